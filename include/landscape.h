@@ -1,0 +1,13 @@
+/* Umbrella header of liblandscape. */
+#ifndef LANDSCAPE_H
+#define LANDSCAPE_H
+
+#include "landscape/lsc_errno.h"
+#include "landscape/lsc_kernel.h"
+#include "landscape/lsc_loss.h"
+#include "landscape/lsc_spectrum.h"
+#include "landscape/lsc_io.h"
+#include "landscape/lsc_young.h"
+#include "landscape/lsc_restricted.h"
+
+#endif

@@ -1,0 +1,2 @@
+/* placeholder test */
+int main (void) { return 77; }

@@ -1,0 +1,65 @@
+/* Small shared helpers for the CUnit test programs. */
+#ifndef LSC_TESTUTIL_H
+#define LSC_TESTUTIL_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <math.h>
+#include <CUnit/Basic.h>
+
+/* 1 when the expensive tier is requested (LSC_EXPENSIVE=1). */
+static inline int
+lsc_test_expensive (void)
+{
+  const char *e = getenv ("LSC_EXPENSIVE");
+  return e && *e && strcmp (e, "0") != 0;
+}
+
+/* Relative difference |a-b| / max(|a|,|b|, floor). */
+static inline double
+lsc_test_reldiff (double a, double b, double floor)
+{
+  double m = fmax (fmax (fabs (a), fabs (b)), floor);
+  return fabs (a - b) / m;
+}
+
+typedef struct
+{
+  const char *name;
+  void (*fn) (void);
+} lsc_test_case;
+
+/* Run one suite; exit code 0 if all pass, 1 if some fail, 99 on a CUnit
+   framework error (the automake convention). */
+static inline int
+lsc_test_run (const char *suite_name, const lsc_test_case *cases)
+{
+  if (CU_initialize_registry () != CUE_SUCCESS)
+    return 99;
+  CU_pSuite s = CU_add_suite (suite_name, NULL, NULL);
+  if (!s)
+    {
+      CU_cleanup_registry ();
+      return 99;
+    }
+  for (const lsc_test_case *c = cases; c->name; c++)
+    if (!CU_add_test (s, c->name, c->fn))
+      {
+        CU_cleanup_registry ();
+        return 99;
+      }
+  CU_basic_set_mode (CU_BRM_VERBOSE);
+  if (CU_basic_run_tests () != CUE_SUCCESS)
+    {
+      CU_cleanup_registry ();
+      return 99;
+    }
+  unsigned failed = CU_get_number_of_tests_failed ();
+  unsigned run = CU_get_number_of_tests_run ();
+  CU_cleanup_registry ();
+  printf ("%u passed, %u failed\n", run - failed, failed);
+  return failed ? 1 : 0;
+}
+
+#endif

@@ -1,0 +1,2 @@
+/* placeholder: not yet written */
+typedef int lsc_placeholder_cli;
