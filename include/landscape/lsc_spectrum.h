@@ -24,19 +24,20 @@ int lsc_eigen_symm (double *eval, double *evec, double *A, size_t n,
                     lsc_eigen_workspace *ws);
 
 /* A distinct eigenvalue: mean of its cluster, multiplicity, and the spread
-   (max - min) of the cluster. */
-typedef struct
+   (max - min) of the cluster.  (Named _cluster: a typedef may not share
+   the name of the function lsc_eigen_group.) */
+typedef struct lsc_eigen_cluster
 {
   double value;
   size_t mult;
   double spread;
   size_t first;          /* index of the first member in the sorted input */
-} lsc_eigen_group;
+} lsc_eigen_cluster;
 
-/* Group ascending eigenvalues: consecutive values closer than
+/* Group ascending eigenvalues: consecutive values differing by at most
    max(atol, rtol * max|eval|) belong to one group.  groups must hold n
    entries; *ngroups receives the count. */
-int lsc_eigen_group (lsc_eigen_group *groups, size_t *ngroups,
+int lsc_eigen_group (lsc_eigen_cluster *groups, size_t *ngroups,
                      const double *eval, size_t n, double rtol, double atol);
 
 typedef struct

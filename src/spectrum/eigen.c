@@ -1,2 +1,207 @@
-/* placeholder: not yet written */
-typedef int lsc_placeholder_eigen;
+/* Symmetric eigensolver: LAPACK dsyevd through LAPACKE_dsyevd_work with a workspace queried once. */
+#include <config.h>
+#include <stdlib.h>
+#include <stdint.h>
+#include <math.h>
+#include <lapacke.h>
+#include "internal.h"
+#include "landscape/lsc_spectrum.h"
+
+/* The workspace: dsyevd's double and integer work arrays, sized by one
+   query at allocation for the largest n and the chosen job. */
+struct lsc_eigen_workspace
+{
+  size_t n;             /* largest order served                     */
+  int want_vectors;     /* 1 if sized for jobz = 'V'                */
+  double *work;
+  lapack_int lwork;
+  lapack_int *iwork;
+  lapack_int liwork;
+};
+
+/* Largest n that LAPACK's integer type can describe for a job: for
+   jobz = 'V' dsyevd needs 1 + 6n + 2n^2 doubles, which must fit in a
+   lapack_int (n <= 32765 with 32-bit integers). */
+static int
+order_fits (size_t n, int want_vectors)
+{
+  double need = want_vectors ? 1.0 + 6.0 * (double) n + 2.0 * (double) n * n
+                             : 1.0 + 2.0 * (double) n;
+  /* lapack_int is signed; keep the largest value exactly representable. */
+  double lim = (sizeof (lapack_int) >= 8) ? 9007199254740992.0
+                                          : 2147483647.0;
+  return need <= lim;
+}
+
+/* Allocate a workspace for symmetric problems of order up to n, for
+   eigenvalues only (want_vectors = 0) or eigenvalues and eigenvectors.
+   The optimal LAPACK work sizes are obtained once, here, by a workspace
+   query (lwork = liwork = -1) and the buffers are kept for every later
+   call.  Returns NULL after reporting LSC_EINVAL (n = 0, or n too large
+   for LAPACK's integers), LSC_ELAPACK (query failed) or LSC_ENOMEM. */
+lsc_eigen_workspace *
+lsc_eigen_workspace_alloc (size_t n, int want_vectors)
+{
+  lsc_eigen_workspace *ws = NULL;
+  want_vectors = want_vectors != 0;
+  if (n == 0)
+    {
+      lsc_error ("eigen workspace: n must be positive", __FILE__, __LINE__,
+                 LSC_EINVAL);
+      return NULL;
+    }
+  if (!order_fits (n, want_vectors))
+    {
+      lsc_error ("eigen workspace: n too large for LAPACK integers",
+                 __FILE__, __LINE__, LSC_EINVAL);
+      return NULL;
+    }
+
+  /* Workspace query.  The matrix is not referenced by a query; a dummy
+     scalar stands in for it.  Column-major is used throughout (see
+     lsc_eigen_symm) so that LAPACKE never allocates a transposed copy. */
+  lapack_int ln = (lapack_int) n;
+  double dummy_a = 0.0, dummy_w = 0.0, wq = 0.0;
+  lapack_int iq = 0;
+  lapack_int info = LAPACKE_dsyevd_work (LAPACK_COL_MAJOR,
+                                         want_vectors ? 'V' : 'N', 'U', ln,
+                                         &dummy_a, ln, &dummy_w, &wq, -1,
+                                         &iq, -1);
+  if (info != 0 || !(wq >= 1.0) || iq < 1)
+    {
+      lsc_error ("eigen workspace: LAPACK workspace query failed", __FILE__,
+                 __LINE__, LSC_ELAPACK);
+      return NULL;
+    }
+
+  ws = malloc (sizeof *ws);
+  if (!ws)
+    goto nomem;
+  ws->n = n;
+  ws->want_vectors = want_vectors;
+  /* The query returns a double; round up so that a value like
+     2e8 + 60001 - 1e-7 is not truncated below the minimum. */
+  ws->lwork = (lapack_int) ceil (wq);
+  ws->liwork = iq;
+  ws->work = malloc ((size_t) ws->lwork * sizeof *ws->work);
+  ws->iwork = malloc ((size_t) ws->liwork * sizeof *ws->iwork);
+  if (!ws->work || !ws->iwork)
+    goto nomem;
+  return ws;
+
+nomem:
+  lsc_eigen_workspace_free (ws);
+  lsc_error ("eigen workspace: out of memory", __FILE__, __LINE__,
+             LSC_ENOMEM);
+  return NULL;
+}
+
+/* Free a workspace; NULL is a no-op. */
+void
+lsc_eigen_workspace_free (lsc_eigen_workspace *ws)
+{
+  if (!ws)
+    return;
+  free (ws->work);
+  free (ws->iwork);
+  free (ws);
+}
+
+/* Blocked transposes (cache-friendly for large n): dst = src^T, and A = A^T. */
+enum { TBLOCK = 32 };
+
+static void
+transpose_copy (double *dst, const double *src, size_t n)
+{
+  for (size_t i0 = 0; i0 < n; i0 += TBLOCK)
+    for (size_t j0 = 0; j0 < n; j0 += TBLOCK)
+      {
+        size_t i1 = i0 + TBLOCK < n ? i0 + TBLOCK : n;
+        size_t j1 = j0 + TBLOCK < n ? j0 + TBLOCK : n;
+        for (size_t i = i0; i < i1; i++)
+          for (size_t j = j0; j < j1; j++)
+            dst[i * n + j] = src[j * n + i];
+      }
+}
+
+static void
+transpose_inplace (double *A, size_t n)
+{
+  for (size_t i0 = 0; i0 < n; i0 += TBLOCK)
+    for (size_t j0 = i0; j0 < n; j0 += TBLOCK)
+      {
+        size_t i1 = i0 + TBLOCK < n ? i0 + TBLOCK : n;
+        size_t j1 = j0 + TBLOCK < n ? j0 + TBLOCK : n;
+        for (size_t i = i0; i < i1; i++)
+          for (size_t j = (j0 > i + 1 ? j0 : i + 1); j < j1; j++)
+            {
+              double t = A[i * n + j];
+              A[i * n + j] = A[j * n + i];
+              A[j * n + i] = t;
+            }
+      }
+}
+
+/* Eigenvalues (ascending) and optionally eigenvectors of the symmetric
+   n x n row-major matrix A, n <= the workspace order.
+
+   Only the lower triangle of A (row-major: entries A[i*n+j], j <= i) is
+   used, but every entry must be finite.  A is overwritten.  If evec is not
+   NULL the workspace must have been allocated with vectors; then column j
+   of the row-major evec (entries evec[i*n+j]) is the unit eigenvector of
+   eval[j].  evec may be the same array as A.
+
+   Layout: a row-major symmetric matrix, read as column-major, is the same
+   matrix, so LAPACK is called in column-major order on A directly (no
+   copy; uplo 'U' in column-major is the row-major lower triangle).  LAPACK
+   returns the eigenvectors as the columns of a column-major array, i.e.
+   as the rows of A read row-major; one transpose puts them in the columns
+   of evec.
+
+   Accuracy (dsyevd is backward stable): each eigenvalue is within
+   c n eps ||A||_2 of the exact one; residuals ||A v_j - eval[j] v_j|| and
+   ||V^T V - I|| are O(n eps ||A||) and O(n eps).  Eigenvectors of
+   clustered eigenvalues are individually ill-determined; their span is
+   accurate to O(eps ||A|| / gap).  Source: LAPACK Users' Guide, 3rd ed.,
+   section 4.7.
+
+   Errors: LSC_EFAULT (eval, A or ws NULL), LSC_EINVAL (n = 0, or evec
+   requested from a values-only workspace), LSC_EBADLEN (n larger than the
+   workspace), LSC_ENONFINITE (NaN or infinity in A), LSC_ELAPACK (dsyevd
+   did not converge, info > 0). */
+int
+lsc_eigen_symm (double *eval, double *evec, double *A, size_t n,
+                lsc_eigen_workspace *ws)
+{
+  if (!eval || !A || !ws)
+    LSC_ERROR ("eigen_symm: NULL pointer", LSC_EFAULT);
+  if (n == 0)
+    LSC_ERROR ("eigen_symm: n must be positive", LSC_EINVAL);
+  if (n > ws->n)
+    LSC_ERROR ("eigen_symm: n exceeds the workspace size", LSC_EBADLEN);
+  if (evec && !ws->want_vectors)
+    LSC_ERROR ("eigen_symm: eigenvectors requested from a values-only "
+               "workspace", LSC_EINVAL);
+  if (!lsc_all_finite (A, n * n))
+    LSC_ERROR ("eigen_symm: NaN or infinity in the matrix", LSC_ENONFINITE);
+
+  lapack_int ln = (lapack_int) n;
+  lapack_int info = LAPACKE_dsyevd_work (LAPACK_COL_MAJOR, evec ? 'V' : 'N',
+                                         'U', ln, A, ln, eval, ws->work,
+                                         ws->lwork, ws->iwork, ws->liwork);
+  if (info > 0)
+    LSC_ERROR ("eigen_symm: dsyevd failed to converge", LSC_ELAPACK);
+  if (info < 0)
+    LSC_ERROR ("eigen_symm: dsyevd rejected an argument", LSC_ELAPACK);
+
+  if (evec)
+    {
+      /* A holds the eigenvectors column-major: A[i + j*n] = v_j[i].  The
+         caller wants evec[i*n + j] = v_j[i]: the transpose. */
+      if (evec == A)
+        transpose_inplace (A, n);
+      else
+        transpose_copy (evec, A, n);
+    }
+  return LSC_SUCCESS;
+}
