@@ -19,7 +19,15 @@ extern "C" {
 int lsc_matrix_read (double **data, size_t *rows, size_t *cols, FILE *f,
                      const char *name, char *errbuf, size_t errlen);
 
-/* Same, from a file name ("-" means stdin). */
+/* Same as lsc_matrix_read; if lines != NULL, *lines receives a malloc'd
+   array (caller frees) of the 1-based source line number of each row, so
+   that callers can name the line of a row they reject (e.g. a zero row). */
+int lsc_matrix_read_lines (double **data, size_t *rows, size_t *cols,
+                           size_t **lines, FILE *f, const char *name,
+                           char *errbuf, size_t errlen);
+
+/* Same, from a file name ("-" means stdin).  A file that cannot be opened
+   or read gives LSC_EFAILED with the system's reason in errbuf. */
 int lsc_matrix_read_file (double **data, size_t *rows, size_t *cols,
                           const char *path, char *errbuf, size_t errlen);
 
