@@ -9,5 +9,6 @@
 #include "landscape/lsc_io.h"
 #include "landscape/lsc_young.h"
 #include "landscape/lsc_restricted.h"
+#include "landscape/lsc_newton.h"
 
 #endif
