@@ -156,6 +156,11 @@ restricted_eval (double *L, double *g, double *Hp, const double *p,
   if (g)
     for (size_t i = 0; i < np; i++)
       g[i] = (double) gacc[i];
+  if (Hp) /* exact symmetry: the forms are symmetric only to rounding */
+    for (size_t i = 0; i < np; i++)
+      for (size_t j = i + 1; j < np; j++)
+        Hp[i * np + j] = Hp[j * np + i]
+            = 0.5 * (Hp[i * np + j] + Hp[j * np + i]);
   return LSC_SUCCESS;
 }
 
