@@ -1,2 +1,392 @@
-/* placeholder */
-int main (void) { return 0; }
+/* landscape-eval: loss, gradient norm, Morse index and grouped Hessian
+   spectrum of the two-layer ReLU loss at one point W (MATH.md 1-2). */
+#define _POSIX_C_SOURCE 200809L
+#include <config.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <math.h>
+#include <gsl/gsl_errno.h>
+#include <mpfr.h>
+#include "landscape.h"
+#include "cli.h"
+
+#define DEFAULT_TOL 1e-8
+
+/* A matrix read from a file, with the source line of each row. */
+typedef struct
+{
+  const char *path;      /* as given ("-" for stdin), NULL if absent */
+  const char *name;      /* for messages                             */
+  double *x;
+  size_t rows, cols;
+  size_t *lines;
+} matrix;
+
+static void
+usage (void)
+{
+  printf ("Usage: %s [OPTION]... [W-FILE]\n", cli_program_name ());
+  puts ("Evaluate the population loss of a two-layer ReLU network under "
+        "Gaussian inputs\n"
+        "at W (k x d, one neuron per row; read from W-FILE, or standard "
+        "input when\n"
+        "W-FILE is absent or '-'): loss, gradient norm, Morse index and "
+        "inertia, and\n"
+        "the Hessian spectrum grouped into distinct eigenvalues with "
+        "multiplicities.\n"
+        "\n"
+        "  -t, --target=FILE    target weights V (m x d); default V = I_d\n"
+        "  -a, --alpha=FILE     student output weights (k numbers); default "
+        "all 1\n"
+        "  -b, --beta=FILE      target output weights (m numbers); default "
+        "all 1\n"
+        "  -e, --example=NAME   built-in W instead of a file: identity:D "
+        "(W = V = I_D)\n"
+        "  -f, --format=FMT     text, tsv, json, latex or markdown (default: "
+        "text on\n"
+        "                       a terminal, tsv otherwise)\n"
+        "  -p, --prec=BITS      loss and gradient in MPFR at BITS bits "
+        "(53..100000)\n"
+        "      --tol=TOL        eigenvalue grouping and zero tolerance, "
+        "relative to\n"
+        "                       max(1, max|eigenvalue|) (default 1e-8)\n"
+        "      --digits=N       significant digits of doubles (1..17; "
+        "default 17)\n"
+        "  -h, --help           display this help and exit\n"
+        "      --version        output version information and exit\n"
+        "\n"
+        "Exit status: 0 ok, 2 usage or input error, 3 system error.\n"
+        "See landscape-eval(1) and landscape-formats(5).");
+}
+
+static char lib_reason[200];
+
+/* Library error hook: keep the last reason for the message. */
+static void
+hook (const char *reason, const char *file, int line, int status)
+{
+  snprintf (lib_reason, sizeof lib_reason, "%s", reason ? reason : "");
+  for (char *p = lib_reason; *p; p++)
+    if (*p == '\n' || *p == '\r')
+      *p = ' ';
+}
+
+/* Exit after a failed library call: input-class statuses give 2. */
+static _Noreturn void
+lib_fail (const char *what, int status)
+{
+  int code = (status == LSC_EDOM || status == LSC_ERANGE
+              || status == LSC_ENONFINITE || status == LSC_EINVAL
+              || status == LSC_EBADLEN) ? CLI_EXIT_USAGE : CLI_EXIT_SYSTEM;
+  if (lib_reason[0])
+    cli_fatal (code, "%s: %s (%s)", what, lsc_strerror (status), lib_reason);
+  cli_fatal (code, "%s: %s", what, lsc_strerror (status));
+}
+
+static void
+read_matrix (matrix *m)
+{
+  char err[512];
+  FILE *f = stdin;
+  m->name = "(stdin)";
+  if (strcmp (m->path, "-") != 0)
+    {
+      m->name = m->path;
+      f = fopen (m->path, "r");
+      if (!f)
+        cli_fatal (CLI_EXIT_USAGE, "%s: %s", m->path, strerror (errno));
+    }
+  int rc = lsc_matrix_read_lines (&m->x, &m->rows, &m->cols, &m->lines, f,
+                                  m->name, err, sizeof err);
+  if (f != stdin)
+    fclose (f);
+  if (rc != LSC_SUCCESS)
+    cli_fatal (rc == LSC_ENOMEM || rc == LSC_EFAILED ? CLI_EXIT_SYSTEM
+               : CLI_EXIT_USAGE, "%s", err);
+}
+
+/* A weight vector: one number per line or a single row. */
+static void
+read_vector (matrix *m, const char *what, size_t want, const char *whence)
+{
+  read_matrix (m);
+  if (m->rows != 1 && m->cols != 1)
+    cli_fatal (CLI_EXIT_USAGE, "%s: %s must be one number per line or one "
+               "row, found %zu rows of %zu", m->name, what, m->rows, m->cols);
+  if (m->rows * m->cols != want)
+    cli_fatal (CLI_EXIT_USAGE, "%s: %s has %zu entries, expected %zu (%s)",
+               m->name, what, m->rows * m->cols, want, whence);
+}
+
+/* Reject a zero row (the loss is not differentiable there, MATH.md 1). */
+static void
+check_rows (const matrix *m, const char *what)
+{
+  for (size_t i = 0; i < m->rows; i++)
+    {
+      size_t j = 0;
+      while (j < m->cols && m->x[i * m->cols + j] == 0.0)
+        j++;
+      if (j == m->cols)
+        cli_fatal (CLI_EXIT_USAGE, "%s:%zu: row %zu of %s is zero (the loss "
+                   "is not differentiable there)", m->name,
+                   m->lines ? m->lines[i] : i + 1, i + 1, what);
+    }
+}
+
+static void
+free_matrix (matrix *m)
+{
+  free (m->x);
+  free (m->lines);
+}
+
+/* x as a decimal string with the digits that round-trip at its precision. */
+static char *
+mpfr_decimal (mpfr_t x)
+{
+  char *s = NULL;
+  size_t nd = mpfr_get_str_ndigits (10, mpfr_get_prec (x));
+  if (mpfr_asprintf (&s, "%.*Re", (int) nd - 1, x) < 0)
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+  return s;
+}
+
+int
+main (int argc, char **argv)
+{
+  static const struct option longopts[] = {
+    { "target", required_argument, NULL, 't' },
+    { "alpha", required_argument, NULL, 'a' },
+    { "beta", required_argument, NULL, 'b' },
+    { "example", required_argument, NULL, 'e' },
+    { "format", required_argument, NULL, 'f' },
+    { "prec", required_argument, NULL, 'p' },
+    { "tol", required_argument, NULL, 'T' },
+    { "digits", required_argument, NULL, 'D' },
+    { "help", no_argument, NULL, 'h' },
+    { "version", no_argument, NULL, 'v' },
+    { NULL, 0, NULL, 0 }
+  };
+  matrix W = { 0 }, V = { 0 }, A = { 0 }, B = { 0 };
+  const char *example = NULL;
+  cli_format fmt = cli_default_format ();
+  long prec = 0, digits = 0;
+  double tol = DEFAULT_TOL;
+  int c;
+
+  gsl_set_error_handler_off ();
+  lsc_set_error_handler (hook);
+  cli_init (argv[0]);
+  opterr = 0;
+  while ((c = getopt_long (argc, argv, ":t:a:b:e:f:p:h", longopts, NULL))
+         != -1)
+    switch (c)
+      {
+      case 't': V.path = optarg; break;
+      case 'a': A.path = optarg; break;
+      case 'b': B.path = optarg; break;
+      case 'e': example = optarg; break;
+      case 'f': fmt = cli_parse_format ("--format", optarg); break;
+      case 'p': prec = cli_parse_long ("--prec", optarg, 53, 100000); break;
+      case 'D': digits = cli_parse_long ("--digits", optarg, 1, 17); break;
+      case 'T':
+        tol = cli_parse_double ("--tol", optarg);
+        if (!(tol > 0 && tol < 1))
+          cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --tol: must "
+                     "be in (0, 1)", optarg);
+        break;
+      case 'h': usage (); return cli_finish (CLI_EXIT_OK);
+      case 'v': cli_version (); return cli_finish (CLI_EXIT_OK);
+      case ':':
+        cli_fatal (CLI_EXIT_USAGE, "option '%s' requires an argument (try "
+                   "--help)", argv[optind - 1]);
+      default:
+        cli_fatal (CLI_EXIT_USAGE, "unrecognized option '%s' (try --help)",
+                   argv[optind - 1]);
+      }
+  if (argc - optind > 1)
+    cli_fatal (CLI_EXIT_USAGE, "extra operand '%s' (try --help)",
+               argv[optind + 1]);
+  if (example && optind < argc)
+    cli_fatal (CLI_EXIT_USAGE, "--example and a W file are exclusive");
+  int nstdin = 0;
+  W.path = optind < argc ? argv[optind] : "-";
+  const char *paths[] = { example ? NULL : W.path, V.path, A.path, B.path };
+  for (int i = 0; i < 4; i++)
+    nstdin += paths[i] && strcmp (paths[i], "-") == 0;
+  if (nstdin > 1)
+    cli_fatal (CLI_EXIT_USAGE, "standard input ('-') can be read only once");
+
+  /* ---- input ---- */
+  if (example)
+    {
+      if (strncmp (example, "identity:", 9) != 0)
+        cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --example: "
+                   "expected identity:D", example);
+      size_t D = (size_t) cli_parse_long ("--example", example + 9, 1, 10000);
+      W.name = "identity";
+      W.rows = W.cols = D;
+      W.x = calloc (D * D, sizeof (double));
+      if (!W.x)
+        cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+      for (size_t i = 0; i < D; i++)
+        W.x[i * D + i] = 1.0;
+    }
+  else
+    read_matrix (&W);
+  check_rows (&W, "W");
+  size_t k = W.rows, d = W.cols, m = d;
+  if (V.path)
+    {
+      read_matrix (&V);
+      if (V.cols != d)
+        cli_fatal (CLI_EXIT_USAGE, "%s:%zu: V has %zu columns but W has %zu",
+                   V.name, V.lines[0], V.cols, d);
+      check_rows (&V, "V");
+      m = V.rows;
+    }
+  if (A.path)
+    read_vector (&A, "alpha", k, "the number of rows of W");
+  if (B.path)
+    read_vector (&B, "beta", m, V.path ? "the number of rows of V"
+                 : "the number of columns of W");
+  lsc_problem p = { k, d, m, V.x, A.x, B.x };
+
+  /* ---- loss and gradient ---- */
+  lsc_loss_workspace *ws = lsc_loss_workspace_alloc (k, d, m);
+  double *G = malloc (k * d * sizeof *G);
+  if (!ws || !G)
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+  double L = 0, gnorm = 0;
+  char *Ls = NULL, *gs = NULL;
+  int rc = lsc_loss_grad (&L, G, W.x, &p, ws);
+  if (rc)
+    lib_fail ("loss and gradient", rc);
+  for (size_t i = 0; i < k * d; i++)
+    gnorm += G[i] * G[i];
+  gnorm = sqrt (gnorm);
+  if (prec)
+    {
+      /* Exact conversion: prec >= 53, so every double is representable. */
+      size_t nw = k * d, nv = V.x ? m * d : 0, na = A.x ? k : 0;
+      size_t nb = B.x ? m : 0, ntot = 2 * nw + nv + na + nb;
+      mpfr_t *all = malloc ((ntot + 2) * sizeof *all);
+      if (!all)
+        cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+      for (size_t i = 0; i < ntot + 2; i++)
+        mpfr_init2 (all[i], (mpfr_prec_t) prec);
+      mpfr_t *Wm = all, *Gm = all + nw, *Vm = Gm + nw, *Am = Vm + nv;
+      mpfr_t *Bm = Am + na, *Lm = Bm + nb, *Nm = Lm + 1;
+      for (size_t i = 0; i < nw; i++)
+        mpfr_set_d (Wm[i], W.x[i], MPFR_RNDN);
+      for (size_t i = 0; i < nv; i++)
+        mpfr_set_d (Vm[i], V.x[i], MPFR_RNDN);
+      for (size_t i = 0; i < na; i++)
+        mpfr_set_d (Am[i], A.x[i], MPFR_RNDN);
+      for (size_t i = 0; i < nb; i++)
+        mpfr_set_d (Bm[i], B.x[i], MPFR_RNDN);
+      lsc_problem_mpfr pm = { k, d, m, nv ? (const mpfr_t *) Vm : NULL,
+                              na ? (const mpfr_t *) Am : NULL,
+                              nb ? (const mpfr_t *) Bm : NULL };
+      rc = lsc_loss_grad_mpfr (*Lm, Gm, (const mpfr_t *) Wm, &pm);
+      if (rc)
+        lib_fail ("loss and gradient (MPFR)", rc);
+      mpfr_set_zero (*Nm, 1);
+      for (size_t i = 0; i < nw; i++)
+        mpfr_fma (*Nm, Gm[i], Gm[i], *Nm, MPFR_RNDN);
+      mpfr_sqrt (*Nm, *Nm, MPFR_RNDN);
+      Ls = mpfr_decimal (*Lm);
+      gs = mpfr_decimal (*Nm);
+      for (size_t i = 0; i < ntot + 2; i++)
+        mpfr_clear (all[i]);
+      free (all);
+      mpfr_free_cache ();
+    }
+
+  /* ---- Hessian, spectrum, grouping, inertia ---- */
+  size_t n = k * d;
+  if (n > SIZE_MAX / sizeof (double) / n)
+    cli_fatal (CLI_EXIT_SYSTEM, "Hessian of size %zu x %zu is too large",
+               n, n);
+  double *H = malloc (n * n * sizeof *H), *ev = malloc (n * sizeof *ev);
+  lsc_eigen_cluster *grp = malloc (n * sizeof *grp);
+  lsc_eigen_workspace *ews = lsc_eigen_workspace_alloc (n, 0);
+  if (!H || !ev || !grp || !ews)
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory for the %zu x %zu Hessian",
+               n, n);
+  if ((rc = lsc_loss_hessian (H, W.x, &p, ws)))
+    lib_fail ("Hessian", rc);
+  if ((rc = lsc_eigen_symm (ev, NULL, H, n, ews)))
+    lib_fail ("eigenvalues", rc);
+  size_t ng = 0;
+  if ((rc = lsc_eigen_group (grp, &ng, ev, n, tol, tol)))
+    lib_fail ("eigenvalue grouping", rc);
+  double emax = fmax (1.0, fmax (fabs (ev[0]), fabs (ev[n - 1])));
+  lsc_inertia in;
+  if ((rc = lsc_inertia_count (&in, ev, n, tol * emax)))
+    lib_fail ("inertia", rc);
+
+  /* ---- output ---- */
+  cli_coltype num = prec ? CLI_COL_DECIMAL : CLI_COL_REAL;
+  const cli_column scols[] = {
+    { "k", CLI_COL_INT }, { "d", CLI_COL_INT }, { "m", CLI_COL_INT },
+    { "prec", CLI_COL_INT }, { "loss", num }, { "grad_norm", num },
+    { "index", CLI_COL_INT }, { "zero", CLI_COL_INT }, { "pos", CLI_COL_INT }
+  };
+  const cli_column gcols[] = {
+    { "value", CLI_COL_REAL }, { "mult", CLI_COL_INT },
+    { "spread", CLI_COL_REAL }
+  };
+  cli_output *o = cli_output_new (stdout, fmt, (int) digits);
+  cli_table *t = cli_table_begin (o, "summary", scols, 9);
+  cli_cell_int (t, (long long) k);
+  cli_cell_int (t, (long long) d);
+  cli_cell_int (t, (long long) m);
+  cli_cell_int (t, prec ? prec : 53);
+  if (prec)
+    {
+      cli_cell_decimal (t, Ls);
+      cli_cell_decimal (t, gs);
+    }
+  else
+    {
+      cli_cell_real (t, L);
+      cli_cell_real (t, gnorm);
+    }
+  cli_cell_int (t, (long long) in.neg);
+  cli_cell_int (t, (long long) in.zero);
+  cli_cell_int (t, (long long) in.pos);
+  cli_row_end (t);
+  cli_table_end (t);
+  t = cli_table_begin (o, "spectrum", gcols, 3);
+  for (size_t g = 0; g < ng; g++)
+    {
+      cli_cell_real (t, grp[g].value);
+      cli_cell_int (t, (long long) grp[g].mult);
+      cli_cell_real (t, grp[g].spread);
+      cli_row_end (t);
+    }
+  cli_table_end (t);
+  cli_output_free (o);
+
+  if (Ls)
+    mpfr_free_str (Ls);
+  if (gs)
+    mpfr_free_str (gs);
+  free (H);
+  free (ev);
+  free (grp);
+  free (G);
+  lsc_eigen_workspace_free (ews);
+  lsc_loss_workspace_free (ws);
+  free_matrix (&W);
+  free_matrix (&V);
+  free_matrix (&A);
+  free_matrix (&B);
+  return cli_finish (CLI_EXIT_OK);
+}
