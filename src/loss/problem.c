@@ -1,2 +1,201 @@
-/* placeholder: not yet written */
-typedef int lsc_placeholder_problem;
+/* The loss workspace, argument checking and the shared preparation step
+   (rows, norms, Gram cosines through BLAS, pair geometry). */
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include <math.h>
+#include <cblas.h>
+#include "landscape/lsc_loss.h"
+#include "loss_impl.h"
+#include "internal.h"
+
+/* Workspace for problems of size (k, d, m); NULL on a zero size or when
+   memory runs out (reported as LSC_EBADLEN / LSC_ENOMEM). */
+lsc_loss_workspace *
+lsc_loss_workspace_alloc (size_t k, size_t d, size_t m)
+{
+  if (k == 0 || d == 0 || m == 0)
+    {
+      lsc_error ("lsc_loss_workspace_alloc: zero size", __FILE__, __LINE__,
+                 LSC_EBADLEN);
+      return NULL;
+    }
+  lsc_loss_workspace *ws = calloc (1, sizeof *ws);
+  if (!ws)
+    goto fail;
+  size_t nr = k + m;
+  ws->k = k;
+  ws->d = d;
+  ws->m = m;
+  ws->nr = nr;
+  ws->Y = malloc (nr * d * sizeof (double));
+  ws->Yh = malloc (nr * d * sizeof (double));
+  ws->gam = malloc (nr * sizeof (double));
+  ws->nrm = malloc (nr * sizeof (double));
+  ws->C = malloc (nr * nr * sizeof (double));
+  ws->T = malloc (k * nr * sizeof (double));
+  ws->N = malloc (nr * d * sizeof (double));
+  ws->M = malloc (nr * d * sizeof (double));
+  ws->r = malloc (d * sizeof (double));
+  ws->p = malloc (d * sizeof (double));
+  ws->q = malloc (d * sizeof (double));
+  ws->sc = malloc (nr * sizeof (double));
+  ws->scc = malloc (nr * sizeof (double));
+  ws->comp = malloc (nr * sizeof (size_t));
+  if (!ws->Y || !ws->Yh || !ws->gam || !ws->nrm || !ws->C || !ws->T || !ws->N
+      || !ws->M || !ws->r || !ws->p || !ws->q || !ws->sc || !ws->scc
+      || !ws->comp)
+    goto fail;
+  return ws;
+fail:
+  lsc_loss_workspace_free (ws);
+  lsc_error ("lsc_loss_workspace_alloc: out of memory", __FILE__, __LINE__,
+             LSC_ENOMEM);
+  return NULL;
+}
+
+void
+lsc_loss_workspace_free (lsc_loss_workspace *ws)
+{
+  if (!ws)
+    return;
+  free (ws->Y);
+  free (ws->Yh);
+  free (ws->gam);
+  free (ws->nrm);
+  free (ws->C);
+  free (ws->T);
+  free (ws->N);
+  free (ws->M);
+  free (ws->r);
+  free (ws->p);
+  free (ws->q);
+  free (ws->sc);
+  free (ws->scc);
+  free (ws->comp);
+  free (ws);
+}
+
+static int
+has_zero_row (const double *A, size_t rows, size_t d)
+{
+  for (size_t i = 0; i < rows; i++)
+    {
+      size_t a = 0;
+      while (a < d && A[i * d + a] == 0.0)
+        a++;
+      if (a == d)
+        return 1;
+    }
+  return 0;
+}
+
+/* Contract in lsc_loss.h: LSC_EFAULT for NULL p or W, LSC_EBADLEN for zero
+   sizes or V == NULL with m != d, LSC_ENONFINITE, then LSC_EDOM for a zero
+   row of W or V. */
+int
+lsc_problem_check (const lsc_problem *p, const double *W)
+{
+  if (!p || !W)
+    LSC_ERROR ("lsc_problem_check: NULL pointer", LSC_EFAULT);
+  if (p->k == 0 || p->d == 0 || p->m == 0)
+    LSC_ERROR ("lsc_problem_check: zero size", LSC_EBADLEN);
+  if (!p->V && p->m != p->d)
+    LSC_ERROR ("lsc_problem_check: V = I needs m = d", LSC_EBADLEN);
+  if (!lsc_all_finite (W, p->k * p->d)
+      || (p->V && !lsc_all_finite (p->V, p->m * p->d))
+      || (p->alpha && !lsc_all_finite (p->alpha, p->k))
+      || (p->beta && !lsc_all_finite (p->beta, p->m)))
+    LSC_ERROR ("lsc_problem_check: non-finite entry", LSC_ENONFINITE);
+  if (has_zero_row (W, p->k, p->d) || (p->V && has_zero_row (p->V, p->m, p->d)))
+    LSC_ERROR ("lsc_problem_check: zero row", LSC_EDOM);
+  return LSC_SUCCESS;
+}
+
+int
+lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
+                  const lsc_problem *p)
+{
+  if (!ws)
+    LSC_ERROR ("lsc_loss: NULL workspace", LSC_EFAULT);
+  int rc = lsc_problem_check (p, W);
+  if (rc)
+    return rc;
+  if (p->k != ws->k || p->d != ws->d || p->m != ws->m)
+    LSC_ERROR ("lsc_loss: problem size differs from the workspace",
+               LSC_EBADLEN);
+  size_t k = ws->k, d = ws->d, m = ws->m, nr = ws->nr;
+  memcpy (ws->Y, W, k * d * sizeof (double));
+  if (p->V)
+    memcpy (ws->Y + k * d, p->V, m * d * sizeof (double));
+  else
+    {
+      memset (ws->Y + k * d, 0, m * d * sizeof (double));
+      for (size_t j = 0; j < m; j++)
+        ws->Y[(k + j) * d + j] = 1.0;
+    }
+  for (size_t i = 0; i < k; i++)
+    ws->gam[i] = p->alpha ? p->alpha[i] : 1.0;
+  for (size_t j = 0; j < m; j++)
+    ws->gam[k + j] = -(p->beta ? p->beta[j] : 1.0);
+  for (size_t a = 0; a < nr; a++)
+    {
+      /* dnrm2 scales internally: no overflow for large rows. */
+      double n = cblas_dnrm2 ((int) d, ws->Y + a * d, 1);
+      ws->nrm[a] = n;
+      for (size_t x = 0; x < d; x++)
+        ws->Yh[a * d + x] = ws->Y[a * d + x] / n;
+    }
+  cblas_dsyrk (CblasRowMajor, CblasUpper, CblasNoTrans, (int) nr, (int) d,
+               1.0, ws->Yh, (int) d, 0.0, ws->C, (int) nr);
+  return LSC_SUCCESS;
+}
+
+void
+lsc_loss_pair (lsc_pair *g, const lsc_loss_workspace *ws, size_t a, size_t b)
+{
+  if (a == b)
+    {
+      g->theta = 0.0;
+      g->t = LSC_PI / 2;
+      g->s = 0.0;
+      g->c = 1.0;
+      g->oms = 1.0;
+      g->sh = 0.0;
+      g->ch = 1.0;
+      g->near = 1;
+      return;
+    }
+  double c = a < b ? ws->C[a * ws->nr + b] : ws->C[b * ws->nr + a];
+  if (fabs (c) <= LSC_NEAR_COS)
+    {
+      g->near = 0;
+      g->c = c;
+      g->t = asin (c);
+      g->theta = LSC_PI / 2 - g->t;
+      g->s = sqrt ((1.0 - c) * (1.0 + c));
+      g->oms = c * c / (1.0 + g->s);
+      g->sh = sqrt (0.5 * (1.0 - c));
+      g->ch = sqrt (0.5 * (1.0 + c));
+      return;
+    }
+  /* Stable form from the unit rows, as in lsc_kernel_geom_init. */
+  const double *u = ws->Yh + a * ws->d, *v = ws->Yh + b * ws->d;
+  double dm = 0.0, dp = 0.0;
+  for (size_t x = 0; x < ws->d; x++)
+    {
+      dm += (u[x] - v[x]) * (u[x] - v[x]);
+      dp += (u[x] + v[x]) * (u[x] + v[x]);
+    }
+  double sh = 0.5 * sqrt (dm), ch = 0.5 * sqrt (dp), rho = hypot (sh, ch);
+  sh /= rho;
+  ch /= rho;
+  g->near = 1;
+  g->sh = sh;
+  g->ch = ch;
+  g->theta = 2.0 * atan2 (sh, ch);
+  g->t = LSC_PI / 2 - g->theta;
+  g->s = 2.0 * sh * ch;
+  g->oms = 1.0 - g->s;
+  g->c = (ch - sh) * (ch + sh);
+}

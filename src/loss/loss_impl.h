@@ -1,0 +1,68 @@
+/* Private to src/loss: the loss workspace and the shared pair geometry. */
+#ifndef LSC_LOSS_IMPL_H
+#define LSC_LOSS_IMPL_H
+
+#include <stddef.h>
+#include <math.h>
+#include "landscape/lsc_loss.h"
+
+/* All rows of the problem in one list: rows 0..k-1 are the student W, rows
+   k..k+m-1 the target V (materialised when V == NULL).  gam holds the
+   signed output weights (alpha_i, then -beta_j), so that
+   L = 1/2 sum_ab gam_a gam_b kappa(y_a, y_b). */
+struct lsc_loss_workspace
+{
+  size_t k, d, m, nr;   /* nr = k + m                                   */
+  double *Y;            /* nr x d rows                                  */
+  double *Yh;           /* nr x d unit rows                             */
+  double *gam;          /* nr signed output weights                     */
+  double *nrm;          /* nr row norms                                 */
+  double *C;            /* nr x nr cosines y^_a.y^_b (upper triangle)   */
+  double *T;            /* k x nr gradient coefficients                 */
+  double *N;            /* nr x d n-vectors of the Hessian              */
+  double *M;            /* nr x d weighted n-vectors                    */
+  double *r;            /* d: residual sum_a gam_a y_a                  */
+  double *p, *q;        /* d: unit vectors p^, q^                       */
+  double *sc, *scc;     /* nr: per-component sums and compensations     */
+  size_t *comp;         /* nr: union-find parents                       */
+};
+
+/* Pairs with |cos| above this are "near" (nearly parallel or antiparallel)
+   and get their geometry from the vectors in the stable atan2 form; the
+   others from the BLAS Gram cosine, which is accurate there (asin and
+   sqrt(1 - c^2) are well conditioned for |c| <= 1/2).  An algorithmic
+   switch, not an accuracy tolerance. */
+#define LSC_NEAR_COS 0.5
+
+/* Geometry of rows a, b: theta, t = pi/2 - theta, s, c, oms = 1 - s,
+   sh = sin(theta/2), ch = cos(theta/2). */
+typedef struct
+{
+  double theta, t, s, c, oms, sh, ch;
+  int near;
+} lsc_pair;
+
+void lsc_loss_pair (lsc_pair *g, const lsc_loss_workspace *ws, size_t a,
+                    size_t b);
+
+/* Validate (p, W) against ws and fill Y, Yh, gam, nrm and the Gram cosines
+   C (dsyrk).  Returns a status (already reported through the hook). */
+int lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
+                      const lsc_problem *p);
+
+/* The accurate loss from a prepared workspace (loss.c). */
+double lsc_loss_prepared (lsc_loss_workspace *ws);
+
+/* Neumaier's compensated summation: add x to (*s, *c). */
+static inline void
+lsc_kahan_add (double *s, double *c, double x)
+{
+  double t = *s + x;
+  if (fabs (*s) >= fabs (x))
+    *c += (*s - t) + x;
+  else
+    *c += (x - t) + *s;
+  *s = t;
+}
+
+#endif
