@@ -8,6 +8,7 @@
 #include "landscape/lsc_spectrum.h"
 #include "landscape/lsc_io.h"
 #include "landscape/lsc_young.h"
+#include "landscape/lsc_detect.h"
 #include "landscape/lsc_restricted.h"
 #include "landscape/lsc_newton.h"
 
