@@ -157,12 +157,14 @@ check_case (const lsc_young *G, const double *p0, double eps,
   return sec;
 }
 
-/* Every case with exact input (eps = 0) and with noise below tol. */
+/* Every case with exact input (eps = 0), with noise below tol, and at the
+   documented limit (every entry within tol/2 of Fix(G)). */
 static void
 check_both (const lsc_young *G, const double *p0, unsigned long seed)
 {
   check_case (G, p0, 0, seed);
   check_case (G, p0, TOL / 4, seed + 1);
+  check_case (G, p0, TOL / 2, seed + 2);
 }
 
 static void
