@@ -280,6 +280,21 @@ test_k_ne_d (void)
   G2.pair[0] = 0;
   double p2[3] = { 1.01, -0.02, 0.24 };
   check_both (&G2, p2, 67);
+
+  /* k != d and no diagonal block: one equal-size pair is forced (block 0
+     must be paired), here a constant 2 x 2 block. */
+  double C[6] = { 0.3, 0.7, 0.3, 0.3, 0.7, 0.3 };
+  lsc_young H;
+  double p[LSC_DETECT_MAXPARAMS];
+  size_t cp[3];
+  lsc_detect_workspace *w = lsc_detect_alloc (2, 3);
+  CU_ASSERT_FATAL (lsc_detect (&H, NULL, cp, p, NULL, C, 2, 3, TOL, w)
+                   == LSC_SUCCESS);
+  CU_ASSERT (H.nrb == 1 && H.ncb == 2 && H.pair[0] == 0);
+  CU_ASSERT (H.rsize[0] == 2 && H.csize[0] == 2 && H.csize[1] == 1);
+  CU_ASSERT (cp[0] == 0 && cp[1] == 2 && cp[2] == 1);
+  CU_ASSERT (p[0] == 0.3 && p[1] == 0.3 && p[2] == 0.7);
+  lsc_detect_free (w);
 }
 
 static void
