@@ -11,5 +11,6 @@
 #include "landscape/lsc_detect.h"
 #include "landscape/lsc_restricted.h"
 #include "landscape/lsc_newton.h"
+#include "landscape/lsc_continuation.h"
 
 #endif

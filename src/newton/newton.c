@@ -23,6 +23,7 @@ struct lsc_newton
   double *x, *g, *J;          /* current point                           */
   double *xt, *gt, *Jt;       /* trial point (swapped in on acceptance)  */
   double *dx;
+  double *cs;                 /* column scales: SVD of J diag(1/cs)      */
   gsl_matrix *U, *V;          /* SVD of J: J = U diag(S) V^T             */
   gsl_vector *S, *work, *tmp;
   double resid;
@@ -81,6 +82,7 @@ lsc_newton_alloc (const lsc_newton_type *T, size_t n)
   s->xt = malloc (n * sizeof (double));
   s->gt = malloc (n * sizeof (double));
   s->dx = malloc (n * sizeof (double));
+  s->cs = malloc (n * sizeof (double));
   s->J = malloc (n * n * sizeof (double));
   s->Jt = malloc (n * n * sizeof (double));
   s->U = gsl_matrix_alloc (n, n);
@@ -88,7 +90,7 @@ lsc_newton_alloc (const lsc_newton_type *T, size_t n)
   s->S = gsl_vector_alloc (n);
   s->work = gsl_vector_alloc (n);
   s->tmp = gsl_vector_alloc (n);
-  if (!s->x || !s->g || !s->xt || !s->gt || !s->dx || !s->J || !s->Jt
+  if (!s->x || !s->g || !s->xt || !s->gt || !s->dx || !s->cs || !s->J || !s->Jt
       || !s->U || !s->V || !s->S || !s->work || !s->tmp)
     goto fail;
   lsc_newton_params_init (&s->par);
@@ -110,6 +112,7 @@ lsc_newton_free (lsc_newton *s)
   free (s->xt);
   free (s->gt);
   free (s->dx);
+  free (s->cs);
   free (s->J);
   free (s->Jt);
   if (s->U)
@@ -184,18 +187,28 @@ lsc_newton_set (lsc_newton *s, const lsc_newton_function *f,
   return LSC_SUCCESS;
 }
 
-/* SVD of the current J into U, S, V; LSC_ESING if numerically singular. */
+/* SVD of the current J, columns equilibrated (J = U S V^T diag(cs)), so
+   the singularity test does not depend on the units of the unknowns;
+   LSC_ESING if numerically singular. */
 static int
 svd_current (lsc_newton *s)
 {
   size_t n = s->n;
+  for (size_t j = 0; j < n; j++)
+    {
+      s->cs[j] = 0.0;
+      for (size_t i = 0; i < n; i++)
+        s->cs[j] = fmax (s->cs[j], fabs (s->J[i * n + j]));
+      if (s->cs[j] == 0.0)
+        return LSC_ESING;
+    }
   for (size_t i = 0; i < n; i++)
     for (size_t j = 0; j < n; j++)
-      gsl_matrix_set (s->U, i, j, s->J[i * n + j]);
+      gsl_matrix_set (s->U, i, j, s->J[i * n + j] / s->cs[j]);
   if (n == 1)
     {
       /* GSL's SVD needs no special case, but keep signs simple. */
-      double a = s->J[0];
+      double a = s->J[0] / s->cs[0];
       gsl_matrix_set (s->U, 0, 0, a < 0 ? -1.0 : 1.0);
       gsl_matrix_set (s->V, 0, 0, 1.0);
       gsl_vector_set (s->S, 0, fabs (a));
@@ -208,7 +221,8 @@ svd_current (lsc_newton *s)
   return 0;
 }
 
-/* dx = -V diag(S / (S^2 + lambda)) U^T g  (lambda = 0: the Newton step). */
+/* dx = -diag(1/cs) V diag(S / (S^2 + lambda)) U^T g  (lambda = 0: the
+   Newton step; lambda > 0: Levenberg-Marquardt in the scaled unknowns). */
 static void
 svd_step (lsc_newton *s, double lambda)
 {
@@ -226,7 +240,7 @@ svd_step (lsc_newton *s, double lambda)
       double v = 0.0;
       for (size_t k = 0; k < n; k++)
         v += gsl_matrix_get (s->V, j, k) * gsl_vector_get (s->tmp, k);
-      s->dx[j] = -v;
+      s->dx[j] = -v / s->cs[j];
     }
 }
 
