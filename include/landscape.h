@@ -10,6 +10,7 @@
 #include "landscape/lsc_young.h"
 #include "landscape/lsc_detect.h"
 #include "landscape/lsc_restricted.h"
+#include "landscape/lsc_isotypic.h"
 #include "landscape/lsc_newton.h"
 #include "landscape/lsc_continuation.h"
 

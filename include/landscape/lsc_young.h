@@ -79,6 +79,17 @@ int lsc_young_project (double *p, double *dist, const double *W,
 int lsc_young_single_out (lsc_young *fine, int *rparent, int *cparent,
                           const lsc_young *coarse, size_t b, size_t q);
 
+/* Split every block other than block 0 into singletons (paired blocks into
+   paired singletons): the group S_n of the large block alone.  Parents as
+   in lsc_young_single_out.  LSC_EINVAL if that needs more than
+   LSC_YOUNG_MAX blocks or a small block is not integral. */
+int lsc_young_split_small (lsc_young *fine, int *rparent, int *cparent,
+                           const lsc_young *coarse);
+
+/* Index of the parameter (row block rb, column block cb, kind) of G, or -1
+   if G has no such parameter. */
+int lsc_young_param_index (const lsc_young *G, int rb, int cb, int kind);
+
 /* The inclusion Fix(coarse) -> Fix(fine) in parameters: A is
    nfine x ncoarse row-major, A[f][c] = 1 if orbit f lies in orbit c. */
 int lsc_young_param_map (double *A, const lsc_young *fine, const int *rparent,

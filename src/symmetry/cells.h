@@ -54,8 +54,6 @@ int lsc_cells_class (lsc_cellpair *cp, const lsc_young *G, size_t idx);
 void lsc_cells_target_const (lsc_quad *a, lsc_quad *b_over_pi,
                              const lsc_young *G);
 
-/* Index of parameter (rb, cb, kind) in G, or -1. */
-int lsc_young_param_index (const lsc_young *G, int rb, int cb, int kind);
 
 /* Evaluate affine/quadratic sizes at L. */
 static inline double

@@ -202,3 +202,55 @@ lsc_young_param_map (double *A, const lsc_young *fine, const int *rparent,
     }
   return LSC_SUCCESS;
 }
+
+int
+lsc_young_split_small (lsc_young *fine, int *rparent, int *cparent,
+                       const lsc_young *coarse)
+{
+  if (!fine || !coarse)
+    LSC_ERROR ("NULL argument", LSC_EFAULT);
+  int rc = lsc_young_check (coarse);
+  if (rc)
+    return rc;
+  lsc_young f = { 0 };
+  int rp[LSC_YOUNG_MAX], cp[LSC_YOUNG_MAX];
+  int cfirst[LSC_YOUNG_MAX]; /* first fine column of each coarse column */
+  size_t nr = 0, nc = 0;
+  /* columns: block pair[0] stays whole, the others become singletons */
+  for (size_t c = 0; c < coarse->ncb; c++)
+    {
+      size_t m = (int) c == coarse->pair[0] ? 1 : (size_t) coarse->csize[c];
+      if ((int) c != coarse->pair[0] && coarse->csize[c] != floor (coarse->csize[c]))
+        LSC_ERROR ("small blocks must have integer sizes", LSC_EINVAL);
+      if (nc + m > LSC_YOUNG_MAX)
+        LSC_ERROR ("too many blocks after splitting", LSC_EINVAL);
+      cfirst[c] = (int) nc;
+      for (size_t t = 0; t < m; t++, nc++)
+        {
+          f.csize[nc] = (int) c == coarse->pair[0] ? coarse->csize[c] : 1;
+          cp[nc] = (int) c;
+        }
+    }
+  for (size_t r = 0; r < coarse->nrb; r++)
+    {
+      size_t m = r == 0 ? 1 : (size_t) coarse->rsize[r];
+      if (r != 0 && coarse->rsize[r] != floor (coarse->rsize[r]))
+        LSC_ERROR ("small blocks must have integer sizes", LSC_EINVAL);
+      if (nr + m > LSC_YOUNG_MAX)
+        LSC_ERROR ("too many blocks after splitting", LSC_EINVAL);
+      for (size_t t = 0; t < m; t++, nr++)
+        {
+          f.rsize[nr] = r == 0 ? coarse->rsize[0] : 1;
+          f.pair[nr] = coarse->pair[r] < 0 ? -1 : cfirst[coarse->pair[r]] + (int) t;
+          rp[nr] = (int) r;
+        }
+    }
+  f.nrb = nr;
+  f.ncb = nc;
+  if (rparent)
+    memcpy (rparent, rp, nr * sizeof *rp);
+  if (cparent)
+    memcpy (cparent, cp, nc * sizeof *cp);
+  *fine = f;
+  return LSC_SUCCESS;
+}

@@ -1,0 +1,63 @@
+/* Hessian spectra by isotypic components of the large block's symmetric
+   group, at any real dimension, at a cost independent of d.  MATH.md 3. */
+#ifndef LSC_ISOTYPIC_H
+#define LSC_ISOTYPIC_H
+
+#include <stddef.h>
+#include "landscape/lsc_young.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Irreducible representations of S_n met in M(k, d) (n = size of block 0):
+   t trivial (dim 1), s standard (n-1), x exterior square ((n-1)(n-2)/2),
+   y the partition (n-2, 2) (n(n-3)/2). */
+enum { LSC_IRREP_T = 0, LSC_IRREP_S = 1, LSC_IRREP_X = 2, LSC_IRREP_Y = 3 };
+
+/* "t", "s", "x", "y" (or "?"). */
+const char *lsc_irrep_name (int irrep);
+
+/* Dimension of the irrep as the polynomial in real n given above. */
+double lsc_irrep_dim (int irrep, double n);
+
+/* One distinct eigenvalue of the Hessian within one isotypic component. */
+typedef struct
+{
+  double value;
+  int irrep;        /* LSC_IRREP_*                                          */
+  size_t inner;     /* repeats inside the component's compressed matrix
+                       (from the symmetry of the small blocks)              */
+  double mult;      /* multiplicity in M(k,d): inner * lsc_irrep_dim(irrep) */
+  double spread;    /* spread of the merged cluster                         */
+} lsc_iso_eigen;
+
+/* Workspace for one block structure (the sizes of block 0 may vary between
+   calls; the other blocks and the pairing may not).  Its size does not
+   depend on d. */
+typedef struct lsc_isotypic_workspace lsc_isotypic_workspace;
+lsc_isotypic_workspace *lsc_isotypic_alloc (const lsc_young *G);
+void lsc_isotypic_free (lsc_isotypic_workspace *ws);
+
+/* Upper bound on the number of entries lsc_isotypic_spectrum writes. */
+size_t lsc_isotypic_max (const lsc_isotypic_workspace *ws);
+
+/* Distinct Hessian eigenvalues at the point p of Fix(G), by component,
+   sorted by component (t, s, x, y) then value.  Eigenvalues of one
+   component within max(atol, rtol * scale) are merged (scale = largest
+   |eigenvalue| of all components).  Components whose dimension is zero at
+   this n (n < 3 for x, n <= 3 for y, n = 1 for s) are left out.
+   Method: the Hessian restricted to Fix(G0), Fix(G1), Fix(G2) (G0 = S_n
+   alone, Gq singles out q indices of block 0) in the Gram metric; s is the
+   complement of Fix(G0) in Fix(G1); x and y are the complement of the two
+   copies of Fix(G1) in Fix(G2), split by the swap of the two singled
+   indices (odd: x, even: y).  LSC_EDOM for a zero row, LSC_EINVAL if G's
+   structure differs from the workspace's. */
+int lsc_isotypic_spectrum (lsc_iso_eigen *out, size_t *nout, const double *p,
+                           const lsc_young *G, double rtol, double atol,
+                           lsc_isotypic_workspace *ws);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,208 @@
+/* Tests of the isotypic (reduced) Hessian spectrum: closed forms at W = I,
+   agreement with the full LAPACK spectrum at integer d for several groups at
+   random points of Fix(G) (equivariance holds at any fixed point), error
+   statuses. */
+#include <config.h>
+#include <stdlib.h>
+#include <float.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_randist.h>
+#include "landscape.h"
+#include "testutil.h"
+
+/* Closed-form spectrum of MATH.md 2 at W = I: six values, multiplicities. */
+static void
+closed_forms (double *val, double *mult, double d)
+{
+  double pi = 3.14159265358979323846;
+  val[0] = 0.25 - 1 / (2 * pi);
+  mult[0] = d * (d - 1) / 2;
+  val[1] = 0.25 + 1 / (2 * pi);
+  mult[1] = d * (d - 3) / 2;
+  double r = sqrt (pi * pi * d * d - 16 * pi + 16);
+  val[2] = (pi * (d + 2) - r) / (8 * pi);
+  val[3] = (pi * (d + 2) + r) / (8 * pi);
+  mult[2] = mult[3] = d - 1;
+  double a = 0.5 + (d - 1) / (2 * pi), b = (d - 1) / 4, c = 0.25,
+         e = d / 4 + 1 / (2 * pi);
+  double tr = a + e, det = a * e - b * c, disc = sqrt (tr * tr / 4 - det);
+  val[4] = tr / 2 - disc;
+  val[5] = tr / 2 + disc;
+  mult[4] = mult[5] = 1;
+}
+
+static void
+test_identity_closed_forms (void)
+{
+  double ds[] = { 4, 5, 8, 20, 100, 1e3, 1e4, 1e6, 7.5 };
+  for (size_t t = 0; t < sizeof ds / sizeof ds[0]; t++)
+    {
+      double d = ds[t], val[6], mult[6];
+      closed_forms (val, mult, d);
+      lsc_young G;
+      double s[1] = { d }, p[2] = { 1, 0 };
+      lsc_young_init_kd (&G, s, 1);
+      lsc_isotypic_workspace *ws = lsc_isotypic_alloc (&G);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (ws);
+      lsc_iso_eigen out[64];
+      size_t n;
+      CU_ASSERT_EQUAL_FATAL (lsc_isotypic_spectrum (out, &n, p, &G, 1e-12, 0, ws), 0);
+      /* the double path's documented accuracy: absolute error <= 8 d eps
+         times the largest eigenvalue (the MPFR path is exact to its
+         precision) */
+      double scale = val[5] > val[3] ? val[5] : val[3];
+      double tol = 8 * d * DBL_EPSILON * scale;
+      double msum[6] = { 0 }, total = 0;
+      for (size_t i = 0; i < n; i++)
+        {
+          int hit = -1;
+          for (int j = 0; j < 6; j++)
+            if (fabs (out[i].value - val[j]) <= tol)
+              hit = j;
+          CU_ASSERT (hit >= 0);
+          if (hit < 0)
+            printf ("d=%g: %s %.17g not a closed-form value\n", d,
+                    lsc_irrep_name (out[i].irrep), out[i].value);
+          else
+            msum[hit] += out[i].mult;
+          total += out[i].mult;
+        }
+      for (int j = 0; j < 6; j++)
+        CU_ASSERT (fabs (msum[j] - mult[j]) <= 1e-9 * d * d);
+      CU_ASSERT (fabs (total - d * d) <= 1e-9 * d * d);
+      lsc_isotypic_free (ws);
+    }
+}
+
+static lsc_young
+group (int t, double d)
+{
+  lsc_young G = { 0 };
+  double s[3];
+  switch (t)
+    {
+    case 0: s[0] = d - 1; s[1] = 1; lsc_young_init_kd (&G, s, 2); break;
+    case 1: s[0] = d - 2; s[1] = 2; lsc_young_init_kd (&G, s, 2); break;
+    case 2: s[0] = d - 3; s[1] = 3; lsc_young_init_kd (&G, s, 2); break;
+    case 3: s[0] = d - 3; s[1] = 1; s[2] = 2; lsc_young_init_kd (&G, s, 3); break;
+    case 4: s[0] = d; lsc_young_init_kd (&G, s, 1); break;
+    default: /* k = d + 1 */
+      G.nrb = 3; G.ncb = 2;
+      G.rsize[0] = G.csize[0] = d - 1;
+      G.rsize[1] = G.csize[1] = 1;
+      G.rsize[2] = 1;
+      G.pair[0] = 0; G.pair[1] = 1; G.pair[2] = -1;
+      break;
+    }
+  return G;
+}
+
+static int
+cmp_double (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* Full Hessian eigenvalues vs the reduced multiset at integer d. */
+static void
+check_full_vs_reduced (int t, size_t d, gsl_rng *rng)
+{
+  lsc_young G = group (t, (double) d);
+  if (G.rsize[0] < 1)
+    return;
+  size_t k = (size_t) lsc_young_k (&G), n = k * d;
+  size_t np = lsc_young_nparams (&G);
+  double p[256];
+  for (size_t i = 0; i < np; i++)
+    {
+      lsc_param_info pi;
+      lsc_young_param (&pi, &G, i);
+      p[i] = pi.kind == LSC_PARAM_DIAG ? (i % 3 ? 1 : -0.8) + 0.05 * gsl_ran_gaussian (rng, 1)
+                                       : 0.1 * gsl_ran_gaussian (rng, 1);
+    }
+  double *W = malloc (n * sizeof *W), *H = malloc (n * n * sizeof *H);
+  double *ev = malloc (n * sizeof *ev), *red = malloc (n * sizeof *red);
+  lsc_young_embed (W, p, &G);
+  lsc_problem pr = { k, d, d, NULL, NULL, NULL };
+  lsc_loss_workspace *lws = lsc_loss_workspace_alloc (k, d, d);
+  lsc_eigen_workspace *ews = lsc_eigen_workspace_alloc (n, 0);
+  CU_ASSERT_EQUAL_FATAL (lsc_loss_hessian (H, W, &pr, lws), 0);
+  CU_ASSERT_EQUAL_FATAL (lsc_eigen_symm (ev, NULL, H, n, ews), 0);
+  lsc_isotypic_workspace *ws = lsc_isotypic_alloc (&G);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (ws);
+  lsc_iso_eigen *out = malloc (lsc_isotypic_max (ws) * sizeof *out);
+  size_t nout, m = 0;
+  CU_ASSERT_EQUAL_FATAL (lsc_isotypic_spectrum (out, &nout, p, &G, 1e-10, 0, ws), 0);
+  int bad = 0;
+  for (size_t i = 0; i < nout; i++)
+    {
+      double mu = out[i].mult;
+      CU_ASSERT (fabs (mu - round (mu)) < 1e-9);
+      for (long j = 0; j < lround (mu) && m < n; j++)
+        red[m++] = out[i].value;
+    }
+  CU_ASSERT_EQUAL (m, n);
+  if (m == n)
+    {
+      qsort (red, n, sizeof *red, cmp_double);
+      double scale = fmax (fabs (ev[0]), fabs (ev[n - 1]));
+      for (size_t i = 0; i < n; i++)
+        if (fabs (red[i] - ev[i]) > 1e-10 * scale)
+          bad++;
+      CU_ASSERT_EQUAL (bad, 0);
+      if (bad)
+        printf ("group %d d=%zu: %d eigenvalues differ\n", t, d, bad);
+    }
+  free (out);
+  lsc_isotypic_free (ws);
+  lsc_eigen_workspace_free (ews);
+  lsc_loss_workspace_free (lws);
+  free (W); free (H); free (ev); free (red);
+}
+
+static void
+test_full_vs_reduced (void)
+{
+  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
+  gsl_rng_set (rng, 7);
+  size_t dmax = lsc_test_expensive () ? 40 : 9;
+  for (int t = 0; t < 6; t++)
+    for (size_t d = 5; d <= dmax; d += lsc_test_expensive () ? 1 : 4)
+      check_full_vs_reduced (t, d, rng);
+  gsl_rng_free (rng);
+}
+
+static void
+test_errors (void)
+{
+  lsc_young G = group (0, 10), H = group (1, 10);
+  double p[8] = { 1, 0, 0.1, 0.1, -0.8 }, z[8] = { 1, 0, 0, 0, 0 };
+  lsc_isotypic_workspace *ws = lsc_isotypic_alloc (&G);
+  lsc_iso_eigen out[64];
+  size_t n;
+  CU_ASSERT_EQUAL (lsc_isotypic_spectrum (out, &n, p, &H, 1e-9, 0, ws), LSC_EINVAL);
+  CU_ASSERT_EQUAL (lsc_isotypic_spectrum (NULL, &n, p, &G, 1e-9, 0, ws), LSC_EFAULT);
+  CU_ASSERT_EQUAL (lsc_isotypic_spectrum (out, &n, p, &G, -1, 0, ws), LSC_EBADTOL);
+  CU_ASSERT_EQUAL (lsc_isotypic_spectrum (out, &n, z, &G, 1e-9, 0, ws), LSC_EDOM);
+  /* the size of block 0 may change: real d */
+  lsc_young_set_d (&G, 12.75);
+  CU_ASSERT_EQUAL (lsc_isotypic_spectrum (out, &n, p, &G, 1e-9, 0, ws), 0);
+  CU_ASSERT_PTR_NULL (lsc_isotypic_alloc (NULL));
+  lsc_isotypic_free (ws);
+  lsc_isotypic_free (NULL);
+  CU_ASSERT_STRING_EQUAL (lsc_irrep_name (LSC_IRREP_Y), "y");
+  CU_ASSERT_STRING_EQUAL (lsc_irrep_name (9), "?");
+}
+
+int
+main (void)
+{
+  static const lsc_test_case cases[] = {
+    { "W = I closed forms, d = 4 .. 1e6", test_identity_closed_forms },
+    { "full vs reduced at integer d", test_full_vs_reduced },
+    { "errors", test_errors },
+    { NULL, NULL },
+  };
+  return lsc_test_run ("isotypic", cases);
+}
