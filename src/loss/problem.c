@@ -3,14 +3,16 @@
 #include <config.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <math.h>
 #include <cblas.h>
 #include "landscape/lsc_loss.h"
 #include "loss_impl.h"
 #include "internal.h"
 
-/* Workspace for problems of size (k, d, m); NULL on a zero size or when
-   memory runs out (reported as LSC_EBADLEN / LSC_ENOMEM). */
+/* Workspace for problems of size (k, d, m): O((k+m)(k+m+d)) doubles.
+   NULL on a zero size (reported as LSC_EBADLEN) or when memory runs out or
+   the sizes overflow (LSC_ENOMEM). */
 lsc_loss_workspace *
 lsc_loss_workspace_alloc (size_t k, size_t d, size_t m)
 {
@@ -20,10 +22,16 @@ lsc_loss_workspace_alloc (size_t k, size_t d, size_t m)
                  LSC_EBADLEN);
       return NULL;
     }
-  lsc_loss_workspace *ws = calloc (1, sizeof *ws);
+  size_t nr = k + m;
+  lsc_loss_workspace *ws = NULL;
+  /* the largest block is nr x max(nr, d) doubles: refuse sizes whose byte
+     count would overflow size_t */
+  size_t big = nr > d ? nr : d;
+  if (nr < k || big > SIZE_MAX / sizeof (double) / nr)
+    goto fail;
+  ws = calloc (1, sizeof *ws);
   if (!ws)
     goto fail;
-  size_t nr = k + m;
   ws->k = k;
   ws->d = d;
   ws->m = m;
