@@ -71,6 +71,8 @@ test_comments_blank_lines (void)
   const char *s = "# header\n\n  \n1 2 # trailing\n#x y\n\n3 4\n# end";
   FILE *f = fmemopen ((void *) s, strlen (s), "r");
   size_t *lines = NULL;
+  free (M);
+  M = NULL;
   CU_ASSERT_EQUAL (lsc_matrix_read_lines (&M, &R, &C, &lines, f, "c",
                                           err, sizeof err), LSC_SUCCESS);
   fclose (f);
@@ -240,6 +242,8 @@ test_hook_and_errbuf (void)
   CU_ASSERT_EQUAL (parse ("1 2\n"), LSC_SUCCESS);
   CU_ASSERT_EQUAL (hook_calls, 0);
   /* Tiny and absent message buffers. */
+  free (M);
+  M = NULL;
   char small[8];
   FILE *f = fmemopen ((void *) "nan\n", 4, "r");
   CU_ASSERT_EQUAL (lsc_matrix_read (&M, &R, &C, f, "a-long-name", small,
