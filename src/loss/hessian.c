@@ -88,8 +88,12 @@ lsc_loss_hessian (double *H, const double *W, const lsc_problem *p,
                    (int) nr, 1.0, ws->N, (int) d, ws->M, (int) d, 1.0, Hii,
                    (int) kd);
     }
-  for (size_t r = 1; r < kd; r++)
-    for (size_t c = 0; c < r; c++)
-      H[r * kd + c] = H[c * kd + r];
+  /* mirror the upper triangle in 64 x 64 tiles (cache-friendly) */
+  const size_t tb = 64;
+  for (size_t r0 = 0; r0 < kd; r0 += tb)
+    for (size_t c0 = 0; c0 <= r0; c0 += tb)
+      for (size_t r = r0; r < r0 + tb && r < kd; r++)
+        for (size_t c = c0; c < c0 + tb && c < r; c++)
+          H[r * kd + c] = H[c * kd + r];
   return LSC_SUCCESS;
 }
