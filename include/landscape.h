@@ -13,5 +13,6 @@
 #include "landscape/lsc_isotypic.h"
 #include "landscape/lsc_newton.h"
 #include "landscape/lsc_continuation.h"
+#include "landscape/lsc_families.h"
 
 #endif
