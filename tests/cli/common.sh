@@ -7,6 +7,9 @@ if test -z "$top_builddir" || test -z "$top_srcdir"; then
 fi
 LC_ALL=C
 export LC_ALL
+# The tests run small problems on a shared machine: one BLAS thread.
+OPENBLAS_NUM_THREADS=1
+export OPENBLAS_NUM_THREADS
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lsc-cli.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT

@@ -196,6 +196,8 @@ run "$E" "$tmp/does-not-exist"
 expect_error 2 "$P" "$tmp/does-not-exist: No such file" "missing W file"
 run "$E" </dev/null
 expect_error 2 "$P" "(stdin)" "empty standard input"
+printf '1 2\n3\n' | { run "$E"; expect_error 2 "$P" "(stdin):2: expected 2 fields" "ragged standard input"; echo "$checks $failures" >"$tmp/sub"; }
+read checks failures <"$tmp/sub"
 
 # ---- Usage errors: exit 2, one line.
 for args in "--format=xml" "--tol=abc" "--tol=0" "--tol=1e400" "--prec=10" "--prec=12x" \
