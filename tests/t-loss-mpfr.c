@@ -444,7 +444,29 @@ t_loss_closed (void)
   CU_ASSERT (lsc_test_reldiff (mpfr_get_d (L, MPFR_RNDN),
                                mpfr_get_d (r, MPFR_RNDN), 0) < 1e-9);
 
-  /* k = d = m... small closed forms with d = 2. */
+  /* V = NULL (O(1) identity pairs) against an explicit V = I with explicit
+     unit weights (generic route), at a random W. */
+  prob q;
+  prob_random (&q, D, D, D, 9);
+  mpfr_t *I = vnew (n, 53), *one = vnew (D, 53), *G2 = vnew (n, 128);
+  for (size_t i = 0; i < n; i++)
+    mpfr_set_ui (I[i], i % (D + 1) == 0, MPFR_RNDN);
+  for (size_t i = 0; i < D; i++)
+    mpfr_set_ui (one[i], 1, MPFR_RNDN);
+  lsc_problem_mpfr pE = { D, D, D, (const mpfr_t *) I, (const mpfr_t *) one,
+                          (const mpfr_t *) one };
+  mpfr_set_prec (L, 128);
+  mpfr_set_prec (Lh, 128);
+  CU_ASSERT_EQUAL (lsc_loss_grad_mpfr (L, G, q.W, &pI), LSC_SUCCESS);
+  CU_ASSERT_EQUAL (lsc_loss_grad_mpfr (Lh, G2, q.W, &pE), LSC_SUCCESS);
+  CU_ASSERT (ulps (L, Lh) <= 1.0);
+  for (size_t i = 0; i < n; i++)
+    CU_ASSERT (ulps (G[i], G2[i]) <= 1.0);
+  vfree (I, n), vfree (one, D), vfree (G2, n);
+  prob_free (&q);
+  mpfr_set_prec (Lh, 300);
+
+  /* Small closed forms with d = 2. */
   const double w1[2] = { 1, 0 }, v1[2] = { 0, 1 }, w2[2] = { -0.6, -0.8 },
                v2[2] = { 0.6, 0.8 };
   mpfr_t *a = vfrom (w1, 2), *b = vfrom (v1, 2), *c = vfrom (w2, 2),

@@ -101,7 +101,7 @@ lsc_mpfr_pair_init (lsc_mpfr_pair *g, size_t d, mpfr_prec_t prec)
       return LSC_ENOMEM;
     }
   mpfr_inits2 (prec, g->dm, g->dp, g->theta, g->phi, g->s, g->c, g->pi,
-               g->twopi, g->t, g->t2, (mpfr_ptr) 0);
+               g->twopi, g->t, g->t2, g->t3, (mpfr_ptr) 0);
   mpfr_const_pi (g->pi, MPFR_RNDN);
   mpfr_mul_2ui (g->twopi, g->pi, 1, MPFR_RNDN);
   return LSC_SUCCESS;
@@ -114,7 +114,7 @@ lsc_mpfr_pair_clear (lsc_mpfr_pair *g)
   lsc_mpfr_vec_free (g->dpv, g->d);
   lsc_mpfr_vec_free (g->nv, g->d);
   mpfr_clears (g->dm, g->dp, g->theta, g->phi, g->s, g->c, g->pi, g->twopi,
-               g->t, g->t2, (mpfr_ptr) 0);
+               g->t, g->t2, g->t3, (mpfr_ptr) 0);
 }
 
 /* |x| of a vector into r, accumulating in r's precision. */
@@ -131,6 +131,35 @@ vec_norm (mpfr_t r, mpfr_t t, const mpfr_t *x, size_t d)
 }
 
 void
+lsc_mpfr_pair_angles (lsc_mpfr_pair *g)
+{
+  /* With q = dm^2 + dp^2 (= 4 up to rounding), theta = 2 atan2(dm, dp) has
+     sin theta = 2 dm dp / q and cos theta = (dp^2 - dm^2) / q exactly;
+     both keep full relative accuracy at either end. */
+  mpfr_sqr (g->t, g->dm, MPFR_RNDN);
+  mpfr_sqr (g->t2, g->dp, MPFR_RNDN);
+  mpfr_sub (g->c, g->t2, g->t, MPFR_RNDN);
+  mpfr_add (g->t, g->t, g->t2, MPFR_RNDN);
+  mpfr_div (g->c, g->c, g->t, MPFR_RNDN);
+  mpfr_mul (g->s, g->dm, g->dp, MPFR_RNDN);
+  mpfr_mul_2ui (g->s, g->s, 1, MPFR_RNDN);
+  mpfr_div (g->s, g->s, g->t, MPFR_RNDN);
+  if (mpfr_lessequal_p (g->dm, g->dp))
+    {
+      mpfr_atan2 (g->theta, g->dm, g->dp, MPFR_RNDN);
+      mpfr_mul_2ui (g->theta, g->theta, 1, MPFR_RNDN);
+      mpfr_sub (g->phi, g->pi, g->theta, MPFR_RNDN);
+    }
+  else
+    {
+      /* theta > pi/2: work with phi = pi - theta, small near antiparallel. */
+      mpfr_atan2 (g->phi, g->dp, g->dm, MPFR_RNDN);
+      mpfr_mul_2ui (g->phi, g->phi, 1, MPFR_RNDN);
+      mpfr_sub (g->theta, g->pi, g->phi, MPFR_RNDN);
+    }
+}
+
+void
 lsc_mpfr_pair_set (lsc_mpfr_pair *g, const mpfr_t *uh, const mpfr_t *vh)
 {
   size_t d = g->d;
@@ -141,22 +170,27 @@ lsc_mpfr_pair_set (lsc_mpfr_pair *g, const mpfr_t *uh, const mpfr_t *vh)
     }
   vec_norm (g->dm, g->t, g->dmv, d);
   vec_norm (g->dp, g->t, g->dpv, d);
-  if (mpfr_lessequal_p (g->dm, g->dp))
+  lsc_mpfr_pair_angles (g);
+}
+
+void
+lsc_mpfr_pair_set_scalar (lsc_mpfr_pair *g, const mpfr_t *uh,
+                          const mpfr_t *vh)
+{
+  mpfr_set_zero (g->dm, 1);
+  mpfr_set_zero (g->dp, 1);
+  for (size_t a = 0; a < g->d; a++)
     {
-      mpfr_atan2 (g->theta, g->dm, g->dp, MPFR_RNDN);
-      mpfr_mul_2ui (g->theta, g->theta, 1, MPFR_RNDN);
-      mpfr_sub (g->phi, g->pi, g->theta, MPFR_RNDN);
-      mpfr_sin_cos (g->s, g->c, g->theta, MPFR_RNDN);
+      mpfr_sub (g->t, uh[a], vh[a], MPFR_RNDN);
+      mpfr_sqr (g->t, g->t, MPFR_RNDN);
+      mpfr_add (g->dm, g->dm, g->t, MPFR_RNDN);
+      mpfr_add (g->t, uh[a], vh[a], MPFR_RNDN);
+      mpfr_sqr (g->t, g->t, MPFR_RNDN);
+      mpfr_add (g->dp, g->dp, g->t, MPFR_RNDN);
     }
-  else
-    {
-      /* theta > pi/2: work with phi = pi - theta, small near antiparallel. */
-      mpfr_atan2 (g->phi, g->dp, g->dm, MPFR_RNDN);
-      mpfr_mul_2ui (g->phi, g->phi, 1, MPFR_RNDN);
-      mpfr_sub (g->theta, g->pi, g->phi, MPFR_RNDN);
-      mpfr_sin_cos (g->s, g->c, g->phi, MPFR_RNDN);
-      mpfr_neg (g->c, g->c, MPFR_RNDN);
-    }
+  mpfr_sqrt (g->dm, g->dm, MPFR_RNDN);
+  mpfr_sqrt (g->dp, g->dp, MPFR_RNDN);
+  lsc_mpfr_pair_angles (g);
 }
 
 long

@@ -28,8 +28,8 @@ int lsc_mpfr_unit (mpfr_t nrm, mpfr_t nrm2, mpfr_t *uh, const mpfr_t *u,
    precision.  The angle is taken from the stable pair
    dm = |uh - vh| = 2 sin(theta/2), dp = |uh + vh| = 2 cos(theta/2):
    theta = 2 atan2(dm, dp) when dm <= dp, otherwise phi = pi - theta =
-   2 atan2(dp, dm), and sin/cos are taken of the smaller of theta, phi, so
-   that s and c keep full relative accuracy at both ends. */
+   2 atan2(dp, dm); s and c come algebraically from dm, dp, so that they
+   keep full relative accuracy at both ends. */
 typedef struct
 {
   size_t d;
@@ -39,7 +39,7 @@ typedef struct
   mpfr_t theta, phi;    /* angle and pi - angle                    */
   mpfr_t s, c;          /* sin theta, cos theta                    */
   mpfr_t pi, twopi;
-  mpfr_t t, t2;         /* scratch                                 */
+  mpfr_t t, t2, t3;     /* scratch                                 */
 } lsc_mpfr_pair;
 
 /* Initialise/clear a pair of dimension d at precision prec.  _init returns
@@ -49,6 +49,13 @@ void lsc_mpfr_pair_clear (lsc_mpfr_pair *g);
 
 /* Fill dmv, dpv, dm, dp, theta, phi, s, c for the unit vectors uh, vh. */
 void lsc_mpfr_pair_set (lsc_mpfr_pair *g, const mpfr_t *uh, const mpfr_t *vh);
+
+/* The same without the vectors dmv, dpv (enough for kappa and gradients). */
+void lsc_mpfr_pair_set_scalar (lsc_mpfr_pair *g, const mpfr_t *uh,
+                               const mpfr_t *vh);
+
+/* theta, phi, s, c from dm and dp already in g (clobbers t, t2). */
+void lsc_mpfr_pair_angles (lsc_mpfr_pair *g);
 
 /* Number of bits lost to cancellation near theta = 0 or pi:
    max(0, -exponent(min(dm, dp))) (0 if that minimum is exactly zero). */

@@ -17,6 +17,8 @@ typedef struct
   mpfr_t *nw, *nw2, *uw;        /* k, k, k*d */
   mpfr_t *nx, *nx2, *ux;        /* m, m, m*d */
   mpfr_t *a, *b;                /* k, m      */
+  int ident;                    /* V = I: (W, V) pairs in O(1) from   */
+  mpfr_t *pre, *suf;            /* sum_{c<j} uw_ic^2, sum_{c>j} (k*d) */
   lsc_mpfr_pair g;
   int have_pair;
 } ctx;
@@ -32,6 +34,8 @@ ctx_clear (ctx *c)
   lsc_mpfr_vec_free (c->ux, c->m * c->d);
   lsc_mpfr_vec_free (c->a, c->k);
   lsc_mpfr_vec_free (c->b, c->m);
+  lsc_mpfr_vec_free (c->pre, c->pre ? c->k * c->d : 0);
+  lsc_mpfr_vec_free (c->suf, c->suf ? c->k * c->d : 0);
   if (c->have_pair)
     lsc_mpfr_pair_clear (&c->g);
 }
@@ -41,7 +45,12 @@ static int
 ctx_init (ctx *c, const mpfr_t *W, const lsc_problem_mpfr *p, mpfr_prec_t wp)
 {
   size_t k = p->k, d = p->d, m = p->m;
-  *c = (ctx) { .k = k, .d = d, .m = m, .wp = wp };
+  *c = (ctx) { .k = k, .d = d, .m = m, .wp = wp, .ident = !p->V };
+  if (c->ident)
+    {
+      c->pre = lsc_mpfr_vec_alloc (k * d, wp);
+      c->suf = lsc_mpfr_vec_alloc (k * d, wp);
+    }
   c->nw = lsc_mpfr_vec_alloc (k, wp);
   c->nw2 = lsc_mpfr_vec_alloc (k, wp);
   c->uw = lsc_mpfr_vec_alloc (k * d, wp);
@@ -51,7 +60,8 @@ ctx_init (ctx *c, const mpfr_t *W, const lsc_problem_mpfr *p, mpfr_prec_t wp)
   c->a = lsc_mpfr_vec_alloc (k, wp);
   c->b = lsc_mpfr_vec_alloc (m, wp);
   if (!c->nw || !c->nw2 || !c->uw || !c->nx || !c->nx2 || !c->ux || !c->a
-      || !c->b || lsc_mpfr_pair_init (&c->g, d, wp) != LSC_SUCCESS)
+      || !c->b || (c->ident && (!c->pre || !c->suf))
+      || lsc_mpfr_pair_init (&c->g, d, wp) != LSC_SUCCESS)
     {
       ctx_clear (c);
       return LSC_ENOMEM;
@@ -60,6 +70,18 @@ ctx_init (ctx *c, const mpfr_t *W, const lsc_problem_mpfr *p, mpfr_prec_t wp)
   for (size_t i = 0; i < k; i++)
     {
       lsc_mpfr_unit (c->nw[i], c->nw2[i], c->uw + i * d, W + i * d, d);
+      if (c->ident)
+        {
+          mpfr_t *u = c->uw + i * d, *pr = c->pre + i * d, *su = c->suf + i * d;
+          mpfr_set_zero (pr[0], 1);
+          mpfr_set_zero (su[d - 1], 1);
+          for (size_t a = 1; a < d; a++)
+            {
+              mpfr_fma (pr[a], u[a - 1], u[a - 1], pr[a - 1], MPFR_RNDN);
+              mpfr_fma (su[d - 1 - a], u[d - a], u[d - a], su[d - a],
+                        MPFR_RNDN);
+            }
+        }
       if (p->alpha)
         mpfr_set (c->a[i], p->alpha[i], MPFR_RNDN);
       else
@@ -82,6 +104,30 @@ ctx_init (ctx *c, const mpfr_t *W, const lsc_problem_mpfr *p, mpfr_prec_t wp)
         mpfr_set_ui (c->b[j], 1, MPFR_RNDN);
     }
   return LSC_SUCCESS;
+}
+
+/* Geometry of the pair (w_i, v_j) without its vectors.  For V = I,
+   |uh -+ e_j|^2 = sum_{c != j} uh_c^2 + (uh_j -+ 1)^2 from the prefix and
+   suffix sums (no cancellation), in O(1). */
+static void
+pair_wv (ctx *c, size_t i, size_t j)
+{
+  size_t d = c->d;
+  lsc_mpfr_pair *g = &c->g;
+  if (!c->ident)
+    {
+      lsc_mpfr_pair_set_scalar (g, c->uw + i * d, c->ux + j * d);
+      return;
+    }
+  mpfr_srcptr uj = c->uw[i * d + j];
+  mpfr_add (g->t2, c->pre[i * d + j], c->suf[i * d + j], MPFR_RNDN);
+  mpfr_sub_ui (g->t, uj, 1, MPFR_RNDN);
+  mpfr_fma (g->dm, g->t, g->t, g->t2, MPFR_RNDN);
+  mpfr_add_ui (g->t, uj, 1, MPFR_RNDN);
+  mpfr_fma (g->dp, g->t, g->t, g->t2, MPFR_RNDN);
+  mpfr_sqrt (g->dm, g->dm, MPFR_RNDN);
+  mpfr_sqrt (g->dp, g->dp, MPFR_RNDN);
+  lsc_mpfr_pair_angles (g);
 }
 
 static int
@@ -164,8 +210,14 @@ loss_terms (mpfr_t *T, size_t *nt, mpfr_t S, ctx *c)
         mpfr_srcptr ny = jj ? c->nw[j] : c->nx[j - k];
         mpfr_srcptr wx = ii ? c->a[i] : c->b[i - k];
         mpfr_srcptr wy = jj ? c->a[j] : c->b[j - k];
-        lsc_mpfr_pair_set (&c->g, x, y);
-        lsc_mpfr_pair_kappa1 (T[n], &c->g);
+        if (ii && !jj)
+          pair_wv (c, i, j - k);
+        else if (ii || !c->ident)
+          lsc_mpfr_pair_set_scalar (&c->g, x, y);
+        if (!ii && c->ident)    /* kappa(e_i, e_j) = 1/(2 pi) */
+          mpfr_ui_div (T[n], 1, c->g.twopi, MPFR_RNDN);
+        else
+          lsc_mpfr_pair_kappa1 (T[n], &c->g);
         mpfr_mul (c->g.t, wx, wy, MPFR_RNDN);
         mpfr_mul (c->g.t, c->g.t, nx, MPFR_RNDN);
         mpfr_mul (c->g.t, c->g.t, ny, MPFR_RNDN);
@@ -322,7 +374,10 @@ lsc_loss_grad_mpfr (mpfr_t L, mpfr_t *G, const mpfr_t *W,
         int jw = j < k;
         const mpfr_t *uy = jw ? c.uw + j * d : c.ux + (j - k) * d;
         const mpfr_t *ui = c.uw + i * d;
-        lsc_mpfr_pair_set (&c.g, ui, uy);
+        if (jw)
+          lsc_mpfr_pair_set_scalar (&c.g, ui, uy);
+        else
+          pair_wv (&c, i, j - k);
         /* Row i: weight a_i w_j |y| / (2 pi). */
         mpfr_mul (f, c.a[i], jw ? c.a[j] : c.b[j - k], MPFR_RNDN);
         if (!jw)
@@ -331,8 +386,15 @@ lsc_loss_grad_mpfr (mpfr_t L, mpfr_t *G, const mpfr_t *W,
         mpfr_mul (c.g.t2, f, jw ? c.nw[j] : c.nx[j - k], MPFR_RNDN);
         mpfr_fma (A[i], c.g.t2, c.g.s, A[i], MPFR_RNDN);
         mpfr_mul (c.g.t2, c.g.t2, c.g.phi, MPFR_RNDN);
-        for (size_t a = 0; a < d; a++)
-          mpfr_fma (acc[i * d + a], c.g.t2, uy[a], acc[i * d + a], MPFR_RNDN);
+        if (!jw && c.ident)
+          mpfr_add (acc[i * d + j - k], acc[i * d + j - k], c.g.t2,
+                    MPFR_RNDN);
+        else
+          for (size_t a = 0; a < d; a++)
+            {
+              mpfr_mul (c.g.t, c.g.t2, uy[a], MPFR_RNDN);
+              mpfr_add (acc[i * d + a], acc[i * d + a], c.g.t, MPFR_RNDN);
+            }
         if (!jw)
           continue;
         /* Row j of the (W, W) pair: weight a_i a_j |w_i| / (2 pi). */
@@ -340,7 +402,10 @@ lsc_loss_grad_mpfr (mpfr_t L, mpfr_t *G, const mpfr_t *W,
         mpfr_fma (A[j], c.g.t2, c.g.s, A[j], MPFR_RNDN);
         mpfr_mul (c.g.t2, c.g.t2, c.g.phi, MPFR_RNDN);
         for (size_t a = 0; a < d; a++)
-          mpfr_fma (acc[j * d + a], c.g.t2, ui[a], acc[j * d + a], MPFR_RNDN);
+          {
+            mpfr_mul (c.g.t, c.g.t2, ui[a], MPFR_RNDN);
+            mpfr_add (acc[j * d + a], acc[j * d + a], c.g.t, MPFR_RNDN);
+          }
       }
   for (size_t i = 0; i < k; i++)
     for (size_t a = 0; a < d; a++)
@@ -386,8 +451,10 @@ hess_diag (mpfr_t *H, size_t i, ctx *c, mpfr_t *acc, mpfr_t C, mpfr_t f)
         {
           mpfr_mul (c->g.t, f, c->g.nv[a], MPFR_RNDN);
           for (size_t b = a; b < d; b++)
-            mpfr_fma (acc[a * d + b], c->g.t, c->g.nv[b], acc[a * d + b],
-                      MPFR_RNDN);
+            {
+              mpfr_mul (c->g.t3, c->g.t, c->g.nv[b], MPFR_RNDN);
+              mpfr_add (acc[a * d + b], acc[a * d + b], c->g.t3, MPFR_RNDN);
+            }
         }
     }
   mpfr_sqr (f, c->a[i], MPFR_RNDN);
