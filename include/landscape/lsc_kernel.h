@@ -60,9 +60,12 @@ double lsc_kernel_h2_form (const lsc_kernel_geom *g, const double *u,
                            const double *wt, size_t n);
 
 /* ---- MPFR ----
-   Same quantities at the precision of the output(s); the routines work with
-   guard bits internally and return a status; *err_ulps (may be NULL)
-   receives a bound on the error in ulps of the output precision. */
+   Same quantities at the precision p of the output(s) (the largest, if
+   they differ); the routines work with p + 32 + log2 d guard bits (more
+   near theta = 0, pi) and round once.  Error bounds (see lsc_mpfr(3)):
+   kappa within 1 ulp; entries of grad, h1, h2 within 2^-p times |v|,
+   |v|/|w|, 1 respectively.  Same statuses as the double routines, plus
+   LSC_EBADLEN for d = 0. */
 int lsc_kernel_mpfr (mpfr_t kappa, const mpfr_t *u, const mpfr_t *v, size_t d);
 int lsc_kernel_grad_mpfr (mpfr_t *grad, const mpfr_t *w, const mpfr_t *v,
                           size_t d);

@@ -46,7 +46,11 @@ int lsc_loss_hessian (double *H, const double *W, const lsc_problem *p,
                       lsc_loss_workspace *ws);
 
 /* ---- MPFR ----  W, V, alpha, beta given as mpfr arrays (V, alpha, beta may
-   be NULL with the meanings above); outputs at their own precision. */
+   be NULL with the meanings above); outputs at their own precision.
+   lsc_loss_mpfr is within 1 ulp (relative) or returns LSC_EPREC when the
+   cancellation exceeds its precision cap of 8 p + 1024 bits; gradient and
+   Hessian entries within 1 ulp plus 2^-(p+40) times the sum of the
+   magnitudes of their terms (see lsc_mpfr(3)). */
 typedef struct
 {
   size_t k, d, m;
