@@ -1,0 +1,214 @@
+/* landscape-follow: continue a catalogued family of critical points in real
+   dimension d (pseudo-arclength, fold detection) and print the branch. */
+#define _POSIX_C_SOURCE 200809L
+#include <config.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <math.h>
+#include <gsl/gsl_errno.h>
+#include "landscape.h"
+#include "cli.h"
+
+static void
+usage (void)
+{
+  printf ("Usage: %s [OPTION]... FAMILY\n", cli_program_name ());
+  puts ("Continue the family FAMILY of the catalogue in the real dimension d "
+        "from its\n"
+        "reference point to --to, printing one row per point: d, loss, "
+        "residual (full\n"
+        "gradient norm), d-tangent, fold flag, status and the parameters.\n"
+        "\n"
+        "  -t, --to=D            end of the range (required)\n"
+        "  -f, --from=D          start at D (default: the family's reference "
+        "d)\n"
+        "  -c, --catalogue=FILE  family catalogue (default: the installed "
+        "families.tsv)\n"
+        "      --max-step=H      largest arclength step (default 2)\n"
+        "      --pass-folds      continue through folds (default: stop at the "
+        "first)\n"
+        "  -o, --format=FMT      text, tsv, json, latex or markdown\n"
+        "      --digits=N        significant digits (default: round-trip)\n"
+        "  -l, --list            list the catalogue's families and exit\n"
+        "  -h, --help            display this help and exit\n"
+        "  -V, --version         output version information and exit\n"
+        "\n"
+        "Exit status: 0 if the branch was followed to D or to its end "
+        "(fold,\n"
+        "degeneration), 1 if the continuation failed (step underflow, "
+        "singular\n"
+        "system, point limit), 2 for usage or input errors, 3 for system "
+        "errors.");
+}
+
+typedef struct
+{
+  cli_table *t;
+  size_t n, npts;
+  int progress;
+} follow_ctx;
+
+static int
+row (const lsc_cont_point *pt, void *data)
+{
+  follow_ctx *x = data;
+  cli_cell_real (x->t, pt->d);
+  cli_cell_real (x->t, pt->loss);
+  cli_cell_real (x->t, pt->residual);
+  cli_cell_real (x->t, pt->tangent_d);
+  cli_cell_int (x->t, pt->fold);
+  cli_cell_status (x->t, pt->status);
+  for (size_t i = 0; i < x->n; i++)
+    cli_cell_real (x->t, pt->p[i]);
+  cli_row_end (x->t);
+  x->npts++;
+  if (x->progress)
+    fprintf (stderr, "\r%s: point %zu, d = %.6g   ", cli_program_name (),
+             x->npts, pt->d);
+  return 0;
+}
+
+int
+main (int argc, char **argv)
+{
+  cli_init (argv[0]);
+  gsl_set_error_handler_off ();
+  enum { OPT_MAXSTEP = 256, OPT_PASS, OPT_DIGITS };
+  static const struct option longopts[] = {
+    { "to", required_argument, NULL, 't' },
+    { "from", required_argument, NULL, 'f' },
+    { "catalogue", required_argument, NULL, 'c' },
+    { "max-step", required_argument, NULL, OPT_MAXSTEP },
+    { "pass-folds", no_argument, NULL, OPT_PASS },
+    { "format", required_argument, NULL, 'o' },
+    { "digits", required_argument, NULL, OPT_DIGITS },
+    { "list", no_argument, NULL, 'l' },
+    { "help", no_argument, NULL, 'h' },
+    { "version", no_argument, NULL, 'V' },
+    { NULL, 0, NULL, 0 } };
+  double to = NAN, from = NAN;
+  const char *catpath = NULL;
+  cli_format fmt = cli_default_format ();
+  int digits = 0, list = 0, opt;
+  lsc_cont_params par;
+  lsc_cont_params_init (&par);
+  while ((opt = getopt_long (argc, argv, "t:f:c:o:lhV", longopts, NULL))
+         != -1)
+    switch (opt)
+      {
+      case 't': to = cli_parse_double ("--to", optarg); break;
+      case 'f': from = cli_parse_double ("--from", optarg); break;
+      case 'c': catpath = optarg; break;
+      case OPT_MAXSTEP:
+        par.hmax = cli_parse_double ("--max-step", optarg);
+        if (!(par.hmax >= par.h0))
+          cli_fatal (CLI_EXIT_USAGE, "--max-step must be at least %g",
+                     par.h0);
+        break;
+      case OPT_PASS: par.stop_at_fold = 0; break;
+      case 'o': fmt = cli_parse_format ("--format", optarg); break;
+      case OPT_DIGITS:
+        digits = (int) cli_parse_long ("--digits", optarg, 1, 17);
+        break;
+      case 'l': list = 1; break;
+      case 'h': usage (); return cli_finish (CLI_EXIT_OK);
+      case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
+      default:
+        fprintf (stderr, "Try '%s --help' for more information.\n",
+                 cli_program_name ());
+        return CLI_EXIT_USAGE;
+      }
+  char err[512];
+  lsc_catalogue *cat = NULL;
+  if (catpath == NULL)
+    catpath = lsc_catalogue_default_path ();
+  int st = lsc_catalogue_read_file (&cat, catpath, err, sizeof err);
+  if (st)
+    cli_fatal (CLI_EXIT_USAGE, "%s", err);
+  if (list)
+    {
+      for (size_t i = 0; i < cat->n; i++)
+        printf ("%s\t%s\t%s\t%s\n", cat->fam[i].name, cat->fam[i].isotropy,
+                cat->fam[i].kind, cat->fam[i].description);
+      lsc_catalogue_free (cat);
+      return cli_finish (CLI_EXIT_OK);
+    }
+  if (optind != argc - 1)
+    cli_fatal (CLI_EXIT_USAGE, "expected one FAMILY argument (try --list)");
+  const lsc_family *fam = lsc_catalogue_find (cat, argv[optind]);
+  if (fam == NULL)
+    cli_fatal (CLI_EXIT_USAGE, "no family '%s' in %s (try --list)",
+               argv[optind], catpath);
+  if (isnan (to))
+    cli_fatal (CLI_EXIT_USAGE, "--to is required");
+  if (isnan (from))
+    from = fam->d;
+  lsc_cont_function f;
+  lsc_cont_restricted r;
+  lsc_cont_restricted_init (&f, &r, &fam->G);
+  lsc_cont *c = lsc_cont_alloc (f.n);
+  if (c == NULL)
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+  int dir = to >= from ? 1 : -1;
+  if (from != fam->d)
+    {
+      /* Reach the starting d from the reference point first. */
+      lsc_cont_params p0 = par;
+      p0.stop_at_fold = 1;
+      st = lsc_cont_set (c, &f, fam->p, fam->d, from > fam->d ? 1 : -1, &p0);
+      if (st == 0)
+        st = lsc_cont_run (c, from, NULL, NULL);
+      if (st)
+        cli_fatal (CLI_EXIT_NOCONV, "cannot reach --from %g from d = %g: %s",
+                   from, fam->d, lsc_strerror (st));
+    }
+  double p[LSC_FAMILY_MAXP];
+  memcpy (p, from != fam->d ? lsc_cont_current (c)->p : fam->p,
+          f.n * sizeof (double));
+  st = lsc_cont_set (c, &f, p, from, dir, &par);
+  if (st)
+    cli_fatal (CLI_EXIT_NOCONV, "no critical point at d = %g: %s", from,
+               lsc_strerror (st));
+  cli_output *o = cli_output_new (stdout, fmt, digits);
+  size_t ncol = 6 + f.n;
+  cli_column *cols = calloc (ncol, sizeof *cols);
+  char (*names)[24] = calloc (f.n, sizeof *names);
+  if (!o || !cols || !names)
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+  const char *fixed[] = { "d", "loss", "residual", "tangent_d", "fold",
+                          "status" };
+  cli_coltype ft[] = { CLI_COL_REAL, CLI_COL_REAL, CLI_COL_REAL, CLI_COL_REAL,
+                       CLI_COL_INT, CLI_COL_STATUS };
+  for (size_t i = 0; i < 6; i++)
+    cols[i].name = fixed[i], cols[i].type = ft[i];
+  for (size_t i = 0; i < f.n; i++)
+    {
+      snprintf (names[i], sizeof names[i], "p%zu", i);
+      cols[6 + i].name = names[i], cols[6 + i].type = CLI_COL_REAL;
+    }
+  follow_ctx x = { cli_table_begin (o, fam->name, cols, ncol), f.n, 0,
+                   isatty (STDERR_FILENO) };
+  st = lsc_cont_run (c, to, row, &x);
+  cli_table_end (x.t);
+  cli_output_free (o);
+  if (x.progress)
+    fputc ('\n', stderr);
+  int rc = CLI_EXIT_OK;
+  if (st == LSC_EFOLD || st == LSC_EDOM)
+    cli_error ("branch ends at d = %.17g: %s", lsc_cont_current (c)->d,
+               lsc_strerror (st));
+  else if (st)
+    {
+      cli_error ("continuation stopped at d = %.17g: %s",
+                 lsc_cont_current (c)->d, lsc_strerror (st));
+      rc = CLI_EXIT_NOCONV;
+    }
+  free (cols);
+  free (names);
+  lsc_cont_free (c);
+  lsc_catalogue_free (cat);
+  return cli_finish (rc);
+}
