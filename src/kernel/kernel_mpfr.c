@@ -392,6 +392,8 @@ kernel_eval (mpfr_t kappa, mpfr_t *grad, mpfr_t *h1, mpfr_t *h2,
     }
 }
 
+/* kappa(u, v) = |u||v| (sin t + (pi - t) cos t)/(2 pi) (MATH.md 1) at the
+   precision of kappa, within 1 ulp. */
 int
 lsc_kernel_mpfr (mpfr_t kappa, const mpfr_t *u, const mpfr_t *v, size_t d)
 {
@@ -404,6 +406,8 @@ lsc_kernel_mpfr (mpfr_t kappa, const mpfr_t *u, const mpfr_t *v, size_t d)
                       mpfr_get_prec (kappa));
 }
 
+/* grad_w kappa = (|v| s wh + (pi - t) v)/(2 pi) (MATH.md 1), entries within
+   2^-p |v| at the largest precision p of grad. */
 int
 lsc_kernel_grad_mpfr (mpfr_t *grad, const mpfr_t *w, const mpfr_t *v,
                       size_t d)
@@ -417,6 +421,8 @@ lsc_kernel_grad_mpfr (mpfr_t *grad, const mpfr_t *w, const mpfr_t *v,
                       lsc_mpfr_vec_prec (grad, d));
 }
 
+/* h1, h2 (MATH.md 1, stable forms of lsc_mpfr(3)); entries within
+   2^-p |v|/|w| and 2^-p.  Either output may be NULL, not both. */
 int
 lsc_kernel_hess_mpfr (mpfr_t *h1, mpfr_t *h2, const mpfr_t *w,
                       const mpfr_t *v, size_t d)

@@ -266,6 +266,8 @@ same_network (const mpfr_t *W, const lsc_problem_mpfr *p)
   return found == k;
 }
 
+/* L(W) of MATH.md 1 within 1 ulp of L's precision (Ziv loop over the
+   working precision), or LSC_EPREC beyond the cap of 8 p + 1024 bits. */
 int
 lsc_loss_mpfr (mpfr_t L, const mpfr_t *W, const lsc_problem_mpfr *p)
 {
@@ -287,7 +289,7 @@ lsc_loss_mpfr (mpfr_t L, const mpfr_t *W, const lsc_problem_mpfr *p)
   mpfr_init2 (S, 64);
   /* Ziv loop: terms at wp, summed exactly and rounded once (mpfr_sum);
      accept when the a-priori error of the terms, S 2^(-wp + log2 d + 6),
-     is below a quarter ulp of L (or L is exactly 0: exact cancellation). */
+     is below a quarter ulp of L.  A zero sum certifies nothing: retry. */
   for (;;)
     {
       ctx c;
@@ -333,6 +335,8 @@ lsc_loss_mpfr (mpfr_t L, const mpfr_t *W, const lsc_problem_mpfr *p)
 
 /* ------------------------------------------------------------ gradient */
 
+/* Gradient (MATH.md 1): entries within 1 ulp plus 2^-(p+40) times the sum
+   of the magnitudes of their terms; L (may be NULL) as lsc_loss_mpfr. */
 int
 lsc_loss_grad_mpfr (mpfr_t L, mpfr_t *G, const mpfr_t *W,
                     const lsc_problem_mpfr *p)
@@ -342,7 +346,9 @@ lsc_loss_grad_mpfr (mpfr_t L, mpfr_t *G, const mpfr_t *W,
   int rc = check_problem (W, p);
   if (rc)
     return rc;
-  if (L && (rc = lsc_loss_mpfr (L, W, p)) != LSC_SUCCESS)
+  /* LSC_EPREC from the loss still leaves its best value; G is computed
+     anyway and the status returned at the end. */
+  if (L && (rc = lsc_loss_mpfr (L, W, p)) != LSC_SUCCESS && rc != LSC_EPREC)
     return rc;
   size_t k = p->k, d = p->d, m = p->m;
   mpfr_prec_t wp = lsc_mpfr_vec_prec (G, k * d) + guard_bits (p);
@@ -415,7 +421,7 @@ lsc_loss_grad_mpfr (mpfr_t L, mpfr_t *G, const mpfr_t *W,
   lsc_mpfr_vec_free (acc, k * d);
   lsc_mpfr_vec_free (A, k);
   mpfr_clear (f);
-  return LSC_SUCCESS;
+  return rc;
 }
 
 /* ------------------------------------------------------------ Hessian */
@@ -519,6 +525,8 @@ hess_off (mpfr_t *H, size_t i, size_t j, ctx *c, mpfr_t f)
       }
 }
 
+/* Full kd x kd Hessian (MATH.md 1), exactly symmetric, entries within 1 ulp
+   plus 2^-(p+40) times the sum of the magnitudes of their terms. */
 int
 lsc_loss_hessian_mpfr (mpfr_t *H, const mpfr_t *W, const lsc_problem_mpfr *p)
 {
