@@ -297,6 +297,28 @@ test_k_ne_d (void)
   lsc_detect_free (w);
 }
 
+/* Issue 3 "done when": every catalogue family (data/families.tsv, at its
+   reference d) is recovered from a randomly permuted, perturbed copy of its
+   embedded W: group in catalogue order, parameters, permutations. */
+static void
+test_catalogue (void)
+{
+  char err[256];
+  lsc_catalogue *cat = NULL;
+  CU_ASSERT_FATAL (lsc_catalogue_read_file (&cat, LSC_SRCDIR
+                                            "/data/families.tsv", err,
+                                            sizeof err) == LSC_SUCCESS);
+  CU_ASSERT (cat->n >= 11);
+  for (size_t i = 0; i < cat->n; i++)
+    {
+      const lsc_family *F = &cat->fam[i];
+      CU_ASSERT_FATAL (lsc_young_is_integral (&F->G));
+      CU_ASSERT_FATAL (F->nparams == lsc_young_nparams (&F->G));
+      check_both (&F->G, F->p, 101 + 3 * i);
+    }
+  lsc_catalogue_free (cat);
+}
+
 static void
 test_large (void)
 {
@@ -481,6 +503,7 @@ main (void)
     { "Delta(S_{d-p} x S_p), p = 3..5", test_flipped_p },
     { "three blocks, equal sizes", test_three_blocks },
     { "k != d: unpaired rows and columns", test_k_ne_d },
+    { "catalogue families (data/families.tsv)", test_catalogue },
     { "d = k = 200", test_large },
     { "invariance under permutation", test_invariance },
     { "generic matrix: trivial group / EUNSUP", test_generic },
