@@ -522,7 +522,10 @@ test_errors (void)
   CU_ASSERT_EQUAL (lsc_kernel_geom_init (NULL, u, u, NULL, 2), LSC_EFAULT);
   CU_ASSERT_EQUAL (lsc_kernel_geom_init (&g, NULL, u, NULL, 2), LSC_EFAULT);
   CU_ASSERT_EQUAL (lsc_kernel_geom_init (&g, u, z, NULL, 2), LSC_EDOM);
+  /* negative weights are allowed, a non-positive weighted norm is not */
   CU_ASSERT_EQUAL (lsc_kernel_geom_init (&g, u, u, negw, 2), LSC_EDOM);
+  double posw[2] = { 1, -0.1 };
+  CU_ASSERT_EQUAL (lsc_kernel_geom_init (&g, u, u, posw, 2), 0);
   CU_ASSERT_EQUAL (lsc_kernel_geom_init (&g, bad, u, NULL, 2), LSC_ENONFINITE);
   CU_ASSERT_EQUAL (lsc_kernel_geom_init (&g, u, inf, NULL, 2), LSC_ENONFINITE);
   CU_ASSERT_EQUAL (lsc_kernel (NULL, u, u, 2), LSC_EFAULT);

@@ -78,14 +78,14 @@ lsc_kernel_geom_init (lsc_kernel_geom *g, const double *u, const double *v,
   if (!lsc_all_finite (u, n) || !lsc_all_finite (v, n)
       || (wt && !lsc_all_finite (wt, n)))
     LSC_ERROR ("lsc_kernel_geom_init: non-finite entry", LSC_ENONFINITE);
-  if (wt)
-    for (size_t c = 0; c < n; c++)
-      if (wt[c] < 0.0)
-        LSC_ERROR ("lsc_kernel_geom_init: negative cell weight", LSC_EDOM);
+  /* Negative cell weights are allowed: the symmetry-reduced code continues
+     block sizes analytically below their integer minimum (a cell of size
+     L - 2 at L < 2).  The weighted squared norms must still be positive. */
   int eu = scale_exp (u, n), ev = scale_exp (v, n);
   dd nu = dd_norm (u, wt, n, eu), nv = dd_norm (v, wt, n, ev);
-  if (nu.hi == 0.0 || nv.hi == 0.0)
-    LSC_ERROR ("lsc_kernel_geom_init: zero vector", LSC_EDOM);
+  if (!(nu.hi > 0.0) || !(nv.hi > 0.0))
+    LSC_ERROR ("lsc_kernel_geom_init: zero vector (or weighted norm not "
+               "positive)", LSC_EDOM);
   double dm = 0.0, dp = 0.0;
   for (size_t c = 0; c < n; c++)
     {
@@ -96,7 +96,9 @@ lsc_kernel_geom_init (lsc_kernel_geom *g, const double *u, const double *v,
       dm += w * m * m;
       dp += w * p * p;
     }
-  double sh = 0.5 * sqrt (dm), ch = 0.5 * sqrt (dp);
+  double sh = 0.5 * sqrt (fmax (dm, 0.0)), ch = 0.5 * sqrt (fmax (dp, 0.0));
+  if (sh == 0.0 && ch == 0.0)
+    LSC_ERROR ("lsc_kernel_geom_init: degenerate weighted geometry", LSC_EDOM);
   double rho = hypot (sh, ch);
   sh /= rho;
   ch /= rho;
