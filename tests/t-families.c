@@ -247,6 +247,7 @@ typedef struct
 {
   size_t n;
   double worst, dmin;
+  double worst_edge;   /* residuals within 0.5 of the edge d = 2 */
 } a_log;
 
 static int
@@ -255,7 +256,10 @@ a_cb (const lsc_cont_point *pt, void *data)
   a_log *lg = data;
   lg->n++;
   CU_ASSERT (isfinite (pt->residual));
-  lg->worst = fmax (lg->worst, pt->residual);
+  if (pt->d >= 2.5)
+    lg->worst = fmax (lg->worst, pt->residual);
+  else
+    lg->worst_edge = fmax (lg->worst_edge, pt->residual);
   lg->dmin = fmin (lg->dmin, pt->d);
   return 0;
 }
@@ -270,18 +274,21 @@ test_type_a_branch (void)
   lsc_cont_restricted r;
   CU_ASSERT_EQUAL (lsc_cont_restricted_init (&f, &r, &A->G), 0);
   lsc_cont *c = lsc_cont_alloc (f.n);
-  a_log up = { 0, 0, 1e300 }, down = { 0, 0, 1e300 };
+  a_log up = { 0, 0, 1e300, 0 }, down = { 0, 0, 1e300, 0 };
   CU_ASSERT_EQUAL (lsc_cont_set (c, &f, A->p, 20, 1, NULL), 0);
   CU_ASSERT_EQUAL (lsc_cont_run (c, 1e7, a_cb, &up), LSC_SUCCESS);
   CU_ASSERT_EQUAL (lsc_cont_current (c)->d, 1e7);
   CU_ASSERT (up.n < 400);
   CU_ASSERT (up.worst <= 1e-5);            /* rounding floor at d ~ 1e7 */
   CU_ASSERT_EQUAL (lsc_cont_set (c, &f, A->p, 20, -1, NULL), 0);
-  /* Down: no fold; the branch ends where the restricted functions' domain
-     does (large block of size 2, d = 3), passing d = 4. */
+  /* Down: no fold; the branch passes d = 4 and continues analytically
+     until the large block reaches size 1 (d = 2), where its off-diagonal
+     orbit is empty and the family's domain ends. */
   CU_ASSERT_EQUAL (lsc_cont_run (c, 1.5, a_cb, &down), LSC_EDOM);
-  CU_ASSERT (down.dmin < 4 && down.dmin >= 3);
+  CU_ASSERT (down.dmin < 2.1 && down.dmin > 2);
   CU_ASSERT (down.worst <= 1e-12);
+  /* the scaled system degenerates at the edge (metric L (L - 1) -> 0) */
+  CU_ASSERT (down.worst_edge <= 1e-6);
   lsc_cont_free (c);
   lsc_catalogue_free (cat);
 }

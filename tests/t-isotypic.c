@@ -133,7 +133,10 @@ check_full_vs_reduced (int t, size_t d, gsl_rng *rng)
   CU_ASSERT_PTR_NOT_NULL_FATAL (ws);
   lsc_iso_eigen *out = malloc (lsc_isotypic_max (ws) * sizeof *out);
   size_t nout, m = 0;
-  CU_ASSERT_EQUAL_FATAL (lsc_isotypic_spectrum (out, &nout, p, &G, 1e-10, 0, ws), 0);
+  int rc = lsc_isotypic_spectrum (out, &nout, p, &G, 1e-10, 0, ws);
+  if (rc)
+    printf ("group %d d=%zu: status %d\n", t, d, rc);
+  CU_ASSERT_EQUAL_FATAL (rc, 0);
   int bad = 0;
   for (size_t i = 0; i < nout; i++)
     {

@@ -4,6 +4,7 @@
 #define LSC_ISOTYPIC_H
 
 #include <stddef.h>
+#include <mpfr.h>
 #include "landscape/lsc_young.h"
 
 #ifdef __cplusplus
@@ -46,7 +47,8 @@ size_t lsc_isotypic_max (const lsc_isotypic_workspace *ws);
    sorted by component (t, s, x, y) then value.  Eigenvalues of one
    component within max(atol, rtol * scale) are merged (scale = largest
    |eigenvalue| of all components).  Components whose dimension is zero at
-   this n (n < 3 for x, n <= 3 for y, n = 1 for s) are left out.
+   this n are left out, and s needs n >= 2, x and y need n >= 3 (the
+   reduction singles out one and two indices of block 0).
    Method: the Hessian restricted to Fix(G0), Fix(G1), Fix(G2) (G0 = S_n
    alone, Gq singles out q indices of block 0) in the Gram metric; s is the
    complement of Fix(G0) in Fix(G1); x and y are the complement of the two
@@ -56,6 +58,40 @@ size_t lsc_isotypic_max (const lsc_isotypic_workspace *ws);
 int lsc_isotypic_spectrum (lsc_iso_eigen *out, size_t *nout, const double *p,
                            const lsc_young *G, double rtol, double atol,
                            lsc_isotypic_workspace *ws);
+
+/* ---- MPFR ----
+   The same spectrum with every step in MPFR (restricted Hessians by
+   lsc_restricted_eval_mpfr, Gram-Schmidt complements with
+   reorthogonalisation, cyclic Jacobi), for the large block's size
+   L = d - (other column sizes) taken from the mpfr d; L must be >= 3
+   (LSC_EDOM otherwise) and G's own block-0 size must give the same
+   parameter list (LSC_EINVAL; set it with lsc_young_set_d).  The working
+   precision is prec + 2 log2 L + 32 + log2(nparams), prec the largest
+   precision of values[0 .. lsc_isotypic_max_mpfr(G)); values receives the
+   distinct eigenvalues (cluster means) and info the metadata of
+   lsc_iso_eigen (info[i].value = values[i] rounded).  Merging compares
+   differences with max(atol, rtol * scale) as in lsc_isotypic_spectrum;
+   use a tolerance far below the wanted accuracy and far above 2^-prec
+   (e.g. rtol = 2^(-prec/2)).  Each value is within 2^(8 - prec) of the
+   largest |eigenvalue| (MPFR at prec and 2 prec agree to that bound in
+   the tests; W = I closed forms of MATH.md 2 are met to 1e-30 at 128 bits
+   for d up to 1e6).  LSC_EFAILED if a complement has the wrong dimension
+   (a rank decision failed), LSC_ENOCONV if Jacobi does not converge, plus
+   the statuses of lsc_restricted_eval_mpfr. */
+size_t lsc_isotypic_max_mpfr (const lsc_young *G);   /* 0 for a bad G */
+int lsc_isotypic_spectrum_mpfr (mpfr_t *values, lsc_iso_eigen *info,
+                                size_t *nout, const mpfr_t *p,
+                                const lsc_young *G, const mpfr_t d,
+                                double rtol, double atol);
+
+/* Accurate double mode: lsc_isotypic_spectrum_mpfr at 128 bits for the
+   double point p at d = lsc_young_d (G), rounded: every value correctly
+   rounded up to 1 ulp (against the d eps error of the double path).  Same
+   arguments and statuses as lsc_isotypic_spectrum, no workspace; out must
+   hold lsc_isotypic_max_mpfr(G) entries. */
+int lsc_isotypic_spectrum_accurate (lsc_iso_eigen *out, size_t *nout,
+                                    const double *p, const lsc_young *G,
+                                    double rtol, double atol);
 
 #ifdef __cplusplus
 }

@@ -29,8 +29,10 @@ typedef struct
 } lsc_young;
 
 /* Parameters of Fix(G), in order: for each row block r, for each column
-   block c: if pair[r] == c a DIAG parameter and, when rsize[r] != 1, an
-   OFFDIAG parameter; otherwise one CONST parameter. */
+   block c: if pair[r] == c a DIAG parameter and, when r == 0 or
+   rsize[r] != 1, an OFFDIAG parameter; otherwise one CONST parameter.
+   (Block 0 keeps its OFFDIAG parameter at size 1, where its orbit is empty
+   and its metric 0, so that the parameter layout does not change with d.) */
 enum { LSC_PARAM_DIAG = 0, LSC_PARAM_OFFDIAG = 1, LSC_PARAM_CONST = 2 };
 typedef struct
 {
@@ -40,8 +42,10 @@ typedef struct
 /* k = d: Delta(S_{p0} x ... x S_{p(r-1)}) from block sizes (block 0 large). */
 int lsc_young_init_kd (lsc_young *G, const double *sizes, size_t r);
 
-/* Validity: 1 <= blocks <= LSC_YOUNG_MAX, sizes > 0 and finite, pairs
-   unique with equal sizes, block 0 paired.  LSC_EINVAL otherwise. */
+/* Validity: 1 <= blocks <= LSC_YOUNG_MAX, sizes finite and >= 1 (block 0
+   and its column block: > 0, for analytic continuation below 1 inside the
+   isotypic reduction), pairs unique with equal sizes, block 0 paired.
+   LSC_EINVAL otherwise. */
 int lsc_young_check (const lsc_young *G);
 
 double lsc_young_k (const lsc_young *G);     /* sum of row sizes    */

@@ -7,9 +7,10 @@
 #include "internal.h"
 
 #define NPMAX (LSC_YOUNG_MAX * LSC_YOUNG_MAX * 2)
+#define LSC_CONT_L_EDGE 1e-6
 
 /* The group at dimension d and 1/sqrt(metric); LSC_EDOM when the large
-   block would drop below one index. */
+   block would drop to one index or below (its off-diagonal orbit empty). */
 static int
 at_d (lsc_young *G, double *isqm, const lsc_cont_restricted *r, double d)
 {
@@ -23,7 +24,15 @@ at_d (lsc_young *G, double *isqm, const lsc_cont_restricted *r, double d)
       if ((st = lsc_young_metric (isqm, G)) != 0)
         return st;
       for (size_t i = 0; i < n; i++)
-        isqm[i] = 1.0 / sqrt (isqm[i]);
+        {
+          /* an empty orbit (block 0 of size 1): the scaled system is
+             singular there, the end of the family's domain; branches that
+             run into it approach it asymptotically, so a block within
+             LSC_CONT_L_EDGE of size 1 counts as the edge */
+          if (!(isqm[i] > 0) || G->rsize[0] - 1 < LSC_CONT_L_EDGE)
+            return LSC_EDOM;
+          isqm[i] = 1.0 / sqrt (isqm[i]);
+        }
     }
   return 0;
 }

@@ -189,18 +189,22 @@ normalized_hessian (double *N, const double *p, const double *m,
   int rc = lsc_restricted_hess (N, p, G);
   if (rc)
     return rc;
+  /* A parameter with metric 0 (the off-diagonal orbit of a size-1 block 0)
+     fills no entries: its direction does not exist and is deflated. */
   for (size_t i = 0; i < n; i++)
     for (size_t j = 0; j < n; j++)
-      N[i * n + j] /= sqrt (m[i] * m[j]);
+      N[i * n + j] = m[i] > 0 && m[j] > 0 ? N[i * n + j] / sqrt (m[i] * m[j])
+                                          : 0;
   return LSC_SUCCESS;
 }
 
 /* Orthonormal basis (columns of C, n x *nc) of the orthogonal complement of
-   the column span of B (n x nb, columns of norm <= 1 spanning at most 2
-   times overlapping): eigenvectors of B B^T with eigenvalue < 1/2. */
+   the column span of B (n x nb, orthonormal columns or two such sets) and of
+   the unit vectors of the deflated parameters (metric m[i] == 0):
+   eigenvectors of B B^T + sum e_i e_i^T with eigenvalue < 1/2. */
 static int
 complement (double *C, size_t *nc, const double *B, size_t n, size_t nb,
-            lsc_isotypic_workspace *ws)
+            const double *m, lsc_isotypic_workspace *ws)
 {
   for (size_t i = 0; i < n; i++)
     for (size_t j = 0; j < n; j++)
@@ -208,7 +212,7 @@ complement (double *C, size_t *nc, const double *B, size_t n, size_t nb,
         double s = 0;
         for (size_t t = 0; t < nb; t++)
           s += B[i * nb + t] * B[j * nb + t];
-        ws->S[i * n + j] = s;
+        ws->S[i * n + j] = s + (i == j && !(m[i] > 0));
       }
   int rc = lsc_eigen_symm (ws->eval, ws->V, ws->S, n, ws->eig);
   if (rc)
@@ -303,22 +307,34 @@ lsc_isotypic_spectrum (lsc_iso_eigen *out, size_t *nout, const double *p,
   rc = normalized_hessian (ws->N, ws->p0, ws->m0, &ch.G0, n0);
   if (rc)
     LSC_ERROR ("restricted Hessian failed on Fix(G0)", rc);
-  memcpy (ws->K, ws->N, n0 * n0 * sizeof (double));
-  if ((rc = lsc_eigen_symm (ws->eval, NULL, ws->K, n0, ws->eig)))
+  size_t na = 0;
+  for (size_t i = 0; i < n0; i++)
+    if (ws->m0[i] > 0)
+      {
+        size_t nb = 0;
+        for (size_t j = 0; j < n0; j++)
+          if (ws->m0[j] > 0)
+            ws->K[na * n0 + nb++] = ws->N[i * n0 + j];
+        na++;
+      }
+  for (size_t i = 0; i < na; i++) /* repack to stride na */
+    memmove (ws->K + i * na, ws->K + i * n0, na * sizeof (double));
+  if ((rc = lsc_eigen_symm (ws->eval, NULL, ws->K, na, ws->eig)))
     LSC_ERROR ("eigensolve failed (t)", rc);
-  append (out, &cnt, ws->eval, n0, LSC_IRREP_T);
+  append (out, &cnt, ws->eval, na, LSC_IRREP_T);
 
   /* s: complement of Fix(G0) in Fix(G1); B = M1^{1/2} A10 M0^{-1/2} */
-  if (lsc_irrep_dim (LSC_IRREP_S, L) > 0)
+  if (L >= 2 && lsc_irrep_dim (LSC_IRREP_S, L) > 0)
     {
       rc = normalized_hessian (ws->N, ws->p1, ws->m1, &ch.G1, n1);
       if (rc)
         LSC_ERROR ("restricted Hessian failed on Fix(G1)", rc);
       for (size_t i = 0; i < n1; i++)
         for (size_t j = 0; j < n0; j++)
-          ws->B[i * n0 + j] = sqrt (ws->m1[i] / ws->m0[j]) * ws->A10[i * n0 + j];
+          ws->B[i * n0 + j] = ws->A10[i * n0 + j] != 0 && ws->m0[j] > 0
+                                   ? sqrt (ws->m1[i] / ws->m0[j]) : 0;
       size_t k;
-      if ((rc = complement (ws->C, &k, ws->B, n1, n0, ws))
+      if ((rc = complement (ws->C, &k, ws->B, n1, n0, ws->m1, ws))
           || (rc = compressed_eigs (ws->N, ws->C, n1, k, ws)))
         LSC_ERROR ("eigensolve failed (s)", rc);
       append (out, &cnt, ws->eval, k, LSC_IRREP_S);
@@ -326,7 +342,7 @@ lsc_isotypic_spectrum (lsc_iso_eigen *out, size_t *nout, const double *p,
 
   /* x, y: complement of the two copies of Fix(G1) in Fix(G2), split by the
      swap of the singled indices */
-  if (lsc_irrep_dim (LSC_IRREP_X, L) > 0 || lsc_irrep_dim (LSC_IRREP_Y, L) > 0)
+  if (L >= 3)
     {
       rc = normalized_hessian (ws->N, ws->p2, ws->m2, &ch.G2, n2);
       if (rc)
@@ -335,12 +351,13 @@ lsc_isotypic_spectrum (lsc_iso_eigen *out, size_t *nout, const double *p,
       for (size_t i = 0; i < n2; i++)
         for (size_t j = 0; j < n1; j++)
           {
-            double b = sqrt (ws->m2[i] / ws->m1[j]) * ws->A21[i * n1 + j];
+            double b = ws->A21[i * n1 + j] != 0 && ws->m1[j] > 0
+                           ? sqrt (ws->m2[i] / ws->m1[j]) : 0;
             ws->B[i * nb + j] = b;
             ws->B[ws->swap[i] * nb + n1 + j] = b;
           }
       size_t k;
-      if ((rc = complement (ws->C, &k, ws->B, n2, nb, ws)))
+      if ((rc = complement (ws->C, &k, ws->B, n2, nb, ws->m2, ws)))
         LSC_ERROR ("eigensolve failed (x, y)", rc);
       /* tau restricted to the complement: C^T T C, eigenvalues -1 (x), +1 (y) */
       double *Ck = ws->C; /* n2 x k */

@@ -20,7 +20,7 @@ lsc_young_param_index (const lsc_young *G, int rb, int cb, int kind)
             if (r == rb && c == cb && kind == LSC_PARAM_DIAG)
               return n;
             n++;
-            if (G->rsize[r] != 1)
+            if (r == 0 || G->rsize[r] != 1)
               {
                 if (r == rb && c == cb && kind == LSC_PARAM_OFFDIAG)
                   return n;
@@ -117,7 +117,7 @@ lsc_young_project (double *p, double *dist, const double *W,
             p[entry_param (G, r, c, t, u)] += x;
           }
   for (size_t i = 0; i < np; i++)
-    p[i] /= metric[i];
+    p[i] = metric[i] > 0 ? p[i] / metric[i] : 0; /* empty orbit (size-1 block 0) */
   if (dist)
     {
       double s = 0;

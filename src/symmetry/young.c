@@ -33,7 +33,7 @@ lsc_young_check (const lsc_young *G)
   int used[LSC_YOUNG_MAX] = { 0 };
   for (size_t r = 0; r < G->nrb; r++)
     {
-      if (!isfinite (G->rsize[r]) || !(G->rsize[r] >= 1))
+      if (!isfinite (G->rsize[r]) || !(G->rsize[r] >= (r == 0 ? 0x1p-60 : 1)))
         LSC_ERROR ("row block size must be finite and >= 1", LSC_EINVAL);
       int c = G->pair[r];
       if (c < -1 || c >= (int) G->ncb)
@@ -47,7 +47,8 @@ lsc_young_check (const lsc_young *G)
         }
     }
   for (size_t c = 0; c < G->ncb; c++)
-    if (!isfinite (G->csize[c]) || !(G->csize[c] >= 1))
+    if (!isfinite (G->csize[c])
+        || !(G->csize[c] >= ((int) c == G->pair[0] ? 0x1p-60 : 1)))
       LSC_ERROR ("column block size must be finite and >= 1", LSC_EINVAL);
   if (G->pair[0] < 0)
     LSC_ERROR ("block 0 (the large block) must be paired", LSC_EINVAL);
@@ -78,7 +79,7 @@ lsc_young_nparams (const lsc_young *G)
   size_t n = 0;
   for (size_t r = 0; r < G->nrb; r++)
     for (size_t c = 0; c < G->ncb; c++)
-      n += (G->pair[r] == (int) c) ? (G->rsize[r] != 1 ? 2 : 1) : 1;
+      n += (G->pair[r] == (int) c) ? ((r == 0 || G->rsize[r] != 1) ? 2 : 1) : 1;
   return n;
 }
 
@@ -95,7 +96,7 @@ lsc_young_param (lsc_param_info *info, const lsc_young *G, size_t idx)
         if (G->pair[r] == (int) c)
           {
             kinds[nk++] = LSC_PARAM_DIAG;
-            if (G->rsize[r] != 1)
+            if (r == 0 || G->rsize[r] != 1)
               kinds[nk++] = LSC_PARAM_OFFDIAG;
           }
         else
