@@ -244,6 +244,7 @@ struct cli_table
   size_t ncells, cap;
   char *row;             /* streaming formats: current row, built up */
   size_t rowlen, rowcap;
+  int captioned;         /* LaTeX: table float with siunitx columns  */
 };
 
 cli_output *
@@ -355,6 +356,14 @@ cli_table *
 cli_table_begin (cli_output *o, const char *name, const cli_column *cols,
                  size_t ncols)
 {
+  return cli_table_begin_captioned (o, name, NULL, cols, ncols);
+}
+
+cli_table *
+cli_table_begin_captioned (cli_output *o, const char *name,
+                           const char *caption, const cli_column *cols,
+                           size_t ncols)
+{
   cli_table *t = xmalloc (sizeof *t);
   memset (t, 0, sizeof *t);
   t->o = o;
@@ -388,17 +397,30 @@ cli_table_begin (cli_output *o, const char *name, const cli_column *cols,
         }
       break;
     case CLI_FMT_LATEX:
+      t->captioned = caption != NULL;
       row_puts (t, "% table: ");
       put_escaped (t, name);
+      if (caption)
+        {
+          row_puts (t, "\n\\begin{table}[htbp]\n\\centering\n\\caption{");
+          row_puts (t, caption);
+          row_puts (t, "}");
+        }
       row_puts (t, "\n\\begin{tabular}{");
       for (size_t j = 0; j < ncols; j++)
-        row_puts (t, is_numeric (cols[j].type) ? "r" : "l");
+        row_puts (t, !is_numeric (cols[j].type) ? "l"
+                  : caption ? "S" : "r");
       row_puts (t, "}\n\\toprule\n");
       for (size_t j = 0; j < ncols; j++)
         {
+          int brace = caption && is_numeric (cols[j].type);
           if (j)
             row_puts (t, " & ");
+          if (brace)
+            row_puts (t, "{");
           put_escaped (t, cols[j].name);
+          if (brace)
+            row_puts (t, "}");
         }
       row_puts (t, " \\\\\n\\midrule\n");
       break;
@@ -430,6 +452,7 @@ add_cell (cli_table *t, cli_coltype ty, const char *text, int json_bare)
           t->cap = nc;
         }
       size_t start = t->rowlen;
+      row_put (t, "", 0);       /* terminate: an empty cell is "" */
       put_escaped (t, text);
       t->cells[t->ncells++] = xstrdup (t->row + start);
       t->rowlen = 0;
@@ -479,8 +502,17 @@ cli_cell_real (cli_table *t, double v)
     strcpy (b, t->o->fmt == CLI_FMT_JSON ? "null" : "nan");
   else if (isinf (v))
     strcpy (b, t->o->fmt == CLI_FMT_JSON ? "null" : v > 0 ? "inf" : "-inf");
-  else
+  else if (t->o->digits < 17)
     snprintf (b, sizeof b, "%.*g", t->o->digits, v);
+  else
+    /* The shortest of %.15g, %.16g, %.17g that reads back as v (5.6, not
+       5.5999999999999996). */
+    for (int p = 15; p <= 17; p++)
+      {
+        snprintf (b, sizeof b, "%.*g", p, v);
+        if (strtod (b, NULL) == v)
+          break;
+      }
   add_cell (t, CLI_COL_REAL, b, 1);
 }
 
@@ -533,6 +565,16 @@ void
 cli_cell_status (cli_table *t, int status)
 {
   add_cell (t, CLI_COL_STATUS, lsc_status_token (status), 0);
+}
+
+void
+cli_cell_empty (cli_table *t)
+{
+  if (t->col >= t->ncols)
+    cli_fatal (CLI_EXIT_SYSTEM, "internal error: too many cells in table "
+               "'%s'", t->name);
+  cli_coltype ty = t->cols[t->col].type;
+  add_cell (t, ty, t->o->fmt == CLI_FMT_JSON ? "null" : "", 1);
 }
 
 void
@@ -607,7 +649,8 @@ cli_table_end (cli_table *t)
   if (t->o->fmt == CLI_FMT_TEXT)
     write_text (t);
   else if (t->o->fmt == CLI_FMT_LATEX)
-    fputs ("\\bottomrule\n\\end{tabular}\n", t->o->out);
+    fputs (t->captioned ? "\\bottomrule\n\\end{tabular}\n\\end{table}\n"
+           : "\\bottomrule\n\\end{tabular}\n", t->o->out);
   for (size_t i = 0; i < t->ncells; i++)
     free (t->cells[i]);
   free (t->cells);

@@ -90,11 +90,21 @@ void cli_output_free (cli_output *o);
    comment); columns are copied. */
 cli_table *cli_table_begin (cli_output *o, const char *name,
                             const cli_column *cols, size_t ncols);
+/* Same, with a caption (LaTeX source, used only by the LaTeX format): the
+   tabular is wrapped in a table float with \caption{caption}, and numeric
+   columns become siunitx S columns (aligned on the decimal point; headers
+   braced).  Needs \usepackage{booktabs,siunitx}. */
+cli_table *cli_table_begin_captioned (cli_output *o, const char *name,
+                                      const char *caption,
+                                      const cli_column *cols, size_t ncols);
 void cli_cell_int (cli_table *t, long long v);
 void cli_cell_real (cli_table *t, double v);
 void cli_cell_decimal (cli_table *t, const char *s);
 void cli_cell_string (cli_table *t, const char *s);
 void cli_cell_status (cli_table *t, int status);
+/* A missing value in a column of any type: empty in text, TSV, LaTeX and
+   Markdown, null in JSON. */
+void cli_cell_empty (cli_table *t);
 /* Complete a row (all columns must have been given). */
 void cli_row_end (cli_table *t);
 /* Finish and free the table (writes the text table or the LaTeX footer). */

@@ -1,0 +1,325 @@
+/* landscape-scan: every catalogue family at the requested dimensions -
+   critical point, loss, type, Morse index, isotypic Hessian spectrum - as
+   tables for papers and plots (MATH.md 3-4). */
+#define _POSIX_C_SOURCE 200809L
+#include <config.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <math.h>
+#include <unistd.h>
+#include <gsl/gsl_errno.h>
+#include "landscape.h"
+#include "landscape/lsc_families.h"
+#include "cli.h"
+#include "plot.h"
+#include "scan.h"
+#include "scan-out.h"
+
+static void
+usage (void)
+{
+  printf ("Usage: %s [OPTION]...\n", cli_program_name ());
+  puts ("For every catalogue family of critical points of the two-layer ReLU "
+        "loss that\n"
+        "exists at the requested dimension: the critical point continued in "
+        "d from the\n"
+        "catalogue, its loss, gradient residual, type and Morse index, and "
+        "the distinct\n"
+        "Hessian eigenvalues with multiplicities by isotypic component.\n"
+        "\n"
+        "  -d, --d=SPEC         dimension: D (real), A:B:STEP, or A:B:logN "
+        "(N points\n"
+        "                       per decade); default 20\n"
+        "  -k, --k=K            neurons: a number, d or d+N (default d)\n"
+        "  -F, --family=NAMES   only these families (comma-separated)\n"
+        "  -c, --catalogue=FILE family catalogue (default "
+        "$LANDSCAPE_FAMILIES or the\n"
+        "                       installed families.tsv)\n"
+        "  -l, --long           one summary and one spectrum table for all d "
+        "(tidy rows)\n"
+        "      --full           check against the full Hessian at integer d\n"
+        "      --tol=TOL        zero tolerance of eigenvalues, relative to\n"
+        "                       max(1, max|eigenvalue|) (default 1e-8)\n"
+        "  -f, --format=FMT     text, tsv, json, latex or markdown (default: "
+        "text on\n"
+        "                       a terminal, tsv otherwise)\n"
+        "      --digits=N       significant digits of reals (1..17; default "
+        "17)\n"
+        "  -p, --prec=BITS      MPFR spectrum at BITS bits (needs "
+        "lsc_isotypic_spectrum_mpfr)\n"
+        "  -P, --plot=FILE      also plot to FILE (.svg, .pdf or .png)\n"
+        "  -o, --output=FILE    write the tables to FILE instead of standard "
+        "output\n"
+        "  -q, --quiet          no progress report on standard error\n"
+        "  -h, --help           display this help and exit\n"
+        "      --version        output version information and exit\n"
+        "\n"
+        "Exit status: 0 ok, 1 some rows failed (see their status), 2 usage "
+        "or input\n"
+        "error, 3 system error.  See landscape-scan(1) and "
+        "landscape-formats(5).");
+}
+
+/* Library error hook: the tool reports statuses in rows, not messages. */
+static void
+hook (const char *reason, const char *file, int line, int status)
+{
+  (void) reason; (void) file; (void) line; (void) status;
+}
+
+/* k as requested: a fixed number, or d + offset. */
+typedef struct
+{
+  int relative;
+  double value;
+} kspec;
+
+static kspec
+parse_k (const char *arg)
+{
+  kspec k = { 1, 0 };
+  if (strcmp (arg, "d") == 0)
+    return k;
+  if (strncmp (arg, "d+", 2) == 0)
+    {
+      k.value = (double) cli_parse_long ("--k", arg + 2, 0, 1000);
+      return k;
+    }
+  k.relative = 0;
+  k.value = cli_parse_double ("--k", arg);
+  if (!(k.value >= 1))
+    cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --k: must be at "
+               "least 1 (or d, d+N)", arg);
+  return k;
+}
+
+static int
+k_matches (const kspec *ks, double d, double kf)
+{
+  double want = ks->relative ? d + ks->value : ks->value;
+  return fabs (kf - want) <= 1e-9 * fmax (1, want);
+}
+
+/* The families named in a comma list (all when names is NULL). */
+static size_t
+select_families (const lsc_family **sel, const lsc_catalogue *cat,
+                 const char *names)
+{
+  size_t n = 0;
+  if (!names)
+    {
+      for (size_t i = 0; i < cat->n; i++)
+        sel[n++] = &cat->fam[i];
+      return n;
+    }
+  char *list = strdup (names);
+  if (!list)
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+  for (char *tok = strtok (list, ","); tok; tok = strtok (NULL, ","))
+    {
+      const lsc_family *f = lsc_catalogue_find (cat, tok);
+      if (!f)
+        cli_fatal (CLI_EXIT_USAGE, "unknown family '%s' (see the catalogue "
+                   "%s)", tok, lsc_catalogue_default_path ());
+      int dup = 0;
+      for (size_t j = 0; j < n; j++)
+        dup |= sel[j] == f;
+      if (!dup)
+        sel[n++] = f;
+    }
+  free (list);
+  if (n == 0)
+    cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --family: no "
+               "family named", names);
+  return n;
+}
+
+int
+main (int argc, char **argv)
+{
+  static const struct option longopts[] = {
+    { "d", required_argument, NULL, 'd' },
+    { "k", required_argument, NULL, 'k' },
+    { "family", required_argument, NULL, 'F' },
+    { "catalogue", required_argument, NULL, 'c' },
+    { "long", no_argument, NULL, 'l' },
+    { "full", no_argument, NULL, 'U' },
+    { "tol", required_argument, NULL, 'T' },
+    { "format", required_argument, NULL, 'f' },
+    { "digits", required_argument, NULL, 'D' },
+    { "prec", required_argument, NULL, 'p' },
+    { "plot", required_argument, NULL, 'P' },
+    { "output", required_argument, NULL, 'o' },
+    { "quiet", no_argument, NULL, 'q' },
+    { "help", no_argument, NULL, 'h' },
+    { "version", no_argument, NULL, 'v' },
+    { NULL, 0, NULL, 0 }
+  };
+  const char *dspec = "20", *families = NULL, *catpath = NULL;
+  const char *plotpath = NULL, *outpath = NULL;
+  kspec ks = { 1, 0 };
+  scan_opts so;
+  int longfmt = 0, quiet = 0, fmt_set = 0, c;
+  long digits = 0, prec = 0;
+  cli_format fmt = CLI_FMT_TSV;
+
+  gsl_set_error_handler_off ();
+  lsc_set_error_handler (hook);
+  cli_init (argv[0]);
+  scan_opts_init (&so);
+  opterr = 0;
+  while ((c = getopt_long (argc, argv, ":d:k:F:c:lf:p:P:o:qh", longopts,
+                           NULL)) != -1)
+    switch (c)
+      {
+      case 'd': dspec = optarg; break;
+      case 'k': ks = parse_k (optarg); break;
+      case 'F': families = optarg; break;
+      case 'c': catpath = optarg; break;
+      case 'l': longfmt = 1; break;
+      case 'U': so.full = 1; break;
+      case 'T':
+        so.ztol = cli_parse_double ("--tol", optarg);
+        if (!(so.ztol > 0 && so.ztol < 1))
+          cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --tol: must "
+                     "be in (0, 1)", optarg);
+        break;
+      case 'f': fmt = cli_parse_format ("--format", optarg); fmt_set = 1;
+        break;
+      case 'D': digits = cli_parse_long ("--digits", optarg, 1, 17); break;
+      case 'p': prec = cli_parse_long ("--prec", optarg, 53, 100000); break;
+      case 'P': plotpath = optarg; break;
+      case 'o': outpath = optarg; break;
+      case 'q': quiet = 1; break;
+      case 'h': usage (); return cli_finish (CLI_EXIT_OK);
+      case 'v': cli_version (); return cli_finish (CLI_EXIT_OK);
+      case ':':
+        cli_fatal (CLI_EXIT_USAGE, "option '%s' requires an argument (try "
+                   "--help)", argv[optind - 1]);
+      default:
+        cli_fatal (CLI_EXIT_USAGE, "unrecognized option '%s' (try --help)",
+                   argv[optind - 1]);
+      }
+  if (optind < argc)
+    cli_fatal (CLI_EXIT_USAGE, "extra operand '%s' (try --help)",
+               argv[optind]);
+  if (prec)
+    cli_fatal (CLI_EXIT_USAGE, "--prec: the MPFR spectrum "
+               "(lsc_isotypic_spectrum_mpfr) is not in this build of "
+               "liblandscape; use the double path (--digits)");
+  size_t nd = 0;
+  double *dv = scan_parse_range (&nd, "--d", dspec);
+  if (plotpath && plot_check_path (plotpath) != 0)
+    cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --plot: the file "
+               "name must end in .svg, .pdf or .png", plotpath);
+  if (plotpath && !plot_available ())
+    cli_fatal (CLI_EXIT_USAGE, "--plot: this build has no cairo (install "
+               "libcairo2-dev and reconfigure)");
+
+  /* ---- catalogue and the (family, d) pairs ---- */
+  char err[512];
+  lsc_catalogue *cat = NULL;
+  if (!catpath)
+    {
+      /* Uninstalled builds fall back to the source tree's catalogue. */
+      catpath = lsc_catalogue_default_path ();
+      if (!getenv ("LANDSCAPE_FAMILIES") && access (catpath, R_OK) != 0
+          && access (LSC_SRCDIR "/data/families.tsv", R_OK) == 0)
+        catpath = LSC_SRCDIR "/data/families.tsv";
+    }
+  int rc = lsc_catalogue_read_file (&cat, catpath, err, sizeof err);
+  if (rc)
+    cli_fatal (rc == LSC_ENOMEM ? CLI_EXIT_SYSTEM : CLI_EXIT_USAGE, "%s",
+               err[0] ? err : lsc_strerror (rc));
+  const lsc_family **sel = malloc (cat->n * sizeof *sel);
+  scan_fam *sf = calloc (cat->n, sizeof *sf);
+  double *dsub = malloc (nd * sizeof *dsub);
+  if (!sel || !sf || !dsub)
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+  size_t nf = select_families (sel, cat, families), nrows = 0;
+  for (size_t i = 0; i < nf; i++)
+    {
+      sf[i].fam = sel[i];
+      for (size_t j = 0; j < nd; j++)
+        {
+          double kf;
+          if (scan_family_exists (sel[i], dv[j], &kf)
+              && k_matches (&ks, dv[j], kf))
+            sf[i].n++;
+        }
+      nrows += sf[i].n;
+    }
+  if (nrows == 0)
+    cli_fatal (CLI_EXIT_USAGE, "no %s family exists at --d %s with --k %s",
+               families ? "selected" : "catalogue", dspec,
+               ks.relative ? (ks.value ? "d+N" : "d") : "as given");
+
+  /* Output files are opened before the work, so that a bad name fails
+     at once. */
+  FILE *plotf = NULL;
+  if (plotpath && !(plotf = fopen (plotpath, "wb")))
+    cli_fatal (CLI_EXIT_USAGE, "cannot write the plot file %s: %s", plotpath,
+               strerror (errno));
+  if (outpath && !freopen (outpath, "w", stdout))
+    cli_fatal (CLI_EXIT_USAGE, "cannot write %s: %s", outpath,
+               strerror (errno));
+  if (!fmt_set)
+    fmt = outpath ? CLI_FMT_TSV : cli_default_format ();
+
+  /* ---- computation ---- */
+  int progress = !quiet && isatty (STDERR_FILENO) && nrows > 1;
+  for (size_t i = 0; i < nf; i++)
+    {
+      size_t m = 0;
+      if (!(sf[i].rows = calloc (sf[i].n ? sf[i].n : 1, sizeof (scan_row))))
+        cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+      for (size_t j = 0; j < nd; j++)
+        {
+          double kf;
+          if (scan_family_exists (sel[i], dv[j], &kf)
+              && k_matches (&ks, dv[j], kf))
+            dsub[m++] = dv[j];
+        }
+      if (progress)
+        fprintf (stderr, "\r%s: family %s (%zu of %zu)\033[K",
+                 cli_program_name (), sel[i]->name, i + 1, nf);
+      if (m && scan_family (sf[i].rows, sel[i], dsub, m, &so) != 0)
+        cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+    }
+  if (progress)
+    fprintf (stderr, "\r\033[K");
+
+  /* ---- output ---- */
+  cli_output *o = cli_output_new (stdout, fmt, (int) digits);
+  int status = scan_print (o, sf, nf, dv, nd, longfmt, &so);
+  cli_output_free (o);
+  if (plotf)
+    {
+      int pr = scan_plot (plotf, plotpath, sf, nf, nd, dspec, err,
+                          sizeof err);
+      if (fclose (plotf) != 0 && pr == 0)
+        {
+          snprintf (err, sizeof err, "%s: %s", plotpath, strerror (errno));
+          pr = -1;
+        }
+      if (pr)
+        {
+          cli_error ("%s", err);
+          status = CLI_EXIT_SYSTEM;
+        }
+    }
+  for (size_t i = 0; i < nf; i++)
+    {
+      scan_rows_clear (sf[i].rows, sf[i].n);
+      free (sf[i].rows);
+    }
+  free (sf);
+  free (sel);
+  free (dsub);
+  free (dv);
+  lsc_catalogue_free (cat);
+  return cli_finish (status);
+}

@@ -1,0 +1,285 @@
+/* landscape-scan: parsing of dimension ranges and the summary and spectrum
+   tables (formats of landscape-formats(5)). */
+#define _POSIX_C_SOURCE 200809L
+#include <config.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "scan-out.h"
+
+#define MAX_POINTS 100000
+
+/* Round to 12 significant digits: 5.5 + 3 * 0.1 prints as 5.8. */
+static double
+round12 (double x)
+{
+  char b[40];
+  snprintf (b, sizeof b, "%.12g", x);
+  return strtod (b, NULL);
+}
+
+static double
+positive (const char *opt, const char *s, const char *what)
+{
+  double v = cli_parse_double (opt, s);
+  if (!(v > 0))
+    cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for %s: %s must be "
+               "positive", s, opt, what);
+  return v;
+}
+
+double *
+scan_parse_range (size_t *n, const char *opt, const char *spec)
+{
+  char *s = strdup (spec), *c1, *c2;
+  double *v = NULL;
+  if (!s)
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+  c1 = strchr (s, ':');
+  if (!c1)
+    {
+      v = malloc (sizeof *v);
+      if (!v)
+        cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+      v[0] = positive (opt, s, "the dimension");
+      *n = 1;
+      free (s);
+      return v;
+    }
+  *c1++ = '\0';
+  c2 = strchr (c1, ':');
+  if (!c2 || strchr (c2 + 1, ':'))
+    cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for %s: expected D, "
+               "A:B:STEP or A:B:logN", spec, opt);
+  *c2++ = '\0';
+  double a = positive (opt, s, "the start"), b = positive (opt, c1, "the end");
+  if (b < a)
+    cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for %s: the end is "
+               "below the start", spec, opt);
+  int lg = strncmp (c2, "log", 3) == 0;
+  double step = 0, count;
+  long perdec = 0;
+  if (lg)
+    {
+      perdec = cli_parse_long (opt, c2 + 3, 1, 1000);
+      count = floor (perdec * log10 (b / a) + 1e-9) + 1;
+    }
+  else
+    {
+      step = positive (opt, c2, "the step");
+      count = floor ((b - a) / step + 1e-9) + 1;
+    }
+  if (!(count <= MAX_POINTS))
+    cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for %s: more than %d "
+               "points", spec, opt, MAX_POINTS);
+  *n = (size_t) count;
+  if (!(v = malloc (*n * sizeof *v)))
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+  for (size_t i = 0; i < *n; i++)
+    v[i] = lg ? (i ? a * pow (10, (double) i / (double) perdec) : a)
+      : round12 (a + (double) i * step);
+  free (s);
+  return v;
+}
+
+/* ---------------------------------------------------------------- tables */
+
+static const cli_column sum_cols[] = {
+  { "family", CLI_COL_STRING }, { "d", CLI_COL_REAL }, { "k", CLI_COL_REAL },
+  { "status", CLI_COL_STATUS }, { "type", CLI_COL_STRING },
+  { "index", CLI_COL_REAL }, { "zero", CLI_COL_REAL },
+  { "loss", CLI_COL_REAL }, { "grad_norm", CLI_COL_REAL },
+  { "min_eig", CLI_COL_REAL }, { "min_comp", CLI_COL_STRING },
+  { "ndistinct", CLI_COL_INT }, { "mult_sum", CLI_COL_REAL },
+  { "dstar", CLI_COL_REAL }, { "full", CLI_COL_STRING },
+  { "full_dev", CLI_COL_REAL }
+};
+#define NSUM 14                 /* without the two --full columns */
+
+static const cli_column spec_cols[] = {
+  { "family", CLI_COL_STRING }, { "d", CLI_COL_REAL },
+  { "component", CLI_COL_STRING }, { "value", CLI_COL_REAL },
+  { "mult", CLI_COL_REAL }
+};
+
+/* LaTeX-safe copy of a family name (for captions). */
+static void
+tex_name (char *out, size_t len, const char *s)
+{
+  size_t j = 0;
+  for (; *s && j + 3 < len; s++)
+    {
+      if (strchr ("&%$#_{}", *s))
+        out[j++] = '\\';
+      out[j++] = *s;
+    }
+  out[j] = '\0';
+}
+
+static cli_table *
+begin_summary (cli_output *o, const scan_opts *so, double d, double k)
+{
+  char cap[640], where[80] = "";
+  if (isfinite (d))
+    snprintf (where, sizeof where, " at $d = %g$, $k = %g$", d, k);
+  snprintf (cap, sizeof cap, "Critical points of the two-layer ReLU loss%s "
+            "($V = I_d$, $\\alpha = \\beta = 1$), continued in $d$ from the "
+            "catalogue. Type and Morse index from the isotypic Hessian "
+            "spectrum; an eigenvalue counts as zero when "
+            "$|\\lambda| \\le %g \\max(1, \\max|\\lambda|)$. Residual: "
+            "Frobenius norm of the gradient; $d^*$: where the family "
+            "becomes a minimum (catalogue).", where, so->ztol);
+  return cli_table_begin_captioned (o, "summary", cap, sum_cols,
+                                    so->full ? NSUM + 2 : NSUM);
+}
+
+static cli_table *
+begin_spectrum (cli_output *o, const scan_row *r)
+{
+  char cap[800], name[160], where[240] = " at all $d$ of the scan";
+  if (r)
+    {
+      tex_name (name, sizeof name, r->fam->name);
+      snprintf (where, sizeof where, " of family %s at $d = %g$, $k = %g$",
+                name, r->d, r->k);
+    }
+  snprintf (cap, sizeof cap, "Distinct Hessian eigenvalues%s, by isotypic "
+            "component of $S_n$ ($n$ the size of the large block; t trivial, "
+            "s standard, x exterior square, y the partition $(n-2,2)$); "
+            "multiplicities in $M(k,d)$, polynomials in $d$.", where);
+  return cli_table_begin_captioned (o, "spectrum", cap, spec_cols, 5);
+}
+
+static int
+summary_row (cli_table *t, const scan_row *r, const scan_opts *so)
+{
+  int bad = r->status != 0;
+  cli_cell_string (t, r->fam->name);
+  cli_cell_real (t, r->d);
+  cli_cell_real (t, r->k);
+  cli_cell_status (t, r->status);
+  if (bad)
+    for (int j = 4; j < (so->full ? NSUM + 2 : NSUM); j++)
+      cli_cell_empty (t);
+  else
+    {
+      cli_cell_string (t, r->type);
+      cli_cell_real (t, r->index);
+      cli_cell_real (t, r->zero);
+      cli_cell_real (t, r->loss);
+      cli_cell_real (t, r->resid);
+      cli_cell_real (t, r->min_eig);
+      cli_cell_string (t, lsc_irrep_name (r->min_irrep));
+      cli_cell_int (t, (long long) r->nev);
+      cli_cell_real (t, r->total);
+      double ds = scan_family_dstar (r->fam);
+      if (isfinite (ds))
+        cli_cell_real (t, ds);
+      else
+        cli_cell_empty (t);
+      if (so->full)
+        {
+          static const char *const tok[] = { "", "ok", "mismatch", "skip" };
+          cli_cell_string (t, tok[r->full]);
+          if (r->full == SCAN_FULL_OK || r->full == SCAN_FULL_MISMATCH)
+            cli_cell_real (t, r->full_dev);
+          else
+            cli_cell_empty (t);
+        }
+    }
+  cli_row_end (t);
+  return bad || r->full == SCAN_FULL_MISMATCH;
+}
+
+static void
+spectrum_rows (cli_table *t, const scan_row *r)
+{
+  for (size_t i = 0; i < r->nev; i++)
+    {
+      cli_cell_string (t, r->fam->name);
+      cli_cell_real (t, r->d);
+      cli_cell_string (t, lsc_irrep_name (r->ev[i].irrep));
+      cli_cell_real (t, r->ev[i].value);
+      cli_cell_real (t, r->ev[i].mult);
+      cli_row_end (t);
+    }
+}
+
+/* The row of family f at d, or NULL. */
+static const scan_row *
+row_at (const scan_fam *f, double d)
+{
+  for (size_t i = 0; i < f->n; i++)
+    if (f->rows[i].d == d)
+      return &f->rows[i];
+  return NULL;
+}
+
+int
+scan_print (cli_output *o, const scan_fam *sf, size_t nf, const double *dv,
+            size_t nd, int longfmt, const scan_opts *so)
+{
+  int bad = 0;
+  cli_table *t;
+  if (longfmt)
+    {
+      t = begin_summary (o, so, NAN, NAN);
+      for (size_t j = 0; j < nd; j++)
+        for (size_t i = 0; i < nf; i++)
+          {
+            const scan_row *r = row_at (&sf[i], dv[j]);
+            if (r)
+              bad |= summary_row (t, r, so);
+          }
+      cli_table_end (t);
+      t = begin_spectrum (o, NULL);
+      for (size_t j = 0; j < nd; j++)
+        for (size_t i = 0; i < nf; i++)
+          {
+            const scan_row *r = row_at (&sf[i], dv[j]);
+            if (r && r->status == 0)
+              spectrum_rows (t, r);
+          }
+      cli_table_end (t);
+      return bad ? CLI_EXIT_NOCONV : CLI_EXIT_OK;
+    }
+  for (size_t j = 0; j < nd; j++)
+    {
+      t = NULL;
+      for (size_t i = 0; i < nf; i++)
+        {
+          const scan_row *r = row_at (&sf[i], dv[j]);
+          if (!r)
+            continue;
+          if (!t)
+            t = begin_summary (o, so, r->d, r->k);
+          bad |= summary_row (t, r, so);
+        }
+      cli_table_end (t);
+      for (size_t i = 0; i < nf; i++)
+        {
+          const scan_row *r = row_at (&sf[i], dv[j]);
+          if (!r || r->status != 0)
+            continue;
+          t = begin_spectrum (o, r);
+          spectrum_rows (t, r);
+          cli_table_end (t);
+        }
+    }
+  return bad ? CLI_EXIT_NOCONV : CLI_EXIT_OK;
+}
+
+double
+scan_crossing (const scan_fam *f)
+{
+  for (size_t i = 1; i < f->n; i++)
+    {
+      const scan_row *a = &f->rows[i - 1], *b = &f->rows[i];
+      if (a->status || b->status)
+        continue;
+      if (a->index > 0 && b->index == 0 && a->min_eig < 0 && b->min_eig > 0)
+        return a->d + (b->d - a->d) * (-a->min_eig) / (b->min_eig - a->min_eig);
+    }
+  return NAN;
+}

@@ -1,0 +1,42 @@
+/* landscape-scan's input ranges, tables and plots (the computation is in
+   scan.h). */
+#ifndef LSC_SCAN_OUT_H
+#define LSC_SCAN_OUT_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "cli.h"
+#include "scan.h"
+
+/* A family's rows, in ascending d. */
+typedef struct
+{
+  const lsc_family *fam;
+  scan_row *rows;
+  size_t n;
+} scan_fam;
+
+/* Parse D, A:B:STEP or A:B:logN (N points per decade: A 10^(i/N)) into an
+   ascending malloc'd array; linear points are rounded to 12 significant
+   digits.  Exits with status 2 and a message naming opt on bad input. */
+double *scan_parse_range (size_t *n, const char *opt, const char *spec);
+
+/* Write the tables (one block per d, or with longfmt one summary and one
+   spectrum table for all d).  Returns CLI_EXIT_OK or CLI_EXIT_NOCONV if a
+   row failed or the full check disagreed. */
+int scan_print (cli_output *o, const scan_fam *sf, size_t nf,
+                const double *dv, size_t nd, int longfmt,
+                const scan_opts *so);
+
+/* Plot: for one d, the spectrum of each family (eigenvalue against
+   multiplicity, log scale); for several, loss and smallest eigenvalue
+   against d with d* marked.  0, or -1 with a message in err. */
+int scan_plot (FILE *f, const char *path, const scan_fam *sf, size_t nf,
+               size_t nd, const char *dspec, char *err, size_t errlen);
+
+/* The d where the family turns from saddle into minimum between two
+   consecutive successful rows (linear interpolation of the smallest
+   eigenvalue), or NaN. */
+double scan_crossing (const scan_fam *f);
+
+#endif
