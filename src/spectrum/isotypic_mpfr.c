@@ -1,0 +1,504 @@
+/* Hessian spectrum by isotypic components of S_n in MPFR: the chain
+   algorithm of isotypic.c with MPFR restricted Hessians, Gram-Schmidt
+   complements and Jacobi eigenvalues, at any real d. */
+#include <config.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+#include "kernel/kernel_mpfr.h"
+#include "spectrum/linalg_mpfr.h"
+#include "landscape/lsc_isotypic.h"
+#include "landscape/lsc_restricted.h"
+
+/* The chain G -> G0 -> G1 -> G2 with parameter maps (0/1, each fine orbit
+   in one coarse orbit: par[f] = coarse index) and the swap of G2. */
+typedef struct
+{
+  lsc_young G0, G1, G2;
+  size_t np, n0, n1, n2;
+  int *par0, *par1, *par2;    /* n0, n1, n2 */
+  int *swap;                  /* n2 */
+} chain;
+
+static void
+chain_free (chain *ch)
+{
+  free (ch->par0); free (ch->par1); free (ch->par2); free (ch->swap);
+}
+
+/* Parent index of every fine parameter from the 0/1 inclusion map. */
+static int
+parents (int **par, const lsc_young *fine, const int *rp, const int *cp,
+         const lsc_young *coarse)
+{
+  size_t nf = lsc_young_nparams (fine), nc = lsc_young_nparams (coarse);
+  double *A = malloc (nf * nc * sizeof *A);
+  *par = malloc (nf * sizeof **par);
+  if (!A || !*par)
+    {
+      free (A);
+      return LSC_ENOMEM;
+    }
+  int rc = lsc_young_param_map (A, fine, rp, cp, coarse);
+  for (size_t i = 0; !rc && i < nf; i++)
+    for (size_t j = 0; j < nc; j++)
+      if (A[i * nc + j] != 0)
+        (*par)[i] = (int) j;
+  free (A);
+  return rc;
+}
+
+/* Structure at L >= 3 (so every block size is >= 1 and the parameter lists
+   are those of the real sizes L, L - 1, L - 2). */
+static int
+make_chain (chain *ch, const lsc_young *G, double L)
+{
+  int rp0[LSC_YOUNG_MAX], cp0[LSC_YOUNG_MAX], rp1[LSC_YOUNG_MAX],
+      cp1[LSC_YOUNG_MAX], rp2[LSC_YOUNG_MAX], cp2[LSC_YOUNG_MAX];
+  memset (ch, 0, sizeof *ch);
+  lsc_young Gs = *G;
+  Gs.rsize[0] = Gs.csize[Gs.pair[0]] = L;
+  int rc = lsc_young_split_small (&ch->G0, rp0, cp0, &Gs);
+  if (!rc)
+    rc = lsc_young_single_out (&ch->G1, rp1, cp1, &ch->G0, 0, 1);
+  if (!rc)
+    rc = lsc_young_single_out (&ch->G2, rp2, cp2, &ch->G1, 0, 1);
+  if (rc)
+    return rc;
+  ch->np = lsc_young_nparams (G);
+  ch->n0 = lsc_young_nparams (&ch->G0);
+  ch->n1 = lsc_young_nparams (&ch->G1);
+  ch->n2 = lsc_young_nparams (&ch->G2);
+  if ((rc = parents (&ch->par0, &ch->G0, rp0, cp0, &Gs))
+      || (rc = parents (&ch->par1, &ch->G1, rp1, cp1, &ch->G0))
+      || (rc = parents (&ch->par2, &ch->G2, rp2, cp2, &ch->G1)))
+    return rc;
+  ch->swap = malloc (ch->n2 * sizeof *ch->swap);
+  if (!ch->swap)
+    return LSC_ENOMEM;
+  int s1 = (int) ch->G1.nrb - 1, s2 = (int) ch->G2.nrb - 1;
+  int c1 = ch->G2.pair[s1], c2 = ch->G2.pair[s2];
+  for (size_t i = 0; i < ch->n2; i++)
+    {
+      lsc_param_info pi;
+      lsc_young_param (&pi, &ch->G2, i);
+      int r = pi.rb == s1 ? s2 : pi.rb == s2 ? s1 : pi.rb;
+      int c = pi.cb == c1 ? c2 : pi.cb == c2 ? c1 : pi.cb;
+      ch->swap[i] = lsc_young_param_index (&ch->G2, r, c, pi.kind);
+    }
+  return LSC_SUCCESS;
+}
+
+/* Square roots of the Gram metric of G at large block size Lq (mpfr). */
+static void
+sqrt_metric (mpfr_t *sm, const lsc_young *G, const mpfr_t Lq, mpfr_t t)
+{
+  size_t np = lsc_young_nparams (G);
+  for (size_t i = 0; i < np; i++)
+    {
+      lsc_param_info pi;
+      lsc_young_param (&pi, G, i);
+      if (pi.rb == 0)
+        mpfr_set (sm[i], Lq, MPFR_RNDN);
+      else
+        mpfr_set_d (sm[i], G->rsize[pi.rb], MPFR_RNDN);
+      if (pi.kind == LSC_PARAM_OFFDIAG)
+        {
+          mpfr_sub_ui (t, sm[i], 1, MPFR_RNDN);
+          mpfr_mul (sm[i], sm[i], t, MPFR_RNDN);
+        }
+      else if (pi.kind == LSC_PARAM_CONST)
+        {
+          if (pi.cb == G->pair[0])
+            mpfr_mul (sm[i], sm[i], Lq, MPFR_RNDN);
+          else
+            mpfr_mul_d (sm[i], sm[i], G->csize[pi.cb], MPFR_RNDN);
+        }
+      mpfr_sqrt (sm[i], sm[i], MPFR_RNDN);
+    }
+}
+
+/* Workspace of one call, all at working precision wp. */
+typedef struct
+{
+  size_t nmax;
+  mpfr_t *N, *S, *cand, *C, *Kv, *K, *ev, *sm, *smc, *pf, *pc;
+  mpfr_t Lq, t;
+} work;
+
+#define WORK_VECS(X)                                                         \
+  X (N, n * n) X (S, n * n) X (cand, n * n) X (C, n * n) X (Kv, n * n)        \
+  X (K, n * n) X (ev, n) X (sm, n) X (smc, n) X (pf, n) X (pc, n)
+
+static void
+work_clear (work *w)
+{
+  size_t n = w->nmax;
+#define FREE_V(f, len) lsc_mpfr_vec_free (w->f, w->f ? (len) : 0);
+  WORK_VECS (FREE_V)
+  mpfr_clears (w->Lq, w->t, (mpfr_ptr) 0);
+}
+
+static int
+work_init (work *w, size_t n, mpfr_prec_t wp)
+{
+  memset (w, 0, sizeof *w);
+  w->nmax = n;
+  mpfr_inits2 (wp, w->Lq, w->t, (mpfr_ptr) 0);
+#define ALLOC_V(f, len) w->f = lsc_mpfr_vec_alloc ((len), wp);
+  WORK_VECS (ALLOC_V)
+#define CHECK_V(f, len) || !w->f
+  if (0 WORK_VECS (CHECK_V))
+    return LSC_ENOMEM;
+  return LSC_SUCCESS;
+}
+
+/* w->N = M^{-1/2} H M^{-1/2} on Fix(Gq) at d (H by the MPFR restricted
+   code), with w->sm = sqrt(metric) of Gq.  p (length nq) in w->pf. */
+static int
+normalized_hessian (work *w, const lsc_young *Gq, size_t nq, const mpfr_t d,
+                    mpfr_t Lq)
+{
+  int rc = lsc_restricted_eval_mpfr (NULL, NULL, w->N, (const mpfr_t *) w->pf,
+                                     Gq, d);
+  if (rc)
+    return rc;
+  sqrt_metric (w->sm, Gq, Lq, w->t);
+  for (size_t i = 0; i < nq; i++)
+    if (mpfr_nan_p (w->sm[i]))
+      return LSC_EDOM;
+  /* an empty orbit (metric 0: block 0 of size 1 has no off-diagonal) is
+     no direction at all: its row and column are dropped (set to 0) */
+  for (size_t i = 0; i < nq; i++)
+    for (size_t j = 0; j < nq; j++)
+      {
+        mpfr_ptr x = w->N[i * nq + j];
+        if (mpfr_zero_p (w->sm[i]) || mpfr_zero_p (w->sm[j]))
+          mpfr_set_zero (x, 1);
+        else
+          {
+            mpfr_div (x, x, w->sm[i], MPFR_RNDN);
+            mpfr_div (x, x, w->sm[j], MPFR_RNDN);
+          }
+      }
+  return LSC_SUCCESS;
+}
+
+/* Eigenvalues of C^T N C (C: k orthonormal vectors of length n, stored one
+   after another) into w->ev[0..k). */
+static int
+compressed_eigs (work *w, size_t n, size_t k)
+{
+  for (size_t j = 0; j < k; j++) /* Kv_j = N c_j */
+    for (size_t i = 0; i < n; i++)
+      {
+        mpfr_set_zero (w->t, 1);
+        for (size_t l = 0; l < n; l++)
+          mpfr_fma (w->t, w->N[i * n + l], w->C[j * n + l], w->t, MPFR_RNDN);
+        mpfr_set (w->Kv[j * n + i], w->t, MPFR_RNDN);
+      }
+  for (size_t a = 0; a < k; a++)
+    for (size_t b = a; b < k; b++)
+      {
+        mpfr_set_zero (w->t, 1);
+        for (size_t l = 0; l < n; l++)
+          mpfr_fma (w->t, w->C[a * n + l], w->Kv[b * n + l], w->t, MPFR_RNDN);
+        mpfr_set (w->K[a * k + b], w->t, MPFR_RNDN);
+        mpfr_set (w->K[b * k + a], w->t, MPFR_RNDN);
+      }
+  return lsc_mpfr_jacobi (w->ev, w->K, k);
+}
+
+/* Number of nonempty orbits (nonzero metric). */
+static size_t
+nonempty (const mpfr_t *sm, size_t n)
+{
+  size_t z = 0;
+  for (size_t i = 0; i < n; i++)
+    z += !mpfr_zero_p (sm[i]);
+  return z;
+}
+
+/* Raw (unmerged) eigenvalues by component, appended to vals/irr. */
+static void
+append (mpfr_t *vals, int *irr, size_t *cnt, const mpfr_t *ev, size_t k,
+        int irrep)
+{
+  for (size_t j = 0; j < k; j++, (*cnt)++)
+    {
+      mpfr_set (vals[*cnt], ev[j], MPFR_RNDN);
+      irr[*cnt] = irrep;
+    }
+}
+
+size_t
+lsc_isotypic_max_mpfr (const lsc_young *G)
+{
+  chain ch;
+  if (!G || lsc_young_check (G))
+    return 0;
+  size_t n = make_chain (&ch, G, 4) ? 0 : ch.n0 + ch.n1 + ch.n2;
+  chain_free (&ch);
+  return n;
+}
+
+/* Merge raw eigenvalues of each component within max(atol, rtol scale)
+   into values/info (see lsc_isotypic_spectrum). */
+static void
+merge (mpfr_t *values, lsc_iso_eigen *info, size_t *nout, mpfr_t *raw,
+       const int *irr, size_t cnt, double rtol, double atol, double L,
+       mpfr_t t)
+{
+  double scale = 0;
+  for (size_t i = 0; i < cnt; i++)
+    scale = fmax (scale, fabs (mpfr_get_d (raw[i], MPFR_RNDN)));
+  double tol = fmax (atol, rtol * scale);
+  size_t w = 0, g = 0;
+  while (g < cnt)
+    {
+      size_t h = g + 1;
+      while (h < cnt && irr[h] == irr[g])
+        {
+          mpfr_sub (t, raw[h], raw[h - 1], MPFR_RNDN);
+          if (mpfr_cmp_d (t, tol) > 0)
+            break;
+          h++;
+        }
+      mpfr_set_zero (t, 1);
+      for (size_t j = g; j < h; j++)
+        mpfr_add (t, t, raw[j], MPFR_RNDN);
+      mpfr_div_ui (values[w], t, (unsigned long) (h - g), MPFR_RNDN);
+      mpfr_sub (t, raw[h - 1], raw[g], MPFR_RNDN);
+      info[w].value = mpfr_get_d (values[w], MPFR_RNDN);
+      info[w].irrep = irr[g];
+      info[w].inner = h - g;
+      info[w].mult = (double) (h - g) * lsc_irrep_dim (irr[g], L);
+      info[w].spread = mpfr_get_d (t, MPFR_RNDU);
+      w++;
+      g = h;
+    }
+  *nout = w;
+}
+
+/* The body of lsc_isotypic_spectrum_mpfr once inputs are checked. */
+static int
+spectrum (mpfr_t *raw, int *irr, size_t *cnt, const mpfr_t *p, const chain *ch,
+          const mpfr_t d, const mpfr_t L, work *w)
+{
+  size_t n0 = ch->n0, n1 = ch->n1, n2 = ch->n2, k, z0, z1, z2;
+  int rc;
+  /* t: Fix(G0) */
+  for (size_t i = 0; i < n0; i++)
+    mpfr_set (w->pf[i], p[ch->par0[i]], MPFR_RNDN);
+  mpfr_set (w->Lq, L, MPFR_RNDN);
+  if ((rc = normalized_hessian (w, &ch->G0, n0, d, w->Lq)))
+    return rc;
+  for (size_t i = 0; i < n0 * n0; i++)
+    mpfr_set (w->K[i], w->N[i], MPFR_RNDN);
+  if ((rc = lsc_mpfr_jacobi (w->ev, w->K, n0)))
+    return rc;
+  append (raw, irr, cnt, (const mpfr_t *) w->ev, n0, LSC_IRREP_T);
+  z0 = nonempty (w->sm, n0);
+
+  /* s: Fix(G1) minus the image of Fix(G0), B = M1^{1/2} A10 M0^{-1/2} */
+  for (size_t i = 0; i < n0; i++)
+    {
+      mpfr_set (w->pc[i], w->pf[i], MPFR_RNDN);
+      mpfr_set (w->smc[i], w->sm[i], MPFR_RNDN);
+    }
+  for (size_t i = 0; i < n1; i++)
+    mpfr_set (w->pf[i], w->pc[ch->par1[i]], MPFR_RNDN);
+  mpfr_sub_ui (w->Lq, L, 1, MPFR_RNDN);
+  if ((rc = normalized_hessian (w, &ch->G1, n1, d, w->Lq)))
+    return rc;
+  for (size_t j = 0; j < n0; j++)
+    for (size_t i = 0; i < n1; i++)
+      {
+        mpfr_ptr s = w->S[j * n1 + i];
+        mpfr_set_zero (s, 1);
+        if (ch->par1[i] == (int) j && !mpfr_zero_p (w->smc[j]))
+          mpfr_div (s, w->sm[i], w->smc[j], MPFR_RNDN);
+      }
+  z1 = 0;
+  for (size_t j = 0; j < n1; j++)
+    if (!mpfr_zero_p (w->sm[j]))
+      {
+        for (size_t i = 0; i < n1; i++)
+          mpfr_set_ui (w->cand[z1 * n1 + i], i == j, MPFR_RNDN);
+        z1++;
+      }
+  if ((rc = lsc_mpfr_complement (w->C, &k, (const mpfr_t *) w->S, n0,
+                                 (const mpfr_t *) w->cand, z1, n1,
+                                 mpfr_get_prec (w->t))))
+    return rc;
+  if (k != z1 - z0)
+    return LSC_EFAILED;
+  if ((rc = compressed_eigs (w, n1, k)))
+    return rc;
+  append (raw, irr, cnt, (const mpfr_t *) w->ev, k, LSC_IRREP_S);
+
+  /* x, y: Fix(G2) minus the two copies of Fix(G1); tau (the swap of the
+     two singled indices) splits it into odd (x) and even (y) parts:
+     x = odd part minus {b - tau b}, y = even part minus {b + tau b}. */
+  for (size_t i = 0; i < n1; i++)
+    {
+      mpfr_set (w->pc[i], w->pf[i], MPFR_RNDN);
+      mpfr_set (w->smc[i], w->sm[i], MPFR_RNDN);
+    }
+  for (size_t i = 0; i < n2; i++)
+    mpfr_set (w->pf[i], w->pc[ch->par2[i]], MPFR_RNDN);
+  mpfr_sub_ui (w->Lq, L, 2, MPFR_RNDN);
+  if ((rc = normalized_hessian (w, &ch->G2, n2, d, w->Lq)))
+    return rc;
+  size_t ktot = 0;
+  z2 = nonempty (w->sm, n2);
+  for (int odd = 1; odd >= 0; odd--)
+    {
+      int irrep = odd ? LSC_IRREP_X : LSC_IRREP_Y;
+      for (size_t j = 0; j < n1; j++)
+        for (size_t i = 0; i < n2; i++)
+          {
+            mpfr_ptr s = w->S[j * n2 + i];
+            size_t ti = (size_t) ch->swap[i];
+            mpfr_set_zero (s, 1);
+            if (ch->par2[i] == (int) j && !mpfr_zero_p (w->smc[j]))
+              mpfr_div (s, w->sm[i], w->smc[j], MPFR_RNDN);
+            if (ch->par2[ti] == (int) j && !mpfr_zero_p (w->smc[j]))
+              {
+                mpfr_div (w->t, w->sm[ti], w->smc[j], MPFR_RNDN);
+                if (odd)
+                  mpfr_sub (s, s, w->t, MPFR_RNDN);
+                else
+                  mpfr_add (s, s, w->t, MPFR_RNDN);
+              }
+          }
+      size_t nc = 0;
+      for (size_t i = 0; i < n2; i++)
+        {
+          size_t ti = (size_t) ch->swap[i];
+          if (ti < i || (odd && ti == i) || mpfr_zero_p (w->sm[i]))
+            continue;
+          for (size_t l = 0; l < n2; l++)
+            mpfr_set_si (w->cand[nc * n2 + l],
+                         l == i ? 1 : l == ti ? (odd ? -1 : 1) : 0,
+                         MPFR_RNDN);
+          nc++;
+        }
+      if ((rc = lsc_mpfr_complement (w->C, &k, (const mpfr_t *) w->S, n1,
+                                     (const mpfr_t *) w->cand, nc, n2,
+                                     mpfr_get_prec (w->t))))
+        return rc;
+      ktot += k;
+      if (lsc_irrep_dim (irrep, mpfr_get_d (L, MPFR_RNDN)) <= 0)
+        continue;
+      if ((rc = compressed_eigs (w, n2, k)))
+        return rc;
+      append (raw, irr, cnt, (const mpfr_t *) w->ev, k, irrep);
+    }
+  return ktot + 2 * z1 == z2 + z0 ? LSC_SUCCESS : LSC_EFAILED;
+}
+
+int
+lsc_isotypic_spectrum_mpfr (mpfr_t *values, lsc_iso_eigen *info,
+                            size_t *nout, const mpfr_t *p, const lsc_young *G,
+                            const mpfr_t d, double rtol, double atol)
+{
+  if (!values || !info || !nout || !p || !G || !d)
+    LSC_ERROR ("NULL argument", LSC_EFAULT);
+  int rc = lsc_young_check (G);
+  if (rc)
+    return rc;
+  if (!(rtol >= 0) || !(atol >= 0))
+    LSC_ERROR ("tolerances must be >= 0", LSC_EBADTOL);
+  size_t np = lsc_young_nparams (G);
+  if (!mpfr_number_p (d) || !lsc_mpfr_vec_finite (p, np))
+    LSC_ERROR ("non-finite parameter or d", LSC_ENONFINITE);
+  double Ld = mpfr_get_d (d, MPFR_RNDN);
+  for (size_t c = 0; c < G->ncb; c++)
+    if ((int) c != G->pair[0])
+      Ld -= G->csize[c];
+  if (!(Ld >= 3) || !isfinite (Ld))
+    LSC_ERROR ("the large block's size must be >= 3", LSC_EDOM);
+  chain ch;
+  if ((rc = make_chain (&ch, G, Ld)))
+    {
+      chain_free (&ch);
+      LSC_ERROR ("cannot refine the group", rc);
+    }
+  if (ch.np != np)
+    {
+      chain_free (&ch);
+      LSC_ERROR ("G's block 0 size does not match d (lsc_young_set_d)",
+                 LSC_EINVAL);
+    }
+  size_t nmax = ch.n0 + ch.n1 + ch.n2, cnt = 0;
+  int e2;
+  frexp (Ld + 2, &e2);
+  mpfr_prec_t wp = lsc_mpfr_vec_prec (values, nmax) + 2 * (mpfr_prec_t) e2
+                   + 32 + lsc_mpfr_clog2 (ch.n2);
+  work w;
+  mpfr_t L, *raw = lsc_mpfr_vec_alloc (nmax, wp);
+  int *irr = malloc (nmax * sizeof *irr);
+  mpfr_init2 (L, wp);
+  rc = work_init (&w, ch.n2, wp);
+  if (!raw || !irr || rc)
+    {
+      rc = LSC_ENOMEM;
+      lsc_error ("out of memory", __FILE__, __LINE__, rc);
+    }
+  else
+    {
+      mpfr_set (L, d, MPFR_RNDN);
+      for (size_t c = 0; c < G->ncb; c++)
+        if ((int) c != G->pair[0])
+          mpfr_sub_d (L, L, G->csize[c], MPFR_RNDN);
+      rc = spectrum (raw, irr, &cnt, p, &ch, d, L, &w);
+      if (rc)
+        lsc_error ("reduced spectrum failed (restricted Hessian, rank or "
+                   "Jacobi)", __FILE__, __LINE__, rc);
+      else
+        merge (values, info, nout, raw, irr, cnt, rtol, atol, Ld, w.t);
+    }
+  work_clear (&w);
+  lsc_mpfr_vec_free (raw, raw ? nmax : 0);
+  free (irr);
+  mpfr_clear (L);
+  chain_free (&ch);
+  return rc;
+}
+
+int
+lsc_isotypic_spectrum_accurate (lsc_iso_eigen *out, size_t *nout,
+                                const double *p, const lsc_young *G,
+                                double rtol, double atol)
+{
+  if (!out || !nout || !p || !G)
+    LSC_ERROR ("NULL argument", LSC_EFAULT);
+  int rc = lsc_young_check (G);
+  if (rc)
+    return rc;
+  size_t np = lsc_young_nparams (G), nmax = lsc_isotypic_max_mpfr (G);
+  if (!lsc_all_finite (p, np))
+    LSC_ERROR ("non-finite parameter", LSC_ENONFINITE);
+  mpfr_t *v = lsc_mpfr_vec_alloc (nmax, 128), *pm = lsc_mpfr_vec_alloc (np, 53);
+  mpfr_t d;
+  mpfr_init2 (d, 64);
+  mpfr_set_d (d, lsc_young_d (G), MPFR_RNDN);
+  if (!v || !pm)
+    {
+      rc = LSC_ENOMEM;
+      lsc_error ("out of memory", __FILE__, __LINE__, rc);
+    }
+  else
+    {
+      for (size_t i = 0; i < np; i++)
+        mpfr_set_d (pm[i], p[i], MPFR_RNDN);
+      rc = lsc_isotypic_spectrum_mpfr (v, out, nout, (const mpfr_t *) pm, G,
+                                       d, rtol, atol);
+    }
+  lsc_mpfr_vec_free (v, v ? nmax : 0);
+  lsc_mpfr_vec_free (pm, pm ? np : 0);
+  mpfr_clear (d);
+  return rc;
+}

@@ -1,0 +1,166 @@
+/* Small dense MPFR linear algebra: cyclic Jacobi eigenvalues of symmetric
+   matrices and Gram-Schmidt complements with reorthogonalisation. */
+#include <config.h>
+#include <stdlib.h>
+#include "internal.h"
+#include "kernel/kernel_mpfr.h"
+#include "spectrum/linalg_mpfr.h"
+
+/* Sort n values ascending (insertion sort; n is small). */
+static void
+sort_mpfr (mpfr_t *x, size_t n)
+{
+  for (size_t i = 1; i < n; i++)
+    for (size_t j = i; j > 0 && mpfr_greater_p (x[j - 1], x[j]); j--)
+      mpfr_swap (x[j - 1], x[j]);
+}
+
+/* Cyclic Jacobi with the rotation of Golub & Van Loan (Algorithm 8.5.1,
+   sym.schur2): tau = (a_qq - a_pp)/(2 a_pq), t = sign(tau)/(|tau| +
+   sqrt(1 + tau^2)), c = 1/sqrt(1 + t^2), s = t c; rows and columns p, q
+   are updated in place, a_pp -= t a_pq, a_qq += t a_pq, a_pq = 0. */
+int
+lsc_mpfr_jacobi (mpfr_t *ev, mpfr_t *A, size_t k)
+{
+  if (k == 0)
+    return LSC_SUCCESS;
+  mpfr_prec_t wp = lsc_mpfr_vec_prec (A, k * k);
+  mpfr_t off, fro, tau, t, c, s, x, y;
+  mpfr_inits2 (wp, off, fro, tau, t, c, s, x, y, (mpfr_ptr) 0);
+  int rc = LSC_ENOCONV;
+  mpfr_set_zero (fro, 1);
+  for (size_t i = 0; i < k * k; i++)
+    mpfr_fma (fro, A[i], A[i], fro, MPFR_RNDN);
+  mpfr_mul_2si (fro, fro, -2 * ((long) wp + 4), MPFR_RNDN); /* threshold^2 */
+  for (int sweep = 0; sweep < 64; sweep++)
+    {
+      mpfr_set_zero (off, 1);
+      for (size_t p = 0; p < k; p++)
+        for (size_t q = p + 1; q < k; q++)
+          mpfr_fma (off, A[p * k + q], A[p * k + q], off, MPFR_RNDN);
+      mpfr_mul_2ui (off, off, 1, MPFR_RNDN);
+      if (mpfr_lessequal_p (off, fro))
+        {
+          rc = LSC_SUCCESS;
+          break;
+        }
+      for (size_t p = 0; p < k; p++)
+        for (size_t q = p + 1; q < k; q++)
+          {
+            mpfr_ptr apq = A[p * k + q];
+            if (mpfr_zero_p (apq))
+              continue;
+            mpfr_sub (tau, A[q * k + q], A[p * k + p], MPFR_RNDN);
+            mpfr_div (tau, tau, apq, MPFR_RNDN);
+            mpfr_div_2ui (tau, tau, 1, MPFR_RNDN);
+            mpfr_sqr (t, tau, MPFR_RNDN);
+            mpfr_add_ui (t, t, 1, MPFR_RNDN);
+            mpfr_sqrt (t, t, MPFR_RNDN);
+            mpfr_abs (x, tau, MPFR_RNDN);
+            mpfr_add (t, t, x, MPFR_RNDN);
+            mpfr_ui_div (t, 1, t, MPFR_RNDN);
+            if (mpfr_sgn (tau) < 0)
+              mpfr_neg (t, t, MPFR_RNDN);
+            mpfr_sqr (c, t, MPFR_RNDN);
+            mpfr_add_ui (c, c, 1, MPFR_RNDN);
+            mpfr_rec_sqrt (c, c, MPFR_RNDN);
+            mpfr_mul (s, t, c, MPFR_RNDN);
+            for (size_t r = 0; r < k; r++)
+              {
+                if (r == p || r == q)
+                  continue;
+                mpfr_ptr arp = A[r * k + p], arq = A[r * k + q];
+                mpfr_fmms (x, c, arp, s, arq, MPFR_RNDN);
+                mpfr_fmma (y, s, arp, c, arq, MPFR_RNDN);
+                mpfr_set (arp, x, MPFR_RNDN);
+                mpfr_set (arq, y, MPFR_RNDN);
+                mpfr_set (A[p * k + r], x, MPFR_RNDN);
+                mpfr_set (A[q * k + r], y, MPFR_RNDN);
+              }
+            mpfr_mul (x, t, apq, MPFR_RNDN);
+            mpfr_sub (A[p * k + p], A[p * k + p], x, MPFR_RNDN);
+            mpfr_add (A[q * k + q], A[q * k + q], x, MPFR_RNDN);
+            mpfr_set_zero (apq, 1);
+            mpfr_set_zero (A[q * k + p], 1);
+          }
+    }
+  for (size_t i = 0; i < k; i++)
+    mpfr_set (ev[i], A[i * k + i], MPFR_RNDN);
+  sort_mpfr (ev, k);
+  mpfr_clears (off, fro, tau, t, c, s, x, y, (mpfr_ptr) 0);
+  return rc;
+}
+
+/* r -= (q.r) q for each of the m orthonormal vectors in Q (t scratch). */
+static void
+project_out (mpfr_t *r, const mpfr_t *Q, size_t m, size_t n, mpfr_t t)
+{
+  for (size_t j = 0; j < m; j++)
+    {
+      const mpfr_t *q = Q + j * n;
+      mpfr_set_zero (t, 1);
+      for (size_t i = 0; i < n; i++)
+        mpfr_fma (t, q[i], r[i], t, MPFR_RNDN);
+      mpfr_neg (t, t, MPFR_RNDN);
+      for (size_t i = 0; i < n; i++)
+        mpfr_fma (r[i], t, q[i], r[i], MPFR_RNDN);
+    }
+}
+
+static void
+norm (mpfr_t nr, const mpfr_t *x, size_t n)
+{
+  mpfr_set_zero (nr, 1);
+  for (size_t i = 0; i < n; i++)
+    mpfr_fma (nr, x[i], x[i], nr, MPFR_RNDN);
+  mpfr_sqrt (nr, nr, MPFR_RNDN);
+}
+
+/* Append x (length n) to the orthonormal set Q (m vectors) if its residual
+   after two projections is not below 2^-(wp/2) of its norm. */
+static int
+gs_append (mpfr_t *Q, size_t *m, const mpfr_t *x, size_t n, mpfr_prec_t wp,
+           mpfr_t n0, mpfr_t n1, mpfr_t t)
+{
+  mpfr_t *r = Q + *m * n;
+  for (size_t i = 0; i < n; i++)
+    mpfr_set (r[i], x[i], MPFR_RNDN);
+  norm (n0, r, n);
+  if (mpfr_zero_p (n0))
+    return 0;
+  project_out (r, Q, *m, n, t);
+  project_out (r, Q, *m, n, t); /* reorthogonalise ("twice is enough") */
+  norm (n1, r, n);
+  mpfr_div (t, n1, n0, MPFR_RNDN);
+  if (mpfr_cmp_si_2exp (t, 1, -(long) wp / 2) <= 0)
+    return 0;
+  for (size_t i = 0; i < n; i++)
+    mpfr_div (r[i], r[i], n1, MPFR_RNDN);
+  (*m)++;
+  return 1;
+}
+
+int
+lsc_mpfr_complement (mpfr_t *C, size_t *nc, const mpfr_t *S, size_t ns,
+                     const mpfr_t *cand, size_t ncand, size_t n,
+                     mpfr_prec_t wp)
+{
+  /* Q holds the basis of span(S) followed by the complement vectors. */
+  mpfr_t *Q = lsc_mpfr_vec_alloc ((ns + ncand + 1) * n, wp);
+  if (!Q)
+    return LSC_ENOMEM;
+  mpfr_t n0, n1, t;
+  mpfr_inits2 (wp, n0, n1, t, (mpfr_ptr) 0);
+  size_t m = 0;
+  for (size_t j = 0; j < ns; j++)
+    gs_append (Q, &m, S + j * n, n, wp, n0, n1, t);
+  size_t m0 = m;
+  for (size_t j = 0; j < ncand && m < n; j++)
+    gs_append (Q, &m, cand + j * n, n, wp, n0, n1, t);
+  for (size_t i = 0; i < (m - m0) * n; i++)
+    mpfr_set (C[i], Q[m0 * n + i], MPFR_RNDN);
+  *nc = m - m0;
+  mpfr_clears (n0, n1, t, (mpfr_ptr) 0);
+  lsc_mpfr_vec_free (Q, (ns + ncand + 1) * n);
+  return LSC_SUCCESS;
+}

@@ -1,0 +1,443 @@
+/* Tests of the MPFR reduced (isotypic) spectrum: W = I closed forms of
+   MATH.md 2 (computed here in MPFR) to 1e-30 at 128 bits up to d = 1e6 and
+   at real d; 128 vs 256 bits; MPFR vs the double path (values,
+   components, multiplicities); the accurate double mode; the internal
+   Jacobi and Gram-Schmidt routines on prescribed spectra; error statuses. */
+#include <config.h>
+#include <stdlib.h>
+#include <float.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_randist.h>
+#include "landscape.h"
+#include "spectrum/linalg_mpfr.h"
+#include "testutil.h"
+
+static mpfr_t *
+vnew (size_t n, mpfr_prec_t prec)
+{
+  mpfr_t *x = malloc ((n ? n : 1) * sizeof *x);
+  for (size_t i = 0; i < n; i++)
+    mpfr_init2 (x[i], prec);
+  return x;
+}
+static void
+vfree (mpfr_t *x, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    mpfr_clear (x[i]);
+  free (x);
+}
+
+/* Groups at d: 0 Delta S_d, 1 type A, 2 B2, 3 (L,1,2), 4 k = d + 1,
+   5 Delta(S_{d-5} x S_5). */
+static lsc_young
+group (int t, double d)
+{
+  lsc_young G = { 0 };
+  double s[3];
+  switch (t)
+    {
+    case 0: s[0] = d; lsc_young_init_kd (&G, s, 1); break;
+    case 1: s[0] = d - 1; s[1] = 1; lsc_young_init_kd (&G, s, 2); break;
+    case 2: s[0] = d - 2; s[1] = 2; lsc_young_init_kd (&G, s, 2); break;
+    case 3: s[0] = d - 3; s[1] = 1; s[2] = 2; lsc_young_init_kd (&G, s, 3); break;
+    case 4:
+      G.nrb = 3; G.ncb = 2;
+      G.rsize[0] = G.csize[0] = d - 1;
+      G.rsize[1] = G.csize[1] = 1;
+      G.rsize[2] = 1;
+      G.pair[0] = 0; G.pair[1] = 1; G.pair[2] = -1;
+      break;
+    default: s[0] = d - 5; s[1] = 5; lsc_young_init_kd (&G, s, 2); break;
+    }
+  return G;
+}
+
+static void
+random_params (double *p, const lsc_young *G, gsl_rng *rng)
+{
+  size_t np = lsc_young_nparams (G);
+  for (size_t i = 0; i < np; i++)
+    {
+      lsc_param_info pi;
+      lsc_young_param (&pi, G, i);
+      p[i] = pi.kind == LSC_PARAM_DIAG
+                 ? (i % 3 ? 1 : -0.8) + 0.05 * gsl_ran_gaussian (rng, 1)
+                 : 0.1 * gsl_ran_gaussian (rng, 1);
+    }
+}
+
+/* Reduced spectrum in MPFR at prec for double parameters at d. */
+static int
+run (mpfr_t *v, lsc_iso_eigen *info, size_t *n, const double *p,
+     const lsc_young *G, double d, mpfr_prec_t prec)
+{
+  size_t np = lsc_young_nparams (G);
+  mpfr_t *pm = vnew (np, 64), dm;
+  mpfr_init2 (dm, 64);
+  mpfr_set_d (dm, d, MPFR_RNDN);
+  for (size_t i = 0; i < np; i++)
+    mpfr_set_d (pm[i], p[i], MPFR_RNDN);
+  int rc = lsc_isotypic_spectrum_mpfr (v, info, n, (const mpfr_t *) pm, G,
+                                       dm, ldexp (1, -(int) prec / 2), 0);
+  vfree (pm, np);
+  mpfr_clear (dm);
+  return rc;
+}
+
+/* MATH.md 2 at W = I, in MPFR at prec: six values, multiplicities. */
+static void
+closed_forms (mpfr_t *val, double *mult, double d, mpfr_prec_t prec)
+{
+  mpfr_t pi, r, a, b, e, tr, det;
+  mpfr_inits2 (prec, pi, r, a, b, e, tr, det, (mpfr_ptr) 0);
+  mpfr_const_pi (pi, MPFR_RNDN);
+  mpfr_ui_div (r, 1, pi, MPFR_RNDN);
+  mpfr_div_2ui (r, r, 1, MPFR_RNDN); /* 1/(2 pi) */
+  mpfr_set_d (val[0], 0.25, MPFR_RNDN);
+  mpfr_sub (val[0], val[0], r, MPFR_RNDN);
+  mpfr_set_d (val[1], 0.25, MPFR_RNDN);
+  mpfr_add (val[1], val[1], r, MPFR_RNDN);
+  mult[0] = d * (d - 1) / 2;
+  mult[1] = d * (d - 3) / 2;
+  /* [pi (d + 2) -+ sqrt(pi^2 d^2 - 16 pi + 16)] / (8 pi) */
+  mpfr_mul_d (a, pi, d, MPFR_RNDN);
+  mpfr_sqr (a, a, MPFR_RNDN);
+  mpfr_mul_ui (b, pi, 16, MPFR_RNDN);
+  mpfr_sub (a, a, b, MPFR_RNDN);
+  mpfr_add_ui (a, a, 16, MPFR_RNDN);
+  mpfr_sqrt (a, a, MPFR_RNDN);
+  mpfr_mul_d (b, pi, d + 2, MPFR_RNDN);
+  mpfr_sub (val[2], b, a, MPFR_RNDN);
+  mpfr_add (val[3], b, a, MPFR_RNDN);
+  mpfr_mul_ui (b, pi, 8, MPFR_RNDN);
+  mpfr_div (val[2], val[2], b, MPFR_RNDN);
+  mpfr_div (val[3], val[3], b, MPFR_RNDN);
+  mult[2] = mult[3] = d - 1;
+  /* eigenvalues of [[1/2 + (d-1)/(2 pi), (d-1)/4], [1/4, d/4 + 1/(2 pi)]] */
+  mpfr_mul_d (a, r, d - 1, MPFR_RNDN);
+  mpfr_add_d (a, a, 0.5, MPFR_RNDN);
+  mpfr_set_d (e, d / 4, MPFR_RNDN);
+  mpfr_add (e, e, r, MPFR_RNDN);
+  mpfr_add (tr, a, e, MPFR_RNDN);
+  mpfr_mul (det, a, e, MPFR_RNDN);
+  mpfr_set_d (b, (d - 1) / 16, MPFR_RNDN);
+  mpfr_sub (det, det, b, MPFR_RNDN);
+  mpfr_div_2ui (tr, tr, 1, MPFR_RNDN);
+  mpfr_sqr (b, tr, MPFR_RNDN);
+  mpfr_sub (b, b, det, MPFR_RNDN);
+  mpfr_sqrt (b, b, MPFR_RNDN);
+  mpfr_sub (val[4], tr, b, MPFR_RNDN);
+  mpfr_add (val[5], tr, b, MPFR_RNDN);
+  mult[4] = mult[5] = 1;
+  mpfr_clears (pi, r, a, b, e, tr, det, (mpfr_ptr) 0);
+}
+
+/* |x - y| <= tol * max(1, |y|) ? (x, y mpfr) */
+static int
+close_to (const mpfr_t x, const mpfr_t y, double tol)
+{
+  mpfr_t t;
+  mpfr_init2 (t, 64);
+  mpfr_sub (t, x, y, MPFR_RNDN);
+  double e = fabs (mpfr_get_d (t, MPFR_RNDN));
+  mpfr_clear (t);
+  return e <= tol * fmax (1, fabs (mpfr_get_d (y, MPFR_RNDN)));
+}
+
+/* W = I under Delta S_d: every value within 1e-30 (relative to max(1,|v|))
+   of a closed form at 128 bits, and the multiplicities of each closed
+   form add up; the accurate double mode rounds to within 1 ulp. */
+static void
+test_identity_closed_forms (void)
+{
+  double ds[] = { 4, 20, 1e3, 1e6, 7.5 };
+  for (size_t t = 0; t < sizeof ds / sizeof ds[0]; t++)
+    {
+      double d = ds[t], mult[6], msum[6] = { 0 }, total = 0;
+      lsc_young G = group (0, d);
+      double p[2] = { 1, 0 };
+      mpfr_t *val = vnew (6, 256), *v = vnew (lsc_isotypic_max_mpfr (&G), 128);
+      lsc_iso_eigen info[64], acc[64];
+      size_t n, na;
+      closed_forms (val, mult, d, 256);
+      CU_ASSERT_EQUAL_FATAL (run (v, info, &n, p, &G, d, 128), 0);
+      for (size_t i = 0; i < n; i++)
+        {
+          int hit = -1;
+          for (int j = 0; j < 6; j++)
+            if (close_to (v[i], val[j], 1e-30))
+              hit = j;
+          CU_ASSERT (hit >= 0);
+          if (hit < 0)
+            mpfr_printf ("d=%g: %s %.40Rg not a closed form\n", d,
+                         lsc_irrep_name (info[i].irrep), v[i]);
+          else
+            msum[hit] += info[i].mult;
+          total += info[i].mult;
+        }
+      for (int j = 0; j < 6; j++)
+        CU_ASSERT (fabs (msum[j] - mult[j]) <= 1e-9 * d * d);
+      CU_ASSERT (fabs (total - d * d) <= 1e-9 * d * d);
+      /* accurate double mode: the same values rounded (1 ulp) */
+      CU_ASSERT_EQUAL_FATAL (lsc_isotypic_spectrum_accurate (acc, &na, p, &G, 1e-12, 0), 0);
+      CU_ASSERT_EQUAL (na, n);
+      for (size_t i = 0; i < na && i < n; i++)
+        {
+          double x = mpfr_get_d (v[i], MPFR_RNDN);
+          CU_ASSERT (fabs (acc[i].value - x) <= DBL_EPSILON * fabs (x));
+          CU_ASSERT_EQUAL (acc[i].irrep, info[i].irrep);
+          CU_ASSERT_EQUAL (acc[i].mult, info[i].mult);
+        }
+      vfree (val, 6);
+      vfree (v, lsc_isotypic_max_mpfr (&G));
+    }
+}
+
+/* Type-A-like and B2-like points (MATH.md 4 values, and random points of
+   Fix(G)), d = 20 and 1e3 + 0.5: 128 and 256 bits agree to 35 digits
+   (relative, or relative to the largest |value| for values below 1e-3 of
+   it), with the same components and multiplicities. */
+static void
+test_two_precisions (void)
+{
+  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
+  gsl_rng_set (rng, 17);
+  double typeA[5] = { 1.0030, -0.00366, 0.0932, 0.0637, -0.8100 };
+  double B2[6] = { 1.0048, -0.00780, 0.0946, 0.0647, -0.8215, 0.0819 };
+  double ds[] = { 20, 1e3 + 0.5 };
+  for (int t = 1; t <= 2; t++)
+    for (size_t k = 0; k < 2; k++)
+      for (int rnd = 0; rnd <= 1; rnd++)
+        {
+          lsc_young G = group (t, ds[k]);
+          size_t nm = lsc_isotypic_max_mpfr (&G), n1, n2;
+          double p[8];
+          if (rnd)
+            random_params (p, &G, rng);
+          else
+            memcpy (p, t == 1 ? typeA : B2, sizeof (double) * (t == 1 ? 5 : 6));
+          mpfr_t *v1 = vnew (nm, 128), *v2 = vnew (nm, 256);
+          lsc_iso_eigen i1[64], i2[64];
+          CU_ASSERT_EQUAL_FATAL (run (v1, i1, &n1, p, &G, ds[k], 128), 0);
+          CU_ASSERT_EQUAL_FATAL (run (v2, i2, &n2, p, &G, ds[k], 256), 0);
+          CU_ASSERT_EQUAL_FATAL (n1, n2);
+          double scale = 0;
+          for (size_t i = 0; i < n2; i++)
+            scale = fmax (scale, fabs (i2[i].value));
+          for (size_t i = 0; i < n1; i++)
+            {
+              double ref = fmax (fabs (i2[i].value), 1e-3 * scale);
+              mpfr_t e;
+              mpfr_init2 (e, 64);
+              mpfr_sub (e, v1[i], v2[i], MPFR_RNDN);
+              double err = fabs (mpfr_get_d (e, MPFR_RNDN)) / ref;
+              mpfr_clear (e);
+              CU_ASSERT (err <= 1e-35);
+              if (err > 1e-35)
+                printf ("group %d d=%g: %s value %zu: 128 vs 256 bits %g\n",
+                        t, ds[k], lsc_irrep_name (i1[i].irrep), i, err);
+              CU_ASSERT_EQUAL (i1[i].irrep, i2[i].irrep);
+              CU_ASSERT_EQUAL (i1[i].inner, i2[i].inner);
+            }
+          vfree (v1, nm);
+          vfree (v2, nm);
+        }
+  gsl_rng_free (rng);
+}
+
+/* MPFR vs the double path at d = 20 (and 20.5) for every group at random
+   points: the same components, inner counts and multiplicities, values
+   within the double path's 8 d eps * scale. */
+static void
+test_vs_double (void)
+{
+  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
+  gsl_rng_set (rng, 23);
+  double ds[] = { 20, 20.5 };
+  for (int t = 0; t < 6; t++)
+    for (size_t k = 0; k < 2; k++)
+      {
+        double d = ds[k];
+        lsc_young G = group (t, d);
+        size_t nm = lsc_isotypic_max_mpfr (&G), nd, n;
+        double p[64];
+        random_params (p, &G, rng);
+        lsc_isotypic_workspace *ws = lsc_isotypic_alloc (&G);
+        CU_ASSERT_PTR_NOT_NULL_FATAL (ws);
+        lsc_iso_eigen *od = malloc (lsc_isotypic_max (ws) * sizeof *od);
+        lsc_iso_eigen *om = malloc (nm * sizeof *om);
+        mpfr_t *v = vnew (nm, 128);
+        CU_ASSERT_EQUAL_FATAL (lsc_isotypic_spectrum (od, &nd, p, &G, 1e-10, 0, ws), 0);
+        CU_ASSERT_EQUAL_FATAL (run (v, om, &n, p, &G, d, 128), 0);
+        CU_ASSERT_EQUAL (n, nd);
+        double scale = 0;
+        for (size_t i = 0; i < n; i++)
+          scale = fmax (scale, fabs (om[i].value));
+        int bad = 0;
+        for (size_t i = 0; i < n && i < nd; i++)
+          {
+            bad += om[i].irrep != od[i].irrep || om[i].inner != od[i].inner
+                   || fabs (om[i].mult - od[i].mult) > 1e-9 * d * d
+                   || fabs (om[i].value - od[i].value)
+                          > 8 * d * DBL_EPSILON * scale;
+          }
+        CU_ASSERT_EQUAL (bad, 0);
+        if (bad || n != nd)
+          printf ("group %d d=%g: %d entries differ (%zu vs %zu)\n", t, d,
+                  bad, n, nd);
+        vfree (v, nm);
+        free (od);
+        free (om);
+        lsc_isotypic_free (ws);
+      }
+  gsl_rng_free (rng);
+}
+
+/* Internal routines: Gram-Schmidt of random vectors gives an orthonormal
+   Q; A = Q diag(lambda) Q^T with repeated, clustered (1e-30 apart), tiny
+   and negative lambda; Jacobi returns lambda within 2^-(prec-8) |A|;
+   a complement is orthonormal and orthogonal to what it excludes; a NaN
+   matrix gives LSC_ENOCONV. */
+static void
+test_linalg (void)
+{
+  const mpfr_prec_t prec = 200;
+  const size_t k = 9;
+  double lam[9] = { -3, 1e-20, 1, 1, 1, 2, 2, 5, 40 }; /* lam[6] += 1e-30 */
+  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
+  gsl_rng_set (rng, 4);
+  mpfr_t *R = vnew (k * k, prec), *Q = vnew (k * k, prec);
+  mpfr_t *A = vnew (k * k, prec), *ev = vnew (k, prec), t;
+  mpfr_t *lm = vnew (k, prec);
+  mpfr_init2 (t, prec);
+  for (size_t i = 0; i < k; i++)
+    mpfr_set_d (lm[i], lam[i], MPFR_RNDN);
+  mpfr_set_d (t, 1e-30, MPFR_RNDN);
+  mpfr_add (lm[6], lm[6], t, MPFR_RNDN);
+  for (size_t i = 0; i < k * k; i++)
+    mpfr_set_d (R[i], gsl_ran_gaussian (rng, 1), MPFR_RNDN);
+  size_t nc;
+  CU_ASSERT_EQUAL_FATAL (lsc_mpfr_complement (Q, &nc, NULL, 0, (const mpfr_t *) R, k, k, prec), 0);
+  CU_ASSERT_EQUAL_FATAL (nc, k);
+  double orth = 0;
+  for (size_t a = 0; a < k; a++)
+    for (size_t b = 0; b < k; b++)
+      {
+        mpfr_set_si (t, -(a == b), MPFR_RNDN);
+        for (size_t i = 0; i < k; i++)
+          mpfr_fma (t, Q[a * k + i], Q[b * k + i], t, MPFR_RNDN);
+        orth = fmax (orth, fabs (mpfr_get_d (t, MPFR_RNDN)));
+      }
+  CU_ASSERT (orth <= ldexp (1, -(int) prec + 4));
+  for (size_t i = 0; i < k; i++)
+    for (size_t j = 0; j < k; j++)
+      {
+        mpfr_set_zero (A[i * k + j], 1);
+        for (size_t l = 0; l < k; l++)
+          {
+            mpfr_mul (t, Q[l * k + i], Q[l * k + j], MPFR_RNDN);
+            mpfr_fma (A[i * k + j], t, lm[l], A[i * k + j], MPFR_RNDN);
+          }
+      }
+  for (size_t i = 0; i < k; i++) /* exactly symmetric input */
+    for (size_t j = 0; j < i; j++)
+      mpfr_set (A[i * k + j], A[j * k + i], MPFR_RNDN);
+  CU_ASSERT_EQUAL_FATAL (lsc_mpfr_jacobi (ev, A, k), 0);
+  for (size_t i = 0; i < k; i++)
+    {
+      mpfr_sub (t, ev[i], lm[i], MPFR_RNDN);
+      CU_ASSERT (fabs (mpfr_get_d (t, MPFR_RNDN)) <= ldexp (41, -(int) prec + 8));
+    }
+  /* the 1e-30 cluster is resolved: 200 bits is 60 digits */
+  mpfr_sub (t, ev[6], ev[5], MPFR_RNDN);
+  CU_ASSERT (fabs (mpfr_get_d (t, MPFR_RNDN) - 1e-30) <= 1e-40);
+  /* complement of two vectors in R^5 from the unit vectors */
+  const size_t n = 5;
+  mpfr_t *S = vnew (2 * n, prec), *E = vnew (n * n, prec), *C = vnew (n * n, prec);
+  for (size_t i = 0; i < 2 * n; i++)
+    mpfr_set_d (S[i], gsl_ran_gaussian (rng, 1), MPFR_RNDN);
+  for (size_t i = 0; i < n * n; i++)
+    mpfr_set_ui (E[i], i % (n + 1) == 0, MPFR_RNDN);
+  CU_ASSERT_EQUAL_FATAL (lsc_mpfr_complement (C, &nc, (const mpfr_t *) S, 2, (const mpfr_t *) E, n, n, prec), 0);
+  CU_ASSERT_EQUAL (nc, 3);
+  double worst = 0;
+  for (size_t a = 0; a < nc; a++)
+    for (size_t b = 0; b < nc + 2; b++)
+      {
+        const mpfr_t *y = b < nc ? C + b * n : S + (b - nc) * n;
+        mpfr_set_si (t, -(a == b), MPFR_RNDN);
+        for (size_t i = 0; i < n; i++)
+          mpfr_fma (t, C[a * n + i], y[i], t, MPFR_RNDN);
+        worst = fmax (worst, fabs (mpfr_get_d (t, MPFR_RNDN)));
+      }
+  CU_ASSERT (worst <= ldexp (1, -(int) prec + 6));
+  /* NaN: no convergence */
+  mpfr_set_nan (A[1]);
+  mpfr_set_nan (A[k]);
+  CU_ASSERT_EQUAL (lsc_mpfr_jacobi (ev, A, k), LSC_ENOCONV);
+  vfree (lm, k);
+  vfree (R, k * k); vfree (Q, k * k); vfree (A, k * k); vfree (ev, k);
+  vfree (S, 2 * n); vfree (E, n * n); vfree (C, n * n);
+  mpfr_clear (t);
+  gsl_rng_free (rng);
+}
+
+static void
+test_errors (void)
+{
+  lsc_young G = group (1, 10), bad = G;
+  bad.nrb = 0;
+  size_t nm = lsc_isotypic_max_mpfr (&G), n;
+  CU_ASSERT (nm > 0);
+  CU_ASSERT_EQUAL (lsc_isotypic_max_mpfr (&bad), 0);
+  CU_ASSERT_EQUAL (lsc_isotypic_max_mpfr (NULL), 0);
+  mpfr_t *v = vnew (nm, 64), *p = vnew (5, 64), d;
+  lsc_iso_eigen info[64];
+  double pd[5] = { 1, 0, 0.1, 0.1, -0.8 };
+  mpfr_init2 (d, 64);
+  mpfr_set_d (d, 10, MPFR_RNDN);
+  for (size_t i = 0; i < 5; i++)
+    mpfr_set_d (p[i], pd[i], MPFR_RNDN);
+  const mpfr_t *pc = (const mpfr_t *) p;
+  CU_ASSERT_EQUAL (lsc_isotypic_spectrum_mpfr (v, info, &n, pc, &G, d, 1e-9, 0), 0);
+  CU_ASSERT_EQUAL (lsc_isotypic_spectrum_mpfr (NULL, info, &n, pc, &G, d, 1e-9, 0), LSC_EFAULT);
+  CU_ASSERT_EQUAL (lsc_isotypic_spectrum_mpfr (v, info, &n, pc, &G, NULL, 1e-9, 0), LSC_EFAULT);
+  CU_ASSERT_EQUAL (lsc_isotypic_spectrum_mpfr (v, info, &n, pc, &bad, d, 1e-9, 0), LSC_EINVAL);
+  CU_ASSERT_EQUAL (lsc_isotypic_spectrum_mpfr (v, info, &n, pc, &G, d, -1, 0), LSC_EBADTOL);
+  CU_ASSERT_EQUAL (lsc_isotypic_spectrum_mpfr (v, info, &n, pc, &G, d, 1e-9, NAN), LSC_EBADTOL);
+  mpfr_set_d (d, 3.5, MPFR_RNDN); /* L = 2.5 < 3 */
+  CU_ASSERT_EQUAL (lsc_isotypic_spectrum_mpfr (v, info, &n, pc, &G, d, 1e-9, 0), LSC_EDOM);
+  mpfr_set_inf (d, 1);
+  CU_ASSERT_EQUAL (lsc_isotypic_spectrum_mpfr (v, info, &n, pc, &G, d, 1e-9, 0), LSC_ENONFINITE);
+  mpfr_set_d (d, 10, MPFR_RNDN);
+  mpfr_set_nan (p[3]);
+  CU_ASSERT_EQUAL (lsc_isotypic_spectrum_mpfr (v, info, &n, pc, &G, d, 1e-9, 0), LSC_ENONFINITE);
+  for (size_t i = 0; i < 5; i++)
+    mpfr_set_zero (p[i], 1);
+  CU_ASSERT_EQUAL (lsc_isotypic_spectrum_mpfr (v, info, &n, pc, &G, d, 1e-9, 0), LSC_EDOM);
+  /* accurate double mode */
+  CU_ASSERT_EQUAL (lsc_isotypic_spectrum_accurate (info, &n, pd, &G, 1e-9, 0), 0);
+  CU_ASSERT_EQUAL (lsc_isotypic_spectrum_accurate (NULL, &n, pd, &G, 1e-9, 0), LSC_EFAULT);
+  CU_ASSERT_EQUAL (lsc_isotypic_spectrum_accurate (info, &n, pd, &bad, 1e-9, 0), LSC_EINVAL);
+  CU_ASSERT_EQUAL (lsc_isotypic_spectrum_accurate (info, &n, pd, &G, -1, 0), LSC_EBADTOL);
+  pd[2] = NAN;
+  CU_ASSERT_EQUAL (lsc_isotypic_spectrum_accurate (info, &n, pd, &G, 1e-9, 0), LSC_ENONFINITE);
+  vfree (v, nm);
+  vfree (p, 5);
+  mpfr_clear (d);
+}
+
+int
+main (void)
+{
+  static const lsc_test_case cases[] = {
+    { "W = I closed forms to 1e-30 (d = 4 .. 1e6, 7.5)", test_identity_closed_forms },
+    { "128 vs 256 bits agree to 35 digits", test_two_precisions },
+    { "MPFR vs double reduced spectrum", test_vs_double },
+    { "Jacobi and Gram-Schmidt on prescribed spectra", test_linalg },
+    { "error statuses", test_errors },
+    { NULL, NULL }
+  };
+  return lsc_test_run ("isotypic-mpfr", cases);
+}
