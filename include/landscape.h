@@ -11,8 +11,10 @@
 #include "landscape/lsc_detect.h"
 #include "landscape/lsc_restricted.h"
 #include "landscape/lsc_isotypic.h"
+#include "landscape/lsc_bifurcation.h"
 #include "landscape/lsc_newton.h"
 #include "landscape/lsc_continuation.h"
 #include "landscape/lsc_families.h"
+#include "landscape/lsc_descent.h"
 
 #endif

@@ -1,0 +1,274 @@
+/* Classification of descent end points: Morse index from the Hessian
+   spectrum, isotropy by lsc_detect, catalogue families continued to d. */
+#include <config.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <math.h>
+#include "landscape/lsc_descent.h"
+#include "landscape/lsc_detect.h"
+#include "landscape/lsc_newton.h"
+#include "landscape/lsc_continuation.h"
+#include "internal.h"
+
+/* A catalogue family at the classifier's d. */
+typedef struct
+{
+  const lsc_family *fam;
+  lsc_young G;
+  size_t np;
+  double p[LSC_FAMILY_MAXP];
+} fam_at_d;
+
+struct lsc_classifier
+{
+  size_t k, d;
+  lsc_classify_params par;
+  size_t n;
+  fam_at_d *f;
+};
+
+void
+lsc_classify_params_init (lsc_classify_params *par)
+{
+  par->loss_tol = 1e-12;
+  par->ztol = 1e-8;
+  par->detect_tol = 1e-6;
+  par->ptol = 1e-6;
+}
+
+/* Continue family fam from its reference d to d; 0 on success. */
+static int
+continue_family (fam_at_d *e, const lsc_family *fam, double d)
+{
+  lsc_cont_function cf;
+  lsc_cont_restricted cr;
+  lsc_cont *c = lsc_cont_alloc (fam->nparams);
+  if (!c)
+    return LSC_ENOMEM;
+  int st = lsc_cont_restricted_init (&cf, &cr, &fam->G);
+  if (!st)
+    st = lsc_cont_set (c, &cf, fam->p, fam->d, d > fam->d ? 1 : -1, NULL);
+  if (!st)
+    st = lsc_cont_run (c, d, NULL, NULL);
+  if (!st)
+    memcpy (e->p, lsc_cont_current (c)->p, fam->nparams * sizeof (double));
+  lsc_cont_free (c);
+  return st;
+}
+
+lsc_classifier *
+lsc_classifier_alloc (const lsc_catalogue *cat, size_t k, size_t d,
+                      const lsc_classify_params *par)
+{
+  if (k == 0 || d == 0)
+    {
+      lsc_error ("lsc_classifier_alloc: k and d must be positive", __FILE__,
+                 __LINE__, LSC_EINVAL);
+      return NULL;
+    }
+  lsc_classifier *c = calloc (1, sizeof *c);
+  size_t nf = cat ? cat->n : 0;
+  if (!c || !(c->f = calloc (nf ? nf : 1, sizeof *c->f)))
+    {
+      free (c);
+      lsc_error ("lsc_classifier_alloc: out of memory", __FILE__, __LINE__,
+                 LSC_ENOMEM);
+      return NULL;
+    }
+  c->k = k;
+  c->d = d;
+  if (par)
+    c->par = *par;
+  else
+    lsc_classify_params_init (&c->par);
+  for (size_t i = 0; i < nf; i++)
+    {
+      const lsc_family *fam = &cat->fam[i];
+      fam_at_d *e = &c->f[c->n];
+      char err[128];
+      if (lsc_isotropy_parse (&e->G, fam->isotropy, (double) d, err,
+                              sizeof err) != 0
+          || lsc_young_k (&e->G) != (double) k
+          || !lsc_young_is_integral (&e->G))
+        continue;
+      e->fam = fam;
+      e->np = fam->nparams;
+      if ((double) d == fam->d)
+        memcpy (e->p, fam->p, fam->nparams * sizeof (double));
+      else if (continue_family (e, fam, (double) d) != 0)
+        continue;              /* fold or degeneration: not at this d */
+      c->n++;
+    }
+  return c;
+}
+
+void
+lsc_classifier_free (lsc_classifier *c)
+{
+  if (!c)
+    return;
+  free (c->f);
+  free (c);
+}
+
+size_t
+lsc_classifier_nfamilies (const lsc_classifier *c)
+{
+  return c ? c->n : 0;
+}
+
+int
+lsc_isotropy_format (char *buf, size_t len, const lsc_young *G)
+{
+  if (!buf || !G || len == 0)
+    LSC_ERROR ("lsc_isotropy_format: NULL argument", LSC_EFAULT);
+  int kd = G->nrb == G->ncb;
+  for (size_t r = 0; kd && r < G->nrb; r++)
+    kd = G->pair[r] == (int) r;
+  size_t o = 0;
+#define PUT(...) do { int w_ = snprintf (buf + o, o < len ? len - o : 0, \
+                                         __VA_ARGS__);                \
+                      o += w_ > 0 ? (size_t) w_ : 0; } while (0)
+  if (kd)
+    {
+      PUT ("kd:L");
+      for (size_t r = 1; r < G->nrb; r++)
+        PUT (",%.0f", G->rsize[r]);
+    }
+  else
+    {
+      PUT ("rows:L");
+      for (size_t r = 1; r < G->nrb; r++)
+        PUT (",%.0f", G->rsize[r]);
+      PUT (";cols:L");
+      for (size_t c = 1; c < G->ncb; c++)
+        PUT (",%.0f", G->csize[c]);
+      PUT (";pair:0=%d", G->pair[0]);
+      for (size_t r = 1; r < G->nrb; r++)
+        if (G->pair[r] >= 0)
+          PUT (",%zu=%d", r, G->pair[r]);
+    }
+#undef PUT
+  if (o >= len)
+    LSC_ERROR ("lsc_isotropy_format: buffer too short", LSC_ERANGE);
+  return LSC_SUCCESS;
+}
+
+static int
+same_group (const lsc_young *a, const lsc_young *b)
+{
+  if (a->nrb != b->nrb || a->ncb != b->ncb)
+    return 0;
+  for (size_t r = 0; r < a->nrb; r++)
+    if (a->rsize[r] != b->rsize[r] || a->pair[r] != b->pair[r])
+      return 0;
+  for (size_t c = 0; c < a->ncb; c++)
+    if (a->csize[c] != b->csize[c])
+      return 0;
+  return 1;
+}
+
+/* The default target: V = NULL or exactly I, alpha and beta all ones. */
+static int
+identity_target (const lsc_problem *p)
+{
+  if (p->m != p->d || p->k == 0)
+    return 0;
+  if (p->V)
+    for (size_t i = 0; i < p->m; i++)
+      for (size_t j = 0; j < p->d; j++)
+        if (p->V[i * p->d + j] != (i == j ? 1.0 : 0.0))
+          return 0;
+  for (size_t i = 0; p->alpha && i < p->k; i++)
+    if (p->alpha[i] != 1.0)
+      return 0;
+  for (size_t i = 0; p->beta && i < p->m; i++)
+    if (p->beta[i] != 1.0)
+      return 0;
+  return 1;
+}
+
+int
+lsc_classify (lsc_class *cl, const double *W, const double *eval,
+              double loss, const lsc_problem *p, const lsc_classifier *c)
+{
+  if (!cl || !W || !eval || !p || !c)
+    LSC_ERROR ("lsc_classify: NULL argument", LSC_EFAULT);
+  if (p->k != c->k || p->d != c->d)
+    LSC_ERROR ("lsc_classify: sizes differ from the classifier",
+               LSC_EBADLEN);
+  const size_t n = c->k * c->d;
+  memset (cl, 0, sizeof *cl);
+  cl->min_eig = eval[0];
+  double emax = fmax (1.0, fmax (fabs (eval[0]), fabs (eval[n - 1])));
+  double zt = c->par.ztol * emax;
+  for (size_t i = 0; i < n; i++)
+    {
+      if (eval[i] < -zt)
+        cl->index++;
+      else if (eval[i] <= zt)
+        cl->nzero++;
+    }
+  int global = loss <= c->par.loss_tol;
+  if (!identity_target (p))
+    {
+      cl->kind = global ? LSC_CLASS_GLOBAL : LSC_CLASS_UNSUP;
+      return LSC_SUCCESS;
+    }
+  lsc_detect_workspace *w = lsc_detect_alloc (c->k, c->d);
+  if (!w)
+    LSC_ERROR ("lsc_classify: out of memory", LSC_ENOMEM);
+  lsc_detect_info info;
+  int st = lsc_detect (&cl->G, NULL, NULL, cl->p, &info, W, c->k, c->d,
+                       c->par.detect_tol, w);
+  lsc_detect_free (w);
+  if (st == LSC_EUNSUP || st == LSC_ENOTFIX)
+    {
+      memset (&cl->G, 0, sizeof cl->G);
+      cl->kind = global ? LSC_CLASS_GLOBAL : LSC_CLASS_NOSYM;
+      return LSC_SUCCESS;
+    }
+  if (st)
+    return st;
+  cl->np = lsc_young_nparams (&cl->G);
+  /* Re-solve in the fixed space: parameters to the rounding floor. */
+  double q[LSC_DETECT_MAXPARAMS];
+  memcpy (q, cl->p, cl->np * sizeof (double));
+  lsc_newton_params np;
+  lsc_newton_params_init (&np);
+  np.epsx = 1e-15;
+  if (lsc_newton_restricted (q, NULL, &cl->G, &np) == LSC_SUCCESS)
+    {
+      double dev = 0.0;
+      for (size_t i = 0; i < cl->np; i++)
+        dev = fmax (dev, fabs (q[i] - cl->p[i]));
+      if (dev <= c->par.detect_tol)
+        memcpy (cl->p, q, cl->np * sizeof (double));
+    }
+  if ((st = lsc_isotropy_format (cl->isotropy, sizeof cl->isotropy,
+                                 &cl->G)) != 0)
+    return st;
+  if (global)
+    {
+      cl->kind = LSC_CLASS_GLOBAL;
+      return LSC_SUCCESS;
+    }
+  cl->kind = LSC_CLASS_NEW;
+  for (size_t i = 0; i < c->n; i++)
+    {
+      const fam_at_d *e = &c->f[i];
+      if (!same_group (&e->G, &cl->G) || e->np != cl->np)
+        continue;
+      double dev = 0.0;
+      for (size_t j = 0; j < e->np; j++)
+        dev = fmax (dev, fabs (e->p[j] - cl->p[j]));
+      if (dev <= c->par.ptol)
+        {
+          cl->kind = LSC_CLASS_CATALOGUE;
+          cl->family = e->fam;
+          break;
+        }
+    }
+  return LSC_SUCCESS;
+}

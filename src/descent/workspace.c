@@ -1,0 +1,154 @@
+/* The descent workspace, default parameters and shared vector helpers. */
+#include <config.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <math.h>
+#include "descent_impl.h"
+#include "internal.h"
+
+void
+lsc_descent_params_init (lsc_descent_params *par)
+{
+  par->method = LSC_DESCENT_LBFGS;
+  par->step_c = 2.0;
+  par->gtol = 1e-8;
+  par->maxiter = 100000;
+  par->lbfgs_m = 10;
+  par->armijo = 1e-4;
+  par->ls_max = 60;
+  par->newton_tol = 1e-13;
+  par->newton_tol_x = 1e-15;
+  par->newton_maxiter = 30;
+  par->newton_accept = 1e-10;
+}
+
+double
+lsc_descent_norm (const double *v, size_t n)
+{
+  double scale = 0.0, ssq = 1.0;
+  for (size_t i = 0; i < n; i++)
+    if (v[i] != 0.0)
+      {
+        double a = fabs (v[i]);
+        if (scale < a)
+          {
+            ssq = 1.0 + ssq * (scale / a) * (scale / a);
+            scale = a;
+          }
+        else
+          ssq += (a / scale) * (a / scale);
+      }
+  return scale * sqrt (ssq);
+}
+
+double
+lsc_descent_dot (const double *a, const double *b, size_t n)
+{
+  double s = 0.0;
+  for (size_t i = 0; i < n; i++)
+    s += a[i] * b[i];
+  return s;
+}
+
+lsc_descent_workspace *
+lsc_descent_alloc (size_t k, size_t d, size_t m, size_t lbfgs_m, int hessian)
+{
+  if (k == 0 || d == 0 || m == 0 || k > SIZE_MAX / d)
+    {
+      lsc_error ("lsc_descent_alloc: bad sizes", __FILE__, __LINE__,
+                 LSC_EINVAL);
+      return NULL;
+    }
+  size_t n = k * d;
+  if (lbfgs_m > SIZE_MAX / sizeof (double) / n
+      || (hessian && n > SIZE_MAX / sizeof (double) / n))
+    {
+      lsc_error ("lsc_descent_alloc: sizes overflow", __FILE__, __LINE__,
+                 LSC_EINVAL);
+      return NULL;
+    }
+  lsc_descent_workspace *ws = calloc (1, sizeof *ws);
+  if (!ws)
+    goto nomem;
+  ws->k = k;
+  ws->d = d;
+  ws->m = m;
+  ws->n = n;
+  ws->mem = lbfgs_m;
+  ws->hessian = hessian != 0;
+  ws->lw = lsc_loss_workspace_alloc (k, d, m);
+  ws->G = malloc (n * sizeof (double));
+  ws->Wt = malloc (n * sizeof (double));
+  ws->Gt = malloc (n * sizeof (double));
+  ws->dir = malloc (n * sizeof (double));
+  if (!ws->lw || !ws->G || !ws->Wt || !ws->Gt || !ws->dir)
+    goto nomem;
+  if (lbfgs_m)
+    {
+      ws->S = malloc (lbfgs_m * n * sizeof (double));
+      ws->Y = malloc (lbfgs_m * n * sizeof (double));
+      ws->rho = malloc (lbfgs_m * sizeof (double));
+      ws->alpha = malloc (lbfgs_m * sizeof (double));
+      if (!ws->S || !ws->Y || !ws->rho || !ws->alpha)
+        goto nomem;
+    }
+  if (ws->hessian)
+    {
+      ws->H = malloc (n * n * sizeof (double));
+      ws->Q = malloc (n * n * sizeof (double));
+      ws->ev = malloc (n * sizeof (double));
+      ws->t = malloc (n * sizeof (double));
+      ws->ew = lsc_eigen_workspace_alloc (n, 1);
+      if (!ws->H || !ws->Q || !ws->ev || !ws->t || !ws->ew)
+        goto nomem;
+    }
+  return ws;
+nomem:
+  lsc_descent_free (ws);
+  lsc_error ("lsc_descent_alloc: out of memory", __FILE__, __LINE__,
+             LSC_ENOMEM);
+  return NULL;
+}
+
+void
+lsc_descent_free (lsc_descent_workspace *ws)
+{
+  if (!ws)
+    return;
+  lsc_loss_workspace_free (ws->lw);
+  free (ws->G);
+  free (ws->Wt);
+  free (ws->Gt);
+  free (ws->dir);
+  free (ws->S);
+  free (ws->Y);
+  free (ws->rho);
+  free (ws->alpha);
+  free (ws->H);
+  free (ws->Q);
+  free (ws->ev);
+  free (ws->t);
+  lsc_eigen_workspace_free (ws->ew);
+  free (ws);
+}
+
+int
+lsc_descent_check (const double *W, const lsc_problem *p,
+                   const lsc_descent_params *par,
+                   const lsc_descent_workspace *ws)
+{
+  if (!W || !p || !par || !ws)
+    LSC_ERROR ("descent: NULL argument", LSC_EFAULT);
+  if (p->k != ws->k || p->d != ws->d || p->m != ws->m)
+    LSC_ERROR ("descent: problem sizes differ from the workspace",
+               LSC_EBADLEN);
+  if (!(par->gtol >= 0.0) || !isfinite (par->gtol)
+      || !(par->newton_tol >= 0.0) || !(par->newton_tol_x >= 0.0)
+      || !(par->newton_accept >= 0.0) || !(par->armijo > 0.0)
+      || !(par->armijo < 1.0))
+    LSC_ERROR ("descent: tolerance out of range", LSC_EBADTOL);
+  if (par->maxiter == 0 || !(par->step_c > 0.0) || !isfinite (par->step_c)
+      || (par->method != LSC_DESCENT_GD && par->method != LSC_DESCENT_LBFGS))
+    LSC_ERROR ("descent: invalid parameter", LSC_EINVAL);
+  return lsc_problem_check (p, W);
+}
