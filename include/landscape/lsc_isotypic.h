@@ -63,9 +63,9 @@ int lsc_isotypic_spectrum (lsc_iso_eigen *out, size_t *nout, const double *p,
    The same spectrum with every step in MPFR (restricted Hessians by
    lsc_restricted_eval_mpfr, Gram-Schmidt complements with
    reorthogonalisation, cyclic Jacobi), for the large block's size
-   L = d - (other column sizes) taken from the mpfr d; L must be >= 3
-   (LSC_EDOM otherwise) and G's own block-0 size must give the same
-   parameter list (LSC_EINVAL; set it with lsc_young_set_d).  The working
+   L = d - (other column sizes) taken from the mpfr d; L must be >= 2
+   (LSC_EDOM otherwise; x and y are computed for L >= 3, as in the double
+   path, and orbits of metric 0 are deflated).  The working
    precision is prec + 2 log2 L + 32 + log2(nparams), prec the largest
    precision of values[0 .. lsc_isotypic_max_mpfr(G)); values receives the
    distinct eigenvalues (cluster means) and info the metadata of

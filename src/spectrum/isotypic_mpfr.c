@@ -8,116 +8,9 @@
 #include "internal.h"
 #include "kernel/kernel_mpfr.h"
 #include "spectrum/linalg_mpfr.h"
+#include "spectrum/isochain.h"
 #include "landscape/lsc_isotypic.h"
 #include "landscape/lsc_restricted.h"
-
-/* The chain G -> G0 -> G1 -> G2 with parameter maps (0/1, each fine orbit
-   in one coarse orbit: par[f] = coarse index) and the swap of G2. */
-typedef struct
-{
-  lsc_young G0, G1, G2;
-  size_t np, n0, n1, n2;
-  int *par0, *par1, *par2;    /* n0, n1, n2 */
-  int *swap;                  /* n2 */
-} chain;
-
-static void
-chain_free (chain *ch)
-{
-  free (ch->par0); free (ch->par1); free (ch->par2); free (ch->swap);
-}
-
-/* Parent index of every fine parameter from the 0/1 inclusion map. */
-static int
-parents (int **par, const lsc_young *fine, const int *rp, const int *cp,
-         const lsc_young *coarse)
-{
-  size_t nf = lsc_young_nparams (fine), nc = lsc_young_nparams (coarse);
-  double *A = malloc (nf * nc * sizeof *A);
-  *par = malloc (nf * sizeof **par);
-  if (!A || !*par)
-    {
-      free (A);
-      return LSC_ENOMEM;
-    }
-  int rc = lsc_young_param_map (A, fine, rp, cp, coarse);
-  for (size_t i = 0; !rc && i < nf; i++)
-    for (size_t j = 0; j < nc; j++)
-      if (A[i * nc + j] != 0)
-        (*par)[i] = (int) j;
-  free (A);
-  return rc;
-}
-
-/* Structure at L >= 3 (so every block size is >= 1 and the parameter lists
-   are those of the real sizes L, L - 1, L - 2). */
-static int
-make_chain (chain *ch, const lsc_young *G, double L)
-{
-  int rp0[LSC_YOUNG_MAX], cp0[LSC_YOUNG_MAX], rp1[LSC_YOUNG_MAX],
-      cp1[LSC_YOUNG_MAX], rp2[LSC_YOUNG_MAX], cp2[LSC_YOUNG_MAX];
-  memset (ch, 0, sizeof *ch);
-  lsc_young Gs = *G;
-  Gs.rsize[0] = Gs.csize[Gs.pair[0]] = L;
-  int rc = lsc_young_split_small (&ch->G0, rp0, cp0, &Gs);
-  if (!rc)
-    rc = lsc_young_single_out (&ch->G1, rp1, cp1, &ch->G0, 0, 1);
-  if (!rc)
-    rc = lsc_young_single_out (&ch->G2, rp2, cp2, &ch->G1, 0, 1);
-  if (rc)
-    return rc;
-  ch->np = lsc_young_nparams (G);
-  ch->n0 = lsc_young_nparams (&ch->G0);
-  ch->n1 = lsc_young_nparams (&ch->G1);
-  ch->n2 = lsc_young_nparams (&ch->G2);
-  if ((rc = parents (&ch->par0, &ch->G0, rp0, cp0, &Gs))
-      || (rc = parents (&ch->par1, &ch->G1, rp1, cp1, &ch->G0))
-      || (rc = parents (&ch->par2, &ch->G2, rp2, cp2, &ch->G1)))
-    return rc;
-  ch->swap = malloc (ch->n2 * sizeof *ch->swap);
-  if (!ch->swap)
-    return LSC_ENOMEM;
-  int s1 = (int) ch->G1.nrb - 1, s2 = (int) ch->G2.nrb - 1;
-  int c1 = ch->G2.pair[s1], c2 = ch->G2.pair[s2];
-  for (size_t i = 0; i < ch->n2; i++)
-    {
-      lsc_param_info pi;
-      lsc_young_param (&pi, &ch->G2, i);
-      int r = pi.rb == s1 ? s2 : pi.rb == s2 ? s1 : pi.rb;
-      int c = pi.cb == c1 ? c2 : pi.cb == c2 ? c1 : pi.cb;
-      ch->swap[i] = lsc_young_param_index (&ch->G2, r, c, pi.kind);
-    }
-  return LSC_SUCCESS;
-}
-
-/* Square roots of the Gram metric of G at large block size Lq (mpfr). */
-static void
-sqrt_metric (mpfr_t *sm, const lsc_young *G, const mpfr_t Lq, mpfr_t t)
-{
-  size_t np = lsc_young_nparams (G);
-  for (size_t i = 0; i < np; i++)
-    {
-      lsc_param_info pi;
-      lsc_young_param (&pi, G, i);
-      if (pi.rb == 0)
-        mpfr_set (sm[i], Lq, MPFR_RNDN);
-      else
-        mpfr_set_d (sm[i], G->rsize[pi.rb], MPFR_RNDN);
-      if (pi.kind == LSC_PARAM_OFFDIAG)
-        {
-          mpfr_sub_ui (t, sm[i], 1, MPFR_RNDN);
-          mpfr_mul (sm[i], sm[i], t, MPFR_RNDN);
-        }
-      else if (pi.kind == LSC_PARAM_CONST)
-        {
-          if (pi.cb == G->pair[0])
-            mpfr_mul (sm[i], sm[i], Lq, MPFR_RNDN);
-          else
-            mpfr_mul_d (sm[i], sm[i], G->csize[pi.cb], MPFR_RNDN);
-        }
-      mpfr_sqrt (sm[i], sm[i], MPFR_RNDN);
-    }
-}
 
 /* Workspace of one call, all at working precision wp. */
 typedef struct
@@ -164,7 +57,7 @@ normalized_hessian (work *w, const lsc_young *Gq, size_t nq, const mpfr_t d,
                                      Gq, d);
   if (rc)
     return rc;
-  sqrt_metric (w->sm, Gq, Lq, w->t);
+  lsc_isochain_sqrt_metric (w->sm, Gq, Lq, w->t);
   for (size_t i = 0; i < nq; i++)
     if (mpfr_nan_p (w->sm[i]))
       return LSC_EDOM;
@@ -235,11 +128,11 @@ append (mpfr_t *vals, int *irr, size_t *cnt, const mpfr_t *ev, size_t k,
 size_t
 lsc_isotypic_max_mpfr (const lsc_young *G)
 {
-  chain ch;
+  lsc_isochain ch;
   if (!G || lsc_young_check (G))
     return 0;
-  size_t n = make_chain (&ch, G, 4) ? 0 : ch.n0 + ch.n1 + ch.n2;
-  chain_free (&ch);
+  size_t n = lsc_isochain_make (&ch, G, 4) ? 0 : ch.n0 + ch.n1 + ch.n2;
+  lsc_isochain_free (&ch);
   return n;
 }
 
@@ -283,7 +176,7 @@ merge (mpfr_t *values, lsc_iso_eigen *info, size_t *nout, mpfr_t *raw,
 
 /* The body of lsc_isotypic_spectrum_mpfr once inputs are checked. */
 static int
-spectrum (mpfr_t *raw, int *irr, size_t *cnt, const mpfr_t *p, const chain *ch,
+spectrum (mpfr_t *raw, int *irr, size_t *cnt, const mpfr_t *p, const lsc_isochain *ch,
           const mpfr_t d, const mpfr_t L, work *w)
 {
   size_t n0 = ch->n0, n1 = ch->n1, n2 = ch->n2, k, z0, z1, z2;
@@ -337,6 +230,9 @@ spectrum (mpfr_t *raw, int *irr, size_t *cnt, const mpfr_t *p, const chain *ch,
   if ((rc = compressed_eigs (w, n1, k)))
     return rc;
   append (raw, irr, cnt, (const mpfr_t *) w->ev, k, LSC_IRREP_S);
+
+  if (mpfr_cmp_ui (L, 3) < 0) /* x and y need two singled indices */
+    return LSC_SUCCESS;
 
   /* x, y: Fix(G2) minus the two copies of Fix(G1); tau (the swap of the
      two singled indices) splits it into odd (x) and even (y) parts:
@@ -418,17 +314,17 @@ lsc_isotypic_spectrum_mpfr (mpfr_t *values, lsc_iso_eigen *info,
   for (size_t c = 0; c < G->ncb; c++)
     if ((int) c != G->pair[0])
       Ld -= G->csize[c];
-  if (!(Ld >= 3) || !isfinite (Ld))
-    LSC_ERROR ("the large block's size must be >= 3", LSC_EDOM);
-  chain ch;
-  if ((rc = make_chain (&ch, G, Ld)))
+  if (!(Ld >= 2) || !isfinite (Ld))
+    LSC_ERROR ("the large block's size must be >= 2", LSC_EDOM);
+  lsc_isochain ch;
+  if ((rc = lsc_isochain_make (&ch, G, Ld)))
     {
-      chain_free (&ch);
+      lsc_isochain_free (&ch);
       LSC_ERROR ("cannot refine the group", rc);
     }
   if (ch.np != np)
     {
-      chain_free (&ch);
+      lsc_isochain_free (&ch);
       LSC_ERROR ("G's block 0 size does not match d (lsc_young_set_d)",
                  LSC_EINVAL);
     }
@@ -464,7 +360,7 @@ lsc_isotypic_spectrum_mpfr (mpfr_t *values, lsc_iso_eigen *info,
   lsc_mpfr_vec_free (raw, raw ? nmax : 0);
   free (irr);
   mpfr_clear (L);
-  chain_free (&ch);
+  lsc_isochain_free (&ch);
   return rc;
 }
 
