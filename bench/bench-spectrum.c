@@ -121,8 +121,9 @@ main (int argc, char **argv)
   static const size_t sizes[] = { 400, 1600, 3600, 10000 };
   const char *thr = getenv ("OPENBLAS_NUM_THREADS");
   lsc_set_error_handler (report);
-  printf ("# bench-spectrum: LAPACK dsyevd via LAPACKE_dsyevd_work; "
-          "OPENBLAS_NUM_THREADS=%s\n", thr ? thr : "(unset)");
+  printf ("# bench-spectrum: values only via dsyevd_2stage (if LAPACK has "
+          "it), vectors via dsyevd; OPENBLAS_NUM_THREADS=%s\n",
+          thr ? thr : "(unset)");
   printf ("# kind\tn\tvalues s/solve\tvectors s/solve\treps\n");
   fflush (stdout);
 

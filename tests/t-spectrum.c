@@ -25,121 +25,7 @@
    ratios below 50 on the same normalisation, we ask for 10. */
 #define CBOUND 10.0
 
-/* ---- error hook recorder ---- */
-static int hook_calls, hook_status;
-static void
-hook (const char *reason, const char *file, int line, int status)
-{
-  hook_calls++;
-  hook_status = status;
-}
-
-/* ---- fault injection: these definitions interpose on LAPACKE's (the
-   library calls them through the dynamic linker); they count workspace
-   queries and solves, and can make the next call report failure. ---- */
-static int lapack_queries, lapack_calls;
-static lapack_int lapack_fake_info;
-typedef lapack_int dsyevd_fn (int, char, char, lapack_int, double *,
-                              lapack_int, double *, double *, lapack_int,
-                              lapack_int *, lapack_int);
-static lapack_int
-forward (const char *name, int layout, char jobz, char uplo, lapack_int n,
-         double *a, lapack_int lda, double *w, double *work,
-         lapack_int lwork, lapack_int *iwork, lapack_int liwork)
-{
-  if (lwork == -1 || liwork == -1)
-    lapack_queries++;
-  else
-    lapack_calls++;
-  if (lapack_fake_info)
-    return lapack_fake_info;
-  dsyevd_fn *real = (dsyevd_fn *) dlsym (RTLD_NEXT, name);
-  if (!real)
-    return -1000;
-  return real (layout, jobz, uplo, n, a, lda, w, work, lwork, iwork, liwork);
-}
-
-lapack_int
-LAPACKE_dsyevd_work (int layout, char jobz, char uplo, lapack_int n,
-                     double *a, lapack_int lda, double *w, double *work,
-                     lapack_int lwork, lapack_int *iwork, lapack_int liwork)
-{
-  return forward ("LAPACKE_dsyevd_work", layout, jobz, uplo, n, a, lda, w,
-                  work, lwork, iwork, liwork);
-}
-
-lapack_int
-LAPACKE_dsyevd_2stage_work (int layout, char jobz, char uplo, lapack_int n,
-                            double *a, lapack_int lda, double *w,
-                            double *work, lapack_int lwork,
-                            lapack_int *iwork, lapack_int liwork)
-{
-  return forward ("LAPACKE_dsyevd_2stage_work", layout, jobz, uplo, n, a,
-                  lda, w, work, lwork, iwork, liwork);
-}
-
-/* ---- matrices with prescribed spectra ---- */
-
-/* Q: a random orthogonal n x n matrix (Haar), from the QR factorisation of
-   a Gaussian matrix with the signs of diag(R) moved into Q. */
-static void
-random_orthogonal (gsl_matrix *Q, gsl_rng *r)
-{
-  size_t n = Q->size1;
-  gsl_matrix *G = gsl_matrix_alloc (n, n), *R = gsl_matrix_alloc (n, n);
-  gsl_vector *tau = gsl_vector_alloc (n);
-  for (size_t i = 0; i < n; i++)
-    for (size_t j = 0; j < n; j++)
-      gsl_matrix_set (G, i, j, gsl_ran_gaussian (r, 1.0));
-  gsl_linalg_QR_decomp (G, tau);
-  gsl_linalg_QR_unpack (G, tau, Q, R);
-  for (size_t j = 0; j < n; j++)
-    if (gsl_matrix_get (R, j, j) < 0)
-      for (size_t i = 0; i < n; i++)
-        gsl_matrix_set (Q, i, j, -gsl_matrix_get (Q, i, j));
-  gsl_matrix_free (G);
-  gsl_matrix_free (R);
-  gsl_vector_free (tau);
-}
-
-/* A = Q diag(lam) Q^T (row-major, exactly symmetric). */
-static void
-prescribed_matrix (double *A, const double *lam, size_t n, gsl_rng *r)
-{
-  gsl_matrix *Q = gsl_matrix_alloc (n, n), *B = gsl_matrix_alloc (n, n);
-  random_orthogonal (Q, r);
-  for (size_t i = 0; i < n; i++)
-    for (size_t j = 0; j < n; j++)
-      gsl_matrix_set (B, i, j, gsl_matrix_get (Q, i, j) * lam[j]);
-  gsl_matrix_view Av = gsl_matrix_view_array (A, n, n);
-  gsl_blas_dgemm (CblasNoTrans, CblasTrans, 1.0, B, Q, 0.0, &Av.matrix);
-  for (size_t i = 0; i < n; i++)
-    for (size_t j = 0; j < i; j++)
-      A[i * n + j] = A[j * n + i] = 0.5 * (A[i * n + j] + A[j * n + i]);
-  gsl_matrix_free (Q);
-  gsl_matrix_free (B);
-}
-
-static int
-cmp_double (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-/* Expected grouping of sorted prescribed values: exact repeats are one
-   group. */
-static size_t
-exact_groups (size_t *mult, const double *lam, size_t n)
-{
-  size_t g = 0;
-  for (size_t i = 0; i < n; i++)
-    if (i == 0 || lam[i] != lam[i - 1])
-      mult[g++] = 1;
-    else
-      mult[g - 1]++;
-  return g;
-}
+#include "spectrum-fixtures.h"
 
 /* The checks common to every prescribed spectrum: eigenvalues, residual,
    orthogonality, grouping, inertia, and agreement with GSL's independent
@@ -380,6 +266,56 @@ test_random_distinct (void)
   check_prescribed (lam, 200, 16, 1e-12, "random distinct");
 }
 
+/* The two-stage route (values only, n >= 2000): A = H D H^T with H a
+   product of three random Householder reflectors, D with multiplicities
+   1..10 cycling over values of both signs and zeros. */
+static void
+test_twostage (void)
+{
+  size_t n = 2000;
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  gsl_rng_set (r, 18);
+  double *A = malloc (n * n * sizeof *A), *lam = malloc (n * sizeof *lam);
+  double *ev = malloc (n * sizeof *ev);
+  size_t *mult = malloc (n * sizeof *mult);
+  lsc_eigen_cluster *grp = malloc (n * sizeof *grp);
+  for (size_t i = 0, g = 0; i < n; g++)
+    for (size_t t = 0; t <= g % 10 && i < n; t++)
+      lam[i++] = ((double) g - 150.0) / 64.0;   /* exact binary values */
+  householder_prescribed (A, lam, n, 3, r);
+  double anorm = fmax (fabs (lam[0]), fabs (lam[n - 1]));
+  lsc_eigen_workspace *ws = lsc_eigen_workspace_alloc (n, 0);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (ws);
+  lapack_calls_2stage = 0;
+  CU_ASSERT_EQUAL (lsc_eigen_symm (ev, NULL, A, n, ws), LSC_SUCCESS);
+#ifdef LAPACK_dsyevd_2stage
+  CU_ASSERT_EQUAL (lapack_calls_2stage, 1);
+#endif
+  double everr = 0.0;
+  for (size_t i = 0; i < n; i++)
+    everr = fmax (everr, fabs (ev[i] - lam[i]));
+  CU_ASSERT (everr <= 1e-12 * anorm);
+  size_t ng = 0, ngx = exact_groups (mult, lam, n), ok = 0, neg = 0, pos = 0;
+  CU_ASSERT_EQUAL (lsc_eigen_group (grp, &ng, ev, n, 1e-10, 0.0),
+                   LSC_SUCCESS);
+  CU_ASSERT_EQUAL (ng, ngx);
+  for (size_t g = 0; g < ng && ng == ngx; g++)
+    ok += grp[g].mult == mult[g];
+  CU_ASSERT_EQUAL (ok, ngx);
+  lsc_inertia in;
+  for (size_t i = 0; i < n; i++)
+    neg += lam[i] < 0, pos += lam[i] > 0;
+  CU_ASSERT_EQUAL (lsc_inertia_count (&in, ev, n, 1e-10 * anorm),
+                   LSC_SUCCESS);
+  CU_ASSERT (in.neg == neg && in.pos == pos && in.zero == n - neg - pos);
+  printf ("\n    two-stage n=%zu: |ev-lam| %.2g ||A||, %zu groups ", n,
+          everr / anorm, ng);
+  lsc_eigen_workspace_free (ws);
+  free (A), free (lam), free (ev), free (mult);
+  free (grp);
+  gsl_rng_free (r);
+}
+
 /* Expensive tier: n = 800 with repeated values (multiplicities 1..39 and
    zeros). */
 static void
@@ -582,6 +518,7 @@ main (void)
     { "scaled spectra 2^-500, 2^500", test_scaled },
     { "tight clusters vs exact repeats", test_clusters },
     { "random distinct values", test_random_distinct },
+    { "n = 2000 values only (two-stage route)", test_twostage },
     { "n = 800 (LSC_EXPENSIVE)", test_large },
     { "n = 1, 3x3 closed form, aliasing, query once", test_small_and_layout },
     { "eigen errors", test_errors_eigen },

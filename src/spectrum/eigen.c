@@ -1,4 +1,4 @@
-/* Symmetric eigensolver: LAPACK dsyevd (dsyevd_2stage for values only) through LAPACKE _work calls with a workspace queried once. */
+/* Symmetric eigensolver: LAPACK dsyevd (dsyevd_2stage for large values-only jobs) via LAPACKE _work calls, workspace queried once. */
 #include <config.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -7,16 +7,41 @@
 #include "internal.h"
 #include "landscape/lsc_spectrum.h"
 
-/* Values-only solves use the two-stage reduction (dense -> band ->
-   tridiagonal, LAPACK >= 3.7), which replaces dsytrd's memory-bound
-   BLAS-2 half by BLAS-3 work: about 3x faster at n = 3600 here.  LAPACK
-   implements it for jobz = 'N' only, so vectors use the one-stage dsyevd.
-   Older headers lack it: then dsyevd serves both jobs. */
+/* Jobs: 'V' (vectors, one-stage dsyevd), 'N' (values, one-stage) and '2'
+   (values through the two-stage reduction dense -> band -> tridiagonal,
+   dsyevd_2stage, LAPACK >= 3.7; jobz = 'N' only).  The two-stage
+   reduction replaces dsytrd's memory-bound BLAS-2 half by BLAS-3 work but
+   costs more at small n.  Measured here (OpenBLAS 0.3.21, one thread):
+   n = 1600 one-stage 0.33 s vs two-stage 0.37 s; n = 2400 2.05 s vs
+   1.18 s; n = 3600 4.8 s vs 3.8 s (more with two threads).  Hence the
+   cross-over below, a performance choice only: both are backward
+   stable.  Without the routine in the headers, one-stage serves all n. */
 #ifdef LAPACK_dsyevd_2stage
-#define VALUES_ROUTINE LAPACKE_dsyevd_2stage_work
+#define TWOSTAGE_MIN_N 2000
 #else
-#define VALUES_ROUTINE LAPACKE_dsyevd_work
+#define TWOSTAGE_MIN_N ((size_t) -1)
 #endif
+
+static lapack_int
+run_job (char job, size_t n, double *a, double *w, double *work,
+         lapack_int lwork, lapack_int *iwork, lapack_int liwork)
+{
+  lapack_int ln = (lapack_int) n;
+#ifdef LAPACK_dsyevd_2stage
+  if (job == '2')
+    return LAPACKE_dsyevd_2stage_work (LAPACK_COL_MAJOR, 'N', 'U', ln, a, ln,
+                                       w, work, lwork, iwork, liwork);
+#endif
+  return LAPACKE_dsyevd_work (LAPACK_COL_MAJOR, job == 'V' ? 'V' : 'N', 'U',
+                              ln, a, ln, w, work, lwork, iwork, liwork);
+}
+
+/* The values-only job for order n. */
+static char
+values_job (size_t n)
+{
+  return n >= TWOSTAGE_MIN_N ? '2' : 'N';
+}
 
 /* The workspace: the double and integer work arrays, sized by queries at
    allocation for the largest n and every job it will serve. */
@@ -35,16 +60,11 @@ struct lsc_eigen_workspace
    used throughout (see lsc_eigen_symm) so that LAPACKE never allocates a
    transposed copy.  Raises *lwork, *liwork to the sizes returned. */
 static int
-query (lapack_int *lwork, lapack_int *liwork, size_t n, int vectors)
+query (lapack_int *lwork, lapack_int *liwork, size_t n, char job)
 {
-  lapack_int ln = (lapack_int) n, iq = 0, info;
+  lapack_int iq = 0;
   double dummy_a = 0.0, dummy_w = 0.0, wq = 0.0;
-  if (vectors)
-    info = LAPACKE_dsyevd_work (LAPACK_COL_MAJOR, 'V', 'U', ln, &dummy_a,
-                                ln, &dummy_w, &wq, -1, &iq, -1);
-  else
-    info = VALUES_ROUTINE (LAPACK_COL_MAJOR, 'N', 'U', ln, &dummy_a, ln,
-                           &dummy_w, &wq, -1, &iq, -1);
+  lapack_int info = run_job (job, n, &dummy_a, &dummy_w, &wq, -1, &iq, -1);
   if (info != 0 || !(wq >= 1.0) || iq < 1)
     return LSC_ELAPACK;
   /* The size comes back as a double; round up so that a value like
@@ -95,11 +115,15 @@ lsc_eigen_workspace_alloc (size_t n, int want_vectors)
       return NULL;
     }
 
-  /* Workspace queries: values-only always (evec = NULL is allowed with
-     any workspace), one-stage with vectors if asked. */
+  /* Workspace queries: the one-stage values job always (it serves every
+     order below TWOSTAGE_MIN_N, and evec = NULL is allowed with any
+     workspace), the two-stage one if n reaches TWOSTAGE_MIN_N, and the
+     vectors job if asked.  The sizes grow with n (checked for n up to
+     12000), so they serve every smaller order too. */
   lapack_int lwork = 0, liwork = 0;
-  if (query (&lwork, &liwork, n, 0) != LSC_SUCCESS
-      || (want_vectors && query (&lwork, &liwork, n, 1) != LSC_SUCCESS))
+  if (query (&lwork, &liwork, n, 'N') != LSC_SUCCESS
+      || (values_job (n) == '2' && query (&lwork, &liwork, n, '2'))
+      || (want_vectors && query (&lwork, &liwork, n, 'V')))
     {
       lsc_error ("eigen workspace: LAPACK workspace query failed", __FILE__,
                  __LINE__, LSC_ELAPACK);
@@ -217,14 +241,8 @@ lsc_eigen_symm (double *eval, double *evec, double *A, size_t n,
   if (!lsc_all_finite (A, n * n))
     LSC_ERROR ("eigen_symm: NaN or infinity in the matrix", LSC_ENONFINITE);
 
-  lapack_int ln = (lapack_int) n;
-  lapack_int info;
-  if (evec)
-    info = LAPACKE_dsyevd_work (LAPACK_COL_MAJOR, 'V', 'U', ln, A, ln, eval,
-                                ws->work, ws->lwork, ws->iwork, ws->liwork);
-  else
-    info = VALUES_ROUTINE (LAPACK_COL_MAJOR, 'N', 'U', ln, A, ln, eval,
-                           ws->work, ws->lwork, ws->iwork, ws->liwork);
+  lapack_int info = run_job (evec ? 'V' : values_job (n), n, A, eval,
+                             ws->work, ws->lwork, ws->iwork, ws->liwork);
   if (info > 0)
     LSC_ERROR ("eigen_symm: LAPACK failed to converge", LSC_ELAPACK);
   if (info < 0)
