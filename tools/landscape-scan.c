@@ -46,10 +46,13 @@ usage (void)
         "  -f, --format=FMT     text, tsv, json, latex or markdown (default: "
         "text on\n"
         "                       a terminal, tsv otherwise)\n"
-        "      --digits=N       significant digits of reals (1..17; default "
-        "17)\n"
-        "  -p, --prec=BITS      MPFR spectrum at BITS bits (needs "
-        "lsc_isotypic_spectrum_mpfr)\n"
+        "      --digits=N       significant digits of reals (1..17, more "
+        "with --prec;\n"
+        "                       default: all that identify the value)\n"
+        "  -p, --prec=BITS      refine the point and compute loss and "
+        "spectrum in MPFR\n"
+        "                       at BITS bits (53..100000), printed as "
+        "decimals\n"
         "  -P, --plot=FILE      also plot to FILE (.svg, .pdf or .png)\n"
         "  -o, --output=FILE    write the tables to FILE instead of standard "
         "output\n"
@@ -189,7 +192,8 @@ main (int argc, char **argv)
         break;
       case 'f': fmt = cli_parse_format ("--format", optarg); fmt_set = 1;
         break;
-      case 'D': digits = cli_parse_long ("--digits", optarg, 1, 17); break;
+      case 'D': digits = cli_parse_long ("--digits", optarg, 1, 30000);
+        break;
       case 'p': prec = cli_parse_long ("--prec", optarg, 53, 100000); break;
       case 'P': plotpath = optarg; break;
       case 'o': outpath = optarg; break;
@@ -206,10 +210,15 @@ main (int argc, char **argv)
   if (optind < argc)
     cli_fatal (CLI_EXIT_USAGE, "extra operand '%s' (try --help)",
                argv[optind]);
-  if (prec)
-    cli_fatal (CLI_EXIT_USAGE, "--prec: the MPFR spectrum "
-               "(lsc_isotypic_spectrum_mpfr) is not in this build of "
-               "liblandscape; use the double path (--digits)");
+  if (digits > 17 && !prec)
+    cli_fatal (CLI_EXIT_USAGE, "invalid argument '%ld' for --digits: more "
+               "than 17 needs --prec", digits);
+  if (prec && digits > (long) (prec * 0.30103))
+    cli_fatal (CLI_EXIT_USAGE, "invalid argument '%ld' for --digits: "
+               "%ld bits hold about %ld digits", digits, prec,
+               (long) (prec * 0.30103));
+  so.prec = prec;
+  so.digits = (int) digits;
   size_t nd = 0;
   double *dv = scan_parse_range (&nd, "--d", dspec);
   if (plotpath && plot_check_path (plotpath) != 0)
@@ -293,7 +302,8 @@ main (int argc, char **argv)
     fprintf (stderr, "\r\033[K");
 
   /* ---- output ---- */
-  cli_output *o = cli_output_new (stdout, fmt, (int) digits);
+  cli_output *o = cli_output_new (stdout, fmt, digits <= 17 ? (int) digits
+                                  : 0);
   int status = scan_print (o, sf, nf, dv, nd, longfmt, &so);
   cli_output_free (o);
   if (plotf)

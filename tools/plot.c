@@ -74,13 +74,26 @@ typedef struct
 static int
 usable (double v, int log)
 {
-  return isfinite (v) && (!log || v > 0);
+  return isfinite (v) && (log != PLOT_LOG || v > 0);
+}
+
+/* Axis units of a data value: v, log10 v, or the signed log
+   sign(v) log10(1 + |v| / SYMLOG_C) (linear near 0, logarithmic beyond). */
+#define SYMLOG_C 1e-3
+static double
+tr (int log, double v)
+{
+  if (log == PLOT_LOG)
+    return log10 (v);
+  if (log == PLOT_SYMLOG)
+    return copysign (log10 (1 + fabs (v) / SYMLOG_C), v);
+  return v;
 }
 
 static double
 to_axis (const axis *a, double v)
 {
-  double u = a->log ? log10 (v) : v;
+  double u = tr (a->log, v);
   return a->p0 + (u - a->lo) / (a->hi - a->lo) * (a->p1 - a->p0);
 }
 
@@ -96,7 +109,7 @@ axis_range (axis *a, const plot_panel *pp, int is_x)
         if (!usable (x, pp->xlog) || !usable (y, pp->ylog))
           continue;
         double v = is_x ? x : y;
-        v = a->log ? log10 (v) : v;
+        v = tr (a->log, v);
         lo = fmin (lo, v);
         hi = fmax (hi, v);
       }
@@ -104,11 +117,11 @@ axis_range (axis *a, const plot_panel *pp, int is_x)
     for (size_t i = 0; i < pp->nvline; i++)
       if (usable (pp->vline[i], a->log))
         {
-          double v = a->log ? log10 (pp->vline[i]) : pp->vline[i];
+          double v = tr (a->log, pp->vline[i]);
           lo = fmin (lo, v);
           hi = fmax (hi, v);
         }
-  if (!is_x && pp->hzero && !a->log)
+  if (!is_x && pp->hzero && a->log != PLOT_LOG)
     {
       lo = fmin (lo, 0);
       hi = fmax (hi, 0);
@@ -117,12 +130,13 @@ axis_range (axis *a, const plot_panel *pp, int is_x)
     lo = 0, hi = 1;
   if (hi - lo < 1e-12 * fmax (1, fabs (hi)))
     {
-      double w = a->log ? 0.5 : fmax (0.5 * fabs (hi), 0.5);
+      double w = a->log == PLOT_LOG ? 0.5 : fmax (0.5 * fabs (hi), 0.5);
       lo -= w;
       hi += w;
     }
   double pad = 0.04 * (hi - lo);
-  a->lo = lo - pad;
+  /* Room below the smallest value of a log axis (stems stay visible). */
+  a->lo = lo - (a->log == PLOT_LOG ? fmax (pad, 0.25) : pad);
   a->hi = hi + pad;
 }
 
@@ -145,10 +159,63 @@ text_at (cairo_t *cr, double x, double y, const char *s, double ax,
   cairo_show_text (cr, s);
 }
 
+static void tick (cairo_t *cr, const axis *a, int vertical, double base,
+                  double u, const char *lab);
+
+/* Signed-log axis: ticks at 0 and +-10^j inside the range (every other
+   decade when there are many). */
+static void
+symlog_ticks (cairo_t *cr, const axis *a, int vertical, double base)
+{
+  char lab[40];
+  int nd = 0;
+  for (int j = -3; j <= 12; j++)
+    nd += tr (PLOT_SYMLOG, pow (10, j)) <= fmax (fabs (a->lo), fabs (a->hi));
+  int every = nd > 5 ? 2 : 1;
+  tick (cr, a, vertical, base, 0, "0");
+  for (int j = -3; j <= 12; j++)
+    for (int sg = -1; sg <= 1; sg += 2)
+      {
+        double u = tr (PLOT_SYMLOG, sg * pow (10, j));
+        if (j % every || u < a->lo || u > a->hi)
+          continue;
+        snprintf (lab, sizeof lab, "%s1e%d", sg < 0 ? "-" : "", j);
+        tick (cr, a, vertical, base, u, lab);
+      }
+}
+
+static void
+tick (cairo_t *cr, const axis *a, int vertical, double base, double u,
+      const char *lab)
+{
+  double pix = a->p0 + (u - a->lo) / (a->hi - a->lo) * (a->p1 - a->p0);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  if (vertical)
+    {
+      cairo_move_to (cr, base, pix);
+      cairo_line_to (cr, base - 5, pix);
+      cairo_stroke (cr);
+      text_at (cr, base - 8, pix, lab, 1, 0.5);
+    }
+  else
+    {
+      cairo_move_to (cr, pix, base);
+      cairo_line_to (cr, pix, base + 5);
+      cairo_stroke (cr);
+      text_at (cr, pix, base + 8, lab, 0.5, 0);
+    }
+}
+
 /* Ticks and labels of one axis; vertical = y axis. */
 static void
 draw_ticks (cairo_t *cr, const axis *a, int vertical, double base)
 {
+  cairo_set_font_size (cr, 10);
+  if (a->log == PLOT_SYMLOG)
+    {
+      symlog_ticks (cr, a, vertical, base);
+      return;
+    }
   double step = a->log ? fmax (1, floor ((a->hi - a->lo) / 6) + 0) :
     nice_step (a->hi - a->lo);
   if (a->log && a->hi - a->lo < 1.2)
@@ -159,28 +226,13 @@ draw_ticks (cairo_t *cr, const axis *a, int vertical, double base)
   for (double u = first; u <= a->hi + 1e-9 * step; u += step)
     {
       double uu = fabs (u) < 1e-9 * step ? 0 : u;
-      double pix = a->p0 + (uu - a->lo) / (a->hi - a->lo) * (a->p1 - a->p0);
       if (a->log && fabs (uu - round (uu)) < 1e-9)
         snprintf (lab, sizeof lab, "1e%d", (int) round (uu));
       else if (a->log)
         snprintf (lab, sizeof lab, "%.3g", pow (10, uu));
       else
         snprintf (lab, sizeof lab, "%g", uu);
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      if (vertical)
-        {
-          cairo_move_to (cr, base, pix);
-          cairo_line_to (cr, base - 5, pix);
-          cairo_stroke (cr);
-          text_at (cr, base - 8, pix, lab, 1, 0.5);
-        }
-      else
-        {
-          cairo_move_to (cr, pix, base);
-          cairo_line_to (cr, pix, base + 5);
-          cairo_stroke (cr);
-          text_at (cr, pix, base + 8, lab, 0.5, 0);
-        }
+      tick (cr, a, vertical, base, uu, lab);
     }
 }
 
@@ -221,7 +273,7 @@ draw_panel (cairo_t *cr, const plot_panel *pp, double ox, double oy)
   cairo_save (cr);
   cairo_rectangle (cr, x0, y1, x1 - x0, y0 - y1);
   cairo_clip (cr);
-  if (pp->hzero && !pp->ylog && ay.lo < 0 && ay.hi > 0)
+  if (pp->hzero && pp->ylog != PLOT_LOG && ay.lo < 0 && ay.hi > 0)
     {
       double dash[] = { 1, 3 };
       cairo_set_dash (cr, dash, 2, 0);
@@ -244,8 +296,8 @@ draw_panel (cairo_t *cr, const plot_panel *pp, double ox, double oy)
         if (pp->vlabel && pp->vlabel[i])
           {
             cairo_set_font_size (cr, 9);
-            text_at (cr, px + 3, y1 + 4 + 11 * (double) i, pp->vlabel[i],
-                     0, 0);
+            text_at (cr, px + 3, y0 - 4 - 11 * (double) i, pp->vlabel[i],
+                     0, 1);
           }
       }
   for (size_t s = 0; s < pp->nseries; s++)
@@ -262,6 +314,21 @@ draw_panel (cairo_t *cr, const plot_panel *pp, double ox, double oy)
               continue;
             }
           double px = to_axis (&ax, se->x[i]), py = to_axis (&ay, se->y[i]);
+          if (se->style == PLOT_LINES || se->style == PLOT_LINESPOINTS)
+            {
+              if (pen)
+                cairo_line_to (cr, px, py);
+              else
+                cairo_move_to (cr, px, py);
+              pen = 1;
+            }
+        }
+      cairo_stroke (cr);
+      for (size_t i = 0; i < se->n; i++)
+        {
+          if (!usable (se->x[i], pp->xlog) || !usable (se->y[i], pp->ylog))
+            continue;
+          double px = to_axis (&ax, se->x[i]), py = to_axis (&ay, se->y[i]);
           if (se->style == PLOT_POINTS || se->style == PLOT_LINESPOINTS)
             {
               cairo_new_sub_path (cr);
@@ -275,16 +342,6 @@ draw_panel (cairo_t *cr, const plot_panel *pp, double ox, double oy)
               cairo_stroke (cr);
               cairo_arc (cr, px, py, 2.5, 0, 2 * PLOT_PI);
               cairo_fill (cr);
-            }
-          if (se->style == PLOT_LINES || se->style == PLOT_LINESPOINTS)
-            {
-              if (pen)
-                {
-                  cairo_line_to (cr, px, py);
-                  cairo_stroke (cr);
-                }
-              cairo_move_to (cr, px, py);
-              pen = 1;
             }
         }
       cairo_new_path (cr);

@@ -24,11 +24,19 @@ typedef struct
   int color;          /* index into the palette (taken modulo its size)   */
 } plot_series;
 
+/* Axis scales. */
+enum
+{
+  PLOT_LINEAR = 0,
+  PLOT_LOG = 1,       /* log10: non-positive values are left out          */
+  PLOT_SYMLOG = 2     /* signed log sign(v) log10(1 + |v|/1e-3): linear
+                         near zero, logarithmic beyond, both signs        */
+};
+
 typedef struct
 {
   const char *title, *xlabel, *ylabel;
-  int xlog, ylog;     /* logarithmic axes: non-positive values are left out
-                         of that panel                                    */
+  int xlog, ylog;     /* PLOT_LINEAR, PLOT_LOG or PLOT_SYMLOG             */
   const plot_series *series;
   size_t nseries;
   const double *vline;        /* dashed vertical marker lines at x        */

@@ -130,12 +130,16 @@ begin_summary (cli_output *o, const scan_opts *so, double d, double k)
             "$|\\lambda| \\le %g \\max(1, \\max|\\lambda|)$. Residual: "
             "Frobenius norm of the gradient; $d^*$: where the family "
             "becomes a minimum (catalogue).", where, so->ztol);
-  return cli_table_begin_captioned (o, "summary", cap, sum_cols,
+  cli_column cols[NSUM + 2];
+  memcpy (cols, sum_cols, sizeof cols);
+  if (so->prec)
+    cols[7].type = cols[8].type = cols[9].type = CLI_COL_DECIMAL;
+  return cli_table_begin_captioned (o, "summary", cap, cols,
                                     so->full ? NSUM + 2 : NSUM);
 }
 
 static cli_table *
-begin_spectrum (cli_output *o, const scan_row *r)
+begin_spectrum (cli_output *o, const scan_row *r, const scan_opts *so)
 {
   char cap[800], name[160], where[240] = " at all $d$ of the scan";
   if (r)
@@ -148,7 +152,11 @@ begin_spectrum (cli_output *o, const scan_row *r)
             "component of $S_n$ ($n$ the size of the large block; t trivial, "
             "s standard, x exterior square, y the partition $(n-2,2)$); "
             "multiplicities in $M(k,d)$, polynomials in $d$.", where);
-  return cli_table_begin_captioned (o, "spectrum", cap, spec_cols, 5);
+  cli_column cols[5];
+  memcpy (cols, spec_cols, sizeof cols);
+  if (so->prec)
+    cols[3].type = CLI_COL_DECIMAL;
+  return cli_table_begin_captioned (o, "spectrum", cap, cols, 5);
 }
 
 static int
@@ -167,9 +175,18 @@ summary_row (cli_table *t, const scan_row *r, const scan_opts *so)
       cli_cell_string (t, r->type);
       cli_cell_real (t, r->index);
       cli_cell_real (t, r->zero);
-      cli_cell_real (t, r->loss);
-      cli_cell_real (t, r->resid);
-      cli_cell_real (t, r->min_eig);
+      if (r->loss_dec)
+        {
+          cli_cell_decimal (t, r->loss_dec);
+          cli_cell_decimal (t, r->resid_dec);
+          cli_cell_decimal (t, r->ev_dec[r->min_idx]);
+        }
+      else
+        {
+          cli_cell_real (t, r->loss);
+          cli_cell_real (t, r->resid);
+          cli_cell_real (t, r->min_eig);
+        }
       cli_cell_string (t, lsc_irrep_name (r->min_irrep));
       cli_cell_int (t, (long long) r->nev);
       cli_cell_real (t, r->total);
@@ -200,7 +217,10 @@ spectrum_rows (cli_table *t, const scan_row *r)
       cli_cell_string (t, r->fam->name);
       cli_cell_real (t, r->d);
       cli_cell_string (t, lsc_irrep_name (r->ev[i].irrep));
-      cli_cell_real (t, r->ev[i].value);
+      if (r->ev_dec)
+        cli_cell_decimal (t, r->ev_dec[i]);
+      else
+        cli_cell_real (t, r->ev[i].value);
       cli_cell_real (t, r->ev[i].mult);
       cli_row_end (t);
     }
@@ -233,7 +253,7 @@ scan_print (cli_output *o, const scan_fam *sf, size_t nf, const double *dv,
               bad |= summary_row (t, r, so);
           }
       cli_table_end (t);
-      t = begin_spectrum (o, NULL);
+      t = begin_spectrum (o, NULL, so);
       for (size_t j = 0; j < nd; j++)
         for (size_t i = 0; i < nf; i++)
           {
@@ -262,7 +282,7 @@ scan_print (cli_output *o, const scan_fam *sf, size_t nf, const double *dv,
           const scan_row *r = row_at (&sf[i], dv[j]);
           if (!r || r->status != 0)
             continue;
-          t = begin_spectrum (o, r);
+          t = begin_spectrum (o, r, so);
           spectrum_rows (t, r);
           cli_table_end (t);
         }

@@ -137,7 +137,8 @@ plot_branches (FILE *f, const char *path, const scan_fam *sf, size_t nf,
   plot_panel pp[2] = {
     { "loss along the branches", "d", "loss", xlog, 1, se, ns, vl, vlab, nv,
       0 },
-    { "smallest Hessian eigenvalue", "d", "min eigenvalue", xlog, 0,
+    { "smallest Hessian eigenvalue", "d", "min eigenvalue (signed log)",
+      xlog, PLOT_SYMLOG,
       se + nf, ns, vl, vlab, nv, 1 }
   };
   rc = plot_write (f, path, pp, 2, 2, err, errlen);

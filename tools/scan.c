@@ -13,6 +13,8 @@ scan_opts_init (scan_opts *o)
   o->ztol = 1e-8;
   o->full_tol = 1e-9;
   o->full = 0;
+  o->prec = 0;
+  o->digits = 0;
 }
 
 int
@@ -121,6 +123,16 @@ evaluate (scan_row *r, const scan_opts *o, lsc_isotypic_workspace *iws)
   for (size_t i = 0; i < r->np; i++)
     s2 += g[i] * g[i] / metric[i];
   r->resid = sqrt (s2);
+  if (o->prec && (r->status = scan_refine_mpfr (r, &G, o)) != 0)
+    return;
+  scan_classify (r, o);
+  if (o->full)
+    full_check (r, &G, o);
+}
+
+void
+scan_classify (scan_row *r, const scan_opts *o)
+{
   double scale = 1;
   for (size_t i = 0; i < r->nev; i++)
     scale = fmax (scale, fabs (r->ev[i].value));
@@ -140,6 +152,7 @@ evaluate (scan_row *r, const scan_opts *o, lsc_isotypic_workspace *iws)
         {
           r->min_eig = v;
           r->min_irrep = r->ev[i].irrep;
+          r->min_idx = i;
         }
     }
   if (r->index > 0)
@@ -150,8 +163,6 @@ evaluate (scan_row *r, const scan_opts *o, lsc_isotypic_workspace *iws)
     r->type = "global-minimum";
   else
     r->type = "spurious-minimum";
-  if (o->full)
-    full_check (r, &G, o);
 }
 
 /* Order of the targets along one direction from d0. */
@@ -217,6 +228,11 @@ scan_family (scan_row *rows, const lsc_family *f, const double *d,
       goto done;
     }
   size_t nmax = lsc_isotypic_max (iws);
+  if (o->prec)
+    {
+      size_t nm = lsc_isotypic_max_mpfr (&f->G);
+      nmax = nm > nmax ? nm : nmax;
+    }
   for (size_t i = 0; i < nd; i++)
     if (!(rows[i].ev = malloc (nmax * sizeof *rows[i].ev)))
       {
@@ -260,5 +276,12 @@ scan_rows_clear (scan_row *rows, size_t n)
     {
       free (rows[i].ev);
       rows[i].ev = NULL;
+      for (size_t j = 0; rows[i].ev_dec && j < rows[i].nev; j++)
+        free (rows[i].ev_dec[j]);
+      free (rows[i].ev_dec);
+      free (rows[i].loss_dec);
+      free (rows[i].resid_dec);
+      rows[i].ev_dec = NULL;
+      rows[i].loss_dec = rows[i].resid_dec = NULL;
     }
 }

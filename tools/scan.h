@@ -19,6 +19,10 @@ typedef struct
                         and the reduced spectrum, relative to
                         max(1, max |value|)                        (1e-9)  */
   int full;          /* run the full-Hessian check at integer d   (0)     */
+  long prec;         /* > 0: refine the point and compute the spectrum in
+                        MPFR at prec bits (scan_refine_mpfr)       (0)     */
+  int digits;        /* significant digits of the MPFR decimals; 0: all
+                        those that identify the value at prec     (0)     */
 } scan_opts;
 
 void scan_opts_init (scan_opts *o);
@@ -48,6 +52,9 @@ typedef struct
                             degenerate                                   */
   int full;              /* SCAN_FULL_*                                  */
   double full_dev;       /* relative deviation (SCAN_FULL_OK/MISMATCH)   */
+  char *loss_dec, *resid_dec;   /* MPFR path: decimals (malloc), or NULL */
+  char **ev_dec;         /* MPFR path: the eigenvalues as decimals       */
+  size_t min_idx;        /* index in ev of the smallest eigenvalue       */
 } scan_row;
 
 /* Compute rows[i] for the family f at the dimensions d[i] (any order, each
@@ -60,6 +67,16 @@ typedef struct
    LSC_SUCCESS, or LSC_ENOMEM (then the rows are unusable). */
 int scan_family (scan_row *rows, const lsc_family *f, const double *d,
                  size_t nd, const scan_opts *o);
+
+/* Type, index, zero count, sum of multiplicities and the smallest
+   eigenvalue of a row from its spectrum r->ev (tolerance o->ztol). */
+void scan_classify (scan_row *r, const scan_opts *o);
+
+/* MPFR path of a row solved in double at the group G (at r->d): refine the
+   point by lsc_newton_refine_mpfr at o->prec bits, then the loss, the
+   residual and lsc_isotypic_spectrum_mpfr (replacing r->ev, kept as
+   rounded doubles, and filling the decimals).  Returns the status. */
+int scan_refine_mpfr (scan_row *r, const lsc_young *G, const scan_opts *o);
 
 /* Free what scan_family allocated in rows[0..n). */
 void scan_rows_clear (scan_row *rows, size_t n);
