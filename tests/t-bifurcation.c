@@ -1,0 +1,271 @@
+/* Tests of the bifurcation solvers: synthetic families with known analytic
+   crossings and folds (to 100 digits), the type A crossing certified at two
+   precisions and confirmed by the full Hessian's inertia at the integers on
+   both sides, error statuses. */
+#include <config.h>
+#include <stdlib.h>
+#include "landscape.h"
+#include "landscape/lsc_continuation.h"
+#include "landscape/lsc_families.h"
+#include "testutil.h"
+
+/* Leading significant decimal digits on which a and b agree. */
+static size_t
+lsc_bif_digits_agree_test (const mpfr_t a, const mpfr_t b, unsigned digits)
+{
+  mpfr_exp_t ea, eb;
+  char *sa = mpfr_get_str (NULL, &ea, 10, digits, a, MPFR_RNDN);
+  char *sb = mpfr_get_str (NULL, &eb, 10, digits, b, MPFR_RNDN);
+  size_t k = 0;
+  if (ea == eb)
+    while (sa[k] && sa[k] == sb[k])
+      k++;
+  mpfr_free_str (sa);
+  mpfr_free_str (sb);
+  return k;
+}
+
+/* ---- synthetic crossing: p = (d, d^2), lambda = p1 - 2 (d* = sqrt 2) or
+   lambda = 3 - p0^3 (d* = cbrt 3, decreasing) ---- */
+static int
+syn_g (mpfr_t *g, const mpfr_t *p, const mpfr_t d, void *params)
+{
+  (void) params;
+  mpfr_sub (g[0], p[0], d, MPFR_RNDN);
+  mpfr_sqr (g[1], p[0], MPFR_RNDN);
+  mpfr_sub (g[1], p[1], g[1], MPFR_RNDN);
+  return 0;
+}
+static int
+syn_jac (double *J, const double *p, double d, void *params)
+{
+  (void) d; (void) params;
+  J[0] = 1; J[1] = 0; J[2] = -2 * p[0]; J[3] = 1;
+  return 0;
+}
+static int
+syn_eig_up (mpfr_t lam, const mpfr_t *p, const mpfr_t d, void *params)
+{
+  (void) d; (void) params;
+  mpfr_sub_ui (lam, p[1], 2, MPFR_RNDN);
+  return 0;
+}
+static int
+syn_eig_down (mpfr_t lam, const mpfr_t *p, const mpfr_t d, void *params)
+{
+  (void) d; (void) params;
+  mpfr_pow_ui (lam, p[0], 3, MPFR_RNDN);
+  mpfr_ui_sub (lam, 3, lam, MPFR_RNDN);
+  return 0;
+}
+
+static void
+test_synthetic_crossing (void)
+{
+  lsc_bif_family fam = { 2, syn_g, syn_jac, syn_eig_up, NULL, NULL };
+  lsc_bif_options o;
+  lsc_bif_options_init (&o);
+  o.digits = 100;
+  double plo[2] = { 1, 1 }, phi[2] = { 2, 4 };
+  mpfr_t ds, ref;
+  mpfr_init2 (ds, 500);
+  mpfr_init2 (ref, 500);
+  lsc_bif_result res;
+  CU_ASSERT_EQUAL (lsc_bif_crossing (ds, NULL, &res, &fam, 1, 2, plo, phi, &o), 0);
+  mpfr_sqrt_ui (ref, 2, MPFR_RNDN);
+  CU_ASSERT (res.certified);
+  CU_ASSERT_EQUAL (res.direction, 1);
+  CU_ASSERT (lsc_bif_digits_agree_test (ds, ref, 100) >= 100);
+  CU_ASSERT (res.lam_abs < 1e-100);
+  fam.eig_mpfr = syn_eig_down;
+  CU_ASSERT_EQUAL (lsc_bif_crossing (ds, NULL, &res, &fam, 1, 2, plo, phi, &o), 0);
+  mpfr_set_ui (ref, 3, MPFR_RNDN);
+  mpfr_cbrt (ref, ref, MPFR_RNDN);
+  CU_ASSERT_EQUAL (res.direction, -1);
+  CU_ASSERT (lsc_bif_digits_agree_test (ds, ref, 100) >= 100);
+  mpfr_clears (ds, ref, (mpfr_ptr) 0);
+}
+
+/* ---- synthetic fold: g = (p0^2 + p1^2 + d - 2, p1 - 1): fold at d = 1,
+   p = (0, 1), null vector (1, 0) of J = [[2 p0, 2 p1], [0, 1]] ---- */
+static int
+fold_g (mpfr_t *g, const mpfr_t *p, const mpfr_t d, void *params)
+{
+  (void) params;
+  mpfr_sqr (g[0], p[0], MPFR_RNDN);
+  mpfr_fma (g[0], p[1], p[1], g[0], MPFR_RNDN);
+  mpfr_add (g[0], g[0], d, MPFR_RNDN);
+  mpfr_sub_ui (g[0], g[0], 2, MPFR_RNDN);
+  mpfr_sub_ui (g[1], p[1], 1, MPFR_RNDN);
+  return 0;
+}
+static int
+fold_jac (double *J, const double *p, double d, void *params)
+{
+  (void) d; (void) params;
+  J[0] = 2 * p[0]; J[1] = 2 * p[1]; J[2] = 0; J[3] = 1;
+  return 0;
+}
+static int
+fold_jac_mpfr (mpfr_t *J, const mpfr_t *p, const mpfr_t d, void *params)
+{
+  (void) d; (void) params;
+  mpfr_mul_2ui (J[0], p[0], 1, MPFR_RNDN);
+  mpfr_mul_2ui (J[1], p[1], 1, MPFR_RNDN);
+  mpfr_set_ui (J[2], 0, MPFR_RNDN);
+  mpfr_set_ui (J[3], 1, MPFR_RNDN);
+  return 0;
+}
+
+static void
+test_synthetic_fold (void)
+{
+  lsc_bif_family fam = { 2, fold_g, fold_jac, NULL, fold_jac_mpfr, NULL };
+  lsc_bif_options o;
+  lsc_bif_options_init (&o);
+  o.digits = 60;
+  double p0[2] = { 0.1, 1.0 }, v0[2] = { 1, 0.05 };
+  mpfr_t ds, ps[2], one;
+  mpfr_init2 (ds, 400);
+  mpfr_init2 (ps[0], 400);
+  mpfr_init2 (ps[1], 400);
+  mpfr_init2 (one, 400);
+  mpfr_set_ui (one, 1, MPFR_RNDN);
+  lsc_bif_result res;
+  CU_ASSERT_EQUAL (lsc_bif_fold (ds, ps, &res, &fam, 0.99, p0, v0, &o), 0);
+  CU_ASSERT (res.certified);
+  CU_ASSERT (lsc_bif_digits_agree_test (ds, one, 60) >= 60);
+  CU_ASSERT (mpfr_cmpabs_ui (ps[0], 0) >= 0 && fabs (mpfr_get_d (ps[0], MPFR_RNDN)) < 1e-60);
+  CU_ASSERT (res.lam_abs < 1e-60);
+  mpfr_clears (ds, ps[0], ps[1], one, (mpfr_ptr) 0);
+}
+
+/* ---- type A ---- */
+static const lsc_family *
+family_A (lsc_catalogue **cat)
+{
+  char err[256];
+  char path[1024];
+  snprintf (path, sizeof path, "%s/data/families.tsv", LSC_SRCDIR);
+  if (lsc_catalogue_read_file (cat, path, err, sizeof err))
+    return NULL;
+  return lsc_catalogue_find (*cat, "A");
+}
+
+/* Morse index of the family's full Hessian at integer d (continued). */
+static long
+full_index (const lsc_family *F, double d)
+{
+  lsc_cont_function f;
+  lsc_cont_restricted cr;
+  lsc_cont_restricted_init (&f, &cr, &F->G);
+  lsc_cont *c = lsc_cont_alloc (f.n);
+  if (lsc_cont_set (c, &f, F->p, F->d, d < F->d ? -1 : 1, NULL)
+      || lsc_cont_run (c, d, NULL, NULL))
+    {
+      lsc_cont_free (c);
+      return -1;
+    }
+  lsc_young G = F->G;
+  lsc_young_set_d (&G, d);
+  size_t k = (size_t) lsc_young_k (&G), dd = (size_t) d, n = k * dd;
+  double *W = malloc (n * sizeof *W), *H = malloc (n * n * sizeof *H);
+  double *ev = malloc (n * sizeof *ev);
+  lsc_young_embed (W, lsc_cont_current (c)->p, &G);
+  lsc_problem pr = { k, dd, dd, NULL, NULL, NULL };
+  lsc_loss_workspace *ws = lsc_loss_workspace_alloc (k, dd, dd);
+  lsc_eigen_workspace *ew = lsc_eigen_workspace_alloc (n, 0);
+  long neg = -1;
+  if (!lsc_loss_hessian (H, W, &pr, ws) && !lsc_eigen_symm (ev, NULL, H, n, ew))
+    {
+      lsc_inertia in;
+      lsc_inertia_count (&in, ev, n, 1e-10);
+      neg = (long) in.neg;
+    }
+  lsc_eigen_workspace_free (ew);
+  lsc_loss_workspace_free (ws);
+  free (W); free (H); free (ev);
+  lsc_cont_free (c);
+  return neg;
+}
+
+static void
+test_type_a (void)
+{
+  lsc_catalogue *cat = NULL;
+  const lsc_family *A = family_A (&cat);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (A);
+  lsc_bif_bracket br[8];
+  size_t nb;
+  CU_ASSERT_EQUAL_FATAL (lsc_bif_scan (br, &nb, 8, &A->G, A->p, A->d, 3, 20), 0);
+  CU_ASSERT_EQUAL_FATAL (nb, 1);
+  CU_ASSERT_EQUAL (br[0].irrep, LSC_IRREP_S);
+  lsc_bif_family fam;
+  lsc_bif_restricted r;
+  CU_ASSERT_EQUAL (lsc_bif_restricted_init (&fam, &r, &A->G, br[0].irrep), 0);
+  lsc_bif_options o30, o50;
+  lsc_bif_options_init (&o30);
+  lsc_bif_options_init (&o50);
+  o50.digits = 50;
+  mpfr_t d30, d50;
+  mpfr_init2 (d30, 300);
+  mpfr_init2 (d50, 300);
+  lsc_bif_result r30, r50;
+  CU_ASSERT_EQUAL (lsc_bif_crossing (d30, NULL, &r30, &fam, br[0].d_lo, br[0].d_hi, br[0].p_lo, br[0].p_hi, &o30), 0);
+  CU_ASSERT_EQUAL (lsc_bif_crossing (d50, NULL, &r50, &fam, br[0].d_lo, br[0].d_hi, br[0].p_lo, br[0].p_hi, &o50), 0);
+  CU_ASSERT (r30.certified && r50.certified);
+  CU_ASSERT (lsc_bif_digits_agree_test (d30, d50, 30) >= 30);
+  CU_ASSERT (r30.lam_abs < 1e-30);
+  CU_ASSERT_EQUAL (r30.direction, 1);
+  double ds = mpfr_get_d (d30, MPFR_RNDN);
+  CU_ASSERT (ds > 5 && ds < 6);
+  /* the full Hessian at the integers around d*: the s eigenvalue (mult
+     n - 1 = 3 at d = 5, L = 4) is negative below d* and positive above */
+  CU_ASSERT_EQUAL (full_index (A, 5), 3);
+  CU_ASSERT_EQUAL (full_index (A, 6), 0);
+  mpfr_clears (d30, d50, (mpfr_ptr) 0);
+  lsc_catalogue_free (cat);
+}
+
+static void
+test_errors (void)
+{
+  lsc_bif_family fam = { 2, syn_g, syn_jac, syn_eig_up, NULL, NULL };
+  double plo[2] = { 1, 1 }, phi[2] = { 2, 4 };
+  mpfr_t ds;
+  mpfr_init2 (ds, 200);
+  lsc_bif_result res;
+  lsc_bif_options o;
+  lsc_bif_options_init (&o);
+  CU_ASSERT_EQUAL (lsc_bif_crossing (NULL, NULL, &res, &fam, 1, 2, plo, phi, &o), LSC_EFAULT);
+  CU_ASSERT_EQUAL (lsc_bif_crossing (ds, NULL, &res, &fam, 2, 1, plo, phi, &o), LSC_EINVAL);
+  double p3[2] = { 3, 9 };
+  CU_ASSERT_EQUAL (lsc_bif_crossing (ds, NULL, &res, &fam, 2, 3, phi, p3, &o), LSC_EINVAL);
+  o.digits = 0;
+  CU_ASSERT_EQUAL (lsc_bif_crossing (ds, NULL, &res, &fam, 1, 2, plo, phi, &o), LSC_EINVAL);
+  lsc_bif_family nofold = { 2, fold_g, fold_jac, NULL, NULL, NULL };
+  CU_ASSERT_EQUAL (lsc_bif_fold (ds, NULL, &res, &nofold, 1, plo, NULL, NULL), LSC_EFAULT);
+  lsc_young G;
+  double s[2] = { 9, 1 };
+  lsc_young_init_kd (&G, s, 2);
+  lsc_bif_restricted r;
+  CU_ASSERT_EQUAL (lsc_bif_restricted_init (&fam, &r, &G, 7), LSC_EINVAL);
+  lsc_bif_bracket br[2];
+  size_t nb;
+  double p[5] = { 1, 0, 0, 0, -0.8 };
+  CU_ASSERT_EQUAL (lsc_bif_scan (br, &nb, 2, &G, p, 10, 11, 20), LSC_EINVAL);
+  mpfr_clear (ds);
+}
+
+int
+main (void)
+{
+  static const lsc_test_case cases[] = {
+    { "synthetic crossings sqrt 2 and cbrt 3 to 100 digits", test_synthetic_crossing },
+    { "synthetic fold d = 1 to 60 digits", test_synthetic_fold },
+    { "type A: d*, two precisions, full-Hessian inertia at 5 and 6", test_type_a },
+    { "errors", test_errors },
+    { NULL, NULL },
+  };
+  return lsc_test_run ("bifurcation", cases);
+}
