@@ -371,6 +371,7 @@ test_small_and_layout (void)
   lapack_queries = 0;
   ws = lsc_eigen_workspace_alloc (6, 0);
   CU_ASSERT_EQUAL (lapack_queries, 1);
+  lsc_eigen_workspace_free (ws);
   lsc_eigen_workspace_free (NULL);
 }
 
