@@ -1,0 +1,181 @@
+/* landscape-census report: labels of new families, the summary and
+   totals tables, and the loss histogram. */
+#define _POSIX_C_SOURCE 200809L
+#include <config.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <math.h>
+#include "census.h"
+#include "cli.h"
+#include "plot.h"
+
+int
+census_plot_available (void)
+{
+  return plot_available ();
+}
+
+int
+census_plot_check (const char *path)
+{
+  return plot_check_path (path);
+}
+
+/* New families, labelled new-1, new-2, ... in run order: same isotropy and
+   parameters within ptol. */
+void
+census_label_run (census_run *r, new_families *nf, double ptol)
+{
+  if (r->kind == LSC_CLASS_NOSYM)
+    strcpy (r->family, "none");
+  else if (r->kind == LSC_CLASS_UNSUP)
+    strcpy (r->family, "unclassified");
+  if (r->kind != LSC_CLASS_NEW)
+    return;
+  for (size_t i = 0; i < nf->n; i++)
+    {
+      const census_run *f = nf->first[i];
+      if (strcmp (f->isotropy, r->isotropy) || f->np != r->np)
+        continue;
+      double dev = 0;
+      for (size_t j = 0; j < r->np; j++)
+        dev = fmax (dev, fabs (f->p[j] - r->p[j]));
+      if (dev <= ptol)
+        {
+          snprintf (r->family, sizeof r->family, "new-%zu", i + 1);
+          return;
+        }
+    }
+  if (nf->n < 256)
+    nf->first[nf->n++] = r;
+  snprintf (r->family, sizeof r->family, "new-%zu", nf->n);
+}
+
+/* The summary: one row per family (in order of increasing loss), then the
+   totals.  Losses of a family: the first run's and the spread. */
+void
+census_print_summary (cli_output *out, const census_run *runs, size_t n)
+{
+  static const cli_column cols[] = {
+    { "family", CLI_COL_STRING }, { "isotropy", CLI_COL_STRING },
+    { "count", CLI_COL_INT }, { "fraction", CLI_COL_REAL },
+    { "loss", CLI_COL_REAL }, { "loss_spread", CLI_COL_REAL },
+    { "index", CLI_COL_INT }, { "min_eig", CLI_COL_REAL }
+  };
+  size_t *fam = malloc (n * sizeof *fam), nfam = 0;
+  if (!fam)
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+  for (size_t i = 0; i < n; i++)
+    {
+      if (runs[i].kind < 0)
+        continue;
+      size_t j = 0;
+      while (j < nfam && strcmp (runs[fam[j]].family, runs[i].family))
+        j++;
+      if (j == nfam)
+        fam[nfam++] = i;
+    }
+  /* Insertion sort by loss (few families). */
+  for (size_t a = 1; a < nfam; a++)
+    for (size_t b = a; b > 0 && runs[fam[b]].loss < runs[fam[b - 1]].loss;
+         b--)
+      {
+        size_t t = fam[b];
+        fam[b] = fam[b - 1];
+        fam[b - 1] = t;
+      }
+  cli_table *t = cli_table_begin (out, "summary", cols, 8);
+  size_t nglobal = 0, nspur = 0, nsaddle = 0, nfail = 0;
+  for (size_t j = 0; j < nfam; j++)
+    {
+      const census_run *f = &runs[fam[j]];
+      size_t cnt = 0;
+      double lo = f->loss, hi = f->loss;
+      for (size_t i = 0; i < n; i++)
+        if (runs[i].kind >= 0 && strcmp (runs[i].family, f->family) == 0)
+          {
+            cnt++;
+            lo = fmin (lo, runs[i].loss);
+            hi = fmax (hi, runs[i].loss);
+          }
+      cli_cell_string (t, f->family);
+      cli_cell_string (t, f->isotropy);
+      cli_cell_int (t, (long long) cnt);
+      cli_cell_real (t, (double) cnt / n);
+      cli_cell_real (t, f->loss);
+      cli_cell_real (t, hi - lo);
+      cli_cell_int (t, (long long) f->index);
+      cli_cell_real (t, f->min_eig);
+      cli_row_end (t);
+    }
+  cli_table_end (t);
+  for (size_t i = 0; i < n; i++)
+    {
+      if (runs[i].kind < 0)
+        nfail++;
+      else if (runs[i].kind == LSC_CLASS_GLOBAL)
+        nglobal++;
+      else if (runs[i].index == 0)
+        nspur++;
+      else
+        nsaddle++;
+    }
+  static const cli_column tc[] = {
+    { "runs", CLI_COL_INT }, { "global", CLI_COL_INT },
+    { "spurious_minima", CLI_COL_INT }, { "saddles", CLI_COL_INT },
+    { "failed", CLI_COL_INT }, { "spurious_fraction", CLI_COL_REAL },
+    { "families", CLI_COL_INT }
+  };
+  t = cli_table_begin (out, "totals", tc, 7);
+  cli_cell_int (t, (long long) n);
+  cli_cell_int (t, (long long) nglobal);
+  cli_cell_int (t, (long long) nspur);
+  cli_cell_int (t, (long long) nsaddle);
+  cli_cell_int (t, (long long) nfail);
+  cli_cell_real (t, (double) nspur / n);
+  cli_cell_int (t, (long long) nfam);
+  cli_row_end (t);
+  cli_table_end (t);
+  free (fam);
+}
+
+/* Histogram of the losses of the classified runs: 60 bins on
+   [0, max loss], drawn as stems at the bin centres. */
+void
+census_write_plot (const char *path, const census_run *runs, size_t n,
+            const census_config *cf)
+{
+  enum { NB = 60 };
+  double x[NB], y[NB] = { 0 }, top = 0;
+  for (size_t i = 0; i < n; i++)
+    if (runs[i].kind >= 0)
+      top = fmax (top, runs[i].loss);
+  if (!(top > 0))
+    top = 1e-3;
+  double w = top * (1 + 1e-9) / NB;
+  for (int b = 0; b < NB; b++)
+    x[b] = (b + 0.5) * w;
+  for (size_t i = 0; i < n; i++)
+    if (runs[i].kind >= 0)
+      {
+        int b = (int) (fmax (runs[i].loss, 0) / w);
+        y[b < NB ? b : NB - 1] += 1;
+      }
+  char title[160], err[256];
+  snprintf (title, sizeof title, "census k = %zu, d = %zu, %zu runs (%s)",
+            cf->k, cf->d, n, cf->method);
+  plot_series s = { "runs", x, y, NB, PLOT_STEMS, 0 };
+  plot_panel pn = { title, "loss", "runs", PLOT_LINEAR, PLOT_LINEAR, &s, 1,
+                    NULL, NULL, 0, 0 };
+  FILE *f = fopen (path, "wb");
+  if (!f)
+    cli_fatal (CLI_EXIT_SYSTEM, "%s: %s", path, strerror (errno));
+  int rc = plot_write (f, path, &pn, 1, 1, err, sizeof err);
+  if (fclose (f) != 0 && rc == 0)
+    cli_fatal (CLI_EXIT_SYSTEM, "%s: %s", path, strerror (errno));
+  if (rc != 0)
+    cli_fatal (CLI_EXIT_SYSTEM, "%s", err);
+}
+

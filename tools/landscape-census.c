@@ -1,0 +1,366 @@
+/* landscape-census: random-start descent census of the two-layer ReLU loss,
+   each end point polished and classified by symmetry (MATH.md 3-4). */
+#define _POSIX_C_SOURCE 200809L
+#include <config.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <math.h>
+#include <gsl/gsl_errno.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+#include "landscape.h"
+#include "cli.h"
+#include "census.h"
+
+static void
+usage (void)
+{
+  printf ("Usage: %s --k=K [OPTION]...\n", cli_program_name ());
+  puts ("Run gradient-based descent from N random (Xavier) starts on the "
+        "population loss\nof a two-layer ReLU network with k neurons in "
+        "dimension d, polish each end\npoint by Newton's method with the "
+        "exact Hessian, and classify it: Morse index,\nglobal minimum, a "
+        "catalogue family, a new Young-type family, or no symmetry.\n"
+        "One row per run, then a summary per family and the totals.\n"
+        "\n"
+        "  -k, --k=K            neurons (required)\n"
+        "  -d, --d=D            input dimension (default: K, or the "
+        "target's columns)\n"
+        "  -n, --runs=N         number of runs (default 10)\n"
+        "  -s, --seed=S         census seed; run i uses the stream "
+        "(S, i) (default 1)\n"
+        "  -t, --target=FILE    target weights V (m x d); default V = I_d\n"
+        "  -m, --method=M       gd (step c/k, no line search) or lbfgs "
+        "(default)\n"
+        "      --step=C         gradient-descent step constant c "
+        "(default 2)\n"
+        "      --gtol=TOL       descent stops at |grad L|_F <= TOL "
+        "(default 1e-8)\n"
+        "      --maxiter=N      descent iteration limit (default 100000)\n"
+        "  -j, --threads=T      parallel runs (default: all cores); results "
+        "do not\n"
+        "                       depend on T\n"
+        "  -r, --resume=FILE    record each finished run in FILE and skip "
+        "runs\n"
+        "                       already recorded there\n"
+        "  -c, --catalogue=FILE families (default: the installed "
+        "catalogue)\n"
+        "  -f, --format=FMT     text, tsv, json, latex or markdown (default: "
+        "text on\n"
+        "                       a terminal, tsv otherwise)\n"
+        "  -p, --plot=FILE      histogram of the losses (.svg, .pdf, .png)\n"
+        "  -q, --quiet          no progress on standard error\n"
+        "  -h, --help           display this help and exit\n"
+        "      --version        output version information and exit\n"
+        "\n"
+        "Exit status: 0 ok, 1 some runs failed (see their status), 2 usage "
+        "or input\nerror, 3 system error.  See landscape-census(1).");
+}
+
+enum { OPT_STEP = 256, OPT_GTOL, OPT_MAXITER, OPT_VERSION };
+
+typedef struct
+{
+  census_config cf;
+  size_t runs;
+  int threads;
+  const char *resume, *catalogue, *plot;
+  cli_format fmt;
+  int quiet;
+  double *V;
+} options;
+
+static void
+parse_args (options *o, int argc, char **argv)
+{
+  static const struct option lo[] = {
+    { "k", required_argument, NULL, 'k' },
+    { "d", required_argument, NULL, 'd' },
+    { "runs", required_argument, NULL, 'n' },
+    { "seed", required_argument, NULL, 's' },
+    { "target", required_argument, NULL, 't' },
+    { "method", required_argument, NULL, 'm' },
+    { "step", required_argument, NULL, OPT_STEP },
+    { "gtol", required_argument, NULL, OPT_GTOL },
+    { "maxiter", required_argument, NULL, OPT_MAXITER },
+    { "threads", required_argument, NULL, 'j' },
+    { "resume", required_argument, NULL, 'r' },
+    { "catalogue", required_argument, NULL, 'c' },
+    { "format", required_argument, NULL, 'f' },
+    { "plot", required_argument, NULL, 'p' },
+    { "quiet", no_argument, NULL, 'q' },
+    { "help", no_argument, NULL, 'h' },
+    { "version", no_argument, NULL, OPT_VERSION },
+    { NULL, 0, NULL, 0 }
+  };
+  long k = 0, d = 0;
+  o->cf.seed = 1;
+  o->cf.method = "lbfgs";
+  o->cf.step = 2.0;
+  o->cf.gtol = 1e-8;
+  o->cf.maxiter = 100000;
+  o->cf.target = "identity";
+  o->runs = 10;
+  o->fmt = cli_default_format ();
+  int c;
+  while ((c = getopt_long (argc, argv, "k:d:n:s:t:m:j:r:c:f:p:qh", lo,
+                           NULL)) != -1)
+    switch (c)
+      {
+      case 'k': k = cli_parse_long ("--k", optarg, 1, 100000); break;
+      case 'd': d = cli_parse_long ("--d", optarg, 1, 100000); break;
+      case 'n': o->runs = cli_parse_long ("--runs", optarg, 1, 100000000);
+        break;
+      case 's': o->cf.seed = (unsigned long long)
+          cli_parse_long ("--seed", optarg, 0, 2147483647L); break;
+      case 't': o->cf.target = optarg; break;
+      case 'm':
+        if (strcmp (optarg, "gd") && strcmp (optarg, "lbfgs"))
+          cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --method: "
+                     "expected gd or lbfgs", optarg);
+        o->cf.method = optarg;
+        break;
+      case OPT_STEP:
+        o->cf.step = cli_parse_double ("--step", optarg);
+        if (!(o->cf.step > 0))
+          cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --step: "
+                     "must be positive", optarg);
+        break;
+      case OPT_GTOL:
+        o->cf.gtol = cli_parse_double ("--gtol", optarg);
+        if (!(o->cf.gtol > 0))
+          cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --gtol: "
+                     "must be positive", optarg);
+        break;
+      case OPT_MAXITER:
+        o->cf.maxiter = cli_parse_long ("--maxiter", optarg, 1, 1000000000L);
+        break;
+      case 'j': o->threads = cli_parse_long ("--threads", optarg, 1, 4096);
+        break;
+      case 'r': o->resume = optarg; break;
+      case 'c': o->catalogue = optarg; break;
+      case 'f': o->fmt = cli_parse_format ("--format", optarg); break;
+      case 'p': o->plot = optarg; break;
+      case 'q': o->quiet = 1; break;
+      case 'h': usage (); exit (cli_finish (CLI_EXIT_OK));
+      case OPT_VERSION: cli_version (); exit (cli_finish (CLI_EXIT_OK));
+      default:
+        fprintf (stderr, "Try '%s --help' for more information.\n",
+                 cli_program_name ());
+        exit (CLI_EXIT_USAGE);
+      }
+  if (optind < argc)
+    cli_fatal (CLI_EXIT_USAGE, "unexpected argument '%s'", argv[optind]);
+  if (k == 0)
+    cli_fatal (CLI_EXIT_USAGE, "--k is required");
+  if (o->plot && census_plot_check (o->plot) != 0)
+    cli_fatal (CLI_EXIT_USAGE, "%s: --plot needs a .svg, .pdf or .png file",
+               o->plot);
+  if (o->plot && !census_plot_available ())
+    cli_fatal (CLI_EXIT_USAGE, "--plot: built without cairo");
+  o->cf.k = (size_t) k;
+  o->cf.m = 0;
+  if (strcmp (o->cf.target, "identity") != 0)
+    {
+      char err[512];
+      size_t rows, cols;
+      int st = lsc_matrix_read_file (&o->V, &rows, &cols, o->cf.target, err,
+                                     sizeof err);
+      if (st)
+        cli_fatal (st == LSC_ENOMEM ? CLI_EXIT_SYSTEM : CLI_EXIT_USAGE,
+                   "%s", err);
+      if (d && (size_t) d != cols)
+        cli_fatal (CLI_EXIT_USAGE, "%s: target has %zu columns, --d is %ld",
+                   o->cf.target, cols, d);
+      d = (long) cols;
+      o->cf.m = rows;
+    }
+  o->cf.d = d ? (size_t) d : (size_t) k;
+  if (!o->cf.m)
+    o->cf.m = o->cf.d;
+}
+
+static const cli_column run_cols[] = {
+  { "run", CLI_COL_INT }, { "seed", CLI_COL_INT },
+  { "iterations", CLI_COL_INT }, { "gradients", CLI_COL_INT },
+  { "time", CLI_COL_REAL }, { "loss", CLI_COL_REAL },
+  { "grad_norm", CLI_COL_REAL }, { "index", CLI_COL_INT },
+  { "family", CLI_COL_STRING }, { "isotropy", CLI_COL_STRING },
+  { "status", CLI_COL_STATUS }
+};
+
+static void
+print_run (cli_table *t, const census_run *r)
+{
+  cli_cell_int (t, (long long) r->run);
+  cli_cell_int (t, (long long) r->seed);
+  cli_cell_int (t, (long long) r->iter);
+  cli_cell_int (t, (long long) r->nfev);
+  cli_cell_real (t, r->time);
+  cli_cell_real (t, r->loss);
+  cli_cell_real (t, r->gnorm);
+  if (r->kind >= 0)
+    cli_cell_int (t, (long long) r->index);
+  else
+    cli_cell_empty (t);
+  cli_cell_string (t, r->family);
+  cli_cell_string (t, r->isotropy);
+  cli_cell_status (t, r->status);
+  cli_row_end (t);
+}
+
+/* State shared by the threads, touched only inside the critical section. */
+typedef struct
+{
+  census_run *runs;
+  size_t n, next, ndone;
+  cli_table *table;
+  new_families nf;
+  double ptol;
+  int fd;                    /* resume file or -1 */
+  int io_errno;              /* first resume write error */
+  int progress;
+} shared;
+
+/* Print the finished prefix of runs in run order. */
+static void
+flush_rows (shared *s)
+{
+  while (s->next < s->n && s->runs[s->next].done)
+    {
+      census_label_run (&s->runs[s->next], &s->nf, s->ptol);
+      print_run (s->table, &s->runs[s->next]);
+      s->next++;
+    }
+  if (s->progress)
+    fprintf (stderr, "\r%s: %zu/%zu runs", cli_program_name (), s->ndone,
+             s->n);
+}
+
+int
+main (int argc, char **argv)
+{
+  cli_init (argv[0]);
+  gsl_set_error_handler_off ();
+  options o = { 0 };
+  parse_args (&o, argc, argv);
+  const census_config *cf = &o.cf;
+  lsc_problem p = { cf->k, cf->d, cf->m, o.V, NULL, NULL };
+  lsc_descent_params par;
+  lsc_descent_params_init (&par);
+  par.method = strcmp (cf->method, "gd") ? LSC_DESCENT_LBFGS : LSC_DESCENT_GD;
+  par.step_c = cf->step;
+  par.gtol = cf->gtol;
+  par.maxiter = cf->maxiter;
+  if (o.V)
+    for (size_t i = 0; i < cf->m; i++)
+      {
+        size_t j = 0;
+        while (j < cf->d && o.V[i * cf->d + j] == 0.0)
+          j++;
+        if (j == cf->d)
+          cli_fatal (CLI_EXIT_USAGE, "%s: row %zu of the target is zero",
+                     cf->target, i + 1);
+      }
+
+  char err[768];
+  lsc_catalogue *cat = NULL;
+  const char *cpath = o.catalogue ? o.catalogue
+    : lsc_catalogue_default_path ();
+  int st = lsc_catalogue_read_file (&cat, cpath, err, sizeof err);
+  if (st)
+    cli_fatal (st == LSC_ENOMEM ? CLI_EXIT_SYSTEM : CLI_EXIT_USAGE, "%s",
+               err);
+  lsc_classify_params cpar;
+  lsc_classify_params_init (&cpar);
+  lsc_classifier *cl = lsc_classifier_alloc (cat, cf->k, cf->d, &cpar);
+  census_run *runs = calloc (o.runs, sizeof *runs);
+  if (!cl || !runs)
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+
+  shared s = { runs, o.runs, 0, 0, NULL, { 0 }, cpar.ptol, -1, 0,
+               !o.quiet && isatty (STDERR_FILENO) };
+  if (o.resume)
+    {
+      int syserr;
+      s.fd = census_resume_open (o.resume, cf, runs, o.runs, &s.ndone, err,
+                                 sizeof err, &syserr);
+      if (s.fd < 0)
+        cli_fatal (syserr ? CLI_EXIT_SYSTEM : CLI_EXIT_USAGE, "%s", err);
+    }
+#ifdef _OPENMP
+  if (o.threads > 0)
+    omp_set_num_threads (o.threads);
+#endif
+  cli_output *out = cli_output_new (stdout, o.fmt, 0);
+  s.table = cli_table_begin (out, "runs", run_cols,
+                             sizeof run_cols / sizeof run_cols[0]);
+  flush_rows (&s);
+  int nomem = 0;
+#pragma omp parallel
+  {
+    size_t n = cf->k * cf->d;
+    lsc_descent_workspace *ws = lsc_descent_alloc (cf->k, cf->d, cf->m,
+                                                   par.lbfgs_m, 1);
+    double *W = malloc (n * sizeof *W), *ev = malloc (n * sizeof *ev);
+    gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
+    int ok = ws && W && ev && rng;
+    if (!ok)
+      {
+#pragma omp atomic write
+        nomem = 1;
+      }
+#pragma omp for schedule(dynamic, 1)
+    for (long i = 0; i < (long) o.runs; i++)
+      {
+        if (!ok || runs[i].done)
+          continue;
+        census_run r;
+        census_do_run (&r, (size_t) i, cf, &p, &par, cl, ws, W, ev, rng);
+#pragma omp critical (census)
+        {
+          runs[i] = r;
+          s.ndone++;
+          if (s.fd >= 0 && !s.io_errno)
+            {
+              char line[4096];
+              census_format (line, sizeof line, &r);
+              if (census_resume_append (s.fd, line) != 0)
+                s.io_errno = errno ? errno : EIO;
+            }
+          flush_rows (&s);
+        }
+      }
+    lsc_descent_free (ws);
+    free (W);
+    free (ev);
+    gsl_rng_free (rng);
+  }
+  if (s.progress)
+    fputc ('\n', stderr);
+  if (nomem)
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+  if (s.io_errno)
+    cli_fatal (CLI_EXIT_SYSTEM, "%s: %s", o.resume, strerror (s.io_errno));
+  if (s.fd >= 0 && close (s.fd) != 0)
+    cli_fatal (CLI_EXIT_SYSTEM, "%s: %s", o.resume, strerror (errno));
+  cli_table_end (s.table);
+  census_print_summary (out, runs, o.runs);
+  cli_output_free (out);
+  if (o.plot)
+    census_write_plot (o.plot, runs, o.runs, cf);
+  int status = CLI_EXIT_OK;
+  for (size_t i = 0; i < o.runs; i++)
+    if (runs[i].status != 0)
+      status = CLI_EXIT_NOCONV;
+  free (runs);
+  free (o.V);
+  lsc_classifier_free (cl);
+  lsc_catalogue_free (cat);
+  return cli_finish (status);
+}
