@@ -43,6 +43,12 @@ expect_ok "gd json"
 if grep -q '"table":"runs"' "$out" && grep -q '"table":"totals"' "$out"
 then pass; else fail "json tables"; fi
 
+# --plot: an SVG histogram (when built with cairo).
+run "$C" -c "$CAT" -k 6 -n 2 -j 1 -q -p "$tmp/h.svg"
+if test "$rc" -eq 2 && grep -q "without cairo" "$err"; then pass
+elif test "$rc" -eq 0 && grep -q "<svg" "$tmp/h.svg"; then pass
+else fail "--plot svg"; fi
+
 # Resume: 3 runs recorded, then 6 (only 3 new), same rows as straight.
 R="$tmp/resume.txt"
 run "$C" -c "$CAT" -k 12 -n 3 -s 3 -j 2 -r "$R" -f tsv
