@@ -41,7 +41,10 @@ int lsc_kernel_grad (double *grad, const double *w, const double *v, size_t d);
 /* Hessian blocks, d x d row-major: h1 = d2/dw dw kappa(w,v),
    h2 = d2/dw dv kappa(w,v) (row index from w, column index from v).
    Either output may be NULL.  Limits: theta -> 0 gives h1 = 0, h2 = I/2;
-   theta -> pi gives h1 = 0, h2 = 0; evaluated without 0/0 in both. */
+   theta -> pi gives h1 = 0, h2 = 0; evaluated without 0/0 in both.
+   lsc_kernel, lsc_kernel_grad and lsc_kernel_hess return LSC_ERANGE when
+   a result overflows a double (kappa for |u||v| beyond 1e308, h1 ~ |v|/|w|
+   for a subnormal |w|), besides the statuses of lsc_kernel_geom_init. */
 int lsc_kernel_hess (double *h1, double *h2, const double *w, const double *v,
                      size_t d);
 

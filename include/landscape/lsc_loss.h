@@ -41,7 +41,11 @@ int lsc_loss_grad (double *L, double *G, const double *W, const lsc_problem *p,
                    lsc_loss_workspace *ws);
 
 /* Full Hessian H (kd x kd, row-major, neuron-major ordering: index i*d + a),
-   exactly symmetric. */
+   exactly symmetric.
+   All three return the statuses of lsc_problem_check, and LSC_ERANGE when
+   a result overflows a double (loss and gradient for rows of norm near
+   1e155 and beyond; Hessian entries ~ |w_b| / |w_i| for a row of
+   subnormal norm); outputs are then unspecified. */
 int lsc_loss_hessian (double *H, const double *W, const lsc_problem *p,
                       lsc_loss_workspace *ws);
 

@@ -14,7 +14,9 @@ extern "C" {
 /* L_G(p) = L(embed(p)) for V = I_d, alpha = beta = 1 (k = sum of row
    sizes may differ from d), extended analytically to real block sizes.
    Returns LSC_EDOM when a row of the embedded W would be zero, LSC_EINVAL
-   for a bad group, LSC_ENONFINITE for non-finite parameters. */
+   for a bad group, LSC_ENONFINITE for non-finite parameters, LSC_ERANGE
+   when a result overflows a double (here and in the two below; block
+   sizes near 1e150 and beyond). */
 int lsc_restricted_loss (double *L, const double *p, const lsc_young *G);
 
 /* Loss (may be NULL) and gradient g[i] = dL_G/dp_i.  At integer sizes

@@ -154,6 +154,8 @@ lsc_kernel (double *kappa, const double *u, const double *v, size_t d)
   if (rc)
     return rc;
   *kappa = lsc_kernel_geom_value (&g);
+  if (!isfinite (*kappa))
+    LSC_ERROR ("lsc_kernel: |u||v| overflows a double", LSC_ERANGE);
   return LSC_SUCCESS;
 }
 
@@ -167,7 +169,11 @@ lsc_kernel_grad (double *grad, const double *w, const double *v, size_t d)
   int rc = lsc_kernel_geom_init (&g, w, v, NULL, d);
   if (rc)
     return rc;
-  return lsc_kernel_grad_w (grad, &g, w, v, d);
+  if ((rc = lsc_kernel_grad_w (grad, &g, w, v, d)) != LSC_SUCCESS)
+    return rc;
+  if (!lsc_all_finite (grad, d))
+    LSC_ERROR ("lsc_kernel_grad: gradient overflows a double", LSC_ERANGE);
+  return LSC_SUCCESS;
 }
 
 /* Hessian blocks in the stable form.  With p^ = (w^+v^)/(2 ch),
@@ -209,5 +215,9 @@ lsc_kernel_hess (double *h1, double *h2, const double *w, const double *v,
                   / LSC_2PI;
         }
     }
+  /* h1 ~ |v| / |w|: overflows when |w| is subnormal and |v| is not. */
+  if ((h1 && !lsc_all_finite (h1, d * d)) || (h2 && !lsc_all_finite (h2, d * d)))
+    LSC_ERROR ("lsc_kernel_hess: Hessian block overflows a double",
+               LSC_ERANGE);
   return LSC_SUCCESS;
 }

@@ -16,10 +16,12 @@ lsc_kernel_grad_w (double *grad, const lsc_kernel_geom *g, const double *u,
 {
   if (!grad || !g || !u || !v)
     LSC_ERROR ("lsc_kernel_grad_w: NULL pointer", LSC_EFAULT);
-  double a = g->nv * g->s / (g->nu * LSC_2PI);
+  /* u[c] / |u| first: |v| s / |u| overflows for a subnormal |u|, while
+     the gradient itself stays below |v| (pi + 1) / (2 pi). */
+  double a = g->nv * g->s / LSC_2PI;
   double b = (LSC_PI - g->theta) / LSC_2PI;
   for (size_t c = 0; c < n; c++)
-    grad[c] = a * u[c] + b * v[c];
+    grad[c] = a * (u[c] / g->nu) + b * v[c];
   return LSC_SUCCESS;
 }
 

@@ -95,5 +95,8 @@ lsc_loss_hessian (double *H, const double *W, const lsc_problem *p,
       for (size_t r = r0; r < r0 + tb && r < kd; r++)
         for (size_t c = c0; c < c0 + tb && c < r; c++)
           H[r * kd + c] = H[c * kd + r];
+  /* Entries scale like |w_b| / |w_i|: a row of subnormal norm overflows. */
+  if (!lsc_all_finite (H, kd * kd))
+    LSC_ERROR ("lsc_loss_hessian: Hessian overflows a double", LSC_ERANGE);
   return LSC_SUCCESS;
 }

@@ -131,5 +131,8 @@ lsc_loss (double *L, const double *W, const lsc_problem *p,
   if (rc)
     return rc;
   *L = lsc_loss_prepared (ws);
+  /* Rows near 1e155 and beyond overflow the d^2-size terms. */
+  if (!isfinite (*L))
+    LSC_ERROR ("lsc_loss: loss overflows a double", LSC_ERANGE);
   return LSC_SUCCESS;
 }

@@ -161,6 +161,10 @@ restricted_eval (double *L, double *g, double *Hp, const double *p,
       for (size_t j = i + 1; j < np; j++)
         Hp[i * np + j] = Hp[j * np + i]
             = 0.5 * (Hp[i * np + j] + Hp[j * np + i]);
+  /* Terms grow like d^2: block sizes near 1e150 overflow a double. */
+  if ((L && !isfinite (*L)) || (g && !lsc_all_finite (g, np))
+      || (Hp && !lsc_all_finite (Hp, np * np)))
+    LSC_ERROR ("result overflows a double", LSC_ERANGE);
   return LSC_SUCCESS;
 }
 
