@@ -94,9 +94,10 @@ order_fits (size_t n, int want_vectors)
 /* Allocate a workspace for symmetric problems of order up to n, for
    eigenvalues only (want_vectors = 0) or eigenvalues and eigenvectors.
    The optimal LAPACK work sizes are obtained once, here, by workspace
-   queries (lwork = liwork = -1; one for values only, one more with
-   vectors) and the buffers are kept for every later call.  Returns NULL after reporting LSC_EINVAL (n = 0, or n too large
-   for LAPACK's integers), LSC_ELAPACK (query failed) or LSC_ENOMEM. */
+   queries (lwork = liwork = -1: one per job served) and the buffers are
+   kept for every later call.  Returns NULL after reporting LSC_EINVAL
+   (n = 0, or n too large for LAPACK's integers), LSC_ELAPACK (a query
+   failed) or LSC_ENOMEM. */
 lsc_eigen_workspace *
 lsc_eigen_workspace_alloc (size_t n, int want_vectors)
 {
