@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,9 @@ cli_init (const char *argv0)
       if (strncmp (program_name, "lt-", 3) == 0 && program_name[3])
         program_name += 3;
     }
+  /* A closed pipe makes writes fail with EPIPE instead of killing the
+     tool silently: cli_finish then reports it and exits 3 (issue 8). */
+  signal (SIGPIPE, SIG_IGN);
 }
 
 const char *

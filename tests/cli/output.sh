@@ -1,0 +1,59 @@
+#!/bin/sh
+# Tool test of output safety (issue 8): standard output on a full disk
+# (/dev/full) or a closed pipe gives exit 3 and a "write error" message;
+# output files are never left half-written (an unwritable --output or --plot
+# fails cleanly, a good file survives a failed run untouched).
+. "${top_srcdir:-.}/tests/cli/common.sh"
+E=$(tool landscape-eval) || exit 77
+
+# full_disk WHAT CMD...: stdout on /dev/full: exit 3, one "write error" line.
+full_disk () {
+  _what=$1; shift
+  "$@" >/dev/full 2>"$err"
+  rc=$?
+  : >"$out"
+  expect_error 3 "${_what%% *}" "write error" "$_what > /dev/full"
+}
+
+# closed_pipe WHAT CMD...: the reader has gone before the first write.
+closed_pipe () {
+  _what=$1; shift
+  { sleep 1; "$@" 2>"$err"; echo $? >"$tmp/rc"; } | true
+  rc=$(cat "$tmp/rc")
+  : >"$out"
+  expect_error 3 "${_what%% *}" "write error" "$_what | (closed pipe)"
+}
+
+if test -w /dev/full; then
+  full_disk "landscape-eval --example" "$E" --example identity:4
+  full_disk "landscape-eval --help" "$E" --help
+  full_disk "landscape-eval --version" "$E" --version
+fi
+closed_pipe "landscape-eval --example" "$E" --example identity:4 --format tsv
+
+if F=$(tool landscape-follow 2>/dev/null); then
+  test -w /dev/full && full_disk "landscape-follow --list" "$F" --list
+  closed_pipe "landscape-follow --list" "$F" --list
+fi
+
+if S=$(tool landscape-scan 2>/dev/null); then
+  test -w /dev/full && full_disk "landscape-scan" "$S" --d 5 --family global --format tsv
+  closed_pipe "landscape-scan" "$S" --d 5 --family global --format tsv
+  # --output FILE: a directory that does not exist fails at once, nothing
+  # is created; a good file is not replaced by a failed run.
+  run "$S" --d 5 --family global --output "$tmp/no/such/dir/out.tsv"
+  expect_rc 2 "scan --output into a missing directory"
+  test -e "$tmp/no" && fail "scan --output created something" || pass
+  echo "good" >"$tmp/keep.tsv"
+  run "$S" --d 0 --family global --output "$tmp/keep.tsv"
+  expect_rc 2 "scan --d 0 --output"
+  test "$(cat "$tmp/keep.tsv")" = good && pass \
+    || fail "a failed scan --output run changed the existing file"
+  if test -w /dev/full; then
+    run "$S" --d 5 --family global --format tsv --output /dev/full
+    case $rc in 0) fail "scan --output /dev/full: exit status 0";; *) pass;; esac
+    grep -q "write error\|No space" "$err" && pass \
+      || fail "scan --output /dev/full: no write error message"
+  fi
+fi
+finish
