@@ -409,7 +409,14 @@ test_errors (void)
   CU_ASSERT_EQUAL (lsc_isotypic_spectrum_mpfr (v, info, &n, pc, &bad, d, 1e-9, 0), LSC_EINVAL);
   CU_ASSERT_EQUAL (lsc_isotypic_spectrum_mpfr (v, info, &n, pc, &G, d, -1, 0), LSC_EBADTOL);
   CU_ASSERT_EQUAL (lsc_isotypic_spectrum_mpfr (v, info, &n, pc, &G, d, 1e-9, NAN), LSC_EBADTOL);
-  mpfr_set_d (d, 2.5, MPFR_RNDN); /* L = 1.5 < 2 */
+  mpfr_set_d (d, 2.5, MPFR_RNDN); /* L = 1.5 < 2: t only, as in the double path */
+  CU_ASSERT_EQUAL (lsc_isotypic_spectrum_mpfr (v, info, &n, pc, &G, d, 1e-9, 0), 0);
+  for (size_t i = 0; i < n; i++)
+    CU_ASSERT_EQUAL (info[i].irrep, LSC_IRREP_T);
+  CU_ASSERT_EQUAL (lsc_isotypic_component_mpfr (v, info, &n, pc, &G, d, LSC_IRREP_T, 1e-9, 0), 0);
+  CU_ASSERT_EQUAL (lsc_isotypic_component_mpfr (v, info, &n, pc, &G, d, LSC_IRREP_S, 1e-9, 0), LSC_EDOM);
+  CU_ASSERT_EQUAL (lsc_isotypic_component_mpfr (v, info, &n, pc, &G, d, 9, 1e-9, 0), LSC_EINVAL);
+  mpfr_set_d (d, 1.5, MPFR_RNDN); /* L = 0.5 < 1 */
   CU_ASSERT_EQUAL (lsc_isotypic_spectrum_mpfr (v, info, &n, pc, &G, d, 1e-9, 0), LSC_EDOM);
   mpfr_set_inf (d, 1);
   CU_ASSERT_EQUAL (lsc_isotypic_spectrum_mpfr (v, info, &n, pc, &G, d, 1e-9, 0), LSC_ENONFINITE);
@@ -431,6 +438,54 @@ test_errors (void)
   mpfr_clear (d);
 }
 
+/* One component alone equals that component of the full list (the cheap
+   path used by the bifurcation solver), for every component and group. */
+static void
+test_component (void)
+{
+  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
+  gsl_rng_set (rng, 17);
+  for (int t = 1; t < 6; t++)
+    {
+      lsc_young G = group (t, 12.25);
+      size_t np = lsc_young_nparams (&G), nmax = lsc_isotypic_max_mpfr (&G);
+      mpfr_t *p = vnew (np, 64), *v = vnew (nmax, 128), *w = vnew (nmax, 128);
+      lsc_iso_eigen *info = malloc (nmax * sizeof *info);
+      lsc_iso_eigen *winfo = malloc (nmax * sizeof *winfo);
+      for (size_t i = 0; i < np; i++)
+        {
+          lsc_param_info pi;
+          lsc_young_param (&pi, &G, i);
+          mpfr_set_d (p[i], pi.kind == LSC_PARAM_DIAG ? 1 + 0.1 * gsl_ran_gaussian (rng, 1)
+                                                      : 0.1 * gsl_ran_gaussian (rng, 1),
+                      MPFR_RNDN);
+        }
+      mpfr_t d;
+      mpfr_init2 (d, 64);
+      mpfr_set_d (d, lsc_young_d (&G), MPFR_RNDN);
+      size_t n, m;
+      CU_ASSERT_EQUAL_FATAL (lsc_isotypic_spectrum_mpfr (v, info, &n, (const mpfr_t *) p, &G, d, 0, 0), 0);
+      for (int irrep = 0; irrep < 4; irrep++)
+        {
+          CU_ASSERT_EQUAL_FATAL (lsc_isotypic_component_mpfr (w, winfo, &m, (const mpfr_t *) p, &G, d, irrep, 0, 0), 0);
+          size_t j = 0;
+          for (size_t i = 0; i < n; i++)
+            if (info[i].irrep == irrep)
+              {
+                CU_ASSERT_FATAL (j < m);
+                CU_ASSERT (mpfr_equal_p (v[i], w[j]));
+                CU_ASSERT_EQUAL (winfo[j].irrep, irrep);
+                j++;
+              }
+          CU_ASSERT_EQUAL (j, m);
+        }
+      mpfr_clear (d);
+      vfree (p, np); vfree (v, nmax); vfree (w, nmax);
+      free (info); free (winfo);
+    }
+  gsl_rng_free (rng);
+}
+
 int
 main (void)
 {
@@ -439,6 +494,7 @@ main (void)
     { "128 vs 256 bits agree to 35 digits", test_two_precisions },
     { "MPFR vs double reduced spectrum", test_vs_double },
     { "Jacobi and Gram-Schmidt on prescribed spectra", test_linalg },
+    { "one component = its part of the full list", test_component },
     { "error statuses", test_errors },
     { NULL, NULL }
   };

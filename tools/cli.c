@@ -15,6 +15,7 @@
 #include <mpfr.h>
 #include <lapacke.h>
 #include "landscape/lsc_errno.h"
+#include "landscape/lsc_families.h"
 #include "cli.h"
 
 static const char *program_name = "landscape";
@@ -664,4 +665,17 @@ cli_table_end (cli_table *t)
   free (t->name);
   free (t->row);
   free (t);
+}
+
+const char *
+cli_catalogue_path (const char *given)
+{
+  if (given)
+    return given;
+  /* Uninstalled builds fall back to the source tree's catalogue. */
+  const char *path = lsc_catalogue_default_path ();
+  if (!getenv ("LANDSCAPE_FAMILIES") && access (path, R_OK) != 0
+      && access (LSC_SRCDIR "/data/families.tsv", R_OK) == 0)
+    path = LSC_SRCDIR "/data/families.tsv";
+  return path;
 }

@@ -43,6 +43,11 @@ void cli_version (void);
    return cli_finish (status); */
 int cli_finish (int status);
 
+/* The family catalogue to read: given if not NULL, else the installed
+   one (lsc_catalogue_default_path), else - in an uninstalled build - the
+   source tree's data/families.tsv. */
+const char *cli_catalogue_path (const char *given);
+
 /* ---- tables ----
    An output holds one or more tables written in one format.  Rows are added
    cell by cell in column order.  TSV, JSON Lines, LaTeX and Markdown are

@@ -23,14 +23,14 @@ usage (void)
         "gradient norm), d-tangent, fold flag, status and the parameters.\n"
         "\n"
         "  -t, --to=D            end of the range (required)\n"
-        "  -f, --from=D          start at D (default: the family's reference "
+        "      --from=D          start at D (default: the family's reference "
         "d)\n"
         "  -c, --catalogue=FILE  family catalogue (default: the installed "
         "families.tsv)\n"
         "      --max-step=H      largest arclength step (default 2)\n"
         "      --pass-folds      continue through folds (default: stop at the "
         "first)\n"
-        "  -o, --format=FMT      text, tsv, json, latex or markdown\n"
+        "  -f, --format=FMT      text, tsv, json, latex or markdown\n"
         "      --digits=N        significant digits (default: round-trip)\n"
         "  -l, --list            list the catalogue's families and exit\n"
         "  -h, --help            display this help and exit\n"
@@ -76,14 +76,14 @@ main (int argc, char **argv)
 {
   cli_init (argv[0]);
   gsl_set_error_handler_off ();
-  enum { OPT_MAXSTEP = 256, OPT_PASS, OPT_DIGITS };
+  enum { OPT_MAXSTEP = 256, OPT_PASS, OPT_DIGITS, OPT_FROM };
   static const struct option longopts[] = {
     { "to", required_argument, NULL, 't' },
-    { "from", required_argument, NULL, 'f' },
+    { "from", required_argument, NULL, OPT_FROM },
     { "catalogue", required_argument, NULL, 'c' },
     { "max-step", required_argument, NULL, OPT_MAXSTEP },
     { "pass-folds", no_argument, NULL, OPT_PASS },
-    { "format", required_argument, NULL, 'o' },
+    { "format", required_argument, NULL, 'f' },
     { "digits", required_argument, NULL, OPT_DIGITS },
     { "list", no_argument, NULL, 'l' },
     { "help", no_argument, NULL, 'h' },
@@ -95,12 +95,12 @@ main (int argc, char **argv)
   int digits = 0, list = 0, opt;
   lsc_cont_params par;
   lsc_cont_params_init (&par);
-  while ((opt = getopt_long (argc, argv, "t:f:c:o:lhV", longopts, NULL))
+  while ((opt = getopt_long (argc, argv, "t:c:f:lhV", longopts, NULL))
          != -1)
     switch (opt)
       {
       case 't': to = cli_parse_double ("--to", optarg); break;
-      case 'f': from = cli_parse_double ("--from", optarg); break;
+      case OPT_FROM: from = cli_parse_double ("--from", optarg); break;
       case 'c': catpath = optarg; break;
       case OPT_MAXSTEP:
         par.hmax = cli_parse_double ("--max-step", optarg);
@@ -109,7 +109,7 @@ main (int argc, char **argv)
                      par.h0);
         break;
       case OPT_PASS: par.stop_at_fold = 0; break;
-      case 'o': fmt = cli_parse_format ("--format", optarg); break;
+      case 'f': fmt = cli_parse_format ("--format", optarg); break;
       case OPT_DIGITS:
         digits = (int) cli_parse_long ("--digits", optarg, 1, 17);
         break;
@@ -123,8 +123,7 @@ main (int argc, char **argv)
       }
   char err[512];
   lsc_catalogue *cat = NULL;
-  if (catpath == NULL)
-    catpath = lsc_catalogue_default_path ();
+  catpath = cli_catalogue_path (catpath);
   int st = lsc_catalogue_read_file (&cat, catpath, err, sizeof err);
   if (st)
     cli_fatal (CLI_EXIT_USAGE, "%s", err);

@@ -231,14 +231,7 @@ main (int argc, char **argv)
   /* ---- catalogue and the (family, d) pairs ---- */
   char err[512];
   lsc_catalogue *cat = NULL;
-  if (!catpath)
-    {
-      /* Uninstalled builds fall back to the source tree's catalogue. */
-      catpath = lsc_catalogue_default_path ();
-      if (!getenv ("LANDSCAPE_FAMILIES") && access (catpath, R_OK) != 0
-          && access (LSC_SRCDIR "/data/families.tsv", R_OK) == 0)
-        catpath = LSC_SRCDIR "/data/families.tsv";
-    }
+  catpath = cli_catalogue_path (catpath);
   int rc = lsc_catalogue_read_file (&cat, catpath, err, sizeof err);
   if (rc)
     cli_fatal (rc == LSC_ENOMEM ? CLI_EXIT_SYSTEM : CLI_EXIT_USAGE, "%s",

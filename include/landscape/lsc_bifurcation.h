@@ -41,6 +41,10 @@ typedef struct
 } lsc_bif_options;
 void lsc_bif_options_init (lsc_bif_options *opt);
 
+/* Working precision in bits for the options: digits log2(10) + guard_bits,
+   plus verify_bits for the verifying solve (verify != 0). */
+mpfr_prec_t lsc_bif_prec (const lsc_bif_options *opt, int verify);
+
 /* Result of one refinement. */
 typedef struct
 {
@@ -100,6 +104,9 @@ typedef struct
   double p_hi[LSC_YOUNG_MAX * LSC_YOUNG_MAX * 2];
   double inner;        /* repeats inside the component (small blocks)      */
   int fold;            /* 1: a fold of the branch (irrep is then t)        */
+  double index_lo, index_hi; /* Morse index (negative eigenvalues with their
+                          multiplicities, polynomial in d) at the ends;
+                          NaN where x and y are not computed (n < 3)      */
 } lsc_bif_bracket;
 
 /* Follow the family (G, p0 at d0) by continuation down to d_min and up to

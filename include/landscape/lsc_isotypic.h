@@ -79,6 +79,15 @@ int lsc_isotypic_spectrum (lsc_iso_eigen *out, size_t *nout, const double *p,
    (a rank decision failed), LSC_ENOCONV if Jacobi does not converge, plus
    the statuses of lsc_restricted_eval_mpfr. */
 size_t lsc_isotypic_max_mpfr (const lsc_young *G);   /* 0 for a bad G */
+
+/* The eigenvalues of one component (LSC_IRREP_*) only, as
+   lsc_isotypic_spectrum_mpfr would list them: t and s skip the finest
+   fixed space, which is most of the cost for groups with small blocks.
+   LSC_EINVAL for an unknown component. */
+int lsc_isotypic_component_mpfr (mpfr_t *values, lsc_iso_eigen *info,
+                                 size_t *nout, const mpfr_t *p,
+                                 const lsc_young *G, const mpfr_t d,
+                                 int irrep, double rtol, double atol);
 int lsc_isotypic_spectrum_mpfr (mpfr_t *values, lsc_iso_eigen *info,
                                 size_t *nout, const mpfr_t *p,
                                 const lsc_young *G, const mpfr_t d,

@@ -5,9 +5,6 @@
 #include <mpfr.h>
 #include "landscape/lsc_bifurcation.h"
 
-/* Working precision for the options: digits*log2(10) + guard (+ verify). */
-mpfr_prec_t lsc_bif_prec (const lsc_bif_options *opt, int verify);
-
 /* Number of leading significant decimal digits (up to digits) on which a
    and b agree, comparing their correctly rounded digits-digit strings. */
 size_t lsc_bif_digits_agree (const mpfr_t a, const mpfr_t b, unsigned digits);

@@ -62,7 +62,8 @@ r_eig (mpfr_t lam, const mpfr_t *p, const mpfr_t d, void *params)
   if (!v || !info)
     rc = LSC_ENOMEM;
   else
-    rc = lsc_isotypic_spectrum_mpfr (v, info, &nout, p, &G, d, 0, 0);
+    rc = lsc_isotypic_component_mpfr (v, info, &nout, p, &G, d, r->irrep, 0,
+                                      0);
   if (!rc)
     {
       size_t best = nout;
@@ -115,6 +116,7 @@ typedef struct
   double prev_d, prev_p[NPMAX];
   long prev_neg[4];
   int prev_present[4];
+  double prev_index;
   int status;
 } scan_ctx;
 
@@ -128,7 +130,7 @@ present (int irrep, double L)
 
 static void
 add_bracket (scan_ctx *s, int irrep, double d, const double *p, double inner,
-             int fold)
+             int fold, double index)
 {
   if (s->nb >= s->maxb)
     return;
@@ -142,6 +144,8 @@ add_bracket (scan_ctx *s, int irrep, double d, const double *p, double inner,
   b->d_hi = fold ? d : up ? d : s->prev_d;
   memcpy (b->p_lo, fold ? p : up ? s->prev_p : p, s->np * sizeof *p);
   memcpy (b->p_hi, fold ? p : up ? p : s->prev_p, s->np * sizeof *p);
+  b->index_lo = fold ? index : up ? s->prev_index : index;
+  b->index_hi = fold ? index : up ? index : s->prev_index;
 }
 
 static int
@@ -164,14 +168,17 @@ scan_cb (const lsc_cont_point *pt, void *data)
   /* eigenvalues within LSC_BIF_ZERO_TOL of zero (relative to the largest)
      are not counted: a family with a structural zero eigenvalue (e.g. a
      split neuron's ratio) would otherwise flicker in sign */
-  double scale = 0;
+  double scale = 0, index = 0;
   for (size_t i = 0; i < nout; i++)
     scale = fmax (scale, fabs (s->out[i].value));
   for (size_t i = 0; i < nout; i++)
     {
       int r = s->out[i].irrep;
       if (s->out[i].value < -LSC_BIF_ZERO_TOL * scale)
-        neg[r] += (long) s->out[i].inner;
+        {
+          neg[r] += (long) s->out[i].inner;
+          index += s->out[i].mult;
+        }
       if (fabs (s->out[i].value) < nearest[r])
         {
           nearest[r] = fabs (s->out[i].value);
@@ -181,19 +188,24 @@ scan_cb (const lsc_cont_point *pt, void *data)
   int pres[4];
   for (int r = 0; r < 4; r++)
     pres[r] = present (r, G.rsize[0]);
+  /* below n = 3 the x and y components are not computed: the Morse index
+     is then unknown */
+  if (!pres[LSC_IRREP_X])
+    index = NAN;
   if (s->have_prev)
     for (int r = 0; r < 4; r++)
       if (pres[r] && s->prev_present[r] && neg[r] != s->prev_neg[r])
-        add_bracket (s, r, pt->d, pt->p, inner[r], 0);
+        add_bracket (s, r, pt->d, pt->p, inner[r], 0, index);
   /* a "fold" at the edge of the domain (block 0 of size -> 1, where the
      branch ends asymptotically) is not a turning point of the family */
   if (pt->fold && G.rsize[0] - 1 > LSC_BIF_EDGE)
-    add_bracket (s, LSC_IRREP_T, pt->d, pt->p, 1, 1);
+    add_bracket (s, LSC_IRREP_T, pt->d, pt->p, 1, 1, index);
   s->have_prev = 1;
   s->prev_d = pt->d;
   memcpy (s->prev_p, pt->p, s->np * sizeof *pt->p);
   memcpy (s->prev_neg, neg, sizeof neg);
   memcpy (s->prev_present, pres, sizeof pres);
+  s->prev_index = index;
   return 0;
 }
 

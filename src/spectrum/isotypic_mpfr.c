@@ -177,8 +177,10 @@ merge (mpfr_t *values, lsc_iso_eigen *info, size_t *nout, mpfr_t *raw,
 /* The body of lsc_isotypic_spectrum_mpfr once inputs are checked. */
 static int
 spectrum (mpfr_t *raw, int *irr, size_t *cnt, const mpfr_t *p, const lsc_isochain *ch,
-          const mpfr_t d, const mpfr_t L, work *w)
+          const mpfr_t d, const mpfr_t L, work *w, int only)
 {
+  /* only < 0: every component; otherwise the eigenvalues of that component
+     alone (the finer levels that it does not need are skipped) */
   size_t n0 = ch->n0, n1 = ch->n1, n2 = ch->n2, k, z0, z1, z2;
   int rc;
   /* t: Fix(G0) */
@@ -187,12 +189,17 @@ spectrum (mpfr_t *raw, int *irr, size_t *cnt, const mpfr_t *p, const lsc_isochai
   mpfr_set (w->Lq, L, MPFR_RNDN);
   if ((rc = normalized_hessian (w, &ch->G0, n0, d, w->Lq)))
     return rc;
-  for (size_t i = 0; i < n0 * n0; i++)
-    mpfr_set (w->K[i], w->N[i], MPFR_RNDN);
-  if ((rc = lsc_mpfr_jacobi (w->ev, w->K, n0)))
-    return rc;
-  append (raw, irr, cnt, (const mpfr_t *) w->ev, n0, LSC_IRREP_T);
   z0 = nonempty (w->sm, n0);
+  if (only < 0 || only == LSC_IRREP_T)
+    {
+      for (size_t i = 0; i < n0 * n0; i++)
+        mpfr_set (w->K[i], w->N[i], MPFR_RNDN);
+      if ((rc = lsc_mpfr_jacobi (w->ev, w->K, n0)))
+        return rc;
+      append (raw, irr, cnt, (const mpfr_t *) w->ev, n0, LSC_IRREP_T);
+    }
+  if (only == LSC_IRREP_T || mpfr_cmp_ui (L, 2) < 0) /* s needs n >= 2 */
+    return LSC_SUCCESS;
 
   /* s: Fix(G1) minus the image of Fix(G0), B = M1^{1/2} A10 M0^{-1/2} */
   for (size_t i = 0; i < n0; i++)
@@ -227,9 +234,14 @@ spectrum (mpfr_t *raw, int *irr, size_t *cnt, const mpfr_t *p, const lsc_isochai
     return rc;
   if (k != z1 - z0)
     return LSC_EFAILED;
-  if ((rc = compressed_eigs (w, n1, k)))
-    return rc;
-  append (raw, irr, cnt, (const mpfr_t *) w->ev, k, LSC_IRREP_S);
+  if (only < 0 || only == LSC_IRREP_S)
+    {
+      if ((rc = compressed_eigs (w, n1, k)))
+        return rc;
+      append (raw, irr, cnt, (const mpfr_t *) w->ev, k, LSC_IRREP_S);
+    }
+  if (only == LSC_IRREP_S)
+    return LSC_SUCCESS;
 
   if (mpfr_cmp_ui (L, 3) < 0) /* x and y need two singled indices */
     return LSC_SUCCESS;
@@ -286,7 +298,8 @@ spectrum (mpfr_t *raw, int *irr, size_t *cnt, const mpfr_t *p, const lsc_isochai
                                      mpfr_get_prec (w->t))))
         return rc;
       ktot += k;
-      if (lsc_irrep_dim (irrep, mpfr_get_d (L, MPFR_RNDN)) <= 0)
+      if (lsc_irrep_dim (irrep, mpfr_get_d (L, MPFR_RNDN)) <= 0
+          || (only >= 0 && only != irrep))
         continue;
       if ((rc = compressed_eigs (w, n2, k)))
         return rc;
@@ -295,10 +308,34 @@ spectrum (mpfr_t *raw, int *irr, size_t *cnt, const mpfr_t *p, const lsc_isochai
   return ktot + 2 * z1 == z2 + z0 ? LSC_SUCCESS : LSC_EFAILED;
 }
 
+static int
+spectrum_mpfr (mpfr_t *values, lsc_iso_eigen *info, size_t *nout,
+               const mpfr_t *p, const lsc_young *G, const mpfr_t d,
+               double rtol, double atol, int only);
+
 int
 lsc_isotypic_spectrum_mpfr (mpfr_t *values, lsc_iso_eigen *info,
                             size_t *nout, const mpfr_t *p, const lsc_young *G,
                             const mpfr_t d, double rtol, double atol)
+{
+  return spectrum_mpfr (values, info, nout, p, G, d, rtol, atol, -1);
+}
+
+int
+lsc_isotypic_component_mpfr (mpfr_t *values, lsc_iso_eigen *info,
+                             size_t *nout, const mpfr_t *p,
+                             const lsc_young *G, const mpfr_t d, int irrep,
+                             double rtol, double atol)
+{
+  if (irrep < LSC_IRREP_T || irrep > LSC_IRREP_Y)
+    LSC_ERROR ("unknown isotypic component", LSC_EINVAL);
+  return spectrum_mpfr (values, info, nout, p, G, d, rtol, atol, irrep);
+}
+
+static int
+spectrum_mpfr (mpfr_t *values, lsc_iso_eigen *info, size_t *nout,
+               const mpfr_t *p, const lsc_young *G, const mpfr_t d,
+               double rtol, double atol, int only)
 {
   if (!values || !info || !nout || !p || !G || !d)
     LSC_ERROR ("NULL argument", LSC_EFAULT);
@@ -314,8 +351,9 @@ lsc_isotypic_spectrum_mpfr (mpfr_t *values, lsc_iso_eigen *info,
   for (size_t c = 0; c < G->ncb; c++)
     if ((int) c != G->pair[0])
       Ld -= G->csize[c];
-  if (!(Ld >= 2) || !isfinite (Ld))
-    LSC_ERROR ("the large block's size must be >= 2", LSC_EDOM);
+  if (!(Ld >= 1) || !isfinite (Ld) || (only > LSC_IRREP_T && !(Ld >= 2)))
+    LSC_ERROR ("the large block is too small (t needs n >= 1, s n >= 2, x "
+               "and y n >= 3)", LSC_EDOM);
   lsc_isochain ch;
   if ((rc = lsc_isochain_make (&ch, G, Ld)))
     {
@@ -349,7 +387,7 @@ lsc_isotypic_spectrum_mpfr (mpfr_t *values, lsc_iso_eigen *info,
       for (size_t c = 0; c < G->ncb; c++)
         if ((int) c != G->pair[0])
           mpfr_sub_d (L, L, G->csize[c], MPFR_RNDN);
-      rc = spectrum (raw, irr, &cnt, p, &ch, d, L, &w);
+      rc = spectrum (raw, irr, &cnt, p, &ch, d, L, &w, only);
       if (rc)
         lsc_error ("reduced spectrum failed (restricted Hessian, rank or "
                    "Jacobi)", __FILE__, __LINE__, rc);

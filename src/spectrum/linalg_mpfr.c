@@ -15,6 +15,48 @@ sort_mpfr (mpfr_t *x, size_t n)
       mpfr_swap (x[j - 1], x[j]);
 }
 
+/* Second convergence test: the diagonal entries are already eigenvalues to
+   within the threshold.  An off-diagonal a_pq between well separated
+   diagonal entries moves them by at most a_pq^2 / |a_pp - a_qq| (second
+   order); between close ones (gap <= 2^10 |a_pq|) by |a_pq|.  Needed when
+   exactly repeated eigenvalues (from the symmetry of the small blocks) make
+   the last sweeps converge only linearly, with the remaining off-diagonal
+   mass all between separated clusters.  thr2 is the squared threshold;
+   x, y are scratch. */
+static int
+eigen_converged (mpfr_t *A, size_t k, const mpfr_t thr2, mpfr_t x, mpfr_t y)
+{
+  for (size_t p = 0; p < k; p++)
+    {
+      mpfr_set_zero (y, 1);
+      for (size_t q = 0; q < k; q++)
+        {
+          if (q == p || mpfr_zero_p (A[p * k + q]))
+            continue;
+          mpfr_sub (x, A[p * k + p], A[q * k + q], MPFR_RNDN);
+          mpfr_abs (x, x, MPFR_RNDN);
+          mpfr_div_2ui (x, x, 10, MPFR_RNDN);
+          if (mpfr_cmpabs (x, A[p * k + q]) <= 0)
+            {
+              mpfr_abs (x, A[p * k + q], MPFR_RNDN);
+              mpfr_add (y, y, x, MPFR_RNDN);
+            }
+          else
+            {
+              mpfr_mul_2ui (x, x, 10, MPFR_RNDN);
+              mpfr_ui_div (x, 1, x, MPFR_RNDN);
+              mpfr_mul (x, x, A[p * k + q], MPFR_RNDN);
+              mpfr_mul (x, x, A[p * k + q], MPFR_RNDN);
+              mpfr_add (y, y, x, MPFR_RNDN);
+            }
+        }
+      mpfr_sqr (y, y, MPFR_RNDN);
+      if (!mpfr_lessequal_p (y, thr2)) /* also for NaN */
+        return 0;
+    }
+  return 1;
+}
+
 /* Cyclic Jacobi with the rotation of Golub & Van Loan (Algorithm 8.5.1,
    sym.schur2): tau = (a_qq - a_pp)/(2 a_pq), t = sign(tau)/(|tau| +
    sqrt(1 + tau^2)), c = 1/sqrt(1 + t^2), s = t c; rows and columns p, q
@@ -31,7 +73,13 @@ lsc_mpfr_jacobi (mpfr_t *ev, mpfr_t *A, size_t k)
   mpfr_set_zero (fro, 1);
   for (size_t i = 0; i < k * k; i++)
     mpfr_fma (fro, A[i], A[i], fro, MPFR_RNDN);
-  mpfr_mul_2si (fro, fro, -2 * ((long) wp + 4), MPFR_RNDN); /* threshold^2 */
+  /* threshold^2: off(A) <= |A|_F 2^-(wp - 4 - log2 k).  The rotations leave
+     rounding noise of about |A| 2^-wp sqrt(k) in the off-diagonal entries,
+     so a threshold below that (e.g. 2^-(wp+4)) can stall for k ~ 40; the
+     eigenvalues move by at most off(A), far below the output precision
+     because wp carries guard bits. */
+  mpfr_mul_2si (fro, fro, -2 * ((long) wp - 4 - (long) lsc_mpfr_clog2 (k)),
+                MPFR_RNDN);
   for (int sweep = 0; sweep < 64; sweep++)
     {
       mpfr_set_zero (off, 1);
@@ -39,7 +87,7 @@ lsc_mpfr_jacobi (mpfr_t *ev, mpfr_t *A, size_t k)
         for (size_t q = p + 1; q < k; q++)
           mpfr_fma (off, A[p * k + q], A[p * k + q], off, MPFR_RNDN);
       mpfr_mul_2ui (off, off, 1, MPFR_RNDN);
-      if (mpfr_lessequal_p (off, fro))
+      if (mpfr_lessequal_p (off, fro) || eigen_converged (A, k, fro, x, y))
         {
           rc = LSC_SUCCESS;
           break;

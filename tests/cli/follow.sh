@@ -7,7 +7,7 @@ F=$(tool landscape-follow) || exit 77
 P=landscape-follow
 CAT="$top_srcdir/data/families.tsv"
 
-run "$F" -c "$CAT" --to 1e7 -o tsv A
+run "$F" -c "$CAT" --to 1e7 -f tsv A
 expect_ok "A to 1e7"
 # First row: d = 20 and the catalogue's parameters (Newton re-solve).
 awk -F '\t' 'NR == 2 { print $1, $7, $8, $9, $10, $11 }' "$out" >"$tmp/got"
@@ -25,7 +25,7 @@ if test "$n" -gt 20 && test "$n" -lt 400; then pass; else fail "A point count $n
 # Down: the branch continues analytically to the edge of its domain, where
 # the large block reaches size 1 (d -> 2): exit 0, a note, and the last row
 # within 1e-5 of d = 2 with status ok or fold.
-run "$F" -c "$CAT" --to 1.5 -o json A
+run "$F" -c "$CAT" --to 1.5 -f json A
 expect_rc 0 "A down"
 if grep -q "^$P: branch ends at d = 2\.0000" "$err"; then pass; else fail "A down: end note"; fi
 if tail -n 1 "$out" | grep -q '"status":"\(ok\|fold\)"' && tail -n 1 "$out" | grep -q '"d":2\.0000'; then pass; else fail "A down json"; fi
