@@ -9,11 +9,6 @@
 #include "landscape/lsc_restricted.h"
 #include "internal.h"
 
-/* TEMPORARY (until src/symmetry/restricted_mpfr.c lands): a weak reference
-   keeps every program linking meanwhile; a missing evaluator is reported
-   as LSC_EUNSUP. */
-#pragma weak lsc_restricted_eval_mpfr
-
 int
 lsc_newton_refine_mpfr (mpfr_t *x, double *resid, size_t *iter,
                         const lsc_newton_function_mpfr *f, long margin,
@@ -175,8 +170,6 @@ rs_f_mpfr (mpfr_t *g, const mpfr_t *x, void *params)
 {
   lsc_restricted_system *sys = params;
   mpfr_t d, L;
-  if (&lsc_restricted_eval_mpfr == NULL)
-    return LSC_EUNSUP;
   /* d is a double (exactly representable); the precision only matters for
      the large block's size arithmetic inside the evaluator. */
   mpfr_init2 (d, mpfr_get_prec (g[0]));
