@@ -227,12 +227,38 @@ test_bad_files (void)
   expect_bad (H "g\tkd:L\t20\t1,0\t0\tsaddle\tx\n\n"
                 "g\tkd:L\t20\t1,0\t0\tsaddle\tx\n", LSC_EPARSE,
               "bad.tsv:4: duplicate");
+  /* the optional dstar column */
+#define H8 "name\tisotropy\td\tparams\tloss\tkind\tdescription\tdstar\n"
+  expect_bad (H8 "g\tkd:L\t20\t1,0\t0\tsaddle\tx\n", LSC_EPARSE,
+              "bad.tsv:2: 7 fields, want 8");
+  expect_bad (H8 "g\tkd:L\t20\t1,0\t0\tsaddle\tx\tabc\n", LSC_EPARSE,
+              "bad.tsv:2: bad dstar");
+  expect_bad (H8 "g\tkd:L\t20\t1,0\t0\tsaddle\tx\t0.5\n", LSC_EPARSE,
+              "bad.tsv:2: bad dstar");
+  expect_bad (H "g\tkd:L\t20\t1,0\t0\tsaddle\tx\t5.5\n", LSC_EPARSE,
+              "bad.tsv:2: more than 7 fields");
   char err[256];
   lsc_catalogue *cat;
+  const char *good = H8 "g\tkd:L\t20\t1,0\t0\tsaddle\tx\t-\n"
+                        "h\tkd:L\t20\t1,0\t0\tsaddle\tx\t5.25000000000000000001\n";
+  FILE *f = fmemopen ((void *) good, strlen (good), "r");
+  CU_ASSERT_EQUAL_FATAL (lsc_catalogue_read (&cat, f, "good.tsv", err, sizeof err), 0);
+  CU_ASSERT (isnan (cat->fam[0].dstar) && cat->fam[0].dstar_text[0] == 0);
+  CU_ASSERT_EQUAL (cat->fam[1].dstar, 5.25);
+  CU_ASSERT_STRING_EQUAL (cat->fam[1].dstar_text, "5.25000000000000000001");
+  lsc_catalogue_free (cat);
+  fclose (f);
+  const char *old7 = H "g\tkd:L\t20\t1,0\t0\tsaddle\tx\n";
+  f = fmemopen ((void *) old7, strlen (old7), "r");
+  CU_ASSERT_EQUAL_FATAL (lsc_catalogue_read (&cat, f, "old.tsv", err, sizeof err), 0);
+  CU_ASSERT (isnan (cat->fam[0].dstar));
+  lsc_catalogue_free (cat);
+  fclose (f);
   CU_ASSERT_EQUAL (lsc_catalogue_read_file (&cat, "/nonexistent/f.tsv", err,
                                             sizeof err), LSC_EFAILED);
   CU_ASSERT (strstr (err, "/nonexistent/f.tsv: ") == err);
 #undef H
+#undef H8
 }
 
 /* Type A: from d = 20 up to 1e7 and down until the branch ends. */

@@ -28,7 +28,14 @@ typedef struct
   double loss;
   char kind[32];
   char description[256];
+  double dstar;          /* the largest d at which the family turns from a
+                            saddle into a minimum as d grows (optional
+                            catalogue column; NaN when absent)           */
+  char dstar_text[64];   /* its digits as given in the catalogue ("")    */
 } lsc_family;
+
+/* lsc_family has the dstar fields. */
+#define LSC_FAMILY_HAS_DSTAR 1
 
 typedef struct
 {

@@ -14,6 +14,9 @@
 
 static const char header[] =
   "name\tisotropy\td\tparams\tloss\tkind\tdescription";
+/* The same with the optional d* column (landscape-families(5)). */
+static const char header_dstar[] =
+  "name\tisotropy\td\tparams\tloss\tkind\tdescription\tdstar";
 
 static void
 msg (char *buf, size_t len, const char *fmt, ...)
@@ -192,23 +195,26 @@ valid_name (const char *s)
 
 /* Parse one data line (NUL-terminated, no newline) into fam. */
 static int
-parse_line (lsc_family *fam, char *line, char *err, size_t errlen)
+parse_line (lsc_family *fam, char *line, int with_dstar, char *err,
+            size_t errlen)
 {
   char *f[8];
-  size_t nf = 0;
+  size_t nf = 0, want_nf = with_dstar ? 8 : 7;
   for (char *s = line;; )
     {
       char *tab = strchr (s, '\t');
-      if (nf == 7)
-        return msg (err, errlen, "more than 7 fields"), LSC_EPARSE;
+      if (nf == want_nf)
+        return msg (err, errlen, "more than %zu fields", want_nf),
+               LSC_EPARSE;
       f[nf++] = s;
       if (!tab)
         break;
       *tab = '\0';
       s = tab + 1;
     }
-  if (nf != 7)
-    return msg (err, errlen, "%zu fields, want 7 (%s)", nf, header),
+  if (nf != want_nf)
+    return msg (err, errlen, "%zu fields, want %zu (%s)", nf, want_nf,
+                with_dstar ? header_dstar : header),
            LSC_EPARSE;
   memset (fam, 0, sizeof *fam);
   if (!valid_name (f[0]))
@@ -249,6 +255,15 @@ parse_line (lsc_family *fam, char *line, char *err, size_t errlen)
   if (!*f[6] || strlen (f[6]) >= sizeof fam->description)
     return msg (err, errlen, "empty or too long description"), LSC_EPARSE;
   strcpy (fam->description, f[6]);
+  fam->dstar = NAN;
+  if (with_dstar && strcmp (f[7], "-") != 0)
+    {
+      if (!parse_double (&fam->dstar, f[7]) || !(fam->dstar >= 1)
+          || strlen (f[7]) >= sizeof fam->dstar_text)
+        return msg (err, errlen, "bad dstar '%s' (a dimension >= 1 or -)",
+                    f[7]), LSC_EPARSE;
+      strcpy (fam->dstar_text, f[7]);
+    }
   return 0;
 }
 
@@ -260,7 +275,7 @@ lsc_catalogue_read (lsc_catalogue **cat, FILE *f, const char *name,
   char *line = NULL, err[256];
   size_t cap = 0, lineno = 0, alloc = 0;
   lsc_catalogue *c = NULL;
-  int have_header = 0;
+  int have_header = 0, with_dstar = 0;
   if (cat == NULL || f == NULL)
     LSC_ERROR ("lsc_catalogue_read: NULL argument", LSC_EFAULT);
   *cat = NULL;
@@ -279,7 +294,8 @@ lsc_catalogue_read (lsc_catalogue **cat, FILE *f, const char *name,
         continue;
       if (!have_header)
         {
-          if (strcmp (line, header) != 0)
+          with_dstar = strcmp (line, header_dstar) == 0;
+          if (!with_dstar && strcmp (line, header) != 0)
             {
               msg (errbuf, errlen, "%s:%zu: header must be '%s'", name,
                    lineno, header);
@@ -296,7 +312,7 @@ lsc_catalogue_read (lsc_catalogue **cat, FILE *f, const char *name,
             LSC_FAIL ("lsc_catalogue_read: out of memory", LSC_ENOMEM);
           c->fam = nf, alloc = na;
         }
-      if (parse_line (&c->fam[c->n], line, err, sizeof err) != 0)
+      if (parse_line (&c->fam[c->n], line, with_dstar, err, sizeof err) != 0)
         {
           msg (errbuf, errlen, "%s:%zu: %s", name, lineno, err);
           LSC_FAIL ("lsc_catalogue_read: bad line", LSC_EPARSE);
