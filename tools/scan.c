@@ -108,7 +108,9 @@ evaluate (scan_row *r, const scan_opts *o, lsc_isotypic_workspace *iws)
   double g[LSC_FAMILY_MAXP], metric[LSC_FAMILY_MAXP];
   int st = lsc_young_set_d (&G, r->d);
   if (!st)
-    st = lsc_restricted_grad (&r->loss, g, r->p, &G);
+    st = lsc_restricted_grad (NULL, g, r->p, &G);
+  if (!st) /* the printed loss: the double sum loses ~ eps d^2 */
+    st = lsc_restricted_loss_accurate (&r->loss, r->p, &G);
   if (!st)
     st = lsc_young_metric (metric, &G);
   if (!st)

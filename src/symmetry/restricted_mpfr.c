@@ -304,3 +304,31 @@ lsc_restricted_eval_mpfr (mpfr_t L, mpfr_t *g, mpfr_t *Hp, const mpfr_t *p,
       wp = need;
     }
 }
+
+int
+lsc_restricted_loss_accurate (double *L, const double *p, const lsc_young *G)
+{
+  if (!L || !p || !G)
+    LSC_ERROR ("NULL argument", LSC_EFAULT);
+  int rc = lsc_young_check (G);
+  if (rc)
+    return rc;
+  size_t np = lsc_young_nparams (G);
+  if (!lsc_all_finite (p, np))
+    LSC_ERROR ("non-finite parameter", LSC_ENONFINITE);
+  mpfr_t *pm = lsc_mpfr_vec_alloc (np, 64);
+  mpfr_t Lm, d;
+  if (!pm)
+    LSC_ERROR ("out of memory", LSC_ENOMEM);
+  mpfr_init2 (Lm, 128);
+  mpfr_init2 (d, 64);
+  for (size_t i = 0; i < np; i++)
+    mpfr_set_d (pm[i], p[i], MPFR_RNDN); /* exact */
+  mpfr_set_d (d, lsc_young_d (G), MPFR_RNDN);
+  rc = lsc_restricted_eval_mpfr (Lm, NULL, NULL, (const mpfr_t *) pm, G, d);
+  if (!rc)
+    *L = mpfr_get_d (Lm, MPFR_RNDN);
+  mpfr_clears (Lm, d, (mpfr_ptr) 0);
+  lsc_mpfr_vec_free (pm, np);
+  return rc;
+}
