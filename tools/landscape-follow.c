@@ -15,7 +15,9 @@
 static void
 usage (void)
 {
-  printf ("Usage: %s [OPTION]... FAMILY\n", cli_program_name ());
+  printf ("Usage: %s [OPTION]... FAMILY\n"
+          "  or:  %s [OPTION]... --weights=FILE\n", cli_program_name (),
+          cli_program_name ());
   puts ("Continue the family FAMILY of the catalogue in the real dimension d "
         "from its\n"
         "reference point to --to, printing one row per point: d, loss, "
@@ -27,6 +29,14 @@ usage (void)
         "d)\n"
         "  -c, --catalogue=FILE  family catalogue (default: the installed "
         "families.tsv)\n"
+        "  -w, --weights=FILE    start from the matrix W in FILE (k x d, one "
+        "neuron per\n"
+        "                        row; V = I) instead of a FAMILY: its "
+        "Young-type\n"
+        "                        isotropy is detected and the family through "
+        "it followed\n"
+        "      --tol=TOL         detection tolerance for --weights (default "
+        "1e-6)\n"
         "      --max-step=H      largest arclength step (default 2)\n"
         "      --pass-folds      continue through folds (default: stop at the "
         "first)\n"
@@ -71,16 +81,54 @@ row (const lsc_cont_point *pt, void *data)
   return 0;
 }
 
+/* The family through the matrix in path: read it, detect its Young-type
+   isotropy (lsc_detect), and use the detected group and parameters at
+   d = its number of columns.  Errors exit 2. */
+static const lsc_family *
+detect_family (lsc_family *fam, const char *path, double tol)
+{
+  char err[512];
+  double *W = NULL;
+  size_t k, d;
+  int st = lsc_matrix_read_file (&W, &k, &d, path, err, sizeof err);
+  if (st)
+    cli_fatal (st == LSC_ENOMEM ? CLI_EXIT_SYSTEM : CLI_EXIT_USAGE, "%s",
+               err);
+  lsc_detect_workspace *w = lsc_detect_alloc (k, d);
+  if (!w)
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+  memset (fam, 0, sizeof *fam);
+  lsc_detect_info info;
+  st = lsc_detect (&fam->G, NULL, NULL, fam->p, &info, W, k, d, tol, w);
+  lsc_detect_free (w);
+  free (W);
+  if (st == LSC_EUNSUP || st == LSC_ENOTFIX)
+    cli_fatal (CLI_EXIT_USAGE, "%s: no Young-type isotropy within --tol %g "
+               "(%s)", path, tol, lsc_strerror (st));
+  if (st)
+    cli_fatal (CLI_EXIT_USAGE, "%s: %s", path, lsc_strerror (st));
+  snprintf (fam->name, sizeof fam->name, "detected");
+  fam->d = lsc_young_d (&fam->G);
+  fam->nparams = lsc_young_nparams (&fam->G);
+  fam->dstar = NAN;
+  if (fam->G.rsize[0] < 2)
+    cli_fatal (CLI_EXIT_USAGE, "%s: the detected group has no large block "
+               "(block sizes too small to follow in d)", path);
+  return fam;
+}
+
 int
 main (int argc, char **argv)
 {
   cli_init (argv[0]);
   gsl_set_error_handler_off ();
-  enum { OPT_MAXSTEP = 256, OPT_PASS, OPT_DIGITS, OPT_FROM };
+  enum { OPT_MAXSTEP = 256, OPT_PASS, OPT_DIGITS, OPT_FROM, OPT_TOL };
   static const struct option longopts[] = {
     { "to", required_argument, NULL, 't' },
     { "from", required_argument, NULL, OPT_FROM },
     { "catalogue", required_argument, NULL, 'c' },
+    { "weights", required_argument, NULL, 'w' },
+    { "tol", required_argument, NULL, OPT_TOL },
     { "max-step", required_argument, NULL, OPT_MAXSTEP },
     { "pass-folds", no_argument, NULL, OPT_PASS },
     { "format", required_argument, NULL, 'f' },
@@ -90,18 +138,25 @@ main (int argc, char **argv)
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 } };
   double to = NAN, from = NAN;
-  const char *catpath = NULL;
+  const char *catpath = NULL, *wpath = NULL;
+  double tol = 1e-6;
   cli_format fmt = cli_default_format ();
   int digits = 0, list = 0, opt;
   lsc_cont_params par;
   lsc_cont_params_init (&par);
-  while ((opt = getopt_long (argc, argv, "t:c:f:lhV", longopts, NULL))
+  while ((opt = getopt_long (argc, argv, "t:c:w:f:lhV", longopts, NULL))
          != -1)
     switch (opt)
       {
       case 't': to = cli_parse_double ("--to", optarg); break;
       case OPT_FROM: from = cli_parse_double ("--from", optarg); break;
       case 'c': catpath = optarg; break;
+      case 'w': wpath = optarg; break;
+      case OPT_TOL:
+        tol = cli_parse_double ("--tol", optarg);
+        if (!(tol > 0))
+          cli_fatal (CLI_EXIT_USAGE, "--tol must be positive");
+        break;
       case OPT_MAXSTEP:
         par.hmax = cli_parse_double ("--max-step", optarg);
         if (!(par.hmax >= par.h0))
@@ -123,10 +178,14 @@ main (int argc, char **argv)
       }
   char err[512];
   lsc_catalogue *cat = NULL;
+  int st = 0;
   catpath = cli_catalogue_path (catpath);
-  int st = lsc_catalogue_read_file (&cat, catpath, err, sizeof err);
-  if (st)
-    cli_fatal (CLI_EXIT_USAGE, "%s", err);
+  if (!wpath || list) /* --weights needs no catalogue */
+    {
+      st = lsc_catalogue_read_file (&cat, catpath, err, sizeof err);
+      if (st)
+        cli_fatal (CLI_EXIT_USAGE, "%s", err);
+    }
   if (list)
     {
       for (size_t i = 0; i < cat->n; i++)
@@ -135,12 +194,24 @@ main (int argc, char **argv)
       lsc_catalogue_free (cat);
       return cli_finish (CLI_EXIT_OK);
     }
-  if (optind != argc - 1)
-    cli_fatal (CLI_EXIT_USAGE, "expected one FAMILY argument (try --list)");
-  const lsc_family *fam = lsc_catalogue_find (cat, argv[optind]);
-  if (fam == NULL)
-    cli_fatal (CLI_EXIT_USAGE, "no family '%s' in %s (try --list)",
-               argv[optind], catpath);
+  lsc_family detected;
+  const lsc_family *fam;
+  if (wpath)
+    {
+      if (optind != argc)
+        cli_fatal (CLI_EXIT_USAGE, "give either FAMILY or --weights, not both");
+      fam = detect_family (&detected, wpath, tol);
+    }
+  else
+    {
+      if (optind != argc - 1)
+        cli_fatal (CLI_EXIT_USAGE,
+                   "expected one FAMILY argument or --weights (try --list)");
+      fam = lsc_catalogue_find (cat, argv[optind]);
+      if (fam == NULL)
+        cli_fatal (CLI_EXIT_USAGE, "no family '%s' in %s (try --list)",
+                   argv[optind], catpath);
+    }
   if (isnan (to))
     cli_fatal (CLI_EXIT_USAGE, "--to is required");
   if (isnan (from))

@@ -47,6 +47,39 @@ run "$F" -c "$tmp/bad.tsv" --to 30 A
 expect_error 2 $P "bad.tsv:2: 2 parameters" "bad catalogue"
 run "$F" -c "$tmp/nonexistent.tsv" --to 30 A
 expect_error 2 $P "nonexistent.tsv" "missing catalogue"
+# --weights: type A at d = 20 embedded from the catalogue's parameters, rows
+# and columns permuted together (i -> 7 i mod 20): the detected family is
+# followed along the same branch as the catalogue's A (d, loss columns).
+awk -F '\t' '$1 == "A" { print $4 }' "$CAT" | awk -F , -v n=20 '{
+  for (i = 0; i < n; i++) {
+    line = ""
+    for (j = 0; j < n; j++) {
+      pi = (7 * i) % n; pj = (7 * j) % n
+      if (pi < n - 1 && pj < n - 1) v = (pi == pj) ? $1 : $2
+      else if (pi < n - 1) v = $3
+      else if (pj < n - 1) v = $4
+      else v = $5
+      line = line (j ? " " : "") v
+    }
+    print line
+  } }' >"$tmp/A20.txt"
+run "$F" -c "$CAT" --to 40 -f tsv A
+cut -f 1,2 "$out" >"$tmp/catalogue_branch"
+run "$F" -w "$tmp/A20.txt" --to 40 -f tsv
+expect_ok "--weights"
+cut -f 1,2 "$out" >"$tmp/detected_branch"
+numcmp "$tmp/catalogue_branch" "$tmp/detected_branch" 1e-12 1e-15 "--weights follows type A"
+printf '1 2 3\n4 5\n' >"$tmp/ragged.txt"
+run "$F" -w "$tmp/ragged.txt" --to 30
+expect_error 2 $P "ragged.txt:2" "--weights ragged file"
+printf '0.3 -1.2 0.7\n2.2 0.1 -0.4\n-0.9 1.7 0.05\n0.6 0.2 1.1\n' >"$tmp/generic.txt"
+run "$F" -w "$tmp/generic.txt" --to 30
+expect_error 2 $P "generic.txt" "--weights without symmetry"
+run "$F" -w "$tmp/A20.txt" --to 30 A
+expect_error 2 $P "not both" "--weights and FAMILY"
+run "$F" -w "$tmp/A20.txt" --tol 0 --to 30
+expect_error 2 $P "--tol" "--tol 0"
+
 run "$F" --bogus
 expect_rc 2 "unknown option"
 run "$F" --help
