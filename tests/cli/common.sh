@@ -41,9 +41,13 @@ tool () {
 }
 
 # run TOOL ARGS...: run with stdout in $out, stderr in $err, status in $rc.
-# Standard input is the caller's (redirect the call to feed it).
+# Standard input is the caller's (redirect the call to feed it).  With
+# VALGRIND set (e.g. "valgrind -q --error-exitcode=9 --leak-check=full"),
+# the tool runs under it: valgrind's reports break the stderr checks and
+# its exit code breaks the status checks.  Needs real binaries, not libtool
+# wrappers (configure --disable-shared).
 run () {
-  "$@" >"$out" 2>"$err"
+  $VALGRIND "$@" >"$out" 2>"$err"
   rc=$?
 }
 
