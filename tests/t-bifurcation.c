@@ -227,6 +227,38 @@ test_type_a (void)
   lsc_catalogue_free (cat);
 }
 
+/* Every catalogue family with a dstar: the full Hessian (LAPACK, embedded W
+   continued to the integers around d*) has index 0 at ceil(d*) and a
+   positive index at floor(d*) - an independent confirmation of the type
+   change at every certified d* of the catalogue. */
+static void
+test_catalogue_dstar_inertia (void)
+{
+  lsc_catalogue *cat = NULL;
+  CU_ASSERT_PTR_NOT_NULL_FATAL (family_A (&cat));
+  size_t checked = 0;
+  for (size_t i = 0; i < cat->n; i++)
+    {
+      const lsc_family *F = &cat->fam[i];
+      if (isnan (F->dstar))
+        continue;
+      double lo = floor (F->dstar), hi = ceil (F->dstar);
+      lsc_young G = F->G;
+      long ihi = full_index (F, hi);
+      CU_ASSERT_EQUAL (ihi, 0);
+      if (!lsc_young_set_d (&G, lo) && G.rsize[0] >= 2)
+        {
+          long ilo = full_index (F, lo);
+          CU_ASSERT (ilo > 0);
+          if (!(ilo > 0) || ihi != 0)
+            printf ("%s: index %ld at %g, %ld at %g\n", F->name, ilo, lo, ihi, hi);
+        }
+      checked++;
+    }
+  CU_ASSERT (checked >= 7);
+  lsc_catalogue_free (cat);
+}
+
 static void
 test_errors (void)
 {
@@ -264,6 +296,7 @@ main (void)
     { "synthetic crossings sqrt 2 and cbrt 3 to 100 digits", test_synthetic_crossing },
     { "synthetic fold d = 1 to 60 digits", test_synthetic_fold },
     { "type A: d*, two precisions, full-Hessian inertia at 5 and 6", test_type_a },
+    { "catalogue d*: full-Hessian index 0 above, > 0 below", test_catalogue_dstar_inertia },
     { "errors", test_errors },
     { NULL, NULL },
   };

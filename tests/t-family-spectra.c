@@ -1,0 +1,137 @@
+/* Full vs reduced Hessian spectra of every catalogue family at integer d:
+   the family continued from its reference point to d, the full kd x kd
+   Hessian of the embedded W diagonalised by LAPACK, and the isotypic
+   spectrum expanded with its multiplicities must be the same multiset
+   (relative 1e-10) with multiplicities summing to kd.  Default tier: a few
+   d per family; expensive tier: every d from the family's first (large
+   block >= 3, above its fold) to 40 (issue 4). */
+#include <config.h>
+#include <stdlib.h>
+#include <math.h>
+#include "landscape.h"
+#include "landscape/lsc_continuation.h"
+#include "landscape/lsc_families.h"
+#include "testutil.h"
+
+static int
+cmp_double (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* Critical point of F at integer d (continued); 0 or a status. */
+static int
+point_at (double *p, const lsc_family *F, double d)
+{
+  lsc_cont_function f;
+  lsc_cont_restricted cr;
+  lsc_cont_restricted_init (&f, &cr, &F->G);
+  lsc_cont *c = lsc_cont_alloc (f.n);
+  int st = 0;
+  if (d == F->d)
+    memcpy (p, F->p, f.n * sizeof *p);
+  else if (!(st = lsc_cont_set (c, &f, F->p, F->d, d < F->d ? -1 : 1, NULL))
+           && !(st = lsc_cont_run (c, d, NULL, NULL)))
+    memcpy (p, lsc_cont_current (c)->p, f.n * sizeof *p);
+  lsc_cont_free (c);
+  return st;
+}
+
+/* Compare at d; returns 1 if compared, 0 if skipped (no point / small). */
+static int
+compare_at (const lsc_family *F, size_t d)
+{
+  lsc_young G = F->G;
+  if (lsc_young_set_d (&G, (double) d) || G.rsize[0] < 3)
+    return 0;
+  double p[LSC_FAMILY_MAXP];
+  if (point_at (p, F, (double) d))
+    return 0;
+  size_t k = (size_t) lsc_young_k (&G), n = k * d;
+  double *W = malloc (n * sizeof *W), *H = malloc (n * n * sizeof *H);
+  double *ev = malloc (n * sizeof *ev), *red = malloc (n * sizeof *red);
+  lsc_young_embed (W, p, &G);
+  lsc_problem pr = { k, d, d, NULL, NULL, NULL };
+  lsc_loss_workspace *lws = lsc_loss_workspace_alloc (k, d, d);
+  lsc_eigen_workspace *ews = lsc_eigen_workspace_alloc (n, 0);
+  CU_ASSERT_EQUAL_FATAL (lsc_loss_hessian (H, W, &pr, lws), 0);
+  CU_ASSERT_EQUAL_FATAL (lsc_eigen_symm (ev, NULL, H, n, ews), 0);
+  lsc_isotypic_workspace *iws = lsc_isotypic_alloc (&G);
+  lsc_iso_eigen *out = malloc (lsc_isotypic_max (iws) * sizeof *out);
+  size_t nout, m = 0;
+  CU_ASSERT_EQUAL_FATAL (lsc_isotypic_spectrum (out, &nout, p, &G, 1e-9, 0, iws), 0);
+  double msum = 0;
+  for (size_t i = 0; i < nout; i++)
+    {
+      msum += out[i].mult;
+      for (long j = 0; j < lround (out[i].mult) && m < n; j++)
+        red[m++] = out[i].value;
+    }
+  CU_ASSERT (fabs (msum - (double) n) < 1e-6);
+  CU_ASSERT_EQUAL (m, n);
+  int bad = 0;
+  if (m == n)
+    {
+      qsort (red, n, sizeof *red, cmp_double);
+      double scale = fmax (fabs (ev[0]), fabs (ev[n - 1]));
+      for (size_t i = 0; i < n; i++)
+        if (fabs (red[i] - ev[i]) > 1e-10 * scale)
+          bad++;
+    }
+  CU_ASSERT_EQUAL (bad, 0);
+  if (bad || m != n)
+    printf ("%s d=%zu: %d eigenvalues differ, %zu of %zu counted\n", F->name,
+            d, bad, m, n);
+  free (out);
+  lsc_isotypic_free (iws);
+  lsc_eigen_workspace_free (ews);
+  lsc_loss_workspace_free (lws);
+  free (W); free (H); free (ev); free (red);
+  return 1;
+}
+
+static void
+test_catalogue (void)
+{
+  char err[256], path[1024];
+  snprintf (path, sizeof path, "%s/data/families.tsv", LSC_SRCDIR);
+  lsc_catalogue *cat = NULL;
+  CU_ASSERT_EQUAL_FATAL (lsc_catalogue_read_file (&cat, path, err, sizeof err), 0);
+  int all = lsc_test_expensive ();
+  for (size_t i = 0; i < cat->n; i++)
+    {
+      const lsc_family *F = &cat->fam[i];
+      /* from 40 down: the first d where the branch cannot be reached (a
+         fold, or the large block below 3) ends the family's range */
+      size_t small = (size_t) (lsc_young_d (&F->G) - F->G.csize[F->G.pair[0]]);
+      size_t dlo = small + 3 > 4 ? small + 3 : 4; /* large block >= 3 */
+      size_t first = 0, count = 0;
+      for (size_t d = 40; d >= dlo; d--)
+        {
+          int want = all || d == 20 || d == 13 || d <= dlo + 2;
+          if (!want)
+            continue;
+          if (!compare_at (F, d))
+            break; /* below a fold: the branch ends */
+          first = d;
+          count++;
+        }
+      CU_ASSERT (count >= 2);
+      /* only B2 (fold at 3.43 but L = d - 2 >= 3 from 5) and B3 (fold at
+         4.56) have folds; all families reach dlo or dlo + 1 */
+      CU_ASSERT (first > 0 && first <= dlo + 1);
+      printf ("[%s: d = %zu..40, %zu compared] ", F->name, first, count);
+    }
+  lsc_catalogue_free (cat);
+}
+
+int
+main (void)
+{
+  static const lsc_test_case cases[] = {
+    { "catalogue families: full = reduced at integer d", test_catalogue },
+    { NULL, NULL },
+  };
+  return lsc_test_run ("family-spectra", cases);
+}
