@@ -41,6 +41,8 @@ usage (void)
         "  -l, --long           one summary and one spectrum table for all d "
         "(tidy rows)\n"
         "      --full           check against the full Hessian at integer d\n"
+        "      --fast           double-precision point and spectrum only (no MPFR\n"
+        "                       refinement; error ~ d eps of the largest eigenvalue)\n"
         "      --tol=TOL        zero tolerance of eigenvalues, relative to\n"
         "                       max(1, max|eigenvalue|) (default 1e-8)\n"
         "  -f, --format=FMT     text, tsv, json, latex or markdown (default: "
@@ -150,6 +152,7 @@ main (int argc, char **argv)
     { "catalogue", required_argument, NULL, 'c' },
     { "long", no_argument, NULL, 'l' },
     { "full", no_argument, NULL, 'U' },
+    { "fast", no_argument, NULL, 'X' },
     { "tol", required_argument, NULL, 'T' },
     { "format", required_argument, NULL, 'f' },
     { "digits", required_argument, NULL, 'D' },
@@ -184,6 +187,7 @@ main (int argc, char **argv)
       case 'c': catpath = optarg; break;
       case 'l': longfmt = 1; break;
       case 'U': so.full = 1; break;
+      case 'X': so.fast = 1; break;
       case 'T':
         so.ztol = cli_parse_double ("--tol", optarg);
         if (!(so.ztol > 0 && so.ztol < 1))

@@ -23,10 +23,13 @@ decimal (mpfr_t x, int digits)
   return out;
 }
 
-int
-scan_refine_mpfr (scan_row *r, const lsc_young *G, const scan_opts *o)
+/* The point refined by MPFR Newton at prec bits, then loss and spectrum in
+   MPFR; with decimals, the values are also kept as decimal strings. */
+static int
+refine_core (scan_row *r, const lsc_young *G, long precbits, int digits,
+             int decimals)
 {
-  mpfr_prec_t prec = (mpfr_prec_t) o->prec;
+  mpfr_prec_t prec = (mpfr_prec_t) precbits;
   size_t np = r->np, nmax = lsc_isotypic_max_mpfr (G);
   lsc_restricted_system sys;
   lsc_newton_function f;
@@ -57,16 +60,17 @@ scan_refine_mpfr (scan_row *r, const lsc_young *G, const scan_opts *o)
                                       *d)) != 0)
     goto done;
   st = lsc_isotypic_spectrum_mpfr (val, info, &nout, (const mpfr_t *) p, G,
-                                   *d, ldexp (1.0, (int) (-o->prec / 2)), 0);
+                                   *d, ldexp (1.0, (int) (-precbits / 2)), 0);
   if (st)
     goto done;
   st = LSC_ENOMEM;
-  for (size_t i = 0; i < nout; i++)
-    if (!(dec[i] = decimal (val[i], o->digits)))
+  for (size_t i = 0; decimals && i < nout; i++)
+    if (!(dec[i] = decimal (val[i], digits)))
       goto done;
   mpfr_set_d (val[0], resid, MPFR_RNDN);
-  if (!(r->loss_dec = decimal (*L, o->digits))
-      || !(r->resid_dec = decimal (val[0], o->digits ? o->digits : 17)))
+  if (decimals
+      && (!(r->loss_dec = decimal (*L, digits))
+          || !(r->resid_dec = decimal (val[0], digits ? digits : 17))))
     goto done;
   for (size_t i = 0; i < np; i++)
     r->p[i] = mpfr_get_d (p[i], MPFR_RNDN);
@@ -74,8 +78,11 @@ scan_refine_mpfr (scan_row *r, const lsc_young *G, const scan_opts *o)
   r->resid = resid;
   memcpy (r->ev, info, nout * sizeof *info);
   r->nev = nout;
-  r->ev_dec = dec;
-  dec = NULL;
+  if (decimals)
+    {
+      r->ev_dec = dec;
+      dec = NULL;
+    }
   st = LSC_SUCCESS;
 done:
   if (dec)
@@ -87,4 +94,16 @@ done:
   free (p);
   free (info);
   return st;
+}
+
+int
+scan_refine_mpfr (scan_row *r, const lsc_young *G, const scan_opts *o)
+{
+  return refine_core (r, G, o->prec, o->digits, 1);
+}
+
+int
+scan_refine_accurate (scan_row *r, const lsc_young *G)
+{
+  return refine_core (r, G, 128, 0, 0);
 }

@@ -19,6 +19,8 @@ typedef struct
                         and the reduced spectrum, relative to
                         max(1, max |value|)                        (1e-9)  */
   int full;          /* run the full-Hessian check at integer d   (0)     */
+  int fast;          /* double point and spectrum only, no 128-bit
+                        refinement (scan_refine_accurate)          (0)     */
   long prec;         /* > 0: refine the point and compute the spectrum in
                         MPFR at prec bits (scan_refine_mpfr)       (0)     */
   int digits;        /* significant digits of the MPFR decimals; 0: all
@@ -77,6 +79,12 @@ void scan_classify (scan_row *r, const scan_opts *o);
    residual and lsc_isotypic_spectrum_mpfr (replacing r->ev, kept as
    rounded doubles, and filling the decimals).  Returns the status. */
 int scan_refine_mpfr (scan_row *r, const lsc_young *G, const scan_opts *o);
+
+/* Large d: the point refined at 128 bits and the loss and spectrum from
+   the MPFR path, rounded to double (no decimals kept).  The double point
+   alone is only a critical point to ~eps, which moves the O(1)
+   eigenvalues by ~ d eps; this restores them to ~1 ulp. */
+int scan_refine_accurate (scan_row *r, const lsc_young *G);
 
 /* Free what scan_family allocated in rows[0..n). */
 void scan_rows_clear (scan_row *rows, size_t n);
