@@ -59,6 +59,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
      error status, at the parsed d and at hostile ones. */
   double p[LSC_FAMILY_MAXP], g[LSC_FAMILY_MAXP], L;
   static const double ds[] = { 0, 1e9, 1e300, 3.5, 1 };
+  /* The restricted loss costs O(np^2): large groups are parsed only, so
+     that the parser gets most of the executions. */
+  if (np > 24)
+    return 0;
   for (size_t t = 0; t < sizeof ds / sizeof ds[0]; t++)
     {
       if (t > 0 && lsc_young_set_d (&G, ds[t]) != LSC_SUCCESS)
