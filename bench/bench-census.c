@@ -14,14 +14,8 @@
 #endif
 #include "landscape.h"
 #include "census.h"
+#include "bench.h"
 
-static double
-now (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
 
 /* One descent (no polish) from the stream (1, 0). */
 static void

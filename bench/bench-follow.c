@@ -6,14 +6,8 @@
 #include <string.h>
 #include <time.h>
 #include "landscape.h"
+#include "bench.h"
 
-static double
-now (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
 
 int
 main (int argc, char **argv)

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <math.h>
 #include "landscape.h"
+#include "bench.h"
 
 /* Usage: bench-isotypic [--no-full].  Output: TSV, one row per (group, d,
    method): mean seconds per call and the largest relative difference of a
@@ -17,13 +18,6 @@
    the largest |eigenvalue|).  Runtime about a minute on one core (the full
    spectrum at d = 60 is a 3600 x 3600 eigensolve). */
 
-static double
-now (void)
-{
-  struct timespec t;
-  clock_gettime (CLOCK_MONOTONIC, &t);
-  return (double) t.tv_sec + 1e-9 * (double) t.tv_nsec;
-}
 
 static void
 report (const char *reason, const char *file, int line, int status)

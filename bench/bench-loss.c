@@ -8,14 +8,8 @@
 #include <time.h>
 #include <gsl/gsl_rng.h>
 #include "landscape/lsc_loss.h"
+#include "bench.h"
 
-static double
-now (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
 
 /* MemAvailable from /proc/meminfo in bytes, or 0 if unknown. */
 static double

@@ -9,6 +9,7 @@
 #include <gsl/gsl_rng.h>
 #include "landscape/lsc_errno.h"
 #include "landscape/lsc_loss.h"
+#include "bench.h"
 
 /* Usage: bench-mpfr [--hessian]
    Output: one TSV row per measurement (k = d = m, V = I, W = I + 1e-3
@@ -16,13 +17,6 @@
    double-precision time of the same call for comparison.  With --hessian
    the MPFR Hessian at d = 100 is timed too (about a minute). */
 
-static double
-now (void)
-{
-  struct timespec t;
-  clock_gettime (CLOCK_MONOTONIC, &t);
-  return (double) t.tv_sec + 1e-9 * (double) t.tv_nsec;
-}
 
 static void
 report (const char *reason, const char *file, int line, int status)

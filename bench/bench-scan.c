@@ -9,14 +9,8 @@
 #include <string.h>
 #include <time.h>
 #include "../tools/scan.h"
+#include "bench.h"
 
-static double
-now (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
-}
 
 /* Scan every family with k = d at the nd dimensions d; returns seconds,
    counts the rows and failed rows. */

@@ -12,19 +12,13 @@
 #include "landscape/lsc_errno.h"
 #include "landscape/lsc_loss.h"
 #include "landscape/lsc_spectrum.h"
+#include "bench.h"
 
 /* Usage: bench-spectrum [NMAX]   (default 10000; sizes above NMAX are
    skipped, e.g. "bench-spectrum 3600" for a run of a few seconds).
    Output: one TSV row per measurement.  Runtime at the default is a few
    minutes on two cores, dominated by the n = 10000 solves (run once). */
 
-static double
-now (void)
-{
-  struct timespec t;
-  clock_gettime (CLOCK_MONOTONIC, &t);
-  return (double) t.tv_sec + 1e-9 * (double) t.tv_nsec;
-}
 
 static void
 report (const char *reason, const char *file, int line, int status)

@@ -1,0 +1,16 @@
+/* Shared helpers of the benchmark programs: a monotonic wall clock. */
+#ifndef LSC_BENCH_H
+#define LSC_BENCH_H
+
+#include <time.h>
+
+/* Seconds on the monotonic clock. */
+static inline double
+now (void)
+{
+  struct timespec t;
+  clock_gettime (CLOCK_MONOTONIC, &t);
+  return (double) t.tv_sec + 1e-9 * (double) t.tv_nsec;
+}
+
+#endif
