@@ -250,6 +250,13 @@ struct cli_table
   char *row;             /* streaming formats: current row, built up */
   size_t rowlen, rowcap;
   int captioned;         /* LaTeX: table float with siunitx columns  */
+  /* captioned LaTeX: rows are kept until the end, when each numeric
+     column gets S[table-format=...] from the widest number in it */
+  char *head;            /* the header line (column names)           */
+  struct latex_fmt
+  {
+    int intd, decd, expd, neg, expneg, any;
+  } *lf;
 };
 
 cli_output *
@@ -323,6 +330,13 @@ put_escaped (cli_table *t, const char *s)
               row_put (t, "\\", 1);
               row_put (t, s, 1);
             }
+          else if (c == '-' && s[1] == '>')
+            {
+              row_puts (t, "$\\to$"); /* "a->b" as an arrow */
+              s++;
+            }
+          else if (c == '<' || c == '>')
+            row_puts (t, c == '<' ? "\\textless{}" : "\\textgreater{}");
           else if (c == '\\' || c == '~' || c == '^')
             row_puts (t, c == '\\' ? "\\textbackslash{}"
                       : c == '~' ? "\\textasciitilde{}"
@@ -411,11 +425,22 @@ cli_table_begin_captioned (cli_output *o, const char *name,
           row_puts (t, caption);
           row_puts (t, "}");
         }
-      row_puts (t, "\n\\begin{tabular}{");
-      for (size_t j = 0; j < ncols; j++)
-        row_puts (t, !is_numeric (cols[j].type) ? "l"
-                  : caption ? "S" : "r");
-      row_puts (t, "}\n\\toprule\n");
+      if (caption)
+        {
+          /* the column spec needs the widths of all numbers: the tabular
+             is written by cli_table_end */
+          row_puts (t, "\n");
+          row_flush (t);
+          t->lf = xmalloc (ncols * sizeof *t->lf);
+          memset (t->lf, 0, ncols * sizeof *t->lf);
+        }
+      else
+        {
+          row_puts (t, "\n\\begin{tabular}{");
+          for (size_t j = 0; j < ncols; j++)
+            row_puts (t, is_numeric (cols[j].type) ? "r" : "l");
+          row_puts (t, "}\n\\toprule\n");
+        }
       for (size_t j = 0; j < ncols; j++)
         {
           int brace = caption && is_numeric (cols[j].type);
@@ -428,12 +453,50 @@ cli_table_begin_captioned (cli_output *o, const char *name,
             row_puts (t, "}");
         }
       row_puts (t, " \\\\\n\\midrule\n");
+      if (caption)
+        {
+          t->head = xstrdup (t->row);
+          t->rowlen = 0;
+          t->row[0] = '\0';
+        }
       break;
     default:
       break;
     }
   row_flush (t);
   return t;
+}
+
+/* Widen the table-format of a numeric LaTeX column to hold text: integer
+   and decimal digits, exponent digits, signs (siunitx). */
+static void
+latex_measure (struct latex_fmt *f, const char *text)
+{
+  const char *s = text;
+  int neg = 0, in = 0, de = 0, ex = 0, exneg = 0;
+  if (*s == '-' || *s == '+')
+    neg = *s++ == '-';
+  while (is_digit (*s))
+    s++, in++;
+  if (*s == '.')
+    for (s++; is_digit (*s); s++)
+      de++;
+  if (*s == 'e' || *s == 'E')
+    {
+      s++;
+      if (*s == '-' || *s == '+')
+        exneg = *s++ == '-';
+      while (is_digit (*s))
+        s++, ex++;
+    }
+  if (*s || (in == 0 && de == 0))
+    return; /* not a plain number (nan, inf, empty): siunitx prints it as text */
+  f->any = 1;
+  f->neg |= neg;
+  f->expneg |= exneg;
+  f->intd = f->intd > in ? f->intd : in;
+  f->decd = f->decd > de ? f->decd : de;
+  f->expd = f->expd > ex ? f->expd : ex;
 }
 
 /* Add one formatted cell; numeric says whether JSON may print it bare. */
@@ -483,6 +546,8 @@ add_cell (cli_table *t, cli_coltype ty, const char *text, int json_bare)
       if (!json_bare)
         row_puts (t, "\"");
     }
+  if (f == CLI_FMT_LATEX && t->lf && is_numeric (ty))
+    latex_measure (&t->lf[j], text);
   if (is_numeric (ty) || ty == CLI_COL_STATUS)
     row_puts (t, text);         /* numbers and tokens need no escaping */
   else
@@ -601,12 +666,61 @@ cli_row_end (cli_table *t)
       break;
     case CLI_FMT_LATEX:
       row_puts (t, " \\\\\n");
+      if (t->lf) /* kept for cli_table_end */
+        {
+          if (t->ncells == t->cap)
+            {
+              size_t nc = t->cap ? 2 * t->cap : 64;
+              char **nb = realloc (t->cells, nc * sizeof *nb);
+              if (!nb)
+                cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+              t->cells = nb;
+              t->cap = nc;
+            }
+          t->cells[t->ncells++] = xstrdup (t->row);
+          t->rowlen = 0;
+          t->row[0] = '\0';
+          return;
+        }
       break;
     case CLI_FMT_MARKDOWN:
       row_puts (t, " |\n");
       break;
     }
   row_flush (t);
+}
+
+/* The tabular of a captioned LaTeX table: S[table-format=...] columns from
+   the measured numbers, the header, the kept rows; shrunk to the line width
+   when wider (needs graphicx). */
+static void
+write_latex (cli_table *t)
+{
+  FILE *o = t->o->out;
+  fputs ("\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else"
+         "\\width\\fi}{!}{%\n\\begin{tabular}{", o);
+  for (size_t j = 0; j < t->ncols; j++)
+    {
+      struct latex_fmt *f = &t->lf[j];
+      if (!is_numeric (t->cols[j].type))
+        fputs ("l", o);
+      else if (!f->any)
+        fputs ("r", o);
+      else
+        {
+          fprintf (o, "S[table-format=%s%d", f->neg ? "-" : "",
+                   f->intd ? f->intd : 1);
+          if (f->decd)
+            fprintf (o, ".%d", f->decd);
+          if (f->expd)
+            fprintf (o, "e%s%d", f->expneg ? "-" : "", f->expd);
+          fputs ("]", o);
+        }
+    }
+  fputs ("}\n\\toprule\n", o);
+  fputs (t->head ? t->head : "", o);
+  for (size_t i = 0; i < t->ncells; i++)
+    fputs (t->cells[i], o);
 }
 
 /* Write the buffered text table: numbers right-aligned, text left-aligned,
@@ -654,11 +768,17 @@ cli_table_end (cli_table *t)
   if (t->o->fmt == CLI_FMT_TEXT)
     write_text (t);
   else if (t->o->fmt == CLI_FMT_LATEX)
-    fputs (t->captioned ? "\\bottomrule\n\\end{tabular}\n\\end{table}\n"
-           : "\\bottomrule\n\\end{tabular}\n", t->o->out);
+    {
+      if (t->lf)
+        write_latex (t);
+      fputs (t->captioned ? "\\bottomrule\n\\end{tabular}}\n\\end{table}\n"
+             : "\\bottomrule\n\\end{tabular}\n", t->o->out);
+    }
   for (size_t i = 0; i < t->ncells; i++)
     free (t->cells[i]);
   free (t->cells);
+  free (t->lf);
+  free (t->head);
   for (size_t j = 0; j < t->ncols; j++)
     free ((char *) t->cols[j].name);
   free (t->cols);
