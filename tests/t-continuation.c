@@ -181,6 +181,14 @@ test_statuses (void)
   par.max_points = 3;
   CU_ASSERT_EQUAL (lsc_cont_set (c, &f, x0, 2.0, 1, &par), 0);
   CU_ASSERT_EQUAL (lsc_cont_run (c, 5.5, NULL, NULL), LSC_EMAXITER);
+  /* d_stop behind the direction of travel with folds stopping the run:
+     refused at once (it used to wander to the point limit); d_stop equal
+     to the current d: success at once; a non-finite d_stop: refused. */
+  CU_ASSERT_EQUAL (lsc_cont_set (c, &f, x0, 2.0, 1, NULL), 0);
+  CU_ASSERT_EQUAL (lsc_cont_run (c, 1.0, NULL, NULL), LSC_EINVAL);
+  CU_ASSERT_EQUAL (lsc_cont_run (c, 2.0, NULL, NULL), LSC_SUCCESS);
+  CU_ASSERT_EQUAL (lsc_cont_current (c)->d, 2.0);
+  CU_ASSERT_EQUAL (lsc_cont_run (c, NAN, NULL, NULL), LSC_EINVAL);
   /* Argument errors. */
   par.max_points = 100;
   par.shrink = 1.5;

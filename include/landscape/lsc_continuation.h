@@ -97,7 +97,9 @@ const lsc_cont_point *lsc_cont_current (const lsc_cont *c);
    stops the run with that value. */
 typedef int lsc_cont_callback (const lsc_cont_point *pt, void *data);
 
-/* Step until d reaches d_stop (the last point is solved at d = d_stop
+/* Step until d reaches d_stop (LSC_SUCCESS at once if it is the current
+   d; LSC_EINVAL if it lies behind the direction of travel while
+   stop_at_fold is set, since only a fold could turn the branch back) (the last point is solved at d = d_stop
    exactly by Newton in p) or a step fails.  Returns LSC_SUCCESS, the failing
    step's status (LSC_EFOLD, LSC_ESTEPUNDER, LSC_EDOM, LSC_ESING),
    LSC_EMAXITER after max_points, or the callback's value. */

@@ -479,6 +479,16 @@ lsc_cont_run (lsc_cont *c, double d_stop, lsc_cont_callback *cb, void *data)
   if (cb && (st = cb (&c->pt, data)) != 0)
     return st;
   double ts = t_of_d (d_stop, c->par.dlog);
+  if (!isfinite (d_stop))
+    LSC_ERROR ("lsc_cont_run: d_stop is not finite", LSC_EINVAL);
+  if (ts == c->y[n])
+    return LSC_SUCCESS; /* already there */
+  /* d_stop behind the direction of travel can only be reached through a
+     fold; when folds stop the run it would never be reached (the branch
+     would wander to max_points): refuse it */
+  if ((ts - c->y[n]) * c->tau[n] < 0 && c->par.stop_at_fold)
+    LSC_ERROR ("lsc_cont_run: d_stop is behind the direction of travel",
+               LSC_EINVAL);
   for (;;)
     {
       if (c->npoints >= c->par.max_points)
