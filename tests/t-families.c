@@ -181,13 +181,23 @@ test_isotropy_parse (void)
   CU_ASSERT_EQUAL (G.pair[2], -1);
   const char *bad[] = { "kd:1,L", "kd:", "kd:L,x", "kd:L,0", "foo:L",
                         "rows:L,1;cols:L", "rows:L,2;cols:L,1;pair:0=0,1=1",
-                        "rows:L;cols:L;pair:0=0,0=0", "rows:L;cols:L;pair:1=0" };
+                        "rows:L;cols:L;pair:0=0,0=0", "rows:L;cols:L;pair:1=0",
+                        "rows:L,1;cols:5,1;pair:0=0,1=1", "rows:L,1;cols:L,1;pair:0=0,1=3"
+                      };
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
     {
       err[0] = 0;
       CU_ASSERT (lsc_isotropy_parse (&G, bad[i], 20, err, sizeof err) != 0);
       CU_ASSERT (err[0] != 0);
     }
+  CU_ASSERT_EQUAL (lsc_isotropy_parse (&G, "rows:L,1;cols:5,1;pair:0=0,1=1",
+                                       20, err, sizeof err), LSC_EPARSE);
+  CU_ASSERT (strstr (err, "first column block must be 'L'") != NULL);
+  CU_ASSERT_EQUAL (lsc_isotropy_parse (&G, "rows:L,1;cols:L,1;pair:0=0,1=3",
+                                       20, err, sizeof err), LSC_EPARSE);
+  CU_ASSERT (strstr (err, "names column block 3 of 2") != NULL);
+  CU_ASSERT (lsc_isotropy_parse (&G, "kd:L,1", NAN, err, sizeof err) != 0);
+  CU_ASSERT (strstr (err, "not finite") != NULL);
   CU_ASSERT_EQUAL (lsc_isotropy_parse (&G, "kd:L,5", 5.5, err, sizeof err),
                    LSC_EDOM);
 }

@@ -45,12 +45,15 @@ void lsc_bif_options_init (lsc_bif_options *opt);
    plus verify_bits for the verifying solve (verify != 0). */
 mpfr_prec_t lsc_bif_prec (const lsc_bif_options *opt, int verify);
 
-/* Result of one refinement. */
+/* Result of one refinement (res must not be NULL). */
 typedef struct
 {
   int status;          /* LSC_SUCCESS; LSC_EPREC when the two precisions
-                          disagree on a printed digit (not certified);
-                          LSC_ENOCONV, LSC_EMAXITER, or a callback status */
+                          disagree on a printed digit (not certified) or a
+                          Newton refinement did not reach its precision;
+                          LSC_EINVAL (no sign change on the bracket),
+                          LSC_EMAXITER (secant limit), LSC_ESING, or a
+                          callback status (e.g. LSC_EDOM)                */
   int certified;       /* 1 if both solves agree on all requested digits  */
   int direction;       /* crossings: sign of d lambda / d d at d* (+1: the
                           eigenvalue is negative below d*, positive above) */
@@ -64,9 +67,12 @@ typedef struct
    the critical points p_lo, p_hi (double) at its ends, find d* with
    lambda(p(d*), d*) = 0 where p(d) solves g(p; d) = 0.  Method: safeguarded
    secant (Illinois) in MPFR on f(d) = lambda(p(d), d), each p(d) refined by
-   Newton with g in MPFR and the Jacobian in double (lsc_newton_refine_mpfr);
-   then the same at digits*log2(10) + guard + verify_bits bits, and the two
-   results compared digit by digit.  dstar (any precision >= the working
+   Newton with g in MPFR and the Jacobian in double (lsc_newton_refine_mpfr).
+   Three stages: 64 bits on the given bracket; the working precision
+   digits*log2(10) + guard_bits on a narrow bracket around that result
+   (falling back to the given bracket if it holds no sign change); the
+   verifying precision (+ verify_bits) likewise around the working result.
+   The last two are compared digit by digit.  dstar (any precision >= the working
    one is used as given) and pstar (n values, may be NULL) receive the
    verifying solve's result. */
 int lsc_bif_crossing (mpfr_t dstar, mpfr_t *pstar, lsc_bif_result *res,
@@ -75,10 +81,13 @@ int lsc_bif_crossing (mpfr_t dstar, mpfr_t *pstar, lsc_bif_result *res,
                       const lsc_bif_options *opt);
 
 /* Fold: from an approximate fold (d0, p0) and an approximate null vector v0
-   of dg/dp (e.g. from continuation), solve the augmented system
+   of dg/dp (NULL: the eigenvector of the symmetrised dg/dp for its
+   eigenvalue of smallest modulus), solve the augmented system
      g(p; d) = 0,   J(p; d) v = 0,   v.v = 1
    (2n + 1 unknowns p, d, v) by Newton with the residual in MPFR and a
-   finite-difference Jacobian in double, at two precisions as above. */
+   double Jacobian (the dg/dp blocks exact from jac, the d column and the
+   derivatives of J v by central differences), at the working and the
+   verifying precision, compared digit by digit. */
 int lsc_bif_fold (mpfr_t dstar, mpfr_t *pstar, lsc_bif_result *res,
                   const lsc_bif_family *fam, double d0, const double *p0,
                   const double *v0, const lsc_bif_options *opt);
@@ -112,7 +121,7 @@ typedef struct
 /* Follow the family (G, p0 at d0) by continuation down to d_min and up to
    d_max, computing the double isotypic spectrum at every point, and record
    up to maxb brackets (sign changes of some component's eigenvalues, and
-   folds).  *nb receives the count.  Returns LSC_SUCCESS or a continuation /
+   folds); further brackets are dropped.  *nb receives the count.  Returns LSC_SUCCESS or a continuation /
    spectrum status (branches that end at the edge of their domain are not
    an error). */
 int lsc_bif_scan (lsc_bif_bracket *br, size_t *nb, size_t maxb,

@@ -39,8 +39,11 @@ const char *lsc_strerror(int status);
 /* Stable lower-case token for machine output, e.g. "ok", "edom", "noconv". */
 const char *lsc_status_token(int status);
 
-/* The error hook: called once by each failing public function, with a
-   reason, source location and the status it returns.  The default hook does
+/* The error hook: called by a failing public function with a reason,
+   source location and the status it returns; nested calls may report the
+   same failure again on its way up, and failures the library recovers from
+   itself (a rejected continuation step, a Newton trial point off the
+   domain) are reported too, so the hook is a trace, not a count.  The default hook does
    nothing (the library never prints, aborts or exits).  Returns the
    previous hook; NULL restores the default.  The hook is process-wide: set
    it before starting threads. */

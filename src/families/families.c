@@ -126,6 +126,12 @@ lsc_isotropy_parse (lsc_young *G, const char *spec, double d, char *err,
           else if (strncmp (sec, "cols:", 5) == 0 && !have_c)
             {
               have_c = 1;
+              if (sec[5] != 'L' || (sec[6] != ',' && sec[6] != '\0'))
+                {
+                  msg (err, errlen, "the first column block must be 'L'");
+                  LSC_ERROR ("lsc_isotropy_parse: cols without L",
+                             LSC_EPARSE);
+                }
               if ((st = parse_sizes (G->csize, &G->ncb, sec + 5, err,
                                      errlen)) != 0)
                 LSC_ERROR ("lsc_isotropy_parse: bad cols", st);
@@ -168,9 +174,19 @@ lsc_isotropy_parse (lsc_young *G, const char *spec, double d, char *err,
             LSC_ERROR ("lsc_isotropy_parse: bad pair", LSC_EPARSE);
           }
     }
+  for (size_t r = 0; r < G->nrb; r++)
+    if (G->pair[r] >= (int) G->ncb)
+      {
+        msg (err, errlen, "pair %zu=%d names column block %d of %zu", r,
+             G->pair[r], G->pair[r], G->ncb);
+        LSC_ERROR ("lsc_isotropy_parse: bad pair", LSC_EPARSE);
+      }
   if ((st = lsc_young_set_d (G, d)) != 0)
     {
-      msg (err, errlen, "d = %g leaves the large block below 1", d);
+      if (isfinite (d))
+        msg (err, errlen, "d = %g leaves the large block below 1", d);
+      else
+        msg (err, errlen, "d is not finite");
       LSC_ERROR ("lsc_isotropy_parse: bad d", st);
     }
   if ((st = lsc_young_check (G)) != 0)
