@@ -115,8 +115,8 @@ main (int argc, char **argv)
   static const size_t sizes[] = { 400, 1600, 3600, 10000 };
   const char *thr = getenv ("OPENBLAS_NUM_THREADS");
   lsc_set_error_handler (report);
-  printf ("# bench-spectrum: values only via dsyevd_2stage (if LAPACK has "
-          "it), vectors via dsyevd; OPENBLAS_NUM_THREADS=%s\n",
+  printf ("# bench-spectrum: values only via dsyevd (dsyevd_2stage from "
+          "n = 2000), vectors via dsyevd; OPENBLAS_NUM_THREADS=%s\n",
           thr ? thr : "(unset)");
   printf ("# kind\tn\tvalues s/solve\tvectors s/solve\treps\n");
   fflush (stdout);
