@@ -1,4 +1,5 @@
-/* Shared helpers of the benchmark programs: a monotonic wall clock. */
+/* Shared helpers of the benchmark programs: a monotonic wall clock (the
+   program defines _POSIX_C_SOURCE before its first include). */
 #ifndef LSC_BENCH_H
 #define LSC_BENCH_H
 
