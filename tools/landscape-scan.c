@@ -224,7 +224,9 @@ main (int argc, char **argv)
   so.prec = prec;
   so.digits = (int) digits;
   size_t nd = 0;
-  double *dv = scan_parse_range (&nd, "--d", dspec);
+  /* static: still reachable when an error exits (cli_fatal) below */
+  static double *dv;
+  dv = scan_parse_range (&nd, "--d", dspec);
   if (plotpath && plot_check_path (plotpath) != 0)
     cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --plot: the file "
                "name must end in .svg, .pdf or .png", plotpath);
@@ -234,15 +236,18 @@ main (int argc, char **argv)
 
   /* ---- catalogue and the (family, d) pairs ---- */
   char err[512];
-  lsc_catalogue *cat = NULL;
+  static lsc_catalogue *cat;
   catpath = cli_catalogue_path (catpath);
   int rc = lsc_catalogue_read_file (&cat, catpath, err, sizeof err);
   if (rc)
     cli_fatal (rc == LSC_ENOMEM ? CLI_EXIT_SYSTEM : CLI_EXIT_USAGE, "%s",
                err[0] ? err : lsc_strerror (rc));
-  const lsc_family **sel = malloc (cat->n * sizeof *sel);
-  scan_fam *sf = calloc (cat->n, sizeof *sf);
-  double *dsub = malloc (nd * sizeof *dsub);
+  static const lsc_family **sel;
+  static scan_fam *sf;
+  static double *dsub;
+  sel = malloc (cat->n * sizeof *sel);
+  sf = calloc (cat->n, sizeof *sf);
+  dsub = malloc (nd * sizeof *dsub);
   if (!sel || !sf || !dsub)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
   size_t nf = select_families (sel, cat, families), nrows = 0;
