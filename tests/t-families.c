@@ -182,7 +182,8 @@ test_isotropy_parse (void)
   const char *bad[] = { "kd:1,L", "kd:", "kd:L,x", "kd:L,0", "foo:L",
                         "rows:L,1;cols:L", "rows:L,2;cols:L,1;pair:0=0,1=1",
                         "rows:L;cols:L;pair:0=0,0=0", "rows:L;cols:L;pair:1=0",
-                        "rows:L,1;cols:5,1;pair:0=0,1=1", "rows:L,1;cols:L,1;pair:0=0,1=3"
+                        "rows:L,1;cols:5,1;pair:0=0,1=1", "rows:L,1;cols:L,1;pair:0=0,1=3",
+                        "kd:L,2,", "kd:L,,2", "rows:L,1,;cols:L,1;pair:0=0"
                       };
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
     {

@@ -8,6 +8,17 @@
 #include <string.h>
 #include "scan-out.h"
 
+/* x = m 10^e with 1 <= m < 10 (x > 0). */
+static double
+frexp10 (double x, int *e)
+{
+  *e = (int) floor (log10 (x));
+  double m = x / pow (10, *e);
+  if (m >= 10 - 1e-12)
+    m /= 10, ++*e;
+  return fabs (m - round (m)) < 1e-9 ? round (m) : m;
+}
+
 #define MAX_POINTS 100000
 
 /* Round to 12 significant digits: 5.5 + 3 * 0.1 prints as 5.8. */
@@ -123,13 +134,22 @@ begin_summary (cli_output *o, const scan_opts *so, double d, double k)
   char cap[640], where[80] = "";
   if (isfinite (d))
     snprintf (where, sizeof where, " at $d = %g$, $k = %g$", d, k);
+  /* the zero tolerance as LaTeX: 1e-08 -> 10^{-8} */
+  char ztol_tex[48];
+  int ze;
+  double zm = frexp10 (so->ztol, &ze);
+  if (zm == 1)
+    snprintf (ztol_tex, sizeof ztol_tex, "10^{%d}", ze);
+  else
+    snprintf (ztol_tex, sizeof ztol_tex, "%g \\cdot 10^{%d}", zm, ze);
   snprintf (cap, sizeof cap, "Critical points of the two-layer ReLU loss%s "
             "($V = I_d$, $\\alpha = \\beta = 1$), continued in $d$ from the "
             "catalogue. Type and Morse index from the isotypic Hessian "
             "spectrum; an eigenvalue counts as zero when "
-            "$|\\lambda| \\le %g \\max(1, \\max|\\lambda|)$. Residual: "
+            "$|\\lambda| \\le %s%s$. Residual: "
             "Frobenius norm of the gradient; $d^*$: where the family "
-            "becomes a minimum (catalogue).", where, so->ztol);
+            "becomes a minimum (catalogue).", where, ztol_tex,
+            so->fast ? " \\max(1, \\max|\\lambda|)" : "");
   cli_column cols[NSUM + 2];
   memcpy (cols, sum_cols, sizeof cols);
   if (so->prec)

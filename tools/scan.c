@@ -145,9 +145,15 @@ evaluate (scan_row *r, const scan_opts *o, lsc_isotypic_workspace *iws)
 void
 scan_classify (scan_row *r, const scan_opts *o)
 {
+  /* The accurate (default) path gives every eigenvalue to about one ulp
+     of itself: zero means |value| <= ztol.  The --fast double path is
+     right only to ~ d eps of the largest eigenvalue: there the tolerance
+     is relative to max(1, max |value|).  (Relative to the largest always,
+     the O(1) eigenvalues counted as zero once d exceeded ~1e8.) */
   double scale = 1;
-  for (size_t i = 0; i < r->nev; i++)
-    scale = fmax (scale, fabs (r->ev[i].value));
+  if (o->fast)
+    for (size_t i = 0; i < r->nev; i++)
+      scale = fmax (scale, fabs (r->ev[i].value));
   double z = o->ztol * scale;
   r->index = r->zero = r->total = 0;
   r->min_eig = INFINITY;

@@ -14,7 +14,8 @@ typedef struct
   double rtol;       /* isotypic merging, relative to the largest |value|
                                                                   (1e-10) */
   double ztol;       /* an eigenvalue is zero when |value| <= ztol
-                        max(1, max |value|); decides the type     (1e-8)  */
+                        (--fast: ztol max(1, max |value|)); decides
+                        the type                                   (1e-8)  */
   double full_tol;   /* --full: largest allowed deviation between the full
                         and the reduced spectrum, relative to
                         max(1, max |value|)                        (1e-9)  */

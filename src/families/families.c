@@ -51,6 +51,9 @@ static int
 parse_sizes (double *sz, size_t *n, char *s, char *err, size_t errlen)
 {
   *n = 0;
+  size_t len = strlen (s);
+  if (len == 0 || s[0] == ',' || s[len - 1] == ',' || strstr (s, ",,"))
+    return msg (err, errlen, "empty block in list '%s'", s), LSC_EPARSE;
   for (char *tok = strtok (s, ","); tok; tok = strtok (NULL, ","))
     {
       if (*n >= LSC_YOUNG_MAX)
