@@ -10,6 +10,7 @@
 #include "census.h"
 #include "cli.h"
 #include "plot.h"
+#include "cli-atomic.h"
 
 int
 census_plot_available (void)
@@ -169,13 +170,15 @@ census_write_plot (const char *path, const census_run *runs, size_t n,
   plot_series s = { "runs", x, y, NB, PLOT_STEMS, 0 };
   plot_panel pn = { title, "loss", "runs", PLOT_LINEAR, PLOT_LINEAR, &s, 1,
                     NULL, NULL, 0, 0 };
-  FILE *f = fopen (path, "wb");
+  /* a temporary renamed at the end: a failure leaves any old file as it
+     was (the temporary is removed at exit) */
+  FILE *f = cli_atomic_open (path);
   if (!f)
     cli_fatal (CLI_EXIT_SYSTEM, "%s: %s", path, strerror (errno));
   int rc = plot_write (f, path, &pn, 1, 1, err, sizeof err);
-  if (fclose (f) != 0 && rc == 0)
-    cli_fatal (CLI_EXIT_SYSTEM, "%s: %s", path, strerror (errno));
   if (rc != 0)
     cli_fatal (CLI_EXIT_SYSTEM, "%s", err);
+  if (cli_atomic_commit (f) != 0)
+    cli_fatal (CLI_EXIT_SYSTEM, "%s: %s", path, strerror (errno));
 }
 

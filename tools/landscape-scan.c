@@ -14,6 +14,7 @@
 #include "landscape.h"
 #include "landscape/lsc_families.h"
 #include "cli.h"
+#include "cli-atomic.h"
 #include "plot.h"
 #include "scan.h"
 #include "scan-out.h"
@@ -270,11 +271,13 @@ main (int argc, char **argv)
 
   /* Output files are opened before the work, so that a bad name fails
      at once. */
-  FILE *plotf = NULL;
-  if (plotpath && !(plotf = fopen (plotpath, "wb")))
+  /* Both are written to a temporary renamed at the end (cli_atomic), so a
+     failure never leaves a half-written file in place of a good one. */
+  FILE *plotf = NULL, *outf = stdout;
+  if (plotpath && !(plotf = cli_atomic_open (plotpath)))
     cli_fatal (CLI_EXIT_USAGE, "cannot write the plot file %s: %s", plotpath,
                strerror (errno));
-  if (outpath && !freopen (outpath, "w", stdout))
+  if (outpath && !(outf = cli_atomic_open (outpath)))
     cli_fatal (CLI_EXIT_USAGE, "cannot write %s: %s", outpath,
                strerror (errno));
   if (!fmt_set)
@@ -304,19 +307,26 @@ main (int argc, char **argv)
     fprintf (stderr, "\r\033[K");
 
   /* ---- output ---- */
-  cli_output *o = cli_output_new (stdout, fmt, digits <= 17 ? (int) digits
+  cli_output *o = cli_output_new (outf, fmt, digits <= 17 ? (int) digits
                                   : 0);
   int status = scan_print (o, sf, nf, dv, nd, longfmt, &so);
   cli_output_free (o);
+  if (outpath && cli_atomic_commit (outf) != 0)
+    {
+      cli_error ("write error: %s: %s", outpath, strerror (errno));
+      status = CLI_EXIT_SYSTEM;
+    }
   if (plotf)
     {
       int pr = scan_plot (plotf, plotpath, sf, nf, nd, dspec, err,
                           sizeof err);
-      if (fclose (plotf) != 0 && pr == 0)
+      if (pr == 0 && cli_atomic_commit (plotf) != 0)
         {
           snprintf (err, sizeof err, "%s: %s", plotpath, strerror (errno));
           pr = -1;
         }
+      else if (pr)
+        cli_atomic_discard (plotf);
       if (pr)
         {
           cli_error ("%s", err);

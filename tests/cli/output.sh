@@ -49,6 +49,20 @@ if S=$(tool landscape-scan 2>/dev/null); then
   expect_rc 2 "scan --d 0 --output"
   test "$(cat "$tmp/keep.tsv")" = good && pass \
     || fail "a failed scan --output run changed the existing file"
+  # A run that fails after opening --output (its --plot directory is
+  # read-only; skipped as root, who can write there) leaves the good file as
+  # it was; a successful run replaces it and leaves no temporary behind.
+  mkdir "$tmp/ro" && chmod 555 "$tmp/ro"
+  if ! touch "$tmp/ro/x" 2>/dev/null; then
+    run "$S" --d 5 --family global --output "$tmp/keep.tsv" --plot "$tmp/ro/p.svg"
+    expect_rc 2 "scan --plot into a read-only directory"
+    test "$(cat "$tmp/keep.tsv")" = good && pass \
+      || fail "a failed scan --plot run changed the --output file"
+  fi
+  run "$S" --d 5 --family global --output "$tmp/keep.tsv"
+  expect_ok "scan --output replacing a file"
+  grep -q "^global" "$tmp/keep.tsv" && pass || fail "scan --output: file not replaced"
+  ls -A "$tmp" | grep -q "^\.keep\.tsv\." && fail "scan --output left a temporary" || pass
   if test -w /dev/full; then
     run "$S" --d 5 --family global --format tsv --output /dev/full
     case $rc in 0) fail "scan --output /dev/full: exit status 0";; *) pass;; esac
