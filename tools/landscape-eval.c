@@ -156,6 +156,64 @@ mpfr_decimal (mpfr_t x)
   return s;
 }
 
+/* Detect the isotropy of W (tolerance 1e-9 max(1, max |W|)); when it has a
+   large block of size >= 3, label each full eigenvalue group g with the
+   components ("s", "t+x", ...) of the reduced spectrum whose values lie
+   within etol of it and whose multiplicities add up to the group's; iso
+   receives the isotropy spec.  Leaves everything empty otherwise. */
+static void
+isotypic_labels (char (*label)[16], char *iso, size_t isolen,
+                 const lsc_eigen_cluster *grp, size_t ng, const double *W,
+                 size_t k, size_t d, double etol)
+{
+  double wmax = 1;
+  for (size_t i = 0; i < k * d; i++)
+    wmax = fmax (wmax, fabs (W[i]));
+  lsc_detect_workspace *dw = lsc_detect_alloc (k, d);
+  lsc_young G;
+  double p[LSC_DETECT_MAXPARAMS];
+  if (!dw || lsc_detect (&G, NULL, NULL, p, NULL, W, k, d, 1e-9 * wmax, dw)
+      || G.rsize[0] < 3)
+    {
+      lsc_detect_free (dw);
+      return;
+    }
+  lsc_detect_free (dw);
+  lsc_isotypic_workspace *iw = lsc_isotypic_alloc (&G);
+  lsc_iso_eigen *out = iw ? malloc (lsc_isotypic_max (iw) * sizeof *out)
+                          : NULL;
+  size_t nout = 0;
+  if (!out || lsc_isotypic_spectrum (out, &nout, p, &G, 1e-10, 0, iw))
+    nout = 0;
+  for (size_t g = 0; g < ng && nout; g++)
+    {
+      double msum = 0;
+      int seen[4] = { 0, 0, 0, 0 };
+      for (size_t i = 0; i < nout; i++)
+        if (fabs (out[i].value - grp[g].value) <= etol)
+          {
+            msum += out[i].mult;
+            seen[out[i].irrep] = 1;
+          }
+      if (fabs (msum - (double) grp[g].mult) > 0.5)
+        {
+          snprintf (label[g], sizeof label[g], "?");
+          continue;
+        }
+      for (int r = 0; r < 4; r++)
+        if (seen[r])
+          {
+            size_t l = strlen (label[g]);
+            snprintf (label[g] + l, sizeof label[g] - l, "%s%s",
+                      l ? "+" : "", lsc_irrep_name (r));
+          }
+    }
+  if (nout)
+    lsc_isotropy_format (iso, isolen, &G);
+  free (out);
+  lsc_isotypic_free (iw);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -331,19 +389,32 @@ main (int argc, char **argv)
   if ((rc = lsc_inertia_count (&in, ev, n, tol * emax)))
     lib_fail ("inertia", rc);
 
+  /* ---- isotypic labels (MATH.md 3): for the study's target (V = I,
+     alpha = beta = 1, k >= d) a detected Young-type isotropy of W labels
+     each distinct eigenvalue with the components of the large block's S_n
+     that hold it, from the reduced spectrum at the detected parameters
+     (equivariance holds at any point of Fix(G), critical or not) ---- */
+  char iso[160] = "";
+  char (*label)[16] = calloc (ng ? ng : 1, sizeof *label);
+  if (!label)
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+  if (!V.x && !A.x && !B.x && m == d)
+    isotypic_labels (label, iso, sizeof iso, grp, ng, W.x, k, d, tol * emax);
+
   /* ---- output ---- */
   cli_coltype num = prec ? CLI_COL_DECIMAL : CLI_COL_REAL;
   const cli_column scols[] = {
     { "k", CLI_COL_INT }, { "d", CLI_COL_INT }, { "m", CLI_COL_INT },
     { "prec", CLI_COL_INT }, { "loss", num }, { "grad_norm", num },
-    { "index", CLI_COL_INT }, { "zero", CLI_COL_INT }, { "pos", CLI_COL_INT }
+    { "index", CLI_COL_INT }, { "zero", CLI_COL_INT }, { "pos", CLI_COL_INT },
+    { "isotropy", CLI_COL_STRING }
   };
   const cli_column gcols[] = {
     { "value", CLI_COL_REAL }, { "mult", CLI_COL_INT },
-    { "spread", CLI_COL_REAL }
+    { "spread", CLI_COL_REAL }, { "component", CLI_COL_STRING }
   };
   cli_output *o = cli_output_new (stdout, fmt, (int) digits);
-  cli_table *t = cli_table_begin (o, "summary", scols, 9);
+  cli_table *t = cli_table_begin (o, "summary", scols, 10);
   cli_cell_int (t, (long long) k);
   cli_cell_int (t, (long long) d);
   cli_cell_int (t, (long long) m);
@@ -361,14 +432,22 @@ main (int argc, char **argv)
   cli_cell_int (t, (long long) in.neg);
   cli_cell_int (t, (long long) in.zero);
   cli_cell_int (t, (long long) in.pos);
+  if (iso[0])
+    cli_cell_string (t, iso);
+  else
+    cli_cell_empty (t);
   cli_row_end (t);
   cli_table_end (t);
-  t = cli_table_begin (o, "spectrum", gcols, 3);
+  t = cli_table_begin (o, "spectrum", gcols, 4);
   for (size_t g = 0; g < ng; g++)
     {
       cli_cell_real (t, grp[g].value);
       cli_cell_int (t, (long long) grp[g].mult);
       cli_cell_real (t, grp[g].spread);
+      if (label[g][0])
+        cli_cell_string (t, label[g]);
+      else
+        cli_cell_empty (t);
       cli_row_end (t);
     }
   cli_table_end (t);
@@ -381,6 +460,7 @@ main (int argc, char **argv)
   free (H);
   free (ev);
   free (grp);
+  free (label);
   free (G);
   lsc_eigen_workspace_free (ews);
   lsc_loss_workspace_free (ws);

@@ -28,7 +28,7 @@ for d in 4 7 20; do
   expected_spectrum "$d" >"$tmp/want"
   table spectrum "$out" | cut -f 1,2 >"$tmp/got"
   numcmp "$tmp/want" "$tmp/got" 1e-12 1e-14 "identity:$d spectrum vs closed form"
-  printf '%s\t%s\t%s\t53\t0\t0\t0\t0\t%s\n' "$d" "$d" "$d" $((d * d)) >"$tmp/want"
+  printf '%s\t%s\t%s\t53\t0\t0\t0\t0\t%s\tkd:L\n' "$d" "$d" "$d" $((d * d)) >"$tmp/want"
   table summary "$out" >"$tmp/got"
   numcmp "$tmp/want" "$tmp/got" 0 1e-13 "identity:$d summary"
 done
@@ -113,6 +113,7 @@ awk '{ sub(/^\{/, ""); sub(/\}$/, ""); n = split($0, kv, ",")
   split(kv[1], t, ":"); if (t[2] != last) { if (last != "") print ""; h = 1; last = t[2] }
   hdr = ""; row = ""
   for (i = 2; i <= n; i++) { split(kv[i], p, ":"); gsub(/"/, "", p[1])
+    if (p[2] == "null") p[2] = ""
     hdr = hdr (i > 2 ? "\t" : "") p[1]; row = row (i > 2 ? "\t" : "") p[2] }
   if (h) { print hdr; h = 0 } print row }' "$out" >"$tmp/fromjson"
 numcmp "$tmp/w5.tsv" "$tmp/fromjson" 0 0 "JSON parsed back vs TSV"
@@ -132,8 +133,11 @@ awk 'NF && !/^\|.*\|$/ { exit 1 }' "$out" && test "$(grep -c '^| ---:' "$out")" 
   && pass || fail "markdown: pipe tables"
 run "$E" --example identity:4 --format text
 expect_ok "--format text"
-awk 'BEGIN { t = 1 } /^$/ { t++; next } { if (!(t in w)) w[t] = length($0);
-  else if (length($0) != w[t]) exit 1 }' "$out" && pass || fail "text: columns not aligned"
+# (right-aligned numeric columns end at the same offset in every line; the
+# last, left-aligned text column may be ragged: trailing blanks removed)
+awk 'BEGIN { t = 1 } /^$/ { t++; next } { sub(/ +$/, ""); match($0, /^ *[^ ]+ +[^ ]+/);
+  if (!(t in w)) w[t] = RLENGTH; else if (RLENGTH != w[t]) exit 1 }' "$out" \
+  && pass || fail "text: columns not aligned"
 run "$E" --example identity:4 --format tsv --digits 5
 table spectrum "$out" | cut -f 1 | awk 'length($1) > 8 { exit 1 }' && pass \
   || fail "--digits 5 still prints long numbers"
@@ -209,6 +213,23 @@ for args in "--format=xml" "--tol=abc" "--tol=0" "--tol=1e400" "--prec=10" "--pr
 done
 
 # ---- Help, version, write errors.
+# Isotypic labels (issue 4): W = I_20 has isotropy kd:L and the six
+# distinct eigenvalues in the components of MATH.md 3 (1/4 - 1/(2 pi) in
+# both s and x); a generic W has none; with a target V no labels.
+run "$E" --example identity:20 --format tsv
+expect_ok "labels identity:20"
+got=$(table spectrum "$out" | cut -f 4 | tr '\n' ' ')
+if test "$got" = "s+x s y t s t "; then pass; else fail "identity:20 labels: $got"; fi
+if table summary "$out" | cut -f 10 | grep -qx "kd:L"; then pass; else fail "identity:20 isotropy"; fi
+printf '0.3 -1.2 0.7\n2.2 0.1 -0.4\n-0.9 1.7 0.05\n' >"$tmp/generic.txt"
+run "$E" --format tsv "$tmp/generic.txt"
+expect_ok "labels generic W"
+if table spectrum "$out" | cut -f 4 | grep -q .; then fail "generic W has labels"; else pass; fi
+printf '1 0 0 0\n0 1 0 0\n0 0 1 0\n0 0 0 1\n' >"$tmp/I4.txt"
+run "$E" --format tsv --target "$tmp/I4.txt" "$tmp/I4.txt"
+expect_ok "labels with --target"
+if table spectrum "$out" | cut -f 4 | grep -q .; then fail "labels despite --target"; else pass; fi
+
 run "$E" --help
 expect_ok "--help"
 grep -q '^Usage: landscape-eval ' "$out" && pass || fail "--help: no Usage line"
