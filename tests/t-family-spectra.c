@@ -54,9 +54,10 @@ compare_at (const lsc_family *F, size_t d)
   lsc_young_embed (W, p, &G);
   lsc_problem pr = { k, d, d, NULL, NULL, NULL };
   lsc_loss_workspace *lws = lsc_loss_workspace_alloc (k, d, d);
-  lsc_eigen_workspace *ews = lsc_eigen_workspace_alloc (n, 0);
+  lsc_eigen_workspace *ews = lsc_eigen_workspace_alloc (n, 1);
+  double *vec = malloc (n * n * sizeof *vec);
   CU_ASSERT_EQUAL_FATAL (lsc_loss_hessian (H, W, &pr, lws), 0);
-  CU_ASSERT_EQUAL_FATAL (lsc_eigen_symm (ev, NULL, H, n, ews), 0);
+  CU_ASSERT_EQUAL_FATAL (lsc_eigen_symm (ev, vec, H, n, ews), 0);
   lsc_isotypic_workspace *iws = lsc_isotypic_alloc (&G);
   lsc_iso_eigen *out = malloc (lsc_isotypic_max (iws) * sizeof *out);
   size_t nout, m = 0;
@@ -83,6 +84,33 @@ compare_at (const lsc_family *F, size_t d)
   if (bad || m != n)
     printf ("%s d=%zu: %d eigenvalues differ, %zu of %zu counted\n", F->name,
             d, bad, m, n);
+  /* Labels from the eigenvectors (lsc_isotypic_label_full) agree with the
+     reduced spectrum: for every group of the full spectrum, the copies of
+     each component equal the inner counts of the reduced eigenvalues that
+     fall in it. */
+  lsc_eigen_cluster *grp = malloc (n * sizeof *grp);
+  size_t ng;
+  double scale = fmax (fabs (ev[0]), fabs (ev[n - 1]));
+  CU_ASSERT_EQUAL_FATAL (lsc_eigen_group (grp, &ng, ev, n, 1e-9, 0), 0);
+  size_t *cnt = malloc (4 * ng * sizeof *cnt);
+  CU_ASSERT_EQUAL_FATAL (lsc_isotypic_label_full (cnt, vec, grp, ng, &G), 0);
+  int lbad = 0;
+  for (size_t g = 0; g < ng; g++)
+    {
+      size_t want[4] = { 0, 0, 0, 0 };
+      for (size_t i = 0; i < nout; i++)
+        if (fabs (out[i].value - grp[g].value) <= 1e-8 * scale)
+          want[out[i].irrep] += out[i].inner;
+      for (int r = 0; r < 4; r++)
+        if (cnt[4 * g + r] != want[r])
+          lbad++;
+    }
+  CU_ASSERT_EQUAL (lbad, 0);
+  if (lbad)
+    printf ("%s d=%zu: %d eigenvector labels differ\n", F->name, d, lbad);
+  free (cnt);
+  free (grp);
+  free (vec);
   free (out);
   lsc_isotypic_free (iws);
   lsc_eigen_workspace_free (ews);

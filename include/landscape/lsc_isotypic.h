@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <mpfr.h>
 #include "landscape/lsc_young.h"
+#include "landscape/lsc_spectrum.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -101,6 +102,23 @@ int lsc_isotypic_spectrum_mpfr (mpfr_t *values, lsc_iso_eigen *info,
 int lsc_isotypic_spectrum_accurate (lsc_iso_eigen *out, size_t *nout,
                                     const double *p, const lsc_young *G,
                                     double rtol, double atol);
+
+/* Labels of the full Hessian's eigenvalue groups from the eigenvectors
+   (an independent route to the components): G has integer sizes and a
+   large block of at least 3 indices, evec (n x n row-major, n = k d,
+   column j the unit eigenvector of the sorted eigenvalue j, as from
+   lsc_eigen_symm) is the eigendecomposition of the Hessian at a point of
+   Fix(G) embedded in G's block order (lsc_young_embed), and grp (ng
+   groups, from lsc_eigen_group) groups its eigenvalues.  For each group g,
+   counts[4 g + irrep] receives how many copies of each component its
+   eigenspace holds, from the dimensions of its projections onto Fix(S_n),
+   Fix(S_{n-1}) and Fix(S_{n-2}) split by the swap of the two singled
+   indices: so that sum_irrep counts * dim(irrep) = the group's
+   multiplicity when the grouping is right.  LSC_EDOM for sizes that do
+   not qualify. */
+int lsc_isotypic_label_full (size_t *counts, const double *evec,
+                             const lsc_eigen_cluster *grp, size_t ng,
+                             const lsc_young *G);
 
 #ifdef __cplusplus
 }
