@@ -148,8 +148,35 @@ lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
     ws->gam[k + j] = -(p->beta ? p->beta[j] : 1.0);
   for (size_t a = 0; a < nr; a++)
     {
-      /* dnrm2 scales internally: no overflow for large rows. */
-      double n = cblas_dnrm2 ((int) d, ws->Y + a * d, 1);
+      /* The Euclidean norm scaled by an exact power of two (no overflow for
+         rows near 1e300, no underflow for rows near 1e-300).  Not
+         cblas_dnrm2: some OpenBLAS kernels compute it in x87 extended
+         precision, which valgrind emulates in double - rows of 1e-300
+         then had norm 0 under valgrind only. */
+      const double *y = ws->Y + a * d;
+      double big = 0.0, acc = 0.0;
+      for (size_t x = 0; x < d; x++)
+        big = fmax (big, fabs (y[x]));
+      int e = 0;
+      if (big > 0.0)
+        frexp (big, &e);
+      /* squares summed in double-double (exact products by fma, TwoSum),
+         then the square root with one Newton correction: the norm to
+         about half an ulp, as accurate as the extended-precision dnrm2 */
+      double lo = 0.0;
+      for (size_t x = 0; x < d; x++)
+        {
+          double t = ldexp (y[x], -e);
+          double ph = t * t, pl = fma (t, t, -ph);
+          double sum = acc + ph, bb = sum - acc;
+          lo += (acc - (sum - bb)) + (ph - bb) + pl;
+          acc = sum;
+        }
+      double a2 = acc + lo, a2l = lo - (a2 - acc);
+      double r = sqrt (a2);
+      if (r > 0.0)
+        r += (fma (-r, r, a2) + a2l) / (2.0 * r);
+      double n = ldexp (r, e);
       ws->nrm[a] = n;
       for (size_t x = 0; x < d; x++)
         ws->Yh[a * d + x] = ws->Y[a * d + x] / n;
