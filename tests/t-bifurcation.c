@@ -273,6 +273,12 @@ test_errors (void)
   CU_ASSERT_EQUAL (lsc_bif_crossing (ds, NULL, &res, &fam, 2, 1, plo, phi, &o), LSC_EINVAL);
   double p3[2] = { 3, 9 };
   CU_ASSERT_EQUAL (lsc_bif_crossing (ds, NULL, &res, &fam, 2, 3, phi, p3, &o), LSC_EINVAL);
+  /* one secant step cannot reach 30 digits (the exact bracket ends need
+     no Newton step, so the limit hit is the secant's) */
+  o.maxiter = 1;
+  CU_ASSERT_EQUAL (lsc_bif_crossing (ds, NULL, &res, &fam, 1, 2, plo, phi, &o), LSC_EMAXITER);
+  CU_ASSERT_EQUAL (res.status, LSC_EMAXITER);
+  o.maxiter = 200;
   o.digits = 0;
   CU_ASSERT_EQUAL (lsc_bif_crossing (ds, NULL, &res, &fam, 1, 2, plo, phi, &o), LSC_EINVAL);
   lsc_bif_family nofold = { 2, fold_g, fold_jac, NULL, NULL, NULL };

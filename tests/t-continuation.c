@@ -158,6 +158,17 @@ stop_cb (const lsc_cont_point *pt, void *data)
   return pt->d > 3 ? 42 : 0;
 }
 
+/* NaN everywhere. */
+static int
+nan_fdf (double *g, double *J, const double *x, double d, void *params)
+{
+  (void) x; (void) d; (void) params;
+  g[0] = g[1] = NAN;
+  if (J)
+    J[0] = J[1] = J[2] = J[3] = 1;
+  return 0;
+}
+
 static void
 test_statuses (void)
 {
@@ -189,6 +200,13 @@ test_statuses (void)
   CU_ASSERT_EQUAL (lsc_cont_run (c, 2.0, NULL, NULL), LSC_SUCCESS);
   CU_ASSERT_EQUAL (lsc_cont_current (c)->d, 2.0);
   CU_ASSERT_EQUAL (lsc_cont_run (c, NAN, NULL, NULL), LSC_EINVAL);
+  /* NULL arguments; a family whose values are NaN at the start (the
+     Newton start reports it) */
+  CU_ASSERT_EQUAL (lsc_cont_set (NULL, &f, x0, 2.0, 1, NULL), LSC_EFAULT);
+  CU_ASSERT_EQUAL (lsc_cont_set (c, NULL, x0, 2.0, 1, NULL), LSC_EFAULT);
+  CU_ASSERT_EQUAL (lsc_cont_set (c, &f, NULL, 2.0, 1, NULL), LSC_EFAULT);
+  lsc_cont_function fnan = { 2, nan_fdf, NULL, NULL, NULL };
+  CU_ASSERT_EQUAL (lsc_cont_set (c, &fnan, x0, 2.0, 1, NULL), LSC_ENONFINITE);
   /* Argument errors. */
   par.max_points = 100;
   par.shrink = 1.5;

@@ -124,6 +124,17 @@ fdf_log (double *g, double *J, const double *x, void *params)
   return 0;
 }
 
+/* NaN residual everywhere: LSC_ENONFINITE at the start. */
+static int
+fdf_nan (double *g, double *J, const double *x, void *params)
+{
+  (void) x; (void) params;
+  g[0] = NAN;
+  if (J)
+    J[0] = 1;
+  return 0;
+}
+
 static void
 test_statuses (void)
 {
@@ -171,6 +182,16 @@ test_statuses (void)
                    LSC_EBADTOL);
   lsc_newton *s = lsc_newton_alloc (lsc_newton_damped, 3);
   CU_ASSERT_EQUAL (lsc_newton_set (s, &f4, y, NULL), LSC_EBADLEN);
+  /* NULL arguments, non-finite values at the start */
+  CU_ASSERT_EQUAL (lsc_newton_set (NULL, &f4, y, NULL), LSC_EFAULT);
+  CU_ASSERT_EQUAL (lsc_newton_solve (NULL, &res, lsc_newton_damped, &f4, NULL),
+                   LSC_EFAULT);
+  CU_ASSERT_EQUAL (lsc_newton_solve (y, &res, lsc_newton_damped, NULL, NULL),
+                   LSC_EFAULT);
+  lsc_newton_function fn = { 1, fdf_nan, NULL };
+  x[0] = 1;
+  CU_ASSERT_EQUAL (lsc_newton_solve (x, &res, lsc_newton_damped, &fn, NULL),
+                   LSC_ENONFINITE);
   lsc_newton_free (s);
   lsc_newton_free (NULL);
   CU_ASSERT (lsc_newton_alloc (lsc_newton_damped, 0) == NULL);
