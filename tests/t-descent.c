@@ -277,7 +277,11 @@ test_classify_catalogue (void)
         }
       tested++;
     }
-  CU_ASSERT_EQUAL (tested, 10);
+  size_t kd_families = 0;
+  for (size_t f = 0; f < cat->n; f++)
+    kd_families += lsc_young_k (&cat->fam[f].G) == k;
+  CU_ASSERT_EQUAL (tested, kd_families);
+  CU_ASSERT (tested >= 11); /* global, A, B2-B6, F3-F6 */
   /* A generic matrix: no symmetry; a non-identity target: unsupported. */
   for (size_t i = 0; i < n; i++)
     Wp[i] = gsl_ran_gaussian (r, 1.0);
