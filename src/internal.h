@@ -34,4 +34,25 @@ lsc_all_finite (const double *x, size_t n)
   return 1;
 }
 
+/* Euclidean norm with the running scaling of LAPACK's dnrm2 (no overflow
+   or underflow for entries from 1e-300 to 1e300). */
+static inline double
+lsc_norm2 (const double *v, size_t n)
+{
+  double scale = 0.0, ssq = 1.0;
+  for (size_t i = 0; i < n; i++)
+    if (v[i] != 0.0)
+      {
+        double a = fabs (v[i]);
+        if (scale < a)
+          {
+            ssq = 1.0 + ssq * (scale / a) * (scale / a);
+            scale = a;
+          }
+        else
+          ssq += (a / scale) * (a / scale);
+      }
+  return scale * sqrt (ssq);
+}
+
 #endif

@@ -25,20 +25,7 @@ lsc_descent_params_init (lsc_descent_params *par)
 double
 lsc_descent_norm (const double *v, size_t n)
 {
-  double scale = 0.0, ssq = 1.0;
-  for (size_t i = 0; i < n; i++)
-    if (v[i] != 0.0)
-      {
-        double a = fabs (v[i]);
-        if (scale < a)
-          {
-            ssq = 1.0 + ssq * (scale / a) * (scale / a);
-            scale = a;
-          }
-        else
-          ssq += (a / scale) * (a / scale);
-      }
-  return scale * sqrt (ssq);
+  return lsc_norm2 (v, n);
 }
 
 double

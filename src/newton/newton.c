@@ -43,24 +43,11 @@ lsc_newton_params_init (lsc_newton_params *par)
   par->lambda0 = 1e-3;
 }
 
+/* Residuals span 1e-300 .. 1e+300 in the tests: the scaled norm. */
 static double
 norm2 (const double *v, size_t n)
 {
-  /* Scaled sum of squares: residuals span 1e-300 .. 1e+300 in tests. */
-  double scale = 0.0, ssq = 1.0;
-  for (size_t i = 0; i < n; i++)
-    if (v[i] != 0.0)
-      {
-        double a = fabs (v[i]);
-        if (scale < a)
-          {
-            ssq = 1.0 + ssq * (scale / a) * (scale / a);
-            scale = a;
-          }
-        else
-          ssq += (a / scale) * (a / scale);
-      }
-  return scale * sqrt (ssq);
+  return lsc_norm2 (v, n);
 }
 
 lsc_newton *
