@@ -11,22 +11,8 @@
 #include "landscape.h"
 #include "spectrum/linalg_mpfr.h"
 #include "testutil.h"
+#include "testutil-mpfr.h"
 
-static mpfr_t *
-vnew (size_t n, mpfr_prec_t prec)
-{
-  mpfr_t *x = malloc ((n ? n : 1) * sizeof *x);
-  for (size_t i = 0; i < n; i++)
-    mpfr_init2 (x[i], prec);
-  return x;
-}
-static void
-vfree (mpfr_t *x, size_t n)
-{
-  for (size_t i = 0; i < n; i++)
-    mpfr_clear (x[i]);
-  free (x);
-}
 
 /* Groups at d: 0 Delta S_d, 1 type A, 2 B2, 3 (L,1,2), 4 k = d + 1,
    5 Delta(S_{d-5} x S_5). */

@@ -10,25 +10,10 @@
 #include "landscape/lsc_kernel.h"
 #include "landscape/lsc_loss.h"
 #include "testutil.h"
+#include "testutil-mpfr.h"
 
 #define RP 4000                 /* reference precision */
 
-static mpfr_t *
-vnew (size_t n, mpfr_prec_t prec)
-{
-  mpfr_t *x = malloc (n * sizeof *x);
-  for (size_t i = 0; i < n; i++)
-    mpfr_init2 (x[i], prec);
-  return x;
-}
-
-static void
-vfree (mpfr_t *x, size_t n)
-{
-  for (size_t i = 0; i < n; i++)
-    mpfr_clear (x[i]);
-  free (x);
-}
 
 static mpfr_t *
 vfrom (const double *x, size_t n)

@@ -10,25 +10,11 @@
 #include <gsl/gsl_randist.h>
 #include "landscape.h"
 #include "testutil.h"
+#include "testutil-mpfr.h"
 
 #define NG 5
 #define NPM 64
 
-static mpfr_t *
-vnew (size_t n, mpfr_prec_t prec)
-{
-  mpfr_t *x = malloc (n * sizeof *x);
-  for (size_t i = 0; i < n; i++)
-    mpfr_init2 (x[i], prec);
-  return x;
-}
-static void
-vfree (mpfr_t *x, size_t n)
-{
-  for (size_t i = 0; i < n; i++)
-    mpfr_clear (x[i]);
-  free (x);
-}
 
 /* Groups at d: Delta S_d, type A, B2, (L,1,2), k = d + 1. */
 static lsc_young
