@@ -10,6 +10,7 @@
 #include <gsl/gsl_randist.h>
 #include "landscape.h"
 #include "testutil.h"
+#include "testutil-young.h"
 #include "testutil-mpfr.h"
 
 #define NG 5
@@ -39,21 +40,6 @@ group (int t, double d)
   return G;
 }
 
-/* Family-shaped random point: diagonals near +-1, other entries small. */
-static void
-random_params (double *p, const lsc_young *G, gsl_rng *rng)
-{
-  size_t np = lsc_young_nparams (G);
-  for (size_t i = 0; i < np; i++)
-    {
-      lsc_param_info pi;
-      lsc_young_param (&pi, G, i);
-      p[i] = pi.kind == LSC_PARAM_DIAG
-                 ? (gsl_rng_uniform (rng) < 0.7 ? 1 : -0.8)
-                       + 0.1 * gsl_ran_gaussian (rng, 1)
-                 : 0.15 * gsl_ran_gaussian (rng, 1);
-    }
-}
 
 /* L, g, Hp at prec bits from double parameters. */
 static int

@@ -94,6 +94,24 @@ is_digit (char c)
   return c >= '0' && c <= '9';
 }
 
+/* 1 if s is empty or an exponent [eE][+-]?d+ and nothing more (the common
+   tail of the number grammars below). */
+static int
+exponent_ends (const char *s)
+{
+  if (*s == 'e' || *s == 'E')
+    {
+      s++;
+      if (*s == '+' || *s == '-')
+        s++;
+      if (!is_digit (*s))
+        return 0;
+      while (is_digit (*s))
+        s++;
+    }
+  return *s == '\0';
+}
+
 /* 1 if s is a decimal literal [+-](d+[.d*]|.d+)([eE][+-]d+)?. */
 static int
 is_decimal (const char *s)
@@ -108,17 +126,7 @@ is_decimal (const char *s)
       mant++;
   if (mant == 0)
     return 0;
-  if (*s == 'e' || *s == 'E')
-    {
-      s++;
-      if (*s == '+' || *s == '-')
-        s++;
-      if (!is_digit (*s))
-        return 0;
-      while (is_digit (*s))
-        s++;
-    }
-  return *s == '\0';
+  return exponent_ends (s);
 }
 
 double
@@ -606,17 +614,7 @@ is_json_number (const char *s)
       while (is_digit (*s))
         s++;
     }
-  if (*s == 'e' || *s == 'E')
-    {
-      s++;
-      if (*s == '+' || *s == '-')
-        s++;
-      if (!is_digit (*s))
-        return 0;
-      while (is_digit (*s))
-        s++;
-    }
-  return *s == '\0';
+  return exponent_ends (s);
 }
 
 void
