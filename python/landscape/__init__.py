@@ -415,7 +415,8 @@ def evaluate(W, V=None, alpha=None, beta=None, tol=1e-8):
     ev, rows, inert = _spectrum(W, V, alpha, beta, tol)
     return {"k": pr.k, "d": pr.d, "m": pr.m,
             "loss": loss(W, V, alpha, beta),
-            "grad_norm": float(np.sqrt(np.sum(G * G))),
+            # summed in order, as landscape-eval does
+            "grad_norm": math.sqrt(sum(x * x for x in G.ravel().tolist())),
             "index": inert.neg, "zero": inert.zero, "pos": inert.pos}
 
 
