@@ -17,5 +17,6 @@
 #include "landscape/lsc_families.h"
 #include "landscape/lsc_descent.h"
 #include "landscape/lsc_scan.h"
+#include "landscape/lsc_census.h"
 
 #endif

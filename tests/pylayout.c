@@ -1,6 +1,6 @@
 /* pylayout: sizes and field offsets of the public structs the Python
- package mirrors with ctypes (python/landscape/_types.py), one line each:
- "struct size" then "struct.field offset"; its test compares them. */
+   package mirrors with ctypes (python/landscape/_types.py), one line each:
+   "struct size" then "struct.field offset"; python/tests compares them. */
 #include <config.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -132,5 +132,43 @@ main (void)
   F (lsc_cont_point, iter);
   F (lsc_cont_point, fold);
   F (lsc_cont_point, status);
+  S (lsc_descent_params);
+  F (lsc_descent_params, method);
+  F (lsc_descent_params, step_c);
+  F (lsc_descent_params, gtol);
+  F (lsc_descent_params, maxiter);
+  F (lsc_descent_params, lbfgs_m);
+  F (lsc_descent_params, armijo);
+  F (lsc_descent_params, ls_max);
+  F (lsc_descent_params, newton_tol);
+  F (lsc_descent_params, newton_tol_x);
+  F (lsc_descent_params, newton_maxiter);
+  F (lsc_descent_params, newton_accept);
+  S (lsc_classify_params);
+  F (lsc_classify_params, loss_tol);
+  F (lsc_classify_params, ztol);
+  F (lsc_classify_params, detect_tol);
+  F (lsc_classify_params, ptol);
+  S (lsc_census_run);
+  F (lsc_census_run, done);
+  F (lsc_census_run, run);
+  F (lsc_census_run, seed);
+  F (lsc_census_run, iter);
+  F (lsc_census_run, nfev);
+  F (lsc_census_run, time);
+  F (lsc_census_run, loss);
+  F (lsc_census_run, gnorm);
+  F (lsc_census_run, min_eig);
+  F (lsc_census_run, index);
+  F (lsc_census_run, nzero);
+  F (lsc_census_run, status);
+  F (lsc_census_run, kind);
+  F (lsc_census_run, family);
+  F (lsc_census_run, isotropy);
+  F (lsc_census_run, np);
+  F (lsc_census_run, p);
+  S (lsc_census_labels);
+  F (lsc_census_labels, n);
+  F (lsc_census_labels, first);
   return 0;
 }

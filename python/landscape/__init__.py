@@ -20,7 +20,8 @@ import numpy as np
 from . import _lib as L
 from . import _types as T
 
-__all__ = ["LandscapeError", "Table", "catalogue", "scan", "follow", "loss",
+__all__ = ["LandscapeError", "Table", "catalogue", "scan", "follow",
+           "census", "loss",
            "gradient", "hessian", "evaluate", "spectrum", "detect",
            "strerror", "status_token"]
 __version__ = "0.1.0"
@@ -537,3 +538,76 @@ def follow(family, to, start=None, *, catalogue=None, max_step=2.0,
         L.cont_free(c)
     return Table(rows, FOLLOW_COLUMNS + ["p%d" % i for i in range(n)],
                  family=name, status=status_token(st), end=end)
+
+
+# ---------------------------------------------------------------- census
+
+CENSUS_COLUMNS = ["run", "seed", "iterations", "gradients", "time", "loss",
+                  "grad_norm", "index", "family", "isotropy", "status"]
+
+
+def census(k, d=None, runs=10, seed=1, *, V=None, method="lbfgs", step=2.0,
+           gtol=1e-8, maxiter=100000, catalogue=None):
+    """A census as landscape-census makes it: runs random Xavier starts
+    (run i from the stream (seed, i)) of the k-neuron student in dimension
+    d (default k; V: target, default I_d), each descended (method "lbfgs"
+    or "gd" with step c/k), polished by Newton and classified against the
+    catalogue.  A Table with landscape-census's run columns (run, seed,
+    iterations, gradients, time, loss, grad_norm, index, family,
+    isotropy, status) plus min_eig, kind and the parameters p; results do
+    not depend on anything but the arguments (time excepted)."""
+    k = int(k)
+    if k < 1:
+        raise ValueError("k must be at least 1")
+    keep = []
+    if V is not None:
+        V = np.ascontiguousarray(np.atleast_2d(np.asarray(V, dtype=float)))
+        m, dv = V.shape
+        if d is not None and int(d) != dv:
+            raise ValueError("d must equal the columns of V")
+        d = dv
+        keep.append(V)
+    else:
+        d = k if d is None else int(d)
+        m = d
+    if d < 1 or int(runs) < 0 or int(seed) < 0:
+        raise ValueError("d must be >= 1, runs and seed >= 0")
+    if method not in ("lbfgs", "gd"):
+        raise ValueError("method must be 'lbfgs' or 'gd'")
+    par = T.DescentParams()
+    L.descent_params_init(C.byref(par))
+    par.method = 1 if method == "lbfgs" else 0
+    if not (step > 0 and gtol > 0 and int(maxiter) >= 1):
+        raise ValueError("step, gtol and maxiter must be positive")
+    par.step_c, par.gtol, par.maxiter = float(step), float(gtol), \
+        int(maxiter)
+    pr = T.Problem(k, d, m, V.ctypes.data_as(T.c_double_p)
+                   if V is not None else None, None, None)
+    cat = _Catalogue(catalogue)
+    cpar = T.ClassifyParams()
+    L.classify_params_init(C.byref(cpar))
+    cl = L.classifier_alloc(cat.ptr, k, d, C.byref(cpar))
+    if not cl:
+        raise MemoryError("liblandscape: classifier")
+    n = int(runs)
+    out = (T.CensusRun * max(1, n))()
+    try:
+        _check(L.census(out, 0, n, int(seed), C.byref(pr), C.byref(par),
+                        cl), "census")
+    finally:
+        L.classifier_free(cl)
+    labels = T.CensusLabels()
+    rows = []
+    for i in range(n):
+        r = out[i]
+        L.census_label(C.byref(out[i]), C.byref(labels), cpar.ptol)
+        rows.append({"run": r.run, "seed": r.seed, "iterations": r.iter,
+                     "gradients": r.nfev, "time": r.time, "loss": r.loss,
+                     "grad_norm": r.gnorm,
+                     "index": r.index if r.kind >= 0 else None,
+                     "family": r.family.decode(),
+                     "isotropy": r.isotropy.decode(),
+                     "status": status_token(r.status),
+                     "min_eig": r.min_eig, "kind": r.kind,
+                     "p": np.array(r.p[:r.np])})
+    return Table(rows, CENSUS_COLUMNS + ["min_eig", "kind", "p"])

@@ -119,3 +119,15 @@ cont_set = _fn("lsc_cont_set", c_int, c_void_p, P(T.ContFunction), dp,
 cont_run = _fn("lsc_cont_run", c_int, c_void_p, c_double, T.ContCallback,
                c_void_p)
 cont_current = _fn("lsc_cont_current", P(T.ContPoint), c_void_p)
+
+descent_params_init = _fn("lsc_descent_params_init", None,
+                          P(T.DescentParams))
+classify_params_init = _fn("lsc_classify_params_init", None,
+                           P(T.ClassifyParams))
+classifier_alloc = _fn("lsc_classifier_alloc", c_void_p, P(T.Catalogue),
+                       c_size_t, c_size_t, P(T.ClassifyParams))
+classifier_free = _fn("lsc_classifier_free", None, c_void_p)
+census = _fn("lsc_census", c_int, P(T.CensusRun), c_size_t, c_size_t,
+             C.c_ulonglong, P(T.Problem), P(T.DescentParams), c_void_p)
+census_label = _fn("lsc_census_label", None, P(T.CensusRun),
+                   P(T.CensusLabels), c_double)

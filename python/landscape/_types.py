@@ -116,6 +116,37 @@ class ContPoint(C.Structure):
                 ("status", C.c_int)]
 
 
+class DescentParams(C.Structure):
+    _fields_ = [("method", C.c_int), ("step_c", C.c_double),
+                ("gtol", C.c_double), ("maxiter", C.c_size_t),
+                ("lbfgs_m", C.c_size_t), ("armijo", C.c_double),
+                ("ls_max", C.c_size_t), ("newton_tol", C.c_double),
+                ("newton_tol_x", C.c_double),
+                ("newton_maxiter", C.c_size_t),
+                ("newton_accept", C.c_double)]
+
+
+class ClassifyParams(C.Structure):
+    _fields_ = [("loss_tol", C.c_double), ("ztol", C.c_double),
+                ("detect_tol", C.c_double), ("ptol", C.c_double)]
+
+
+class CensusRun(C.Structure):
+    _fields_ = [("done", C.c_int), ("run", C.c_size_t),
+                ("seed", C.c_ulong), ("iter", C.c_size_t),
+                ("nfev", C.c_size_t), ("time", C.c_double),
+                ("loss", C.c_double), ("gnorm", C.c_double),
+                ("min_eig", C.c_double), ("index", C.c_size_t),
+                ("nzero", C.c_size_t), ("status", C.c_int),
+                ("kind", C.c_int), ("family", C.c_char * 64),
+                ("isotropy", C.c_char * 160), ("np", C.c_size_t),
+                ("p", C.c_double * FAMILY_MAXP)]
+
+
+class CensusLabels(C.Structure):
+    _fields_ = [("n", C.c_size_t), ("first", C.c_void_p * 256)]
+
+
 ContCallback = C.CFUNCTYPE(C.c_int, C.POINTER(ContPoint), C.c_void_p)
 ScanProgress = C.CFUNCTYPE(None, C.POINTER(Family), C.c_size_t, C.c_size_t,
                            C.c_void_p)
@@ -129,5 +160,7 @@ LAYOUT = {
     "lsc_inertia": Inertia, "lsc_detect_info": DetectInfo,
     "lsc_cont_function": ContFunction,
     "lsc_cont_restricted": ContRestricted, "lsc_cont_params": ContParams,
-    "lsc_cont_point": ContPoint,
+    "lsc_cont_point": ContPoint, "lsc_descent_params": DescentParams,
+    "lsc_classify_params": ClassifyParams, "lsc_census_run": CensusRun,
+    "lsc_census_labels": CensusLabels,
 }

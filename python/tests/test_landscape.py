@@ -237,6 +237,32 @@ def test_follow_from_matrix():
     assert abs(t[-1]["loss"]) < 1e-12
 
 
+# ---------------------------------------------------------------- census
+
+def test_census_deterministic_and_classified():
+    a = landscape.census(6, runs=6, seed=11)
+    b = landscape.census(6, runs=6, seed=11)
+    for x, y in zip(a, b):
+        for c in a.columns:
+            if c == "p":
+                assert np.array_equal(x[c], y[c])
+            elif c != "time":
+                assert x[c] == y[c]
+    for r in a:
+        assert r["status"] == "ok" and r["grad_norm"] <= 1e-8
+        if r["family"] == "global":
+            assert r["loss"] <= 1e-12
+        else:
+            # a catalogue family: its loss is the scan's at d = 6
+            s = landscape.scan(6, families=r["family"])[0]
+            assert r["loss"] == pytest.approx(s["loss"], rel=1e-9)
+            assert r["index"] == s["index"]
+    with pytest.raises(ValueError):
+        landscape.census(0)
+    with pytest.raises(ValueError):
+        landscape.census(4, method="sgd")
+
+
 # ---------------------------------------------------------------- errors
 
 def test_errors_carry_status():

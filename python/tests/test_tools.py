@@ -114,3 +114,15 @@ def test_eval_equals_tool():
     for t, r in zip(spec, s):
         for c in ("value", "mult", "spread"):
             assert same(t[c], r[c]), c
+
+
+def test_census_equals_tool():
+    tables = tsv_tables(tool("landscape-census"), "-k", "8", "-n", "12",
+                        "-s", "3", "-j", "1", "-q")
+    table = tables[0]
+    rows = landscape.census(8, runs=12, seed=3)
+    assert len(table) == len(rows) == 12
+    for t, r in zip(table, rows):
+        for c in landscape.CENSUS_COLUMNS:
+            if c != "time":                 # wall clock
+                assert same(t[c], r[c]), (r["run"], c, t[c], r[c])
