@@ -18,5 +18,6 @@
 #include "landscape/lsc_descent.h"
 #include "landscape/lsc_scan.h"
 #include "landscape/lsc_census.h"
+#include "landscape/lsc_bifurcate.h"
 
 #endif

@@ -21,7 +21,7 @@ from . import _lib as L
 from . import _types as T
 
 __all__ = ["LandscapeError", "Table", "catalogue", "scan", "follow",
-           "census", "loss",
+           "bifurcate", "census", "loss",
            "gradient", "hessian", "evaluate", "spectrum", "detect",
            "strerror", "status_token"]
 __version__ = "0.1.0"
@@ -611,3 +611,83 @@ def census(k, d=None, runs=10, seed=1, *, V=None, method="lbfgs", step=2.0,
                      "min_eig": r.min_eig, "kind": r.kind,
                      "p": np.array(r.p[:r.np])})
     return Table(rows, CENSUS_COLUMNS + ["min_eig", "kind", "p"])
+
+
+# ---------------------------------------------------------------- bifurcate
+
+BIFURCATE_COLUMNS = ["family", "event", "component", "inner", "mult",
+                     "d_star", "change", "index_below", "index_above", "loss",
+                     "residual", "digits", "status"]
+
+
+def bifurcate(families=None, *, start=2.0, to=100.0, digits=30,
+              params=False, catalogue=None):
+    """Where each catalogue family (all, or those named: a list or a
+    comma-separated string; rows in catalogue order) changes type between d = start and d = to (the
+    range widened to hold its reference d): eigenvalue crossings by
+    isotypic component and folds, d* to `digits` significant digits
+    (confirmed by a second solve at higher precision), as
+    landscape-bifurcate computes them.  A Table with its columns (family,
+    event, component, inner, mult, d_star, change, index_below,
+    index_above, loss, residual, digits, status); d_star and loss are
+    decimal strings, "d" holds d* as a float, and with params=True "p"
+    holds the parameters at d* as decimal strings."""
+    if not (1 <= start < to) or not math.isfinite(to):
+        raise ValueError("the range needs 1 <= start < to")
+    if not 1 <= int(digits) <= 1000:
+        raise ValueError("digits must be in 1..1000")
+    if isinstance(families, str):
+        families = [s for s in families.split(",") if s]
+    cat = _Catalogue(catalogue)
+    if families is not None:
+        for n in families:
+            cat.find(n)
+    # catalogue order, as landscape-bifurcate
+    ptrs = [C.pointer(f) for f in cat.families()
+            if families is None or f.name.decode() in families]
+    o = T.BifurcateOpts()
+    L.bifurcate_opts_init(C.byref(o))
+    o.from_, o.to, o.digits, o.params = float(start), float(to), \
+        int(digits), int(bool(params))
+    rows = []
+    seen = set()
+    for fp in ptrs:
+        f = fp.contents
+        name = f.name.decode()
+        if name in seen:
+            continue
+        seen.add(name)
+        ev = C.POINTER(T.BifurcateEvent)()
+        n = C.c_size_t()
+        _check(L.bifurcate_family(C.byref(ev), C.byref(n), fp, C.byref(o)),
+               "bifurcate %s" % name)
+        try:
+            for i in range(n.value):
+                rows.append(_bif_row(name, ev[i], params))
+        finally:
+            L.bifurcate_events_free(ev, n.value)
+    return Table(rows, BIFURCATE_COLUMNS + ["d"]
+                 + (["p"] if params else []))
+
+
+def _bif_row(name, e, params):
+    def num(x):
+        return None if math.isnan(x) else x
+    scan_failed = e.event == b"scan"
+    row = {"family": name, "event": e.event.decode(),
+           "component": None if scan_failed
+           else L.irrep_name(e.irrep).decode(),
+           "inner": None if scan_failed else e.inner,
+           "mult": None if scan_failed else num(e.mult),
+           "d_star": e.d_star.decode() if e.d_star else None,
+           "change": None if scan_failed else e.change.decode(),
+           "index_below": None if scan_failed else num(e.index_below),
+           "index_above": None if scan_failed else num(e.index_above),
+           "loss": e.loss.decode() if e.loss else None,
+           "residual": num(e.residual),
+           "digits": None if scan_failed else e.digits_agree,
+           "status": status_token(e.status), "d": num(e.d)}
+    if params:
+        row["p"] = [e.p[i].decode() if e.p[i] else None
+                    for i in range(e.np)] if e.p else None
+    return row

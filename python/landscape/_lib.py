@@ -131,3 +131,11 @@ census = _fn("lsc_census", c_int, P(T.CensusRun), c_size_t, c_size_t,
              C.c_ulonglong, P(T.Problem), P(T.DescentParams), c_void_p)
 census_label = _fn("lsc_census_label", None, P(T.CensusRun),
                    P(T.CensusLabels), c_double)
+
+bifurcate_opts_init = _fn("lsc_bifurcate_opts_init", None,
+                          P(T.BifurcateOpts))
+bifurcate_family = _fn("lsc_bifurcate_family", c_int,
+                       P(P(T.BifurcateEvent)), P(c_size_t), P(T.Family),
+                       P(T.BifurcateOpts))
+bifurcate_events_free = _fn("lsc_bifurcate_events_free", None,
+                            P(T.BifurcateEvent), c_size_t)

@@ -147,6 +147,24 @@ class CensusLabels(C.Structure):
     _fields_ = [("n", C.c_size_t), ("first", C.c_void_p * 256)]
 
 
+class BifurcateEvent(C.Structure):
+    _fields_ = [("fam", C.POINTER(Family)), ("event", C.c_char_p),
+                ("irrep", C.c_int), ("inner", C.c_size_t),
+                ("mult", C.c_double), ("d", C.c_double),
+                ("d_star", C.c_char_p), ("change", C.c_char_p),
+                ("index_below", C.c_double), ("index_above", C.c_double),
+                ("loss", C.c_char_p), ("residual", C.c_double),
+                ("digits_agree", C.c_size_t), ("status", C.c_int),
+                ("d_star20", C.c_char * 48), ("np", C.c_size_t),
+                ("p", C.POINTER(C.c_char_p))]
+
+
+class BifurcateOpts(C.Structure):
+    _fields_ = [("from_", C.c_double), ("to", C.c_double),
+                ("digits", C.c_uint), ("params", C.c_int),
+                ("max_brackets", C.c_size_t)]
+
+
 ContCallback = C.CFUNCTYPE(C.c_int, C.POINTER(ContPoint), C.c_void_p)
 ScanProgress = C.CFUNCTYPE(None, C.POINTER(Family), C.c_size_t, C.c_size_t,
                            C.c_void_p)
@@ -163,4 +181,6 @@ LAYOUT = {
     "lsc_cont_point": ContPoint, "lsc_descent_params": DescentParams,
     "lsc_classify_params": ClassifyParams, "lsc_census_run": CensusRun,
     "lsc_census_labels": CensusLabels,
+    "lsc_bifurcate_event": BifurcateEvent,
+    "lsc_bifurcate_opts": BifurcateOpts,
 }

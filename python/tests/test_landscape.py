@@ -30,6 +30,7 @@ def test_struct_layout_matches_c():
             continue
         key, value = line.split()
         name, _, field = key.partition(".")
+        field = "from_" if field == "from" else field   # a Python keyword
         cls = T.LAYOUT[name]
         got = (getattr(cls, field).offset if field
                else __import__("ctypes").sizeof(cls))
@@ -261,6 +262,35 @@ def test_census_deterministic_and_classified():
         landscape.census(0)
     with pytest.raises(ValueError):
         landscape.census(4, method="sgd")
+
+
+# ---------------------------------------------------------------- bifurcate
+
+def test_bifurcate_dstar_separates_saddle_from_minimum():
+    # d* of A by the MPFR crossing solver; the scan (continuation and the
+    # isotypic spectrum, another route) sees a saddle just below and a
+    # minimum just above.
+    (e,) = [r for r in landscape.bifurcate("A", digits=20)
+            if r["change"] == "saddle->minimum"]
+    assert e["status"] == "ok" and e["digits"] >= 20
+    d = float(e["d_star"])
+    assert d == e["d"]
+    below, above = landscape.scan([d - 1e-4, d + 1e-4], k=None,
+                                  families="A", fast=True)
+    assert below["index"] > 0 and below["type"] == "saddle"
+    assert above["index"] == 0 and above["type"] == "spurious-minimum"
+    assert abs(below["min_eig"]) < 1e-3 and abs(above["min_eig"]) < 1e-3
+
+
+def test_bifurcate_digits_stable():
+    a = landscape.bifurcate("B2", digits=20, params=True)
+    b = landscape.bifurcate("B2", digits=40)
+    assert len(a) == len(b)
+    for x, y in zip(a, b):
+        assert y["d_star"][:19] == x["d_star"][:19]
+        assert len(x["p"]) > 0
+    with pytest.raises(ValueError):
+        landscape.bifurcate("A", start=5, to=3)
 
 
 # ---------------------------------------------------------------- errors

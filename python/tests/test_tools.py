@@ -126,3 +126,16 @@ def test_census_equals_tool():
         for c in landscape.CENSUS_COLUMNS:
             if c != "time":                 # wall clock
                 assert same(t[c], r[c]), (r["run"], c, t[c], r[c])
+
+
+def test_bifurcate_equals_tool():
+    tables = tsv_tables(tool("landscape-bifurcate"), "-F", "A,F3,B2", "-p",
+                        "--digits", "25", "-q")
+    events, params = tables
+    rows = landscape.bifurcate("A,F3,B2", digits=25, params=True)
+    assert len(events) == len(rows)
+    for t, r in zip(events, rows):
+        for c in landscape.BIFURCATE_COLUMNS:
+            assert same(t[c], r[c]), (r["family"], c, t[c], r[c])
+    flat = [(r["family"], v) for r in rows for v in r["p"]]
+    assert [(t["family"], t["value"]) for t in params] == flat
