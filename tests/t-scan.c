@@ -126,6 +126,39 @@ test_k_selection (void)
   CU_ASSERT (!lsc_scan_k_matches (&ks, 7, 8));
 }
 
+/* The interpolated crossing of A lies near the catalogue's d*, and its
+   error falls like h^2 as the rows get denser; no crossing: NaN. */
+static void
+test_crossing (void)
+{
+  lsc_catalogue *cat = read_catalogue ();
+  const char *names[] = { "A", "global" };
+  double err[2];
+  for (int pass = 0; pass < 2; pass++)
+    {
+      double h = pass ? 0.05 : 0.2, d[40];
+      size_t nd = 0;
+      for (double x = 5; x <= 6.2 + 1e-9; x += h)
+        d[nd++] = x;
+      lsc_scan_k ks;
+      lsc_scan_opts o;
+      lsc_scan_set *s = NULL;
+      size_t n = 0;
+      lsc_scan_k_init (&ks);
+      lsc_scan_opts_init (&o);
+      o.fast = 1;
+      CU_ASSERT_EQUAL_FATAL (lsc_scan_catalogue (&s, &n, cat, names, 2, d,
+                                                 nd, &ks, &o, NULL, NULL), 0);
+      double est = lsc_scan_crossing (&s[0]);
+      err[pass] = fabs (est - s[0].fam->dstar);
+      CU_ASSERT (isnan (lsc_scan_crossing (&s[1])));
+      lsc_scan_sets_free (s, n);
+    }
+  CU_ASSERT (err[0] < 0.02);
+  CU_ASSERT (err[1] < err[0] / 4);
+  lsc_catalogue_free (cat);
+}
+
 static int calls;
 static void
 count (const lsc_family *f, size_t i, size_t n, void *data)
@@ -186,6 +219,7 @@ main (void)
     { "full-Hessian check and type from the spectrum",
       test_full_check_and_type },
     { "k selection", test_k_selection },
+    { "interpolated saddle-to-minimum crossing", test_crossing },
     { "error statuses", test_errors },
     { NULL, NULL } };
   return lsc_test_run ("scan", cases);

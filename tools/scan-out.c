@@ -309,17 +309,3 @@ scan_print (cli_output *o, const scan_fam *sf, size_t nf, const double *dv,
     }
   return bad ? CLI_EXIT_NOCONV : CLI_EXIT_OK;
 }
-
-double
-scan_crossing (const scan_fam *f)
-{
-  for (size_t i = 1; i < f->n; i++)
-    {
-      const lsc_scan_row *a = &f->rows[i - 1], *b = &f->rows[i];
-      if (a->status || b->status)
-        continue;
-      if (a->index > 0 && b->index == 0 && a->min_eig < 0 && b->min_eig > 0)
-        return a->d + (b->d - a->d) * (-a->min_eig) / (b->min_eig - a->min_eig);
-    }
-  return NAN;
-}

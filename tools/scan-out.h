@@ -29,9 +29,5 @@ int scan_print (cli_output *o, const scan_fam *sf, size_t nf,
 int scan_plot (FILE *f, const char *path, const scan_fam *sf, size_t nf,
                size_t nd, const char *dspec, char *err, size_t errlen);
 
-/* The d where the family turns from saddle into minimum between two
-   consecutive successful rows (linear interpolation of the smallest
-   eigenvalue), or NaN. */
-double scan_crossing (const scan_fam *f);
 
 #endif

@@ -123,7 +123,7 @@ plot_branches (FILE *f, const char *path, const scan_fam *sf, size_t nf,
       const char *how = "";
       if (!isfinite (ds))
         {
-          ds = scan_crossing (&sf[i]);
+          ds = lsc_scan_crossing (&sf[i]);
           how = " (scan)";
         }
       if (isfinite (ds))

@@ -53,6 +53,13 @@ int lsc_scan_catalogue (lsc_scan_set **sets, size_t *nsets,
 /* Free what lsc_scan_catalogue returned (NULL is a no-op). */
 void lsc_scan_sets_free (lsc_scan_set *sets, size_t nsets);
 
+/* Where the family of s turns from saddle into minimum between two
+   consecutive successful rows in ascending d (index > 0 then 0): the zero
+   of the smallest eigenvalue interpolated linearly - an estimate good to
+   O(h^2) in the spacing h of the rows (lsc_bifurcate(3) locates it to many
+   digits).  NaN when no such pair exists. */
+double lsc_scan_crossing (const lsc_scan_set *s);
+
 /* Stable token of a full-check outcome: "", "ok", "mismatch", "skip". */
 const char *lsc_scan_full_token (int full);
 
@@ -183,6 +190,13 @@ int lsc_scan_catalogue (lsc_scan_set **sets, size_t *nsets,
 
 /* Free what lsc_scan_catalogue returned (NULL is a no-op). */
 void lsc_scan_sets_free (lsc_scan_set *sets, size_t nsets);
+
+/* Where the family of s turns from saddle into minimum between two
+   consecutive successful rows in ascending d (index > 0 then 0): the zero
+   of the smallest eigenvalue interpolated linearly - an estimate good to
+   O(h^2) in the spacing h of the rows (lsc_bifurcate(3) locates it to many
+   digits).  NaN when no such pair exists. */
+double lsc_scan_crossing (const lsc_scan_set *s);
 
 /* Stable token of a full-check outcome: "", "ok", "mismatch", "skip". */
 const char *lsc_scan_full_token (int full);

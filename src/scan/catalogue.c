@@ -135,3 +135,18 @@ cleanup:
   *nsets = nf;
   return LSC_SUCCESS;
 }
+
+double
+lsc_scan_crossing (const lsc_scan_set *s)
+{
+  for (size_t i = 1; i < s->n; i++)
+    {
+      const lsc_scan_row *a = &s->rows[i - 1], *b = &s->rows[i];
+      if (a->status || b->status || !(b->d > a->d))
+        continue;
+      if (a->index > 0 && b->index == 0 && a->min_eig < 0 && b->min_eig > 0)
+        return a->d + (b->d - a->d) * (-a->min_eig) / (b->min_eig
+                                                       - a->min_eig);
+    }
+  return NAN;
+}
