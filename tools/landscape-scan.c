@@ -97,14 +97,16 @@ parse_k (const char *arg)
 }
 
 /* The comma list of family names as an array (NULL for all), each one
-   checked against the catalogue. */
+   checked against the catalogue; the names point into *copy. */
 static char **
-family_names (size_t *n, const lsc_catalogue *cat, const char *list)
+family_names (size_t *n, char **copy_out, const lsc_catalogue *cat,
+              const char *list)
 {
   *n = 0;
+  *copy_out = NULL;
   if (!list)
     return NULL;
-  char *copy = strdup (list);
+  char *copy = *copy_out = strdup (list);
   char **names = calloc (strlen (list) / 2 + 2, sizeof *names);
   if (!copy || !names)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
@@ -232,9 +234,9 @@ main (int argc, char **argv)
     cli_fatal (rc == LSC_ENOMEM ? CLI_EXIT_SYSTEM : CLI_EXIT_USAGE, "%s",
                err[0] ? err : lsc_strerror (rc));
   /* static: still reachable when an error exits (cli_fatal) below */
-  static char **names;
+  static char **names, *names_copy;
   size_t nnames;
-  names = family_names (&nnames, cat, families);
+  names = family_names (&nnames, &names_copy, cat, families);
   /* Output files are opened before the work, so that a bad name fails
      at once. */
   /* Both are written to a temporary renamed at the end (cli_atomic), so a
@@ -295,7 +297,7 @@ main (int argc, char **argv)
         }
     }
   lsc_scan_sets_free (sf, nf);
-  free (names ? names[0] : NULL);
+  free (names_copy);
   free (names);
   free (dv);
   lsc_catalogue_free (cat);
