@@ -151,18 +151,20 @@ point_tables (cli_output *o, const lsc_catalogue *cat,
   return status;
 }
 
-/* The global minimum's eigenvalue of the same component and growth whose
-   leading coefficient agrees with Q's; the order (power of eps) of the
+/* The global minimum's eigenvalue of the same growth (and preferably the
+   same component) whose leading coefficient agrees with Q's; the order (power of eps) of the
    first coefficient where they differ into *pw (INT_MAX: none within the
    terms both have). */
 static const lsc_series_quantity *
 match_global (int *pw, const lsc_series_quantity *Q,
               const lsc_series_expansion *g)
 {
+  /* same component first, then any component */
+  for (int pass = 0; pass < 2; pass++)
   for (size_t i = 0; g && i < g->nq; i++)
     {
       const lsc_series_quantity *R = &g->q[i];
-      if (R->kind != LSC_SERIES_EIGEN || R->irrep != Q->irrep
+      if (R->kind != LSC_SERIES_EIGEN || (pass == 0 && R->irrep != Q->irrep)
           || R->lead != Q->lead || R->allzero || Q->allzero)
         continue;
       size_t n = R->n < Q->n ? R->n : Q->n;
@@ -247,7 +249,7 @@ limits_table (cli_output *o, const lsc_catalogue *cat,
           const lsc_series_quantity *Q = &E->q[q];
           if (Q->kind != LSC_SERIES_EIGEN)
             continue;
-          char mb[96], grow[32], lim[64], gname[32] = "-", diff[48] = "-";
+          char mb[96], grow[32], lim[64], gname[48] = "-", diff[48] = "-";
           lsc_series_poly_str (mb, sizeof mb, &Q->mult);
           /* share of the k d = d^2 + x d eigenvalues as d -> infinity */
           double share = (double) Q->mult.c2 / (double) Q->mult.den;
@@ -273,9 +275,11 @@ limits_table (cli_output *o, const lsc_catalogue *cat,
                                                  : NULL;
           if (R)
             {
-              snprintf (gname, sizeof gname, "%s", R->name);
+              snprintf (gname, sizeof gname, "=%s", R->name);
               if (pw == 1 << 30)
                 snprintf (diff, sizeof diff, "none in %zu terms", Q->n);
+              else if (pw == 0)
+                snprintf (diff, sizeof diff, "O(1)");
               else if (pw % 2 == 0)
                 snprintf (diff, sizeof diff, "O(d^%d)", -pw / 2);
               else

@@ -1,0 +1,65 @@
+#!/bin/sh
+# Tests of landscape-series: type A's loss coefficients (six with >= 15
+# verified digits, the first recognised as 1/2 - 2/pi^2 and equal to it),
+# the point at d = 1e20 (exact index d - 1 of F6, against the polynomial),
+# agreement of --d with the expansion (an independent route: the fitted
+# series summed at d = 1e12 vs the solve there), every output format,
+# errors.
+. "$top_srcdir/tests/cli/common.sh"
+T=$(tool landscape-series) || exit 77
+CAT=$top_srcdir/data/families.tsv
+P=landscape-series
+
+run "$T" -c "$CAT" -F A --no-spectrum -f tsv
+expect_ok "A expansion"
+awk -F '\t' '$2 == "loss"' "$out" >"$tmp/loss"
+n=$(awk -F '\t' '$9 >= 15' "$tmp/loss" | wc -l)
+if test "$n" -ge 6; then pass; else fail "A: $n loss coefficients with >= 15 digits"; fi
+first=$(head -n 1 "$tmp/loss")
+if echo "$first" | awk -F '\t' '{ exit !($4 == "d^-1" && $6 == 2 && $10 == "recognised" && $11 == "1/2 - 2/pi^2") }'
+then pass; else fail "A: first loss coefficient row: $first"; fi
+# 1/2 - 2/pi^2 by awk's own arithmetic (an independent evaluation)
+c0=$(echo "$first" | cut -f 7)
+if awk -v c="$c0" 'BEGIN { pi = atan2(0, -1); x = 0.5 - 2 / (pi * pi); exit !((c - x) < 1e-15 && (x - c) < 1e-15) }'
+then pass; else fail "A: c0 = $c0 is not 1/2 - 2/pi^2"; fi
+
+# The loss at d = 1e12 from --d against the series summed there
+# (eps = 1e-6: d L = c0 + c1 eps + ...).
+run "$T" -c "$CAT" -F A --d 1e12 -f tsv
+expect_ok "A at 1e12"
+L=$(awk -F '\t' 'NR == 2 { print $9 }' "$out")
+S=$(awk -F '\t' '{ s += $7 * (1e-6) ^ ($6 - 2) } END { printf "%.17g", s * 1e-12 }' "$tmp/loss")
+if awk -v a="$L" -v b="$S" 'BEGIN { r = (a - b) / a; exit !(r < 1e-14 && r > -1e-14) }'
+then pass; else fail "A at 1e12: loss $L vs series $S"; fi
+
+# F6 at 1e20: a saddle of index d - 1, exactly; the k = d + 1 family's
+# split mode is reported as zero, not counted.
+run "$T" -c "$CAT" -F F6,A-split-kd1 --d 1e20 -f tsv
+expect_ok "F6 at 1e20"
+row=$(awk -F '\t' 'NR == 2 { print $1, $4, $5, $6, $7 }' "$out")
+if test "$row" = "F6 ok saddle 99999999999999999999 d - 1"; then pass; else fail "F6 at 1e20: $row"; fi
+row=$(awk -F '\t' 'NR == 3 { print $1, $3, $4, $8 }' "$out")
+if test "$row" = "A-split-kd1 d + 1 ok 1"; then pass; else fail "A-split-kd1 at 1e20: $row"; fi
+
+# Formats.
+for f in json latex markdown text; do
+  run "$T" -c "$CAT" -F global --no-spectrum --terms 2 -f $f
+  expect_ok "format $f"
+done
+if grep -q '"table":"series"' "$out" 2>/dev/null || true; then pass; fi
+
+# Errors.
+run "$T" -c "$CAT" -F nosuch
+expect_error 2 "$P" "no family" "unknown family"
+run "$T" -c "$CAT" --terms 0
+expect_error 2 "$P" "--terms" "terms 0"
+run "$T" -c "$CAT" --d 1e400
+expect_error 2 "$P" "--d" "d out of range"
+run "$T" -c "$CAT" --d abc
+expect_error 2 "$P" "--d" "d not a number"
+run "$T" -c "$CAT" --limits --d 1e8
+expect_error 2 "$P" "exclude" "--limits with --d"
+run "$T" -c "$CAT" -F A --d 10 -f tsv
+expect_rc 1 "below the reference dimension"
+if grep -q "edom" "$out"; then pass; else fail "edom row"; fi
+finish
