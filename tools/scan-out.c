@@ -152,6 +152,7 @@ begin_summary (cli_output *o, const scan_opts *so, double d, double k)
             so->fast ? " \\max(1, \\max|\\lambda|)" : "");
   cli_column cols[NSUM + 2];
   memcpy (cols, sum_cols, sizeof cols);
+  cols[5].type = CLI_COL_DECIMAL; /* the index: exact integers past 2^53 */
   if (so->prec)
     cols[7].type = cols[8].type = cols[9].type = CLI_COL_DECIMAL;
   return cli_table_begin_captioned (o, "summary", cap, cols,
@@ -174,6 +175,7 @@ begin_spectrum (cli_output *o, const scan_row *r, const scan_opts *so)
             "multiplicities in $M(k,d)$, polynomials in $d$.", where);
   cli_column cols[5];
   memcpy (cols, spec_cols, sizeof cols);
+  cols[4].type = CLI_COL_DECIMAL; /* multiplicities: exact past 2^53 */
   if (so->prec)
     cols[3].type = CLI_COL_DECIMAL;
   return cli_table_begin_captioned (o, "spectrum", cap, cols, 5);
@@ -193,7 +195,10 @@ summary_row (cli_table *t, const scan_row *r, const scan_opts *so)
   else
     {
       cli_cell_string (t, r->type);
-      cli_cell_real (t, r->index);
+      /* Decimal: exact beyond 2^53 (index_dec, d > SCAN_LARGE_D). */
+      char ib[32];
+      snprintf (ib, sizeof ib, "%.17g", r->index);
+      cli_cell_decimal (t, r->index_dec ? r->index_dec : ib);
       cli_cell_real (t, r->zero);
       if (r->loss_dec)
         {
@@ -241,7 +246,20 @@ spectrum_rows (cli_table *t, const scan_row *r)
         cli_cell_decimal (t, r->ev_dec[i]);
       else
         cli_cell_real (t, r->ev[i].value);
-      cli_cell_real (t, r->ev[i].mult);
+      /* exact integers past 2^53 on the large-d path */
+      char mb[96];
+      snprintf (mb, sizeof mb, "%.17g", r->ev[i].mult);
+      if (r->index_dec)
+        {
+          lsc_series_poly m;
+          mpfr_t dm;
+          mpfr_init2 (dm, 128);
+          mpfr_set_d (dm, r->d, MPFR_RNDN);
+          lsc_series_mult (&m, &r->ev[i], &r->fam->G);
+          lsc_series_poly_eval_str (mb, sizeof mb, &m, dm);
+          mpfr_clear (dm);
+        }
+      cli_cell_decimal (t, mb);
       cli_row_end (t);
     }
 }

@@ -41,6 +41,30 @@ if test "$row" = "F6 ok saddle 99999999999999999999 d - 1"; then pass; else fail
 row=$(awk -F '\t' 'NR == 3 { print $1, $3, $4, $8 }' "$out")
 if test "$row" = "A-split-kd1 d + 1 ok 1"; then pass; else fail "A-split-kd1 at 1e20: $row"; fi
 
+# landscape-scan above 1e6 goes through the same module: status ok and
+# the exact index at 1e8, 1e12 and 1e20 (all families in the expensive
+# tier), the k = d + 1 family only when asked for.
+S=$(tool landscape-scan) || exit 77
+fams=global,A,F3,F6
+test -n "$LSC_EXPENSIVE" && test "$LSC_EXPENSIVE" != 0 && fams=$(awk -F '\t' '!/^#/ && NR > 1 && $2 ~ /^kd:/ { printf "%s%s", s, $1; s = "," }' "$CAT")
+for d in 1e8 1e12 1e20; do
+  run "$S" -c "$CAT" --family "$fams" --d $d -f tsv
+  expect_ok "scan at $d"
+  dm1=$(awk -v d=$d 'BEGIN { n = substr(d, 3) + 0; s = ""; for (i = 0; i < n; i++) s = s "9"; print s }')
+  table summary "$out" | awk -F '\t' -v dm1="$dm1" '
+    $4 != "ok" { print "status", $1, $4; bad = 1 }
+    $1 == "F6" && $6 != dm1 { print "F6 index", $6; bad = 1 }
+    $1 == "F3" && $6 != "1" { print "F3 index", $6; bad = 1 }
+    $1 != "F6" && $1 != "F3" && $6 != "0" { print $1, "index", $6; bad = 1 }
+    $7 != "0" { print $1, "zero", $7; bad = 1 }
+    END { exit bad }' >"$tmp/bad" && pass || fail "scan at $d: $(cat "$tmp/bad")"
+done
+run "$S" -c "$CAT" --d 1e9 -f tsv
+if grep -q "A-split-kd1" "$out"; then fail "k = d + 1 family in a k = d scan at 1e9"; else pass; fi
+run "$S" -c "$CAT" --d 1e20 --k d+1 -f tsv
+row=$(table summary "$out" | awk -F '\t' '{ print $1, $4, $5, $6, $7 }')
+if test "$row" = "A-split-kd1 ok saddle 99999999999999999999 1"; then pass; else fail "k = d + 1 at 1e20: $row"; fi
+
 # Formats.
 for f in json latex markdown text; do
   run "$T" -c "$CAT" -F global --no-spectrum --terms 2 -f $f
