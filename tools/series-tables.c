@@ -214,7 +214,7 @@ limits_table (cli_output *o, const lsc_catalogue *cat,
     { "family", CLI_COL_STRING },    { "k", CLI_COL_STRING },
     { "eigenvalue", CLI_COL_STRING }, { "mult", CLI_COL_STRING },
     { "share", CLI_COL_REAL },        { "growth", CLI_COL_STRING },
-    { "limit", CLI_COL_DECIMAL },     { "digits", CLI_COL_INT },
+    { "leading", CLI_COL_DECIMAL },   { "digits", CLI_COL_INT },
     { "closed_form", CLI_COL_STRING }, { "global", CLI_COL_STRING },
     { "difference", CLI_COL_STRING }, { "status", CLI_COL_STATUS } };
   cli_table *t = cli_table_begin_captioned (
@@ -265,7 +265,10 @@ limits_table (cli_output *o, const lsc_catalogue *cat,
           else
             snprintf (grow, sizeof grow, "Theta(d^%d/2)", -Q->lead);
           int dg = Q->allzero ? 0 : Q->digits[0];
-          if (Q->allzero || Q->lead > 0)
+          /* the leading coefficient: the limit of a Theta(1) eigenvalue,
+             the slope of a Theta(d) one, the coefficient of d^-1/2 of
+             one that vanishes like d^-1/2 */
+          if (Q->allzero)
             snprintf (lim, sizeof lim, "0");
           else
             mpfr_snprintf (lim, sizeof lim, "%.*Rg", dg < 20 ? dg : 20,

@@ -65,6 +65,38 @@ run "$S" -c "$CAT" --d 1e20 --k d+1 -f tsv
 row=$(table summary "$out" | awk -F '\t' '{ print $1, $4, $5, $6, $7 }')
 if test "$row" = "A-split-kd1 ok saddle 99999999999999999999 1"; then pass; else fail "k = d + 1 at 1e20: $row"; fi
 
+# landscape-scan --fast at d <= 1e6: every eigenvalue within the printed
+# bound eig_err of the accurate path's (matched by component and value).
+for d in 1e4 1e6; do
+  run "$S" -c "$CAT" --family A,F3,F6 --d $d --fast --long -f tsv
+  expect_ok "scan --fast at $d"
+  cp "$out" "$tmp/fast"
+  run "$S" -c "$CAT" --family A,F3,F6 --d $d --long -f tsv
+  expect_ok "scan at $d"
+  if awk -F '\t' '
+    FILENAME ~ /fast/ && FNR > 1 && NF == 15 && $1 != "family" { bound[$1] = $15; next }
+    FILENAME ~ /fast/ && NF == 5 && $1 != "family" { nf++; ff[nf] = $1; fc[nf] = $3; fv[nf] = $4; next }
+    NF == 5 && $1 != "family" { na++; af[na] = $1; ac[na] = $3; av[na] = $4 }
+    END {
+      if (nf == 0 || na == 0) { print "no eigenvalues"; exit 1 }
+      # both ways: the fast path may merge values closer than its bound
+      for (i = 1; i <= nf; i++) {
+        best = 1e300
+        for (j = 1; j <= na; j++)
+          if (af[j] == ff[i] && ac[j] == fc[i]) { e = fv[i] - av[j]; if (e < 0) e = -e; if (e < best) best = e }
+        if (!(best <= bound[ff[i]])) { print ff[i], fc[i], fv[i], best, bound[ff[i]]; bad = 1 }
+      }
+      for (j = 1; j <= na; j++) {
+        best = 1e300
+        for (i = 1; i <= nf; i++)
+          if (af[j] == ff[i] && ac[j] == fc[i]) { e = fv[i] - av[j]; if (e < 0) e = -e; if (e < best) best = e }
+        if (!(best <= bound[af[j]])) { print af[j], ac[j], av[j], best, bound[af[j]]; bad = 1 }
+      }
+      exit bad
+    }' "$tmp/fast" "$out" >"$tmp/bad"
+  then pass; else fail "scan --fast at $d outside its bound: $(head -n 2 "$tmp/bad")"; fi
+done
+
 # Formats.
 for f in json latex markdown text; do
   run "$T" -c "$CAT" -F global --no-spectrum --terms 2 -f $f
