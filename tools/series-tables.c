@@ -151,21 +151,22 @@ point_tables (cli_output *o, const lsc_catalogue *cat,
   return status;
 }
 
-/* The global minimum's eigenvalue of the same growth (and preferably the
-   same component) whose leading coefficient agrees with Q's; the order (power of eps) of the
+/* The global minimum's eigenvalue of the same growth whose coefficients
+   agree with Q's longest (the same component preferred on ties); the order (power of eps) of the
    first coefficient where they differ into *pw (INT_MAX: none within the
    terms both have). */
 static const lsc_series_quantity *
 match_global (int *pw, const lsc_series_quantity *Q,
               const lsc_series_expansion *g)
 {
-  /* same component first, then any component */
-  for (int pass = 0; pass < 2; pass++)
+  const lsc_series_quantity *best = NULL;
+  size_t bestj = 0;
+  int bestsame = 0;
   for (size_t i = 0; g && i < g->nq; i++)
     {
       const lsc_series_quantity *R = &g->q[i];
-      if (R->kind != LSC_SERIES_EIGEN || (pass == 0 && R->irrep != Q->irrep)
-          || R->lead != Q->lead || R->allzero || Q->allzero)
+      if (R->kind != LSC_SERIES_EIGEN || R->lead != Q->lead || R->allzero
+          || Q->allzero)
         continue;
       size_t n = R->n < Q->n ? R->n : Q->n;
       size_t j = 0;
@@ -179,12 +180,17 @@ match_global (int *pw, const lsc_series_quantity *Q,
             break;
         }
       mpfr_clear (t);
-      if (j == 0)
-        continue;
-      *pw = j < n ? Q->lead + (int) j : 1 << 30;
-      return R;
+      int same = R->irrep == Q->irrep;
+      /* longest agreement first, then the same component */
+      if (j > 0 && (j > bestj || (j == bestj && same && !bestsame)))
+        {
+          best = R;
+          bestj = j;
+          bestsame = same;
+          *pw = j < n ? Q->lead + (int) j : 1 << 30;
+        }
     }
-  return NULL;
+  return best;
 }
 
 int

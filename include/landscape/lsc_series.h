@@ -88,11 +88,15 @@ void lsc_series_poly_eval_str (char *buf, size_t len,
 
 /* ---- Spectrum and type at large d ----
    The isotypic spectrum (lsc_isotypic_spectrum_mpfr) at the point p, with
-   an absolute error bound per eigenvalue, err = 2^{16 - prec} max(1, max
-   |eigenvalue|) (prec = that of values[0]; the spectrum's own bound is
-   2^{8 - prec} of the largest, the point's error adds the same order).
-   An eigenvalue is negative, positive or zero only when its distance
-   from zero exceeds err; otherwise undecided. */
+   an absolute error bound per eigenvalue: the point is refined (in
+   copies, by lsc_series_newton) and the spectrum computed at the
+   precision prec of s->values and at prec + 64; err = 4 max |difference|
+   + 2^{16 - prec} max(1, max |eigenvalue|).  When the two do not agree to
+   1e-8, or list different components, prec is raised (prec + prec/2 +
+   64, at most three times; s->values then come back at that precision).
+   Use prec >= 128 + 3 log2 d.  An eigenvalue is negative or positive only
+   when its distance from zero exceeds err; otherwise it is undecided
+   (counted in zero). */
 typedef struct
 {
   mpfr_t *values;          /* distinct eigenvalues (n of them)            */
@@ -113,11 +117,9 @@ lsc_series_spectrum *lsc_series_spectrum_alloc (const lsc_young *G,
 void lsc_series_spectrum_free (lsc_series_spectrum *s);
 
 /* Spectrum, error bound, index and type at p (at d); global (the
-   catalogue's kind is global-minimum) names a minimum global-minimum.  Undecided signs are retried once with the point
-   and spectrum at twice the precision (done inside: the caller's p is
-   refined in a copy by lsc_series_newton); if still undecided the type is
-   "degenerate" and nundecided > 0.  Returns the status of the spectrum or
-   of the refinement. */
+   catalogue's kind is global-minimum) names a minimum global-minimum.
+   Returns LSC_SUCCESS, LSC_EPREC (no agreement after three raises), or
+   the status of the refinement or of the spectrum. */
 int lsc_series_spectrum_compute (lsc_series_spectrum *s, const mpfr_t *p,
                                  const lsc_young *G, const mpfr_t d,
                                  int global);

@@ -134,8 +134,8 @@ add_rung (lsc_series_path *P, const mpfr_t d)
 static int
 climb (lsc_series_path *P, const mpfr_t dt, double factor, double first)
 {
-  mpfr_t dn, f;
-  mpfr_inits2 (mpfr_get_prec (dt) + 64, dn, f, (mpfr_ptr) 0);
+  mpfr_t dn;
+  mpfr_init2 (dn, mpfr_get_prec (dt) + 64);
   int rc = LSC_SUCCESS;
   double fac = first;
   int halvings = 0;
@@ -158,7 +158,7 @@ climb (lsc_series_path *P, const mpfr_t dt, double factor, double first)
         fac = fac * fac > factor ? factor : fac * fac;
       halvings = 0;
     }
-  mpfr_clears (dn, f, (mpfr_ptr) 0);
+  mpfr_clear (dn);
   if (rc)
     LSC_ERROR ("the family's branch could not be followed in log d", rc);
   return rc;
