@@ -152,9 +152,9 @@ point_tables (cli_output *o, const lsc_catalogue *cat,
 }
 
 /* The global minimum's eigenvalue of the same growth whose coefficients
-   agree with Q's longest (the same component preferred on ties); the order (power of eps) of the
-   first coefficient where they differ into *pw (INT_MAX: none within the
-   terms both have). */
+   agree with Q's longest (the same component preferred on ties); the
+   order (power of eps) of the first coefficient where they differ into
+   *pw (1 << 30: none within the terms both have). */
 static const lsc_series_quantity *
 match_global (int *pw, const lsc_series_quantity *Q,
               const lsc_series_expansion *g)
