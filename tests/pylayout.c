@@ -70,6 +70,8 @@ main (void)
   F (lsc_scan_row, resid_dec);
   F (lsc_scan_row, ev_dec);
   F (lsc_scan_row, min_idx);
+  F (lsc_scan_row, index_dec);
+  F (lsc_scan_row, ev_err);
   S (lsc_scan_set);
   F (lsc_scan_set, fam);
   F (lsc_scan_set, rows);

@@ -114,16 +114,31 @@ test_full_check_and_type (void)
 static void
 test_k_selection (void)
 {
+  lsc_catalogue *cat = read_catalogue ();
+  const lsc_family *A = lsc_catalogue_find (cat, "A");
   lsc_scan_k ks;
   lsc_scan_k_init (&ks);
-  CU_ASSERT (lsc_scan_k_matches (&ks, 20, 20));
-  CU_ASSERT (!lsc_scan_k_matches (&ks, 20, 21));
+  CU_ASSERT (lsc_scan_k_matches (&ks, A, 20));     /* k = d */
   ks.value = 1;
-  CU_ASSERT (lsc_scan_k_matches (&ks, 20, 21));
-  ks.relative = 0;
-  ks.value = 7;
-  CU_ASSERT (lsc_scan_k_matches (&ks, 20, 7));
-  CU_ASSERT (!lsc_scan_k_matches (&ks, 7, 8));
+  CU_ASSERT (!lsc_scan_k_matches (&ks, A, 21));    /* A is not k = d + 1 */
+  for (size_t i = 0; i < cat->n; i++)
+    {
+      /* k = d + N by structure agrees with k - d where that is exact */
+      const lsc_family *f = &cat->fam[i];
+      double k;
+      if (!lsc_scan_family_exists (f, 20, &k))
+        continue;
+      lsc_scan_k_init (&ks);
+      ks.value = k - 20;
+      CU_ASSERT (lsc_scan_k_matches (&ks, f, k));
+      ks.value = k - 20 + 1;
+      CU_ASSERT (!lsc_scan_k_matches (&ks, f, k));
+      ks.relative = 0;
+      ks.value = k;
+      CU_ASSERT (lsc_scan_k_matches (&ks, f, k));
+      CU_ASSERT (!lsc_scan_k_matches (&ks, f, k + 1));
+    }
+  lsc_catalogue_free (cat);
 }
 
 /* The interpolated crossing of A lies near the catalogue's d*, and its

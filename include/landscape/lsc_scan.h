@@ -28,8 +28,12 @@ typedef struct
 
 void lsc_scan_k_init (lsc_scan_k *k);
 
-/* Whether k at dimension d matches ks (to 1e-9 relative). */
-int lsc_scan_k_matches (const lsc_scan_k *ks, double d, double k);
+/* Whether family f, with k neurons at the d in question, matches ks:
+   k = d + N decided exactly on the group's structure (rows outside the
+   large block minus columns outside it, so that N survives at d = 1e16),
+   a fixed k to 1e-9 relative. */
+int lsc_scan_k_matches (const lsc_scan_k *ks, const lsc_family *f,
+                        double k);
 
 /* Called before each family of a catalogue scan (i of n); may be NULL. */
 typedef void lsc_scan_progress (const lsc_family *f, size_t i, size_t n,
@@ -69,6 +73,15 @@ const char *lsc_scan_full_token (int full);
 #endif
 #endif
 #pragma GCC visibility push(default)
+
+/* Above this d the double continuation and spectrum are not used: the
+   point comes from lsc_series_path_point (scaled MPFR Newton seeded from
+   the family's expansion in d^{-1/2}) and the spectrum from
+   lsc_series_spectrum_compute (two precisions, absolute error bound, exact
+   multiplicities).  The double path's O(1) eigenvalues carry d eps of
+   the largest (1e-10 at d = 1e6, useless beyond 1e8) and its
+   continuation stops near 1e7. */
+#define LSC_SCAN_LARGE_D 1e6
 
 /* Tolerances, each with its default (lsc_scan_opts_init). */
 typedef struct
@@ -120,6 +133,11 @@ typedef struct
   char *loss_dec, *resid_dec;   /* MPFR path: decimals (malloc), or NULL */
   char **ev_dec;         /* MPFR path: the eigenvalues as decimals       */
   size_t min_idx;        /* index in ev of the smallest eigenvalue       */
+  char *index_dec;       /* d > LSC_SCAN_LARGE_D: the exact Morse index as
+                            a decimal integer (malloc), or NULL          */
+  double ev_err;         /* absolute error bound of every eigenvalue
+                            (--fast and d > LSC_SCAN_LARGE_D; 0: not
+                            computed)                                    */
 } lsc_scan_row;
 
 /* Compute rows[i] for the family f at the dimensions d[i] (any order, each
@@ -166,8 +184,12 @@ typedef struct
 
 void lsc_scan_k_init (lsc_scan_k *k);
 
-/* Whether k at dimension d matches ks (to 1e-9 relative). */
-int lsc_scan_k_matches (const lsc_scan_k *ks, double d, double k);
+/* Whether family f, with k neurons at the d in question, matches ks:
+   k = d + N decided exactly on the group's structure (rows outside the
+   large block minus columns outside it, so that N survives at d = 1e16),
+   a fixed k to 1e-9 relative. */
+int lsc_scan_k_matches (const lsc_scan_k *ks, const lsc_family *f,
+                        double k);
 
 /* Called before each family of a catalogue scan (i of n); may be NULL. */
 typedef void lsc_scan_progress (const lsc_family *f, size_t i, size_t n,

@@ -191,7 +191,8 @@ def scan(d, k=None, families=None, *, catalogue=None, full=False,
 
     Returns a Table with landscape-scan's summary columns (family, d, k,
     status, type, index, zero, loss, grad_norm, min_eig, min_comp,
-    ndistinct, mult_sum, dstar; with full=True also full and full_dev),
+    ndistinct, mult_sum, dstar; with full=True also full and full_dev,
+    with fast=True eig_err, the eigenvalues' error bound),
     rows ordered by d then catalogue order; each row also holds "p" (the
     parameters, numpy) and "spectrum" (a Table with component, value,
     mult).  With prec > 0 the loss, grad_norm, min_eig and eigenvalues are
@@ -246,7 +247,8 @@ def scan(d, k=None, families=None, *, catalogue=None, full=False,
                         break
     finally:
         L.scan_sets_free(sets, nsets.value)
-    cols = SCAN_COLUMNS + (["full", "full_dev"] if full else [])
+    cols = SCAN_COLUMNS + (["full", "full_dev"] if full else []) \
+        + (["eig_err"] if fast else [])
     return Table(rows, cols + ["p", "spectrum"])
 
 
@@ -255,7 +257,8 @@ def _scan_row(r, opts):
     dstar = L.scan_family_dstar(r.fam)
     row = {"family": f.name.decode(), "d": r.d, "k": r.k,
            "status": status_token(r.status)}
-    rest = SCAN_COLUMNS[4:] + (["full", "full_dev"] if opts.full else [])
+    rest = SCAN_COLUMNS[4:] + (["full", "full_dev"] if opts.full else []) \
+        + (["eig_err"] if opts.fast else [])
     if r.status:
         row.update({c: None for c in rest})
         row["p"] = None
@@ -263,7 +266,10 @@ def _scan_row(r, opts):
         return row
     dec = bool(r.loss_dec)
     row.update({
-        "type": r.type.decode(), "index": r.index, "zero": r.zero,
+        # above LSC_SCAN_LARGE_D the exact index (past 2^53) as an int
+        "type": r.type.decode(),
+        "index": int(r.index_dec) if r.index_dec else r.index,
+        "zero": r.zero,
         "loss": r.loss_dec.decode() if dec else r.loss,
         "grad_norm": r.resid_dec.decode() if dec else r.resid,
         "min_eig": r.ev_dec[r.min_idx].decode() if dec else r.min_eig,
@@ -273,6 +279,8 @@ def _scan_row(r, opts):
     if opts.full:
         row["full"] = L.scan_full_token(r.full).decode()
         row["full_dev"] = r.full_dev if r.full in (1, 2) else None
+    if opts.fast:
+        row["eig_err"] = r.ev_err
     row["p"] = np.array(r.p[:r.np])
     spec = []
     for i in range(r.nev):

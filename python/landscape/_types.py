@@ -52,7 +52,8 @@ class ScanRow(C.Structure):
                 ("min_irrep", C.c_int), ("type", C.c_char_p),
                 ("full", C.c_int), ("full_dev", C.c_double),
                 ("loss_dec", C.c_char_p), ("resid_dec", C.c_char_p),
-                ("ev_dec", C.POINTER(C.c_char_p)), ("min_idx", C.c_size_t)]
+                ("ev_dec", C.POINTER(C.c_char_p)), ("min_idx", C.c_size_t),
+                ("index_dec", C.c_char_p), ("ev_err", C.c_double)]
 
 
 class ScanSet(C.Structure):

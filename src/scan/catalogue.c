@@ -14,11 +14,24 @@ lsc_scan_k_init (lsc_scan_k *k)
   k->value = 0;
 }
 
+/* k = d + N is decided on the group's structure - its rows outside the
+   large block minus its columns outside it, an exact small integer -
+   never on k - d, which rounds to N = 0 for a k = d + 1 family at
+   d = 1e16 (and within a relative tolerance from d = 1e9). */
 int
-lsc_scan_k_matches (const lsc_scan_k *ks, double d, double k)
+lsc_scan_k_matches (const lsc_scan_k *ks, const lsc_family *f, double k)
 {
-  double want = ks->relative ? d + ks->value : ks->value;
-  return fabs (k - want) <= 1e-9 * fmax (1, want);
+  if (ks->relative)
+    {
+      double extra = 0;
+      for (size_t r = 1; r < f->G.nrb; r++)
+        extra += f->G.rsize[r];
+      for (size_t c = 0; c < f->G.ncb; c++)
+        if ((int) c != f->G.pair[0])
+          extra -= f->G.csize[c];
+      return extra == ks->value;
+    }
+  return fabs (k - ks->value) <= 1e-9 * fmax (1, ks->value);
 }
 
 void
@@ -98,7 +111,7 @@ lsc_scan_catalogue (lsc_scan_set **sets, size_t *nsets,
         {
           double kf;
           if (lsc_scan_family_exists (sel[i], d[j], &kf)
-              && lsc_scan_k_matches (ks, d[j], kf))
+              && lsc_scan_k_matches (ks, sel[i], kf))
             s[i].n++;
         }
       nrows += s[i].n;
@@ -115,7 +128,7 @@ lsc_scan_catalogue (lsc_scan_set **sets, size_t *nsets,
         {
           double kf;
           if (lsc_scan_family_exists (sel[i], d[j], &kf)
-              && lsc_scan_k_matches (ks, d[j], kf))
+              && lsc_scan_k_matches (ks, sel[i], kf))
             dsub[m++] = d[j];
         }
       if (progress)
