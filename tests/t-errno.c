@@ -17,6 +17,7 @@ static const struct
   { LSC_ENOCONV, 64 }, { LSC_ENOTFIX, 65 }, { LSC_ESTEPUNDER, 66 },
   { LSC_EPREC, 67 }, { LSC_EPARSE, 68 }, { LSC_ENONFINITE, 69 },
   { LSC_ELAPACK, 70 }, { LSC_EFOLD, 71 },
+  { LSC_ELIMIT, 72 },
 };
 #define NCODES (sizeof codes / sizeof codes[0])
 
