@@ -62,7 +62,7 @@ test_strings (void)
 static void
 test_unknown (void)
 {
-  static const int bad[] = { -1, 6, 7, 33, 63, 72, 1000, -2147483647 - 1 };
+  static const int bad[] = { -1, 6, 7, 33, 63, 73, 1000, -2147483647 - 1 };
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
     {
       const char *m = lsc_strerror (bad[i]), *t = lsc_status_token (bad[i]);

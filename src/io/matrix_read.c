@@ -221,11 +221,6 @@ lsc_matrix_read_limited (double **data, size_t *rows, size_t *cols,
                      "maximum line length)", lim.max_line);
           break;
         }
-      if (memchr (line, '\0', n))
-        {
-          rc = fail (&r, LSC_EPARSE, "NUL byte in the line");
-          break;
-        }
       if (n > 0 && line[n - 1] == '\r')
         n--;
       for (size_t i = 0; i < n; i++)
