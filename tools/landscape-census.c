@@ -263,10 +263,13 @@ static void
 check_memory (const census_config *cf, int threads, size_t lbfgs_m)
 {
   double n = (double) cf->k * (double) cf->d, nr = (double) (cf->k + cf->m);
-  double ew = lsc_eigen_workspace_bytes ((size_t) n, 1);
   char what[128];
   snprintf (what, sizeof what, "a census with %d thread%s at k = %zu, "
             "d = %zu", threads, threads > 1 ? "s" : "", cf->k, cf->d);
+  /* the matrices alone first: LAPACK's workspace query is slow for huge
+     n */
+  cli_mem_check (threads * 16 * n * n, what);
+  double ew = lsc_eigen_workspace_bytes ((size_t) n, 1);
   if (ew == 0)
     cli_fatal (CLI_EXIT_SYSTEM, "%s: the %.0f x %.0f Hessian is too large "
                "for LAPACK's integers", what, n, n);
@@ -396,7 +399,7 @@ main (int argc, char **argv)
       s.fd = census_resume_open (o.resume, cf, runs, o.runs, &s.ndone, err,
                                  sizeof err, &syserr);
       if (s.fd < 0)
-        cli_fatal (syserr ? CLI_EXIT_SYSTEM : CLI_EXIT_USAGE, "%s", err);
+        cli_fatal_status (syserr ? LSC_EFAILED : LSC_EINVAL, "%s", err);
     }
 #ifdef _OPENMP
   omp_set_num_threads (nthreads);

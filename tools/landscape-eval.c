@@ -319,9 +319,12 @@ main (int argc, char **argv)
      succeeds but cannot be backed is killed later, when touched, by the
      out-of-memory killer) ---- */
   size_t n = k * d;
-  double ewb = lsc_eigen_workspace_bytes (n, 0), nr = (double) (k + m);
+  double nr = (double) (k + m);
   char what[96];
   snprintf (what, sizeof what, "the %zu x %zu Hessian", n, n);
+  /* the matrix alone first: LAPACK's workspace query is slow for huge n */
+  cli_mem_check (8.0 * (double) n * (double) n, what);
+  double ewb = lsc_eigen_workspace_bytes (n, 0);
   if (n > SIZE_MAX / sizeof (double) / n || ewb == 0)
     cli_fatal (CLI_EXIT_SYSTEM, "%s is too large for this machine's "
                "integers", what);
