@@ -26,6 +26,14 @@ CAT=$srcdir/data/families.tsv
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lsc-stress.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT
 tools="landscape-eval landscape-follow landscape-scan landscape-bifurcate landscape-census"
+# the binaries themselves, not their libtool wrapper scripts (a shell per
+# run would cost more than most runs)
+bin=$builddir/tools
+if test -x "$builddir/tools/.libs/landscape-eval"; then
+  bin=$builddir/tools/.libs
+  LD_LIBRARY_PATH=$builddir/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+  export LD_LIBRARY_PATH
+fi
 runs=0 viol=0 files=0
 s0=0 s1=0 s2=0 s3=0
 echo "stress: seed $seed, $seconds s of argument fuzzing, ${timeout_s} s per run"
@@ -42,7 +50,7 @@ check () {
   t=$1
   shift
   rm -f "$tmp/out" "$tmp/err"
-  (cd "$tmp/w" && timeout -k 5 "$timeout_s" "$builddir/tools/$t" "$@" \
+  (cd "$tmp/w" && timeout -k 5 "$timeout_s" "$bin/$t" "$@" \
       </dev/null >"$tmp/out" 2>"$tmp/err")
   st=$?
   runs=$((runs + 1))
@@ -124,8 +132,8 @@ fixed=$runs
 
 # ---- argument fuzzing: options from --help, values good and hostile
 for t in $tools; do
-  "$builddir/tools/$t" --help 2>/dev/null | grep -oE -- '--[a-z][a-z-]*' | sort -u >"$tmp/opts.$t"
-  "$builddir/tools/$t" --help 2>/dev/null | grep -oE -- '(^| )-[a-zA-Z],' | tr -d ' ,' | sort -u >"$tmp/short.$t"
+  "$bin/$t" --help 2>/dev/null | grep -oE -- '--[a-z][a-z-]*' | sort -u >"$tmp/opts.$t"
+  "$bin/$t" --help 2>/dev/null | grep -oE -- '(^| )-[a-zA-Z],' | tr -d ' ,' | sort -u >"$tmp/short.$t"
 done
 printf '%s\n' 0 1 -1 2 3 5 7.8 20 -5 1e6 1e-300 1e999 nan inf 0x10 '' ' ' \
   abc 2:10:0.5 20:1e6:log2 8:2:1 5:5:0 'A' 'B3' 'A,B3' ',' 'F5,nope' \
