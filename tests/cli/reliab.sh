@@ -50,7 +50,7 @@ expect_error 2 landscape-eval "invalid argument '12Q' for --max-memory" "bad --m
 # the budget follows the address-space limit when there is one
 (ulimit -v 2000000 && exec "$RE" --example identity:235) >"$out" 2>"$err"
 rc=$?
-expect_error 3 landscape-eval "more than 1.7" "k = d = 235 under ulimit -v"
+expect_error 3 landscape-eval "more than the 1.91 GiB available" "k = d = 235 under ulimit -v"
 run "$C" -c "$CAT" --k 40 -n 1 -j 1 --max-memory 1M
 expect_error 3 landscape-census "needs" "census over --max-memory"
 # out of memory while reading is exit 3 "out of memory", never bad input
