@@ -10,6 +10,7 @@ F=$(tool landscape-follow) || exit 77
 S=$(tool landscape-scan) || exit 77
 B=$(tool landscape-bifurcate) || exit 77
 C=$(tool landscape-census) || exit 77
+SE=$(tool landscape-series) || SE=
 CAT=$top_srcdir/data/families.tsv
 
 # real NAME: the binary itself (not a libtool wrapper script, which forks
@@ -96,7 +97,7 @@ rc=$?
 expect_error 3 landscape-census "cannot start 400 threads" "threads that cannot be created"
 
 # ---- one-line getopt errors naming the argument, in every tool
-for t in "$E" "$F" "$S" "$B" "$C"; do
+for t in "$E" "$F" "$S" "$B" "$C" $SE; do
   p=$(basename "$t")
   run "$t" --bogus
   expect_error 2 "$p" "unrecognized option '--bogus'" "$p --bogus"
