@@ -17,6 +17,7 @@ static const struct
   { LSC_ENOCONV, 64 }, { LSC_ENOTFIX, 65 }, { LSC_ESTEPUNDER, 66 },
   { LSC_EPREC, 67 }, { LSC_EPARSE, 68 }, { LSC_ENONFINITE, 69 },
   { LSC_ELAPACK, 70 }, { LSC_EFOLD, 71 },
+  { LSC_ELIMIT, 72 },
 };
 #define NCODES (sizeof codes / sizeof codes[0])
 
@@ -61,7 +62,7 @@ test_strings (void)
 static void
 test_unknown (void)
 {
-  static const int bad[] = { -1, 6, 7, 33, 63, 72, 1000, -2147483647 - 1 };
+  static const int bad[] = { -1, 6, 7, 33, 63, 73, 1000, -2147483647 - 1 };
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
     {
       const char *m = lsc_strerror (bad[i]), *t = lsc_status_token (bad[i]);

@@ -274,7 +274,7 @@ test_bad_files (void)
   lsc_catalogue_free (cat);
   fclose (f);
   CU_ASSERT_EQUAL (lsc_catalogue_read_file (&cat, "/nonexistent/f.tsv", err,
-                                            sizeof err), LSC_EFAILED);
+                                            sizeof err), LSC_EINVAL);
   CU_ASSERT (strstr (err, "/nonexistent/f.tsv: ") == err);
 #undef H
 #undef H8

@@ -280,14 +280,16 @@ test_read_file (void)
   free (M);
   M = NULL;
   unlink (path);
-  /* Missing file: LSC_EFAILED naming the path and the reason. */
+  /* Missing file: an input error (LSC_EINVAL) naming the path and the
+     reason. */
   CU_ASSERT_EQUAL (lsc_matrix_read_file (&M, &R, &C, path, err, sizeof err),
-                   LSC_EFAILED);
+                   LSC_EINVAL);
   CU_ASSERT_PTR_NOT_NULL (strstr (err, path));
   CU_ASSERT_PTR_NOT_NULL (strstr (err, "No such file"));
-  /* A directory opens but cannot be read: a read error. */
+  /* A directory opens but cannot be read: the caller's mistake
+     (LSC_EINVAL, as for a missing file), not a system failure. */
   CU_ASSERT_EQUAL (lsc_matrix_read_file (&M, &R, &C, "/", err, sizeof err),
-                   LSC_EFAILED);
+                   LSC_EINVAL);
   CU_ASSERT_PTR_NOT_NULL (strstr (err, "/: read error"));
 }
 

@@ -3,22 +3,61 @@
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <math.h>
 #include "census.h"
 
-void
-census_header (char *buf, size_t len, const census_config *cf)
+unsigned long long
+census_target_hash (const double *V, size_t n)
 {
-  snprintf (buf, len, "#landscape-census-resume 1\tk=%zu\td=%zu\tm=%zu\t"
-            "seed=%llu\tmethod=%s\tstep=%.17g\tgtol=%.17g\tmaxiter=%zu\t"
-            "target=%s\n", cf->k, cf->d, cf->m, cf->seed, cf->method,
-            cf->step, cf->gtol, cf->maxiter, cf->target);
+  unsigned long long h = 14695981039346656037ULL;
+  const unsigned char *b = (const unsigned char *) V;
+  for (size_t i = 0; i < n * sizeof *V; i++)
+    {
+      h ^= b[i];
+      h *= 1099511628211ULL;
+    }
+  return h;
+}
+
+char *
+census_header (const census_config *cf)
+{
+  /* the target's name escaped: a TAB or newline in it must not split the
+     header into fields or lines */
+  size_t tl = strlen (cf->target);
+  char *t = malloc (4 * tl + 1), *q = t;
+  if (!t)
+    return NULL;
+  for (const unsigned char *c = (const unsigned char *) cf->target; *c; c++)
+    if (*c == '\\')
+      q += sprintf (q, "\\\\");
+    else if (*c < 0x20 || *c == 0x7f)
+      q += sprintf (q, "\\x%02x", *c);
+    else
+      *q++ = (char) *c;
+  *q = '\0';
+  char *h = NULL;
+  int n = snprintf (NULL, 0, "#landscape-census-resume 2\tk=%zu\td=%zu\t"
+                    "m=%zu\tseed=%llu\tmethod=%s\tstep=%.17g\tgtol=%.17g\t"
+                    "maxiter=%zu\ttarget=%s\ttarget-fnv1a64=%016llx\n",
+                    cf->k, cf->d, cf->m, cf->seed, cf->method, cf->step,
+                    cf->gtol, cf->maxiter, t, cf->target_hash);
+  if (n > 0 && (h = malloc ((size_t) n + 1)) != NULL)
+    snprintf (h, (size_t) n + 1, "#landscape-census-resume 2\tk=%zu\td=%zu\t"
+              "m=%zu\tseed=%llu\tmethod=%s\tstep=%.17g\tgtol=%.17g\t"
+              "maxiter=%zu\ttarget=%s\ttarget-fnv1a64=%016llx\n",
+              cf->k, cf->d, cf->m, cf->seed, cf->method, cf->step, cf->gtol,
+              cf->maxiter, t, cf->target_hash);
+  free (t);
+  return h;
 }
 
 void
@@ -101,47 +140,112 @@ parse_line (census_run *r, char *line)
   return 0;
 }
 
+/* Why the first line of a resume file is not head: the target changed
+   (same settings, another hash), an older format, or another census. */
+static void
+header_mismatch (char *err, size_t errlen, const char *path,
+                 const char *line, const char *head)
+{
+  const char *hl = strstr (line, "\ttarget-fnv1a64=");
+  const char *hh = strstr (head, "\ttarget-fnv1a64=");
+  if (hl && hh && hl - line == hh - head
+      && strncmp (line, head, (size_t) (hh - head)) == 0)
+    snprintf (err, errlen, "%s: the target file changed since this census "
+              "began (its numbers differ from those the resume file "
+              "records)", path);
+  else if (strncmp (line, "#landscape-census-resume 1\t", 27) == 0)
+    snprintf (err, errlen, "%s: written by an older landscape-census "
+              "(format 1, without the target's hash); start a new resume "
+              "file", path);
+  else
+    snprintf (err, errlen, "%s: written by a different census (first line "
+              "differs from: %.*s)", path, (int) strlen (head) - 1, head);
+}
+
 int
 census_resume_open (const char *path, const census_config *cf,
                     census_run *runs, size_t n, size_t *nloaded, char *err,
                     size_t errlen, int *syserr)
 {
-  char head[512];
-  census_header (head, sizeof head, cf);
+  char *head = census_header (cf);
+  FILE *f = NULL;
   *nloaded = 0;
   *syserr = 0;
-  int fd = open (path, O_RDWR | O_CREAT | O_APPEND, 0666);
-  if (fd < 0)
+  int fd = -1;
+  if (!head)
+    {
+      errno = ENOMEM;
+      goto sys;
+    }
+  if ((fd = open (path, O_RDWR | O_CREAT | O_APPEND, 0666)) < 0)
     goto sys;
   struct stat sb;
+  if (fstat (fd, &sb) != 0)
+    goto sys;
+  if (!S_ISREG (sb.st_mode))
+    {
+      snprintf (err, errlen, "%s: not a regular file", path);
+      goto bad;
+    }
+  /* one census per resume file: two appending to it would duplicate runs
+     and break every later resume */
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      if (errno != EWOULDBLOCK)
+        goto sys;
+      snprintf (err, errlen, "%s: in use by another landscape-census (the "
+                "file is locked)", path);
+      goto bad;
+    }
+  /* the size again, under the lock: a census that held it may have
+     written since the fstat above */
   if (fstat (fd, &sb) != 0)
     goto sys;
   if (sb.st_size == 0)
     {
       if (census_resume_append (fd, head) != 0)
         goto sys;
+      free (head);
       return fd;
     }
-  FILE *f = fdopen (dup (fd), "r");
-  if (!f)
-    goto sys;
-  char *line = NULL;
-  size_t cap = 0, lineno = 0;
+  int fd2 = dup (fd);
+  if (fd2 < 0 || !(f = fdopen (fd2, "r")))
+    {
+      if (fd2 >= 0)
+        close (fd2);
+      goto sys;
+    }
+  /* Lines are bounded: the header's length, or 8 KiB for a run (a run's
+     line is at most about 4 KiB); a longer one is malformed, never an
+     unbounded allocation. */
+  size_t cap = strlen (head) + 8192, lineno = 0;
+  char *line = malloc (cap);
   off_t good = 0;             /* end of the last complete line */
-  ssize_t len;
+  size_t len;
   int bad = 0;
-  while ((len = getline (&line, &cap, f)) > 0)
+  if (!line)
+    {
+      errno = ENOMEM;
+      goto sys;
+    }
+  while (fgets (line, (int) (cap < INT_MAX ? cap : INT_MAX), f)
+         && (len = strlen (line)) > 0)
     {
       lineno++;
       if (line[len - 1] != '\n')
-        break;                /* torn last line: dropped below */
+        {
+          if (len + 1 < cap && feof (f))
+            break;            /* torn last line: dropped below */
+          snprintf (err, errlen, "%s:%zu: malformed census line (too long "
+                    "or holding a NUL byte)", path, lineno);
+          bad = 1;
+          break;
+        }
       if (lineno == 1)
         {
           if (strcmp (line, head) != 0)
             {
-              snprintf (err, errlen, "%s: written by a different census "
-                        "(first line differs from: %.*s)", path,
-                        (int) strlen (head) - 1, head);
+              header_mismatch (err, errlen, path, line, head);
               bad = 1;
               break;
             }
@@ -170,28 +274,37 @@ census_resume_open (const char *path, const census_config *cf,
               (*nloaded)++;
             }
         }
-      good += len;
+      good += (off_t) len;
     }
   free (line);
-  fclose (f);
-  if (bad)
+  if (ferror (f))
     {
-      close (fd);
-      return -1;
+      int e = errno;
+      fclose (f);
+      errno = e;
+      goto sys;
     }
+  fclose (f);
+  f = NULL;
+  if (bad)
+    goto bad;
   if (lineno == 0 || good == 0)
     {
       snprintf (err, errlen, "%s: not a census resume file (no complete "
                 "first line)", path);
-      close (fd);
-      return -1;
+      goto bad;
     }
   if (good < sb.st_size && ftruncate (fd, good) != 0)
     goto sys;
+  free (head);
   return fd;
 sys:
   snprintf (err, errlen, "%s: %s", path, strerror (errno));
   *syserr = 1;
+bad:
+  free (head);
+  if (f)
+    fclose (f);
   if (fd >= 0)
     close (fd);
   return -1;

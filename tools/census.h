@@ -20,20 +20,32 @@ typedef struct
   double step, gtol;
   size_t maxiter;
   const char *target;        /* file name, or "identity"                */
+  unsigned long long target_hash;  /* census_target_hash of V (0 for
+                                      identity)                         */
 } census_config;
 
-/* The first line of a resume file for cf (with the newline). */
-void census_header (char *buf, size_t len, const census_config *cf);
+/* FNV-1a (64 bits) of the target's numbers as read (n doubles, their
+   bytes in order): recorded in the resume file so that a resume against a
+   changed target file is refused. */
+unsigned long long census_target_hash (const double *V, size_t n);
+
+/* The first line of a resume file for cf (with the newline), of any
+   length (malloc'd; NULL if out of memory): version 2, the settings, the
+   target's name (control characters and backslashes escaped) and its
+   hash. */
+char *census_header (const census_config *cf);
 
 /* One resume line for r (with the newline). */
 void census_format (char *buf, size_t len, const census_run *r);
 
-/* Open the resume file (created if missing), check its header against
-   cf, load its complete lines into runs[0..n) (lines of runs >= n are
-   kept but ignored), truncate a torn last line, and return a descriptor
-   open for appending, or -1 with a one-line message in err (the caller
-   exits 2 for a file of another census or a malformed line, 3 for a
-   system error: *syserr is set). */
+/* Open the resume file (created if missing), take an exclusive lock on it
+   (flock, held until the descriptor is closed: a second census on the
+   same file fails at once), check its header against cf (settings and
+   target hash), load its complete lines into runs[0..n) (lines of runs
+   >= n are kept but ignored), truncate a torn last line, and return a
+   descriptor open for appending, or -1 with a one-line message in err
+   (the caller exits 2 for a file in use, of another census or with a
+   malformed line, 3 for a system error: *syserr is set). */
 int census_resume_open (const char *path, const census_config *cf,
                         census_run *runs, size_t n, size_t *nloaded,
                         char *err, size_t errlen, int *syserr);

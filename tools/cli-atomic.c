@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,59 @@ cleanup_at_exit (void)
       unlink (slots[i].tmp);
 }
 
+/* The signals that end a tool by default and after which no temporary
+   may stay behind.  The handler only unlinks (async-signal-safe) and
+   re-raises the signal with its default action, so the exit status still
+   says which signal ended the tool.  The slots are changed only with these
+   signals blocked (see block), so the handler never sees half a slot. */
+static const int fatal_signals[] = { SIGINT, SIGTERM, SIGHUP };
+#define NFATAL (sizeof fatal_signals / sizeof fatal_signals[0])
+
+static void
+on_signal (int sig)
+{
+  cleanup_at_exit ();
+  signal (sig, SIG_DFL);
+  raise (sig);
+}
+
+/* Catch the fatal signals, except those the tool was started with
+   ignored (nohup ignores SIGHUP: it stays ignored). */
+static void
+install_handlers (void)
+{
+  for (size_t i = 0; i < NFATAL; i++)
+    {
+      struct sigaction old, sa;
+      if (sigaction (fatal_signals[i], NULL, &old) != 0
+          || old.sa_handler == SIG_IGN)
+        continue;
+      memset (&sa, 0, sizeof sa);
+      sa.sa_handler = on_signal;
+      sigemptyset (&sa.sa_mask);
+      for (size_t j = 0; j < NFATAL; j++)
+        sigaddset (&sa.sa_mask, fatal_signals[j]);
+      sigaction (fatal_signals[i], &sa, NULL);
+    }
+}
+
+/* Block (on = 1) or restore (on = 0) the fatal signals around a change of
+   the slots. */
+static void
+block (int on, sigset_t *saved)
+{
+  if (on)
+    {
+      sigset_t set;
+      sigemptyset (&set);
+      for (size_t j = 0; j < NFATAL; j++)
+        sigaddset (&set, fatal_signals[j]);
+      sigprocmask (SIG_BLOCK, &set, saved);
+    }
+  else
+    sigprocmask (SIG_SETMASK, saved, NULL);
+}
+
 static int
 find (FILE *f)
 {
@@ -42,10 +96,14 @@ find (FILE *f)
 static void
 release (int i)
 {
-  free (slots[i].tmp);
-  free (slots[i].path);
+  sigset_t saved;
+  block (1, &saved);
+  char *tmp = slots[i].tmp, *path = slots[i].path;
   slots[i].f = NULL;
   slots[i].tmp = slots[i].path = NULL;
+  block (0, &saved);
+  free (tmp);
+  free (path);
 }
 
 FILE *
@@ -69,6 +127,7 @@ cli_atomic_open (const char *path)
     {
       if (atexit (cleanup_at_exit) != 0)
         return NULL;
+      install_handlers ();
       registered = 1;
     }
   if (stat (path, &st) == 0 && !S_ISREG (st.st_mode))
@@ -96,14 +155,25 @@ cli_atomic_open (const char *path)
   sprintf (tmp + dirlen, ".%s.XXXXXX", path + dirlen);
   mode_t mask = umask (0);
   umask (mask);
+  /* from mkstemp to the slot, a signal would leave the temporary behind:
+     keep the fatal signals blocked until the slot holds its name */
+  sigset_t saved;
+  block (1, &saved);
   if ((fd = mkstemp (tmp)) < 0 || fchmod (fd, 0666 & ~mask) != 0)
-    goto fail;
+    {
+      block (0, &saved);
+      goto fail;
+    }
   FILE *f = fdopen (fd, "w");
   if (!f)
-    goto fail;
+    {
+      block (0, &saved);
+      goto fail;
+    }
   slots[i].f = f;
   slots[i].tmp = tmp;
   slots[i].path = dup;
+  block (0, &saved);
   return f;
 fail:
   {

@@ -12,7 +12,10 @@
    "DIR/.NAME.XXXXXX" (mode 0666 & ~umask) renamed at commit; anything else
    (/dev/stdout, /dev/full, a FIFO) is opened directly.  "-" means stdout.
    NULL with errno set on failure.  Temporaries not committed are removed at
-   exit (also after cli_fatal).  At most 16 open at a time. */
+   exit (also after cli_fatal) and on SIGINT, SIGTERM and SIGHUP (then the
+   signal is raised again with its default action, so the tool still dies
+   of it; a signal the tool was started with ignored stays ignored).  At
+   most 16 open at a time. */
 FILE *cli_atomic_open (const char *path);
 
 /* Flush, check and close f, then rename the temporary onto the destination.

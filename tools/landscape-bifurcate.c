@@ -86,8 +86,7 @@ main (int argc, char **argv)
   unsigned digits = 30;
   int params = 0, quiet = 0, opt;
   cli_format fmt = cli_default_format ();
-  while ((opt = getopt_long (argc, argv, "F:n:t:c:pf:qhV", longopts, NULL))
-         != -1)
+  while ((opt = cli_getopt (argc, argv, "F:n:t:c:pf:qhV", longopts)) != -1)
     switch (opt)
       {
       case 'F': families = optarg; break;
@@ -101,9 +100,7 @@ main (int argc, char **argv)
       case 'h': usage (); return cli_finish (CLI_EXIT_OK);
       case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
       default:
-        fprintf (stderr, "Try '%s --help' for more information.\n",
-                 cli_program_name ());
-        return CLI_EXIT_USAGE;
+        cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", opt);
       }
   if (optind != argc)
     cli_fatal (CLI_EXIT_USAGE, "unexpected argument '%s'", argv[optind]);
@@ -112,8 +109,12 @@ main (int argc, char **argv)
   char err[512];
   lsc_catalogue *cat = NULL;
   catpath = cli_catalogue_path (catpath);
-  if (lsc_catalogue_read_file (&cat, catpath, err, sizeof err))
-    cli_fatal (CLI_EXIT_USAGE, "%s", err);
+  int rst = lsc_catalogue_read_file (&cat, catpath, err, sizeof err);
+  if (rst)
+    cli_fatal_status (rst, "%s", err);
+  if (families && !*families)
+    cli_fatal (CLI_EXIT_USAGE, "invalid argument '' for --family: no "
+               "family named");
   if (families)
     for (const char *p = families; *p;)
       {

@@ -4,6 +4,7 @@
 #include <config.h>
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #endif
 #include "landscape.h"
 #include "cli.h"
+#include "cli-atomic.h"
 #include "census.h"
 
 static void
@@ -54,6 +56,15 @@ usage (void)
         "text on\n"
         "                       a terminal, tsv otherwise)\n"
         "  -p, --plot=FILE      histogram of the losses (.svg, .pdf, .png)\n"
+        "  -o, --output=FILE    write the tables to FILE instead of standard "
+        "output\n"
+        "      --max-memory=SIZE  refuse a census needing more than SIZE "
+        "(e.g. 8G;\n"
+        "                       default: the memory available)\n"
+        "      --max-line=BYTES longest line of the target file (default "
+        "1048576)\n"
+        "      --max-entries=N  most numbers in the target file (default "
+        "16777216)\n"
         "  -q, --quiet          no progress on standard error\n"
         "  -h, --help           display this help and exit\n"
         "      --version        output version information and exit\n"
@@ -62,14 +73,15 @@ usage (void)
         "or input\nerror, 3 system error.  See landscape-census(1).");
 }
 
-enum { OPT_STEP = 256, OPT_GTOL, OPT_MAXITER, OPT_VERSION };
+enum { OPT_STEP = 256, OPT_GTOL, OPT_MAXITER, OPT_VERSION, OPT_MAXMEM,
+       OPT_MAXLINE, OPT_MAXENTRIES };
 
 typedef struct
 {
   census_config cf;
   size_t runs;
   int threads;
-  const char *resume, *catalogue, *plot;
+  const char *resume, *catalogue, *plot, *output;
   cli_format fmt;
   int quiet;
   double *V;
@@ -93,6 +105,10 @@ parse_args (options *o, int argc, char **argv)
     { "catalogue", required_argument, NULL, 'c' },
     { "format", required_argument, NULL, 'f' },
     { "plot", required_argument, NULL, 'p' },
+    { "output", required_argument, NULL, 'o' },
+    { "max-memory", required_argument, NULL, OPT_MAXMEM },
+    { "max-line", required_argument, NULL, OPT_MAXLINE },
+    { "max-entries", required_argument, NULL, OPT_MAXENTRIES },
     { "quiet", no_argument, NULL, 'q' },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, OPT_VERSION },
@@ -108,8 +124,8 @@ parse_args (options *o, int argc, char **argv)
   o->runs = 10;
   o->fmt = cli_default_format ();
   int c;
-  while ((c = getopt_long (argc, argv, "k:d:n:s:t:m:j:r:c:f:p:qh", lo,
-                           NULL)) != -1)
+  while ((c = cli_getopt (argc, argv, "k:d:n:s:t:m:j:r:c:f:p:o:qh", lo))
+         != -1)
     switch (c)
       {
       case 'k': k = cli_parse_long ("--k", optarg, 1, 100000); break;
@@ -146,13 +162,17 @@ parse_args (options *o, int argc, char **argv)
       case 'c': o->catalogue = optarg; break;
       case 'f': o->fmt = cli_parse_format ("--format", optarg); break;
       case 'p': o->plot = optarg; break;
+      case 'o': o->output = optarg; break;
+      case OPT_MAXMEM: cli_mem_set_max ("--max-memory", optarg); break;
+      case OPT_MAXLINE: cli_limits_set_line ("--max-line", optarg); break;
+      case OPT_MAXENTRIES:
+        cli_limits_set_entries ("--max-entries", optarg);
+        break;
       case 'q': o->quiet = 1; break;
       case 'h': usage (); exit (cli_finish (CLI_EXIT_OK));
       case OPT_VERSION: cli_version (); exit (cli_finish (CLI_EXIT_OK));
       default:
-        fprintf (stderr, "Try '%s --help' for more information.\n",
-                 cli_program_name ());
-        exit (CLI_EXIT_USAGE);
+        cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", c);
       }
   if (optind < argc)
     cli_fatal (CLI_EXIT_USAGE, "unexpected argument '%s'", argv[optind]);
@@ -169,11 +189,12 @@ parse_args (options *o, int argc, char **argv)
     {
       char err[512];
       size_t rows, cols;
-      int st = lsc_matrix_read_file (&o->V, &rows, &cols, o->cf.target, err,
-                                     sizeof err);
+      int st = lsc_matrix_read_file_limited (&o->V, &rows, &cols, NULL,
+                                             o->cf.target, cli_io_limits (),
+                                             err, sizeof err);
       if (st)
-        cli_fatal (st == LSC_ENOMEM ? CLI_EXIT_SYSTEM : CLI_EXIT_USAGE,
-                   "%s", err);
+        cli_fatal_status (st, "%s", err);
+      o->cf.target_hash = census_target_hash (o->V, rows * cols);
       if (d && (size_t) d != cols)
         cli_fatal (CLI_EXIT_USAGE, "%s: target has %zu columns, --d is %ld",
                    o->cf.target, cols, d);
@@ -183,6 +204,79 @@ parse_args (options *o, int argc, char **argv)
   o->cf.d = d ? (size_t) d : (size_t) k;
   if (!o->cf.m)
     o->cf.m = o->cf.d;
+}
+
+/* The threads of the census, started once and joined: libgomp ends the
+   process with its own message ("libgomp: Thread creation failed") when
+   it cannot create a thread, so the tool tries first and reports a
+   failure itself (exit 3).  Returns the number of threads to use. */
+static pthread_mutex_t go_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t go_cond = PTHREAD_COND_INITIALIZER;
+static int go;
+
+static void *
+idle_thread (void *arg)
+{
+  (void) arg;
+  pthread_mutex_lock (&go_lock);
+  while (!go)
+    pthread_cond_wait (&go_cond, &go_lock);
+  pthread_mutex_unlock (&go_lock);
+  return NULL;
+}
+
+static int
+start_threads (int asked)
+{
+#ifdef _OPENMP
+  int n = asked > 0 ? asked : omp_get_max_threads ();
+#else
+  int n = 1;
+  (void) asked;
+#endif
+  pthread_t *t = cli_xmalloc ((size_t) n * sizeof *t);
+  int made = 0, e = 0;
+  go = 0;
+  /* all alive at once, as in the parallel region (the main thread is
+     the first of them) */
+  while (made < n - 1 && (e = pthread_create (&t[made], NULL, idle_thread,
+                                              NULL)) == 0)
+    made++;
+  pthread_mutex_lock (&go_lock);
+  go = 1;
+  pthread_cond_broadcast (&go_cond);
+  pthread_mutex_unlock (&go_lock);
+  for (int i = 0; i < made; i++)
+    pthread_join (t[i], NULL);
+  free (t);
+  if (made < n - 1)
+    cli_fatal (CLI_EXIT_SYSTEM, "cannot start %d threads: %s (only %d "
+               "could be; try --threads=%d)", n, strerror (e), made + 1,
+               made + 1);
+  return n;
+}
+
+/* Refuse a census whose workspaces (one per thread: the Hessian, its
+   eigenvectors, L-BFGS memory) exceed the memory budget, before
+   allocating them. */
+static void
+check_memory (const census_config *cf, int threads, size_t lbfgs_m)
+{
+  double n = (double) cf->k * (double) cf->d, nr = (double) (cf->k + cf->m);
+  char what[128];
+  snprintf (what, sizeof what, "a census with %d thread%s at k = %zu, "
+            "d = %zu", threads, threads > 1 ? "s" : "", cf->k, cf->d);
+  /* the matrices alone first: LAPACK's workspace query is slow for huge
+     n */
+  cli_mem_check (threads * 16 * n * n, what);
+  double ew = lsc_eigen_workspace_bytes ((size_t) n, 1);
+  if (ew == 0)
+    cli_fatal (CLI_EXIT_SYSTEM, "%s: the %.0f x %.0f Hessian is too large "
+               "for LAPACK's integers", what, n, n);
+  double per = 16 * n * n + ew + 8 * n * (2.0 * (double) lbfgs_m + 10)
+    + 8.0 * (4 * nr * (double) cf->d + nr * nr + (double) cf->k * nr
+             + 8 * nr + 3.0 * (double) cf->d);
+  cli_mem_check (threads * per, what);
 }
 
 static const cli_column run_cols[] = {
@@ -270,12 +364,26 @@ main (int argc, char **argv)
 
   char err[768];
   lsc_catalogue *cat = NULL;
-  const char *cpath = o.catalogue ? o.catalogue
-    : lsc_catalogue_default_path ();
+  const char *cpath = cli_catalogue_path (o.catalogue);
   int st = lsc_catalogue_read_file (&cat, cpath, err, sizeof err);
   if (st)
-    cli_fatal (st == LSC_ENOMEM ? CLI_EXIT_SYSTEM : CLI_EXIT_USAGE, "%s",
-               err);
+    cli_fatal_status (st, "%s", err);
+  int nthreads = start_threads (o.threads);
+  check_memory (cf, nthreads, par.lbfgs_m);
+  /* every output path is checked before the first run: a census of hours
+     must not end in "cannot write" */
+  FILE *outf = stdout;
+  if (o.output && !(outf = cli_atomic_open (o.output)))
+    cli_fatal (CLI_EXIT_USAGE, "cannot write %s: %s", o.output,
+               strerror (errno));
+  if (o.plot)
+    {
+      FILE *pf = cli_atomic_open (o.plot);
+      if (!pf)
+        cli_fatal (CLI_EXIT_USAGE, "cannot write the plot file %s: %s",
+                   o.plot, strerror (errno));
+      cli_atomic_discard (pf);
+    }
   lsc_classify_params cpar;
   lsc_classify_params_init (&cpar);
   lsc_classifier *cl = lsc_classifier_alloc (cat, cf->k, cf->d, &cpar);
@@ -291,13 +399,12 @@ main (int argc, char **argv)
       s.fd = census_resume_open (o.resume, cf, runs, o.runs, &s.ndone, err,
                                  sizeof err, &syserr);
       if (s.fd < 0)
-        cli_fatal (syserr ? CLI_EXIT_SYSTEM : CLI_EXIT_USAGE, "%s", err);
+        cli_fatal_status (syserr ? LSC_EFAILED : LSC_EINVAL, "%s", err);
     }
 #ifdef _OPENMP
-  if (o.threads > 0)
-    omp_set_num_threads (o.threads);
+  omp_set_num_threads (nthreads);
 #endif
-  cli_output *out = cli_output_new (stdout, o.fmt, 0);
+  cli_output *out = cli_output_new (outf, o.fmt, 0);
   s.table = cli_table_begin (out, "runs", run_cols,
                              sizeof run_cols / sizeof run_cols[0]);
   flush_rows (&s);
@@ -344,6 +451,9 @@ main (int argc, char **argv)
   cli_table_end (s.table);
   census_print_summary (out, runs, o.runs);
   cli_output_free (out);
+  if (o.output && cli_atomic_commit (outf) != 0)
+    cli_fatal (CLI_EXIT_SYSTEM, "write error: %s: %s", o.output,
+               strerror (errno));
   if (o.plot)
     census_write_plot (o.plot, runs, o.runs, cf);
   int status = CLI_EXIT_OK;

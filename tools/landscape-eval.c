@@ -56,6 +56,13 @@ usage (void)
         "                       max(1, max|eigenvalue|) (default 1e-8)\n"
         "      --digits=N       significant digits of doubles (1..17; "
         "default 17)\n"
+        "      --max-line=BYTES longest input line accepted (default "
+        "1048576)\n"
+        "      --max-entries=N  most numbers in one input matrix (default "
+        "16777216)\n"
+        "      --max-memory=SIZE  refuse a Hessian needing more than SIZE "
+        "(e.g. 8G;\n"
+        "                       default: the memory available)\n"
         "  -h, --help           display this help and exit\n"
         "      --version        output version information and exit\n"
         "\n"
@@ -75,38 +82,27 @@ hook (const char *reason, const char *file, int line, int status)
       *p = ' ';
 }
 
-/* Exit after a failed library call: input-class statuses give 2. */
+/* Exit after a failed library call (cli_exit_status: input-class statuses
+   give 2, out of memory 3). */
 static _Noreturn void
 lib_fail (const char *what, int status)
 {
-  int code = (status == LSC_EDOM || status == LSC_ERANGE
-              || status == LSC_ENONFINITE || status == LSC_EINVAL
-              || status == LSC_EBADLEN) ? CLI_EXIT_USAGE : CLI_EXIT_SYSTEM;
   if (lib_reason[0])
-    cli_fatal (code, "%s: %s (%s)", what, lsc_strerror (status), lib_reason);
-  cli_fatal (code, "%s: %s", what, lsc_strerror (status));
+    cli_fatal_status (status, "%s: %s (%s)", what, lsc_strerror (status),
+                      lib_reason);
+  cli_fatal_status (status, "%s: %s", what, lsc_strerror (status));
 }
 
 static void
 read_matrix (matrix *m)
 {
   char err[512];
-  FILE *f = stdin;
-  m->name = "(stdin)";
-  if (strcmp (m->path, "-") != 0)
-    {
-      m->name = m->path;
-      f = fopen (m->path, "r");
-      if (!f)
-        cli_fatal (CLI_EXIT_USAGE, "%s: %s", m->path, strerror (errno));
-    }
-  int rc = lsc_matrix_read_lines (&m->x, &m->rows, &m->cols, &m->lines, f,
-                                  m->name, err, sizeof err);
-  if (f != stdin)
-    fclose (f);
+  m->name = strcmp (m->path, "-") != 0 ? m->path : "(stdin)";
+  int rc = lsc_matrix_read_file_limited (&m->x, &m->rows, &m->cols,
+                                         &m->lines, m->path, cli_io_limits (),
+                                         err, sizeof err);
   if (rc != LSC_SUCCESS)
-    cli_fatal (rc == LSC_ENOMEM || rc == LSC_EFAILED ? CLI_EXIT_SYSTEM
-               : CLI_EXIT_USAGE, "%s", err);
+    cli_fatal_status (rc, "%s", err);
 }
 
 /* A weight vector: one number per line or a single row. */
@@ -226,6 +222,9 @@ main (int argc, char **argv)
     { "prec", required_argument, NULL, 'p' },
     { "tol", required_argument, NULL, 'T' },
     { "digits", required_argument, NULL, 'D' },
+    { "max-line", required_argument, NULL, 'L' },
+    { "max-entries", required_argument, NULL, 'N' },
+    { "max-memory", required_argument, NULL, 'M' },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'v' },
     { NULL, 0, NULL, 0 }
@@ -240,9 +239,7 @@ main (int argc, char **argv)
   gsl_set_error_handler_off ();
   lsc_set_error_handler (hook);
   cli_init (argv[0]);
-  opterr = 0;
-  while ((c = getopt_long (argc, argv, ":t:a:b:e:f:p:h", longopts, NULL))
-         != -1)
+  while ((c = cli_getopt (argc, argv, "t:a:b:e:f:p:h", longopts)) != -1)
     switch (c)
       {
       case 't': V.path = optarg; break;
@@ -252,6 +249,9 @@ main (int argc, char **argv)
       case 'f': fmt = cli_parse_format ("--format", optarg); break;
       case 'p': prec = cli_parse_long ("--prec", optarg, 53, 100000); break;
       case 'D': digits = cli_parse_long ("--digits", optarg, 1, 17); break;
+      case 'L': cli_limits_set_line ("--max-line", optarg); break;
+      case 'N': cli_limits_set_entries ("--max-entries", optarg); break;
+      case 'M': cli_mem_set_max ("--max-memory", optarg); break;
       case 'T':
         tol = cli_parse_double ("--tol", optarg);
         if (!(tol > 0 && tol < 1))
@@ -260,12 +260,8 @@ main (int argc, char **argv)
         break;
       case 'h': usage (); return cli_finish (CLI_EXIT_OK);
       case 'v': cli_version (); return cli_finish (CLI_EXIT_OK);
-      case ':':
-        cli_fatal (CLI_EXIT_USAGE, "option '%s' requires an argument (try "
-                   "--help)", argv[optind - 1]);
       default:
-        cli_fatal (CLI_EXIT_USAGE, "unrecognized option '%s' (try --help)",
-                   argv[optind - 1]);
+        cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", c);
       }
   if (argc - optind > 1)
     cli_fatal (CLI_EXIT_USAGE, "extra operand '%s' (try --help)",
@@ -287,6 +283,9 @@ main (int argc, char **argv)
         cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --example: "
                    "expected identity:D", example);
       size_t D = (size_t) cli_parse_long ("--example", example + 9, 1, 10000);
+      char what[64];
+      snprintf (what, sizeof what, "the %zu x %zu example", D, D);
+      cli_mem_check (8.0 * (double) D * (double) D, what);
       W.name = "identity";
       W.rows = W.cols = D;
       W.x = calloc (D * D, sizeof (double));
@@ -314,6 +313,29 @@ main (int argc, char **argv)
     read_vector (&B, "beta", m, V.path ? "the number of rows of V"
                  : "the number of columns of W");
   lsc_problem p = { k, d, m, V.x, A.x, B.x };
+
+  /* ---- memory: all that follows is sized first, so that a problem the
+     machine cannot hold is refused with its size (an allocation that
+     succeeds but cannot be backed is killed later, when touched, by the
+     out-of-memory killer) ---- */
+  size_t n = k * d;
+  double nr = (double) (k + m);
+  char what[96];
+  snprintf (what, sizeof what, "the %zu x %zu Hessian", n, n);
+  /* the matrix alone first: LAPACK's workspace query is slow for huge n */
+  cli_mem_check (8.0 * (double) n * (double) n, what);
+  double ewb = lsc_eigen_workspace_bytes (n, 0);
+  if (n > SIZE_MAX / sizeof (double) / n || ewb == 0)
+    cli_fatal (CLI_EXIT_SYSTEM, "%s is too large for this machine's "
+               "integers", what);
+  double need = 8.0 * (double) n * (double) n + ewb              /* H, LAPACK */
+    + (double) n * (2 * sizeof (double) + sizeof (lsc_eigen_cluster) + 16)
+    + 8.0 * (4 * nr * (double) d + nr * nr + (double) k * nr + 8 * nr
+             + 3.0 * (double) d);                                /* loss ws */
+  if (prec)
+    need += (2.0 * (double) n + (double) (m * d + k + m) + 2)
+      * (sizeof (mpfr_t) + (double) prec / 8 + 16);
+  cli_mem_check (need, what);
 
   /* ---- loss and gradient ---- */
   lsc_loss_workspace *ws = lsc_loss_workspace_alloc (k, d, m);
@@ -367,10 +389,6 @@ main (int argc, char **argv)
     }
 
   /* ---- Hessian, spectrum, grouping, inertia ---- */
-  size_t n = k * d;
-  if (n > SIZE_MAX / sizeof (double) / n)
-    cli_fatal (CLI_EXIT_SYSTEM, "Hessian of size %zu x %zu is too large",
-               n, n);
   double *H = malloc (n * n * sizeof *H), *ev = malloc (n * sizeof *ev);
   lsc_eigen_cluster *grp = malloc (n * sizeof *grp);
   lsc_eigen_workspace *ews = lsc_eigen_workspace_alloc (n, 0);

@@ -42,6 +42,10 @@ usage (void)
         "first)\n"
         "  -f, --format=FMT      text, tsv, json, latex or markdown\n"
         "      --digits=N        significant digits (default: round-trip)\n"
+        "      --max-line=BYTES  longest line of the --weights file (default "
+        "1048576)\n"
+        "      --max-entries=N   most numbers in the --weights file (default "
+        "16777216)\n"
         "  -l, --list            list the catalogue's families and exit\n"
         "  -h, --help            display this help and exit\n"
         "  -V, --version         output version information and exit\n"
@@ -90,10 +94,21 @@ detect_family (lsc_family *fam, const char *path, double tol)
   char err[512];
   double *W = NULL;
   size_t k, d;
-  int st = lsc_matrix_read_file (&W, &k, &d, path, err, sizeof err);
+  size_t *lines = NULL;
+  int st = lsc_matrix_read_file_limited (&W, &k, &d, &lines, path,
+                                         cli_io_limits (), err, sizeof err);
   if (st)
-    cli_fatal (st == LSC_ENOMEM ? CLI_EXIT_SYSTEM : CLI_EXIT_USAGE, "%s",
-               err);
+    cli_fatal_status (st, "%s", err);
+  for (size_t i = 0; i < k; i++)
+    {
+      size_t j = 0;
+      while (j < d && W[i * d + j] == 0.0)
+        j++;
+      if (j == d) /* the loss is not differentiable there (as eval says) */
+        cli_fatal (CLI_EXIT_USAGE, "%s:%zu: row %zu of W is zero (the loss "
+                   "is not differentiable there)", path, lines[i], i + 1);
+    }
+  free (lines);
   lsc_detect_workspace *w = lsc_detect_alloc (k, d);
   if (!w)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
@@ -122,7 +137,8 @@ main (int argc, char **argv)
 {
   cli_init (argv[0]);
   gsl_set_error_handler_off ();
-  enum { OPT_MAXSTEP = 256, OPT_PASS, OPT_DIGITS, OPT_FROM, OPT_TOL };
+  enum { OPT_MAXSTEP = 256, OPT_PASS, OPT_DIGITS, OPT_FROM, OPT_TOL,
+         OPT_MAXLINE, OPT_MAXENTRIES };
   static const struct option longopts[] = {
     { "to", required_argument, NULL, 't' },
     { "from", required_argument, NULL, OPT_FROM },
@@ -134,6 +150,8 @@ main (int argc, char **argv)
     { "format", required_argument, NULL, 'f' },
     { "digits", required_argument, NULL, OPT_DIGITS },
     { "list", no_argument, NULL, 'l' },
+    { "max-line", required_argument, NULL, OPT_MAXLINE },
+    { "max-entries", required_argument, NULL, OPT_MAXENTRIES },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 } };
@@ -144,12 +162,25 @@ main (int argc, char **argv)
   int digits = 0, list = 0, opt;
   lsc_cont_params par;
   lsc_cont_params_init (&par);
-  while ((opt = getopt_long (argc, argv, "t:c:w:f:lhV", longopts, NULL))
-         != -1)
+  while ((opt = cli_getopt (argc, argv, "t:c:w:f:lhV", longopts)) != -1)
     switch (opt)
       {
-      case 't': to = cli_parse_double ("--to", optarg); break;
-      case OPT_FROM: from = cli_parse_double ("--from", optarg); break;
+      case 't':
+        to = cli_parse_double ("--to", optarg);
+        if (!(to >= 1))
+          cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --to: a "
+                     "dimension must be at least 1", optarg);
+        break;
+      case OPT_FROM:
+        from = cli_parse_double ("--from", optarg);
+        if (!(from >= 1))
+          cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --from: a "
+                     "dimension must be at least 1", optarg);
+        break;
+      case OPT_MAXLINE: cli_limits_set_line ("--max-line", optarg); break;
+      case OPT_MAXENTRIES:
+        cli_limits_set_entries ("--max-entries", optarg);
+        break;
       case 'c': catpath = optarg; break;
       case 'w': wpath = optarg; break;
       case OPT_TOL:
@@ -172,9 +203,7 @@ main (int argc, char **argv)
       case 'h': usage (); return cli_finish (CLI_EXIT_OK);
       case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
       default:
-        fprintf (stderr, "Try '%s --help' for more information.\n",
-                 cli_program_name ());
-        return CLI_EXIT_USAGE;
+        cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", opt);
       }
   char err[512];
   lsc_catalogue *cat = NULL;
@@ -184,7 +213,7 @@ main (int argc, char **argv)
     {
       st = lsc_catalogue_read_file (&cat, catpath, err, sizeof err);
       if (st)
-        cli_fatal (CLI_EXIT_USAGE, "%s", err);
+        cli_fatal_status (st, "%s", err);
     }
   if (list)
     {
@@ -231,17 +260,17 @@ main (int argc, char **argv)
       st = lsc_cont_set (c, &f, fam->p, fam->d, from > fam->d ? 1 : -1, &p0);
       if (st == 0)
         st = lsc_cont_run (c, from, NULL, NULL);
-      if (st)
-        cli_fatal (CLI_EXIT_NOCONV, "cannot reach --from %g from d = %g: %s",
-                   from, fam->d, lsc_strerror (st));
+      if (st)   /* outside the family's domain: 2; a failed step: 1 */
+        cli_fatal_status (st, "cannot reach --from %g from d = %g: %s",
+                          from, fam->d, lsc_strerror (st));
     }
   double p[LSC_FAMILY_MAXP];
   memcpy (p, from != fam->d ? lsc_cont_current (c)->p : fam->p,
           f.n * sizeof (double));
   st = lsc_cont_set (c, &f, p, from, dir, &par);
   if (st)
-    cli_fatal (CLI_EXIT_NOCONV, "no critical point at d = %g: %s", from,
-               lsc_strerror (st));
+    cli_fatal_status (st, "no critical point at d = %g: %s", from,
+                      lsc_strerror (st));
   cli_output *o = cli_output_new (stdout, fmt, digits);
   size_t ncol = 6 + f.n;
   cli_column *cols = calloc (ncol, sizeof *cols);

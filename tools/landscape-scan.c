@@ -167,9 +167,8 @@ main (int argc, char **argv)
   cli_init (argv[0]);
   lsc_scan_k_init (&ks);
   lsc_scan_opts_init (&so);
-  opterr = 0;
-  while ((c = getopt_long (argc, argv, ":d:k:F:c:lf:p:P:o:qh", longopts,
-                           NULL)) != -1)
+  while ((c = cli_getopt (argc, argv, "d:k:F:c:lf:p:P:o:qh", longopts))
+         != -1)
     switch (c)
       {
       case 'd': dspec = optarg; break;
@@ -195,12 +194,8 @@ main (int argc, char **argv)
       case 'q': quiet = 1; break;
       case 'h': usage (); return cli_finish (CLI_EXIT_OK);
       case 'v': cli_version (); return cli_finish (CLI_EXIT_OK);
-      case ':':
-        cli_fatal (CLI_EXIT_USAGE, "option '%s' requires an argument (try "
-                   "--help)", argv[optind - 1]);
       default:
-        cli_fatal (CLI_EXIT_USAGE, "unrecognized option '%s' (try --help)",
-                   argv[optind - 1]);
+        cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", c);
       }
   if (optind < argc)
     cli_fatal (CLI_EXIT_USAGE, "extra operand '%s' (try --help)",
@@ -231,8 +226,7 @@ main (int argc, char **argv)
   catpath = cli_catalogue_path (catpath);
   int rc = lsc_catalogue_read_file (&cat, catpath, err, sizeof err);
   if (rc)
-    cli_fatal (rc == LSC_ENOMEM ? CLI_EXIT_SYSTEM : CLI_EXIT_USAGE, "%s",
-               err[0] ? err : lsc_strerror (rc));
+    cli_fatal_status (rc, "%s", err[0] ? err : lsc_strerror (rc));
   /* static: still reachable when an error exits (cli_fatal) below */
   static char **names, *names_copy;
   size_t nnames;

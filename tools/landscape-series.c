@@ -166,8 +166,7 @@ main (int argc, char **argv)
   lsc_series_opts so;
   lsc_series_opts_init (&so);
   cli_format fmt = cli_default_format ();
-  while ((opt = getopt_long (argc, argv, "F:N:n:Ld:c:f:qhV", longopts, NULL))
-         != -1)
+  while ((opt = cli_getopt (argc, argv, "F:N:n:Ld:c:f:qhV", longopts)) != -1)
     switch (opt)
       {
       case 'F': families = optarg; break;
@@ -183,9 +182,7 @@ main (int argc, char **argv)
       case 'h': usage (); return cli_finish (CLI_EXIT_OK);
       case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
       default:
-        fprintf (stderr, "Try '%s --help' for more information.\n",
-                 cli_program_name ());
-        return CLI_EXIT_USAGE;
+        cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", opt);
       }
   if (optind != argc)
     cli_fatal (CLI_EXIT_USAGE, "unexpected argument '%s'", argv[optind]);
@@ -194,8 +191,12 @@ main (int argc, char **argv)
   char err[512];
   lsc_catalogue *cat = NULL;
   catpath = cli_catalogue_path (catpath);
-  if (lsc_catalogue_read_file (&cat, catpath, err, sizeof err))
-    cli_fatal (CLI_EXIT_USAGE, "%s", err);
+  int rst = lsc_catalogue_read_file (&cat, catpath, err, sizeof err);
+  if (rst)
+    cli_fatal_status (rst, "%s", err);
+  if (families && !*families)
+    cli_fatal (CLI_EXIT_USAGE, "invalid argument '' for --family: no "
+               "family named");
   size_t nsel = 0;
   const lsc_family **sel = calloc (cat->n + 1, sizeof *sel);
   if (!sel)

@@ -31,7 +31,8 @@ enum {
   LSC_EPARSE = 68,      /* malformed input text                             */
   LSC_ENONFINITE = 69,  /* NaN or infinity in an input                      */
   LSC_ELAPACK = 70,     /* LAPACK reported failure (info != 0)              */
-  LSC_EFOLD = 71        /* continuation stopped at a fold                   */
+  LSC_EFOLD = 71,       /* continuation stopped at a fold                   */
+  LSC_ELIMIT = 72       /* input beyond a size limit (line, matrix, memory) */
 };
 
 /* Human-readable message for a status (never NULL). */

@@ -28,9 +28,42 @@ int lsc_matrix_read_lines (double **data, size_t *rows, size_t *cols,
                            char *errbuf, size_t errlen);
 
 /* Same, from a file name ("-" means stdin).  A file that cannot be opened
-   or read gives LSC_EFAILED with the system's reason in errbuf. */
+   (missing, not readable, a directory) gives LSC_EINVAL, a read error
+   LSC_EFAILED, each with the system's reason in errbuf. */
 int lsc_matrix_read_file (double **data, size_t *rows, size_t *cols,
                           const char *path, char *errbuf, size_t errlen);
+
+/* Bounds on what a reader accepts, so that no input (an endless line such
+   as /dev/zero, an endless file such as `yes 1`) makes it allocate without
+   limit.  max_line: bytes in one line, newline excluded (default
+   LSC_IO_MAX_LINE, 1 MiB); max_entries: numbers in the whole matrix
+   (default LSC_IO_MAX_ENTRIES, 2^24 = 16777216, 128 MiB of doubles).
+   Beyond either the reader stops at once with LSC_ELIMIT and a message
+   that names the limit. */
+#define LSC_IO_MAX_LINE ((size_t) 1 << 20)
+#define LSC_IO_MAX_ENTRIES ((size_t) 1 << 24)
+typedef struct
+{
+  size_t max_line;
+  size_t max_entries;
+} lsc_io_limits;
+
+/* Set the defaults. */
+void lsc_io_limits_init (lsc_io_limits *lim);
+
+/* lsc_matrix_read_lines under the limits lim (NULL: the defaults).  The
+   functions above use the defaults.  Out of memory is LSC_ENOMEM, never a
+   parse error or an empty input. */
+int lsc_matrix_read_limited (double **data, size_t *rows, size_t *cols,
+                             size_t **lines, FILE *f, const char *name,
+                             const lsc_io_limits *lim, char *errbuf,
+                             size_t errlen);
+
+/* lsc_matrix_read_file with row lines (lines may be NULL) and limits. */
+int lsc_matrix_read_file_limited (double **data, size_t *rows, size_t *cols,
+                                  size_t **lines, const char *path,
+                                  const lsc_io_limits *lim, char *errbuf,
+                                  size_t errlen);
 
 #pragma GCC visibility pop
 #ifdef __cplusplus

@@ -14,6 +14,10 @@ extern "C" {
    workspace is queried once at allocation. */
 typedef struct lsc_eigen_workspace lsc_eigen_workspace;
 lsc_eigen_workspace *lsc_eigen_workspace_alloc (size_t n, int want_vectors);
+/* Bytes the workspace above would take (same LAPACK queries, nothing of
+   size n allocated), for checking memory before allocating; 0 if n is 0
+   or too large for LAPACK's integers. */
+double lsc_eigen_workspace_bytes (size_t n, int want_vectors);
 void lsc_eigen_workspace_free (lsc_eigen_workspace *ws);
 
 /* Eigenvalues (ascending) of the symmetric n x n row-major matrix A (its

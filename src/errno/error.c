@@ -32,6 +32,7 @@ static const struct
   { LSC_ENONFINITE, "enonfinite", "NaN or infinity in input" },
   { LSC_ELAPACK, "elapack", "LAPACK reported failure" },
   { LSC_EFOLD, "fold", "continuation stopped at a fold" },
+  { LSC_ELIMIT, "elimit", "input beyond a size limit" },
 };
 
 const char *

@@ -10,7 +10,9 @@
 #include <locale.h>
 #include <math.h>
 #include "landscape/lsc_families.h"
+#include "landscape/lsc_io.h"
 #include "internal.h"
+#include "io/line.h"
 
 static const char header[] =
   "name\tisotropy\td\tparams\tloss\tkind\tdescription";
@@ -303,10 +305,24 @@ lsc_catalogue_read (lsc_catalogue **cat, FILE *f, const char *name,
   msg (errbuf, errlen, "%s", "");
   if ((c = calloc (1, sizeof *c)) == NULL)
     LSC_FAIL ("lsc_catalogue_read: out of memory", LSC_ENOMEM);
-  ssize_t len;
-  while ((len = getline (&line, &cap, f)) != -1)
+  size_t len;
+  int gst;
+  /* lines are bounded (lsc_io.h): an endless line is an error, not an
+     endless allocation */
+  while ((gst = lsc_io_getline (&line, &cap, &len, f, LSC_IO_MAX_LINE))
+         != LSC_EOF)
     {
       lineno++;
+      if (gst == LSC_ENOMEM)
+        LSC_FAIL ("lsc_catalogue_read: out of memory", LSC_ENOMEM);
+      if (gst == LSC_ELIMIT)
+        {
+          msg (errbuf, errlen, "%s:%zu: line longer than %zu bytes", name,
+               lineno, (size_t) LSC_IO_MAX_LINE);
+          LSC_FAIL ("lsc_catalogue_read: line too long", LSC_ELIMIT);
+        }
+      if (gst != LSC_SUCCESS)
+        break;                  /* read error: reported below */
       while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
         line[--len] = '\0';
       if (len == 0 || line[0] == '#')
@@ -346,8 +362,10 @@ lsc_catalogue_read (lsc_catalogue **cat, FILE *f, const char *name,
     }
   if (ferror (f))
     {
-      msg (errbuf, errlen, "%s: read error", name);
-      LSC_FAIL ("lsc_catalogue_read: read error", LSC_EFAILED);
+      int e = errno;
+      msg (errbuf, errlen, "%s: read error: %s", name, strerror (e));
+      LSC_FAIL ("lsc_catalogue_read: read error",
+                e == EISDIR ? LSC_EINVAL : LSC_EFAILED);
     }
   if (!have_header)
     {
@@ -374,7 +392,7 @@ lsc_catalogue_read_file (lsc_catalogue **cat, const char *path, char *errbuf,
   if (f == NULL)
     {
       msg (errbuf, errlen, "%s: %s", path, strerror (errno));
-      LSC_ERROR ("lsc_catalogue_read_file: cannot open", LSC_EFAILED);
+      LSC_ERROR ("lsc_catalogue_read_file: cannot open", LSC_EINVAL);
     }
   int st = lsc_catalogue_read (cat, f, path, errbuf, errlen);
   fclose (f);

@@ -13,6 +13,7 @@
 #include <math.h>
 #include "landscape/lsc_io.h"
 #include "internal.h"
+#include "io/line.h"
 
 /* Parser state shared by the helpers below. */
 typedef struct
@@ -149,13 +150,22 @@ push (double **buf, size_t *len, size_t *cap, double v)
    they are converted by strtod under a thread-local C locale, so the
    process locale is never changed.  Values that overflow are reported as
    LSC_ENONFINITE; values below the normal range round to subnormals or
-   zero as strtod does.  Lines of any length are read with getline. */
+   zero as strtod does.  Lines and the matrix are bounded by lsc_io_limits. */
+void
+lsc_io_limits_init (lsc_io_limits *lim)
+{
+  lim->max_line = LSC_IO_MAX_LINE;
+  lim->max_entries = LSC_IO_MAX_ENTRIES;
+}
+
 int
-lsc_matrix_read_lines (double **data, size_t *rows, size_t *cols,
-                       size_t **lines, FILE *f, const char *name,
-                       char *errbuf, size_t errlen)
+lsc_matrix_read_limited (double **data, size_t *rows, size_t *cols,
+                         size_t **lines, FILE *f, const char *name,
+                         const lsc_io_limits *limits, char *errbuf,
+                         size_t errlen)
 {
   reader r = { name ? name : "(input)", errbuf, errlen, 0 };
+  lsc_io_limits lim;
   char *line = NULL;
   size_t linecap = 0;
   double *buf = NULL;
@@ -172,6 +182,12 @@ lsc_matrix_read_lines (double **data, size_t *rows, size_t *cols,
   *rows = *cols = 0;
   if (lines)
     *lines = NULL;
+  if (limits)
+    lim = *limits;
+  else
+    lsc_io_limits_init (&lim);
+  if (lim.max_line == 0 || lim.max_entries == 0)
+    return fail (&r, LSC_EINVAL, "zero size limit");
 
   cloc = newlocale (LC_NUMERIC_MASK, "C", (locale_t) 0);
   if (cloc == (locale_t) 0)
@@ -180,19 +196,31 @@ lsc_matrix_read_lines (double **data, size_t *rows, size_t *cols,
 
   for (;;)
     {
-      errno = 0;
-      ssize_t got = getline (&line, &linecap, f);
-      if (got < 0)
+      size_t n;
+      int st = lsc_io_getline (&line, &linecap, &n, f, lim.max_line);
+      if (st == LSC_EOF)
+        break;
+      r.lineno++;
+      if (st == LSC_EFAILED)
         {
-          if (ferror (f))
-            rc = fail (&r, errno == ENOMEM ? LSC_ENOMEM : LSC_EFAILED,
-                       "read error: %s", strerror (errno ? errno : EIO));
+          int e = errno ? errno : EIO;
+          r.lineno = 0;
+          /* reading a directory is the caller's mistake, not the system's */
+          rc = fail (&r, e == EISDIR ? LSC_EINVAL : LSC_EFAILED,
+                     "read error: %s", strerror (e));
           break;
         }
-      r.lineno++;
-      size_t n = (size_t) got;
-      if (n > 0 && line[n - 1] == '\n')
-        n--;
+      if (st == LSC_ENOMEM)
+        {
+          rc = fail (&r, LSC_ENOMEM, "out of memory");
+          break;
+        }
+      if (st == LSC_ELIMIT)
+        {
+          rc = fail (&r, LSC_ELIMIT, "line longer than %zu bytes (the "
+                     "maximum line length)", lim.max_line);
+          break;
+        }
       if (n > 0 && line[n - 1] == '\r')
         n--;
       for (size_t i = 0; i < n; i++)
@@ -269,6 +297,12 @@ lsc_matrix_read_lines (double **data, size_t *rows, size_t *cols,
                          "a double", nf, q);
               goto cleanup;
             }
+          if (len == lim.max_entries)
+            {
+              rc = fail (&r, LSC_ELIMIT, "more than %zu numbers (the "
+                         "maximum matrix size)", lim.max_entries);
+              goto cleanup;
+            }
           if ((rc = push (&buf, &len, &cap, v)) != LSC_SUCCESS)
             {
               fail (&r, rc, "out of memory");
@@ -330,6 +364,15 @@ cleanup:
 }
 
 int
+lsc_matrix_read_lines (double **data, size_t *rows, size_t *cols,
+                       size_t **lines, FILE *f, const char *name,
+                       char *errbuf, size_t errlen)
+{
+  return lsc_matrix_read_limited (data, rows, cols, lines, f, name, NULL,
+                                  errbuf, errlen);
+}
+
+int
 lsc_matrix_read (double **data, size_t *rows, size_t *cols, FILE *f,
                  const char *name, char *errbuf, size_t errlen)
 {
@@ -337,11 +380,13 @@ lsc_matrix_read (double **data, size_t *rows, size_t *cols, FILE *f,
                                 errlen);
 }
 
-/* "-" reads stdin (and leaves it open).  A file that cannot be opened or
-   read gives LSC_EFAILED with the system's reason in errbuf. */
+/* "-" reads stdin (and leaves it open).  A file that cannot be opened
+   (or is a directory) gives LSC_EINVAL, a read error LSC_EFAILED. */
 int
-lsc_matrix_read_file (double **data, size_t *rows, size_t *cols,
-                      const char *path, char *errbuf, size_t errlen)
+lsc_matrix_read_file_limited (double **data, size_t *rows, size_t *cols,
+                              size_t **lines, const char *path,
+                              const lsc_io_limits *lim, char *errbuf,
+                              size_t errlen)
 {
   if (!path)
     {
@@ -349,15 +394,25 @@ lsc_matrix_read_file (double **data, size_t *rows, size_t *cols,
       return fail (&r, LSC_EFAULT, "null path");
     }
   if (strcmp (path, "-") == 0)
-    return lsc_matrix_read (data, rows, cols, stdin, "(stdin)", errbuf,
-                            errlen);
+    return lsc_matrix_read_limited (data, rows, cols, lines, stdin,
+                                    "(stdin)", lim, errbuf, errlen);
   FILE *f = fopen (path, "r");
   if (!f)
     {
       reader r = { path, errbuf, errlen, 0 };
-      return fail (&r, LSC_EFAILED, "%s", strerror (errno));
+      return fail (&r, errno == ENOMEM ? LSC_ENOMEM : LSC_EINVAL, "%s",
+                   strerror (errno));
     }
-  int rc = lsc_matrix_read (data, rows, cols, f, path, errbuf, errlen);
+  int rc = lsc_matrix_read_limited (data, rows, cols, lines, f, path, lim,
+                                    errbuf, errlen);
   fclose (f);
   return rc;
+}
+
+int
+lsc_matrix_read_file (double **data, size_t *rows, size_t *cols,
+                      const char *path, char *errbuf, size_t errlen)
+{
+  return lsc_matrix_read_file_limited (data, rows, cols, NULL, path, NULL,
+                                       errbuf, errlen);
 }

@@ -153,6 +153,26 @@ nomem:
   return NULL;
 }
 
+/* Bytes that lsc_eigen_workspace_alloc (n, want_vectors) allocates, from
+   the same LAPACK workspace queries (nothing of size n is allocated): a
+   caller checks its memory budget with it before asking for an n x n
+   matrix.  0 when n is 0, too large for LAPACK's integers, or a query
+   fails. */
+double
+lsc_eigen_workspace_bytes (size_t n, int want_vectors)
+{
+  lapack_int lwork = 0, liwork = 0;
+  want_vectors = want_vectors != 0;
+  if (n == 0 || !order_fits (n, want_vectors))
+    return 0;
+  if (query (&lwork, &liwork, n, 'N') != LSC_SUCCESS
+      || (values_job (n) == '2' && query (&lwork, &liwork, n, '2'))
+      || (want_vectors && query (&lwork, &liwork, n, 'V')))
+    return 0;
+  return (double) lwork * sizeof (double)
+    + (double) liwork * sizeof (lapack_int) + sizeof (lsc_eigen_workspace);
+}
+
 /* Free a workspace; NULL is a no-op. */
 void
 lsc_eigen_workspace_free (lsc_eigen_workspace *ws)
