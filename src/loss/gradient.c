@@ -28,44 +28,63 @@ lsc_loss_grad (double *L, double *G, const double *W, const lsc_problem *p,
   int rc = lsc_loss_prepare (ws, W, p);
   if (rc)
     return rc;
-  size_t k = ws->k, d = ws->d, nr = ws->nr;
-  double S = 0.0, Sc = 0.0;
-  for (size_t a = 0; a < nr; a++)
-    lsc_kahan_add (&S, &Sc, ws->gam[a] * ws->nrm[a]);
-  S += Sc;
-  for (size_t x = 0; x < d; x++)
+  size_t k = ws->k, d = ws->d, m = ws->m, nr = ws->nr;
+  double S;
+  lsc_loss_geometry (ws, p, L != NULL, &S);
+  /* u = OM (gam |y|) */
+  cblas_dgemv (CblasRowMajor, CblasNoTrans, (int) k, (int) nr, 1.0, ws->OM,
+               (int) nr, ws->gn, 1, 0.0, ws->sc, 1);
+  /* G <- sum_b gam_b t_ib y_b: the student part by dgemm (rows of W
+     scaled by alpha when alpha is given), the target part by dgemm for a
+     general V and entrywise for V = I */
+  const double *Wg = ws->Y;
+  if (p->alpha)
     {
-      double s = 0.0, c = 0.0;
-      for (size_t a = 0; a < nr; a++)
-        lsc_kahan_add (&s, &c, ws->gam[a] * ws->Y[a * d + x]);
-      ws->r[x] = s + c;
-    }
-  /* T and u_i (u_i kept in ws->sc) */
-  for (size_t i = 0; i < k; i++)
-    {
-      double u = 0.0;
-      for (size_t b = 0; b < nr; b++)
-        {
-          lsc_pair g;
-          lsc_loss_pair (&g, ws, i, b);
-          ws->T[i * nr + b] = ws->gam[b] * g.t;
-          u += ws->gam[b] * ws->nrm[b] * g.oms;
-        }
-      ws->sc[i] = u;
+      for (size_t i = 0; i < k; i++)
+        for (size_t x = 0; x < d; x++)
+          ws->N[i * d + x] = ws->gam[i] * ws->Y[i * d + x];
+      Wg = ws->N;
     }
   cblas_dgemm (CblasRowMajor, CblasNoTrans, CblasNoTrans, (int) k, (int) d,
-               (int) nr, 1.0, ws->T, (int) nr, ws->Y, (int) d, 0.0, G,
-               (int) d);
+               (int) k, 1.0, ws->T, (int) nr, Wg, (int) d, 0.0, G, (int) d);
+  if (p->V)
+    {
+      const double *Vg = ws->Y + k * d;
+      double sg = -1.0;
+      if (p->beta)
+        {
+          for (size_t j = 0; j < m; j++)
+            for (size_t x = 0; x < d; x++)
+              ws->M[j * d + x] = ws->gam[k + j] * ws->Y[(k + j) * d + x];
+          Vg = ws->M;
+          sg = 1.0;
+        }
+      cblas_dgemm (CblasRowMajor, CblasNoTrans, CblasNoTrans, (int) k,
+                   (int) d, (int) m, sg, ws->T + k, (int) nr, Vg, (int) d,
+                   1.0, G, (int) d);
+    }
+  else
+    for (size_t i = 0; i < k; i++)
+      {
+        const double *ti = ws->T + i * nr + k;
+        double *gi = G + i * d;
+        if (p->beta)
+          for (size_t x = 0; x < d; x++)
+            gi[x] += ws->gam[k + x] * ti[x];
+        else
+          for (size_t x = 0; x < d; x++)
+            gi[x] -= ti[x];
+      }
   for (size_t i = 0; i < k; i++)
     {
-      double cw = (S - ws->sc[i]) / LSC_2PI;
+      double cw = (S - ws->sc[i]) / LSC_2PI, ai = ws->gam[i];
+      const double *wh = ws->Yh + i * d;
+      double *gi = G + i * d;
       for (size_t x = 0; x < d; x++)
-        G[i * d + x] = ws->gam[i]
-                       * (0.25 * ws->r[x] + cw * ws->Yh[i * d + x]
-                          + G[i * d + x] / LSC_2PI);
+        gi[x] = ai * (0.25 * ws->r[x] + cw * wh[x] + gi[x] / LSC_2PI);
     }
   if (L)
-    *L = lsc_loss_prepared (ws);
+    *L = lsc_loss_from_geometry (ws, p, S);
   /* Overflow of the loss or gradient (rows near 1e155 and beyond). */
   if ((L && !isfinite (*L)) || !lsc_all_finite (G, k * d))
     LSC_ERROR ("lsc_loss_grad: result overflows a double", LSC_ERANGE);
