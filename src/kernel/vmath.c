@@ -17,6 +17,7 @@
 /* Declared here because sleef.h only declares its AVX2 entry points when
    the whole file is compiled with -mavx2. */
 __m256d Sleef_asind4_u10avx2 (__m256d);
+__m512d Sleef_asind8_u10avx512f (__m512d);
 #endif
 
 int
@@ -78,6 +79,21 @@ dot2_scalar (const double *x, const double *y, size_t n, double *lo)
     }
   *lo = l;
   return hi;
+}
+
+static void
+axpy_scalar (double *y, double a, const double *x, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    y[i] += a * x[i];
+}
+
+static void
+axpy3_scalar (double *y, double a, const double *x, double b, const double *u,
+              double c, const double *v, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    y[i] = ((y[i] + a * x[i]) + b * u[i]) + (c != 0.0 ? c * v[i] : 0.0);
 }
 
 static void
@@ -169,6 +185,44 @@ pairs_avx2 (double *t, double *oms, double *f, const double *c, size_t n)
   return nn;
 }
 
+/* The same pair functions eight lanes wide (SLEEF's AVX-512F asin, the
+   same u10 algorithm and bound). */
+#define LSC_AVX512 __attribute__ ((target ("avx512f,avx2,fma")))
+
+LSC_AVX512 static inline __m512d
+pairs8 (__m512d x, __m512d *o, __m512d *f)
+{
+  const __m512d one = _mm512_set1_pd (1.0);
+  __m512d a = Sleef_asind8_u10avx512f (x);
+  __m512d s = _mm512_sqrt_pd (_mm512_mul_pd (_mm512_sub_pd (one, x),
+                                             _mm512_add_pd (one, x)));
+  *o = _mm512_div_pd (_mm512_mul_pd (x, x), _mm512_add_pd (one, s));
+  *f = _mm512_sub_pd (_mm512_mul_pd (a, x), *o);
+  return a;
+}
+
+LSC_AVX512 static size_t
+pairs_avx512 (double *t, double *oms, double *f, const double *c, size_t n)
+{
+  size_t i = 0, nn = 0;
+  __m512d o, g;
+  const __m512d half = _mm512_set1_pd (0.5);
+  for (; i < n; i += 8)
+    {
+      size_t r = n - i < 8 ? n - i : 8;
+      __mmask8 m = (__mmask8) ((1u << r) - 1u);
+      __m512d x = _mm512_maskz_loadu_pd (m, c + i);
+      nn += (size_t) __builtin_popcount (
+          _mm512_mask_cmp_pd_mask (m, _mm512_abs_pd (x), half, _CMP_GT_OQ));
+      __m512d a = pairs8 (x, &o, &g);
+      _mm512_mask_storeu_pd (t + i, m, a);
+      _mm512_mask_storeu_pd (oms + i, m, o);
+      if (f)
+        _mm512_mask_storeu_pd (f + i, m, g);
+    }
+  return nn;
+}
+
 LSC_AVX2 static double
 dot2_avx2 (const double *x, const double *y, size_t n, double *lo)
 {
@@ -201,6 +255,39 @@ dot2_avx2 (const double *x, const double *y, size_t n, double *lo)
     }
   *lo = L;
   return H;
+}
+
+LSC_AVX2 static void
+axpy_avx2 (double *y, double a, const double *x, size_t n)
+{
+  __m256d av = _mm256_set1_pd (a);
+  size_t i = 0;
+  /* multiply and add rounded separately, as in the scalar code */
+  for (; i + 4 <= n; i += 4)
+    _mm256_storeu_pd (y + i, _mm256_add_pd (_mm256_loadu_pd (y + i),
+                                            _mm256_mul_pd (av, _mm256_loadu_pd (x + i))));
+  for (; i < n; i++)
+    y[i] += a * x[i];
+}
+
+LSC_AVX2 static void
+axpy3_avx2 (double *y, double a, const double *x, double b, const double *u,
+            double c, const double *v, size_t n)
+{
+  __m256d av = _mm256_set1_pd (a), bv = _mm256_set1_pd (b);
+  __m256d cv = _mm256_set1_pd (c);
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4)
+    {
+      __m256d s = _mm256_add_pd (_mm256_loadu_pd (y + i),
+                                 _mm256_mul_pd (av, _mm256_loadu_pd (x + i)));
+      s = _mm256_add_pd (s, _mm256_mul_pd (bv, _mm256_loadu_pd (u + i)));
+      if (c != 0.0)
+        s = _mm256_add_pd (s, _mm256_mul_pd (cv, _mm256_loadu_pd (v + i)));
+      _mm256_storeu_pd (y + i, s);
+    }
+  for (; i < n; i++)
+    y[i] = ((y[i] + a * x[i]) + b * u[i]) + (c != 0.0 ? c * v[i] : 0.0);
 }
 
 LSC_AVX2 static void
@@ -280,6 +367,8 @@ size_t
 lsc_vm_pairs (double *t, double *oms, double *f, const double *c, size_t n)
 {
 #ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised () && __builtin_cpu_supports ("avx512f"))
+    return pairs_avx512 (t, oms, f, c, n);
   if (lsc_vm_vectorised ())
     return pairs_avx2 (t, oms, f, c, n);
 #endif
@@ -330,4 +419,31 @@ lsc_vm_acc2 (double *s, double *c, double a, const double *y, size_t n)
     }
 #endif
   acc2_scalar (s, c, a, y, n);
+}
+
+void
+lsc_vm_axpy (double *y, double a, const double *x, size_t n)
+{
+#ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised ())
+    {
+      axpy_avx2 (y, a, x, n);
+      return;
+    }
+#endif
+  axpy_scalar (y, a, x, n);
+}
+
+void
+lsc_vm_axpy3 (double *y, double a, const double *x, double b, const double *u,
+              double c, const double *v, size_t n)
+{
+#ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised ())
+    {
+      axpy3_avx2 (y, a, x, b, u, c, v, n);
+      return;
+    }
+#endif
+  axpy3_scalar (y, a, x, b, u, c, v, n);
 }

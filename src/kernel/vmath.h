@@ -33,6 +33,14 @@ double lsc_vm_dot2 (const double *x, const double *y, size_t n, double *lo);
 /* dst[i] = src[i] / q for i < n (correctly rounded quotients). */
 void lsc_vm_div (double *dst, const double *src, double q, size_t n);
 
+/* y[i] += a x[i] for i < n. */
+void lsc_vm_axpy (double *y, double a, const double *x, size_t n);
+
+/* y[i] += a x[i] + b u[i] + c v[i] for i < n, summed left to right with
+   each product rounded (v is not read when c == 0). */
+void lsc_vm_axpy3 (double *y, double a, const double *x, double b,
+                   const double *u, double c, const double *v, size_t n);
+
 /* 1 when the AVX2 + FMA paths are in use (for benchmarks and tests). */
 int lsc_vm_vectorised (void);
 

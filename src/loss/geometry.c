@@ -45,19 +45,6 @@ pair_row (lsc_loss_workspace *ws, size_t a, int want_loss)
       }
 }
 
-/* Copy the strict upper triangle of the leading k x k block of A (leading
-   dimension ld) into its lower triangle, in 32 x 32 tiles. */
-static void
-mirror (double *A, size_t k, size_t ld)
-{
-  const size_t tb = 32;
-  for (size_t r0 = 0; r0 < k; r0 += tb)
-    for (size_t c0 = 0; c0 <= r0; c0 += tb)
-      for (size_t r = r0; r < r0 + tb && r < k; r++)
-        for (size_t c = c0; c < c0 + tb && c < r; c++)
-          A[r * ld + c] = A[c * ld + r];
-}
-
 void
 lsc_loss_geometry (lsc_loss_workspace *ws, const lsc_problem *p,
                    int want_loss, double *S)
@@ -98,8 +85,6 @@ lsc_loss_geometry (lsc_loss_workspace *ws, const lsc_problem *p,
       ws->T[i * nr + i] = LSC_PI / 2;
       ws->OM[i * nr + i] = 1.0;
     }
-  mirror (ws->T, k, nr);
-  mirror (ws->OM, k, nr);
   for (size_t j = 0; j < m; j++)
     {
       if (want_loss && p->V)

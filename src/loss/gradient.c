@@ -6,6 +6,7 @@
 #include "landscape/lsc_loss.h"
 #include "loss_impl.h"
 #include "internal.h"
+#include "../kernel/vmath.h"
 
 /* grad_{w_i} L = alpha_i sum_b gam_b grad_1 kappa(w_i, y_b) (b over all
    students and targets, b = i included: grad_1 kappa(w, w) = w/2 gives the
@@ -31,9 +32,12 @@ lsc_loss_grad (double *L, double *G, const double *W, const lsc_problem *p,
   size_t k = ws->k, d = ws->d, m = ws->m, nr = ws->nr;
   double S;
   lsc_loss_geometry (ws, p, L != NULL, &S);
-  /* u = OM (gam |y|) */
-  cblas_dgemv (CblasRowMajor, CblasNoTrans, (int) k, (int) nr, 1.0, ws->OM,
-               (int) nr, ws->gn, 1, 0.0, ws->sc, 1);
+  /* u = OM (gam |y|): symmetric student block (upper triangle), then
+     the student-target block */
+  cblas_dsymv (CblasRowMajor, CblasUpper, (int) k, 1.0, ws->OM, (int) nr,
+               ws->gn, 1, 0.0, ws->sc, 1);
+  cblas_dgemv (CblasRowMajor, CblasNoTrans, (int) k, (int) m, 1.0,
+               ws->OM + k, (int) nr, ws->gn + k, 1, 1.0, ws->sc, 1);
   /* G <- sum_b gam_b t_ib y_b: the student part by dgemm (rows of W
      scaled by alpha when alpha is given), the target part by dgemm for a
      general V and entrywise for V = I */
@@ -45,43 +49,41 @@ lsc_loss_grad (double *L, double *G, const double *W, const lsc_problem *p,
           ws->N[i * d + x] = ws->gam[i] * ws->Y[i * d + x];
       Wg = ws->N;
     }
-  cblas_dgemm (CblasRowMajor, CblasNoTrans, CblasNoTrans, (int) k, (int) d,
-               (int) k, 1.0, ws->T, (int) nr, Wg, (int) d, 0.0, G, (int) d);
+  const double c2 = 1.0 / LSC_2PI;
+  cblas_dsymm (CblasRowMajor, CblasLeft, CblasUpper, (int) k, (int) d, c2,
+               ws->T, (int) nr, Wg, (int) d, 0.0, G, (int) d);
   if (p->V)
     {
       const double *Vg = ws->Y + k * d;
-      double sg = -1.0;
+      double sg = -c2;
       if (p->beta)
         {
           for (size_t j = 0; j < m; j++)
             for (size_t x = 0; x < d; x++)
               ws->M[j * d + x] = ws->gam[k + j] * ws->Y[(k + j) * d + x];
           Vg = ws->M;
-          sg = 1.0;
+          sg = c2;
         }
       cblas_dgemm (CblasRowMajor, CblasNoTrans, CblasNoTrans, (int) k,
                    (int) d, (int) m, sg, ws->T + k, (int) nr, Vg, (int) d,
                    1.0, G, (int) d);
     }
-  else
+  else if (p->beta)
     for (size_t i = 0; i < k; i++)
       {
         const double *ti = ws->T + i * nr + k;
         double *gi = G + i * d;
-        if (p->beta)
-          for (size_t x = 0; x < d; x++)
-            gi[x] += ws->gam[k + x] * ti[x];
-        else
-          for (size_t x = 0; x < d; x++)
-            gi[x] -= ti[x];
+        for (size_t x = 0; x < d; x++)
+          gi[x] += c2 * (ws->gam[k + x] * ti[x]);
       }
   for (size_t i = 0; i < k; i++)
     {
-      double cw = (S - ws->sc[i]) / LSC_2PI, ai = ws->gam[i];
-      const double *wh = ws->Yh + i * d;
       double *gi = G + i * d;
-      for (size_t x = 0; x < d; x++)
-        gi[x] = ai * (0.25 * ws->r[x] + cw * wh[x] + gi[x] / LSC_2PI);
+      lsc_vm_axpy3 (gi, 0.25, ws->r, (S - ws->sc[i]) * c2, ws->Yh + i * d,
+                    !p->V && !p->beta ? -c2 : 0.0, ws->T + i * nr + k, d);
+      if (p->alpha)
+        for (size_t x = 0; x < d; x++)
+          gi[x] *= ws->gam[i];
     }
   if (L)
     *L = lsc_loss_from_geometry (ws, p, S);

@@ -18,8 +18,9 @@ struct lsc_loss_workspace
   double *gam;          /* nr signed output weights                     */
   double *nrm;          /* nr row norms                                 */
   double *C;            /* nr x nr cosines y^_a.y^_b (upper triangle)   */
-  double *T;            /* k x nr: t_ab = pi/2 - theta_ab (full rows)   */
-  double *OM;           /* k x nr: 1 - sin theta_ab (full rows)         */
+  double *T;            /* k x nr: t_ab = pi/2 - theta_ab, b >= a       */
+  double *OM;           /* k x nr: 1 - sin theta_ab, b >= a (the k x k
+                           blocks hold their upper triangles)           */
   double *F;            /* nr x nr loss pair terms (upper triangle)     */
   double *gn;           /* nr: gam_a |y_a|                              */
   double *rc;           /* d: compensation of r                         */
@@ -59,7 +60,8 @@ int lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
 
 /* The pair geometry of a prepared workspace, computed once for loss and
    gradient (geometry.c): residual r (compensated), S, and for every
-   student row i and every row b: T = t_ib, OM = 1 - s_ib; with want_loss
+   student row i and every row b >= i: T = t_ib, OM = 1 - s_ib (the
+   student blocks are symmetric and read as upper triangles); with want_loss
    also the loss terms F of all pairs a < b (including target pairs when V
    is general) and the near-pair counts.  Nearly (anti)parallel pairs
    (|cos| > LSC_NEAR_COS) take the stable route of lsc_loss_pair. */
