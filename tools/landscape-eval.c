@@ -443,7 +443,7 @@ main (int argc, char **argv)
       if (!H || !ev || !ews)
         cli_fatal (CLI_EXIT_SYSTEM, "out of memory for the %zu x %zu Hessian",
                    n, n);
-      if ((rc = lsc_loss_hessian (H, W.x, &p, ws)))
+      if ((rc = lsc_loss_hessian_lower (H, W.x, &p, ws)))
         lib_fail ("Hessian", rc);
       if ((rc = lsc_eigen_symm (ev, NULL, H, n, ews)))
         lib_fail ("eigenvalues", rc);

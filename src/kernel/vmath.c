@@ -97,6 +97,14 @@ axpy3_scalar (double *y, double a, const double *x, double b, const double *u,
 }
 
 static void
+lincomb2_scalar (double *y, double a, const double *p, double b,
+                 const double *q, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    y[i] = a * p[i] + b * q[i];
+}
+
+static void
 div_scalar (double *dst, const double *src, double q, size_t n)
 {
   for (size_t i = 0; i < n; i++)
@@ -291,6 +299,20 @@ axpy3_avx2 (double *y, double a, const double *x, double b, const double *u,
 }
 
 LSC_AVX2 static void
+lincomb2_avx2 (double *y, double a, const double *p, double b,
+               const double *q, size_t n)
+{
+  __m256d av = _mm256_set1_pd (a), bv = _mm256_set1_pd (b);
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4)
+    _mm256_storeu_pd (y + i,
+                      _mm256_add_pd (_mm256_mul_pd (av, _mm256_loadu_pd (p + i)),
+                                     _mm256_mul_pd (bv, _mm256_loadu_pd (q + i))));
+  for (; i < n; i++)
+    y[i] = a * p[i] + b * q[i];
+}
+
+LSC_AVX2 static void
 div_avx2 (double *dst, const double *src, double q, size_t n)
 {
   __m256d qv = _mm256_set1_pd (q);
@@ -446,4 +468,18 @@ lsc_vm_axpy3 (double *y, double a, const double *x, double b, const double *u,
     }
 #endif
   axpy3_scalar (y, a, x, b, u, c, v, n);
+}
+
+void
+lsc_vm_lincomb2 (double *y, double a, const double *p, double b,
+                 const double *q, size_t n)
+{
+#ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised ())
+    {
+      lincomb2_avx2 (y, a, p, b, q, n);
+      return;
+    }
+#endif
+  lincomb2_scalar (y, a, p, b, q, n);
 }

@@ -41,6 +41,10 @@ void lsc_vm_axpy (double *y, double a, const double *x, size_t n);
 void lsc_vm_axpy3 (double *y, double a, const double *x, double b,
                    const double *u, double c, const double *v, size_t n);
 
+/* y[i] = a p[i] + b q[i] for i < n (each product rounded, then the sum). */
+void lsc_vm_lincomb2 (double *y, double a, const double *p, double b,
+                      const double *q, size_t n);
+
 /* 1 when the AVX2 + FMA paths are in use (for benchmarks and tests). */
 int lsc_vm_vectorised (void);
 
