@@ -5,6 +5,7 @@
 #include <config.h>
 #include <stdlib.h>
 #include <float.h>
+#include <math.h>
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_randist.h>
 #include "landscape.h"
@@ -232,6 +233,65 @@ test_errors (void)
   CU_ASSERT_STRING_EQUAL (lsc_irrep_name (9), "?");
 }
 
+/* lsc_isotypic_full against the dense route (lsc_loss_hessian,
+   lsc_eigen_symm, lsc_eigen_group) at type A, d = 12 (catalogue
+   parameters at d = 20 - any point of Fix(G) will do), rows and columns
+   permuted: the same groups, multiplicities and first indices, values
+   within 1e-12; the components of each group have dimensions adding up to
+   its multiplicity; a generic W has no usable isotropy (LSC_EUNSUP or
+   LSC_ENOTFIX); bad arguments give their statuses. */
+static void
+test_full_route (void)
+{
+  enum { D = 12, N = D * D };
+  const double q[5] = { 1.0030037460070858, -0.0036551406778795631,
+                        0.093187408299376176, 0.063714710241327438,
+                        -0.81002057561256147 };
+  static double W[N], H[N * N], ev[N];
+  lsc_eigen_cluster gd[N], gi[N];
+  unsigned comp[N];
+  size_t ngd = 0, ngi = 0;
+  for (size_t i = 0; i < D; i++)
+    for (size_t j = 0; j < D; j++)
+      W[((5 * i + 2) % D) * D + (7 * j + 3) % D]
+          = i < D - 1 ? (j < D - 1 ? (i == j ? q[0] : q[1]) : q[2])
+                      : (j < D - 1 ? q[3] : q[4]);
+  lsc_problem p = { D, D, D, NULL, NULL, NULL };
+  lsc_loss_workspace *ws = lsc_loss_workspace_alloc (D, D, D);
+  lsc_eigen_workspace *ew = lsc_eigen_workspace_alloc (N, 0);
+  CU_ASSERT_FATAL (ws && ew);
+  CU_ASSERT_EQUAL_FATAL (lsc_loss_hessian (H, W, &p, ws), 0);
+  CU_ASSERT_EQUAL_FATAL (lsc_eigen_symm (ev, NULL, H, N, ew), 0);
+  CU_ASSERT_EQUAL_FATAL (lsc_eigen_group (gd, &ngd, ev, N, 1e-8, 1e-8), 0);
+  lsc_young G;
+  CU_ASSERT_EQUAL_FATAL (lsc_isotypic_full (gi, comp, &ngi, &G, W, D, D,
+                                            1e-12, 1e-8, 1e-8), 0);
+  CU_ASSERT_EQUAL (ngi, ngd);
+  CU_ASSERT_EQUAL (G.rsize[0], D - 1);
+  for (size_t g = 0; g < ngi && g < ngd; g++)
+    {
+      CU_ASSERT_EQUAL (gi[g].mult, gd[g].mult);
+      CU_ASSERT_EQUAL (gi[g].first, gd[g].first);
+      CU_ASSERT (fabs (gi[g].value - gd[g].value) <= 1e-12);
+      CU_ASSERT (comp[g] != 0 && comp[g] < 16);
+    }
+  /* a generic W: no usable isotropy */
+  for (size_t i = 0; i < N; i++)
+    W[i] = sin (1.0 + 3.7 * (double) i);
+  lsc_error_handler_t *old = lsc_set_error_handler (NULL);
+  int rc = lsc_isotypic_full (gi, comp, &ngi, &G, W, D, D, 1e-12, 1e-8, 1e-8);
+  CU_ASSERT (rc == LSC_EUNSUP || rc == LSC_ENOTFIX);
+  CU_ASSERT_EQUAL (lsc_isotypic_full (NULL, comp, &ngi, &G, W, D, D, 1e-12,
+                                      1e-8, 1e-8), LSC_EFAULT);
+  CU_ASSERT_EQUAL (lsc_isotypic_full (gi, comp, &ngi, &G, W, D, D, 0.0,
+                                      1e-8, 1e-8), LSC_EBADTOL);
+  CU_ASSERT_EQUAL (lsc_isotypic_full (gi, comp, &ngi, &G, W, 0, D, 1e-12,
+                                      1e-8, 1e-8), LSC_EBADLEN);
+  lsc_set_error_handler (old);
+  lsc_eigen_workspace_free (ew);
+  lsc_loss_workspace_free (ws);
+}
+
 int
 main (void)
 {
@@ -239,6 +299,7 @@ main (void)
     { "W = I closed forms, d = 4 .. 1e6", test_identity_closed_forms },
     { "full vs reduced at integer d", test_full_vs_reduced },
     { "errors", test_errors },
+    { "full spectrum by the isotypic route vs dense", test_full_route },
     { NULL, NULL },
   };
   return lsc_test_run ("isotypic", cases);

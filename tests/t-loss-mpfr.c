@@ -558,6 +558,69 @@ t_versus_double (void)
   free (W);
 }
 
+/* Type-A minima (catalogue family A continued to d by
+   `landscape-follow --to=D A`, full-gradient residual 4e-14 at d = 100 and
+   1.2e-13 at d = 200; parameters a, b, c, e, f as in type_a).  The double
+   loss must be within 1e-13 (relative) of the MPFR loss at 128 bits; the
+   double gradient norm must be below 1e-12, so the point is the critical
+   point (a second, independent check that it is the minimum asked about).
+   d = 200 takes a few seconds of MPFR: the default tier runs d = 100. */
+static void
+type_a_min (double *W, size_t d, const double *q)
+{
+  for (size_t i = 0; i < d; i++)
+    for (size_t j = 0; j < d; j++)
+      W[i * d + j] = i < d - 1 ? (j < d - 1 ? (i == j ? q[0] : q[1]) : q[2])
+                               : (j < d - 1 ? q[3] : q[4]);
+}
+
+static void
+t_type_a_minima (void)
+{
+  static const struct
+  {
+    size_t d;
+    double q[5];
+  } pts[] = {
+    { 100, { 1.0002077128057218, -0.0001363604562665893, 0.019602937028844903,
+             0.013181596419974082, -0.9512631476406102 } },
+    { 200, { 1.0000561376851098, -3.349448267287359e-05, 0.009894963034076795,
+             0.006581331368255559, -0.9746379934733922 } },
+  };
+  for (size_t t = 0; t < 2; t++)
+    {
+      size_t d = pts[t].d, kd = d * d;
+      if (d > 100 && !lsc_test_expensive ())
+        continue;
+      double *W = malloc (kd * sizeof *W), *G = malloc (kd * sizeof *G), L;
+      type_a_min (W, d, pts[t].q);
+      lsc_problem p = { d, d, d, NULL, NULL, NULL };
+      lsc_problem_mpfr pm = { d, d, d, NULL, NULL, NULL };
+      lsc_loss_workspace *ws = lsc_loss_workspace_alloc (d, d, d);
+      CU_ASSERT_FATAL (ws != NULL);
+      CU_ASSERT_EQUAL (lsc_loss_grad (&L, G, W, &p, ws), LSC_SUCCESS);
+      double gn = 0.0;
+      for (size_t i = 0; i < kd; i++)
+        gn += G[i] * G[i];
+      gn = sqrt (gn);
+      mpfr_t *Wm = vfrom (W, kd);
+      mpfr_t Lm;
+      mpfr_init2 (Lm, 128);
+      CU_ASSERT_EQUAL (lsc_loss_mpfr (Lm, (const mpfr_t *) Wm, &pm), 0);
+      double lm = mpfr_get_d (Lm, MPFR_RNDN), el = fabs (L - lm) / lm;
+      printf ("\n  type-A minimum d = %zu: L = %.17g, |L - L_mpfr|/L = %.2e, "
+              "|grad| = %.2e", d, lm, el, gn);
+      CU_ASSERT (el <= 1e-13);
+      CU_ASSERT (gn <= 1e-12);
+      mpfr_clear (Lm);
+      vfree (Wm, kd);
+      free (W);
+      free (G);
+      lsc_loss_workspace_free (ws);
+    }
+  printf ("\n");
+}
+
 /* The double kernel against MPFR: kappa in ulps, derivatives in units of
    eps times their scale, at random pairs and angles 1e-9 from 0 and pi. */
 static void
@@ -710,6 +773,8 @@ main (void)
     { "MPFR loss closed forms", t_loss_closed },
     { "double kernel vs MPFR", t_kernel_double },
     { "double loss/grad/Hessian vs MPFR (issue 2 bounds)", t_versus_double },
+    { "type-A minima d = 100 (200 expensive): loss within 1e-13",
+      t_type_a_minima },
     { "error statuses", t_errors },
     { NULL, NULL }
   };

@@ -496,6 +496,63 @@ test_errors (void)
   lsc_loss_workspace_free (ws);
 }
 
+/* lsc_loss_hessian_lower: its lower triangle equals lsc_loss_hessian's
+   bit for bit (the upper halves of its diagonal blocks to rounding), the rest of H is not written (a NaN
+   sentinel survives), and the full Hessian is exactly symmetric; for the
+   general problem and for V = I (the two cosine routes of the
+   student-target block), and V = I against an explicit identity V. */
+static void
+test_hessian_lower (void)
+{
+  enum { NH = K * DD };
+  double H[NH * NH], Hl[NH * NH];
+  for (int c = 0; c < 2; c++)
+    {
+      lsc_problem p = { K, DD, c ? DD : MM, c ? NULL : Vg, ag, c ? NULL : bg };
+      lsc_loss_workspace *ws = lsc_loss_workspace_alloc (K, DD, p.m);
+      CU_ASSERT_FATAL (ws != NULL);
+      for (size_t i = 0; i < NH * NH; i++)
+        Hl[i] = NAN;
+      CU_ASSERT_EQUAL (lsc_loss_hessian (H, Wg, &p, ws), 0);
+      CU_ASSERT_EQUAL (lsc_loss_hessian_lower (Hl, Wg, &p, ws), 0);
+      int same = 1, untouched = 1, sym = 1;
+      for (size_t r = 0; r < NH; r++)
+        for (size_t q = 0; q < NH; q++)
+          {
+            if (q <= r)
+              same &= Hl[r * NH + q] == H[r * NH + q];
+            else if (q / DD == r / DD)   /* diagonal block: written too */
+              same &= fabs (Hl[r * NH + q] - H[r * NH + q]) < 1e-15;
+            else
+              untouched &= isnan (Hl[r * NH + q]);
+            sym &= H[r * NH + q] == H[q * NH + r];
+          }
+      CU_ASSERT (same);
+      CU_ASSERT (untouched);
+      CU_ASSERT (sym);
+      if (c)
+        {
+          /* V = I against V given explicitly (dgemm route) */
+          double I[DD * DD], H2[NH * NH], L1, L2, G1[NH], G2[NH];
+          for (size_t i = 0; i < DD * DD; i++)
+            I[i] = i % (DD + 1) == 0;
+          lsc_problem pi = { K, DD, DD, I, ag, NULL };
+          CU_ASSERT_EQUAL (lsc_loss_hessian (H2, Wg, &pi, ws), 0);
+          CU_ASSERT_EQUAL (lsc_loss_grad (&L1, G1, Wg, &p, ws), 0);
+          CU_ASSERT_EQUAL (lsc_loss_grad (&L2, G2, Wg, &pi, ws), 0);
+          CU_ASSERT (lsc_test_reldiff (L1, L2, 0) < 1e-15);
+          for (size_t i = 0; i < NH; i++)
+            CU_ASSERT (fabs (G1[i] - G2[i]) < 1e-15);
+          for (size_t i = 0; i < NH * NH; i++)
+            CU_ASSERT (fabs (H[i] - H2[i]) < 1e-15);
+          /* and the identity again after the general V (cached rows) */
+          CU_ASSERT_EQUAL (lsc_loss_grad (&L2, G2, Wg, &p, ws), 0);
+          CU_ASSERT_EQUAL (L1, L2);
+        }
+      lsc_loss_workspace_free (ws);
+    }
+}
+
 int
 main (void)
 {
@@ -505,6 +562,7 @@ main (void)
     { "central differences fall like h^2; symmetry", test_fd_sweep },
     { "permutation invariance and equivariance", test_permutation },
     { "W = I spectrum (MATH.md 2) vs gsl_eigen_symm", test_identity_spectrum },
+    { "Hessian lower triangle; V = I vs explicit I", test_hessian_lower },
     { "error statuses", test_errors },
     { NULL, NULL }
   };

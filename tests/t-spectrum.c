@@ -415,9 +415,18 @@ test_errors_eigen (void)
   EXPECT_ERR (lsc_eigen_symm (ev, V, A, 0, wv), LSC_EINVAL);
   EXPECT_ERR (lsc_eigen_symm (ev, V, A, 4, wv), LSC_EBADLEN);
   EXPECT_ERR (lsc_eigen_symm (ev, V, A, 3, wn), LSC_EINVAL);
-  A[1] = NAN;            /* the unreferenced triangle is checked too */
+  A[3] = NAN;            /* row 1, column 0: in the triangle LAPACK reads */
   EXPECT_ERR (lsc_eigen_symm (ev, V, A, 3, wv), LSC_ENONFINITE);
-  A[1] = 0.0;
+  A[3] = 0.0;
+  {
+    /* the strict upper triangle is neither read nor checked (issue 18:
+       one triangle assembled and checked, as LAPACK reads it) */
+    double B[9] = { 1, NAN, INFINITY, 0, 2, NAN, 0, 0, 3 }, eb[3];
+    hook_calls = 0;
+    CU_ASSERT_EQUAL (lsc_eigen_symm (eb, NULL, B, 3, wn), LSC_SUCCESS);
+    CU_ASSERT (eb[0] == 1.0 && eb[1] == 2.0 && eb[2] == 3.0);
+    CU_ASSERT_EQUAL (hook_calls, 0);
+  }
   A[3] = -INFINITY;
   EXPECT_ERR (lsc_eigen_symm (ev, NULL, A, 3, wn), LSC_ENONFINITE);
   A[3] = 0.0;

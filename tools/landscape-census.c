@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "cli-atomic.h"
 #include "census.h"
+#include "census-mpi.h"
 
 static void
 usage (void)
@@ -321,6 +322,24 @@ typedef struct
   int progress;
 } shared;
 
+/* Record a finished run (rank 0): store, append to the resume file,
+   print the finished prefix.  Inside the critical section. */
+static void flush_rows (shared *s);
+static void
+record (shared *s, const census_run *r)
+{
+  s->runs[r->run] = *r;
+  s->ndone++;
+  if (s->fd >= 0 && !s->io_errno)
+    {
+      char line[4096];
+      census_format (line, sizeof line, r);
+      if (census_resume_append (s->fd, line) != 0)
+        s->io_errno = errno ? errno : EIO;
+    }
+  flush_rows (s);
+}
+
 /* Print the finished prefix of runs in run order. */
 static void
 flush_rows (shared *s)
@@ -339,8 +358,12 @@ flush_rows (shared *s)
 int
 main (int argc, char **argv)
 {
+  census_mpi_begin (&argc, &argv);
   cli_init (argv[0]);
   gsl_set_error_handler_off ();
+  /* Under MPI, rank 0 prints, keeps the resume file and the summary;
+     every rank computes the runs i with i mod size == rank. */
+  const int root = census_mpi_rank () == 0;
   options o = { 0 };
   parse_args (&o, argc, argv);
   const census_config *cf = &o.cf;
@@ -373,10 +396,10 @@ main (int argc, char **argv)
   /* every output path is checked before the first run: a census of hours
      must not end in "cannot write" */
   FILE *outf = stdout;
-  if (o.output && !(outf = cli_atomic_open (o.output)))
+  if (o.output && root && !(outf = cli_atomic_open (o.output)))
     cli_fatal (CLI_EXIT_USAGE, "cannot write %s: %s", o.output,
                strerror (errno));
-  if (o.plot)
+  if (o.plot && root)
     {
       FILE *pf = cli_atomic_open (o.plot);
       if (!pf)
@@ -392,8 +415,8 @@ main (int argc, char **argv)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
 
   shared s = { runs, o.runs, 0, 0, NULL, { 0 }, cpar.ptol, -1, 0,
-               !o.quiet && isatty (STDERR_FILENO) };
-  if (o.resume)
+               root && !o.quiet && isatty (STDERR_FILENO) };
+  if (o.resume && root)
     {
       int syserr;
       s.fd = census_resume_open (o.resume, cf, runs, o.runs, &s.ndone, err,
@@ -401,13 +424,18 @@ main (int argc, char **argv)
       if (s.fd < 0)
         cli_fatal_status (syserr ? LSC_EFAILED : LSC_EINVAL, "%s", err);
     }
+  census_mpi_share (runs, o.runs);
 #ifdef _OPENMP
   omp_set_num_threads (nthreads);
 #endif
-  cli_output *out = cli_output_new (outf, o.fmt, 0);
-  s.table = cli_table_begin (out, "runs", run_cols,
-                             sizeof run_cols / sizeof run_cols[0]);
-  flush_rows (&s);
+  cli_output *out = NULL;
+  if (root)
+    {
+      out = cli_output_new (outf, o.fmt, 0);
+      s.table = cli_table_begin (out, "runs", run_cols,
+                                 sizeof run_cols / sizeof run_cols[0]);
+      flush_rows (&s);
+    }
   int nomem = 0;
 #pragma omp parallel
   {
@@ -420,30 +448,47 @@ main (int argc, char **argv)
 #pragma omp for schedule(dynamic, 1)
     for (long i = 0; i < (long) o.runs; i++)
       {
-        if (!w || runs[i].done)
+        if (!w || runs[i].done || !census_mpi_mine ((size_t) i))
           continue;
         census_run r;
         lsc_census_do_run (&r, cf->seed, (size_t) i, &p, &par, cl, w);
 #pragma omp critical (census)
         {
-          runs[i] = r;
-          s.ndone++;
-          if (s.fd >= 0 && !s.io_errno)
+          if (root)
             {
-              char line[4096];
-              census_format (line, sizeof line, &r);
-              if (census_resume_append (s.fd, line) != 0)
-                s.io_errno = errno ? errno : EIO;
+              census_run q;
+              record (&s, &r);
+              while (census_mpi_recv (&q, 0))
+                record (&s, &q);
             }
-          flush_rows (&s);
+          else
+            census_mpi_send (&r);
         }
       }
     lsc_census_free (w);
   }
-  if (s.progress)
-    fputc ('\n', stderr);
   if (nomem)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+  if (!root)
+    {
+      census_mpi_end ();
+      free (runs);
+      free (o.V);
+      lsc_classifier_free (cl);
+      lsc_catalogue_free (cat);
+      return CLI_EXIT_OK;
+    }
+  /* the other ranks' remaining runs */
+  while (s.ndone < o.runs)
+    {
+      census_run q;
+      if (!census_mpi_recv (&q, 1))
+        break;
+      record (&s, &q);
+    }
+  census_mpi_end ();
+  if (s.progress)
+    fputc ('\n', stderr);
   if (s.io_errno)
     cli_fatal (CLI_EXIT_SYSTEM, "%s: %s", o.resume, strerror (s.io_errno));
   if (s.fd >= 0 && close (s.fd) != 0)

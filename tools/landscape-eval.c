@@ -15,6 +15,9 @@
 #include "cli.h"
 
 #define DEFAULT_TOL 1e-8
+/* Entrywise tolerance (times max(1, max|W|)) for taking the isotypic
+   route: W must be that close to its symmetrised point. */
+#define SYM_TOL 1e-12
 
 /* A matrix read from a file, with the source line of each row. */
 typedef struct
@@ -63,6 +66,12 @@ usage (void)
         "      --max-memory=SIZE  refuse a Hessian needing more than SIZE "
         "(e.g. 8G;\n"
         "                       default: the memory available)\n"
+        "      --dense          always build the kd x kd Hessian and solve it "
+        "densely\n"
+        "                       (default: the isotypic route when W has a "
+        "Young-type\n"
+        "                       isotropy with a large block of 3 or more; "
+        "V = I only)\n"
         "  -h, --help           display this help and exit\n"
         "      --version        output version information and exit\n"
         "\n"
@@ -221,6 +230,7 @@ main (int argc, char **argv)
     { "format", required_argument, NULL, 'f' },
     { "prec", required_argument, NULL, 'p' },
     { "tol", required_argument, NULL, 'T' },
+    { "dense", no_argument, NULL, 'S' },
     { "digits", required_argument, NULL, 'D' },
     { "max-line", required_argument, NULL, 'L' },
     { "max-entries", required_argument, NULL, 'N' },
@@ -234,6 +244,7 @@ main (int argc, char **argv)
   cli_format fmt = cli_default_format ();
   long prec = 0, digits = 0;
   double tol = DEFAULT_TOL;
+  int dense = 0;
   int c;
 
   gsl_set_error_handler_off ();
@@ -252,6 +263,7 @@ main (int argc, char **argv)
       case 'L': cli_limits_set_line ("--max-line", optarg); break;
       case 'N': cli_limits_set_entries ("--max-entries", optarg); break;
       case 'M': cli_mem_set_max ("--max-memory", optarg); break;
+      case 'S': dense = 1; break;
       case 'T':
         tol = cli_parse_double ("--tol", optarg);
         if (!(tol > 0 && tol < 1))
@@ -322,20 +334,8 @@ main (int argc, char **argv)
   double nr = (double) (k + m);
   char what[96];
   snprintf (what, sizeof what, "the %zu x %zu Hessian", n, n);
-  /* the matrix alone first: LAPACK's workspace query is slow for huge n */
-  cli_mem_check (8.0 * (double) n * (double) n, what);
-  double ewb = lsc_eigen_workspace_bytes (n, 0);
-  if (n > SIZE_MAX / sizeof (double) / n || ewb == 0)
-    cli_fatal (CLI_EXIT_SYSTEM, "%s is too large for this machine's "
-               "integers", what);
-  double need = 8.0 * (double) n * (double) n + ewb              /* H, LAPACK */
-    + (double) n * (2 * sizeof (double) + sizeof (lsc_eigen_cluster) + 16)
-    + 8.0 * (4 * nr * (double) d + nr * nr + (double) k * nr + 8 * nr
-             + 3.0 * (double) d);                                /* loss ws */
-  if (prec)
-    need += (2.0 * (double) n + (double) (m * d + k + m) + 2)
-      * (sizeof (mpfr_t) + (double) prec / 8 + 16);
-  cli_mem_check (need, what);
+  /* the dense route's needs are checked where it is taken (below): a
+     symmetric point takes the isotypic route and needs no kd x kd matrix */
 
   /* ---- loss and gradient ---- */
   lsc_loss_workspace *ws = lsc_loss_workspace_alloc (k, d, m);
@@ -388,36 +388,105 @@ main (int argc, char **argv)
       mpfr_free_cache ();
     }
 
-  /* ---- Hessian, spectrum, grouping, inertia ---- */
-  double *H = malloc (n * n * sizeof *H), *ev = malloc (n * sizeof *ev);
-  lsc_eigen_cluster *grp = malloc (n * sizeof *grp);
-  lsc_eigen_workspace *ews = lsc_eigen_workspace_alloc (n, 0);
-  if (!H || !ev || !grp || !ews)
-    cli_fatal (CLI_EXIT_SYSTEM, "out of memory for the %zu x %zu Hessian",
-               n, n);
-  if ((rc = lsc_loss_hessian (H, W.x, &p, ws)))
-    lib_fail ("Hessian", rc);
-  if ((rc = lsc_eigen_symm (ev, NULL, H, n, ews)))
-    lib_fail ("eigenvalues", rc);
+  /* ---- spectrum: at a point with Young-type isotropy (study target,
+     integer sizes) the isotypic route gives the full spectrum at a cost
+     independent of d (lsc_isotypic_full; W within SYM_TOL max(1, max|W|)
+     of the symmetric point in every entry); otherwise, or with --dense,
+     the dense kd x kd Hessian ---- */
   size_t ng = 0;
-  if ((rc = lsc_eigen_group (grp, &ng, ev, n, tol, tol)))
-    lib_fail ("eigenvalue grouping", rc);
-  double emax = fmax (1.0, fmax (fabs (ev[0]), fabs (ev[n - 1])));
-  lsc_inertia in;
-  if ((rc = lsc_inertia_count (&in, ev, n, tol * emax)))
-    lib_fail ("inertia", rc);
-
-  /* ---- isotypic labels (MATH.md 3): for the study's target (V = I,
-     alpha = beta = 1, k >= d) a detected Young-type isotropy of W labels
-     each distinct eigenvalue with the components of the large block's S_n
-     that hold it, from the reduced spectrum at the detected parameters
-     (equivariance holds at any point of Fix(G), critical or not) ---- */
   char iso[160] = "";
-  char (*label)[16] = calloc (ng ? ng : 1, sizeof *label);
-  if (!label)
+  char (*label)[16] = NULL;
+  lsc_inertia in = { 0, 0, 0 };
+  lsc_eigen_cluster *grp = malloc (n * sizeof *grp);
+  unsigned *comp = malloc (n * sizeof *comp);
+  double *H = NULL, *ev = NULL;
+  lsc_eigen_workspace *ews = NULL;
+  int symmetric = 0;
+  if (!grp || !comp)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  if (!V.x && !A.x && !B.x && m == d)
-    isotypic_labels (label, iso, sizeof iso, grp, ng, W.x, k, d, tol * emax);
+  if (!dense && !V.x && !A.x && !B.x && m == d)
+    {
+      double wmax = 1;
+      for (size_t i = 0; i < k * d; i++)
+        wmax = fmax (wmax, fabs (W.x[i]));
+      lsc_young Gs;
+      lsc_error_handler_t *old = lsc_set_error_handler (NULL);
+      symmetric = lsc_isotypic_full (grp, comp, &ng, &Gs, W.x, k, d,
+                                     SYM_TOL * wmax, tol, tol) == 0;
+      lsc_set_error_handler (old);
+      if (symmetric)
+        {
+          double emax = 1.0;
+          for (size_t g = 0; g < ng; g++)
+            emax = fmax (emax, fabs (grp[g].value));
+          for (size_t g = 0; g < ng; g++)
+            {
+              if (grp[g].value < -tol * emax)
+                in.neg += grp[g].mult;
+              else if (grp[g].value > tol * emax)
+                in.pos += grp[g].mult;
+              else
+                in.zero += grp[g].mult;
+            }
+          label = calloc (ng ? ng : 1, sizeof *label);
+          if (!label)
+            cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+          for (size_t g = 0; g < ng; g++)
+            for (int r = 0; r < 4; r++)
+              if (comp[g] & (1u << r))
+                {
+                  size_t l = strlen (label[g]);
+                  snprintf (label[g] + l, sizeof label[g] - l, "%s%s",
+                            l ? "+" : "", lsc_irrep_name (r));
+                }
+          lsc_isotropy_format (iso, sizeof iso, &Gs);
+        }
+    }
+  if (!symmetric)
+    {
+      /* the matrix alone first: LAPACK's workspace query is slow for huge n */
+      cli_mem_check (8.0 * (double) n * (double) n, what);
+      double ewb = lsc_eigen_workspace_bytes (n, 0);
+      if (n > SIZE_MAX / sizeof (double) / n || ewb == 0)
+        cli_fatal (CLI_EXIT_SYSTEM, "%s is too large for this machine's "
+                   "integers", what);
+      double need = 8.0 * (double) n * (double) n + ewb              /* H, LAPACK */
+        + (double) n * (2 * sizeof (double) + sizeof (lsc_eigen_cluster) + 16)
+        + 8.0 * (4 * nr * (double) d + nr * nr + (double) k * nr + 8 * nr
+                 + 3.0 * (double) d);                                /* loss ws */
+      if (prec)
+        need += (2.0 * (double) n + (double) (m * d + k + m) + 2)
+          * (sizeof (mpfr_t) + (double) prec / 8 + 16);
+      cli_mem_check (need, what);
+      H = malloc (n * n * sizeof *H);
+      ev = malloc (n * sizeof *ev);
+      ews = lsc_eigen_workspace_alloc (n, 0);
+      if (!H || !ev || !ews)
+        cli_fatal (CLI_EXIT_SYSTEM, "out of memory for the %zu x %zu Hessian",
+                   n, n);
+      if ((rc = lsc_loss_hessian_lower (H, W.x, &p, ws)))
+        lib_fail ("Hessian", rc);
+      if ((rc = lsc_eigen_symm (ev, NULL, H, n, ews)))
+        lib_fail ("eigenvalues", rc);
+      if ((rc = lsc_eigen_group (grp, &ng, ev, n, tol, tol)))
+        lib_fail ("eigenvalue grouping", rc);
+      double emax = fmax (1.0, fmax (fabs (ev[0]), fabs (ev[n - 1])));
+      if ((rc = lsc_inertia_count (&in, ev, n, tol * emax)))
+        lib_fail ("inertia", rc);
+
+      /* ---- isotypic labels (MATH.md 3): for the study's target (V = I,
+         alpha = beta = 1, k >= d) a detected Young-type isotropy of W labels
+         each distinct eigenvalue with the components of the large block's
+         S_n that hold it, from the reduced spectrum at the detected
+         parameters (equivariance holds at any point of Fix(G), critical or
+         not) ---- */
+      label = calloc (ng ? ng : 1, sizeof *label);
+      if (!label)
+        cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+      if (!V.x && !A.x && !B.x && m == d)
+        isotypic_labels (label, iso, sizeof iso, grp, ng, W.x, k, d,
+                         tol * emax);
+    }
 
   /* ---- output ---- */
   cli_coltype num = prec ? CLI_COL_DECIMAL : CLI_COL_REAL;
@@ -478,6 +547,7 @@ main (int argc, char **argv)
   free (H);
   free (ev);
   free (grp);
+  free (comp);
   free (label);
   free (G);
   lsc_eigen_workspace_free (ews);

@@ -67,7 +67,7 @@ typedef struct
 {
   int status;        /* LSC_SUCCESS, LSC_EMAXITER, LSC_ESTEPUNDER, ...      */
   size_t iter;       /* iterations                                          */
-  size_t nfev;       /* loss-and-gradient evaluations                       */
+  size_t nfev;       /* gradient (GD) or loss-and-gradient evaluations      */
   double loss;       /* at the returned W                                   */
   double gnorm;      /* |grad L|_F at the returned W                        */
 } lsc_descent_result;
@@ -84,8 +84,9 @@ void lsc_descent_free (lsc_descent_workspace *ws);
 /* Gradient descent with constant step c/k from W (in/out) until
    |grad|_F <= gtol or maxiter steps (LSC_EMAXITER; W is the last iterate).
    Plain: no line search, so the loss decreases monotonically only when the
-   step is below 2 / (largest Hessian eigenvalue along the path).  A
-   non-finite loss gives LSC_ERANGE.  Problem errors as lsc_loss_grad. */
+   step is below 2 / (largest Hessian eigenvalue along the path).  Each
+   step evaluates the gradient only; the loss is evaluated once, at the
+   returned W.  A non-finite gradient or loss gives LSC_ERANGE.  Problem errors as lsc_loss_grad. */
 int lsc_descent_gd (double *W, lsc_descent_result *res,
                     const lsc_problem *p, const lsc_descent_params *par,
                     lsc_descent_workspace *ws);

@@ -61,6 +61,29 @@ int lsc_isotypic_spectrum (lsc_iso_eigen *out, size_t *nout, const double *p,
                            const lsc_young *G, double rtol, double atol,
                            lsc_isotypic_workspace *ws);
 
+/* The full Hessian spectrum of the study's problem (V = I, alpha = beta =
+   1, m = d) at W (k x d) without a dense eigensolve: the Young-type
+   isotropy G of W is detected with tolerance dtol (lsc_detect), the
+   isotypic spectrum is computed at the detected parameters, and the
+   eigenvalues of all components, each counted with its multiplicity in
+   M(k, d), are grouped as lsc_eigen_group would group the full sorted
+   spectrum (consecutive values within max(atol, rtol * max |eigenvalue|)).
+   grp[g] receives value (mean), mult, spread and first (index of its first
+   member in the ascending full list); comp[g] the bit set of components
+   (1 << LSC_IRREP_*) it holds.  grp and comp must hold k d entries
+   (at most that many groups).  Cost independent of d beyond the detection
+   (O(k d log(k d))).  The values are those of the Hessian at the
+   symmetrised point, within dtol of W in every entry: pass a dtol near the
+   rounding level of W when its digits matter.  Returns LSC_SUCCESS; the
+   statuses of lsc_detect (LSC_EUNSUP, LSC_ENOTFIX: no usable isotropy);
+   LSC_EUNSUP when the large block has fewer than 3 indices; LSC_EFAILED
+   if the components' multiplicities do not add up to k d; LSC_EBADTOL,
+   LSC_EFAULT, LSC_EBADLEN, LSC_ENOMEM.  Callers fall back to the dense
+   route on any failure. */
+int lsc_isotypic_full (lsc_eigen_cluster *grp, unsigned *comp, size_t *ng,
+                       lsc_young *G, const double *W, size_t k, size_t d,
+                       double dtol, double rtol, double atol);
+
 /* ---- MPFR ----
    The same spectrum with every step in MPFR (restricted Hessians by
    lsc_restricted_eval_mpfr, Gram-Schmidt complements with

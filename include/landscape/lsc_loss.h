@@ -50,6 +50,13 @@ int lsc_loss_grad (double *L, double *G, const double *W, const lsc_problem *p,
 int lsc_loss_hessian (double *H, const double *W, const lsc_problem *p,
                       lsc_loss_workspace *ws);
 
+/* The same Hessian, only its row-major lower triangle and diagonal blocks
+   written (entries H[r * kd + c] with c <= r, and the whole d x d diagonal
+   blocks): what lsc_eigen_symm reads, at about half the memory traffic.
+   The other entries are left as they were. */
+int lsc_loss_hessian_lower (double *H, const double *W, const lsc_problem *p,
+                            lsc_loss_workspace *ws);
+
 /* ---- MPFR ----  W, V, alpha, beta given as mpfr arrays (V, alpha, beta may
    be NULL with the meanings above); outputs at their own precision.
    lsc_loss_mpfr is within 1 ulp (relative) or returns LSC_EPREC when the

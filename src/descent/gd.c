@@ -15,19 +15,23 @@ lsc_descent_gd (double *W, lsc_descent_result *res, const lsc_problem *p,
     return st;
   const size_t n = ws->n;
   const double h = par->step_c / (double) ws->k;
-  double L;
+  /* Each step needs the gradient only: lsc_loss_grad reports a
+     non-finite gradient (LSC_ERANGE), so the loss is evaluated once, at
+     the returned W. */
   for (;;)
     {
-      st = lsc_loss_grad (&L, ws->G, W, p, ws->lw);
+      st = lsc_loss_grad (NULL, ws->G, W, p, ws->lw);
       r.nfev++;
+      if (st == LSC_ERANGE)
+        lsc_error ("lsc_descent_gd: gradient diverged (step too large?)",
+                   __FILE__, __LINE__, st);
       if (st)
         break;
-      r.loss = L;
       r.gnorm = lsc_descent_norm (ws->G, n);
-      if (!isfinite (L) || !isfinite (r.gnorm))
+      if (!isfinite (r.gnorm))
         {
           st = LSC_ERANGE;
-          lsc_error ("lsc_descent_gd: loss diverged (step too large?)",
+          lsc_error ("lsc_descent_gd: gradient diverged (step too large?)",
                      __FILE__, __LINE__, st);
           break;
         }
@@ -43,6 +47,15 @@ lsc_descent_gd (double *W, lsc_descent_result *res, const lsc_problem *p,
       for (size_t i = 0; i < n; i++)
         W[i] -= h * ws->G[i];
       r.iter++;
+    }
+  if (st == LSC_SUCCESS || st == LSC_EMAXITER)
+    {
+      double L;
+      int s2 = lsc_loss (&L, W, p, ws->lw);
+      if (s2)
+        st = s2;
+      else
+        r.loss = L;
     }
   r.status = st;
   if (res)

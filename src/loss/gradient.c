@@ -6,6 +6,7 @@
 #include "landscape/lsc_loss.h"
 #include "loss_impl.h"
 #include "internal.h"
+#include "../kernel/vmath.h"
 
 /* grad_{w_i} L = alpha_i sum_b gam_b grad_1 kappa(w_i, y_b) (b over all
    students and targets, b = i included: grad_1 kappa(w, w) = w/2 gives the
@@ -28,44 +29,64 @@ lsc_loss_grad (double *L, double *G, const double *W, const lsc_problem *p,
   int rc = lsc_loss_prepare (ws, W, p);
   if (rc)
     return rc;
-  size_t k = ws->k, d = ws->d, nr = ws->nr;
-  double S = 0.0, Sc = 0.0;
-  for (size_t a = 0; a < nr; a++)
-    lsc_kahan_add (&S, &Sc, ws->gam[a] * ws->nrm[a]);
-  S += Sc;
-  for (size_t x = 0; x < d; x++)
+  size_t k = ws->k, d = ws->d, m = ws->m, nr = ws->nr;
+  double S;
+  lsc_loss_geometry (ws, p, L != NULL, &S);
+  /* u = OM (gam |y|): symmetric student block (upper triangle), then
+     the student-target block */
+  cblas_dsymv (CblasRowMajor, CblasUpper, (int) k, 1.0, ws->OM, (int) nr,
+               ws->gn, 1, 0.0, ws->sc, 1);
+  cblas_dgemv (CblasRowMajor, CblasNoTrans, (int) k, (int) m, 1.0,
+               ws->OM + k, (int) nr, ws->gn + k, 1, 1.0, ws->sc, 1);
+  /* G <- sum_b gam_b t_ib y_b: the student part by dgemm (rows of W
+     scaled by alpha when alpha is given), the target part by dgemm for a
+     general V and entrywise for V = I */
+  const double *Wg = ws->Y;
+  if (p->alpha)
     {
-      double s = 0.0, c = 0.0;
-      for (size_t a = 0; a < nr; a++)
-        lsc_kahan_add (&s, &c, ws->gam[a] * ws->Y[a * d + x]);
-      ws->r[x] = s + c;
+      for (size_t i = 0; i < k; i++)
+        for (size_t x = 0; x < d; x++)
+          ws->N[i * d + x] = ws->gam[i] * ws->Y[i * d + x];
+      Wg = ws->N;
     }
-  /* T and u_i (u_i kept in ws->sc) */
-  for (size_t i = 0; i < k; i++)
+  const double c2 = 1.0 / LSC_2PI;
+  cblas_dsymm (CblasRowMajor, CblasLeft, CblasUpper, (int) k, (int) d, c2,
+               ws->T, (int) nr, Wg, (int) d, 0.0, G, (int) d);
+  if (p->V)
     {
-      double u = 0.0;
-      for (size_t b = 0; b < nr; b++)
+      const double *Vg = ws->Y + k * d;
+      double sg = -c2;
+      if (p->beta)
         {
-          lsc_pair g;
-          lsc_loss_pair (&g, ws, i, b);
-          ws->T[i * nr + b] = ws->gam[b] * g.t;
-          u += ws->gam[b] * ws->nrm[b] * g.oms;
+          for (size_t j = 0; j < m; j++)
+            for (size_t x = 0; x < d; x++)
+              ws->M[j * d + x] = ws->gam[k + j] * ws->Y[(k + j) * d + x];
+          Vg = ws->M;
+          sg = c2;
         }
-      ws->sc[i] = u;
+      cblas_dgemm (CblasRowMajor, CblasNoTrans, CblasNoTrans, (int) k,
+                   (int) d, (int) m, sg, ws->T + k, (int) nr, Vg, (int) d,
+                   1.0, G, (int) d);
     }
-  cblas_dgemm (CblasRowMajor, CblasNoTrans, CblasNoTrans, (int) k, (int) d,
-               (int) nr, 1.0, ws->T, (int) nr, ws->Y, (int) d, 0.0, G,
-               (int) d);
+  else if (p->beta)
+    for (size_t i = 0; i < k; i++)
+      {
+        const double *ti = ws->T + i * nr + k;
+        double *gi = G + i * d;
+        for (size_t x = 0; x < d; x++)
+          gi[x] += c2 * (ws->gam[k + x] * ti[x]);
+      }
   for (size_t i = 0; i < k; i++)
     {
-      double cw = (S - ws->sc[i]) / LSC_2PI;
-      for (size_t x = 0; x < d; x++)
-        G[i * d + x] = ws->gam[i]
-                       * (0.25 * ws->r[x] + cw * ws->Yh[i * d + x]
-                          + G[i * d + x] / LSC_2PI);
+      double *gi = G + i * d;
+      lsc_vm_axpy3 (gi, 0.25, ws->r, (S - ws->sc[i]) * c2, ws->Yh + i * d,
+                    !p->V && !p->beta ? -c2 : 0.0, ws->T + i * nr + k, d);
+      if (p->alpha)
+        for (size_t x = 0; x < d; x++)
+          gi[x] *= ws->gam[i];
     }
   if (L)
-    *L = lsc_loss_prepared (ws);
+    *L = lsc_loss_from_geometry (ws, p, S);
   /* Overflow of the loss or gradient (rows near 1e155 and beyond). */
   if ((L && !isfinite (*L)) || !lsc_all_finite (G, k * d))
     LSC_ERROR ("lsc_loss_grad: result overflows a double", LSC_ERANGE);

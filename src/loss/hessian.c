@@ -1,11 +1,12 @@
 /* Full kd x kd Hessian of the loss in double precision, neuron-major,
-   exactly symmetric. */
+   exactly symmetric, or its lower triangle only. */
 #include <config.h>
 #include <math.h>
 #include <cblas.h>
 #include "landscape/lsc_loss.h"
 #include "loss_impl.h"
 #include "internal.h"
+#include "../kernel/vmath.h"
 
 /* p^ = (w^_i + y^_b)/(2 ch), q^ = (w^_i - y^_b)/(2 sh) into ws->p, ws->q
    (0 where ch or sh vanish: those terms carry a factor s = 0). */
@@ -28,13 +29,18 @@ pq_vectors (lsc_loss_workspace *ws, const lsc_pair *g, size_t i, size_t b)
        h1 = |y| s/(2 pi |w|) (I - w^ w^T + n n^T),  n = sh p^ - ch q^,
      H_ij = alpha_i alpha_j h2(w_i, w_j),
        h2 = ((pi - theta) I + s (p^ p^T - q^ q^T))/(2 pi).
-   The rank-(k+m) sum of n n^T is one dgemm per i.  Blocks on and above the
-   block diagonal are computed, then the upper triangle is mirrored, so H is
-   exactly symmetric.  Accuracy: a few ulps times the sum of absolute
-   values of the terms of each entry (about (k + m)/(2 pi)). */
+   The rank-(k+m) sum of n n^T is one dgemm per i.  Only the blocks on and
+   below the block diagonal are computed (row-major lower triangle: the
+   triangle lsc_eigen_symm hands to LAPACK); each row of an off-diagonal
+   block is one vectorised combination a p^ + b q^ plus its diagonal
+   entry.  Accuracy: a few ulps times the sum of absolute values of the
+   terms of each entry (about (k + m)/(2 pi)).
+   Finiteness is checked where it can fail: an off-diagonal entry is
+   bounded by |alpha_i alpha_j| (pi + 2)/(2 pi), so only those products and
+   the diagonal blocks (entries ~ |w_b| / |w_i|) are scanned. */
 int
-lsc_loss_hessian (double *H, const double *W, const lsc_problem *p,
-                  lsc_loss_workspace *ws)
+lsc_loss_hessian_lower (double *H, const double *W, const lsc_problem *p,
+                        lsc_loss_workspace *ws)
 {
   if (!H)
     LSC_ERROR ("lsc_loss_hessian: NULL output", LSC_EFAULT);
@@ -42,6 +48,7 @@ lsc_loss_hessian (double *H, const double *W, const lsc_problem *p,
   if (rc)
     return rc;
   size_t k = ws->k, d = ws->d, nr = ws->nr, kd = k * d;
+  int finite = 1;
   for (size_t i = 0; i < k; i++)
     {
       double *Hii = H + i * d * kd + i * d;
@@ -67,17 +74,19 @@ lsc_loss_hessian (double *H, const double *W, const lsc_problem *p,
               nb[x] = g.sh * ws->p[x] - g.ch * ws->q[x];
               mb[x] = lam * nb[x];
             }
-          if (b > i && b < k)
+          if (b < i)
             {
               /* off-diagonal block H_ib = alpha_i alpha_b h2(w_i, w_b) */
-              double f = ai * ws->gam[b] / LSC_2PI;
+              double f = ai * ws->gam[b] / LSC_2PI, fs = f * g.s;
               double *Hib = H + i * d * kd + b * d;
+              finite &= isfinite (f);
               for (size_t x = 0; x < d; x++)
-                for (size_t z = 0; z < d; z++)
-                  Hib[x * kd + z]
-                      = f * ((x == z ? LSC_PI - g.theta : 0.0)
-                             + g.s * (ws->p[x] * ws->p[z]
-                                      - ws->q[x] * ws->q[z]));
+                {
+                  double *row = Hib + x * kd;
+                  lsc_vm_lincomb2 (row, fs * ws->p[x], ws->p, -fs * ws->q[x],
+                                   ws->q, d);
+                  row[x] += f * (LSC_PI - g.theta);
+                }
             }
         }
       for (size_t x = 0; x < d; x++)
@@ -87,16 +96,29 @@ lsc_loss_hessian (double *H, const double *W, const lsc_problem *p,
       cblas_dgemm (CblasRowMajor, CblasTrans, CblasNoTrans, (int) d, (int) d,
                    (int) nr, 1.0, ws->N, (int) d, ws->M, (int) d, 1.0, Hii,
                    (int) kd);
+      for (size_t x = 0; x < d; x++)
+        finite &= lsc_all_finite (Hii + x * kd, d);
     }
-  /* mirror the upper triangle in 64 x 64 tiles (cache-friendly) */
-  const size_t tb = 64;
-  for (size_t r0 = 0; r0 < kd; r0 += tb)
-    for (size_t c0 = 0; c0 <= r0; c0 += tb)
-      for (size_t r = r0; r < r0 + tb && r < kd; r++)
-        for (size_t c = c0; c < c0 + tb && c < r; c++)
-          H[r * kd + c] = H[c * kd + r];
   /* Entries scale like |w_b| / |w_i|: a row of subnormal norm overflows. */
-  if (!lsc_all_finite (H, kd * kd))
+  if (!finite)
     LSC_ERROR ("lsc_loss_hessian: Hessian overflows a double", LSC_ERANGE);
+  return LSC_SUCCESS;
+}
+
+/* The full Hessian: the lower triangle, mirrored in 64 x 64 tiles, so H
+   is exactly symmetric. */
+int
+lsc_loss_hessian (double *H, const double *W, const lsc_problem *p,
+                  lsc_loss_workspace *ws)
+{
+  int rc = lsc_loss_hessian_lower (H, W, p, ws);
+  if (rc)
+    return rc;
+  const size_t tb = 64, kd = ws->k * ws->d;
+  for (size_t r0 = 0; r0 < kd; r0 += tb)
+    for (size_t c0 = r0; c0 < kd; c0 += tb)
+      for (size_t r = r0; r < r0 + tb && r < kd; r++)
+        for (size_t c = c0 > r + 1 ? c0 : r + 1; c < c0 + tb && c < kd; c++)
+          H[r * kd + c] = H[c * kd + r];
   return LSC_SUCCESS;
 }

@@ -5,6 +5,7 @@
 #include "landscape/lsc_loss.h"
 #include "loss_impl.h"
 #include "internal.h"
+#include "../kernel/vmath.h"
 
 /* Arrangement (derivation in the comments of lsc_loss).  With
    g(theta) = sin theta + (pi/2 - theta) cos theta,
@@ -35,80 +36,75 @@ find (size_t *parent, size_t a)
   return a;
 }
 
+/* The loss from the geometry of lsc_loss_geometry (want_loss set). */
 double
-lsc_loss_prepared (lsc_loss_workspace *ws)
+lsc_loss_from_geometry (lsc_loss_workspace *ws, const lsc_problem *p,
+                        double S)
 {
   size_t k = ws->k, d = ws->d, nr = ws->nr;
-  (void) k;
+  size_t rows = p->V ? nr : k;  /* V = I: target pairs contribute 0 */
   const double q0 = LSC_PI / 2 - 1.0;
-  /* residual r and |r|^2 */
-  double rr = 0.0, rrc = 0.0;
-  for (size_t x = 0; x < d; x++)
-    {
-      double s = 0.0, c = 0.0;
-      for (size_t a = 0; a < nr; a++)
-        lsc_kahan_add (&s, &c, ws->gam[a] * ws->Y[a * d + x]);
-      s += c;
-      ws->r[x] = s;
-      lsc_kahan_add (&rr, &rrc, s * s);
-    }
-  rr += rrc;
-  /* S and the components of the near relation */
-  double S = 0.0, Sc = 0.0;
+  double rl, rr = lsc_vm_dot2 (ws->r, ws->r, d, &rl);
+  rr += rl;
+  /* components of the near relation (only rows that have near pairs) */
+  for (size_t a = 0; a < nr; a++)
+    ws->comp[a] = a;
+  for (size_t a = 0; a < rows; a++)
+    if (ws->nnear[a])
+      for (size_t b = a + 1; b < nr; b++)
+        if (fabs (ws->C[a * nr + b]) > LSC_NEAR_COS)
+          {
+            size_t ra = find (ws->comp, a), rb = find (ws->comp, b);
+            if (ra != rb)
+              ws->comp[ra < rb ? rb : ra] = ra < rb ? ra : rb;
+          }
   for (size_t a = 0; a < nr; a++)
     {
-      ws->comp[a] = a;
-      lsc_kahan_add (&S, &Sc, ws->gam[a] * ws->nrm[a]);
       ws->sc[a] = 0.0;
       ws->scc[a] = 0.0;
     }
-  S += Sc;
-  for (size_t a = 0; a < nr; a++)
-    for (size_t b = a + 1; b < nr; b++)
-      if (fabs (ws->C[a * nr + b]) > LSC_NEAR_COS)
-        {
-          size_t ra = find (ws->comp, a), rb = find (ws->comp, b);
-          if (ra != rb)
-            ws->comp[ra < rb ? rb : ra] = ra < rb ? ra : rb;
-        }
   for (size_t a = 0; a < nr; a++)
     {
       size_t ra = find (ws->comp, a);
       ws->comp[a] = ra;   /* flatten: comp[] now holds roots */
-      lsc_kahan_add (&ws->sc[ra], &ws->scc[ra], ws->gam[a] * ws->nrm[a]);
+      lsc_kahan_add (&ws->sc[ra], &ws->scc[ra], ws->gn[a]);
     }
-  /* the pair sum */
-  double P = 0.0, Pc = 0.0;
+  /* the pair sum: rows of F by a compensated dot product, accumulated in
+     double-double (exact products by fma) */
+  double P = 0.0, Pl = 0.0;
+  for (size_t a = 0; a < rows; a++)
+    {
+      double lo, hi = lsc_vm_dot2 (ws->gn + a + 1, ws->F + a * nr + a + 1,
+                                   nr - a - 1, &lo);
+      double g = ws->gn[a], x = g * hi, xl = fma (g, hi, -x) + g * lo;
+      double t = P + x, bb = t - P;
+      Pl += (P - (t - bb)) + (x - bb) + xl;
+      P = t;
+    }
+  /* q0 parts: + q0/2 (sum_{a in C} gam_a |y_a|)^2 per component, and
+     - q0 gam_a gam_b |y_a||y_b| for the far pairs inside a component */
+  /* members of each component as a linked list (link[a] = next member
+     after a, nr at the end; head[root] = first member) */
+  size_t *head = ws->head, *link = ws->link;
+  for (size_t a = 0; a < nr; a++)
+    head[a] = nr;
+  for (size_t a = nr; a-- > 0;)
+    {
+      link[a] = head[ws->comp[a]];
+      head[ws->comp[a]] = a;
+    }
   for (size_t a = 0; a < nr; a++)
     {
       if (ws->comp[a] == a)
         {
           double sa = ws->sc[a] + ws->scc[a];
-          lsc_kahan_add (&P, &Pc, 0.5 * q0 * sa * sa);
+          lsc_kahan_add (&P, &Pl, 0.5 * q0 * sa * sa);
         }
-      for (size_t b = a + 1; b < nr; b++)
-        {
-          double coef = ws->gam[a] * ws->gam[b] * ws->nrm[a] * ws->nrm[b];
-          if (coef == 0.0)
-            continue;
-          lsc_pair g;
-          lsc_loss_pair (&g, ws, a, b);
-          double term;
-          if (ws->comp[a] != ws->comp[b])
-            term = g.t * g.c - g.oms;
-          else if (g.near)
-            {
-              double lo = fmin (g.sh, g.ch), hi = fmax (g.sh, g.ch);
-              double phi = 2.0 * atan2 (lo, hi);
-              double h = sin (0.5 * phi);
-              term = -(LSC_PI * h * h - (sin (phi) - phi * cos (phi)));
-            }
-          else
-            term = (g.t * g.c - g.oms) - q0;
-          lsc_kahan_add (&P, &Pc, coef * term);
-        }
+      for (size_t b = link[a]; b < nr; b = link[b])
+        if (fabs (ws->C[a * nr + b]) <= LSC_NEAR_COS)
+          lsc_kahan_add (&P, &Pl, -q0 * ws->gn[a] * ws->gn[b]);
     }
-  P += Pc;
+  P += Pl;
   double L = 0.0, Lc = 0.0;
   lsc_kahan_add (&L, &Lc, rr / 8.0);
   lsc_kahan_add (&L, &Lc, S * S / (2.0 * LSC_2PI));
@@ -130,7 +126,9 @@ lsc_loss (double *L, const double *W, const lsc_problem *p,
   int rc = lsc_loss_prepare (ws, W, p);
   if (rc)
     return rc;
-  *L = lsc_loss_prepared (ws);
+  double S;
+  lsc_loss_geometry (ws, p, 1, &S);
+  *L = lsc_loss_from_geometry (ws, p, S);
   /* Rows near 1e155 and beyond overflow the d^2-size terms. */
   if (!isfinite (*L))
     LSC_ERROR ("lsc_loss: loss overflows a double", LSC_ERANGE);

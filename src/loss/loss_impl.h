@@ -18,7 +18,15 @@ struct lsc_loss_workspace
   double *gam;          /* nr signed output weights                     */
   double *nrm;          /* nr row norms                                 */
   double *C;            /* nr x nr cosines y^_a.y^_b (upper triangle)   */
-  double *T;            /* k x nr gradient coefficients                 */
+  double *T;            /* k x nr: t_ab = pi/2 - theta_ab, b >= a       */
+  double *OM;           /* k x nr: 1 - sin theta_ab, b >= a (the k x k
+                           blocks hold their upper triangles)           */
+  double *F;            /* nr x nr loss pair terms (upper triangle)     */
+  double *gn;           /* nr: gam_a |y_a|                              */
+  double *rc;           /* d: compensation of r                         */
+  size_t *nnear;        /* nr: near pairs (a, b > a) in row a           */
+  size_t *head, *link;  /* nr each: component member lists             */
+  int ident;            /* V = I rows are in Y, Yh, C (set once)        */
   double *N;            /* nr x d n-vectors of the Hessian              */
   double *M;            /* nr x d weighted n-vectors                    */
   double *r;            /* d: residual sum_a gam_a y_a                  */
@@ -50,8 +58,19 @@ void lsc_loss_pair (lsc_pair *g, const lsc_loss_workspace *ws, size_t a,
 int lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
                       const lsc_problem *p);
 
-/* The accurate loss from a prepared workspace (loss.c). */
-double lsc_loss_prepared (lsc_loss_workspace *ws);
+/* The pair geometry of a prepared workspace, computed once for loss and
+   gradient (geometry.c): residual r (compensated), S, and for every
+   student row i and every row b >= i: T = t_ib, OM = 1 - s_ib (the
+   student blocks are symmetric and read as upper triangles); with want_loss
+   also the loss terms F of all pairs a < b (including target pairs when V
+   is general) and the near-pair counts.  Nearly (anti)parallel pairs
+   (|cos| > LSC_NEAR_COS) take the stable route of lsc_loss_pair. */
+void lsc_loss_geometry (lsc_loss_workspace *ws, const lsc_problem *p,
+                        int want_loss, double *S);
+
+/* The accurate loss from the geometry (loss.c). */
+double lsc_loss_from_geometry (lsc_loss_workspace *ws, const lsc_problem *p,
+                               double S);
 
 /* Neumaier's compensated summation: add x to (*s, *c). */
 static inline void

@@ -9,6 +9,7 @@
 #include "landscape/lsc_loss.h"
 #include "loss_impl.h"
 #include "internal.h"
+#include "../kernel/vmath.h"
 
 /* Workspace for problems of size (k, d, m): O((k+m)(k+m+d)) doubles.
    NULL on a zero size (reported as LSC_EBADLEN) or when memory runs out or
@@ -50,9 +51,17 @@ lsc_loss_workspace_alloc (size_t k, size_t d, size_t m)
   ws->sc = malloc (nr * sizeof (double));
   ws->scc = malloc (nr * sizeof (double));
   ws->comp = malloc (nr * sizeof (size_t));
+  ws->OM = malloc (k * nr * sizeof (double));
+  ws->F = malloc (nr * nr * sizeof (double));
+  ws->gn = malloc (nr * sizeof (double));
+  ws->rc = malloc (d * sizeof (double));
+  ws->nnear = calloc (nr, sizeof (size_t));
+  ws->head = malloc (nr * sizeof (size_t));
+  ws->link = malloc (nr * sizeof (size_t));
   if (!ws->Y || !ws->Yh || !ws->gam || !ws->nrm || !ws->C || !ws->T || !ws->N
       || !ws->M || !ws->r || !ws->p || !ws->q || !ws->sc || !ws->scc
-      || !ws->comp)
+      || !ws->comp || !ws->OM || !ws->F || !ws->gn || !ws->rc || !ws->nnear
+      || !ws->head || !ws->link)
     goto fail;
   return ws;
 fail:
@@ -81,6 +90,13 @@ lsc_loss_workspace_free (lsc_loss_workspace *ws)
   free (ws->sc);
   free (ws->scc);
   free (ws->comp);
+  free (ws->OM);
+  free (ws->F);
+  free (ws->gn);
+  free (ws->rc);
+  free (ws->nnear);
+  free (ws->head);
+  free (ws->link);
   free (ws);
 }
 
@@ -120,6 +136,51 @@ lsc_problem_check (const lsc_problem *p, const double *W)
   return LSC_SUCCESS;
 }
 
+/* |y| to about half an ulp, without overflow or underflow: the row is
+   scaled by the exact power of two 2^-e that brings max |y_x| into
+   [0.5, 1), its squares are summed in double-double (lsc_vm_sumsq), and
+   the square root gets one Newton correction from the exact residual.
+   Not cblas_dnrm2: some OpenBLAS kernels compute it in x87 extended
+   precision, which valgrind emulates in double (rows of 1e-300 then had
+   norm 0 under valgrind only). */
+static double
+row_norm (const double *y, size_t d)
+{
+  double big = 0.0;
+  for (size_t x = 0; x < d; x++)
+    {
+      double a = fabs (y[x]);
+      big = a > big ? a : big;
+    }
+  int e = 0;
+  frexp (big, &e);
+  double hi, lo;
+  if (e > -1000 && e < 1000)
+    hi = lsc_vm_sumsq (y, d, ldexp (1.0, -e), &lo);
+  else
+    {
+      /* 2^-e is not a normal double: scale the entries one by one */
+      hi = lo = 0.0;
+      for (size_t x = 0; x < d; x++)
+        {
+          double t = ldexp (y[x], -e), ph = t * t, pl = fma (t, t, -ph);
+          double sum = hi + ph, bb = sum - hi;
+          lo += (hi - (sum - bb)) + (ph - bb) + pl;
+          hi = sum;
+        }
+    }
+  double a2 = hi + lo, a2l = lo - (a2 - hi);
+  double r = sqrt (a2);
+  if (r > 0.0)
+    r += (fma (-r, r, a2) + a2l) / (2.0 * r);
+  return ldexp (r, e);
+}
+
+/* Fill Y, Yh, gam, nrm, gn and the upper triangle of the Gram cosines C:
+   the student block by dsyrk; the student-target block by dgemm, or, for
+   V = I, as the entries of the unit student rows themselves (no product);
+   the target-target block by dsyrk when V is general (for V = I it is the
+   identity, written once with the target rows). */
 int
 lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
                   const lsc_problem *p)
@@ -135,54 +196,50 @@ lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
   size_t k = ws->k, d = ws->d, m = ws->m, nr = ws->nr;
   memcpy (ws->Y, W, k * d * sizeof (double));
   if (p->V)
-    memcpy (ws->Y + k * d, p->V, m * d * sizeof (double));
-  else
+    {
+      memcpy (ws->Y + k * d, p->V, m * d * sizeof (double));
+      ws->ident = 0;
+    }
+  else if (!ws->ident)
     {
       memset (ws->Y + k * d, 0, m * d * sizeof (double));
+      memset (ws->Yh + k * d, 0, m * d * sizeof (double));
       for (size_t j = 0; j < m; j++)
-        ws->Y[(k + j) * d + j] = 1.0;
+        {
+          ws->Y[(k + j) * d + j] = ws->Yh[(k + j) * d + j] = 1.0;
+          ws->nrm[k + j] = 1.0;
+          for (size_t b = k + j; b < nr; b++)
+            ws->C[(k + j) * nr + b] = b == k + j;
+        }
+      ws->ident = 1;
     }
   for (size_t i = 0; i < k; i++)
     ws->gam[i] = p->alpha ? p->alpha[i] : 1.0;
   for (size_t j = 0; j < m; j++)
     ws->gam[k + j] = -(p->beta ? p->beta[j] : 1.0);
-  for (size_t a = 0; a < nr; a++)
+  size_t rows = p->V ? nr : k;
+  for (size_t a = 0; a < rows; a++)
     {
-      /* The Euclidean norm scaled by an exact power of two (no overflow for
-         rows near 1e300, no underflow for rows near 1e-300).  Not
-         cblas_dnrm2: some OpenBLAS kernels compute it in x87 extended
-         precision, which valgrind emulates in double - rows of 1e-300
-         then had norm 0 under valgrind only. */
-      const double *y = ws->Y + a * d;
-      double big = 0.0, acc = 0.0;
-      for (size_t x = 0; x < d; x++)
-        big = fmax (big, fabs (y[x]));
-      int e = 0;
-      if (big > 0.0)
-        frexp (big, &e);
-      /* squares summed in double-double (exact products by fma, TwoSum),
-         then the square root with one Newton correction: the norm to
-         about half an ulp, as accurate as the extended-precision dnrm2 */
-      double lo = 0.0;
-      for (size_t x = 0; x < d; x++)
-        {
-          double t = ldexp (y[x], -e);
-          double ph = t * t, pl = fma (t, t, -ph);
-          double sum = acc + ph, bb = sum - acc;
-          lo += (acc - (sum - bb)) + (ph - bb) + pl;
-          acc = sum;
-        }
-      double a2 = acc + lo, a2l = lo - (a2 - acc);
-      double r = sqrt (a2);
-      if (r > 0.0)
-        r += (fma (-r, r, a2) + a2l) / (2.0 * r);
-      double n = ldexp (r, e);
+      double n = row_norm (ws->Y + a * d, d);
       ws->nrm[a] = n;
-      for (size_t x = 0; x < d; x++)
-        ws->Yh[a * d + x] = ws->Y[a * d + x] / n;
+      lsc_vm_div (ws->Yh + a * d, ws->Y + a * d, n, d);
     }
-  cblas_dsyrk (CblasRowMajor, CblasUpper, CblasNoTrans, (int) nr, (int) d,
+  for (size_t a = 0; a < nr; a++)
+    ws->gn[a] = ws->gam[a] * ws->nrm[a];
+  cblas_dsyrk (CblasRowMajor, CblasUpper, CblasNoTrans, (int) k, (int) d,
                1.0, ws->Yh, (int) d, 0.0, ws->C, (int) nr);
+  if (p->V)
+    {
+      cblas_dgemm (CblasRowMajor, CblasNoTrans, CblasTrans, (int) k, (int) m,
+                   (int) d, 1.0, ws->Yh, (int) d, ws->Yh + k * d, (int) d, 0.0,
+                   ws->C + k, (int) nr);
+      cblas_dsyrk (CblasRowMajor, CblasUpper, CblasNoTrans, (int) m, (int) d,
+                   1.0, ws->Yh + k * d, (int) d, 0.0, ws->C + k * nr + k,
+                   (int) nr);
+    }
+  else
+    for (size_t i = 0; i < k; i++)
+      memcpy (ws->C + i * nr + k, ws->Yh + i * d, d * sizeof (double));
   return LSC_SUCCESS;
 }
 

@@ -223,7 +223,8 @@ transpose_inplace (double *A, size_t n)
    n x n row-major matrix A, n <= the workspace order.
 
    Only the lower triangle of A (row-major: entries A[i*n+j], j <= i) is
-   used, but every entry must be finite.  A is overwritten.  If evec is not
+   read (checked for finiteness, then handed to LAPACK); the strict upper
+   triangle may hold anything.  A is overwritten.  If evec is not
    NULL the workspace must have been allocated with vectors; then column j
    of the row-major evec (entries evec[i*n+j]) is the unit eigenvector of
    eval[j].  evec may be the same array as A.
@@ -259,7 +260,10 @@ lsc_eigen_symm (double *eval, double *evec, double *A, size_t n,
   if (evec && !ws->want_vectors)
     LSC_ERROR ("eigen_symm: eigenvectors requested from a values-only "
                "workspace", LSC_EINVAL);
-  if (!lsc_all_finite (A, n * n))
+  int finite = 1;
+  for (size_t i = 0; i < n; i++)
+    finite &= lsc_all_finite (A + i * n, i + 1);
+  if (!finite)
     LSC_ERROR ("eigen_symm: NaN or infinity in the matrix", LSC_ENONFINITE);
 
   lapack_int info = run_job (evec ? 'V' : values_job (n), n, A, eval,

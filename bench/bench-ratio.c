@@ -1,0 +1,127 @@
+/* Benchmark against the numpy baseline (bench/numpy_baseline.py): times
+   of gradient alone, loss + gradient and one gradient-descent step of the
+   census (gradient, then W -= h G) at the points the baseline dumped, so
+   that both programs time the same W.  Driven by bench/ratio.sh, which
+   prints the ratios; by hand:
+     bench-ratio PREFIX K...   reads PREFIX-K.txt (K x K, one row a line)
+   and prints "K grad loss+grad gd-step loss" per size. */
+#define _POSIX_C_SOURCE 200809L
+#include <config.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "landscape/lsc_loss.h"
+#include "landscape/lsc_descent.h"
+#include "landscape/lsc_errno.h"
+#include "bench.h"
+
+typedef struct
+{
+  double *W, *G;
+  lsc_problem p;
+  lsc_loss_workspace *ws;
+  lsc_descent_workspace *dw;
+  lsc_descent_params par;
+} job;
+
+static int
+f_grad (job *j)
+{
+  return lsc_loss_grad (NULL, j->G, j->W, &j->p, j->ws);
+}
+
+static int
+f_lossgrad (job *j)
+{
+  double L;
+  return lsc_loss_grad (&L, j->G, j->W, &j->p, j->ws);
+}
+
+/* GDSTEPS steps of the census's gradient descent through the library's
+   driver (lsc_descent_gd with maxiter = GDSTEPS: GDSTEPS + 1 gradients,
+   one loss at the end); the caller divides by GDSTEPS. */
+#define GDSTEPS 50
+static int
+f_gdstep (job *j)
+{
+  lsc_descent_result r;
+  int st = lsc_descent_gd (j->W, &r, &j->p, &j->par, j->dw);
+  return st == LSC_EMAXITER ? 0 : st;
+}
+
+/* Best of 3 rounds of repeats sized to about 0.1 s each. */
+static double
+time_it (int (*f) (job *), job *j)
+{
+  if (f (j))
+    return -1.0;
+  double t0 = now ();
+  f (j);
+  double t1 = now () - t0;
+  int n = t1 > 0.1 ? 1 : (int) (0.1 / (t1 > 1e-7 ? t1 : 1e-7)) + 1;
+  double best = 1e300;
+  for (int round = 0; round < 3; round++)
+    {
+      t0 = now ();
+      for (int r = 0; r < n; r++)
+        f (j);
+      double t = (now () - t0) / n;
+      best = t < best ? t : best;
+    }
+  return best;
+}
+
+int
+main (int argc, char **argv)
+{
+  if (argc < 3)
+    {
+      fprintf (stderr, "usage: bench-ratio PREFIX K...\n");
+      return 2;
+    }
+  for (int a = 2; a < argc; a++)
+    {
+      size_t k = strtoul (argv[a], NULL, 10), n = k * k;
+      char name[4096];
+      snprintf (name, sizeof name, "%s-%zu.txt", argv[1], k);
+      FILE *fp = fopen (name, "r");
+      job j;
+      j.W = malloc (n * sizeof (double));
+      j.G = malloc (n * sizeof (double));
+      double *W0 = malloc (n * sizeof (double));
+      if (!fp || !j.W || !j.G || !W0)
+        {
+          fprintf (stderr, "bench-ratio: cannot read %s\n", name);
+          return 3;
+        }
+      for (size_t i = 0; i < n; i++)
+        if (fscanf (fp, "%lf", &W0[i]) != 1)
+          {
+            fprintf (stderr, "bench-ratio: short file %s\n", name);
+            return 3;
+          }
+      fclose (fp);
+      lsc_problem p = { k, k, k, NULL, NULL, NULL };
+      j.p = p;
+      j.ws = lsc_loss_workspace_alloc (k, k, k);
+      j.dw = lsc_descent_alloc (k, k, k, 0, 0);
+      lsc_descent_params_init (&j.par);
+      j.par.method = LSC_DESCENT_GD;
+      j.par.maxiter = GDSTEPS;
+      j.par.gtol = 0.0;
+      j.par.step_c = 0.1;
+      for (size_t i = 0; i < n; i++)
+        j.W[i] = W0[i];
+      double L;
+      lsc_loss (&L, j.W, &j.p, j.ws);
+      double tg = time_it (f_grad, &j), tlg = time_it (f_lossgrad, &j);
+      double ts = time_it (f_gdstep, &j) / GDSTEPS;
+      printf ("%zu %.6e %.6e %.6e %.17g\n", k, tg, tlg, ts, L);
+      fflush (stdout);
+      lsc_loss_workspace_free (j.ws);
+      lsc_descent_free (j.dw);
+      free (j.W);
+      free (j.G);
+      free (W0);
+    }
+  return 0;
+}

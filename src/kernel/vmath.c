@@ -1,0 +1,485 @@
+/* Vectorised elementary kernels of the loss: pair functions of a cosine,
+   compensated sums of squares and compensated row accumulation.  One
+   algorithm each, written twice: AVX2 + FMA intrinsics (compiled with a
+   target attribute and chosen at run time, so the library still runs on
+   any x86-64) and portable scalar code. */
+#include <config.h>
+#include <math.h>
+#include "vmath.h"
+
+#ifdef HAVE_SLEEF
+#include <sleef.h>
+#endif
+
+#if defined(__x86_64__) && defined(__GNUC__) && defined(HAVE_SLEEF)
+#define LSC_VM_AVX2 1
+#include <immintrin.h>
+/* Declared here because sleef.h only declares its AVX2 entry points when
+   the whole file is compiled with -mavx2. */
+__m256d Sleef_asind4_u10avx2 (__m256d);
+__m512d Sleef_asind8_u10avx512f (__m512d);
+#endif
+
+int
+lsc_vm_vectorised (void)
+{
+#ifdef LSC_VM_AVX2
+  return __builtin_cpu_supports ("avx2") && __builtin_cpu_supports ("fma");
+#else
+  return 0;
+#endif
+}
+
+/* ---------------------------------------------------------- scalar */
+
+/* TwoSum (Knuth): s + e = a + b exactly. */
+#define TWOSUM(s, e, a, b)                                              \
+  do {                                                                  \
+    double s_ = (a) + (b), bb_ = s_ - (a);                              \
+    (e) = ((a) - (s_ - bb_)) + ((b) - bb_);                             \
+    (s) = s_;                                                           \
+  } while (0)
+
+static double
+asin1 (double c)
+{
+#ifdef HAVE_SLEEF
+  return Sleef_asin_u10 (c);
+#else
+  return asin (c);
+#endif
+}
+
+static size_t
+pairs_scalar (double *t, double *oms, double *f, const double *c, size_t n)
+{
+  size_t nn = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      double x = c[i], a = asin1 (x);
+      nn += fabs (x) > 0.5;
+      double s = sqrt ((1.0 - x) * (1.0 + x)), o = x * x / (1.0 + s);
+      t[i] = a;
+      oms[i] = o;
+      if (f)
+        f[i] = a * x - o;
+    }
+  return nn;
+}
+
+static double
+dot2_scalar (const double *x, const double *y, size_t n, double *lo)
+{
+  double hi = 0.0, l = 0.0;
+  for (size_t i = 0; i < n; i++)
+    {
+      double p = x[i] * y[i], pl = fma (x[i], y[i], -p), e;
+      TWOSUM (hi, e, hi, p);
+      l += e + pl;
+    }
+  *lo = l;
+  return hi;
+}
+
+static void
+axpy_scalar (double *y, double a, const double *x, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    y[i] += a * x[i];
+}
+
+static void
+axpy3_scalar (double *y, double a, const double *x, double b, const double *u,
+              double c, const double *v, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    y[i] = ((y[i] + a * x[i]) + b * u[i]) + (c != 0.0 ? c * v[i] : 0.0);
+}
+
+static void
+lincomb2_scalar (double *y, double a, const double *p, double b,
+                 const double *q, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    y[i] = a * p[i] + b * q[i];
+}
+
+static void
+div_scalar (double *dst, const double *src, double q, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    dst[i] = src[i] / q;
+}
+
+
+static double
+sumsq_scalar (const double *x, size_t n, double scale, double *lo)
+{
+  double hi = 0.0, l = 0.0;
+  for (size_t i = 0; i < n; i++)
+    {
+      double y = scale * x[i], ph = y * y, pl = fma (y, y, -ph), e;
+      TWOSUM (hi, e, hi, ph);
+      l += e + pl;
+    }
+  *lo = l;
+  return hi;
+}
+
+static void
+acc2_scalar (double *s, double *c, double a, const double *y, size_t n)
+{
+  for (size_t x = 0; x < n; x++)
+    {
+      double p = a * y[x], pl = fma (a, y[x], -p), e;
+      TWOSUM (s[x], e, s[x], p);
+      c[x] += e + pl;
+    }
+}
+
+/* ---------------------------------------------------------- AVX2 */
+#ifdef LSC_VM_AVX2
+#define LSC_AVX2 __attribute__ ((target ("avx2,fma")))
+
+LSC_AVX2 static inline __m256d
+pairs4 (__m256d x, __m256d *o, __m256d *f)
+{
+  const __m256d one = _mm256_set1_pd (1.0);
+  __m256d a = Sleef_asind4_u10avx2 (x);
+  __m256d s = _mm256_sqrt_pd (_mm256_mul_pd (_mm256_sub_pd (one, x),
+                                             _mm256_add_pd (one, x)));
+  *o = _mm256_div_pd (_mm256_mul_pd (x, x), _mm256_add_pd (one, s));
+  *f = _mm256_sub_pd (_mm256_mul_pd (a, x), *o);
+  return a;
+}
+
+LSC_AVX2 static size_t
+pairs_avx2 (double *t, double *oms, double *f, const double *c, size_t n)
+{
+  size_t i = 0, nn = 0;
+  __m256d o, g;
+  const __m256d half = _mm256_set1_pd (0.5);
+  const __m256d absmask = _mm256_castsi256_pd (_mm256_set1_epi64x (0x7fffffffffffffffLL));
+  for (; i + 4 <= n; i += 4)
+    {
+      __m256d x = _mm256_loadu_pd (c + i);
+      nn += (size_t) __builtin_popcount (_mm256_movemask_pd (
+          _mm256_cmp_pd (_mm256_and_pd (x, absmask), half, _CMP_GT_OQ)));
+      __m256d a = pairs4 (x, &o, &g);
+      _mm256_storeu_pd (t + i, a);
+      _mm256_storeu_pd (oms + i, o);
+      if (f)
+        _mm256_storeu_pd (f + i, g);
+    }
+  if (i < n)
+    {
+      /* the tail through the same vector code (same rounding everywhere) */
+      double xb[4] = { 0, 0, 0, 0 }, tb[4], ob[4], fb[4];
+      for (size_t j = 0; j < n - i; j++)
+        xb[j] = c[i + j];
+      __m256d a = pairs4 (_mm256_loadu_pd (xb), &o, &g);
+      _mm256_storeu_pd (tb, a);
+      _mm256_storeu_pd (ob, o);
+      _mm256_storeu_pd (fb, g);
+      for (size_t j = 0; j < n - i; j++)
+        {
+          nn += fabs (xb[j]) > 0.5;
+          t[i + j] = tb[j];
+          oms[i + j] = ob[j];
+          if (f)
+            f[i + j] = fb[j];
+        }
+    }
+  return nn;
+}
+
+/* The same pair functions eight lanes wide (SLEEF's AVX-512F asin, the
+   same u10 algorithm and bound). */
+#define LSC_AVX512 __attribute__ ((target ("avx512f,avx2,fma")))
+
+LSC_AVX512 static inline __m512d
+pairs8 (__m512d x, __m512d *o, __m512d *f)
+{
+  const __m512d one = _mm512_set1_pd (1.0);
+  __m512d a = Sleef_asind8_u10avx512f (x);
+  __m512d s = _mm512_sqrt_pd (_mm512_mul_pd (_mm512_sub_pd (one, x),
+                                             _mm512_add_pd (one, x)));
+  *o = _mm512_div_pd (_mm512_mul_pd (x, x), _mm512_add_pd (one, s));
+  *f = _mm512_sub_pd (_mm512_mul_pd (a, x), *o);
+  return a;
+}
+
+LSC_AVX512 static size_t
+pairs_avx512 (double *t, double *oms, double *f, const double *c, size_t n)
+{
+  size_t i = 0, nn = 0;
+  __m512d o, g;
+  const __m512d half = _mm512_set1_pd (0.5);
+  for (; i < n; i += 8)
+    {
+      size_t r = n - i < 8 ? n - i : 8;
+      __mmask8 m = (__mmask8) ((1u << r) - 1u);
+      __m512d x = _mm512_maskz_loadu_pd (m, c + i);
+      nn += (size_t) __builtin_popcount (
+          _mm512_mask_cmp_pd_mask (m, _mm512_abs_pd (x), half, _CMP_GT_OQ));
+      __m512d a = pairs8 (x, &o, &g);
+      _mm512_mask_storeu_pd (t + i, m, a);
+      _mm512_mask_storeu_pd (oms + i, m, o);
+      if (f)
+        _mm512_mask_storeu_pd (f + i, m, g);
+    }
+  return nn;
+}
+
+LSC_AVX2 static double
+dot2_avx2 (const double *x, const double *y, size_t n, double *lo)
+{
+  __m256d hi = _mm256_setzero_pd (), l = _mm256_setzero_pd ();
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4)
+    {
+      __m256d a = _mm256_loadu_pd (x + i), b = _mm256_loadu_pd (y + i);
+      __m256d p = _mm256_mul_pd (a, b), pl = _mm256_fmsub_pd (a, b, p);
+      __m256d s = _mm256_add_pd (hi, p), bb = _mm256_sub_pd (s, hi);
+      __m256d e = _mm256_add_pd (_mm256_sub_pd (hi, _mm256_sub_pd (s, bb)),
+                                 _mm256_sub_pd (p, bb));
+      l = _mm256_add_pd (l, _mm256_add_pd (e, pl));
+      hi = s;
+    }
+  double h[4], lw[4];
+  _mm256_storeu_pd (h, hi);
+  _mm256_storeu_pd (lw, l);
+  double H = 0.0, L = 0.0, e;
+  for (int j = 0; j < 4; j++)
+    {
+      TWOSUM (H, e, H, h[j]);
+      L += e + lw[j];
+    }
+  for (; i < n; i++)
+    {
+      double p = x[i] * y[i], pl = fma (x[i], y[i], -p);
+      TWOSUM (H, e, H, p);
+      L += e + pl;
+    }
+  *lo = L;
+  return H;
+}
+
+LSC_AVX2 static void
+axpy_avx2 (double *y, double a, const double *x, size_t n)
+{
+  __m256d av = _mm256_set1_pd (a);
+  size_t i = 0;
+  /* multiply and add rounded separately, as in the scalar code */
+  for (; i + 4 <= n; i += 4)
+    _mm256_storeu_pd (y + i, _mm256_add_pd (_mm256_loadu_pd (y + i),
+                                            _mm256_mul_pd (av, _mm256_loadu_pd (x + i))));
+  for (; i < n; i++)
+    y[i] += a * x[i];
+}
+
+LSC_AVX2 static void
+axpy3_avx2 (double *y, double a, const double *x, double b, const double *u,
+            double c, const double *v, size_t n)
+{
+  __m256d av = _mm256_set1_pd (a), bv = _mm256_set1_pd (b);
+  __m256d cv = _mm256_set1_pd (c);
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4)
+    {
+      __m256d s = _mm256_add_pd (_mm256_loadu_pd (y + i),
+                                 _mm256_mul_pd (av, _mm256_loadu_pd (x + i)));
+      s = _mm256_add_pd (s, _mm256_mul_pd (bv, _mm256_loadu_pd (u + i)));
+      if (c != 0.0)
+        s = _mm256_add_pd (s, _mm256_mul_pd (cv, _mm256_loadu_pd (v + i)));
+      _mm256_storeu_pd (y + i, s);
+    }
+  for (; i < n; i++)
+    y[i] = ((y[i] + a * x[i]) + b * u[i]) + (c != 0.0 ? c * v[i] : 0.0);
+}
+
+LSC_AVX2 static void
+lincomb2_avx2 (double *y, double a, const double *p, double b,
+               const double *q, size_t n)
+{
+  __m256d av = _mm256_set1_pd (a), bv = _mm256_set1_pd (b);
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4)
+    _mm256_storeu_pd (y + i,
+                      _mm256_add_pd (_mm256_mul_pd (av, _mm256_loadu_pd (p + i)),
+                                     _mm256_mul_pd (bv, _mm256_loadu_pd (q + i))));
+  for (; i < n; i++)
+    y[i] = a * p[i] + b * q[i];
+}
+
+LSC_AVX2 static void
+div_avx2 (double *dst, const double *src, double q, size_t n)
+{
+  __m256d qv = _mm256_set1_pd (q);
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4)
+    _mm256_storeu_pd (dst + i, _mm256_div_pd (_mm256_loadu_pd (src + i), qv));
+  for (; i < n; i++)
+    dst[i] = src[i] / q;
+}
+
+LSC_AVX2 static double
+sumsq_avx2 (const double *x, size_t n, double scale, double *lo)
+{
+  __m256d hi = _mm256_setzero_pd (), l = _mm256_setzero_pd ();
+  __m256d sc = _mm256_set1_pd (scale);
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4)
+    {
+      __m256d y = _mm256_mul_pd (sc, _mm256_loadu_pd (x + i));
+      __m256d ph = _mm256_mul_pd (y, y), pl = _mm256_fmsub_pd (y, y, ph);
+      __m256d s = _mm256_add_pd (hi, ph), bb = _mm256_sub_pd (s, hi);
+      __m256d e = _mm256_add_pd (_mm256_sub_pd (hi, _mm256_sub_pd (s, bb)),
+                                 _mm256_sub_pd (ph, bb));
+      l = _mm256_add_pd (l, _mm256_add_pd (e, pl));
+      hi = s;
+    }
+  double h[4], lw[4];
+  _mm256_storeu_pd (h, hi);
+  _mm256_storeu_pd (lw, l);
+  double H = 0.0, L = 0.0, e;
+  for (int j = 0; j < 4; j++)
+    {
+      TWOSUM (H, e, H, h[j]);
+      L += e + lw[j];
+    }
+  for (; i < n; i++)
+    {
+      double y = scale * x[i], ph = y * y, pl = fma (y, y, -ph);
+      TWOSUM (H, e, H, ph);
+      L += e + pl;
+    }
+  *lo = L;
+  return H;
+}
+
+LSC_AVX2 static void
+acc2_avx2 (double *s, double *c, double a, const double *y, size_t n)
+{
+  __m256d av = _mm256_set1_pd (a);
+  size_t x = 0;
+  for (; x + 4 <= n; x += 4)
+    {
+      __m256d yv = _mm256_loadu_pd (y + x), sv = _mm256_loadu_pd (s + x);
+      __m256d p = _mm256_mul_pd (av, yv), pl = _mm256_fmsub_pd (av, yv, p);
+      __m256d t = _mm256_add_pd (sv, p), bb = _mm256_sub_pd (t, sv);
+      __m256d e = _mm256_add_pd (_mm256_sub_pd (sv, _mm256_sub_pd (t, bb)),
+                                 _mm256_sub_pd (p, bb));
+      _mm256_storeu_pd (s + x, t);
+      _mm256_storeu_pd (c + x, _mm256_add_pd (_mm256_loadu_pd (c + x),
+                                              _mm256_add_pd (e, pl)));
+    }
+  for (; x < n; x++)
+    {
+      double p = a * y[x], pl = fma (a, y[x], -p), e;
+      TWOSUM (s[x], e, s[x], p);
+      c[x] += e + pl;
+    }
+}
+#endif
+
+/* ---------------------------------------------------------- dispatch */
+
+size_t
+lsc_vm_pairs (double *t, double *oms, double *f, const double *c, size_t n)
+{
+#ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised () && __builtin_cpu_supports ("avx512f"))
+    return pairs_avx512 (t, oms, f, c, n);
+  if (lsc_vm_vectorised ())
+    return pairs_avx2 (t, oms, f, c, n);
+#endif
+  return pairs_scalar (t, oms, f, c, n);
+}
+
+double
+lsc_vm_dot2 (const double *x, const double *y, size_t n, double *lo)
+{
+#ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised ())
+    return dot2_avx2 (x, y, n, lo);
+#endif
+  return dot2_scalar (x, y, n, lo);
+}
+
+void
+lsc_vm_div (double *dst, const double *src, double q, size_t n)
+{
+#ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised ())
+    {
+      div_avx2 (dst, src, q, n);
+      return;
+    }
+#endif
+  div_scalar (dst, src, q, n);
+}
+
+double
+lsc_vm_sumsq (const double *x, size_t n, double scale, double *lo)
+{
+#ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised ())
+    return sumsq_avx2 (x, n, scale, lo);
+#endif
+  return sumsq_scalar (x, n, scale, lo);
+}
+
+void
+lsc_vm_acc2 (double *s, double *c, double a, const double *y, size_t n)
+{
+#ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised ())
+    {
+      acc2_avx2 (s, c, a, y, n);
+      return;
+    }
+#endif
+  acc2_scalar (s, c, a, y, n);
+}
+
+void
+lsc_vm_axpy (double *y, double a, const double *x, size_t n)
+{
+#ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised ())
+    {
+      axpy_avx2 (y, a, x, n);
+      return;
+    }
+#endif
+  axpy_scalar (y, a, x, n);
+}
+
+void
+lsc_vm_axpy3 (double *y, double a, const double *x, double b, const double *u,
+              double c, const double *v, size_t n)
+{
+#ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised ())
+    {
+      axpy3_avx2 (y, a, x, b, u, c, v, n);
+      return;
+    }
+#endif
+  axpy3_scalar (y, a, x, b, u, c, v, n);
+}
+
+void
+lsc_vm_lincomb2 (double *y, double a, const double *p, double b,
+                 const double *q, size_t n)
+{
+#ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised ())
+    {
+      lincomb2_avx2 (y, a, p, b, q, n);
+      return;
+    }
+#endif
+  lincomb2_scalar (y, a, p, b, q, n);
+}

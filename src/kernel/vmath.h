@@ -1,0 +1,51 @@
+/* Private to liblandscape: vectorised elementary kernels for the loss
+   (SLEEF's 1-ulp asin on AVX2 + FMA when the CPU has them, selected at run
+   time; the same algorithms in scalar code otherwise). */
+#ifndef LSC_VMATH_H
+#define LSC_VMATH_H
+
+#include <stddef.h>
+
+/* For n cosines c: t = asin c, oms = 1 - sqrt(1 - c^2) computed as
+   c^2 / (1 + sqrt((1 - c)(1 + c))), and, when f != NULL, f = t c - oms.
+   asin is SLEEF's u10 routine (error <= 1.0 ulp, proved in its
+   documentation and tested here against MPFR) or libm's when SLEEF is
+   absent.  Meant for |c| <= 1/2, where every output is well conditioned;
+   the loss recomputes nearly (anti)parallel pairs from the vectors.
+   Returns the number of entries with |c| > 1/2. */
+size_t lsc_vm_pairs (double *t, double *oms, double *f, const double *c,
+                     size_t n);
+
+/* Sum of squares of scale * x[0..n-1] as a double-double hi + *lo:
+   products exact (FMA), sums by TwoSum in 4 lanes, so the result is
+   within a few units of 2^-104 relative (all terms are positive). */
+double lsc_vm_sumsq (const double *x, size_t n, double scale, double *lo);
+
+/* Compensated accumulation s[x] + c[x] += a y[x] for x < n (exact
+   product by FMA, TwoSum on the running sum). */
+void lsc_vm_acc2 (double *s, double *c, double a, const double *y, size_t n);
+
+/* Compensated dot product sum_i x[i] y[i] as hi + *lo (Ogita, Rump &
+   Oishi's Dot2 in 4 lanes: as if computed in twice the working precision,
+   then rounded to a double-double). */
+double lsc_vm_dot2 (const double *x, const double *y, size_t n, double *lo);
+
+/* dst[i] = src[i] / q for i < n (correctly rounded quotients). */
+void lsc_vm_div (double *dst, const double *src, double q, size_t n);
+
+/* y[i] += a x[i] for i < n. */
+void lsc_vm_axpy (double *y, double a, const double *x, size_t n);
+
+/* y[i] += a x[i] + b u[i] + c v[i] for i < n, summed left to right with
+   each product rounded (v is not read when c == 0). */
+void lsc_vm_axpy3 (double *y, double a, const double *x, double b,
+                   const double *u, double c, const double *v, size_t n);
+
+/* y[i] = a p[i] + b q[i] for i < n (each product rounded, then the sum). */
+void lsc_vm_lincomb2 (double *y, double a, const double *p, double b,
+                      const double *q, size_t n);
+
+/* 1 when the AVX2 + FMA paths are in use (for benchmarks and tests). */
+int lsc_vm_vectorised (void);
+
+#endif
