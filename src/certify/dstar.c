@@ -1,0 +1,297 @@
+/* A proved crossing dimension d*: an interval D of width about
+   dstar_width in which exactly one d makes an isotypic block of the
+   Hessian singular, along the branch proved unique by Krawczyk over D. */
+#include <config.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "internal.h"
+#include "certify/certify_impl.h"
+#include "landscape/lsc_certify.h"
+#include "landscape/lsc_isotypic.h"
+
+void
+lsc_cert_dstar_init (lsc_cert_dstar *c)
+{
+  memset (c, 0, sizeof *c);
+  arb_init (c->dstar);
+}
+
+void
+lsc_cert_dstar_clear (lsc_cert_dstar *c)
+{
+  arb_clear (c->dstar);
+}
+
+static void
+why (lsc_cert_dstar *r, const char *msg)
+{
+  snprintf (r->reason, sizeof r->reason, "%s", msg);
+}
+
+/* Smallest |eigenvalue| of the scaled midpoint of each block (by the
+   inertia routine's last pivot: the Schur complement of the direction
+   nearest to 0), at the point x and d. */
+static int
+sigma_at (arb_t sig, int c, arb_srcptr x, const lsc_young *G, const arb_t d,
+          slong prec)
+{
+  arb_mat_t A[4];
+  size_t nn, npp;
+  int rc = lsc_cert_blocks (A, NULL, G, x, NULL, d, prec);
+  if (!rc && !lsc_ball_inertia (&nn, &npp, A[c], A[c], sig, NULL, prec))
+    rc = LSC_EFAILED;
+  lsc_cert_blocks_clear (A, NULL);
+  return rc;
+}
+
+int
+lsc_certify_dstar (lsc_cert_dstar *res, const lsc_young *G, const double *p,
+                   double dp, const char *d0, const lsc_certify_options *opt)
+{
+  if (!res || !G || !p || !d0)
+    LSC_ERROR ("NULL argument", LSC_EFAULT);
+  int rc = lsc_young_check (G);
+  if (rc)
+    return rc;
+  lsc_certify_options o;
+  if (!opt)
+    lsc_certify_options_init (&o);
+  else
+    o = *opt;
+  res->proved = 0;
+  res->irrep = -1;
+  why (res, "");
+  slong np = (slong) lsc_young_nparams (G);
+  arb_t da, db, sa, sb, dn, t, D, sig, dsig;
+  arb_init (da); arb_init (db); arb_init (sa); arb_init (sb);
+  arb_init (dn); arb_init (t); arb_init (D); arb_init (sig); arb_init (dsig);
+  arb_ptr x = _arb_vec_init (np), xa = _arb_vec_init (np),
+          xd = _arb_vec_init (np), g = _arb_vec_init (np),
+          gd = _arb_vec_init (np), H = _arb_vec_init (np * np);
+  arb_mat_t A[4], Ad[4], J, B, Y;
+  int have_blocks = 0;
+  arb_mat_init (J, np, np);
+  arb_mat_init (B, np, 1);
+  arb_mat_init (Y, np, 1);
+  lsc_cert_crit cr;
+  lsc_cert_crit_init (&cr, (size_t) np);
+  double d0d = strtod (d0, NULL);
+  slong prec = lsc_certify_prec (&o, d0d) + 64;
+  o.prec = prec;
+  if (!(d0d > 0) || !isfinite (d0d)
+      || arb_set_str (da, d0, prec))
+    {
+      why (res, "the approximate d* is not a positive number");
+      goto done;
+    }
+  /* the branch at d0 */
+  for (slong i = 0; i < np; i++)
+    arb_set_d (x + i, p[i]);
+  if (lsc_cert_track (x, G, dp, d0d, 0.05, &o)
+      || lsc_certify_newton (x, G, da, &o))
+    {
+      why (res, "the branch could not be followed to the approximate d*");
+      goto done;
+    }
+  /* the crossing block: the first of t, t+s, s+x, t+s+y whose last pivot
+     is small (the finer blocks contain the coarser eigenvalues) */
+  {
+    double best = HUGE_VAL;
+    arb_mat_t A0[4];
+    size_t nn, npp;
+    if (lsc_cert_blocks (A0, NULL, G, x, NULL, da, prec))
+      {
+        lsc_cert_blocks_clear (A0, NULL);
+        why (res, "the Hessian blocks cannot be enclosed at d0");
+        goto done;
+      }
+    for (int c = 0; c < 4; c++)
+      {
+        lsc_ball_inertia (&nn, &npp, A0[c], A0[c], sig, NULL, prec);
+        double v = fabs (arf_get_d (arb_midref (sig), ARF_RND_NEAR));
+        if (v < 1e-12 && v < best && res->irrep < 0)
+          {
+            best = v;
+            res->irrep = c == 0 ? LSC_IRREP_T : c == 1 ? LSC_IRREP_S
+                         : c == 2 ? LSC_IRREP_X : LSC_IRREP_Y;
+          }
+      }
+    lsc_cert_blocks_clear (A0, NULL);
+    if (res->irrep < 0)
+      {
+        why (res, "no block has an eigenvalue within 1e-12 of 0 at the "
+                  "approximate d* (not a crossing, or d0 too far from it)");
+        goto done;
+      }
+  }
+  int c = res->irrep == LSC_IRREP_T ? 0 : res->irrep == LSC_IRREP_S ? 1
+          : res->irrep == LSC_IRREP_X ? 2 : 3;
+  /* secant on sigma(d) on midpoints */
+  arb_set (db, da);
+  arb_mul_2exp_si (t, da, -40);
+  arb_add (db, db, t, prec);
+  _arb_vec_set (xa, x, np);
+  if (sigma_at (sa, c, x, G, da, prec))
+    {
+      why (res, "sigma cannot be evaluated");
+      goto done;
+    }
+  int conv = 0;
+  for (int it = 0; it < 60 && !conv; it++)
+    {
+      arb_ptr xb = xd; /* scratch for the point at db */
+      _arb_vec_set (xb, xa, np);
+      if (lsc_certify_newton (xb, G, db, &o) || sigma_at (sb, c, xb, G, db, prec))
+        {
+          why (res, "the secant iteration left the branch");
+          goto done;
+        }
+      /* dn = db - sb (db - da) / (sb - sa) on midpoints */
+      arb_sub (t, sb, sa, prec);
+      arb_sub (dn, db, da, prec);
+      arb_div (dn, dn, t, prec);
+      arb_mul (dn, dn, sb, prec);
+      arb_sub (dn, db, dn, prec);
+      mag_zero (arb_radref (dn));
+      arb_sub (t, dn, db, prec);
+      double step = fabs (arf_get_d (arb_midref (t), ARF_RND_UP));
+      arb_set (da, db);
+      arb_set (sa, sb);
+      _arb_vec_set (xa, xb, np);
+      arb_set (db, dn);
+      if (!(step == step))
+        break;
+      conv = step < o.dstar_width * 1e-12 * fmax (1, d0d);
+    }
+  if (!conv)
+    {
+      why (res, "the secant on the crossing block did not converge");
+      goto done;
+    }
+  /* D = [d~ - w/2, d~ + w/2]; Krawczyk over D */
+  arb_set (D, db);
+  mag_set_d (arb_radref (D), 0.5 * o.dstar_width);
+  _arb_vec_set (x, xa, np);
+  lsc_certify_newton (x, G, db, &o);
+  lsc_certify_critical (&cr, G, x, D, &o);
+  if (!cr.proved)
+    {
+      snprintf (res->reason, sizeof res->reason, "Krawczyk over D: %.140s",
+                cr.reason);
+      goto done;
+    }
+  /* the ends: full inertia of the block, counts differing by one */
+  size_t nlo, plo, nhi, phi;
+  for (int end = 0; end < 2; end++)
+    {
+      arb_t e;
+      arb_init (e);
+      arb_set_arf (e, arb_midref (D));
+      arb_set_d (t, 0.5 * o.dstar_width);
+      if (end)
+        arb_add (e, e, t, prec);
+      else
+        arb_sub (e, e, t, prec);
+      arb_mat_t Ae[4];
+      /* the branch at the end point itself: a much smaller box, inside
+         X, so that it holds the same (unique in X) critical point */
+      lsc_cert_crit ce;
+      lsc_cert_crit_init (&ce, (size_t) np);
+      _arb_vec_set (xa, cr.box, np);
+      lsc_certify_newton (xa, G, e, &o);
+      lsc_certify_critical (&ce, G, xa, e, &o);
+      int inside = ce.proved;
+      for (slong i = 0; inside && i < np; i++)
+        inside = arb_contains (cr.box + i, ce.box + i);
+      int bad = !inside || lsc_cert_blocks (Ae, NULL, G, ce.box, NULL, e, prec);
+      lsc_cert_crit_clear (&ce);
+      size_t *nn = end ? &nhi : &nlo, *npp = end ? &phi : &plo;
+      if (!bad && lsc_ball_inertia (nn, npp, Ae[c], NULL, NULL, NULL, prec) != 1)
+        bad = 1;
+      if (inside)
+        lsc_cert_blocks_clear (Ae, NULL);
+      arb_clear (e);
+      if (bad)
+        {
+          why (res, "the block's inertia is not proved at an end of D "
+                    "(eigenvalue too close to 0 for the precision)");
+          goto done;
+        }
+    }
+  if (!((nlo == nhi + 1 && phi == plo + 1) || (nhi == nlo + 1 && plo == phi + 1)))
+    {
+      why (res, "no sign change: the block's inertia is the same at both "
+                "ends of D");
+      goto done;
+    }
+  res->nneg_lo = nlo;
+  res->nneg_hi = nhi;
+  res->direction = nlo > nhi ? 1 : -1;
+  /* p'(d) over X x D: J(X, D) Y = -g_d(X, D) */
+  {
+    arb_t one;
+    arb_init (one);
+    arb_one (one);
+    rc = lsc_cert_eval (NULL, NULL, g, gd, H, NULL, cr.box, NULL, G, D, one,
+                        prec);
+    arb_clear (one);
+    if (rc)
+      {
+        rc = LSC_SUCCESS;
+        why (res, "g_d cannot be enclosed over the box");
+        goto done;
+      }
+    for (slong i = 0; i < np; i++)
+      {
+        for (slong j = 0; j < np; j++)
+          arb_set (arb_mat_entry (J, i, j), H + i * np + j);
+        arb_neg (arb_mat_entry (B, i, 0), gd + i);
+      }
+    if (!arb_mat_solve (Y, J, B, prec))
+      {
+        why (res, "J over the box is not proved nonsingular");
+        goto done;
+      }
+    for (slong i = 0; i < np; i++)
+      arb_set (xd + i, arb_mat_entry (Y, i, 0));
+  }
+  /* sigma' along the branch over X x D */
+  rc = lsc_cert_blocks (A, Ad, G, cr.box, xd, D, prec);
+  have_blocks = 1;
+  if (rc)
+    {
+      rc = LSC_SUCCESS;
+      why (res, "the block and its derivative cannot be enclosed over D");
+      goto done;
+    }
+  size_t nn, npp;
+  int st = lsc_ball_inertia (&nn, &npp, A[c], Ad[c], sig, dsig, prec);
+  if (st == 0)
+    why (res, "the block's other pivots are not proved nonzero over D");
+  else if (!arb_is_finite (dsig) || arb_contains_zero (dsig))
+    why (res, "the derivative of the crossing pivot is not proved nonzero "
+              "over D (a double or tangential crossing cannot be excluded)");
+  else
+    {
+      res->proved = 1;
+      arb_set (res->dstar, D);
+    }
+done:
+  if (have_blocks)
+    lsc_cert_blocks_clear (A, Ad);
+  lsc_cert_crit_clear (&cr);
+  arb_clear (da); arb_clear (db); arb_clear (sa); arb_clear (sb);
+  arb_clear (dn); arb_clear (t); arb_clear (D); arb_clear (sig);
+  arb_clear (dsig);
+  _arb_vec_clear (x, np);
+  _arb_vec_clear (xa, np);
+  _arb_vec_clear (xd, np);
+  _arb_vec_clear (g, np);
+  _arb_vec_clear (gd, np);
+  _arb_vec_clear (H, np * np);
+  arb_mat_clear (J);
+  arb_mat_clear (B);
+  arb_mat_clear (Y);
+  return rc;
+}
