@@ -4,46 +4,89 @@
    over a wide ball of d narrow. */
 #include <config.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "internal.h"
 #include "certify/certify_impl.h"
 #include "landscape/lsc_certify.h"
 
+/* One jet pass at (X, D) in the exact direction e_k (k < np) or the d
+   direction (k == np), accumulating f' (Xk - xk) into the sums. */
+static int
+partial_pass (arb_t Ls, arb_ptr gs, arb_ptr Hs, lsc_jet *pj, lsc_jet *gj,
+              lsc_jet *Hj, lsc_jet *dj, lsc_jet *Lj, arb_srcptr x,
+              const arb_t dm, arb_srcptr X, const arb_t D, size_t k,
+              const lsc_young *G, slong prec)
+{
+  size_t np = lsc_young_nparams (G);
+  arb_t step;
+  arb_init (step);
+  for (size_t i = 0; i < np; i++)
+    {
+      arb_set (&pj[i].v, X + i);
+      if (i == k)
+        arb_one (&pj[i].e);
+      else
+        arb_zero (&pj[i].e);
+    }
+  arb_set (&dj->v, D);
+  if (k == np)
+    {
+      arb_one (&dj->e);
+      arb_sub (step, D, dm, prec);
+    }
+  else
+    {
+      arb_zero (&dj->e);
+      arb_sub (step, X + k, x + k, prec);
+    }
+  int rc = lsc_restricted_eval_jet (Ls ? Lj : NULL, gj, Hj, pj, G, dj, prec);
+  if (!rc)
+    {
+      if (Ls)
+        arb_addmul (Ls, &Lj->e, step, prec);
+      for (size_t i = 0; gs && i < np; i++)
+        arb_addmul (gs + i, &gj[i].e, step, prec);
+      for (size_t i = 0; Hs && i < np * np; i++)
+        arb_addmul (Hs + i, &Hj[i].e, step, prec);
+    }
+  arb_clear (step);
+  return rc;
+}
+
+/* Centered form with one exact direction per coordinate: the partial
+   derivatives are enclosed over the box with their signs, so that they
+   cancel as in the exact mean value theorem (one jet pass with the whole
+   box as direction would add the absolute values of every intermediate
+   term instead). */
 int
 lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
                         const arb_t dm, arb_srcptr X, const arb_t D,
                         const lsc_young *G, slong prec)
 {
   size_t np = lsc_young_nparams (G);
-  int rc;
-  arb_ptr dir = _arb_vec_init ((slong) np), gd = NULL, Hd = NULL;
-  arb_t ddir, Ld;
-  arb_init (ddir);
-  arb_init (Ld);
-  if (g)
-    gd = _arb_vec_init ((slong) np);
-  if (H)
-    Hd = _arb_vec_init ((slong) (np * np));
-  /* the derivative over the whole box */
-  for (size_t i = 0; i < np; i++)
-    arb_sub (dir + i, X + i, x + i, prec);
-  arb_sub (ddir, D, dm, prec);
+  int rc = LSC_SUCCESS;
   lsc_jet *pj = lsc_jet_vec_init (np), *gj = g ? lsc_jet_vec_init (np) : NULL;
   lsc_jet *Hj = H ? lsc_jet_vec_init (np * np) : NULL;
   lsc_jet dj, Lj;
   lsc_jet_init (&dj);
   lsc_jet_init (&Lj);
-  for (size_t i = 0; i < np; i++)
-    lsc_jet_set_arb (&pj[i], X + i, dir + i);
-  lsc_jet_set_arb (&dj, D, ddir);
-  rc = lsc_restricted_eval_jet (L ? &Lj : NULL, gj, Hj, pj, G, &dj, prec);
+  arb_t Ls;
+  arb_init (Ls);
+  arb_ptr gs = g ? _arb_vec_init ((slong) np) : NULL,
+          Hs = H ? _arb_vec_init ((slong) (np * np)) : NULL;
+  for (size_t k = 0; k <= np && !rc; k++)
+    {
+      if (k < np ? mag_is_zero (arb_radref (X + k))
+                     && arf_equal (arb_midref (X + k), arb_midref (x + k))
+                 : mag_is_zero (arb_radref (D))
+                     && arf_equal (arb_midref (D), arb_midref (dm)))
+        continue;
+      rc = partial_pass (L ? Ls : NULL, gs, Hs, pj, gj, Hj, &dj, &Lj, x, dm,
+                         X, D, k, G, prec);
+    }
   if (!rc)
     {
-      arb_set (Ld, &Lj.e);
-      for (size_t i = 0; g && i < np; i++)
-        arb_set (gd + i, &gj[i].e);
-      for (size_t i = 0; H && i < np * np; i++)
-        arb_set (Hd + i, &Hj[i].e);
       /* the centre */
       for (size_t i = 0; i < np; i++)
         lsc_jet_set_arb (&pj[i], x + i, NULL);
@@ -53,24 +96,22 @@ lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
   if (!rc)
     {
       if (L)
-        arb_add (L, &Lj.v, Ld, prec);
+        arb_add (L, &Lj.v, Ls, prec);
       for (size_t i = 0; g && i < np; i++)
-        arb_add (g + i, &gj[i].v, gd + i, prec);
+        arb_add (g + i, &gj[i].v, gs + i, prec);
       for (size_t i = 0; H && i < np * np; i++)
-        arb_add (H + i, &Hj[i].v, Hd + i, prec);
+        arb_add (H + i, &Hj[i].v, Hs + i, prec);
     }
   lsc_jet_vec_clear (pj, np);
   lsc_jet_vec_clear (gj, np);
   lsc_jet_vec_clear (Hj, np * np);
   lsc_jet_clear (&dj);
   lsc_jet_clear (&Lj);
-  _arb_vec_clear (dir, (slong) np);
-  if (gd)
-    _arb_vec_clear (gd, (slong) np);
-  if (Hd)
-    _arb_vec_clear (Hd, (slong) (np * np));
-  arb_clear (ddir);
-  arb_clear (Ld);
+  arb_clear (Ls);
+  if (gs)
+    _arb_vec_clear (gs, (slong) np);
+  if (Hs)
+    _arb_vec_clear (Hs, (slong) (np * np));
   return rc;
 }
 
@@ -185,6 +226,58 @@ reason (lsc_cert_crit *res, const char *msg)
   snprintf (res->reason, sizeof res->reason, "%s", msg);
 }
 
+/* One Krawczyk test on X = x + [-r, r]: K = x - C g + M (X - x) with
+   M = I - C J(X, D) (dv = C g(x, D) given).  Returns 1 if K lies in the
+   interior of X, 0 if not (r is then inflated), -1 if J cannot be
+   enclosed. */
+static int
+kraw_step (arb_ptr K, mag_t *r, arb_srcptr x, arb_ptr X, const arb_mat_t dv,
+           const arb_mat_t C, arb_mat_t M, arb_mat_t J, arb_mat_t t,
+           arb_mat_t mt, arb_t u, const arb_t d, const arb_t dm,
+           const lsc_young *G, slong np, slong prec)
+{
+  arb_ptr H = _arb_vec_init (np * np);
+  for (slong i = 0; i < np; i++)
+    {
+      arf_set (arb_midref (X + i), arb_midref (x + i));
+      mag_set (arb_radref (X + i), r[i]);
+    }
+  int rc = lsc_cert_eval_centered (NULL, NULL, H, x, dm, X, d, G, prec);
+  if (rc)
+    {
+      _arb_vec_clear (H, np * np);
+      return -1;
+    }
+  vec_to_mat (J, H, (size_t) np);
+  _arb_vec_clear (H, np * np);
+  arb_mat_mul (M, C, J, prec);
+  arb_mat_neg (M, M);
+  for (slong i = 0; i < np; i++)
+    arb_add_ui (arb_mat_entry (M, i, i), arb_mat_entry (M, i, i), 1, prec);
+  for (slong i = 0; i < np; i++)
+    arb_sub (arb_mat_entry (t, i, 0), X + i, x + i, prec);
+  arb_mat_mul (mt, M, t, prec);
+  int inside = 1;
+  mag_t ub;
+  mag_init (ub);
+  for (slong i = 0; i < np; i++)
+    {
+      arb_sub (u, arb_mat_entry (mt, i, 0), arb_mat_entry (dv, i, 0), prec);
+      arb_add (K + i, x + i, u, prec);
+      arb_get_mag (ub, u);
+      if (!arb_is_finite (u) || mag_cmp (ub, r[i]) >= 0)
+        {
+          inside = 0;
+          if (mag_is_finite (ub) && mag_cmp (ub, r[i]) > 0)
+            mag_mul_ui (r[i], ub, 2);
+          else
+            mag_mul_ui (r[i], r[i], 2);
+        }
+    }
+  mag_clear (ub);
+  return inside;
+}
+
 int
 lsc_certify_critical (lsc_cert_crit *res, const lsc_young *G, arb_srcptr p,
                       const arb_t d, const lsc_certify_options *opt)
@@ -210,7 +303,7 @@ lsc_certify_critical (lsc_cert_crit *res, const lsc_young *G, arb_srcptr p,
   reason (res, "");
   arb_ptr x = _arb_vec_init (np), g = _arb_vec_init (np),
           H = _arb_vec_init (np * np), X = _arb_vec_init (np),
-          K = _arb_vec_init (np);
+          K = _arb_vec_init (np), best = _arb_vec_init (np);
   arb_mat_t J, C, M, dv, t, mt;
   arb_mat_init (J, np, np);
   arb_mat_init (mt, np, 1);
@@ -255,7 +348,7 @@ lsc_certify_critical (lsc_cert_crit *res, const lsc_young *G, arb_srcptr p,
       mag_t m;
       mag_init (m);
       arb_get_mag (m, arb_mat_entry (dv, i, 0));
-      mag_mul_ui (r[i], m, 64);
+      mag_mul_ui (r[i], m, 2);
       arb_get_mag (m, x + i);
       mag_mul_2exp_si (m, m, -(prec - 64));
       mag_max (r[i], r[i], m);
@@ -263,50 +356,33 @@ lsc_certify_critical (lsc_cert_crit *res, const lsc_young *G, arb_srcptr p,
       mag_max (r[i], r[i], m);
       mag_clear (m);
     }
-  for (unsigned att = 0; att <= o.inflate && !res->proved; att++)
+  /* epsilon inflation until K(X) lies inside X; then two contraction
+     steps X <- hull(K(X)) (a zero in X lies in K(X)) */
+  int contract = 0;
+  for (unsigned att = 0; att <= o.inflate + (unsigned) contract; att++)
     {
-      for (slong i = 0; i < np; i++)
-        {
-          arf_set (arb_midref (X + i), arb_midref (x + i));
-          mag_set (arb_radref (X + i), r[i]);
-        }
-      if (lsc_cert_eval_centered (NULL, NULL, H, x, dm, X, d, G, prec))
+      int st = kraw_step (K, r, x, X, dv, C, M, J, t, mt, u, d, dm, G, np,
+                          prec);
+      if (st < 0)
         {
           reason (res, "the Jacobian cannot be enclosed over the box (a "
                        "norm or an angle not proved away from 0)");
           break;
         }
-      vec_to_mat (J, H, n);
-      arb_mat_mul (M, C, J, prec);
-      arb_mat_neg (M, M);
-      for (slong i = 0; i < np; i++)
-        arb_add_ui (arb_mat_entry (M, i, i), arb_mat_entry (M, i, i), 1,
-                    prec);
-      for (slong i = 0; i < np; i++)
-        arb_sub (arb_mat_entry (t, i, 0), X + i, x + i, prec);
-      arb_mat_mul (mt, M, t, prec);
-      int inside = 1;
-      for (slong i = 0; i < np; i++)
+      if (st == 1)
         {
-          /* K_i - x_i = -(C g)_i + (M (X - x))_i */
-          arb_sub (u, arb_mat_entry (mt, i, 0), arb_mat_entry (dv, i, 0), prec);
-          arb_add (K + i, x + i, u, prec);
-          mag_t ub;
-          mag_init (ub);
-          arb_get_mag (ub, u);
-          if (!arb_is_finite (u) || mag_cmp (ub, r[i]) >= 0)
+          _arb_vec_set (best, K, np);
+          res->proved = 1;
+          if (++contract > 2)
+            break;
+          for (slong i = 0; i < np; i++)
             {
-              inside = 0;
-              /* epsilon inflation */
-              if (mag_is_finite (ub))
-                mag_mul_ui (r[i], ub, 4);
-              else
-                mag_mul_ui (r[i], r[i], 4);
+              arb_sub (u, K + i, x + i, prec);
+              arb_get_mag (r[i], u);
             }
-          mag_clear (ub);
         }
-      if (inside)
-        res->proved = 1;
+      else if (res->proved)
+        break;
     }
   if (!res->proved)
     {
@@ -319,10 +395,10 @@ lsc_certify_critical (lsc_cert_crit *res, const lsc_young *G, arb_srcptr p,
   /* the box K(X) (every zero in X lies in K(X)) and the loss over it */
   for (slong i = 0; i < np; i++)
     {
-      arb_set (res->box + i, K + i);
-      res->radius = fmax (res->radius, mag_get_d (arb_radref (K + i)));
+      arb_set (res->box + i, best + i);
+      res->radius = fmax (res->radius, mag_get_d (arb_radref (best + i)));
     }
-  if (lsc_cert_eval_centered (res->loss, NULL, NULL, x, dm, K, d, G, prec))
+  if (lsc_cert_eval_centered (res->loss, NULL, NULL, x, dm, best, d, G, prec))
     arb_indeterminate (res->loss);
 done:
   _arb_vec_clear (x, np);
@@ -330,6 +406,7 @@ done:
   _arb_vec_clear (H, np * np);
   _arb_vec_clear (X, np);
   _arb_vec_clear (K, np);
+  _arb_vec_clear (best, np);
   arb_mat_clear (J);
   arb_mat_clear (C);
   arb_mat_clear (M);

@@ -197,6 +197,91 @@ why (lsc_cert_morse *m, const char *msg)
   snprintf (m->reason, sizeof m->reason, "%s", msg);
 }
 
+/* Blocks along the branch for a ball d of positive radius:
+   A(p(d), d) in A(p(dm), dm) + A'(X, D) (D - dm), the derivative along
+   the branch (p'(d), 1) with p' in the solution set of
+   J(X, D) p' = -g_d(X, D) (arb_mat_solve: a proof that J is nonsingular
+   on the box).  p(dm) by Krawczyk at the point dm, inside the box (the
+   box holds one zero for every d, so they agree).  Returns 0 and
+   initialised A on success, nonzero (nothing left initialised) if a step
+   fails. */
+static int
+branch_blocks (arb_mat_t *A, const lsc_young *G, arb_srcptr box,
+               const arb_t d, const lsc_certify_options *o, slong prec)
+{
+  slong np = (slong) lsc_young_nparams (G);
+  arb_ptr x = _arb_vec_init (np), g = _arb_vec_init (np),
+          gd = _arb_vec_init (np), H = _arb_vec_init (np * np),
+          xd = _arb_vec_init (np);
+  arb_mat_t J, B, Y, Am[4], Ad[4];
+  arb_mat_init (J, np, np);
+  arb_mat_init (B, np, 1);
+  arb_mat_init (Y, np, 1);
+  arb_t dm, one, dd;
+  arb_init (dm);
+  arb_init (one);
+  arb_init (dd);
+  arb_one (one);
+  arf_set (arb_midref (dm), arb_midref (d));
+  arb_sub (dd, d, dm, prec);
+  lsc_cert_crit cm;
+  lsc_cert_crit_init (&cm, (size_t) np);
+  int fail = 1, have = 0;
+  for (slong i = 0; i < np; i++)
+    arf_set (arb_midref (x + i), arb_midref (box + i));
+  if (lsc_certify_newton (x, G, dm, o))
+    goto done;
+  lsc_certify_critical (&cm, G, x, dm, o);
+  if (!cm.proved)
+    goto done;
+  for (slong i = 0; i < np; i++)
+    if (!arb_contains (box + i, cm.box + i))
+      goto done;
+  if (lsc_cert_eval (NULL, NULL, g, gd, H, NULL, box, NULL, G, d, one, prec))
+    goto done;
+  for (slong i = 0; i < np; i++)
+    {
+      for (slong j = 0; j < np; j++)
+        arb_set (arb_mat_entry (J, i, j), H + i * np + j);
+      arb_neg (arb_mat_entry (B, i, 0), gd + i);
+    }
+  if (!arb_mat_solve (Y, J, B, prec))
+    goto done;
+  for (slong i = 0; i < np; i++)
+    arb_set (xd + i, arb_mat_entry (Y, i, 0));
+  int r1 = lsc_cert_blocks (Am, NULL, G, cm.box, NULL, dm, prec);
+  int r2 = lsc_cert_blocks (A, Ad, G, box, xd, d, prec);
+  have = 1;
+  if (r1 || r2)
+    goto done;
+  for (int c = 0; c < 4; c++)
+    {
+      arb_mat_scalar_mul_arb (Ad[c], Ad[c], dd, prec);
+      arb_mat_add (A[c], Am[c], Ad[c], prec);
+    }
+  fail = 0;
+done:
+  if (have)
+    {
+      lsc_cert_blocks_clear (Am, Ad);
+      if (fail)
+        lsc_cert_blocks_clear (A, NULL);
+    }
+  lsc_cert_crit_clear (&cm);
+  _arb_vec_clear (x, np);
+  _arb_vec_clear (g, np);
+  _arb_vec_clear (gd, np);
+  _arb_vec_clear (H, np * np);
+  _arb_vec_clear (xd, np);
+  arb_mat_clear (J);
+  arb_mat_clear (B);
+  arb_mat_clear (Y);
+  arb_clear (dm);
+  arb_clear (one);
+  arb_clear (dd);
+  return fail;
+}
+
 int
 lsc_certify_morse (lsc_cert_morse *res, const lsc_young *G, arb_srcptr box,
                    const arb_t d, const lsc_certify_options *opt)
@@ -227,7 +312,21 @@ lsc_certify_morse (lsc_cert_morse *res, const lsc_young *G, arb_srcptr box,
   slong prec = lsc_certify_prec (&o, arf_get_d (arb_midref (d), ARF_RND_UP));
   arb_mat_t A[4];
   size_t nn[4], npp[4];
-  rc = lsc_cert_blocks (A, NULL, G, box, NULL, d, prec);
+  /* along the branch first (narrower for a wide d), else over the box */
+  int branch = !mag_is_zero (arb_radref (d))
+               && !branch_blocks (A, G, box, d, &o, prec);
+  int ok = 0;
+  if (branch)
+    {
+      ok = 1;
+      for (int c = 0; c < 4 && ok; c++)
+        ok = lsc_ball_inertia (&nn[c], &npp[c], A[c], NULL, NULL, NULL, prec)
+             == 1;
+      if (!ok)
+        lsc_cert_blocks_clear (A, NULL);
+    }
+  int good = ok;
+  rc = good ? LSC_SUCCESS : lsc_cert_blocks (A, NULL, G, box, NULL, d, prec);
   if (rc == LSC_ENOMEM || rc == LSC_EINVAL)
     {
       lsc_cert_blocks_clear (A, NULL);
@@ -238,8 +337,8 @@ lsc_certify_morse (lsc_cert_morse *res, const lsc_young *G, arb_srcptr box,
               "away from 0)");
   else
     {
-      int ok = 1;
-      for (int c = 0; c < 4 && ok; c++)
+      ok = 1;
+      for (int c = 0; c < 4 && ok && !good; c++)
         ok = lsc_ball_inertia (&nn[c], &npp[c], A[c], NULL, NULL, NULL, prec)
              == 1;
       /* blocks: 0 = t, 1 = t + s, 2 = s + x, 3 = t + s + y */

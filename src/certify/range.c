@@ -5,6 +5,7 @@
 #include <config.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "internal.h"
 #include "certify/certify_impl.h"
@@ -136,7 +137,7 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
           && strncmp (pc.reason, "proved NOT", 10) != 0)
         {
           _arb_vec_set (x, keep, np);
-          w = 0.25 * (e - d);
+          w = 0.5 * (e - d);
           continue;
         }
       if (!pc.proved)
@@ -154,7 +155,7 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
         }
       double done = e - d;
       d = e;
-      w = fmin (1.5 * done, o.max_rel_width * d);
+      w = fmin (1.25 * done, o.max_rel_width * d);
       if (!pc.proved)
         w = o.max_rel_width * d; /* start afresh past a failure */
     }
