@@ -262,7 +262,7 @@ main (int argc, char **argv)
         { "family", CLI_COL_STRING },    { "component", CLI_COL_STRING },
         { "d_lo", CLI_COL_DECIMAL },     { "d_hi", CLI_COL_DECIMAL },
         { "width", CLI_COL_REAL },       { "catalogue", CLI_COL_DECIMAL },
-        { "contains", CLI_COL_STRING },  { "change", CLI_COL_STRING },
+        { "contains", CLI_COL_STRING },  { "block_neg", CLI_COL_STRING },
         { "seconds", CLI_COL_REAL },     { "status", CLI_COL_STRING },
         { "reason", CLI_COL_STRING } };
       cli_table *t = cli_table_begin_captioned (
@@ -506,8 +506,10 @@ do_dstar (cli_table *t, const lsc_family *F, const lsc_certify_options *o)
     }
   cli_cell_decimal (t, F->dstar_text);
   cli_cell_string (t, r.proved ? (contains ? "yes" : "no") : "");
-  cli_cell_string (t, !r.proved ? "" : r.direction > 0 ? "saddle->minimum"
-                                                       : "minimum->saddle");
+  char chg[64] = "";
+  if (r.proved)
+    snprintf (chg, sizeof chg, "%zu->%zu", r.nneg_lo, r.nneg_hi);
+  cli_cell_string (t, chg);
   cli_cell_real (t, now () - t0);
   int ok = r.proved && contains;
   cli_cell_string (t, ok ? "proved" : "not-proved");

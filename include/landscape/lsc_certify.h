@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <arb.h>
+#include <arb_mat.h>
 #include "landscape/lsc_young.h"
 
 #ifdef __cplusplus
@@ -122,6 +123,35 @@ int lsc_certify_morse (lsc_cert_morse *res, const lsc_young *G,
 /* The Morse index of a proved result at an integer d with large block n:
    sum of nneg[c] * dim_c(n) (dims 1, n - 1, (n-1)(n-2)/2, n(n-3)/2). */
 double lsc_cert_morse_index (const lsc_cert_morse *m, double n);
+
+/* ---- crossings of a matrix family ----
+   A one-parameter family of symmetric n x n matrices: f fills A (n x n,
+   initialised by the caller) with an enclosure valid for every d in the
+   ball d and, when Ad != NULL, Ad with an enclosure of dA/dd over it;
+   returns 0, or nonzero when it cannot enclose. */
+typedef int (*lsc_cert_matfun) (arb_mat_t A, arb_mat_t Ad, const arb_t d,
+                                void *arg);
+
+typedef struct
+{
+  int proved;          /* 1: exactly one d in [dlo, dhi] with A(d) singular */
+  size_t nneg_lo, nneg_hi; /* negative eigenvalues at the two ends        */
+  int direction;       /* +1: one negative eigenvalue fewer at dhi         */
+  char reason[160];
+} lsc_cert_cross;
+
+/* The crossing theorem: the inertias of A(dlo) and A(dhi) (balls, usually
+   points) are proved (lsc_ball_inertia) and differ by one eigenvalue; over
+   the hull D of [dlo, dhi] the congruent LDL^T has every pivot but the
+   last proved nonzero and the last one's derivative (jets through the
+   factorisation) excludes 0.  Then the last pivot, whose zeros are the
+   singular points of A (det A = det C / det(S Q)^2 and the other pivots
+   keep their signs), is strictly monotone on D: A(d) is singular at
+   exactly one d in [dlo, dhi], and there one eigenvalue changes sign.
+   res->reason says why when not proved. */
+int lsc_certify_crossing (lsc_cert_cross *res, size_t n, lsc_cert_matfun f,
+                          void *arg, const arb_t dlo, const arb_t dhi,
+                          slong prec);
 
 /* ---- d* ----
    Result of lsc_certify_dstar. */

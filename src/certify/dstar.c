@@ -45,6 +45,98 @@ sigma_at (arb_t sig, int c, arb_srcptr x, const lsc_young *G, const arb_t d,
   return rc;
 }
 
+/* The crossing block along the proved branch (lsc_cert_matfun). */
+typedef struct
+{
+  const lsc_young *G;
+  int c;
+  arb_srcptr box;        /* Krawczyk box over D: one zero for every d  */
+  const lsc_certify_options *o;
+  slong prec;
+} dctx;
+
+static int
+block_fun (arb_mat_t A, arb_mat_t Ad, const arb_t d, void *arg)
+{
+  dctx *x = arg;
+  slong np = (slong) lsc_young_nparams (x->G), prec = x->prec;
+  int bad = 1;
+  arb_mat_t B[4], Bd[4];
+  arb_ptr p = _arb_vec_init (np), g = _arb_vec_init (np),
+          gd = _arb_vec_init (np), H = _arb_vec_init (np * np),
+          xd = _arb_vec_init (np);
+  lsc_cert_crit ce;
+  lsc_cert_crit_init (&ce, (size_t) np);
+  if (!Ad)
+    {
+      /* at (a ball around) one d: a much smaller Krawczyk box, inside the
+         box over D, so that it holds the same critical point */
+      for (slong i = 0; i < np; i++)
+        arb_set_arf (p + i, arb_midref (x->box + i));
+      arb_t dm;
+      arb_init (dm);
+      arb_set_arf (dm, arb_midref (d));
+      lsc_certify_newton (p, x->G, dm, x->o);
+      arb_clear (dm);
+      lsc_certify_critical (&ce, x->G, p, d, x->o);
+      int inside = ce.proved;
+      for (slong i = 0; inside && i < np; i++)
+        inside = arb_contains (x->box + i, ce.box + i);
+      if (inside)
+        {
+          bad = lsc_cert_blocks (B, NULL, x->G, ce.box, NULL, d, prec);
+          if (!bad)
+            arb_mat_set (A, B[x->c]);
+          lsc_cert_blocks_clear (B, NULL);
+        }
+    }
+  else
+    {
+      /* over D: p'(d) from J(X, D) p' = -g_d(X, D), then jets along
+         (p', 1) */
+      arb_t one;
+      arb_init (one);
+      arb_one (one);
+      arb_mat_t J, R, Y;
+      arb_mat_init (J, np, np);
+      arb_mat_init (R, np, 1);
+      arb_mat_init (Y, np, 1);
+      if (!lsc_cert_eval (NULL, NULL, g, gd, H, NULL, x->box, NULL, x->G, d,
+                          one, prec))
+        {
+          for (slong i = 0; i < np; i++)
+            {
+              for (slong j = 0; j < np; j++)
+                arb_set (arb_mat_entry (J, i, j), H + i * np + j);
+              arb_neg (arb_mat_entry (R, i, 0), gd + i);
+            }
+          if (arb_mat_solve (Y, J, R, prec))
+            {
+              for (slong i = 0; i < np; i++)
+                arb_set (xd + i, arb_mat_entry (Y, i, 0));
+              bad = lsc_cert_blocks (B, Bd, x->G, x->box, xd, d, prec);
+              if (!bad)
+                {
+                  arb_mat_set (A, B[x->c]);
+                  arb_mat_set (Ad, Bd[x->c]);
+                }
+              lsc_cert_blocks_clear (B, Bd);
+            }
+        }
+      arb_mat_clear (J);
+      arb_mat_clear (R);
+      arb_mat_clear (Y);
+      arb_clear (one);
+    }
+  lsc_cert_crit_clear (&ce);
+  _arb_vec_clear (p, np);
+  _arb_vec_clear (g, np);
+  _arb_vec_clear (gd, np);
+  _arb_vec_clear (H, np * np);
+  _arb_vec_clear (xd, np);
+  return bad;
+}
+
 int
 lsc_certify_dstar (lsc_cert_dstar *res, const lsc_young *G, const double *p,
                    double dp, const char *d0, const lsc_certify_options *opt)
@@ -67,13 +159,7 @@ lsc_certify_dstar (lsc_cert_dstar *res, const lsc_young *G, const double *p,
   arb_init (da); arb_init (db); arb_init (sa); arb_init (sb);
   arb_init (dn); arb_init (t); arb_init (D); arb_init (sig); arb_init (dsig);
   arb_ptr x = _arb_vec_init (np), xa = _arb_vec_init (np),
-          xd = _arb_vec_init (np), g = _arb_vec_init (np),
-          gd = _arb_vec_init (np), H = _arb_vec_init (np * np);
-  arb_mat_t A[4], Ad[4], J, B, Y;
-  int have_blocks = 0;
-  arb_mat_init (J, np, np);
-  arb_mat_init (B, np, 1);
-  arb_mat_init (Y, np, 1);
+          xd = _arb_vec_init (np);
   lsc_cert_crit cr;
   lsc_cert_crit_init (&cr, (size_t) np);
   double d0d = strtod (d0, NULL);
@@ -181,105 +267,42 @@ lsc_certify_dstar (lsc_cert_dstar *res, const lsc_young *G, const double *p,
                 cr.reason);
       goto done;
     }
-  /* the ends: full inertia of the block, counts differing by one */
-  size_t nlo, plo, nhi, phi;
-  for (int end = 0; end < 2; end++)
-    {
-      arb_t e;
-      arb_init (e);
-      arb_set_arf (e, arb_midref (D));
-      arb_set_d (t, 0.5 * o.dstar_width);
-      if (end)
-        arb_add (e, e, t, prec);
-      else
-        arb_sub (e, e, t, prec);
-      arb_mat_t Ae[4];
-      /* the branch at the end point itself: a much smaller box, inside
-         X, so that it holds the same (unique in X) critical point */
-      lsc_cert_crit ce;
-      lsc_cert_crit_init (&ce, (size_t) np);
-      _arb_vec_set (xa, cr.box, np);
-      lsc_certify_newton (xa, G, e, &o);
-      lsc_certify_critical (&ce, G, xa, e, &o);
-      int inside = ce.proved;
-      for (slong i = 0; inside && i < np; i++)
-        inside = arb_contains (cr.box + i, ce.box + i);
-      int bad = !inside || lsc_cert_blocks (Ae, NULL, G, ce.box, NULL, e, prec);
-      lsc_cert_crit_clear (&ce);
-      size_t *nn = end ? &nhi : &nlo, *npp = end ? &phi : &plo;
-      if (!bad && lsc_ball_inertia (nn, npp, Ae[c], NULL, NULL, NULL, prec) != 1)
-        bad = 1;
-      if (inside)
-        lsc_cert_blocks_clear (Ae, NULL);
-      arb_clear (e);
-      if (bad)
-        {
-          why (res, "the block's inertia is not proved at an end of D "
-                    "(eigenvalue too close to 0 for the precision)");
-          goto done;
-        }
-    }
-  if (!((nlo == nhi + 1 && phi == plo + 1) || (nhi == nlo + 1 && plo == phi + 1)))
-    {
-      why (res, "no sign change: the block's inertia is the same at both "
-                "ends of D");
-      goto done;
-    }
-  res->nneg_lo = nlo;
-  res->nneg_hi = nhi;
-  res->direction = nlo > nhi ? 1 : -1;
-  /* p'(d) over X x D: J(X, D) Y = -g_d(X, D) */
+  /* the crossing theorem on [D_lo, D_hi] for the block along the branch */
   {
-    arb_t one;
-    arb_init (one);
-    arb_one (one);
-    rc = lsc_cert_eval (NULL, NULL, g, gd, H, NULL, cr.box, NULL, G, D, one,
-                        prec);
-    arb_clear (one);
-    if (rc)
+    dctx ctx = { G, c, cr.box, &o, prec };
+    arb_mat_t A0[4];
+    if (lsc_cert_blocks (A0, NULL, G, cr.box, NULL, D, prec))
       {
-        rc = LSC_SUCCESS;
-        why (res, "g_d cannot be enclosed over the box");
+        lsc_cert_blocks_clear (A0, NULL);
+        why (res, "the block cannot be enclosed over D");
         goto done;
       }
-    for (slong i = 0; i < np; i++)
+    size_t n = (size_t) arb_mat_nrows (A0[c]);
+    lsc_cert_blocks_clear (A0, NULL);
+    arb_t lo, hi;
+    arb_init (lo);
+    arb_init (hi);
+    arb_set_arf (lo, arb_midref (D));
+    arb_set_arf (hi, arb_midref (D));
+    arb_set_d (t, 0.5 * o.dstar_width);
+    arb_sub (lo, lo, t, prec);
+    arb_add (hi, hi, t, prec);
+    lsc_cert_cross cx;
+    lsc_certify_crossing (&cx, n, block_fun, &ctx, lo, hi, prec);
+    arb_clear (lo);
+    arb_clear (hi);
+    if (!cx.proved)
       {
-        for (slong j = 0; j < np; j++)
-          arb_set (arb_mat_entry (J, i, j), H + i * np + j);
-        arb_neg (arb_mat_entry (B, i, 0), gd + i);
-      }
-    if (!arb_mat_solve (Y, J, B, prec))
-      {
-        why (res, "J over the box is not proved nonsingular");
+        why (res, cx.reason);
         goto done;
       }
-    for (slong i = 0; i < np; i++)
-      arb_set (xd + i, arb_mat_entry (Y, i, 0));
+    res->proved = 1;
+    res->nneg_lo = cx.nneg_lo;
+    res->nneg_hi = cx.nneg_hi;
+    res->direction = cx.direction;
+    arb_set (res->dstar, D);
   }
-  /* sigma' along the branch over X x D */
-  rc = lsc_cert_blocks (A, Ad, G, cr.box, xd, D, prec);
-  have_blocks = 1;
-  if (rc)
-    {
-      rc = LSC_SUCCESS;
-      why (res, "the block and its derivative cannot be enclosed over D");
-      goto done;
-    }
-  size_t nn, npp;
-  int st = lsc_ball_inertia (&nn, &npp, A[c], Ad[c], sig, dsig, prec);
-  if (st == 0)
-    why (res, "the block's other pivots are not proved nonzero over D");
-  else if (!arb_is_finite (dsig) || arb_contains_zero (dsig))
-    why (res, "the derivative of the crossing pivot is not proved nonzero "
-              "over D (a double or tangential crossing cannot be excluded)");
-  else
-    {
-      res->proved = 1;
-      arb_set (res->dstar, D);
-    }
 done:
-  if (have_blocks)
-    lsc_cert_blocks_clear (A, Ad);
   lsc_cert_crit_clear (&cr);
   arb_clear (da); arb_clear (db); arb_clear (sa); arb_clear (sb);
   arb_clear (dn); arb_clear (t); arb_clear (D); arb_clear (sig);
@@ -287,11 +310,5 @@ done:
   _arb_vec_clear (x, np);
   _arb_vec_clear (xa, np);
   _arb_vec_clear (xd, np);
-  _arb_vec_clear (g, np);
-  _arb_vec_clear (gd, np);
-  _arb_vec_clear (H, np * np);
-  arb_mat_clear (J);
-  arb_mat_clear (B);
-  arb_mat_clear (Y);
   return rc;
 }
