@@ -150,12 +150,14 @@ begin_summary (cli_output *o, const scan_opts *so, double d, double k)
             "Frobenius norm of the gradient; $d^*$: where the family "
             "becomes a minimum (catalogue).", where, ztol_tex,
             so->fast ? " \\max(1, \\max|\\lambda|)" : "");
-  cli_column cols[NSUM + 2];
-  memcpy (cols, sum_cols, sizeof cols);
+  cli_column cols[NSUM + 3];
+  memcpy (cols, sum_cols, sizeof sum_cols);
   if (so->prec)
     cols[7].type = cols[8].type = cols[9].type = CLI_COL_DECIMAL;
-  return cli_table_begin_captioned (o, "summary", cap, cols,
-                                    so->full ? NSUM + 2 : NSUM);
+  size_t nc = so->full ? NSUM + 2 : NSUM;
+  if (so->prove)
+    cols[nc++] = (cli_column){ "proved", CLI_COL_STRING };
+  return cli_table_begin_captioned (o, "summary", cap, cols, nc);
 }
 
 static cli_table *
@@ -190,6 +192,8 @@ summary_row (cli_table *t, const scan_row *r, const scan_opts *so)
   if (bad)
     for (int j = 4; j < (so->full ? NSUM + 2 : NSUM); j++)
       cli_cell_empty (t);
+  if (bad && so->prove)
+    cli_cell_string (t, "not-proved");
   else
     {
       cli_cell_string (t, r->type);
@@ -224,6 +228,8 @@ summary_row (cli_table *t, const scan_row *r, const scan_opts *so)
           else
             cli_cell_empty (t);
         }
+      if (so->prove)
+        cli_cell_string (t, scan_prove_row (r));
     }
   cli_row_end (t);
   return bad || r->full == SCAN_FULL_MISMATCH;

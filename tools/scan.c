@@ -17,6 +17,7 @@ scan_opts_init (scan_opts *o)
   o->fast = 0;
   o->prec = 0;
   o->digits = 0;
+  o->prove = 0;
 }
 
 int

@@ -26,9 +26,15 @@ typedef struct
                         MPFR at prec bits (scan_refine_mpfr)       (0)     */
   int digits;        /* significant digits of the MPFR decimals; 0: all
                         those that identify the value at prec     (0)     */
+  int prove;         /* add the "proved" column (scan_prove_row)  (0)     */
 } scan_opts;
 
 void scan_opts_init (scan_opts *o);
+
+/* --prove (scan-prove.c): "proved" when lsc_certify proves the row's
+   critical point (Krawczyk) and its Morse index (ball inertia of every
+   isotypic block) and that index is the row's; "contradicted" when the
+   proved index differs; "not-proved" otherwise. */
 
 /* Outcome of the full-Hessian check of one row. */
 enum { SCAN_FULL_NONE = 0, SCAN_FULL_OK, SCAN_FULL_MISMATCH,
@@ -59,6 +65,8 @@ typedef struct
   char **ev_dec;         /* MPFR path: the eigenvalues as decimals       */
   size_t min_idx;        /* index in ev of the smallest eigenvalue       */
 } scan_row;
+
+const char *scan_prove_row (const scan_row *r);
 
 /* Compute rows[i] for the family f at the dimensions d[i] (any order, each
    one where the family exists).  The critical point is continued from the

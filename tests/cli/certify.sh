@@ -46,6 +46,16 @@ expect_rc 1 "F3 as a minimum"
 if grep -q "proved NOT a minimum" "$out"; then pass; else fail "F3 reason"; fi
 if grep -q "not-proved$" "$out"; then pass; else fail "F3 summary status"; fi
 
+# landscape-scan --prove: the summary's proved column agrees with the
+# scan's own index (computed by the reduced MPFR spectrum).
+S=$(tool landscape-scan) || exit 77
+run "$S" -c "$CAT" -F A,F3,F6 --d 20 --prove -f tsv -q
+expect_ok "scan --prove"
+n=$(awk -F '\t' 'NR > 1 && $1 != "family" && NF >= 15 && $NF == "proved"' "$out" | wc -l)
+if test "$n" -eq 3; then pass; else fail "scan --prove: $n of 3 rows proved"; fi
+run "$S" -c "$CAT" -F A --d 20 -f tsv -q
+if head -n 1 "$out" | grep -q proved; then fail "proved column without --prove"; else pass; fi
+
 # Usage errors: exit 2 with one line.
 for args in "--d 0" "--d 5:4" "--d x" "--dstar --d 20" "-F nosuch" "-F global" \
             "--bits 3" "--width 1" "--format xml" "extra"; do
