@@ -226,34 +226,89 @@ reason (lsc_cert_crit *res, const char *msg)
   snprintf (res->reason, sizeof res->reason, "%s", msg);
 }
 
+/* M = I - C J(X, D) by the centered form of the preconditioned Jacobian:
+   C J(x, dm) + sum_k (C dJ/dq_k(X, D)) (Q_k - q_k) over the coordinates
+   q = (p, d).  C multiplies each partial derivative before the interval
+   step does, so that the structure of C J (near I, and near a multiple of
+   I in the d direction) survives; multiplying C into an enclosure of J
+   instead would multiply its radii by the Skeel condition number of J. */
+static int
+precond_jacobian (arb_mat_t M, const arb_mat_t C, arb_srcptr x,
+                  const arb_t dm, arb_srcptr X, const arb_t D,
+                  const lsc_young *G, slong np, slong prec)
+{
+  int rc = 0;
+  arb_ptr H = _arb_vec_init (np * np), Hd = _arb_vec_init (np * np),
+          dir = _arb_vec_init (np);
+  arb_mat_t A, CA;
+  arb_mat_init (A, np, np);
+  arb_mat_init (CA, np, np);
+  arb_t step, z;
+  arb_init (step);
+  arb_init (z);
+  rc = lsc_cert_eval (NULL, NULL, NULL, NULL, H, NULL, x, NULL, G, dm, NULL,
+                      prec);
+  if (!rc)
+    {
+      vec_to_mat (A, H, (size_t) np);
+      arb_mat_mul (M, C, A, prec);
+    }
+  for (slong k = 0; k <= np && !rc; k++)
+    {
+      int isd = k == np;
+      if (isd ? mag_is_zero (arb_radref (D)) : mag_is_zero (arb_radref (X + k)))
+        continue;
+      _arb_vec_zero (dir, np);
+      if (!isd)
+        arb_one (dir + k);
+      arb_set_ui (z, isd);
+      rc = lsc_cert_eval (NULL, NULL, NULL, NULL, H, Hd, X, dir, G, D, z,
+                          prec);
+      if (rc)
+        break;
+      vec_to_mat (A, Hd, (size_t) np);
+      arb_mat_mul (CA, C, A, prec);
+      if (isd)
+        arb_sub (step, D, dm, prec);
+      else
+        arb_sub (step, X + k, x + k, prec);
+      arb_mat_scalar_mul_arb (CA, CA, step, prec);
+      arb_mat_add (M, M, CA, prec);
+    }
+  if (!rc)
+    {
+      arb_mat_neg (M, M);
+      for (slong i = 0; i < np; i++)
+        arb_add_ui (arb_mat_entry (M, i, i), arb_mat_entry (M, i, i), 1,
+                    prec);
+    }
+  _arb_vec_clear (H, np * np);
+  _arb_vec_clear (Hd, np * np);
+  _arb_vec_clear (dir, np);
+  arb_mat_clear (A);
+  arb_mat_clear (CA);
+  arb_clear (step);
+  arb_clear (z);
+  return rc;
+}
+
 /* One Krawczyk test on X = x + [-r, r]: K = x - C g + M (X - x) with
    M = I - C J(X, D) (dv = C g(x, D) given).  Returns 1 if K lies in the
    interior of X, 0 if not (r is then inflated), -1 if J cannot be
    enclosed. */
 static int
 kraw_step (arb_ptr K, mag_t *r, arb_srcptr x, arb_ptr X, const arb_mat_t dv,
-           const arb_mat_t C, arb_mat_t M, arb_mat_t J, arb_mat_t t,
+           const arb_mat_t C, arb_mat_t M, arb_mat_t t,
            arb_mat_t mt, arb_t u, const arb_t d, const arb_t dm,
            const lsc_young *G, slong np, slong prec)
 {
-  arb_ptr H = _arb_vec_init (np * np);
   for (slong i = 0; i < np; i++)
     {
       arf_set (arb_midref (X + i), arb_midref (x + i));
       mag_set (arb_radref (X + i), r[i]);
     }
-  int rc = lsc_cert_eval_centered (NULL, NULL, H, x, dm, X, d, G, prec);
-  if (rc)
-    {
-      _arb_vec_clear (H, np * np);
-      return -1;
-    }
-  vec_to_mat (J, H, (size_t) np);
-  _arb_vec_clear (H, np * np);
-  arb_mat_mul (M, C, J, prec);
-  arb_mat_neg (M, M);
-  for (slong i = 0; i < np; i++)
-    arb_add_ui (arb_mat_entry (M, i, i), arb_mat_entry (M, i, i), 1, prec);
+  if (precond_jacobian (M, C, x, dm, X, d, G, np, prec))
+    return -1;
   for (slong i = 0; i < np; i++)
     arb_sub (arb_mat_entry (t, i, 0), X + i, x + i, prec);
   arb_mat_mul (mt, M, t, prec);
@@ -338,9 +393,49 @@ lsc_certify_critical (lsc_cert_crit *res, const lsc_young *G, arb_srcptr p,
   for (slong i = 0; i < np; i++)
     for (slong j = 0; j < np; j++)
       mag_zero (arb_radref (arb_mat_entry (C, i, j)));
-  for (slong i = 0; i < np; i++)
-    arb_set (arb_mat_entry (t, i, 0), g + i);
-  arb_mat_mul (dv, C, t, prec); /* the Newton step C g(x, D) */
+  /* the Newton step C g(x, D) = C g(x, dm) + (C g_d(x, D)) (D - dm),
+     preconditioned before the interval step (as in precond_jacobian) */
+  {
+    arb_ptr gd = _arb_vec_init (np), gv = _arb_vec_init (np);
+    arb_mat_t u1;
+    arb_mat_init (u1, np, 1);
+    arb_t one, step;
+    arb_init (one);
+    arb_init (step);
+    arb_one (one);
+    if (lsc_cert_eval (NULL, NULL, gv, NULL, NULL, NULL, x, NULL, G, dm, NULL,
+                       prec))
+      {
+        _arb_vec_clear (gd, np);
+        _arb_vec_clear (gv, np);
+        arb_mat_clear (u1);
+        arb_clear (one);
+        arb_clear (step);
+        reason (res, "the gradient cannot be enclosed at the centre");
+        goto done;
+      }
+    for (slong i = 0; i < np; i++)
+      arb_set (arb_mat_entry (t, i, 0), gv + i);
+    arb_mat_mul (dv, C, t, prec);
+    if (!mag_is_zero (arb_radref (d))
+        && !lsc_cert_eval (NULL, NULL, gv, gd, NULL, NULL, x, NULL, G, d, one,
+                           prec))
+      {
+        for (slong i = 0; i < np; i++)
+          arb_set (arb_mat_entry (t, i, 0), gd + i);
+        arb_mat_mul (u1, C, t, prec);
+        arb_sub (step, d, dm, prec);
+        arb_mat_scalar_mul_arb (u1, u1, step, prec);
+        arb_mat_add (dv, dv, u1, prec);
+      }
+    else if (!mag_is_zero (arb_radref (d)))
+      arb_mat_indeterminate (dv);
+    _arb_vec_clear (gd, np);
+    _arb_vec_clear (gv, np);
+    arb_mat_clear (u1);
+    arb_clear (one);
+    arb_clear (step);
+  }
   for (slong i = 0; i < np; i++)
     {
       /* initial radius: a multiple of the step, not below the rounding
@@ -361,7 +456,7 @@ lsc_certify_critical (lsc_cert_crit *res, const lsc_young *G, arb_srcptr p,
   int contract = 0;
   for (unsigned att = 0; att <= o.inflate + (unsigned) contract; att++)
     {
-      int st = kraw_step (K, r, x, X, dv, C, M, J, t, mt, u, d, dm, G, np,
+      int st = kraw_step (K, r, x, X, dv, C, M, t, mt, u, d, dm, G, np,
                           prec);
       if (st < 0)
         {
