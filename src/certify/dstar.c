@@ -289,6 +289,17 @@ lsc_certify_dstar (lsc_cert_dstar *res, const lsc_young *G, const double *p,
     arb_add (hi, hi, t, prec);
     lsc_cert_cross cx;
     lsc_certify_crossing (&cx, n, block_fun, &ctx, lo, hi, prec);
+    /* the theorem's interval: the hull of the two (tiny) end balls */
+    {
+      arf_t a, b;
+      arf_init (a);
+      arf_init (b);
+      arb_get_lbound_arf (a, lo, prec);
+      arb_get_ubound_arf (b, hi, prec);
+      arb_set_interval_arf (D, a, b, prec);
+      arf_clear (a);
+      arf_clear (b);
+    }
     arb_clear (lo);
     arb_clear (hi);
     if (!cx.proved)
