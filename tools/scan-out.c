@@ -190,10 +190,12 @@ summary_row (cli_table *t, const scan_row *r, const scan_opts *so)
   cli_cell_real (t, r->k);
   cli_cell_status (t, r->status);
   if (bad)
-    for (int j = 4; j < (so->full ? NSUM + 2 : NSUM); j++)
-      cli_cell_empty (t);
-  if (bad && so->prove)
-    cli_cell_string (t, "not-proved");
+    {
+      for (int j = 4; j < (so->full ? NSUM + 2 : NSUM); j++)
+        cli_cell_empty (t);
+      if (so->prove)
+        cli_cell_string (t, "not-proved");
+    }
   else
     {
       cli_cell_string (t, r->type);
