@@ -56,6 +56,15 @@ if test "$n" -eq 3; then pass; else fail "scan --prove: $n of 3 rows proved"; fi
 run "$S" -c "$CAT" -F A --d 20 -f tsv -q
 if head -n 1 "$out" | grep -q proved; then fail "proved column without --prove"; else pass; fi
 
+# Expensive tier: every catalogue d* proved (width 1e-31) inside its digits.
+if test -n "$LSC_EXPENSIVE" && test "$LSC_EXPENSIVE" != 0; then
+  run "$C" -c "$CAT" --dstar -f tsv -q
+  expect_ok "every catalogue d*"
+  want=$(awk -F '\t' '!/^#/ && NR > 1 && $8 != "-" && $8 != "dstar" { n++ } END { print n }' "$CAT")
+  got=$(awk -F '\t' 'NR > 1 && $7 == "yes" && $10 == "proved"' "$out" | wc -l)
+  if test "$got" -eq "$want"; then pass; else fail "d* proved: $got of $want"; fi
+fi
+
 # Usage errors: exit 2 with one line.
 for args in "--d 0" "--d 5:4" "--d x" "--dstar --d 20" "-F nosuch" "-F global" \
             "--bits 3" "--width 1" "--format xml" "extra"; do
