@@ -64,6 +64,10 @@ typedef struct
   char *loss_dec, *resid_dec;   /* MPFR path: decimals (malloc), or NULL */
   char **ev_dec;         /* MPFR path: the eigenvalues as decimals       */
   size_t min_idx;        /* index in ev of the smallest eigenvalue       */
+  char *index_dec;       /* d > SCAN_LARGE_D: the exact Morse index as a
+                            decimal integer (malloc), or NULL            */
+  double ev_err;         /* d > SCAN_LARGE_D: absolute error bound of
+                            every eigenvalue (0: not computed)           */
 } scan_row;
 
 const char *scan_prove_row (const scan_row *r);
