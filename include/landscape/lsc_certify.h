@@ -30,7 +30,7 @@ typedef struct
   size_t max_pieces;   /* range theorems: subinterval budget       (20000) */
   double max_rel_width;/* range theorems: first subinterval width
                           relative to d                             (0.05) */
-  double min_rel_width;/* range theorems: give up below this          (1e-12) */
+  double min_rel_width;/* range theorems: give up below this          (1e-15) */
 } lsc_certify_options;
 void lsc_certify_options_init (lsc_certify_options *opt);
 

@@ -15,7 +15,7 @@ lsc_certify_options_init (lsc_certify_options *opt)
   opt->dstar_width = 1e-31;
   opt->max_pieces = 20000;
   opt->max_rel_width = 0.05;
-  opt->min_rel_width = 1e-12;
+  opt->min_rel_width = 1e-15;
 }
 
 slong
