@@ -6,10 +6,13 @@
 #include <string.h>
 #include "landscape.h"
 #include "landscape/lsc_certify.h"
-#include "scan.h"
+#include "landscape/lsc_scan.h"
+#include "scan-out.h"
+
+int scan_prove = 0;
 
 const char *
-scan_prove_row (const scan_row *r)
+scan_prove_row (const lsc_scan_row *r)
 {
   if (r->status != 0 || strcmp (r->fam->kind, "global-minimum") == 0)
     return "not-proved";

@@ -17,6 +17,7 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+#pragma GCC visibility push(default)
 
 /* Options, each with its default (lsc_certify_options_init). */
 typedef struct
@@ -213,6 +214,7 @@ int lsc_certify_range (int *proved, const lsc_young *G, const double *p,
                        int (*cb) (const lsc_cert_piece *piece, void *arg),
                        void *arg, const lsc_certify_options *opt);
 
+#pragma GCC visibility pop
 #ifdef __cplusplus
 }
 #endif
