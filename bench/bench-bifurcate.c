@@ -44,8 +44,8 @@ main (int argc, char **argv)
       int st = lsc_bif_crossing (ds, NULL, &res, &fam, br[0].d_lo, br[0].d_hi,
                                  br[0].p_lo, br[0].p_hi, &o);
       double t = now () - t1;
-      mpfr_printf ("A %3u digits: %.3f s (scan %.3f s) status %d certified %d "
-                   "d* = %.20Rg...\n", digits, t, tscan, st, res.certified, ds);
+      mpfr_printf ("A %3u digits: %.3f s (scan %.3f s) status %d agreed %d "
+                   "d* = %.20Rg...\n", digits, t, tscan, st, res.agreed, ds);
     }
   /* every family, scan + all brackets, 30 digits */
   o.digits = 30;
@@ -71,7 +71,7 @@ main (int argc, char **argv)
         }
       printf ("  %-12s %zu brackets %.3f s\n", F->name, nb, now () - tf);
     }
-  printf ("all families, 30 digits: %.3f s (%zu brackets, %zu certified)\n",
+  printf ("all families, 30 digits: %.3f s (%zu brackets, %zu agreed)\n",
           now () - t0, nsolved, nok);
   mpfr_clear (ds);
   lsc_catalogue_free (cat);

@@ -1,5 +1,5 @@
 /* Tests of the bifurcation solvers: synthetic families with known analytic
-   crossings and folds (to 100 digits), the type A crossing certified at two
+   crossings and folds (to 100 digits), the type A crossing agreed at two
    precisions and confirmed by the full Hessian's inertia at the integers on
    both sides, error statuses. */
 #include <config.h>
@@ -50,6 +50,21 @@ syn_eig_up (mpfr_t lam, const mpfr_t *p, const mpfr_t d, void *params)
   mpfr_sub_ui (lam, p[1], 2, MPFR_RNDN);
   return 0;
 }
+/* An eigenvalue callback whose error does not shrink with the precision
+   as it should (an offset of 2^-(prec/3)): the two solves then disagree
+   beyond about 15 digits, and the agreement check must say so. */
+static int
+syn_eig_sloppy (mpfr_t lam, const mpfr_t *p, const mpfr_t d, void *params)
+{
+  (void) d; (void) params;
+  mpfr_t e;
+  mpfr_init2 (e, 64);
+  mpfr_set_ui_2exp (e, 1, -(mpfr_exp_t) (mpfr_get_prec (lam) / 3), MPFR_RNDN);
+  mpfr_sub_ui (lam, p[1], 2, MPFR_RNDN);
+  mpfr_add (lam, lam, e, MPFR_RNDN);
+  mpfr_clear (e);
+  return 0;
+}
 static int
 syn_eig_down (mpfr_t lam, const mpfr_t *p, const mpfr_t d, void *params)
 {
@@ -73,10 +88,19 @@ test_synthetic_crossing (void)
   lsc_bif_result res;
   CU_ASSERT_EQUAL (lsc_bif_crossing (ds, NULL, &res, &fam, 1, 2, plo, phi, &o), 0);
   mpfr_sqrt_ui (ref, 2, MPFR_RNDN);
-  CU_ASSERT (res.certified);
+  CU_ASSERT (res.agreed);
   CU_ASSERT_EQUAL (res.direction, 1);
   CU_ASSERT (lsc_bif_digits_agree_test (ds, ref, 100) >= 100);
   CU_ASSERT (res.lam_abs < 1e-100);
+  /* the failure status of the agreement check, provoked */
+  fam.eig_mpfr = syn_eig_sloppy;
+  o.digits = 30;
+  CU_ASSERT_EQUAL (lsc_bif_crossing (ds, NULL, &res, &fam, 1, 2, plo, phi, &o),
+                   LSC_EPREC);
+  CU_ASSERT_EQUAL (res.status, LSC_EPREC);
+  CU_ASSERT (!res.agreed);
+  CU_ASSERT (res.digits_agree >= 10 && res.digits_agree < 30);
+  o.digits = 100;
   fam.eig_mpfr = syn_eig_down;
   CU_ASSERT_EQUAL (lsc_bif_crossing (ds, NULL, &res, &fam, 1, 2, plo, phi, &o), 0);
   mpfr_set_ui (ref, 3, MPFR_RNDN);
@@ -133,7 +157,7 @@ test_synthetic_fold (void)
   mpfr_set_ui (one, 1, MPFR_RNDN);
   lsc_bif_result res;
   CU_ASSERT_EQUAL (lsc_bif_fold (ds, ps, &res, &fam, 0.99, p0, v0, &o), 0);
-  CU_ASSERT (res.certified);
+  CU_ASSERT (res.agreed);
   CU_ASSERT (lsc_bif_digits_agree_test (ds, one, 60) >= 60);
   CU_ASSERT (mpfr_cmpabs_ui (ps[0], 0) >= 0 && fabs (mpfr_get_d (ps[0], MPFR_RNDN)) < 1e-60);
   CU_ASSERT (res.lam_abs < 1e-60);
@@ -213,7 +237,7 @@ test_type_a (void)
   lsc_bif_result r30, r50;
   CU_ASSERT_EQUAL (lsc_bif_crossing (d30, NULL, &r30, &fam, br[0].d_lo, br[0].d_hi, br[0].p_lo, br[0].p_hi, &o30), 0);
   CU_ASSERT_EQUAL (lsc_bif_crossing (d50, NULL, &r50, &fam, br[0].d_lo, br[0].d_hi, br[0].p_lo, br[0].p_hi, &o50), 0);
-  CU_ASSERT (r30.certified && r50.certified);
+  CU_ASSERT (r30.agreed && r50.agreed);
   CU_ASSERT (lsc_bif_digits_agree_test (d30, d50, 30) >= 30);
   CU_ASSERT (r30.lam_abs < 1e-30);
   CU_ASSERT_EQUAL (r30.direction, 1);
@@ -230,7 +254,7 @@ test_type_a (void)
 /* Every catalogue family with a dstar: the full Hessian (LAPACK, embedded W
    continued to the integers around d*) has index 0 at ceil(d*) and a
    positive index at floor(d*) - an independent confirmation of the type
-   change at every certified d* of the catalogue. */
+   change at every agreed d* of the catalogue. */
 static void
 test_catalogue_dstar_inertia (void)
 {

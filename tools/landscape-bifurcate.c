@@ -1,6 +1,7 @@
 /* landscape-bifurcate: the fractional dimensions d* at which families of
    critical points change type (an isotypic eigenvalue crosses zero) or fold,
-   to many digits in MPFR, certified by a second solve at higher precision. */
+   to many digits in MPFR, agreed by a second solve at higher precision, and
+   with --prove proved in ball arithmetic (lsc_certify). */
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
 #include <getopt.h>
@@ -12,7 +13,32 @@
 #include <gsl/gsl_errno.h>
 #include "landscape.h"
 #include "landscape/lsc_families.h"
+#include "landscape/lsc_certify.h"
 #include "cli.h"
+
+/* A proof of the crossing near the decimal d (lsc_certify_dstar) whose
+   interval lies within half a unit in the last printed digit. */
+static int
+prove_row (const lsc_family *F, const char *d)
+{
+  lsc_cert_dstar r;
+  lsc_cert_dstar_init (&r);
+  int ok = !lsc_certify_dstar (&r, &F->G, F->p, F->d, d, NULL) && r.proved;
+  if (ok)
+    {
+      const char *dot = strchr (d, '.'), *e = strpbrk (d, "eE");
+      long frac = dot ? (long) ((e ? e : d + strlen (d)) - dot - 1) : 0;
+      long ex = e ? strtol (e + 1, NULL, 10) : 0;
+      arb_t c;
+      arb_init (c);
+      arb_set_str (c, d, 512);
+      mag_set_d (arb_radref (c), 0.5 * pow (10.0, (double) (ex - frac)));
+      ok = arb_contains (c, r.dstar);
+      arb_clear (c);
+    }
+  lsc_cert_dstar_clear (&r);
+  return ok;
+}
 
 
 static void
@@ -24,8 +50,10 @@ usage (void)
         "change type (an eigenvalue of one isotypic component of the Hessian "
         "crosses\n"
         "zero) or fold, and print d* to the requested number of digits, "
-        "certified by\n"
-        "a second solve at higher precision.\n"
+        "agreed by\n"
+        "a second solve at higher precision (agreement, not a proof: --prove "
+        "adds a\n"
+        "proof in ball arithmetic of each crossing).\n"
         "\n"
         "  -F, --family=NAME[,NAME]  families to treat (default: all)\n"
         "  -n, --digits=N        significant digits of d* (default 30, at "
@@ -34,6 +62,9 @@ usage (void)
         "  -t, --to=D            upper end of the scan in d (default 100)\n"
         "  -c, --catalogue=FILE  family catalogue (default: the installed "
         "families.tsv)\n"
+        "  -P, --prove           prove each crossing: exactly one d* in an "
+        "interval\n"
+        "                        inside the printed digits (column proof)\n"
         "  -p, --params          also print the parameters at each d* (a "
         "second table)\n"
         "  -f, --format=FMT      text, tsv, json, latex or markdown\n"
@@ -41,7 +72,8 @@ usage (void)
         "  -h, --help            display this help and exit\n"
         "  -V, --version         output version information and exit\n"
         "\n"
-        "Exit status: 0 if every d* was found and certified, 1 if some row "
+        "Exit status: 0 if every d* was found and agreed (and proved with "
+        "--prove), 1 if some row "
         "was not\n"
         "(its status says why), 2 for usage or input errors, 3 for system "
         "errors.");
@@ -76,6 +108,7 @@ main (int argc, char **argv)
     { "to", required_argument, NULL, 't' },
     { "catalogue", required_argument, NULL, 'c' },
     { "params", no_argument, NULL, 'p' },
+    { "prove", no_argument, NULL, 'P' },
     { "format", required_argument, NULL, 'f' },
     { "quiet", no_argument, NULL, 'q' },
     { "help", no_argument, NULL, 'h' },
@@ -84,9 +117,9 @@ main (int argc, char **argv)
   const char *families = NULL, *catpath = NULL;
   double from = 2, to = 100;
   unsigned digits = 30;
-  int params = 0, quiet = 0, opt;
+  int params = 0, prove = 0, quiet = 0, opt;
   cli_format fmt = cli_default_format ();
-  while ((opt = cli_getopt (argc, argv, "F:n:t:c:pf:qhV", longopts)) != -1)
+  while ((opt = cli_getopt (argc, argv, "F:n:t:c:pPf:qhV", longopts)) != -1)
     switch (opt)
       {
       case 'F': families = optarg; break;
@@ -95,6 +128,7 @@ main (int argc, char **argv)
       case 't': to = cli_parse_double ("--to", optarg); break;
       case 'c': catpath = optarg; break;
       case 'p': params = 1; break;
+      case 'P': prove = 1; break;
       case 'f': fmt = cli_parse_format ("--format", optarg); break;
       case 'q': quiet = 1; break;
       case 'h': usage (); return cli_finish (CLI_EXIT_OK);
@@ -139,7 +173,7 @@ main (int argc, char **argv)
     { "change", CLI_COL_STRING },   { "index_below", CLI_COL_REAL },
     { "index_above", CLI_COL_REAL },{ "loss", CLI_COL_DECIMAL },
     { "residual", CLI_COL_REAL },   { "digits", CLI_COL_INT },
-    { "status", CLI_COL_STATUS } };
+    { "status", CLI_COL_STATUS },   { "proof", CLI_COL_STRING } };
   size_t ncol = sizeof cols / sizeof cols[0];
   if (!o)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
@@ -184,9 +218,10 @@ main (int argc, char **argv)
           cli_cell_string (t, e->event);
           if (strcmp (e->event, "scan") == 0)
             {
-              for (size_t i = 2; i < ncol - 1; i++)
+              for (size_t i = 2; i < ncol - 2; i++)
                 cli_cell_empty (t);
               cli_cell_status (t, e->status);
+              cli_cell_empty (t);
               cli_row_end (t);
               continue;
             }
@@ -219,6 +254,17 @@ main (int argc, char **argv)
             cli_cell_real (t, e->residual);
           cli_cell_int (t, (long long) e->digits_agree);
           cli_cell_status (t, e->status);
+          /* "proved" only for a ball-arithmetic proof of exactly one
+             crossing in an interval inside the printed digits */
+          if (prove && e->d_star && strcmp (e->event, "crossing") == 0)
+            {
+              int pr = prove_row (F, e->d_star);
+              cli_cell_string (t, pr ? "proved" : "not-proved");
+              if (!pr)
+                exit_rc = CLI_EXIT_NOCONV;
+            }
+          else
+            cli_cell_empty (t);
           cli_row_end (t);
         }
     }

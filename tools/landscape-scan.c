@@ -59,6 +59,9 @@ usage (void)
         "  -o, --output=FILE    write the tables to FILE instead of standard "
         "output\n"
         "  -q, --quiet          no progress report on standard error\n"
+        "      --prove          add the column proved: the point and its "
+        "Morse index\n"
+        "                       proved in ball arithmetic (landscape-certify)\n"
         "  -h, --help           display this help and exit\n"
         "      --version        output version information and exit\n"
         "\n"
@@ -150,6 +153,7 @@ main (int argc, char **argv)
     { "plot", required_argument, NULL, 'P' },
     { "output", required_argument, NULL, 'o' },
     { "quiet", no_argument, NULL, 'q' },
+    { "prove", no_argument, NULL, 'R' },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'v' },
     { NULL, 0, NULL, 0 }
@@ -192,6 +196,7 @@ main (int argc, char **argv)
       case 'P': plotpath = optarg; break;
       case 'o': outpath = optarg; break;
       case 'q': quiet = 1; break;
+      case 'R': scan_prove = 1; break;
       case 'h': usage (); return cli_finish (CLI_EXIT_OK);
       case 'v': cli_version (); return cli_finish (CLI_EXIT_OK);
       default:

@@ -154,11 +154,13 @@ begin_summary (cli_output *o, const lsc_scan_opts *so, double d, double k)
                        "of the double path, $16 d^2 2^{-53} \\max(1, "
                        "\\max|\\lambda|)$ (measured: at most $3 d^2 2^{-53} "
                        "\\max(1, \\max|\\lambda|)$ for $d \\le 10^6$)." : "");
-  cli_column cols[NSUM + 3];
+  cli_column cols[NSUM + 4];
   memcpy (cols, sum_cols, sizeof sum_cols);
   size_t nc = so->full ? NSUM + 2 : NSUM;
   if (so->fast) /* the double path's error bound (scan_classify) */
     cols[nc++] = (cli_column){ "eig_err", CLI_COL_REAL };
+  if (scan_prove)
+    cols[nc++] = (cli_column){ "proved", CLI_COL_STRING };
   cols[5].type = CLI_COL_DECIMAL; /* the index: exact integers past 2^53 */
   if (so->prec)
     cols[7].type = cols[8].type = cols[9].type = CLI_COL_DECIMAL;
@@ -196,8 +198,12 @@ summary_row (cli_table *t, const lsc_scan_row *r, const lsc_scan_opts *so)
   cli_cell_real (t, r->k);
   cli_cell_status (t, r->status);
   if (bad)
-    for (int j = 4; j < (so->full ? NSUM + 2 : NSUM) + (so->fast != 0); j++)
-      cli_cell_empty (t);
+    {
+      for (int j = 4; j < (so->full ? NSUM + 2 : NSUM) + (so->fast != 0); j++)
+        cli_cell_empty (t);
+      if (scan_prove)
+        cli_cell_string (t, "not-proved");
+    }
   else
     {
       cli_cell_string (t, r->type);
@@ -237,6 +243,8 @@ summary_row (cli_table *t, const lsc_scan_row *r, const lsc_scan_opts *so)
         }
       if (so->fast)
         cli_cell_real (t, r->ev_err);
+      if (scan_prove)
+        cli_cell_string (t, scan_prove_row (r));
     }
   cli_row_end (t);
   return bad || r->full == LSC_SCAN_FULL_MISMATCH;

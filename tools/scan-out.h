@@ -30,4 +30,12 @@ int scan_plot (FILE *f, const char *path, const scan_fam *sf, size_t nf,
                size_t nd, const char *dspec, char *err, size_t errlen);
 
 
+/* --prove (scan-prove.c): add the summary column "proved": "proved" when
+   lsc_certify proves the row's critical point (Krawczyk) and its Morse
+   index (ball inertia of every isotypic block) and that index is the
+   row's; "contradicted" when the proved index differs; "not-proved"
+   otherwise. */
+extern int scan_prove;
+const char *scan_prove_row (const lsc_scan_row *r);
+
 #endif

@@ -50,12 +50,14 @@ mpfr_prec_t lsc_bif_prec (const lsc_bif_options *opt, int verify);
 typedef struct
 {
   int status;          /* LSC_SUCCESS; LSC_EPREC when the two precisions
-                          disagree on a printed digit (not certified) or a
+                          disagree on a printed digit (not agreed) or a
                           Newton refinement did not reach its precision;
                           LSC_EINVAL (no sign change on the bracket),
                           LSC_EMAXITER (secant limit), LSC_ESING, or a
                           callback status (e.g. LSC_EDOM)                */
-  int certified;       /* 1 if both solves agree on all requested digits  */
+  int agreed;          /* 1 if both solves agree on all requested digits
+                          (agreement of two precisions, not a proof: see
+                          lsc_certify(3) for proofs)                      */
   int direction;       /* crossings: sign of d lambda / d d at d* (+1: the
                           eigenvalue is negative below d*, positive above) */
   double lam_abs;      /* |lambda(p*, d*)| (crossing) or |g| and the null

@@ -295,14 +295,14 @@ lsc_bif_crossing (mpfr_t dstar, mpfr_t *pstar, lsc_bif_result *res,
     {
       res->direction = dir2;
       res->digits_agree = lsc_bif_digits_agree (d1, d2, o.digits);
-      res->certified = res->digits_agree >= o.digits && dir1 == dir2;
+      res->agreed = res->digits_agree >= o.digits && dir1 == dir2;
       rc = fam->eig_mpfr (lam, (const mpfr_t *) q2, d2, fam->params);
       res->lam_abs = fabs (mpfr_get_d (lam, MPFR_RNDN));
       mpfr_set (dstar, d2, MPFR_RNDN);
       if (pstar)
         for (size_t i = 0; i < n; i++)
           mpfr_set (pstar[i], q2[i], MPFR_RNDN);
-      if (!rc && !res->certified)
+      if (!rc && !res->agreed)
         rc = LSC_EPREC;
     }
   res->status = rc;
@@ -313,6 +313,6 @@ lsc_bif_crossing (mpfr_t dstar, mpfr_t *pstar, lsc_bif_result *res,
   lsc_mpfr_vec_free (q2, q2 ? n : 0);
   mpfr_clears (lo, hi, d0, d1, d2, lam, (mpfr_ptr) 0);
   if (rc)
-    lsc_error ("crossing not found or not certified", __FILE__, __LINE__, rc);
+    lsc_error ("crossing not found or the two precisions do not agree", __FILE__, __LINE__, rc);
   return rc;
 }

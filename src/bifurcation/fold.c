@@ -247,7 +247,7 @@ lsc_bif_fold (mpfr_t dstar, mpfr_t *pstar, lsc_bif_result *res,
   if (!rc)
     {
       res->digits_agree = lsc_bif_digits_agree (x1[n], x2[n], o.digits);
-      res->certified = res->digits_agree >= o.digits;
+      res->agreed = res->digits_agree >= o.digits;
       mpfr_set (dstar, x2[n], MPFR_RNDN);
       if (pstar)
         for (size_t i = 0; i < n; i++)
@@ -265,7 +265,7 @@ lsc_bif_fold (mpfr_t dstar, mpfr_t *pstar, lsc_bif_result *res,
         }
       lsc_mpfr_vec_free (F, F ? m : 0);
       lsc_mpfr_vec_free (c.J, c.J ? n * n : 0);
-      if (!res->certified)
+      if (!res->agreed)
         rc = LSC_EPREC;
     }
   res->status = rc;
@@ -274,6 +274,6 @@ lsc_bif_fold (mpfr_t dstar, mpfr_t *pstar, lsc_bif_result *res,
   lsc_mpfr_vec_free (x1, x1 ? m : 0);
   lsc_mpfr_vec_free (x2, x2 ? m : 0);
   if (rc)
-    lsc_error ("fold not found or not certified", __FILE__, __LINE__, rc);
+    lsc_error ("fold not found or the two precisions do not agree", __FILE__, __LINE__, rc);
   return rc;
 }

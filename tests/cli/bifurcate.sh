@@ -72,6 +72,15 @@ run "$B" -c /nonexistent/families.tsv
 expect_error 2 "$P" "/nonexistent/families.tsv" "missing catalogue"
 run "$B" -c "$CAT" extra
 expect_error 2 "$P" "extra" "extra argument"
+# --prove: "proved" only from the ball-arithmetic proof; without it the
+# proof column stays empty (agreement is not called a proof).
+run "$B" -c "$CAT" -F A --prove -f tsv -q
+expect_ok "A --prove"
+if awk -F '\t' 'NR == 1 { exit !($14 == "proof") } ' "$out" \
+   && awk -F '\t' 'NR == 2 { exit !($13 == "ok" && $14 == "proved") }' "$out"
+then pass; else fail "A --prove: proof column"; fi
+run "$B" -c "$CAT" -F A -f tsv -q
+if awk -F '\t' 'NR == 2 { exit !($14 == "") }' "$out"; then pass; else fail "proof column without --prove"; fi
 run "$B" --help
 expect_ok "--help"
 run "$B" --version

@@ -1,0 +1,221 @@
+/* Proofs in ball arithmetic (Arb): critical points of the restricted loss
+   proved to exist and be unique in explicit balls (Krawczyk), proved Morse
+   indices by the inertia of every isotypic block (Sylvester's law), proved
+   crossing dimensions d*, and range theorems over intervals of real d.
+   Assumptions: the closed-form Gaussian kernel
+   (kappa(w, v) = |w||v| (sin t + (pi - t) cos t) / (2 pi)), the
+   isotypic reduction of lsc_isotypic(3), and correctly rounded ball
+   operations (Arb). */
+#ifndef LSC_CERTIFY_H
+#define LSC_CERTIFY_H
+
+#include <stddef.h>
+#include <arb.h>
+#include <arb_mat.h>
+#include "landscape/lsc_young.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+#pragma GCC visibility push(default)
+
+/* Options, each with its default (lsc_certify_options_init). */
+typedef struct
+{
+  slong prec;          /* working precision in bits; 0: automatic,
+                          192 + 5 log2(d + 2) (guard bits for the
+                          cancellation of terms ~ d^3)                 (0) */
+  unsigned newton_iter;/* Newton steps refining the midpoint           (40) */
+  unsigned inflate;    /* Krawczyk epsilon-inflation attempts          (8)  */
+  double dstar_width;  /* width of the proved d* interval           (1e-31) */
+  size_t max_pieces;   /* range theorems: subinterval budget       (20000) */
+  double max_rel_width;/* range theorems: first subinterval width
+                          relative to d                             (0.05) */
+  double min_rel_width;/* range theorems: give up below this          (1e-15) */
+} lsc_certify_options;
+void lsc_certify_options_init (lsc_certify_options *opt);
+
+/* Working precision for a dimension d under opt. */
+slong lsc_certify_prec (const lsc_certify_options *opt, double d);
+
+/* ---- evaluation ----
+   The restricted loss L_G, gradient g and Hessian H (np x np row-major) of
+   lsc_restricted(3) in ball arithmetic, with d a ball: each output ball
+   contains the exact value for every point p in the balls p and every d in
+   the ball d.  L, g or H may be NULL.  LSC_EDOM when the large block's
+   size is not proved positive, a row norm is not proved positive, or an
+   angle is not proved away from 0 and pi (outside pairs of rows that are
+   identical by symmetry, where the kernel is |w|^2 / 2 exactly). */
+int lsc_restricted_eval_arb (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr p,
+                             const lsc_young *G, const arb_t d, slong prec);
+
+/* The same with directional derivatives: Ldot, gdot, Hdot (may be NULL
+   with their value) enclose the derivatives of L, g, H along the direction
+   (pdot, ddot) (np balls and one ball; a ball direction gives an
+   enclosure valid for every direction in it). */
+int lsc_restricted_deriv_arb (arb_t L, arb_t Ldot, arb_ptr g, arb_ptr gdot,
+                              arb_ptr H, arb_ptr Hdot, arb_srcptr p,
+                              arb_srcptr pdot, const lsc_young *G,
+                              const arb_t d, const arb_t ddot, slong prec);
+
+/* ---- critical points ----
+   Refine p (np balls, midpoints used, radii set to zero) by Newton on the
+   restricted gradient at the midpoint of d.  Returns LSC_SUCCESS,
+   LSC_ESING (singular Jacobian), LSC_ENOCONV or an evaluation status. */
+int lsc_certify_newton (arb_ptr p, const lsc_young *G, const arb_t d,
+                        const lsc_certify_options *opt);
+
+/* The centre for a proof at d: the family's point p (np doubles at dp,
+   e.g. the catalogue's) followed along its branch to d by Newton on ball
+   midpoints with a tangent predictor, then refined at d; x receives np
+   exact balls.  LSC_ENOCONV when the branch cannot be followed. */
+int lsc_certify_follow (arb_ptr x, const lsc_young *G, const double *p,
+                        double dp, double d, const lsc_certify_options *opt);
+
+/* Result of lsc_certify_critical. */
+typedef struct
+{
+  int proved;          /* 1: a theorem (see below), 0: not proved          */
+  size_t np;
+  arb_ptr box;         /* np balls (the Krawczyk box X)                    */
+  arb_t loss;          /* encloses L_G(p(d)) for every d in the ball       */
+  double radius;       /* largest radius of the box                        */
+  char reason[160];    /* why not proved ("" when proved)                  */
+} lsc_cert_crit;
+int lsc_cert_crit_init (lsc_cert_crit *c, size_t np);
+void lsc_cert_crit_clear (lsc_cert_crit *c);
+
+/* Krawczyk: from the approximate point p (np balls; midpoints used; refine
+   it first with lsc_certify_newton) build a box X around it and prove
+   K(X) = x - C g(x, d) + (I - C J(X, d)) (X - x) inside the interior of X
+   (C ~ J(x)^{-1}, g(x, d) by the centered form g(x, mid d) + g_d(x, d)
+   (d - mid d) for a ball d).  When proved: for every real d in the ball
+   d, the restricted gradient has exactly one zero p(d) in X, and J is
+   nonsingular on X; loss encloses L_G(p(d)).  Returns LSC_SUCCESS also
+   when nothing is proved (res->proved = 0, res->reason says why); an error
+   status only for bad arguments or memory. */
+int lsc_certify_critical (lsc_cert_crit *res, const lsc_young *G,
+                          arb_srcptr p, const arb_t d,
+                          const lsc_certify_options *opt);
+
+/* ---- Morse index ----
+   Components in the order LSC_IRREP_T, _S, _X, _Y of lsc_isotypic(3). */
+typedef struct
+{
+  int proved;          /* 1: every block's inertia proved                  */
+  size_t nneg[4];      /* negative eigenvalues of each component's block   */
+  size_t npos[4];
+  size_t size[4];      /* size of each block (distinct eigenvalue slots)   */
+  char reason[160];
+} lsc_cert_morse;
+
+/* Inertia of the Hessian's isotypic blocks at every point of the box X
+   (np balls) for every d in the ball d, from the restricted Hessians on
+   Fix(G0) (t), Fix(G1) (t + s) and the parts of Fix(G2) odd (s + x) and
+   even (t + s + y) under the swap of the two singled indices (the chain of
+   lsc_isotypic(3)): n(t) = n(G0), n(s) = n(G1) - n(G0),
+   n(x) = n(odd) - n(s), n(y) = n(even) - n(G1).  Each inertia is proved by
+   lsc_ball_inertia's congruence and LDL^T; needs the large block's size
+   > 3 over d (LSC_EDOM otherwise). */
+int lsc_certify_morse (lsc_cert_morse *res, const lsc_young *G,
+                       arb_srcptr box, const arb_t d,
+                       const lsc_certify_options *opt);
+
+/* The Morse index of a proved result at an integer d with large block n:
+   sum of nneg[c] * dim_c(n) (dims 1, n - 1, (n-1)(n-2)/2, n(n-3)/2). */
+double lsc_cert_morse_index (const lsc_cert_morse *m, double n);
+
+/* ---- crossings of a matrix family ----
+   A one-parameter family of symmetric n x n matrices: f fills A (n x n,
+   initialised by the caller) with an enclosure valid for every d in the
+   ball d and, when Ad != NULL, Ad with an enclosure of dA/dd over it;
+   returns 0, or nonzero when it cannot enclose. */
+typedef int (*lsc_cert_matfun) (arb_mat_t A, arb_mat_t Ad, const arb_t d,
+                                void *arg);
+
+typedef struct
+{
+  int proved;          /* 1: exactly one d in [dlo, dhi] with A(d) singular */
+  size_t nneg_lo, nneg_hi; /* negative eigenvalues at the two ends        */
+  int direction;       /* +1: one negative eigenvalue fewer at dhi         */
+  char reason[160];
+} lsc_cert_cross;
+
+/* The crossing theorem: the inertias of A(dlo) and A(dhi) (balls, usually
+   points) are proved (lsc_ball_inertia) and differ by one eigenvalue; over
+   the hull D of [dlo, dhi] the congruent LDL^T has every pivot but the
+   last proved nonzero and the last one's derivative (jets through the
+   factorisation) excludes 0.  Then the last pivot, whose zeros are the
+   singular points of A (det A = det C / det(S Q)^2 and the other pivots
+   keep their signs), is strictly monotone on D: A(d) is singular at
+   exactly one d in [dlo, dhi], and there one eigenvalue changes sign.
+   res->reason says why when not proved. */
+int lsc_certify_crossing (lsc_cert_cross *res, size_t n, lsc_cert_matfun f,
+                          void *arg, const arb_t dlo, const arb_t dhi,
+                          slong prec);
+
+/* ---- d* ----
+   Result of lsc_certify_dstar. */
+typedef struct
+{
+  int proved;          /* 1: exactly one crossing in the interval dstar    */
+  arb_t dstar;         /* the interval (midpoint and radius)               */
+  int irrep;           /* the component that crosses                       */
+  int direction;       /* +1: its block's index drops by one as d grows    */
+  size_t nneg_lo, nneg_hi; /* that block's negative count at the two ends  */
+  char reason[160];
+} lsc_cert_dstar;
+void lsc_cert_dstar_init (lsc_cert_dstar *c);
+void lsc_cert_dstar_clear (lsc_cert_dstar *c);
+
+/* Prove a crossing near d0 (a decimal approximation, e.g. the catalogue's
+   digits, within about 1e-6 of d*), starting from the critical point p
+   (np doubles) of the family at d0 or nearby.  Steps: Newton in balls'
+   midpoints at each trial d, secant on the Schur complement sigma(d) of
+   the block whose eigenvalue is nearest to 0 until |d - d*| is far below
+   dstar_width, then with D = [d~ - w/2, d~ + w/2]: Krawczyk proves the
+   branch p(d) unique in a box X for all d in D; the block's other pivots
+   keep their signs over X x D; sigma has opposite signs at the two ends
+   of D (each proved by Krawczyk at the end point); and the derivative of
+   sigma along the branch (jets in the direction (p'(d), 1),
+   p' = -J^{-1} g_d, over X x D) excludes 0.  So exactly one d in D has a
+   singular block, where one eigenvalue of that component changes sign. */
+int lsc_certify_dstar (lsc_cert_dstar *res, const lsc_young *G,
+                       const double *p, double dp, const char *d0,
+                       const lsc_certify_options *opt);
+
+/* ---- range theorems ----
+   One subinterval of a cover. */
+typedef struct
+{
+  double a, b;         /* the closed interval [a, b] (exact doubles)       */
+  int proved;
+  lsc_cert_morse morse;
+  double radius;       /* the Krawczyk box's largest radius                */
+  char reason[160];
+} lsc_cert_piece;
+
+/* What a range theorem asserts. */
+enum { LSC_CERT_MINIMUM = 0, LSC_CERT_INDEX = 1 };
+
+/* Cover [a, b] by subintervals, each proved by lsc_certify_critical (with
+   d the subinterval) and lsc_certify_morse; a failing subinterval is
+   bisected down to min_rel_width, and reported.  want = LSC_CERT_MINIMUM:
+   every block positive definite (a nondegenerate minimum); LSC_CERT_INDEX:
+   the same inertia on every subinterval as on the first.  The branch is
+   followed from (p, dp) (np doubles at dp, e.g. the catalogue point) by
+   Newton on midpoints with a tangent predictor.  Each subinterval is
+   passed to cb (may be NULL; a nonzero return stops the cover with
+   LSC_EFAILED).  *proved receives 1 when the whole of [a, b] is covered
+   by proved subintervals with one inertia.  Widths start at
+   max_rel_width * d and grow or shrink geometrically (log spacing). */
+int lsc_certify_range (int *proved, const lsc_young *G, const double *p,
+                       double dp, double a, double b, int want,
+                       int (*cb) (const lsc_cert_piece *piece, void *arg),
+                       void *arg, const lsc_certify_options *opt);
+
+#pragma GCC visibility pop
+#ifdef __cplusplus
+}
+#endif
+#endif

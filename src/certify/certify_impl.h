@@ -1,0 +1,132 @@
+/* Internal: first-order jets of balls (value and one directional
+   derivative, both Arb balls) and the ball evaluators built on them. */
+#ifndef LSC_CERTIFY_IMPL_H
+#define LSC_CERTIFY_IMPL_H
+
+#include <stddef.h>
+#include <arb.h>
+#include <arb_mat.h>
+#include "landscape/lsc_young.h"
+#include "landscape/lsc_certify.h"
+
+/* x = v + e eps with eps^2 = 0: v encloses a value, e its derivative in
+   one direction of (p, d).  Every operation below is the exact rule of
+   differentiation evaluated in ball arithmetic, so v and e enclose the
+   value and the derivative for every point of the input balls. */
+typedef struct
+{
+  arb_struct v, e;
+} lsc_jet;
+
+void lsc_jet_init (lsc_jet *x);
+void lsc_jet_clear (lsc_jet *x);
+lsc_jet *lsc_jet_vec_init (size_t n);
+void lsc_jet_vec_clear (lsc_jet *x, size_t n);
+void lsc_jet_set (lsc_jet *r, const lsc_jet *a);
+void lsc_jet_set_arb (lsc_jet *r, const arb_t v, const arb_t e);
+void lsc_jet_set_d (lsc_jet *r, double v);     /* constant, exact double */
+void lsc_jet_zero (lsc_jet *r);
+void lsc_jet_add (lsc_jet *r, const lsc_jet *a, const lsc_jet *b, slong prec);
+void lsc_jet_sub (lsc_jet *r, const lsc_jet *a, const lsc_jet *b, slong prec);
+void lsc_jet_mul (lsc_jet *r, const lsc_jet *a, const lsc_jet *b, slong prec);
+void lsc_jet_addmul (lsc_jet *r, const lsc_jet *a, const lsc_jet *b,
+                     slong prec);
+void lsc_jet_div (lsc_jet *r, const lsc_jet *a, const lsc_jet *b, slong prec);
+void lsc_jet_sqr (lsc_jet *r, const lsc_jet *a, slong prec);
+void lsc_jet_sqrt (lsc_jet *r, const lsc_jet *a, slong prec);
+/* 2 atan2(y, x) */
+void lsc_jet_atan2x2 (lsc_jet *r, const lsc_jet *y, const lsc_jet *x,
+                      slong prec);
+void lsc_jet_mul_d (lsc_jet *r, const lsc_jet *a, double c, slong prec);
+void lsc_jet_add_d (lsc_jet *r, const lsc_jet *a, double c, slong prec);
+void lsc_jet_mul_2si (lsc_jet *r, const lsc_jet *a, slong e);
+void lsc_jet_div_arb (lsc_jet *r, const lsc_jet *a, const arb_t c, slong prec);
+/* 1 if v is a finite ball entirely > 0. */
+int lsc_jet_positive (const lsc_jet *a);
+
+/* Kernel geometry of a pair (u, v) of weighted cell vectors in jets (the
+   ball twin of lsc_mpfr_cells): cell a stands for wt[a] equal coordinates.
+   same != 0 marks a structurally identical pair (u = v as functions of the
+   parameters: theta = 0 identically, kappa = |u|^2 / 2, h1 = 0,
+   h2 = I / 2), the one case where no angle is computed. */
+typedef struct
+{
+  size_t cap, n;
+  int same;
+  lsc_jet nu, nv, dm, dp, theta, phi, s, c, lam, t, t2;
+  lsc_jet *dmv, *dpv, *U, *P, *Q, *N;
+  arb_t pi, twopi;
+} lsc_bcells;
+
+int lsc_bcells_init (lsc_bcells *c, size_t cap, slong prec);
+void lsc_bcells_clear (lsc_bcells *c);
+/* LSC_EDOM when |u|^2, |v|^2 or (same == 0) |u^ -+ v^|^2 are not proved
+   positive. */
+int lsc_bcells_set (lsc_bcells *c, const lsc_jet *u, const lsc_jet *v,
+                    const lsc_jet *wt, size_t n, int same, slong prec);
+void lsc_bcells_kappa (lsc_jet *r, lsc_bcells *c, slong prec);
+void lsc_bcells_grad_coef (lsc_jet *a, lsc_jet *b, lsc_bcells *c,
+                           slong prec);
+void lsc_bcells_forms (lsc_bcells *c, const lsc_jet *wt, slong prec);
+void lsc_bcells_h1 (lsc_jet *r, lsc_bcells *c, const lsc_jet *wt, size_t a,
+                    size_t b, slong prec);
+void lsc_bcells_h2 (lsc_jet *r, lsc_bcells *c, const lsc_jet *wt, size_t a,
+                    size_t b, slong prec);
+
+/* The restricted loss, gradient and Hessian (as lsc_restricted_eval_mpfr)
+   in jets: p (np jets) and d (a jet) give value balls and the direction.
+   L, g, H may be NULL.  LSC_EDOM when a norm or an angle's half-chord is
+   not proved positive (a zero row, an angle not separated from 0 or pi
+   outside the structurally parallel pairs). */
+int lsc_restricted_eval_jet (lsc_jet *L, lsc_jet *g, lsc_jet *H,
+                             const lsc_jet *p, const lsc_young *G,
+                             const lsc_jet *d, slong prec);
+
+/* lsc_restricted_deriv_arb without checks or error reports (inside the
+   proofs a failed enclosure is an answer, not an error). */
+int lsc_cert_eval (arb_t L, arb_t Ldot, arb_ptr g, arb_ptr gdot, arb_ptr H,
+                   arb_ptr Hdot, arb_srcptr p, arb_srcptr pdot,
+                   const lsc_young *G, const arb_t d, const arb_t ddot,
+                   slong prec);
+
+/* Centered enclosures over the box (X, D) with centre (x, dm):
+   f(X, D) in f(x, dm) + f'(X, D) . (X - x, D - dm) (mean value theorem on
+   the convex box, f' from jets in the ball direction).  L, g, H may be
+   NULL.  X = x and D = dm give the values at the centre. */
+int lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
+                            const arb_t dm, arb_srcptr X, const arb_t D,
+                            const lsc_young *G, slong prec);
+
+/* Inertia of a symmetric ball matrix A (n x n) by the congruence
+   C = Q^T S A S Q (S an exact power-of-two diagonal scaling, Q the exact
+   double eigenvectors of the scaled midpoint) and an LDL^T without
+   pivoting of C in the order of the approximate eigenvalues: when every
+   pivot excludes 0, Sylvester's law gives the inertia of A for every
+   matrix in the balls.  *nneg, *npos receive the counts (npos + nneg = n
+   on success); returns 1 if proved, 0 if a pivot contains 0.  With Ad
+   non-NULL (a derivative of A, same congruence), *last and *dlast receive
+   the last pivot (the Schur complement of the eigen-direction nearest to
+   zero) and its derivative; then a last pivot that contains 0 returns 2
+   (every other pivot decided) instead of 0. */
+int lsc_ball_inertia (size_t *nneg, size_t *npos, const arb_mat_t A,
+                      const arb_mat_t Ad, arb_t last, arb_t dlast,
+                      slong prec);
+
+/* The four blocks whose inertias give the isotypic ones (morse.c):
+   A[0] = Hessian on Fix(G0) (t), A[1] on Fix(G1) (t + s), A[2] on the
+   odd part of Fix(G2) (s + x), A[3] on its even part (t + s + y), over
+   the box and the ball d (centered forms); with xd != NULL, over the box
+   without centering, Ad receiving the derivatives along (xd, 1).  The
+   matrices are initialised here (also on failure); clear them with
+   lsc_cert_blocks_clear. */
+int lsc_cert_blocks (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
+                     arb_srcptr box, arb_srcptr xd, const arb_t d,
+                     slong prec);
+void lsc_cert_blocks_clear (arb_mat_t *A, arb_mat_t *Ad);
+
+/* Follow the branch from the point x (midpoints) at d_from to d_to by
+   Newton with a tangent predictor in steps of at most rel * d (track.c). */
+int lsc_cert_track (arb_ptr x, const lsc_young *G, double d_from,
+                    double d_to, double rel, const lsc_certify_options *opt);
+
+#endif

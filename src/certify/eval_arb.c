@@ -1,0 +1,117 @@
+/* Public ball evaluators of the restricted loss (values, and derivatives
+   along a direction) over the jets of ball_restricted.c; options. */
+#include <config.h>
+#include <math.h>
+#include "internal.h"
+#include "certify/certify_impl.h"
+#include "landscape/lsc_certify.h"
+
+void
+lsc_certify_options_init (lsc_certify_options *opt)
+{
+  opt->prec = 0;
+  opt->newton_iter = 40;
+  opt->inflate = 8;
+  opt->dstar_width = 1e-31;
+  opt->max_pieces = 20000;
+  opt->max_rel_width = 0.05;
+  opt->min_rel_width = 1e-15;
+}
+
+slong
+lsc_certify_prec (const lsc_certify_options *opt, double d)
+{
+  if (opt && opt->prec > 0)
+    return opt->prec;
+  double lg = log2 (fabs (d) + 2);
+  return 192 + (slong) (5 * (isfinite (lg) ? lg : 64));
+}
+
+/* The evaluation without argument checks or error reports (a failed
+   enclosure is an answer, not an error, inside the proofs). */
+int
+lsc_cert_eval (arb_t L, arb_t Ldot, arb_ptr g, arb_ptr gdot, arb_ptr H,
+               arb_ptr Hdot, arb_srcptr p, arb_srcptr pdot,
+               const lsc_young *G, const arb_t d, const arb_t ddot,
+               slong prec)
+{
+  size_t np = lsc_young_nparams (G);
+  int rc = LSC_SUCCESS;
+  lsc_jet *pj = lsc_jet_vec_init (np), *gj = g ? lsc_jet_vec_init (np) : NULL;
+  lsc_jet *Hj = H ? lsc_jet_vec_init (np * np) : NULL;
+  lsc_jet dj, Lj;
+  lsc_jet_init (&dj);
+  lsc_jet_init (&Lj);
+  if (!pj || (g && !gj) || (H && !Hj))
+    {
+      rc = LSC_ENOMEM;
+      goto cleanup;
+    }
+  for (size_t i = 0; i < np; i++)
+    lsc_jet_set_arb (&pj[i], p + i, pdot ? pdot + i : NULL);
+  lsc_jet_set_arb (&dj, d, ddot);
+  if ((rc = lsc_restricted_eval_jet (L ? &Lj : NULL, gj, Hj, pj, G, &dj,
+                                     prec)))
+    goto cleanup;
+  if (L)
+    {
+      arb_set (L, &Lj.v);
+      if (Ldot)
+        arb_set (Ldot, &Lj.e);
+    }
+  for (size_t i = 0; g && i < np; i++)
+    {
+      arb_set (g + i, &gj[i].v);
+      if (gdot)
+        arb_set (gdot + i, &gj[i].e);
+    }
+  for (size_t i = 0; H && i < np * np; i++)
+    {
+      arb_set (H + i, &Hj[i].v);
+      if (Hdot)
+        arb_set (Hdot + i, &Hj[i].e);
+    }
+cleanup:
+  lsc_jet_vec_clear (pj, np);
+  lsc_jet_vec_clear (gj, np);
+  lsc_jet_vec_clear (Hj, np * np);
+  lsc_jet_clear (&dj);
+  lsc_jet_clear (&Lj);
+  return rc;
+}
+
+int
+lsc_restricted_deriv_arb (arb_t L, arb_t Ldot, arb_ptr g, arb_ptr gdot,
+                          arb_ptr H, arb_ptr Hdot, arb_srcptr p,
+                          arb_srcptr pdot, const lsc_young *G, const arb_t d,
+                          const arb_t ddot, slong prec)
+{
+  if (!p || !G || !d || (!L && !g && !H))
+    LSC_ERROR ("NULL argument", LSC_EFAULT);
+  int rc = lsc_young_check (G);
+  if (rc)
+    return rc;
+  if (prec < 2)
+    LSC_ERROR ("precision below 2 bits", LSC_EINVAL);
+  size_t np = lsc_young_nparams (G);
+  if (!arb_is_finite (d) || (ddot && !arb_is_finite (ddot)))
+    LSC_ERROR ("non-finite d", LSC_ENONFINITE);
+  for (size_t i = 0; i < np; i++)
+    if (!arb_is_finite (p + i) || (pdot && !arb_is_finite (pdot + i)))
+      LSC_ERROR ("non-finite parameter", LSC_ENONFINITE);
+  rc = lsc_cert_eval (L, Ldot, g, gdot, H, Hdot, p, pdot, G, d, ddot, prec);
+  if (rc == LSC_ENOMEM)
+    LSC_ERROR ("out of memory", rc);
+  if (rc)
+    LSC_ERROR ("the large block, a row norm or an angle is not proved away "
+               "from 0 (a zero row, or balls too wide)", rc);
+  return rc;
+}
+
+int
+lsc_restricted_eval_arb (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr p,
+                         const lsc_young *G, const arb_t d, slong prec)
+{
+  return lsc_restricted_deriv_arb (L, NULL, g, NULL, H, NULL, p, NULL, G, d,
+                                   NULL, prec);
+}

@@ -1,0 +1,379 @@
+/* Proved Morse index: the inertia of every isotypic block of the Hessian
+   over a box of critical points and a ball of d, from restricted Hessians
+   on the refinement chain Fix(G0) > Fix(G1) > Fix(G2) (odd and even parts
+   under the swap of the two singled indices). */
+#include <config.h>
+#include <stdio.h>
+#include <string.h>
+#include "internal.h"
+#include "certify/certify_impl.h"
+#include "spectrum/isochain.h"
+#include "landscape/lsc_certify.h"
+#include "landscape/lsc_isotypic.h"
+
+/* The Hessian of Gq over the mapped box: centered (centre xq, box Xq),
+   or, when xd != NULL, over the box with its derivative in the direction
+   (xd, 1) into Ad. */
+static int
+hess_q (arb_mat_t A, arb_mat_t Ad, const lsc_young *Gq, arb_srcptr x,
+        arb_srcptr X, arb_srcptr xd, const int *par, size_t nq,
+        const arb_t dm, const arb_t D, slong prec)
+{
+  arb_ptr xq = _arb_vec_init ((slong) nq), Xq = _arb_vec_init ((slong) nq),
+          Dq = _arb_vec_init ((slong) nq), H = _arb_vec_init ((slong) (nq * nq)),
+          Hd = _arb_vec_init ((slong) (nq * nq));
+  arb_t one;
+  arb_init (one);
+  arb_one (one);
+  for (size_t i = 0; i < nq; i++)
+    {
+      arb_set (xq + i, x + par[i]);
+      arb_set (Xq + i, X + par[i]);
+      if (xd)
+        arb_set (Dq + i, xd + par[i]);
+    }
+  int rc = xd ? lsc_cert_eval (NULL, NULL, NULL, NULL, H, Hd, Xq, Dq, Gq, D,
+                               one, prec)
+              : lsc_cert_eval_centered (NULL, NULL, H, xq, dm, Xq, D, Gq,
+                                        prec);
+  for (size_t i = 0; !rc && i < nq; i++)
+    for (size_t j = 0; j < nq; j++)
+      {
+        arb_set (arb_mat_entry (A, i, j), H + i * nq + j);
+        if (xd)
+          arb_set (arb_mat_entry (Ad, i, j), Hd + i * nq + j);
+      }
+  _arb_vec_clear (xq, (slong) nq);
+  _arb_vec_clear (Xq, (slong) nq);
+  _arb_vec_clear (Dq, (slong) nq);
+  _arb_vec_clear (H, (slong) (nq * nq));
+  _arb_vec_clear (Hd, (slong) (nq * nq));
+  arb_clear (one);
+  return rc;
+}
+
+/* B^T H B for the odd (e_i - e_swap(i), i < swap(i)) or even
+   (e_i + e_swap(i), and e_i at fixed points) basis of Fix(G2); B is
+   initialised here. */
+static void
+parity_block (arb_mat_t B, const arb_mat_t H, const int *swap, size_t n,
+              int odd, slong prec)
+{
+  slong (*idx)[2] = flint_malloc ((n ? n : 1) * sizeof *idx);
+  slong m = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      size_t ti = (size_t) swap[i];
+      if (ti < i || (odd && ti == i))
+        continue;
+      idx[m][0] = (slong) i;
+      idx[m][1] = (slong) ti;
+      m++;
+    }
+  arb_mat_init (B, m, m);
+  for (slong a = 0; a < m; a++)
+    for (slong b = 0; b < m; b++)
+      {
+        /* u_a^T H u_b with u = e_i +- e_ti (just e_i when ti == i) */
+        arb_ptr r = arb_mat_entry (B, a, b);
+        arb_zero (r);
+        for (int s = 0; s < 2; s++)
+          for (int u = 0; u < 2; u++)
+            {
+              if ((s && idx[a][0] == idx[a][1]) || (u && idx[b][0] == idx[b][1]))
+                continue;
+              slong i = idx[a][s], j = idx[b][u];
+              if (odd && (s ^ u))
+                arb_sub (r, r, arb_mat_entry (H, i, j), prec);
+              else
+                arb_add (r, r, arb_mat_entry (H, i, j), prec);
+            }
+      }
+  flint_free (idx);
+}
+
+void
+lsc_cert_blocks_clear (arb_mat_t *A, arb_mat_t *Ad)
+{
+  for (int c = 0; c < 4; c++)
+    {
+      arb_mat_clear (A[c]);
+      if (Ad)
+        arb_mat_clear (Ad[c]);
+    }
+}
+
+int
+lsc_cert_blocks (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
+                 arb_srcptr box, arb_srcptr xd, const arb_t d, slong prec)
+{
+  double other = 0;
+  for (size_t c = 0; c < G->ncb; c++)
+    if ((int) c != G->pair[0])
+      other += G->csize[c];
+  double Ld = arf_get_d (arb_midref (d), ARF_RND_NEAR) - other;
+  lsc_isochain ch;
+  int rc = lsc_isochain_make (&ch, G, Ld > 4 ? Ld : 4);
+  if (rc)
+    {
+      lsc_isochain_free (&ch);
+      return rc;
+    }
+  size_t np = lsc_young_nparams (G), nq[3] = { ch.n0, ch.n1, ch.n2 };
+  const int *par[3] = { ch.par0, ch.par1, ch.par2 };
+  const lsc_young *Gq[3] = { &ch.G0, &ch.G1, &ch.G2 };
+  arb_ptr x[4], X[4], xdq[4];
+  arb_t dm;
+  arb_init (dm);
+  arf_set (arb_midref (dm), arb_midref (d));
+  x[0] = _arb_vec_init ((slong) np);
+  X[0] = _arb_vec_init ((slong) np);
+  xdq[0] = _arb_vec_init ((slong) np);
+  for (size_t i = 0; i < np; i++)
+    {
+      arf_set (arb_midref (x[0] + i), arb_midref (box + i));
+      arb_set (X[0] + i, box + i);
+      if (xd)
+        arb_set (xdq[0] + i, xd + i);
+    }
+  /* the parameters of each level from its parent's */
+  for (int q = 0; q < 3; q++)
+    {
+      x[q + 1] = _arb_vec_init ((slong) nq[q]);
+      X[q + 1] = _arb_vec_init ((slong) nq[q]);
+      xdq[q + 1] = _arb_vec_init ((slong) nq[q]);
+      for (size_t i = 0; i < nq[q]; i++)
+        {
+          arb_set (x[q + 1] + i, x[q] + par[q][i]);
+          arb_set (X[q + 1] + i, X[q] + par[q][i]);
+          arb_set (xdq[q + 1] + i, xdq[q] + par[q][i]);
+        }
+    }
+  arb_mat_t H2, H2d;
+  arb_mat_init (A[0], (slong) ch.n0, (slong) ch.n0);
+  arb_mat_init (A[1], (slong) ch.n1, (slong) ch.n1);
+  arb_mat_init (H2, (slong) ch.n2, (slong) ch.n2);
+  arb_mat_init (H2d, (slong) ch.n2, (slong) ch.n2);
+  if (Ad)
+    {
+      arb_mat_init (Ad[0], (slong) ch.n0, (slong) ch.n0);
+      arb_mat_init (Ad[1], (slong) ch.n1, (slong) ch.n1);
+    }
+  /* hess_q maps level q's parameters from level q - 1 (x[q]) */
+  rc = hess_q (A[0], Ad ? Ad[0] : NULL, Gq[0], x[0], X[0], xd ? xdq[0] : NULL,
+               par[0], nq[0], dm, d, prec);
+  if (!rc)
+    rc = hess_q (A[1], Ad ? Ad[1] : NULL, Gq[1], x[1], X[1],
+                 xd ? xdq[1] : NULL, par[1], nq[1], dm, d, prec);
+  if (!rc)
+    rc = hess_q (H2, H2d, Gq[2], x[2], X[2], xd ? xdq[2] : NULL, par[2],
+                 nq[2], dm, d, prec);
+  parity_block (A[2], H2, ch.swap, ch.n2, 1, prec);
+  parity_block (A[3], H2, ch.swap, ch.n2, 0, prec);
+  if (Ad)
+    {
+      parity_block (Ad[2], H2d, ch.swap, ch.n2, 1, prec);
+      parity_block (Ad[3], H2d, ch.swap, ch.n2, 0, prec);
+    }
+  arb_mat_clear (H2);
+  arb_mat_clear (H2d);
+  _arb_vec_clear (x[0], (slong) np);
+  _arb_vec_clear (X[0], (slong) np);
+  _arb_vec_clear (xdq[0], (slong) np);
+  for (int q = 0; q < 3; q++)
+    {
+      _arb_vec_clear (x[q + 1], (slong) nq[q]);
+      _arb_vec_clear (X[q + 1], (slong) nq[q]);
+      _arb_vec_clear (xdq[q + 1], (slong) nq[q]);
+    }
+  arb_clear (dm);
+  lsc_isochain_free (&ch);
+  return rc;
+}
+
+static void
+why (lsc_cert_morse *m, const char *msg)
+{
+  snprintf (m->reason, sizeof m->reason, "%s", msg);
+}
+
+/* Blocks along the branch for a ball d of positive radius:
+   A(p(d), d) in A(p(dm), dm) + A'(X, D) (D - dm), the derivative along
+   the branch (p'(d), 1) with p' in the solution set of
+   J(X, D) p' = -g_d(X, D) (arb_mat_solve: a proof that J is nonsingular
+   on the box).  p(dm) by Krawczyk at the point dm, inside the box (the
+   box holds one zero for every d, so they agree).  Returns 0 and
+   initialised A on success, nonzero (nothing left initialised) if a step
+   fails. */
+static int
+branch_blocks (arb_mat_t *A, const lsc_young *G, arb_srcptr box,
+               const arb_t d, const lsc_certify_options *o, slong prec)
+{
+  slong np = (slong) lsc_young_nparams (G);
+  arb_ptr x = _arb_vec_init (np), g = _arb_vec_init (np),
+          gd = _arb_vec_init (np), H = _arb_vec_init (np * np),
+          xd = _arb_vec_init (np);
+  arb_mat_t J, B, Y, Am[4], Ad[4];
+  arb_mat_init (J, np, np);
+  arb_mat_init (B, np, 1);
+  arb_mat_init (Y, np, 1);
+  arb_t dm, one, dd;
+  arb_init (dm);
+  arb_init (one);
+  arb_init (dd);
+  arb_one (one);
+  arf_set (arb_midref (dm), arb_midref (d));
+  arb_sub (dd, d, dm, prec);
+  lsc_cert_crit cm;
+  lsc_cert_crit_init (&cm, (size_t) np);
+  int fail = 1, have = 0;
+  for (slong i = 0; i < np; i++)
+    arf_set (arb_midref (x + i), arb_midref (box + i));
+  if (lsc_certify_newton (x, G, dm, o))
+    goto done;
+  lsc_certify_critical (&cm, G, x, dm, o);
+  if (!cm.proved)
+    goto done;
+  for (slong i = 0; i < np; i++)
+    if (!arb_contains (box + i, cm.box + i))
+      goto done;
+  if (lsc_cert_eval (NULL, NULL, g, gd, H, NULL, box, NULL, G, d, one, prec))
+    goto done;
+  for (slong i = 0; i < np; i++)
+    {
+      for (slong j = 0; j < np; j++)
+        arb_set (arb_mat_entry (J, i, j), H + i * np + j);
+      arb_neg (arb_mat_entry (B, i, 0), gd + i);
+    }
+  if (!arb_mat_solve (Y, J, B, prec))
+    goto done;
+  for (slong i = 0; i < np; i++)
+    arb_set (xd + i, arb_mat_entry (Y, i, 0));
+  int r1 = lsc_cert_blocks (Am, NULL, G, cm.box, NULL, dm, prec);
+  int r2 = lsc_cert_blocks (A, Ad, G, box, xd, d, prec);
+  have = 1;
+  if (r1 || r2)
+    goto done;
+  for (int c = 0; c < 4; c++)
+    {
+      arb_mat_scalar_mul_arb (Ad[c], Ad[c], dd, prec);
+      arb_mat_add (A[c], Am[c], Ad[c], prec);
+    }
+  fail = 0;
+done:
+  if (have)
+    {
+      lsc_cert_blocks_clear (Am, Ad);
+      if (fail)
+        lsc_cert_blocks_clear (A, NULL);
+    }
+  lsc_cert_crit_clear (&cm);
+  _arb_vec_clear (x, np);
+  _arb_vec_clear (g, np);
+  _arb_vec_clear (gd, np);
+  _arb_vec_clear (H, np * np);
+  _arb_vec_clear (xd, np);
+  arb_mat_clear (J);
+  arb_mat_clear (B);
+  arb_mat_clear (Y);
+  arb_clear (dm);
+  arb_clear (one);
+  arb_clear (dd);
+  return fail;
+}
+
+int
+lsc_certify_morse (lsc_cert_morse *res, const lsc_young *G, arb_srcptr box,
+                   const arb_t d, const lsc_certify_options *opt)
+{
+  if (!res || !G || !box || !d)
+    LSC_ERROR ("NULL argument", LSC_EFAULT);
+  int rc = lsc_young_check (G);
+  if (rc)
+    return rc;
+  memset (res, 0, sizeof *res);
+  lsc_certify_options o;
+  if (!opt)
+    lsc_certify_options_init (&o);
+  else
+    o = *opt;
+  double other = 0;
+  for (size_t c = 0; c < G->ncb; c++)
+    if ((int) c != G->pair[0])
+      other += G->csize[c];
+  arb_t Lb;
+  arb_init (Lb);
+  arb_set_d (Lb, other + 3); /* exact: small integers */
+  arb_sub (Lb, d, Lb, 64);
+  int big = arb_is_positive (Lb);
+  arb_clear (Lb);
+  if (!big)
+    LSC_ERROR ("the large block must exceed 3 over the ball of d", LSC_EDOM);
+  slong prec = lsc_certify_prec (&o, arf_get_d (arb_midref (d), ARF_RND_UP));
+  arb_mat_t A[4];
+  size_t nn[4], npp[4];
+  /* along the branch first (narrower for a wide d), else over the box */
+  int branch = !mag_is_zero (arb_radref (d))
+               && !branch_blocks (A, G, box, d, &o, prec);
+  int ok = 0;
+  if (branch)
+    {
+      ok = 1;
+      for (int c = 0; c < 4 && ok; c++)
+        ok = lsc_ball_inertia (&nn[c], &npp[c], A[c], NULL, NULL, NULL, prec)
+             == 1;
+      if (!ok)
+        lsc_cert_blocks_clear (A, NULL);
+    }
+  int good = ok;
+  rc = good ? LSC_SUCCESS : lsc_cert_blocks (A, NULL, G, box, NULL, d, prec);
+  if (rc == LSC_ENOMEM || rc == LSC_EINVAL)
+    {
+      lsc_cert_blocks_clear (A, NULL);
+      LSC_ERROR ("cannot build the isotypic blocks", rc);
+    }
+  if (rc)
+    why (res, "a Hessian cannot be enclosed (a norm or an angle not proved "
+              "away from 0)");
+  else
+    {
+      ok = 1;
+      for (int c = 0; c < 4 && ok && !good; c++)
+        ok = lsc_ball_inertia (&nn[c], &npp[c], A[c], NULL, NULL, NULL, prec)
+             == 1;
+      /* blocks: 0 = t, 1 = t + s, 2 = s + x, 3 = t + s + y */
+      if (!ok)
+        why (res, "a pivot of a block's LDL^T contains 0 (an eigenvalue not "
+                  "separated from 0: degenerate, near a crossing, or the "
+                  "ball of d too wide)");
+      else if (nn[1] < nn[0] || npp[1] < npp[0] || nn[2] < nn[1] - nn[0]
+               || npp[2] < npp[1] - npp[0] || nn[3] < nn[1] || npp[3] < npp[1])
+        why (res, "the inertias of the fixed spaces are inconsistent with "
+                  "the isotypic reduction");
+      else
+        {
+          res->proved = 1;
+          res->nneg[LSC_IRREP_T] = nn[0];
+          res->npos[LSC_IRREP_T] = npp[0];
+          res->nneg[LSC_IRREP_S] = nn[1] - nn[0];
+          res->npos[LSC_IRREP_S] = npp[1] - npp[0];
+          res->nneg[LSC_IRREP_X] = nn[2] - (nn[1] - nn[0]);
+          res->npos[LSC_IRREP_X] = npp[2] - (npp[1] - npp[0]);
+          res->nneg[LSC_IRREP_Y] = nn[3] - nn[1];
+          res->npos[LSC_IRREP_Y] = npp[3] - npp[1];
+          for (int c = 0; c < 4; c++)
+            res->size[c] = res->nneg[c] + res->npos[c];
+        }
+    }
+  lsc_cert_blocks_clear (A, NULL);
+  return LSC_SUCCESS;
+}
+
+double
+lsc_cert_morse_index (const lsc_cert_morse *m, double n)
+{
+  double s = 0;
+  for (int c = 0; c < 4; c++)
+    s += (double) m->nneg[c] * lsc_irrep_dim (c, n);
+  return s;
+}

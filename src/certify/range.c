@@ -1,0 +1,168 @@
+/* Range theorems: a cover of [a, b] by subintervals of d, each with a
+   Krawczyk box for the branch and proved inertias of every isotypic
+   block; adaptive widths (geometric growth and shrinking: log spacing at
+   large d). */
+#include <config.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+#include "certify/certify_impl.h"
+#include "landscape/lsc_certify.h"
+
+/* Prove one subinterval [lo, hi] with the centre x (refined here). */
+static void
+piece (lsc_cert_piece *pc, lsc_cert_crit *cr, arb_ptr x, const lsc_young *G,
+       double lo, double hi, int want, const lsc_cert_morse *ref,
+       const lsc_certify_options *o)
+{
+  arb_t D, dm;
+  arf_t a, b;
+  arb_init (D);
+  arb_init (dm);
+  arf_init (a);
+  arf_init (b);
+  arf_set_d (a, lo);
+  arf_set_d (b, hi);
+  slong prec = lsc_certify_prec (o, hi);
+  arb_set_interval_arf (D, a, b, prec);
+  arb_set_d (dm, 0.5 * (lo + hi));
+  memset (pc, 0, sizeof *pc);
+  pc->a = lo;
+  pc->b = hi;
+  if (lsc_certify_newton (x, G, dm, o))
+    snprintf (pc->reason, sizeof pc->reason,
+              "Newton did not converge at the midpoint");
+  else
+    {
+      lsc_certify_critical (cr, G, x, D, o);
+      pc->radius = cr->radius;
+      if (!cr->proved)
+        snprintf (pc->reason, sizeof pc->reason, "%s", cr->reason);
+      else
+        {
+          lsc_certify_morse (&pc->morse, G, cr->box, D, o);
+          if (!pc->morse.proved)
+            snprintf (pc->reason, sizeof pc->reason, "%s", pc->morse.reason);
+          else if (want == LSC_CERT_MINIMUM
+                   && (pc->morse.nneg[0] | pc->morse.nneg[1]
+                       | pc->morse.nneg[2] | pc->morse.nneg[3]))
+            snprintf (pc->reason, sizeof pc->reason,
+                      "proved NOT a minimum: negative eigenvalues (t %zu, "
+                      "s %zu, x %zu, y %zu)", pc->morse.nneg[0],
+                      pc->morse.nneg[1], pc->morse.nneg[2],
+                      pc->morse.nneg[3]);
+          else if (ref && memcmp (ref->nneg, pc->morse.nneg,
+                                  sizeof ref->nneg))
+            snprintf (pc->reason, sizeof pc->reason,
+                      "inertia differs from the first subinterval's");
+          else
+            pc->proved = 1;
+        }
+    }
+  arb_clear (D);
+  arb_clear (dm);
+  arf_clear (a);
+  arf_clear (b);
+}
+
+int
+lsc_certify_range (int *proved, const lsc_young *G, const double *p,
+                   double dp, double a, double b, int want,
+                   int (*cb) (const lsc_cert_piece *piece, void *arg),
+                   void *arg, const lsc_certify_options *opt)
+{
+  if (!proved || !G || !p)
+    LSC_ERROR ("NULL argument", LSC_EFAULT);
+  *proved = 0;
+  int rc = lsc_young_check (G);
+  if (rc)
+    return rc;
+  if (!(a > 0) || !(b >= a) || !isfinite (b) || !(dp > 0) || !isfinite (dp))
+    LSC_ERROR ("need 0 < a <= b finite and a positive starting d",
+               LSC_EINVAL);
+  if (want != LSC_CERT_MINIMUM && want != LSC_CERT_INDEX)
+    LSC_ERROR ("unknown kind of range theorem", LSC_EINVAL);
+  lsc_certify_options o;
+  if (!opt)
+    lsc_certify_options_init (&o);
+  else
+    o = *opt;
+  slong np = (slong) lsc_young_nparams (G);
+  arb_ptr x = _arb_vec_init (np), keep = _arb_vec_init (np);
+  lsc_cert_crit cr;
+  lsc_cert_crit_init (&cr, (size_t) np);
+  lsc_cert_morse ref;
+  int have_ref = 0, all = 1;
+  for (slong i = 0; i < np; i++)
+    arb_set_d (x + i, p[i]);
+  if (lsc_cert_track (x, G, dp, a, 0.05, &o))
+    {
+      lsc_cert_piece pc;
+      memset (&pc, 0, sizeof pc);
+      pc.a = a;
+      pc.b = b;
+      snprintf (pc.reason, sizeof pc.reason,
+                "the branch could not be followed from d = %g to %g", dp, a);
+      if (cb)
+        cb (&pc, arg);
+      goto done;
+    }
+  double d = a, w = o.max_rel_width * a;
+  size_t count = 0;
+  while (d < b)
+    {
+      if (++count > o.max_pieces)
+        {
+          lsc_cert_piece pc;
+          memset (&pc, 0, sizeof pc);
+          pc.a = d;
+          pc.b = b;
+          snprintf (pc.reason, sizeof pc.reason,
+                    "subinterval budget (%zu) exhausted", o.max_pieces);
+          all = 0;
+          if (cb && cb (&pc, arg))
+            rc = LSC_EFAILED;
+          break;
+        }
+      double e = d + w >= b ? b : d + w;
+      lsc_cert_piece pc;
+      _arb_vec_set (keep, x, np);
+      /* predictor to the midpoint */
+      if (lsc_cert_track (x, G, d, 0.5 * (d + e), 0.05, &o))
+        _arb_vec_set (x, keep, np);
+      piece (&pc, &cr, x, G, d, e, want, have_ref ? &ref : NULL, &o);
+      if (!pc.proved && (e - d) > o.min_rel_width * d
+          && strncmp (pc.reason, "proved NOT", 10) != 0)
+        {
+          _arb_vec_set (x, keep, np);
+          w = 0.5 * (e - d);
+          continue;
+        }
+      if (!pc.proved)
+        all = 0;
+      else if (!have_ref)
+        {
+          ref = pc.morse;
+          have_ref = 1;
+        }
+      if (cb && cb (&pc, arg))
+        {
+          rc = LSC_EFAILED;
+          all = 0;
+          break;
+        }
+      double done = e - d;
+      d = e;
+      w = fmin (1.25 * done, o.max_rel_width * d);
+      if (!pc.proved)
+        w = o.max_rel_width * d; /* start afresh past a failure */
+    }
+  *proved = all && d >= b;
+done:
+  lsc_cert_crit_clear (&cr);
+  _arb_vec_clear (x, np);
+  _arb_vec_clear (keep, np);
+  return rc;
+}

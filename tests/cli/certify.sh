@@ -1,0 +1,75 @@
+#!/bin/sh
+# Tests of landscape-certify: proofs at d = 20 (minimum and saddle indices
+# against the catalogue's kinds), d* of type A within the catalogue's
+# digits and the same row from landscape-bifurcate, a range theorem, a
+# saddle refused as a minimum (exit 1 with its reason), usage errors.
+. "$top_srcdir/tests/cli/common.sh"
+C=$(tool landscape-certify) || exit 77
+CAT=$top_srcdir/data/families.tsv
+
+run "$C" -c "$CAT" -F A,F3,F6 --d 20 -f tsv
+expect_ok "A, F3, F6 at d = 20"
+row=$(awk -F '\t' '$1 == "A" { print $3, $4, $12 }' "$out")
+if test "$row" = "nondegenerate-minimum 0 proved"; then pass; else fail "A: $row"; fi
+row=$(awk -F '\t' '$1 == "F3" { print $3, $4, $5, $12 }' "$out")
+if test "$row" = "nondegenerate-saddle 1 1 proved"; then pass; else fail "F3: $row"; fi
+row=$(awk -F '\t' '$1 == "F6" { print $3, $4, $12 }' "$out")
+if test "$row" = "nondegenerate-saddle 19 proved"; then pass; else fail "F6: $row"; fi
+# the loss enclosure contains the catalogue's loss (printed to 17 digits)
+lc=$(awk -F '\t' '$1 == "A" { print $5 }' "$CAT")
+le=$(awk -F '\t' '$1 == "A" { print $9 }' "$out")
+if awk -v c="$lc" -v e="$le" 'BEGIN { gsub(/[\[\]]/, "", e); split(e, a, " "); m = a[1] + 0; exit !((m - c) < 1e-16 && (c - m) < 1e-16) }'
+then pass; else fail "A loss $le vs catalogue $lc"; fi
+
+# d*: proved, inside the catalogue's digits, and bracketing them.
+run "$C" -c "$CAT" -F A --dstar -f tsv
+expect_ok "A d*"
+row=$(awk -F '\t' 'NR == 2 { print $2, $7, $8, $10 }' "$out")
+if test "$row" = "s yes 1->0 proved"; then pass; else fail "A d* row: $row"; fi
+lo=$(awk -F '\t' 'NR == 2 { print $3 }' "$out")
+hi=$(awk -F '\t' 'NR == 2 { print $4 }' "$out")
+cd=$(awk -F '\t' '$1 == "A" { print $8 }' "$CAT")
+if test "$(printf '%s' "$lo" | cut -c1-30)" = "$(printf '%s' "$cd" | cut -c1-30)" \
+   && test "$(printf '%s' "$hi" | cut -c1-30)" = "$(printf '%s' "$cd" | cut -c1-30)"
+then pass; else fail "A d* [$lo, $hi] vs catalogue $cd"; fi
+
+# A range theorem with its cover.
+run "$C" -c "$CAT" -F A --d 20:20.1 -e -f tsv
+expect_ok "A on [20, 20.1]"
+if awk -F '\t' '$1 == "A" && $4 == "nondegenerate-minimum" && $6 == 0 && $8 == "proved" && $2 == 20 && $3 + 0 == 20.1 { f = 1 } END { exit !f }' "$out"
+then pass; else fail "A range row"; fi
+if awk -F '\t' '$1 == "A" && $4 == "proved" { n++ } END { exit !(n >= 1) }' "$out"; then pass; else fail "A cover rows"; fi
+
+# A saddle asked to be a minimum: exit 1, the reason says why.
+run "$C" -c "$CAT" -F F3 --d 19.99:20.01 --minimum -e -f tsv
+expect_rc 1 "F3 as a minimum"
+if grep -q "proved NOT a minimum" "$out"; then pass; else fail "F3 reason"; fi
+if grep -q "not-proved$" "$out"; then pass; else fail "F3 summary status"; fi
+
+# landscape-scan --prove: the summary's proved column agrees with the
+# scan's own index (computed by the reduced MPFR spectrum).
+S=$(tool landscape-scan) || exit 77
+run "$S" -c "$CAT" -F A,F3,F6 --d 20 --prove -f tsv -q
+expect_ok "scan --prove"
+n=$(awk -F '\t' 'NR > 1 && $1 != "family" && NF >= 15 && $NF == "proved"' "$out" | wc -l)
+if test "$n" -eq 3; then pass; else fail "scan --prove: $n of 3 rows proved"; fi
+run "$S" -c "$CAT" -F A --d 20 -f tsv -q
+if head -n 1 "$out" | grep -q proved; then fail "proved column without --prove"; else pass; fi
+
+# Expensive tier: every catalogue d* proved (width 1e-31) inside its digits.
+if test -n "$LSC_EXPENSIVE" && test "$LSC_EXPENSIVE" != 0; then
+  run "$C" -c "$CAT" --dstar -f tsv -q
+  expect_ok "every catalogue d*"
+  want=$(awk -F '\t' '!/^#/ && NR > 1 && $8 != "-" && $8 != "dstar" { n++ } END { print n }' "$CAT")
+  got=$(awk -F '\t' 'NR > 1 && $7 == "yes" && $10 == "proved"' "$out" | wc -l)
+  if test "$got" -eq "$want"; then pass; else fail "d* proved: $got of $want"; fi
+fi
+
+# Usage errors: exit 2 with one line.
+for args in "--d 0" "--d 5:4" "--d x" "--dstar --d 20" "-F nosuch" "-F global" \
+            "--bits 3" "--width 1" "--format xml" "extra"; do
+  run "$C" -c "$CAT" $args
+  expect_rc 2 "usage: $args"
+  if test "$(wc -l <"$err")" -le 2; then pass; else fail "usage: $args: long stderr"; fi
+done
+finish
