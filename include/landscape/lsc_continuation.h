@@ -103,6 +103,20 @@ int lsc_cont_step (lsc_cont *c);
 /* The current point. */
 const lsc_cont_point *lsc_cont_current (const lsc_cont *c);
 
+/* The point at d inside the last accepted step, solved from the step's
+   start (hyperplane t = t(d), the step's rejection tests, then Newton at d
+   exactly) into p (n values) without changing the branch's state: the
+   path of a run does not depend on which d are asked for.  LSC_EINVAL
+   before the first step, or the corrector's status. */
+int lsc_cont_solve_within (double *p, lsc_cont *c, double d);
+
+/* The point at arclength fraction s in [0, 1] of the last step (state
+   unchanged) into p and *d. */
+int lsc_cont_solve_along (double *p, double *d, lsc_cont *c, double s);
+
+/* The point before the last step: its n parameters, and its d in *d. */
+const double *lsc_cont_previous (const lsc_cont *c, double *d);
+
 /* Called for every accepted point (including the start); nonzero return
    stops the run with that value. */
 typedef int lsc_cont_callback (const lsc_cont_point *pt, void *data);

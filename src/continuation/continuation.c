@@ -442,3 +442,65 @@ lsc_cont_run (lsc_cont *c, double d_stop, lsc_cont_callback *cb, void *data)
         return cst;
     }
 }
+
+/* The point at d inside the last accepted step (between the previous and
+   the current point), solved from the previous point with the step's own
+   tests; the branch's state is not changed, so the path of a run does not
+   depend on which d are asked for. */
+int
+lsc_cont_solve_within (double *p, lsc_cont *c, double d)
+{
+  size_t n = c->n, m = n + 1;
+  if (!p || !isfinite (d))
+    LSC_ERROR ("lsc_cont_solve_within: bad argument", LSC_EINVAL);
+  if (c->npoints < 2)
+    LSC_ERROR ("lsc_cont_solve_within: no step taken yet", LSC_EINVAL);
+  double ts = lsc_cont_t_of_d (d, c->par.dlog), fac;
+  double hs = (ts - c->yold[n]) / c->tauold[n];
+  if (!isfinite (hs))
+    LSC_ERROR ("lsc_cont_solve_within: the step is vertical", LSC_ESING);
+  memset (c->tpred, 0, m * sizeof (double));
+  c->tpred[n] = 1.0;
+  int st = attempt (c, c->yold, c->tauold, hs, c->tpred, &fac, 1);
+  if (st)
+    return st;
+  memcpy (p, c->ynew, n * sizeof (double));
+  if ((st = nat_solve (c, p, d)) != 0)
+    return st;
+  double dev = 0, sz = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      dev = fmax (dev, fabs (p[i] - c->ynew[i]));
+      sz = fmax (sz, fabs (c->ynew[i]));
+    }
+  return dev <= 1e-6 * (1 + sz) ? LSC_SUCCESS : LSC_ENOCONV;
+}
+
+/* The point at arclength fraction s in [0, 1] of the last step, from the
+   previous point (state unchanged): into p and *d. */
+int
+lsc_cont_solve_along (double *p, double *d, lsc_cont *c, double s)
+{
+  size_t n = c->n, m = n + 1;
+  if (c->npoints < 2 || !(s >= 0 && s <= 1))
+    LSC_ERROR ("lsc_cont_solve_along: bad argument", LSC_EINVAL);
+  double h = 0;
+  for (size_t i = 0; i < m; i++)
+    h += c->tauold[i] * (c->y[i] - c->yold[i]);
+  double fac;
+  int st = attempt (c, c->yold, c->tauold, s * h, NULL, &fac, 0);
+  if (st)
+    return st;
+  memcpy (p, c->ynew, n * sizeof (double));
+  *d = lsc_cont_d_of_t (c->ynew[n], c->par.dlog);
+  return LSC_SUCCESS;
+}
+
+/* The previous point (before the last step), n parameters and d. */
+const double *
+lsc_cont_previous (const lsc_cont *c, double *d)
+{
+  if (d)
+    *d = lsc_cont_d_of_t (c->yold[c->n], c->par.dlog);
+  return c->yold;
+}
