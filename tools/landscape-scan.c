@@ -305,6 +305,20 @@ main (int argc, char **argv)
     }
   if (progress)
     fprintf (stderr, "\r\033[K");
+  /* one critical point, one row: coincident families at each d */
+  scan_row **same = malloc ((nf ? nf : 1) * sizeof *same);
+  if (!same)
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+  for (size_t j = 0; j < nd; j++)
+    {
+      size_t m = 0;
+      for (size_t i = 0; i < nf; i++)
+        for (size_t r = 0; r < sf[i].n; r++)
+          if (sf[i].rows[r].d == dv[j])
+            same[m++] = &sf[i].rows[r];
+      scan_mark_coincident (same, m);
+    }
+  free (same);
 
   /* ---- output ---- */
   cli_output *o = cli_output_new (outf, fmt, digits <= 17 ? (int) digits

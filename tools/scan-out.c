@@ -98,15 +98,16 @@ scan_parse_range (size_t *n, const char *opt, const char *spec)
 
 static const cli_column sum_cols[] = {
   { "family", CLI_COL_STRING }, { "d", CLI_COL_REAL }, { "k", CLI_COL_REAL },
-  { "status", CLI_COL_STATUS }, { "type", CLI_COL_STRING },
+  { "status", CLI_COL_STRING }, { "type", CLI_COL_STRING },
   { "index", CLI_COL_REAL }, { "zero", CLI_COL_REAL },
   { "loss", CLI_COL_REAL }, { "grad_norm", CLI_COL_REAL },
   { "min_eig", CLI_COL_REAL }, { "min_comp", CLI_COL_STRING },
   { "ndistinct", CLI_COL_INT }, { "mult_sum", CLI_COL_REAL },
   { "dstar", CLI_COL_REAL }, { "full", CLI_COL_STRING },
-  { "full_dev", CLI_COL_REAL }
+  { "full_dev", CLI_COL_REAL }, { "note", CLI_COL_STRING }
 };
 #define NSUM 14                 /* without the two --full columns */
+#define NOTE (sizeof sum_cols / sizeof sum_cols[0] - 1)
 
 static const cli_column spec_cols[] = {
   { "family", CLI_COL_STRING }, { "d", CLI_COL_REAL },
@@ -150,12 +151,13 @@ begin_summary (cli_output *o, const scan_opts *so, double d, double k)
             "Frobenius norm of the gradient; $d^*$: where the family "
             "becomes a minimum (catalogue).", where, ztol_tex,
             so->fast ? " \\max(1, \\max|\\lambda|)" : "");
-  cli_column cols[NSUM + 2];
+  cli_column cols[NSUM + 3];
   memcpy (cols, sum_cols, sizeof cols);
   if (so->prec)
     cols[7].type = cols[8].type = cols[9].type = CLI_COL_DECIMAL;
-  return cli_table_begin_captioned (o, "summary", cap, cols,
-                                    so->full ? NSUM + 2 : NSUM);
+  size_t nc = so->full ? NSUM + 2 : NSUM;
+  cols[nc] = sum_cols[NOTE]; /* the note column last */
+  return cli_table_begin_captioned (o, "summary", cap, cols, nc + 1);
 }
 
 static cli_table *
@@ -186,13 +188,20 @@ summary_row (cli_table *t, const scan_row *r, const scan_opts *so)
   cli_cell_string (t, r->fam->name);
   cli_cell_real (t, r->d);
   cli_cell_real (t, r->k);
-  cli_cell_status (t, r->status);
-  if (bad)
+  /* absent (outside the family's domain), coincident (reported under the
+     family of larger isotropy) and incomplete (no type) are not failures */
+  cli_cell_string (t, bad ? lsc_status_token (r->status)
+                   : r->absent ? "absent" : r->coincident ? "coincident"
+                   : r->incomplete ? "incomplete" : "ok");
+  if (bad || r->absent)
     for (int j = 4; j < (so->full ? NSUM + 2 : NSUM); j++)
       cli_cell_empty (t);
   else
     {
-      cli_cell_string (t, r->type);
+      if (r->type && !r->coincident)
+        cli_cell_string (t, r->type);
+      else
+        cli_cell_empty (t);
       cli_cell_real (t, r->index);
       cli_cell_real (t, r->zero);
       if (r->loss_dec)
@@ -225,6 +234,10 @@ summary_row (cli_table *t, const scan_row *r, const scan_opts *so)
             cli_cell_empty (t);
         }
     }
+  if (r->note[0])
+    cli_cell_string (t, r->note);
+  else
+    cli_cell_empty (t);
   cli_row_end (t);
   return bad || r->full == SCAN_FULL_MISMATCH;
 }
@@ -278,7 +291,7 @@ scan_print (cli_output *o, const scan_fam *sf, size_t nf, const double *dv,
         for (size_t i = 0; i < nf; i++)
           {
             const scan_row *r = row_at (&sf[i], dv[j]);
-            if (r && r->status == 0)
+            if (r && r->status == 0 && !r->absent && !r->coincident)
               spectrum_rows (t, r);
           }
       cli_table_end (t);
@@ -300,7 +313,7 @@ scan_print (cli_output *o, const scan_fam *sf, size_t nf, const double *dv,
       for (size_t i = 0; i < nf; i++)
         {
           const scan_row *r = row_at (&sf[i], dv[j]);
-          if (!r || r->status != 0)
+          if (!r || r->status != 0 || r->absent || r->coincident)
             continue;
           t = begin_spectrum (o, r, so);
           spectrum_rows (t, r);
@@ -316,7 +329,8 @@ scan_crossing (const scan_fam *f)
   for (size_t i = 1; i < f->n; i++)
     {
       const scan_row *a = &f->rows[i - 1], *b = &f->rows[i];
-      if (a->status || b->status)
+      if (a->status || b->status || a->absent || b->absent
+          || a->incomplete || b->incomplete)
         continue;
       if (a->index > 0 && b->index == 0 && a->min_eig < 0 && b->min_eig > 0)
         return a->d + (b->d - a->d) * (-a->min_eig) / (b->min_eig - a->min_eig);

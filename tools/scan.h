@@ -58,21 +58,36 @@ typedef struct
   char *loss_dec, *resid_dec;   /* MPFR path: decimals (malloc), or NULL */
   char **ev_dec;         /* MPFR path: the eigenvalues as decimals       */
   size_t min_idx;        /* index in ev of the smallest eigenvalue       */
+  int absent;            /* d is outside the family's domain (status 0,
+                            nothing else filled)                         */
+  int coincident;        /* the point belongs to a family of larger
+                            isotropy (note says which)                   */
+  int incomplete;        /* multiplicities do not sum to k d: no type     */
+  char note[160];        /* why a row is absent, coincident, incomplete  */
 } scan_row;
 
 /* Compute rows[i] for the family f at the dimensions d[i] (any order, each
    one where the family exists).  The critical point is continued from the
-   catalogue's reference dimension f->d to each d by pseudo-arclength
-   continuation (one run upwards, one downwards, through the sorted
-   targets); at d = f->d it is the Newton solution from the catalogue
-   values.  A row whose solve or spectrum fails carries that status (the
-   rows further along the same direction carry it too).  Returns
+   catalogue's reference dimension f->d to each d by the library's driver
+   (lsc_family_follow: the same point whether d is asked alone or in a
+   range); at d = f->d it is the Newton solution from the catalogue
+   values.  A d beyond the end of the family's branch gives an absent row;
+   the end point of a branch point is marked coincident.  A row whose
+   solve or spectrum fails carries that status.  Returns
    LSC_SUCCESS, or LSC_ENOMEM (then the rows are unusable). */
 int scan_family (scan_row *rows, const lsc_family *f, const double *d,
                  size_t nd, const scan_opts *o);
 
+/* Among rows at one d (pointers, any families), mark each row whose point
+   is the same critical point as another family's (equal loss and
+   spectrum) and whose isotropy is smaller: it is reported under the
+   family of larger isotropy, with a note. */
+void scan_mark_coincident (scan_row *const *rows, size_t n);
+
 /* Type, index, zero count, sum of multiplicities and the smallest
-   eigenvalue of a row from its spectrum r->ev (tolerance o->ztol). */
+   eigenvalue of a row from its spectrum r->ev (tolerance o->ztol); no
+   type (r->type NULL, r->incomplete, the missing components in r->note)
+   when the multiplicities do not sum to k d. */
 void scan_classify (scan_row *r, const scan_opts *o);
 
 /* MPFR path of a row solved in double at the group G (at r->d): refine the

@@ -88,7 +88,7 @@ aug_fdf (lsc_cont *c, double *g, double *J, const double *y,
         }
       memcpy (J + n * m, nrm, m * sizeof (double));
     }
-  if (!lsc_all_finite (g, m) || (J && !lsc_all_finite (J, m * m)))
+  if (!lsc_all_finite (g, n) || (J && !lsc_all_finite (J, m * m)))
     return LSC_ENONFINITE;
   return 0;
 }
