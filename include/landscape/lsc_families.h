@@ -103,6 +103,8 @@ typedef struct
   double iso_tol;       /* the isotropy grows where the parameters a
                            coarser group makes equal agree to iso_tol
                            (1 + max |p|)                         (1e-7)  */
+  double edge_tol;      /* a continuation failure with the large block
+                           within edge_tol of size 1 is the edge   (1e-3) */
   double dmin, dmax;    /* range searched for the ends when no d is
                            given                                 (1, 1e7) */
 } lsc_family_params;
@@ -131,6 +133,11 @@ void lsc_family_ws_free (lsc_family_ws *w);
 int lsc_family_follow (double *p, int *status, lsc_family_domain *dom,
                        const lsc_family *fam, const double *d, size_t nd,
                        const lsc_family_params *par, lsc_family_ws *w);
+
+/* One d: lsc_family_follow with default parameters into p (nparams);
+   returns its status for d (LSC_EDOM: the family is absent at d). */
+int lsc_family_at (double *p, const lsc_family *fam, double d,
+                   lsc_family_ws *w);
 
 /* "open", "fold", "edge", "branch", "failed". */
 const char *lsc_family_end_name (int end);

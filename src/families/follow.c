@@ -47,6 +47,7 @@ lsc_family_params_init (lsc_family_params *par)
 {
   lsc_cont_params_init (&par->cont);
   par->iso_tol = 1e-7;
+  par->edge_tol = 1e-3;
   par->dmin = 1.0;
   par->dmax = 1e7;
 }
@@ -311,7 +312,14 @@ run (double *P, int *status, int *end, double *dend, lsc_family_ws *w,
       st = lsc_cont_step (w->c);
       if (st && st != LSC_EFOLD)
         {
-          *end = st == LSC_EDOM ? LSC_END_EDGE : LSC_END_FAIL;
+          /* a failure within edge_tol of the large block's smallest size
+             is the edge: the scaled system degenerates there */
+          lsc_young G = fam->G;
+          int near = !lsc_young_set_d (&G, pt->d)
+                     && G.rsize[0] - 1 < par->edge_tol;
+          *end = st == LSC_EDOM || near ? LSC_END_EDGE : LSC_END_FAIL;
+          if (near)
+            st = LSC_EDOM;
           break;
         }
       double dnow = pt->d, db = NAN, di;
@@ -411,4 +419,13 @@ lsc_family_end_name (int end)
     case LSC_END_BRANCH: return "branch";
     default: return "failed";
     }
+}
+
+int
+lsc_family_at (double *p, const lsc_family *fam, double d,
+               lsc_family_ws *w)
+{
+  int st = LSC_SUCCESS;
+  int rc = lsc_family_follow (p, &st, NULL, fam, &d, 1, NULL, w);
+  return rc ? rc : st;
 }
