@@ -43,6 +43,12 @@ usage (void)
         "  -f, --format=FMT      text, tsv, json, latex or markdown\n"
         "      --digits=N        significant digits (default: round-trip)\n"
         "  -l, --list            list the catalogue's families and exit\n"
+        "      --domains         print the catalogue with its domain column "
+        "regenerated\n"
+        "                        (each family followed both ways to the ends "
+        "of its\n"
+        "                        branch: fold, edge or branch point) and "
+        "exit\n"
         "  -h, --help            display this help and exit\n"
         "  -V, --version         output version information and exit\n"
         "\n"
@@ -117,12 +123,65 @@ detect_family (lsc_family *fam, const char *path, double tol)
   return fam;
 }
 
+/* --domains: copy the catalogue file, comments verbatim, with the domain
+   column (landscape-families(5)) recomputed for every family by
+   lsc_family_follow.  The catalogue was read and validated before. */
+static int
+print_domains (const lsc_catalogue *cat, const char *path)
+{
+  static const char hdr[] = "name\tisotropy\td\tparams\tloss\tkind\t"
+                            "description\tdstar\tdomain";
+  FILE *f = fopen (path, "r");
+  if (!f)
+    cli_fatal (CLI_EXIT_USAGE, "%s: cannot open", path);
+  char *line = NULL;
+  size_t cap = 0, fam = 0;
+  ssize_t len;
+  int header = 0;
+  while ((len = getline (&line, &cap, f)) != -1)
+    {
+      while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+        line[--len] = '\0';
+      if (len == 0 || line[0] == '#')
+        {
+          printf ("%s\n", line);
+          continue;
+        }
+      if (!header)
+        {
+          header = 1;
+          printf ("%s\n", hdr);
+          continue;
+        }
+      /* the first eight fields, then the new domain */
+      int tabs = 0;
+      for (ssize_t i = 0; i < len; i++)
+        if (line[i] == '\t' && ++tabs == 8)
+          line[i] = '\0';
+      const lsc_family *F = &cat->fam[fam++];
+      lsc_family_ws *w = lsc_family_ws_alloc (F->nparams);
+      lsc_family_domain dom;
+      char buf[128];
+      if (!w || lsc_family_follow (NULL, NULL, &dom, F, NULL, 0, NULL, w)
+          || lsc_family_domain_format (buf, sizeof buf, &dom))
+        cli_fatal (CLI_EXIT_SYSTEM, "family %s: domain not computed",
+                   F->name);
+      lsc_family_ws_free (w);
+      printf ("%s%s%s\t%s\n", line, tabs >= 7 ? "" : "\t",
+              tabs >= 7 ? "" : "-", buf);
+    }
+  free (line);
+  fclose (f);
+  return CLI_EXIT_OK;
+}
+
 int
 main (int argc, char **argv)
 {
   cli_init (argv[0]);
   gsl_set_error_handler_off ();
-  enum { OPT_MAXSTEP = 256, OPT_PASS, OPT_DIGITS, OPT_FROM, OPT_TOL };
+  enum { OPT_MAXSTEP = 256, OPT_PASS, OPT_DIGITS, OPT_FROM, OPT_TOL,
+         OPT_DOMAINS };
   static const struct option longopts[] = {
     { "to", required_argument, NULL, 't' },
     { "from", required_argument, NULL, OPT_FROM },
@@ -134,6 +193,7 @@ main (int argc, char **argv)
     { "format", required_argument, NULL, 'f' },
     { "digits", required_argument, NULL, OPT_DIGITS },
     { "list", no_argument, NULL, 'l' },
+    { "domains", no_argument, NULL, OPT_DOMAINS },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 } };
@@ -141,7 +201,7 @@ main (int argc, char **argv)
   const char *catpath = NULL, *wpath = NULL;
   double tol = 1e-6;
   cli_format fmt = cli_default_format ();
-  int digits = 0, list = 0, opt;
+  int digits = 0, list = 0, domains = 0, opt;
   lsc_cont_params par;
   lsc_cont_params_init (&par);
   while ((opt = getopt_long (argc, argv, "t:c:w:f:lhV", longopts, NULL))
@@ -169,6 +229,7 @@ main (int argc, char **argv)
         digits = (int) cli_parse_long ("--digits", optarg, 1, 17);
         break;
       case 'l': list = 1; break;
+      case OPT_DOMAINS: domains = 1; break;
       case 'h': usage (); return cli_finish (CLI_EXIT_OK);
       case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
       default:
@@ -180,12 +241,14 @@ main (int argc, char **argv)
   lsc_catalogue *cat = NULL;
   int st = 0;
   catpath = cli_catalogue_path (catpath);
-  if (!wpath || list) /* --weights needs no catalogue */
+  if (!wpath || list || domains) /* --weights needs no catalogue */
     {
       st = lsc_catalogue_read_file (&cat, catpath, err, sizeof err);
       if (st)
         cli_fatal (CLI_EXIT_USAGE, "%s", err);
     }
+  if (domains)
+    return cli_finish (print_domains (cat, catpath));
   if (list)
     {
       for (size_t i = 0; i < cat->n; i++)

@@ -33,6 +33,12 @@ typedef struct
                             saddle into a minimum as d grows (optional
                             catalogue column; NaN when absent)           */
   char dstar_text[64];   /* its digits as given in the catalogue ("")    */
+  int has_domain;        /* the catalogue gives the domain column        */
+  struct lsc_family_domain_s
+  {
+    double lo, hi;       /* [lo, hi]: where the family's branch exists   */
+    int end_lo, end_hi;  /* the kind of end on each side (LSC_END_*)     */
+  } domain;              /* (lsc_family_follow with nd = 0 generates it) */
 } lsc_family;
 
 /* lsc_family has the dstar fields. */
@@ -89,11 +95,16 @@ enum
 };
 
 /* Where a family exists: [lo, hi] and the kind of end on each side. */
-typedef struct
-{
-  double lo, hi;
-  int end_lo, end_hi;
-} lsc_family_domain;
+typedef struct lsc_family_domain_s lsc_family_domain;
+
+/* The catalogue's domain field "LO:KIND,HI:KIND" (KIND one of open, fold,
+   edge, branch, failed; LO, HI >= 1, LO <= HI).  LSC_EPARSE if malformed. */
+int lsc_family_domain_parse (lsc_family_domain *dom, const char *s);
+
+/* Format dom as that field, numbers round-trip (%.17g, C locale);
+   LSC_ERANGE if len is too small. */
+int lsc_family_domain_format (char *buf, size_t len,
+                              const lsc_family_domain *dom);
 
 /* The driver's parameters, each with its default (lsc_family_params_init). */
 typedef struct

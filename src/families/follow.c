@@ -408,19 +408,6 @@ lsc_family_follow (double *p, int *status, lsc_family_domain *dom,
   return LSC_SUCCESS;
 }
 
-const char *
-lsc_family_end_name (int end)
-{
-  switch (end)
-    {
-    case LSC_END_OPEN: return "open";
-    case LSC_END_FOLD: return "fold";
-    case LSC_END_EDGE: return "edge";
-    case LSC_END_BRANCH: return "branch";
-    default: return "failed";
-    }
-}
-
 int
 lsc_family_at (double *p, const lsc_family *fam, double d,
                lsc_family_ws *w)
