@@ -40,6 +40,11 @@ usage (void)
         "      --max-step=H      largest arclength step (default 2)\n"
         "      --pass-folds      continue through folds (default: stop at the "
         "first)\n"
+        "      --past-branch     continue past a branch point where the "
+        "family's\n"
+        "                        isotropy grows (default: stop there, the end "
+        "of its\n"
+        "                        domain)\n"
         "  -f, --format=FMT      text, tsv, json, latex or markdown\n"
         "      --digits=N        significant digits (default: round-trip)\n"
         "  -l, --list            list the catalogue's families and exit\n"
@@ -181,7 +186,7 @@ main (int argc, char **argv)
   cli_init (argv[0]);
   gsl_set_error_handler_off ();
   enum { OPT_MAXSTEP = 256, OPT_PASS, OPT_DIGITS, OPT_FROM, OPT_TOL,
-         OPT_DOMAINS };
+         OPT_DOMAINS, OPT_PASTBRANCH };
   static const struct option longopts[] = {
     { "to", required_argument, NULL, 't' },
     { "from", required_argument, NULL, OPT_FROM },
@@ -194,6 +199,7 @@ main (int argc, char **argv)
     { "digits", required_argument, NULL, OPT_DIGITS },
     { "list", no_argument, NULL, 'l' },
     { "domains", no_argument, NULL, OPT_DOMAINS },
+    { "past-branch", no_argument, NULL, OPT_PASTBRANCH },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 } };
@@ -201,7 +207,7 @@ main (int argc, char **argv)
   const char *catpath = NULL, *wpath = NULL;
   double tol = 1e-6;
   cli_format fmt = cli_default_format ();
-  int digits = 0, list = 0, domains = 0, opt;
+  int digits = 0, list = 0, domains = 0, past_branch = 0, opt;
   lsc_cont_params par;
   lsc_cont_params_init (&par);
   while ((opt = getopt_long (argc, argv, "t:c:w:f:lhV", longopts, NULL))
@@ -230,6 +236,7 @@ main (int argc, char **argv)
         break;
       case 'l': list = 1; break;
       case OPT_DOMAINS: domains = 1; break;
+      case OPT_PASTBRANCH: past_branch = 1; break;
       case 'h': usage (); return cli_finish (CLI_EXIT_OK);
       case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
       default:
@@ -324,13 +331,40 @@ main (int argc, char **argv)
     }
   follow_ctx x = { cli_table_begin (o, fam->name, cols, ncol), f.n, 0,
                    isatty (STDERR_FILENO) };
-  st = lsc_cont_run (c, to, row, &x);
+  /* The family's domain on the side travelled (lsc_family_follow): a
+     branch point where the isotropy grows ends the family before D; the
+     rows stop there (beyond it the points belong to another family). */
+  double dend = NAN;
+  if (!past_branch && par.stop_at_fold && (to - fam->d) * (to - from) >= 0)
+    {
+      lsc_family_params fp;
+      lsc_family_params_init (&fp);
+      fp.cont = par;
+      fp.dmin = to < fam->d ? to : fam->d;
+      fp.dmax = to > fam->d ? to : fam->d;
+      lsc_family_domain dom;
+      lsc_family_ws *fw = lsc_family_ws_alloc (fam->nparams);
+      if (!fw)
+        cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+      if (lsc_family_follow (NULL, NULL, &dom, fam, NULL, 0, &fp, fw) == 0)
+        {
+          int end = to < fam->d ? dom.end_lo : dom.end_hi;
+          double de = to < fam->d ? dom.lo : dom.hi;
+          if (end == LSC_END_BRANCH && (to - de) * (to - from) > 0)
+            dend = de;
+        }
+      lsc_family_ws_free (fw);
+    }
+  st = lsc_cont_run (c, isnan (dend) ? to : dend, row, &x);
   cli_table_end (x.t);
   cli_output_free (o);
   if (x.progress)
     fputc ('\n', stderr);
   int rc = CLI_EXIT_OK;
-  if (st == LSC_EFOLD || st == LSC_EDOM)
+  if (st == 0 && !isnan (dend))
+    cli_error ("branch ends at d = %.17g: branch point (the isotropy grows: "
+               "the point is that of a family of larger isotropy)", dend);
+  else if (st == LSC_EFOLD || st == LSC_EDOM)
     cli_error ("branch ends at d = %.17g: %s", lsc_cont_current (c)->d,
                lsc_strerror (st));
   else if (st)
