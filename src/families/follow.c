@@ -243,7 +243,7 @@ integer_event (lsc_family_ws *w, const lsc_family *fam, double dprev,
   if (lo > DETECT_MAX)
     return NAN;
   double first = dir > 0 ? floor (lo) + 1 : ceil (hi) - (hi == dnow ? 0 : 1);
-  for (double di = first; dir > 0 ? di <= fmin (hi, DETECT_MAX) : di > lo;
+  for (double di = first; dir > 0 ? di <= fmin (hi, DETECT_MAX) : di >= lo;
        di += dir)
     {
       if (di < 1 || (dir < 0 && di > hi) || di == dprev)
@@ -320,6 +320,19 @@ run (double *P, int *status, int *end, double *dend, lsc_family_ws *w,
           *end = st == LSC_EDOM || near ? LSC_END_EDGE : LSC_END_FAIL;
           if (near)
             st = LSC_EDOM;
+          /* an edge next to an integer d where the point (its limit, to
+             the continuation's last digits) has a larger isotropy - e.g.
+             F5 at d = 2 and F4 at d = 3 tend to a permutation matrix, the
+             global minimum - is that branch point */
+          double di = round (pt->d);
+          if (*end == LSC_END_EDGE && fabs (pt->d - di) < par->edge_tol
+              && larger_at_integer (w, fam, di, pt->p,
+                                    fmax (par->iso_tol,
+                                          1e3 * fabs (pt->d - di))))
+            {
+              *end = LSC_END_BRANCH;
+              *dend = di;
+            }
           break;
         }
       double dnow = pt->d, db = NAN, di;
