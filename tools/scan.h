@@ -64,6 +64,10 @@ typedef struct
                             isotropy (note says which)                   */
   int incomplete;        /* multiplicities do not sum to k d: no type     */
   char note[160];        /* why a row is absent, coincident, incomplete  */
+  char *index_dec;       /* d > SCAN_LARGE_D: the exact Morse index as a
+                            decimal integer (malloc), or NULL            */
+  double ev_err;         /* d > SCAN_LARGE_D: absolute error bound of
+                            every eigenvalue (0: not computed)           */
 } scan_row;
 
 /* Compute rows[i] for the family f at the dimensions d[i] (any order, each
