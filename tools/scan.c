@@ -355,10 +355,14 @@ merged_spectrum (lsc_iso_eigen *v, const scan_row *r)
 static int
 same_point (const scan_row *a, const scan_row *b)
 {
+  /* above SCAN_LARGE_D the families' spectra agree to O(1/d) and no
+     domain ends: no coincidence is sought there */
   if (a->d != b->d || a->k != b->k || a->incomplete || b->incomplete
+      || a->d > SCAN_LARGE_D
       || !a->ev || !b->ev || !a->nev || !b->nev)
     return 0;
-  if (!(fabs (a->loss - b->loss) <= 1e-12 * fmax (1e-3, fabs (a->loss))))
+  if (!(fabs (a->loss - b->loss)
+         <= 1e-12 * fmax (fabs (a->loss), fabs (b->loss))))
     return 0;
   lsc_iso_eigen *va = malloc ((a->nev + b->nev) * sizeof *va);
   if (!va)
