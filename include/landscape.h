@@ -17,5 +17,8 @@
 #include "landscape/lsc_families.h"
 #include "landscape/lsc_descent.h"
 #include "landscape/lsc_series.h"
+#include "landscape/lsc_scan.h"
+#include "landscape/lsc_census.h"
+#include "landscape/lsc_bifurcate.h"
 
 #endif

@@ -12,6 +12,7 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+#pragma GCC visibility push(default)
 
 #define LSC_FAMILY_MAXP (LSC_YOUNG_MAX * LSC_YOUNG_MAX * 2)
 
@@ -153,6 +154,7 @@ int lsc_family_at (double *p, const lsc_family *fam, double d,
 /* "open", "fold", "edge", "branch", "failed". */
 const char *lsc_family_end_name (int end);
 
+#pragma GCC visibility pop
 #ifdef __cplusplus
 }
 #endif

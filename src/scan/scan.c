@@ -1,16 +1,16 @@
-/* landscape-scan's computation: continuation of a catalogue family to the
-   requested dimensions, reduced spectrum, type, full-Hessian check. */
+/* Scan job: a catalogue family's critical point continued to the requested
+   dimensions, its reduced spectrum, type and the full-Hessian check. */
 #include <config.h>
 #include <math.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
-#include "scan.h"
-#include "scan-large.h"
+#include "landscape.h"
+#include "scan_impl.h"
 
 
 void
-scan_opts_init (scan_opts *o)
+lsc_scan_opts_init (lsc_scan_opts *o)
 {
   o->rtol = 1e-10;
   o->ztol = 1e-8;
@@ -22,7 +22,7 @@ scan_opts_init (scan_opts *o)
 }
 
 int
-scan_family_exists (const lsc_family *f, double d, double *k)
+lsc_scan_family_exists (const lsc_family *f, double d, double *k)
 {
   lsc_young G = f->G;
   if (!(d > 0) || lsc_young_set_d (&G, d) != 0)
@@ -33,7 +33,7 @@ scan_family_exists (const lsc_family *f, double d, double *k)
 }
 
 double
-scan_family_dstar (const lsc_family *f)
+lsc_scan_family_dstar (const lsc_family *f)
 {
 #ifdef LSC_FAMILY_HAS_DSTAR
   return f->dstar;
@@ -53,12 +53,12 @@ cmp_double (const void *a, const void *b)
 /* Full Hessian of the embedded W at integer sizes, eigenvalues against the
    reduced spectrum expanded by multiplicity. */
 static void
-full_check (scan_row *r, const lsc_young *G, const scan_opts *o)
+full_check (lsc_scan_row *r, const lsc_young *G, const lsc_scan_opts *o)
 {
   double kk = lsc_young_k (G), dd = lsc_young_d (G);
   if (!lsc_young_is_integral (G) || kk > 200 || dd > 200)
     {
-      r->full = SCAN_FULL_SKIP;
+      r->full = LSC_SCAN_FULL_SKIP;
       return;
     }
   size_t k = (size_t) llround (kk), d = (size_t) llround (dd), n = k * d;
@@ -67,7 +67,7 @@ full_check (scan_row *r, const lsc_young *G, const scan_opts *o)
   lsc_loss_workspace *lws = lsc_loss_workspace_alloc (k, d, d);
   lsc_eigen_workspace *ews = lsc_eigen_workspace_alloc (n, 0);
   lsc_problem prob = { k, d, d, NULL, NULL, NULL };
-  r->full = SCAN_FULL_MISMATCH;
+  r->full = LSC_SCAN_FULL_MISMATCH;
   r->full_dev = INFINITY;
   if (!W || !H || !ev || !er || !lws || !ews
       || lsc_young_embed (W, r->p, G) != 0
@@ -94,7 +94,7 @@ full_check (scan_row *r, const lsc_young *G, const scan_opts *o)
   for (size_t i = 0; i < n; i++)
     dev = fmax (dev, fabs (ev[i] - er[i]));
   r->full_dev = dev / scale;
-  r->full = r->full_dev <= o->full_tol ? SCAN_FULL_OK : SCAN_FULL_MISMATCH;
+  r->full = r->full_dev <= o->full_tol ? LSC_SCAN_FULL_OK : LSC_SCAN_FULL_MISMATCH;
 done:
   free (W);
   free (H);
@@ -106,7 +106,7 @@ done:
 
 /* Loss, residual, spectrum, type (and full check) of a solved row. */
 static void
-evaluate (scan_row *r, const scan_opts *o, lsc_isotypic_workspace *iws)
+evaluate (lsc_scan_row *r, const lsc_scan_opts *o, lsc_isotypic_workspace *iws)
 {
   lsc_young G = r->fam->G;
   double g[LSC_FAMILY_MAXP], metric[LSC_FAMILY_MAXP];
@@ -129,7 +129,7 @@ evaluate (scan_row *r, const scan_opts *o, lsc_isotypic_workspace *iws)
   for (size_t i = 0; i < r->np; i++)
     s2 += g[i] * g[i] / metric[i];
   r->resid = sqrt (s2);
-  if (o->prec && (r->status = scan_refine_mpfr (r, &G, o)) != 0)
+  if (o->prec && (r->status = lsc_scan_refine_mpfr (r, &G, o)) != 0)
     return;
   /* The double point and reduced spectrum lose ~ d eps relative to the
      largest eigenvalue (a few ulps at d = 20, 1e-11 relative at d = 1e6
@@ -137,15 +137,15 @@ evaluate (scan_row *r, const scan_opts *o, lsc_isotypic_workspace *iws)
      spectrum computed at 128 bits, then rounded, so that every printed
      digit is right (milliseconds for one small block, ~0.3 s for S_5). */
   if (!o->prec && !o->fast
-      && (r->status = scan_refine_accurate (r, &G)) != 0)
+      && (r->status = lsc_scan_refine_accurate (r, &G)) != 0)
     return;
-  scan_classify (r, o);
+  lsc_scan_classify (r, o);
   if (o->full)
     full_check (r, &G, o);
 }
 
 void
-scan_classify (scan_row *r, const scan_opts *o)
+lsc_scan_classify (lsc_scan_row *r, const lsc_scan_opts *o)
 {
   /* The accurate (default) path gives every eigenvalue to about one ulp
      of itself: zero means |value| <= ztol.  The --fast double path is
@@ -219,7 +219,7 @@ scan_classify (scan_row *r, const scan_opts *o)
 /* The effective dimension of a row's fixed space at its d (parameters
    with non-empty orbits): smaller means larger isotropy. */
 static size_t
-row_fix_dim (const scan_row *r)
+row_fix_dim (const lsc_scan_row *r)
 {
   lsc_young G = r->fam->G;
   double metric[LSC_FAMILY_MAXP];
@@ -232,8 +232,8 @@ row_fix_dim (const scan_row *r)
 }
 
 int
-scan_family (scan_row *rows, const lsc_family *f, const double *d,
-             size_t nd, const scan_opts *o)
+lsc_scan_family (lsc_scan_row *rows, const lsc_family *f, const double *d,
+             size_t nd, const lsc_scan_opts *o)
 {
   lsc_isotypic_workspace *iws = lsc_isotypic_alloc (&f->G);
   lsc_family_ws *fw = lsc_family_ws_alloc (f->nparams);
@@ -249,7 +249,7 @@ scan_family (scan_row *rows, const lsc_family *f, const double *d,
       rows[i].d = d[i];
       rows[i].np = f->nparams;
       rows[i].min_irrep = -1;
-      scan_family_exists (f, d[i], &rows[i].k);
+      lsc_scan_family_exists (f, d[i], &rows[i].k);
     }
   if (!iws || !fw || !P || !stv || !ds)
     {
@@ -268,21 +268,21 @@ scan_family (scan_row *rows, const lsc_family *f, const double *d,
         st = LSC_ENOMEM;
         goto done;
       }
-  /* The library's driver (d up to SCAN_LARGE_D; above, the series
+  /* The library's driver (d up to LSC_SCAN_LARGE_D; above, the series
      module): the path from the reference point does not depend on the d
      asked for, so a d alone and inside a range give the same point;
      beyond the end of the branch the family is absent. */
   size_t ns = 0;
   for (size_t i = 0; i < nd; i++)
-    if (!(d[i] > SCAN_LARGE_D))
+    if (!(d[i] > LSC_SCAN_LARGE_D))
       ds[ns++] = d[i];
   if ((st = lsc_family_follow (P, stv, &dom, f, ds, ns, NULL, fw)) != 0)
     goto done;
   for (size_t i = 0, j = 0; i < nd; i++)
     {
-      if (d[i] > SCAN_LARGE_D)
+      if (d[i] > LSC_SCAN_LARGE_D)
         continue;
-      scan_row *r = &rows[i];
+      lsc_scan_row *r = &rows[i];
       size_t jj = j++;
       r->status = stv[jj];
       if (r->status == LSC_EDOM)
@@ -311,8 +311,8 @@ scan_family (scan_row *rows, const lsc_family *f, const double *d,
   /* Large d: the series module (scan-large.c), one branch per family. */
   lsc_series_path *path = NULL;
   for (size_t i = 0; i < nd; i++)
-    if (d[i] > SCAN_LARGE_D && d[i] >= f->d)
-      scan_large_row (&rows[i], &path, o);
+    if (d[i] > LSC_SCAN_LARGE_D && d[i] >= f->d)
+      lsc_scan_large_row (&rows[i], &path, o);
   lsc_series_path_free (path);
 done:
   free (P);
@@ -335,7 +335,7 @@ cmp_eig (const void *a, const void *b)
    multiplicities (components of different groups split one eigenvalue
    differently); into v (capacity r->nev), returns the count. */
 static size_t
-merged_spectrum (lsc_iso_eigen *v, const scan_row *r)
+merged_spectrum (lsc_iso_eigen *v, const lsc_scan_row *r)
 {
   memcpy (v, r->ev, r->nev * sizeof *v);
   qsort (v, r->nev, sizeof *v, cmp_eig);
@@ -353,12 +353,12 @@ merged_spectrum (lsc_iso_eigen *v, const scan_row *r)
    symmetry) when their losses agree and their spectra agree as multisets
    (values to 1e-8 relative, multiplicities exactly). */
 static int
-same_point (const scan_row *a, const scan_row *b)
+same_point (const lsc_scan_row *a, const lsc_scan_row *b)
 {
-  /* above SCAN_LARGE_D the families' spectra agree to O(1/d) and no
+  /* above LSC_SCAN_LARGE_D the families' spectra agree to O(1/d) and no
      domain ends: no coincidence is sought there */
   if (a->d != b->d || a->k != b->k || a->incomplete || b->incomplete
-      || a->d > SCAN_LARGE_D
+      || a->d > LSC_SCAN_LARGE_D
       || !a->ev || !b->ev || !a->nev || !b->nev)
     return 0;
   if (!(fabs (a->loss - b->loss)
@@ -378,12 +378,12 @@ same_point (const scan_row *a, const scan_row *b)
 }
 
 void
-scan_mark_coincident (scan_row *const *rows, size_t n)
+lsc_scan_mark_coincident (lsc_scan_row *const *rows, size_t n)
 {
   for (size_t i = 0; i < n; i++)
     for (size_t j = 0; j < n; j++)
       {
-        scan_row *a = rows[i], *b = rows[j];
+        lsc_scan_row *a = rows[i], *b = rows[j];
         if (i == j || a->status || b->status || a->absent || b->absent
             || !same_point (a, b))
           continue;
@@ -400,7 +400,7 @@ scan_mark_coincident (scan_row *const *rows, size_t n)
 }
 
 void
-scan_rows_clear (scan_row *rows, size_t n)
+lsc_scan_rows_clear (lsc_scan_row *rows, size_t n)
 {
   for (size_t i = 0; i < n; i++)
     {
@@ -416,4 +416,11 @@ scan_rows_clear (scan_row *rows, size_t n)
       rows[i].ev_dec = NULL;
       rows[i].loss_dec = rows[i].resid_dec = NULL;
     }
+}
+
+const char *
+lsc_scan_full_token (int full)
+{
+  static const char *const tok[] = { "", "ok", "mismatch", "skip" };
+  return full >= 0 && full <= LSC_SCAN_FULL_SKIP ? tok[full] : "";
 }
