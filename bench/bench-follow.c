@@ -35,28 +35,36 @@ main (int argc, char **argv)
   double tn = (now () - t0) / reps;
   printf ("newton type A d=20: %.3g us per solve (%zu iterations, "
           "residual %.2g)\n", 1e6 * tn, res.iter, res.residual);
-  lsc_cont_function f;
-  lsc_cont_restricted r;
-  lsc_cont_restricted_init (&f, &r, &A->G);
-  lsc_cont *c = lsc_cont_alloc (f.n);
-  int creps = 20;
-  int sd = 0, su = 0;
-  double dend = 0, t1 = now ();
-  for (int i = 0; i < creps; i++)
+  /* The whole domain of every family (lsc_family_follow, nd = 0: both
+     ends from the reference point, up to d = 1e7). */
+  for (size_t i = 0; i < cat->n; i++)
     {
-      lsc_cont_set (c, &f, A->p, 20, -1, NULL);
-      sd = lsc_cont_run (c, 1.5, NULL, NULL);
-      dend = lsc_cont_current (c)->d;
-      /* From the end of the branch up to 1e7. */
-      double p[5];
-      memcpy (p, lsc_cont_current (c)->p, sizeof p);
-      lsc_cont_set (c, &f, p, dend, 1, NULL);
-      su = lsc_cont_run (c, 1e7, NULL, NULL);
+      const lsc_family *F = &cat->fam[i];
+      lsc_family_ws *w = lsc_family_ws_alloc (F->nparams);
+      lsc_family_domain dom;
+      int creps = 3;
+      double t1 = now ();
+      for (int r = 0; r < creps; r++)
+        lsc_family_follow (NULL, NULL, &dom, F, NULL, 0, NULL, w);
+      double tc = (now () - t1) / creps;
+      printf ("domain %-12s [%.10g (%s), %.3g (%s)]: %.3g ms\n", F->name,
+              dom.lo, lsc_family_end_name (dom.end_lo), dom.hi,
+              lsc_family_end_name (dom.end_hi), 1e3 * tc);
+      lsc_family_ws_free (w);
     }
-  double tc = (now () - t1) / creps;
-  printf ("continuation type A d=%.6g .. 1e7 (down: %s, up: %s): %.3g ms\n",
-          dend, lsc_status_token (sd), lsc_status_token (su), 1e3 * tc);
-  lsc_cont_free (c);
+  /* A grid of 361 d on 2:20:0.05 for type A in one call. */
+  {
+    double d[361], *P = malloc (361 * A->nparams * sizeof *P);
+    int st[361];
+    for (int i = 0; i < 361; i++)
+      d[i] = 2 + 0.05 * i;
+    lsc_family_ws *w = lsc_family_ws_alloc (A->nparams);
+    double t2 = now ();
+    lsc_family_follow (P, st, NULL, A, d, 361, NULL, w);
+    printf ("type A at 361 d on 2:20:0.05: %.3g ms\n", 1e3 * (now () - t2));
+    lsc_family_ws_free (w);
+    free (P);
+  }
   lsc_catalogue_free (cat);
   return 0;
 }

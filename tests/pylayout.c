@@ -30,6 +30,8 @@ main (void)
   F (lsc_family, description);
   F (lsc_family, dstar);
   F (lsc_family, dstar_text);
+  F (lsc_family, has_domain);
+  F (lsc_family, domain);
   S (lsc_catalogue);
   F (lsc_catalogue, n);
   F (lsc_catalogue, fam);
@@ -72,6 +74,10 @@ main (void)
   F (lsc_scan_row, min_idx);
   F (lsc_scan_row, index_dec);
   F (lsc_scan_row, ev_err);
+  F (lsc_scan_row, absent);
+  F (lsc_scan_row, coincident);
+  F (lsc_scan_row, incomplete);
+  F (lsc_scan_row, note);
   S (lsc_scan_set);
   F (lsc_scan_set, fam);
   F (lsc_scan_set, rows);
@@ -119,7 +125,9 @@ main (void)
   F (lsc_cont_params, epsabs);
   F (lsc_cont_params, epsx);
   F (lsc_cont_params, epsstall);
-  F (lsc_cont_params, cos_min);
+  F (lsc_cont_params, alpha_max);
+  F (lsc_cont_params, kappa_max);
+  F (lsc_cont_params, delta_max);
   F (lsc_cont_params, dlog);
   F (lsc_cont_params, fd_rel);
   F (lsc_cont_params, max_points);

@@ -180,22 +180,18 @@ family_A (lsc_catalogue **cat)
 static long
 full_index (const lsc_family *F, double d)
 {
-  lsc_cont_function f;
-  lsc_cont_restricted cr;
-  lsc_cont_restricted_init (&f, &cr, &F->G);
-  lsc_cont *c = lsc_cont_alloc (f.n);
-  if (lsc_cont_set (c, &f, F->p, F->d, d < F->d ? -1 : 1, NULL)
-      || lsc_cont_run (c, d, NULL, NULL))
-    {
-      lsc_cont_free (c);
-      return -1;
-    }
+  double p[LSC_FAMILY_MAXP];
+  lsc_family_ws *fw = lsc_family_ws_alloc (F->nparams);
+  int st = fw ? lsc_family_at (p, F, d, fw) : LSC_ENOMEM;
+  lsc_family_ws_free (fw);
+  if (st)
+    return -1;
   lsc_young G = F->G;
   lsc_young_set_d (&G, d);
   size_t k = (size_t) lsc_young_k (&G), dd = (size_t) d, n = k * dd;
   double *W = malloc (n * sizeof *W), *H = malloc (n * n * sizeof *H);
   double *ev = malloc (n * sizeof *ev);
-  lsc_young_embed (W, lsc_cont_current (c)->p, &G);
+  lsc_young_embed (W, p, &G);
   lsc_problem pr = { k, dd, dd, NULL, NULL, NULL };
   lsc_loss_workspace *ws = lsc_loss_workspace_alloc (k, dd, dd);
   lsc_eigen_workspace *ew = lsc_eigen_workspace_alloc (n, 0);
@@ -209,7 +205,6 @@ full_index (const lsc_family *F, double d)
   lsc_eigen_workspace_free (ew);
   lsc_loss_workspace_free (ws);
   free (W); free (H); free (ev);
-  lsc_cont_free (c);
   return neg;
 }
 

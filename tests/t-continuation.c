@@ -240,6 +240,74 @@ test_singular (void)
   lsc_cont_free (c);
 }
 
+/* A loss that cannot be computed beyond d = 3 (NaN): no point past it is
+   ever reported, the run ends there as the edge of the domain (LSC_EDOM);
+   issue 11's "loss nan, status ok" rows. */
+static int
+nan_loss (double *L, const double *x, double d, void *params)
+{
+  (void) params;
+  *L = d > 3 ? NAN : x[0];
+  return 0;
+}
+
+static int
+finite_cb (const lsc_cont_point *pt, void *data)
+{
+  size_t *bad = data;
+  if (!isfinite (pt->loss) || pt->d > 3 || pt->status != LSC_SUCCESS)
+    (*bad)++;
+  return 0;
+}
+
+static void
+test_nan_loss_never_ok (void)
+{
+  lsc_cont *c = lsc_cont_alloc (2);
+  double x0[2] = { 1, 0.5 };
+  lsc_cont_function f = { 2, log_fdf, NULL, nan_loss, NULL };
+  size_t bad = 0;
+  CU_ASSERT_EQUAL (lsc_cont_set (c, &f, x0, 2.0, 1, NULL), 0);
+  CU_ASSERT_EQUAL (lsc_cont_run (c, 10.0, finite_cb, &bad), LSC_EDOM);
+  CU_ASSERT_EQUAL (bad, 0);
+  CU_ASSERT (lsc_cont_current (c)->d > 3 - 1e-6);
+  lsc_cont_free (c);
+}
+
+/* Two branches x = +-e (d - 1) ... crossing nowhere, but close: g = (x -
+   a)(x - a - eps) with a = sin d; the corrector must not jump from the
+   branch x = a to x = a + eps when the steps are long (hmax 2): the
+   contraction and distance tests shorten them.  Closed form on the way. */
+static int
+twin_fdf (double *g, double *J, const double *x, double d, void *params)
+{
+  double eps = *(double *) params, a = sin (3 * d);
+  g[0] = (x[0] - a) * (x[0] - a - eps);
+  if (J)
+    J[0] = 2 * x[0] - 2 * a - eps;
+  return 0;
+}
+
+static int
+twin_cb (const lsc_cont_point *pt, void *data)
+{
+  double *worst = data;
+  *worst = fmax (*worst, fabs (pt->p[0] - sin (3 * pt->d)));
+  return 0;
+}
+
+static void
+test_no_branch_jump (void)
+{
+  double eps = 0.05, worst = 0, x0 = sin (3 * 0.0);
+  lsc_cont *c = lsc_cont_alloc (1);
+  lsc_cont_function f = { 1, twin_fdf, NULL, NULL, &eps };
+  CU_ASSERT_EQUAL (lsc_cont_set (c, &f, &x0, 0.0, 1, NULL), 0);
+  CU_ASSERT_EQUAL (lsc_cont_run (c, 6.0, twin_cb, &worst), LSC_SUCCESS);
+  CU_ASSERT (worst < 1e-9);
+  lsc_cont_free (c);
+}
+
 int
 main (void)
 {
@@ -249,6 +317,8 @@ main (void)
     { "log-scale steps reach d = 1e7", test_log_scale },
     { "statuses: edom, stepunder, callback, emaxiter, args", test_statuses },
     { "no tangent at a crossing: esing", test_singular },
+    { "a point whose loss is NaN is never reported", test_nan_loss_never_ok },
+    { "no jump to a nearby branch", test_no_branch_jump },
     { NULL, NULL } };
   return lsc_test_run ("continuation", cases);
 }

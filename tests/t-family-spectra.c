@@ -27,17 +27,9 @@ cmp_double (const void *a, const void *b)
 static int
 point_at (double *p, const lsc_family *F, double d)
 {
-  lsc_cont_function f;
-  lsc_cont_restricted cr;
-  lsc_cont_restricted_init (&f, &cr, &F->G);
-  lsc_cont *c = lsc_cont_alloc (f.n);
-  int st = 0;
-  if (d == F->d)
-    memcpy (p, F->p, f.n * sizeof *p);
-  else if (!(st = lsc_cont_set (c, &f, F->p, F->d, d < F->d ? -1 : 1, NULL))
-           && !(st = lsc_cont_run (c, d, NULL, NULL)))
-    memcpy (p, lsc_cont_current (c)->p, f.n * sizeof *p);
-  lsc_cont_free (c);
+  lsc_family_ws *w = lsc_family_ws_alloc (F->nparams);
+  int st = w ? lsc_family_at (p, F, d, w) : LSC_ENOMEM;
+  lsc_family_ws_free (w);
   return st;
 }
 

@@ -319,6 +319,12 @@ cli_cell_status (cli_table *t, int status)
 }
 
 void
+cli_cell_status_token (cli_table *t, const char *token)
+{
+  add_cell (t, CLI_COL_STATUS, token, 0);
+}
+
+void
 cli_cell_empty (cli_table *t)
 {
   if (t->col >= t->ncols)

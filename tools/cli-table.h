@@ -71,6 +71,9 @@ void cli_cell_real (cli_table *t, double v);
 void cli_cell_decimal (cli_table *t, const char *s);
 void cli_cell_string (cli_table *t, const char *s);
 void cli_cell_status (cli_table *t, int status);
+/* A status cell holding a token that is not a library status (e.g. scan's
+   absent, coincident, incomplete); "ok" is treated as cli_cell_status's ok. */
+void cli_cell_status_token (cli_table *t, const char *token);
 /* A missing value in a column of any type: empty in text, TSV, LaTeX and
    Markdown, null in JSON. */
 void cli_cell_empty (cli_table *t);

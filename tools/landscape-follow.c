@@ -40,6 +40,11 @@ usage (void)
         "      --max-step=H      largest arclength step (default 2)\n"
         "      --pass-folds      continue through folds (default: stop at the "
         "first)\n"
+        "      --past-branch     continue past a branch point where the "
+        "family's\n"
+        "                        isotropy grows (default: stop there, the end "
+        "of its\n"
+        "                        domain)\n"
         "  -f, --format=FMT      text, tsv, json, latex or markdown\n"
         "      --digits=N        significant digits (default: round-trip)\n"
         "      --max-line=BYTES  longest line of the --weights file (default "
@@ -47,6 +52,12 @@ usage (void)
         "      --max-entries=N   most numbers in the --weights file (default "
         "16777216)\n"
         "  -l, --list            list the catalogue's families and exit\n"
+        "      --domains         print the catalogue with its domain column "
+        "regenerated\n"
+        "                        (each family followed both ways to the ends "
+        "of its\n"
+        "                        branch: fold, edge or branch point) and "
+        "exit\n"
         "  -h, --help            display this help and exit\n"
         "  -V, --version         output version information and exit\n"
         "\n"
@@ -132,13 +143,65 @@ detect_family (lsc_family *fam, const char *path, double tol)
   return fam;
 }
 
+/* --domains: copy the catalogue file, comments verbatim, with the domain
+   column (landscape-families(5)) recomputed for every family by
+   lsc_family_follow.  The catalogue was read and validated before. */
+static int
+print_domains (const lsc_catalogue *cat, const char *path)
+{
+  static const char hdr[] = "name\tisotropy\td\tparams\tloss\tkind\t"
+                            "description\tdstar\tdomain";
+  FILE *f = fopen (path, "r");
+  if (!f)
+    cli_fatal (CLI_EXIT_USAGE, "%s: cannot open", path);
+  char *line = NULL;
+  size_t cap = 0, fam = 0;
+  ssize_t len;
+  int header = 0;
+  while ((len = getline (&line, &cap, f)) != -1)
+    {
+      while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+        line[--len] = '\0';
+      if (len == 0 || line[0] == '#')
+        {
+          printf ("%s\n", line);
+          continue;
+        }
+      if (!header)
+        {
+          header = 1;
+          printf ("%s\n", hdr);
+          continue;
+        }
+      /* the first eight fields, then the new domain */
+      int tabs = 0;
+      for (ssize_t i = 0; i < len; i++)
+        if (line[i] == '\t' && ++tabs == 8)
+          line[i] = '\0';
+      const lsc_family *F = &cat->fam[fam++];
+      lsc_family_ws *w = lsc_family_ws_alloc (F->nparams);
+      lsc_family_domain dom;
+      char buf[128];
+      if (!w || lsc_family_follow (NULL, NULL, &dom, F, NULL, 0, NULL, w)
+          || lsc_family_domain_format (buf, sizeof buf, &dom))
+        cli_fatal (CLI_EXIT_SYSTEM, "family %s: domain not computed",
+                   F->name);
+      lsc_family_ws_free (w);
+      printf ("%s%s%s\t%s\n", line, tabs >= 7 ? "" : "\t",
+              tabs >= 7 ? "" : "-", buf);
+    }
+  free (line);
+  fclose (f);
+  return CLI_EXIT_OK;
+}
+
 int
 main (int argc, char **argv)
 {
   cli_init (argv[0]);
   gsl_set_error_handler_off ();
   enum { OPT_MAXSTEP = 256, OPT_PASS, OPT_DIGITS, OPT_FROM, OPT_TOL,
-         OPT_MAXLINE, OPT_MAXENTRIES };
+         OPT_MAXLINE, OPT_MAXENTRIES, OPT_DOMAINS, OPT_PASTBRANCH };
   static const struct option longopts[] = {
     { "to", required_argument, NULL, 't' },
     { "from", required_argument, NULL, OPT_FROM },
@@ -152,6 +215,8 @@ main (int argc, char **argv)
     { "list", no_argument, NULL, 'l' },
     { "max-line", required_argument, NULL, OPT_MAXLINE },
     { "max-entries", required_argument, NULL, OPT_MAXENTRIES },
+    { "domains", no_argument, NULL, OPT_DOMAINS },
+    { "past-branch", no_argument, NULL, OPT_PASTBRANCH },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 } };
@@ -159,7 +224,7 @@ main (int argc, char **argv)
   const char *catpath = NULL, *wpath = NULL;
   double tol = 1e-6;
   cli_format fmt = cli_default_format ();
-  int digits = 0, list = 0, opt;
+  int digits = 0, list = 0, domains = 0, past_branch = 0, opt;
   lsc_cont_params par;
   lsc_cont_params_init (&par);
   while ((opt = cli_getopt (argc, argv, "t:c:w:f:lhV", longopts)) != -1)
@@ -200,6 +265,8 @@ main (int argc, char **argv)
         digits = (int) cli_parse_long ("--digits", optarg, 1, 17);
         break;
       case 'l': list = 1; break;
+      case OPT_DOMAINS: domains = 1; break;
+      case OPT_PASTBRANCH: past_branch = 1; break;
       case 'h': usage (); return cli_finish (CLI_EXIT_OK);
       case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
       default:
@@ -209,12 +276,14 @@ main (int argc, char **argv)
   lsc_catalogue *cat = NULL;
   int st = 0;
   catpath = cli_catalogue_path (catpath);
-  if (!wpath || list) /* --weights needs no catalogue */
+  if (!wpath || list || domains) /* --weights needs no catalogue */
     {
       st = lsc_catalogue_read_file (&cat, catpath, err, sizeof err);
       if (st)
         cli_fatal_status (st, "%s", err);
     }
+  if (domains)
+    return cli_finish (print_domains (cat, catpath));
   if (list)
     {
       for (size_t i = 0; i < cat->n; i++)
@@ -290,13 +359,40 @@ main (int argc, char **argv)
     }
   follow_ctx x = { cli_table_begin (o, fam->name, cols, ncol), f.n, 0,
                    isatty (STDERR_FILENO) };
-  st = lsc_cont_run (c, to, row, &x);
+  /* The family's domain on the side travelled (lsc_family_follow): a
+     branch point where the isotropy grows ends the family before D; the
+     rows stop there (beyond it the points belong to another family). */
+  double dend = NAN;
+  if (!past_branch && par.stop_at_fold && (to - fam->d) * (to - from) >= 0)
+    {
+      lsc_family_params fp;
+      lsc_family_params_init (&fp);
+      fp.cont = par;
+      fp.dmin = to < fam->d ? to : fam->d;
+      fp.dmax = to > fam->d ? to : fam->d;
+      lsc_family_domain dom;
+      lsc_family_ws *fw = lsc_family_ws_alloc (fam->nparams);
+      if (!fw)
+        cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+      if (lsc_family_follow (NULL, NULL, &dom, fam, NULL, 0, &fp, fw) == 0)
+        {
+          int end = to < fam->d ? dom.end_lo : dom.end_hi;
+          double de = to < fam->d ? dom.lo : dom.hi;
+          if (end == LSC_END_BRANCH && (to - de) * (to - from) > 0)
+            dend = de;
+        }
+      lsc_family_ws_free (fw);
+    }
+  st = lsc_cont_run (c, isnan (dend) ? to : dend, row, &x);
   cli_table_end (x.t);
   cli_output_free (o);
   if (x.progress)
     fputc ('\n', stderr);
   int rc = CLI_EXIT_OK;
-  if (st == LSC_EFOLD || st == LSC_EDOM)
+  if (st == 0 && !isnan (dend))
+    cli_error ("branch ends at d = %.17g: branch point (the isotropy grows: "
+               "the point is that of a family of larger isotropy)", dend);
+  else if (st == LSC_EFOLD || st == LSC_EDOM)
     cli_error ("branch ends at d = %.17g: %s", lsc_cont_current (c)->d,
                lsc_strerror (st));
   else if (st)

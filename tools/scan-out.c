@@ -104,9 +104,10 @@ static const cli_column sum_cols[] = {
   { "min_eig", CLI_COL_REAL }, { "min_comp", CLI_COL_STRING },
   { "ndistinct", CLI_COL_INT }, { "mult_sum", CLI_COL_REAL },
   { "dstar", CLI_COL_REAL }, { "full", CLI_COL_STRING },
-  { "full_dev", CLI_COL_REAL }
+  { "full_dev", CLI_COL_REAL }, { "note", CLI_COL_STRING }
 };
 #define NSUM 14                 /* without the two --full columns */
+#define NOTE (sizeof sum_cols / sizeof sum_cols[0] - 1)
 
 static const cli_column spec_cols[] = {
   { "family", CLI_COL_STRING }, { "d", CLI_COL_REAL },
@@ -164,7 +165,8 @@ begin_summary (cli_output *o, const lsc_scan_opts *so, double d, double k)
   cols[5].type = CLI_COL_DECIMAL; /* the index: exact integers past 2^53 */
   if (so->prec)
     cols[7].type = cols[8].type = cols[9].type = CLI_COL_DECIMAL;
-  return cli_table_begin_captioned (o, "summary", cap, cols, nc);
+  cols[nc] = sum_cols[NOTE]; /* the note column last */
+  return cli_table_begin_captioned (o, "summary", cap, cols, nc + 1);
 }
 
 static cli_table *
@@ -196,8 +198,15 @@ summary_row (cli_table *t, const lsc_scan_row *r, const lsc_scan_opts *so)
   cli_cell_string (t, r->fam->name);
   cli_cell_real (t, r->d);
   cli_cell_real (t, r->k);
-  cli_cell_status (t, r->status);
+  /* absent (outside the family's domain), coincident (reported under the
+     family of larger isotropy) and incomplete (no type) are not failures */
   if (bad)
+    cli_cell_status (t, r->status);
+  else
+    cli_cell_status_token (t, r->absent ? "absent"
+                           : r->coincident ? "coincident"
+                           : r->incomplete ? "incomplete" : "ok");
+  if (bad || r->absent)
     {
       for (int j = 4; j < (so->full ? NSUM + 2 : NSUM) + (so->fast != 0); j++)
         cli_cell_empty (t);
@@ -206,7 +215,10 @@ summary_row (cli_table *t, const lsc_scan_row *r, const lsc_scan_opts *so)
     }
   else
     {
-      cli_cell_string (t, r->type);
+      if (r->type && !r->coincident)
+        cli_cell_string (t, r->type);
+      else
+        cli_cell_empty (t);
       /* Decimal: exact beyond 2^53 (index_dec, d > LSC_SCAN_LARGE_D). */
       char ib[32];
       snprintf (ib, sizeof ib, "%.17g", r->index);
@@ -246,6 +258,10 @@ summary_row (cli_table *t, const lsc_scan_row *r, const lsc_scan_opts *so)
       if (scan_prove)
         cli_cell_string (t, scan_prove_row (r));
     }
+  if (r->note[0])
+    cli_cell_string (t, r->note);
+  else
+    cli_cell_empty (t);
   cli_row_end (t);
   return bad || r->full == LSC_SCAN_FULL_MISMATCH;
 }
@@ -312,7 +328,7 @@ scan_print (cli_output *o, const scan_fam *sf, size_t nf, const double *dv,
         for (size_t i = 0; i < nf; i++)
           {
             const lsc_scan_row *r = row_at (&sf[i], dv[j]);
-            if (r && r->status == 0)
+            if (r && r->status == 0 && !r->absent && !r->coincident)
               spectrum_rows (t, r);
           }
       cli_table_end (t);
@@ -334,7 +350,7 @@ scan_print (cli_output *o, const scan_fam *sf, size_t nf, const double *dv,
       for (size_t i = 0; i < nf; i++)
         {
           const lsc_scan_row *r = row_at (&sf[i], dv[j]);
-          if (!r || r->status != 0)
+          if (!r || r->status != 0 || r->absent || r->coincident)
             continue;
           t = begin_spectrum (o, r, so);
           spectrum_rows (t, r);

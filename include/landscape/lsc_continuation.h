@@ -40,12 +40,22 @@ typedef struct
   size_t corr_maxiter;  /* corrector iteration limit (then shrink)    (8)    */
   double epsabs;        /* corrector residual tolerance |g|_2         (1e-12)*/
   double epsx;          /* corrector step tolerance (rounding floor)  (1e-12)*/
-  double epsstall;      /* a corrector that stalls (line search fails or
-                           iteration limit) with |g|_2 <= epsstall is
-                           accepted: the rounding floor of g grows with d
-                           (restricted terms ~ d^2); every point reports
-                           its residual                               (1e-5) */
-  double cos_min;       /* reject steps turning the tangent more      (0.9)  */
+  double epsstall;      /* a corrector whose correction falls below epsx
+                           (1 + |y|) with |g|_2 <= epsstall converged: the
+                           rounding floor of g grows with d (restricted
+                           terms ~ d^2); every point reports its
+                           residual                                   (1e-5) */
+  /* Step control (the criteria of AUTO/MATCONT-style codes): a step is
+     rejected and shortened when the tangent turns by more than alpha_max,
+     when successive Newton corrections contract by less than kappa_max,
+     when the corrector moves farther than delta_max h from the predictor,
+     or after corr_maxiter iterations; the next step is h / f with
+     f = max(2 alpha / alpha_max, sqrt(4 kappa / kappa_max),
+     sqrt(4 delta / (h delta_max))), at most a factor grow longer.  Folds
+     and jumps between nearby branches are found with these defaults. */
+  double alpha_max;     /* largest tangent angle, radians             (0.2)  */
+  double kappa_max;     /* largest corrector contraction rate         (0.5)  */
+  double delta_max;     /* largest corrector distance / h             (0.25) */
   double dlog;          /* start of the logarithmic scale in d        (20)   */
   double fd_rel;        /* relative step of the dg/dd difference      (1e-5) */
   size_t max_points;    /* LSC_EMAXITER after this many points        (10000)*/
@@ -93,6 +103,20 @@ int lsc_cont_step (lsc_cont *c);
 
 /* The current point. */
 const lsc_cont_point *lsc_cont_current (const lsc_cont *c);
+
+/* The point at d inside the last accepted step, solved from the step's
+   start (hyperplane t = t(d), the step's rejection tests, then Newton at d
+   exactly) into p (n values) without changing the branch's state: the
+   path of a run does not depend on which d are asked for.  LSC_EINVAL
+   before the first step, or the corrector's status. */
+int lsc_cont_solve_within (double *p, lsc_cont *c, double d);
+
+/* The point at arclength fraction s in [0, 1] of the last step (state
+   unchanged) into p and *d. */
+int lsc_cont_solve_along (double *p, double *d, lsc_cont *c, double s);
+
+/* The point before the last step: its n parameters, and its d in *d. */
+const double *lsc_cont_previous (const lsc_cont *c, double *d);
 
 /* Called for every accepted point (including the start); nonzero return
    stops the run with that value. */

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include "landscape/lsc_young.h"
+#include "landscape/lsc_continuation.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -33,6 +34,12 @@ typedef struct
                             saddle into a minimum as d grows (optional
                             catalogue column; NaN when absent)           */
   char dstar_text[64];   /* its digits as given in the catalogue ("")    */
+  int has_domain;        /* the catalogue gives the domain column        */
+  struct lsc_family_domain_s
+  {
+    double lo, hi;       /* [lo, hi]: where the family's branch exists   */
+    int end_lo, end_hi;  /* the kind of end on each side (LSC_END_*)     */
+  } domain;              /* (lsc_family_follow with nd = 0 generates it) */
 } lsc_family;
 
 /* lsc_family has the dstar fields. */
@@ -70,6 +77,82 @@ const lsc_family *lsc_catalogue_find (const lsc_catalogue *cat,
 /* The installed catalogue: $LANDSCAPE_FAMILIES if set, else
    PKGDATADIR/families.tsv. */
 const char *lsc_catalogue_default_path (void);
+
+/* ---- Continuing a family in d: the one driver (lsc_family_follow) ---- */
+
+/* How a family's branch ends on one side of its reference point. */
+enum
+{
+  LSC_END_OPEN = 0,   /* not reached: followed to the requested limit      */
+  LSC_END_FOLD = 1,   /* a fold: the branch turns back in d                */
+  LSC_END_EDGE = 2,   /* the edge of the analytic continuation: the large
+                         block reaches its smallest size, or the loss stops
+                         being computable (LSC_EDOM from the continuation) */
+  LSC_END_BRANCH = 3, /* a branch point: the point's isotropy grows (it
+                         meets the fixed space of a coarser Young group,
+                         the family of larger isotropy)                    */
+  LSC_END_FAIL = 4    /* the continuation failed (singular, step underflow,
+                         point limit)                                      */
+};
+
+/* Where a family exists: [lo, hi] and the kind of end on each side. */
+typedef struct lsc_family_domain_s lsc_family_domain;
+
+/* The catalogue's domain field "LO:KIND,HI:KIND" (KIND one of open, fold,
+   edge, branch, failed; LO, HI >= 1, LO <= HI).  LSC_EPARSE if malformed. */
+int lsc_family_domain_parse (lsc_family_domain *dom, const char *s);
+
+/* Format dom as that field, numbers round-trip (%.17g, C locale);
+   LSC_ERANGE if len is too small. */
+int lsc_family_domain_format (char *buf, size_t len,
+                              const lsc_family_domain *dom);
+
+/* The driver's parameters, each with its default (lsc_family_params_init). */
+typedef struct
+{
+  lsc_cont_params cont; /* continuation (lsc_cont_params_init); folds
+                           always end the branch                         */
+  double iso_tol;       /* the isotropy grows where the parameters a
+                           coarser group makes equal agree to iso_tol
+                           (1 + max |p|)                         (1e-7)  */
+  double edge_tol;      /* a continuation failure with the large block
+                           within edge_tol of size 1 is the edge   (1e-3) */
+  double dmin, dmax;    /* range searched for the ends when no d is
+                           given                                 (1, 1e7) */
+} lsc_family_params;
+
+void lsc_family_params_init (lsc_family_params *par);
+
+typedef struct lsc_family_ws lsc_family_ws;
+
+/* Workspace for families with nparams parameters; NULL on failure. */
+lsc_family_ws *lsc_family_ws_alloc (size_t nparams);
+void lsc_family_ws_free (lsc_family_ws *w);
+
+/* Continue fam from its reference point (fam->d, fam->p) to each of the
+   nd dimensions d[i] (any order): p (nd x fam->nparams, row-major; may be
+   NULL) receives the critical point at d[i] and status[i] its status:
+   LSC_SUCCESS; LSC_EDOM when d[i] lies beyond the end of the family's
+   branch (a fold, the edge, or a branch point of larger isotropy: the
+   family is absent there); or the continuation's failure.  The path is
+   stepped from the reference point on each side independently of the d
+   asked for, and each d is solved inside the step that reaches it, so a d
+   gets the same point alone or among others.  dom (may be NULL) receives
+   the ends reached (LSC_END_OPEN on a side followed only to its farthest
+   d); with nd = 0 the whole range [dmin, dmax] is explored, giving the
+   family's domain.  par NULL: defaults.  Returns LSC_SUCCESS, LSC_EFAULT,
+   LSC_EBADLEN (workspace), LSC_EINVAL (non-finite d), LSC_ENOMEM. */
+int lsc_family_follow (double *p, int *status, lsc_family_domain *dom,
+                       const lsc_family *fam, const double *d, size_t nd,
+                       const lsc_family_params *par, lsc_family_ws *w);
+
+/* One d: lsc_family_follow with default parameters into p (nparams);
+   returns its status for d (LSC_EDOM: the family is absent at d). */
+int lsc_family_at (double *p, const lsc_family *fam, double d,
+                   lsc_family_ws *w);
+
+/* "open", "fold", "edge", "branch", "failed". */
+const char *lsc_family_end_name (int end);
 
 #pragma GCC visibility pop
 #ifdef __cplusplus

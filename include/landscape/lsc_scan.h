@@ -138,7 +138,19 @@ typedef struct
   double ev_err;         /* absolute error bound of every eigenvalue
                             (--fast and d > LSC_SCAN_LARGE_D; 0: not
                             computed)                                    */
+  int absent;            /* d is outside the family's domain (status 0,
+                            nothing else filled)                         */
+  int coincident;        /* the point belongs to a family of larger
+                            isotropy (note says which)                   */
+  int incomplete;        /* multiplicities do not sum to k d: no type     */
+  char note[160];        /* why a row is absent, coincident, incomplete  */
 } lsc_scan_row;
+
+/* Among rows at one d (any families), mark each row whose point is the
+   same critical point as another family's (equal loss, equal spectrum as
+   a multiset; d <= LSC_SCAN_LARGE_D) and whose isotropy is smaller: it is
+   reported under the family of larger isotropy, with a note. */
+void lsc_scan_mark_coincident (lsc_scan_row *const *rows, size_t n);
 
 /* Compute rows[i] for the family f at the dimensions d[i] (any order, each
    one where the family exists).  The critical point is continued from the

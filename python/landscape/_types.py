@@ -17,12 +17,18 @@ class Young(C.Structure):
                 ("pair", C.c_int * YOUNG_MAX)]
 
 
+class FamilyDomain(C.Structure):
+    _fields_ = [("lo", C.c_double), ("hi", C.c_double),
+                ("end_lo", C.c_int), ("end_hi", C.c_int)]
+
+
 class Family(C.Structure):
     _fields_ = [("name", C.c_char * 64), ("isotropy", C.c_char * 160),
                 ("G", Young), ("d", C.c_double), ("nparams", C.c_size_t),
                 ("p", C.c_double * FAMILY_MAXP), ("loss", C.c_double),
                 ("kind", C.c_char * 32), ("description", C.c_char * 256),
-                ("dstar", C.c_double), ("dstar_text", C.c_char * 64)]
+                ("dstar", C.c_double), ("dstar_text", C.c_char * 64),
+                ("has_domain", C.c_int), ("domain", FamilyDomain)]
 
 
 class Catalogue(C.Structure):
@@ -53,7 +59,9 @@ class ScanRow(C.Structure):
                 ("full", C.c_int), ("full_dev", C.c_double),
                 ("loss_dec", C.c_char_p), ("resid_dec", C.c_char_p),
                 ("ev_dec", C.POINTER(C.c_char_p)), ("min_idx", C.c_size_t),
-                ("index_dec", C.c_char_p), ("ev_err", C.c_double)]
+                ("index_dec", C.c_char_p), ("ev_err", C.c_double),
+                ("absent", C.c_int), ("coincident", C.c_int),
+                ("incomplete", C.c_int), ("note", C.c_char * 160)]
 
 
 class ScanSet(C.Structure):
@@ -105,7 +113,8 @@ class ContParams(C.Structure):
                 ("shrink", C.c_double), ("easy_iter", C.c_size_t),
                 ("corr_maxiter", C.c_size_t), ("epsabs", C.c_double),
                 ("epsx", C.c_double), ("epsstall", C.c_double),
-                ("cos_min", C.c_double), ("dlog", C.c_double),
+                ("alpha_max", C.c_double), ("kappa_max", C.c_double),
+                ("delta_max", C.c_double), ("dlog", C.c_double),
                 ("fd_rel", C.c_double), ("max_points", C.c_size_t),
                 ("stop_at_fold", C.c_int)]
 

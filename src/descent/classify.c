@@ -8,7 +8,7 @@
 #include "landscape/lsc_descent.h"
 #include "landscape/lsc_detect.h"
 #include "landscape/lsc_newton.h"
-#include "landscape/lsc_continuation.h"
+#include "landscape/lsc_families.h"
 #include "internal.h"
 
 /* A catalogue family at the classifier's d. */
@@ -37,23 +37,16 @@ lsc_classify_params_init (lsc_classify_params *par)
   par->ptol = 1e-6;
 }
 
-/* Continue family fam from its reference d to d; 0 on success. */
+/* Family fam at d through the library's driver (lsc_family_follow); 0 on
+   success, LSC_EDOM when d is outside the family's domain. */
 static int
 continue_family (fam_at_d *e, const lsc_family *fam, double d)
 {
-  lsc_cont_function cf;
-  lsc_cont_restricted cr;
-  lsc_cont *c = lsc_cont_alloc (fam->nparams);
-  if (!c)
+  lsc_family_ws *w = lsc_family_ws_alloc (fam->nparams);
+  if (!w)
     return LSC_ENOMEM;
-  int st = lsc_cont_restricted_init (&cf, &cr, &fam->G);
-  if (!st)
-    st = lsc_cont_set (c, &cf, fam->p, fam->d, d > fam->d ? 1 : -1, NULL);
-  if (!st)
-    st = lsc_cont_run (c, d, NULL, NULL);
-  if (!st)
-    memcpy (e->p, lsc_cont_current (c)->p, fam->nparams * sizeof (double));
-  lsc_cont_free (c);
+  int st = lsc_family_at (e->p, fam, d, w);
+  lsc_family_ws_free (w);
   return st;
 }
 

@@ -19,6 +19,9 @@ static const char header[] =
 /* The same with the optional d* column (landscape-families(5)). */
 static const char header_dstar[] =
   "name\tisotropy\td\tparams\tloss\tkind\tdescription\tdstar";
+/* And with the domain column (a row may omit it: domain unknown). */
+static const char header_domain[] =
+  "name\tisotropy\td\tparams\tloss\tkind\tdescription\tdstar\tdomain";
 
 static void
 msg (char *buf, size_t len, const char *fmt, ...)
@@ -219,8 +222,8 @@ static int
 parse_line (lsc_family *fam, char *line, int with_dstar, char *err,
             size_t errlen)
 {
-  char *f[8];
-  size_t nf = 0, want_nf = with_dstar ? 8 : 7;
+  char *f[9];
+  size_t nf = 0, want_nf = with_dstar == 2 ? 9 : with_dstar ? 8 : 7;
   for (char *s = line;; )
     {
       char *tab = strchr (s, '\t');
@@ -233,9 +236,10 @@ parse_line (lsc_family *fam, char *line, int with_dstar, char *err,
       *tab = '\0';
       s = tab + 1;
     }
-  if (nf != want_nf)
+  if (nf != want_nf && !(with_dstar == 2 && nf == 8))
     return msg (err, errlen, "%zu fields, want %zu (%s)", nf, want_nf,
-                with_dstar ? header_dstar : header),
+                with_dstar == 2 ? header_domain
+                : with_dstar ? header_dstar : header),
            LSC_EPARSE;
   memset (fam, 0, sizeof *fam);
   if (!valid_name (f[0]))
@@ -285,6 +289,14 @@ parse_line (lsc_family *fam, char *line, int with_dstar, char *err,
                     f[7]), LSC_EPARSE;
       strcpy (fam->dstar_text, f[7]);
     }
+  if (nf == 9 && strcmp (f[8], "-") != 0)
+    {
+      if (lsc_family_domain_parse (&fam->domain, f[8])
+          || !(fam->domain.lo <= fam->d && fam->d <= fam->domain.hi))
+        return msg (err, errlen, "bad domain '%s' (LO:KIND,HI:KIND around "
+                    "the reference d, or -)", f[8]), LSC_EPARSE;
+      fam->has_domain = 1;
+    }
   return 0;
 }
 
@@ -329,7 +341,8 @@ lsc_catalogue_read (lsc_catalogue **cat, FILE *f, const char *name,
         continue;
       if (!have_header)
         {
-          with_dstar = strcmp (line, header_dstar) == 0;
+          with_dstar = strcmp (line, header_domain) == 0 ? 2
+                       : strcmp (line, header_dstar) == 0;
           if (!with_dstar && strcmp (line, header) != 0)
             {
               msg (errbuf, errlen, "%s:%zu: header must be '%s'", name,

@@ -136,6 +136,22 @@ lsc_scan_catalogue (lsc_scan_set **sets, size_t *nsets,
       if (m && (rc = lsc_scan_family (s[i].rows, sel[i], dsub, m, o)) != 0)
         goto cleanup;
     }
+  /* one critical point, one row: coincident families at each d */
+  {
+    lsc_scan_row **same = malloc ((nf ? nf : 1) * sizeof *same);
+    if (!same)
+      LSC_FAIL ("lsc_scan_catalogue: out of memory", LSC_ENOMEM);
+    for (size_t j = 0; j < nd; j++)
+      {
+        size_t m = 0;
+        for (size_t i = 0; i < nf; i++)
+          for (size_t r = 0; r < s[i].n; r++)
+            if (s[i].rows[r].d == d[j])
+              same[m++] = &s[i].rows[r];
+        lsc_scan_mark_coincident (same, m);
+      }
+    free (same);
+  }
 cleanup:
   free (sel);
   free (dsub);
@@ -155,7 +171,8 @@ lsc_scan_crossing (const lsc_scan_set *s)
   for (size_t i = 1; i < s->n; i++)
     {
       const lsc_scan_row *a = &s->rows[i - 1], *b = &s->rows[i];
-      if (a->status || b->status || !(b->d > a->d))
+      if (a->status || b->status || !(b->d > a->d) || a->absent || b->absent
+          || a->incomplete || b->incomplete)
         continue;
       if (a->index > 0 && b->index == 0 && a->min_eig < 0 && b->min_eig > 0)
         return a->d + (b->d - a->d) * (-a->min_eig) / (b->min_eig

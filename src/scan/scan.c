@@ -3,6 +3,7 @@
 #include <config.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include "landscape.h"
 #include "scan_impl.h"
@@ -180,6 +181,31 @@ lsc_scan_classify (lsc_scan_row *r, const lsc_scan_opts *o)
           r->min_idx = i;
         }
     }
+  /* the type needs the whole spectrum: multiplicities sum to k d */
+  double kd = r->k * r->d;
+  if (!(fabs (r->total - kd) <= 1e-9 * fmax (1, kd)))
+    {
+      static const int all[] = { LSC_IRREP_T, LSC_IRREP_S, LSC_IRREP_X,
+                                 LSC_IRREP_Y };
+      char miss[32] = "";
+      for (size_t a = 0; a < 4; a++)
+        {
+          size_t i = 0;
+          while (i < r->nev && r->ev[i].irrep != all[a])
+            i++;
+          if (i == r->nev)
+            {
+              strcat (miss, miss[0] ? "," : "");
+              strcat (miss, lsc_irrep_name (all[a]));
+            }
+        }
+      r->type = NULL;
+      r->incomplete = 1;
+      snprintf (r->note, sizeof r->note, "incomplete spectrum: "
+                "multiplicities sum to %.10g, not kd = %.10g; missing "
+                "components: %s", r->total, kd, miss[0] ? miss : "unknown");
+      return;
+    }
   if (r->index > 0)
     r->type = "saddle";
   else if (r->zero > 0)
@@ -190,45 +216,19 @@ lsc_scan_classify (lsc_scan_row *r, const lsc_scan_opts *o)
     r->type = "spurious-minimum";
 }
 
-/* Order of the targets along one direction from d0. */
-typedef struct
+/* The effective dimension of a row's fixed space at its d (parameters
+   with non-empty orbits): smaller means larger isotropy. */
+static size_t
+row_fix_dim (const lsc_scan_row *r)
 {
-  double d;
-  size_t idx;
-} target;
-
-static int
-cmp_target (const void *a, const void *b)
-{
-  const target *x = a, *y = b;
-  return (x->d > y->d) - (x->d < y->d);
-}
-
-/* Continue from the catalogue point in direction dir through the targets
-   t[0..n) (ordered along dir); targets equal to d0 take the start point. */
-static int
-run_direction (lsc_scan_row *rows, const lsc_family *f, const target *t,
-               size_t n, int dir)
-{
-  lsc_cont_function cf;
-  lsc_cont_restricted cr;
-  lsc_cont *c = lsc_cont_alloc (f->nparams);
-  if (!c)
-    return LSC_ENOMEM;
-  int st = lsc_cont_restricted_init (&cf, &cr, &f->G);
-  if (!st)
-    st = lsc_cont_set (c, &cf, f->p, f->d, dir, NULL);
+  lsc_young G = r->fam->G;
+  double metric[LSC_FAMILY_MAXP];
+  size_t n = r->np, m = 0;
+  if (lsc_young_set_d (&G, r->d) || lsc_young_metric (metric, &G))
+    return n;
   for (size_t i = 0; i < n; i++)
-    {
-      lsc_scan_row *r = &rows[t[i].idx];
-      if (!st && t[i].d != f->d)
-        st = lsc_cont_run (c, t[i].d, NULL, NULL);
-      r->status = st;
-      if (!st)
-        memcpy (r->p, lsc_cont_current (c)->p, f->nparams * sizeof (double));
-    }
-  lsc_cont_free (c);
-  return LSC_SUCCESS;
+    m += metric[i] > 0;
+  return m;
 }
 
 int
@@ -236,7 +236,11 @@ lsc_scan_family (lsc_scan_row *rows, const lsc_family *f, const double *d,
              size_t nd, const lsc_scan_opts *o)
 {
   lsc_isotypic_workspace *iws = lsc_isotypic_alloc (&f->G);
-  target *t = malloc ((nd ? nd : 1) * sizeof *t);
+  lsc_family_ws *fw = lsc_family_ws_alloc (f->nparams);
+  double *P = malloc ((nd ? nd : 1) * f->nparams * sizeof *P);
+  int *stv = malloc ((nd ? nd : 1) * sizeof *stv);
+  double *ds = malloc ((nd ? nd : 1) * sizeof *ds);
+  lsc_family_domain dom;
   int st = LSC_SUCCESS;
   for (size_t i = 0; i < nd; i++)
     {
@@ -247,7 +251,7 @@ lsc_scan_family (lsc_scan_row *rows, const lsc_family *f, const double *d,
       rows[i].min_irrep = -1;
       lsc_scan_family_exists (f, d[i], &rows[i].k);
     }
-  if (!iws || !t)
+  if (!iws || !fw || !P || !stv || !ds)
     {
       st = LSC_ENOMEM;
       goto done;
@@ -264,30 +268,46 @@ lsc_scan_family (lsc_scan_row *rows, const lsc_family *f, const double *d,
         st = LSC_ENOMEM;
         goto done;
       }
-  /* Upwards: targets >= d0 ascending (d0 itself first); downwards: targets
-     < d0 descending. */
-  size_t nup = 0, ndown = 0;
+  /* The library's driver (d up to LSC_SCAN_LARGE_D; above, the series
+     module): the path from the reference point does not depend on the d
+     asked for, so a d alone and inside a range give the same point;
+     beyond the end of the branch the family is absent. */
+  size_t ns = 0;
   for (size_t i = 0; i < nd; i++)
-    if (d[i] >= f->d && d[i] <= LSC_SCAN_LARGE_D)
-      t[nup++] = (target) { d[i], i };
-  qsort (t, nup, sizeof *t, cmp_target);
-  if (nup && (st = run_direction (rows, f, t, nup, +1)))
+    if (!(d[i] > LSC_SCAN_LARGE_D))
+      ds[ns++] = d[i];
+  if ((st = lsc_family_follow (P, stv, &dom, f, ds, ns, NULL, fw)) != 0)
     goto done;
-  for (size_t i = 0; i < nd; i++)
-    if (d[i] < f->d)
-      t[ndown++] = (target) { d[i], i };
-  qsort (t, ndown, sizeof *t, cmp_target);
-  for (size_t i = 0; i < ndown / 2; i++)
+  for (size_t i = 0, j = 0; i < nd; i++)
     {
-      target s = t[i];
-      t[i] = t[ndown - 1 - i];
-      t[ndown - 1 - i] = s;
+      if (d[i] > LSC_SCAN_LARGE_D)
+        continue;
+      lsc_scan_row *r = &rows[i];
+      size_t jj = j++;
+      r->status = stv[jj];
+      if (r->status == LSC_EDOM)
+        {
+          r->status = LSC_SUCCESS;
+          r->absent = 1;
+          snprintf (r->note, sizeof r->note, "outside the family's domain: "
+                    "its branch ends at d = %.17g (%s)",
+                    r->d < f->d ? dom.lo : dom.hi,
+                    lsc_family_end_name (r->d < f->d ? dom.end_lo
+                                         : dom.end_hi));
+          continue;
+        }
+      if (r->status)
+        continue;
+      memcpy (r->p, P + jj * f->nparams, f->nparams * sizeof (double));
+      evaluate (r, o, iws);
+      if ((r->d == dom.lo && dom.end_lo == LSC_END_BRANCH)
+          || (r->d == dom.hi && dom.end_hi == LSC_END_BRANCH))
+        {
+          r->coincident = 1;
+          snprintf (r->note, sizeof r->note, "branch point: the isotropy "
+                    "grows (a family of larger isotropy)");
+        }
     }
-  if (ndown && (st = run_direction (rows, f, t, ndown, -1)))
-    goto done;
-  for (size_t i = 0; i < nd; i++)
-    if (rows[i].status == LSC_SUCCESS && !(d[i] > LSC_SCAN_LARGE_D))
-      evaluate (&rows[i], o, iws);
   /* Large d: the series module (scan-large.c), one branch per family. */
   lsc_series_path *path = NULL;
   for (size_t i = 0; i < nd; i++)
@@ -295,9 +315,88 @@ lsc_scan_family (lsc_scan_row *rows, const lsc_family *f, const double *d,
       lsc_scan_large_row (&rows[i], &path, o);
   lsc_series_path_free (path);
 done:
-  free (t);
+  free (P);
+  free (stv);
+  free (ds);
+  lsc_family_ws_free (fw);
   lsc_isotypic_free (iws);
   return st;
+}
+
+static int
+cmp_eig (const void *a, const void *b)
+{
+  double x = ((const lsc_iso_eigen *) a)->value;
+  double y = ((const lsc_iso_eigen *) b)->value;
+  return (x > y) - (x < y);
+}
+
+/* The spectrum of a row as sorted distinct values with summed
+   multiplicities (components of different groups split one eigenvalue
+   differently); into v (capacity r->nev), returns the count. */
+static size_t
+merged_spectrum (lsc_iso_eigen *v, const lsc_scan_row *r)
+{
+  memcpy (v, r->ev, r->nev * sizeof *v);
+  qsort (v, r->nev, sizeof *v, cmp_eig);
+  size_t m = 0;
+  for (size_t i = 0; i < r->nev; i++)
+    if (m && fabs (v[i].value - v[m - 1].value)
+               <= 1e-9 * fmax (1, fabs (v[i].value)))
+      v[m - 1].mult += v[i].mult;
+    else
+      v[m++] = v[i];
+  return m;
+}
+
+/* Two solved rows at the same d and k are the same critical point (up to
+   symmetry) when their losses agree and their spectra agree as multisets
+   (values to 1e-8 relative, multiplicities exactly). */
+static int
+same_point (const lsc_scan_row *a, const lsc_scan_row *b)
+{
+  /* above LSC_SCAN_LARGE_D the families' spectra agree to O(1/d) and no
+     domain ends: no coincidence is sought there */
+  if (a->d != b->d || a->k != b->k || a->incomplete || b->incomplete
+      || a->d > LSC_SCAN_LARGE_D
+      || !a->ev || !b->ev || !a->nev || !b->nev)
+    return 0;
+  if (!(fabs (a->loss - b->loss)
+         <= 1e-12 * fmax (fabs (a->loss), fabs (b->loss))))
+    return 0;
+  lsc_iso_eigen *va = malloc ((a->nev + b->nev) * sizeof *va);
+  if (!va)
+    return 0;
+  lsc_iso_eigen *vb = va + a->nev;
+  size_t na = merged_spectrum (va, a), nb = merged_spectrum (vb, b);
+  int same = na == nb;
+  for (size_t i = 0; same && i < na; i++)
+    same = fabs (va[i].value - vb[i].value) <= 1e-8 * fmax (1, fabs (va[i].value))
+           && fabs (va[i].mult - vb[i].mult) <= 1e-9 * fmax (1, va[i].mult);
+  free (va);
+  return same;
+}
+
+void
+lsc_scan_mark_coincident (lsc_scan_row *const *rows, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < n; j++)
+      {
+        lsc_scan_row *a = rows[i], *b = rows[j];
+        if (i == j || a->status || b->status || a->absent || b->absent
+            || !same_point (a, b))
+          continue;
+        size_t fa = row_fix_dim (a), fb = row_fix_dim (b);
+        /* a is reported under b: b has the larger isotropy (the earlier
+           catalogue row on a tie) */
+        if (fb < fa || (fb == fa && j < i))
+          {
+            a->coincident = 1;
+            snprintf (a->note, sizeof a->note, "same critical point as %s "
+                      "(larger isotropy)", b->fam->name);
+          }
+      }
 }
 
 void

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Tool test of landscape-follow: the type-A branch (start matches the
-# catalogue, end at d = 1e7 exactly, residual column small, degeneration at
-# d = 3 downwards), formats, and bad input (exit 2, one stderr line).
+# catalogue, end at d = 1e7 exactly, residual column small, its branch
+# point at d = 3), issue 11's symptoms (folds, no NaN, no jump), the
+# regenerated domain column, formats, and bad input (exit 2, one line).
 . "${top_srcdir:-.}/tests/cli/common.sh"
 F=$(tool landscape-follow) || exit 77
 P=landscape-follow
@@ -22,13 +23,45 @@ then pass; else fail "A residual column"; fi
 n=$(awk 'END { print NR }' "$out")
 if test "$n" -gt 20 && test "$n" -lt 400; then pass; else fail "A point count $n"; fi
 
-# Down: the branch continues analytically to the edge of its domain, where
-# the large block reaches size 1 (d -> 2): exit 0, a note, and the last row
-# within 1e-5 of d = 2 with status ok or fold.
+# Down: type A ends at its branch point d = 3 (the large block has size 2
+# and the point is F5's): exit 0, a note, the last row at d = 3 exactly.
 run "$F" -c "$CAT" --to 1.5 -f json A
 expect_rc 0 "A down"
-if grep -q "^$P: branch ends at d = 2\.0000" "$err"; then pass; else fail "A down: end note"; fi
-if tail -n 1 "$out" | grep -q '"status":"\(ok\|fold\)"' && tail -n 1 "$out" | grep -q '"d":2\.0000'; then pass; else fail "A down json"; fi
+if grep -q "^$P: branch ends at d = 3: branch point" "$err"; then pass; else fail "A down: end note"; fi
+if tail -n 1 "$out" | grep -q '"status":"ok"' && tail -n 1 "$out" | grep -q '"d":3,'; then pass; else fail "A down json"; fi
+# Past the branch point the restricted branch continues analytically to the
+# edge where the large block reaches size 1 (d -> 2).
+run "$F" -c "$CAT" --to 1.5 --past-branch -f json A
+expect_rc 0 "A down --past-branch"
+if grep -q "^$P: branch ends at d = 2\.0000" "$err"; then pass; else fail "A --past-branch: end note"; fi
+
+# Issue 11's symptoms, with default step control: no NaN and no status ok on
+# a point that cannot be computed, and every fold of landscape-bifurcate
+# located (B3 4.5639621325245, B6 7.7227094425445, B5 6.6870477032137).
+for a in "B3 --to 2" "B6 --to 2" "B5 --to 6" "--to 4 B3"; do
+  run "$F" -c "$CAT" $a -f tsv
+  expect_rc 0 "$a"
+  grep -qi nan "$out" && fail "$a: NaN in the output" || pass
+done
+for fd in B3:4.56396213252452686 B6:7.72270944254454372 B5:6.68704770321367312; do
+  f=${fd%:*}; d=${fd#*:}
+  run "$F" -c "$CAT" --to 2 --past-branch -f tsv $f
+  expect_rc 0 "$f --past-branch"
+  grep -qi nan "$out" && fail "$f: NaN" || pass
+  tail -n 1 "$out" | cut -f 1,5,6 >"$tmp/got"
+  printf '%s\t1\tfold\n' "$d" >"$tmp/want"
+  numcmp "$tmp/want" "$tmp/got" 1e-12 0 "$f fold with default steps"
+  # no jump: the loss moves by less than 0.05 per unit of d between rows
+  awk -F '\t' 'NR > 2 { s = ($2 - l) / ($1 - d); if (s < 0) s = -s; if (s > 0.05) bad = 1 }
+    NR > 1 { l = $2; d = $1 } END { exit bad }' "$out" && pass || fail "$f: loss jumps"
+done
+# The domain column, regenerated, equals the catalogue's (never hand-typed).
+run "$F" -c "$CAT" --domains
+expect_ok "--domains"
+tr ',:' '  ' <"$out" >"$tmp/dom_new"
+tr ',:' '  ' <"$CAT" >"$tmp/dom_cat"
+numcmp "$tmp/dom_cat" "$tmp/dom_new" 1e-9 0 "--domains vs the catalogue"
+
 
 run "$F" -c "$CAT" --list
 expect_ok "--list"

@@ -2,7 +2,7 @@
 # Tool test of landscape-scan: the catalogue at d = k = 20 (losses against
 # the catalogue, multiplicities summing to k d, reduced = full Hessian, the
 # global minimum against MATH.md 2's closed forms), type A's change of type
-# between 5.5 and 8, every format parsed back, LaTeX, plots, failing rows,
+# between 5.5 and 8, every format parsed back, LaTeX, plots, absent rows,
 # bad arguments, and every EXAMPLES command of landscape-scan(1).
 . "${top_srcdir:-.}/tests/cli/common.sh"
 S=$(tool landscape-scan) || exit 77
@@ -179,13 +179,14 @@ expect_ok "--plot pdf"
 head -c 5 "$tmp/g.pdf" | grep -q '^%PDF-' && tail -c 8 "$tmp/g.pdf" | grep -q '%%EOF' \
   && pass || fail "PDF header/trailer"
 
-# ---- failing rows: status token, empty cells, exit 1.
+# ---- absent rows (outside the family's domain): status absent, empty
+# cells, a note, exit 0; the other rows intact.
 run "$S" --d 4 --family B3,A --format tsv
-expect_rc 1 "B3 at d = 4 (its large block shrinks to one index)"
-table summary "$out" | awk -F'\t' '$1 == "B3" && $4 != "ok" && $5 == "" && $8 == "" { f = 1 }
+expect_rc 0 "B3 at d = 4 (beyond its branch point at d = 5)"
+table summary "$out" | awk -F'\t' '$1 == "B3" && $4 == "absent" && $5 == "" && $8 == "" && $NF ~ /domain/ { f = 1 }
   $1 == "A" && $4 == "ok" { a = 1 } END { exit !(f && a) }' && pass \
-  || fail "failed row: status token and empty cells, other rows intact"
-grep -qi nan "$out" && fail "NaN in a failed row" || pass
+  || fail "absent row: status token and empty cells, other rows intact"
+grep -qi nan "$out" && fail "NaN in an absent row" || pass
 
 # ---- bad arguments: one line on stderr, exit 2, nothing on stdout.
 run "$S" --d -3;                   expect_error 2 $P "'-3'" "--d -3"
