@@ -16,5 +16,6 @@
 #include "landscape/lsc_continuation.h"
 #include "landscape/lsc_families.h"
 #include "landscape/lsc_descent.h"
+#include "landscape/lsc_branch.h"
 
 #endif
