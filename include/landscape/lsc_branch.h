@@ -264,6 +264,15 @@ int lsc_branch_follow_child (lsc_branch_half half[2],
                              const lsc_branch_options *opt,
                              lsc_branch_point_cb *cb, void *data);
 
+/* Follow a family itself (G, p0 at d0) down (half[0]) and up (half[1])
+   within [d_lo, d_hi], with the same classification, checks and
+   callback (child = -1); the amplitude is the metric norm of the point. */
+int lsc_branch_follow_family (lsc_branch_half half[2], const lsc_young *G,
+                              const double *p0, double d0,
+                              lsc_branch_workspace *w,
+                              const lsc_branch_options *opt,
+                              lsc_branch_point_cb *cb, void *data);
+
 /* ---- Events of a family ---- */
 typedef struct
 {

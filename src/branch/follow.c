@@ -394,3 +394,45 @@ cleanup:
   free (ys);
   return rc;
 }
+
+int
+lsc_branch_follow_family (lsc_branch_half half[2], const lsc_young *G,
+                          const double *p0, double d0,
+                          lsc_branch_workspace *w,
+                          const lsc_branch_options *opt,
+                          lsc_branch_point_cb *cb, void *data)
+{
+  if (!half || !G || !p0)
+    LSC_ERROR ("lsc_branch_follow_family: NULL argument", LSC_EFAULT);
+  lsc_branch_options o;
+  if (opt)
+    o = *opt;
+  else
+    lsc_branch_options_init (&o);
+  o.amp_rejoin = 0;             /* no parent space to rejoin */
+  o.amp = 0.2;                  /* first step of the continuation: 0.1 */
+  lsc_young H = *G;
+  int rc = lsc_young_set_d (&H, d0);
+  if (rc)
+    return rc;
+  lsc_cont_function cf;
+  lsc_cont_restricted cr;
+  if ((rc = lsc_cont_restricted_init (&cf, &cr, &H)) != 0)
+    return rc;
+  lsc_branch_space S = { &cf, NULL, NULL, NULL, 0 };
+  lsc_cont *c = lsc_cont_alloc (cf.n);
+  if (!c)
+    LSC_ERROR ("lsc_branch_follow_family: out of memory", LSC_ENOMEM);
+  for (int h = 0; h < 2; h++)
+    {
+      lsc_branch_half *hf = &half[h];
+      memset (hf, 0, sizeof *hf);
+      hf->index = hf->loss = hf->family_d = NAN;
+      hf->d1 = d0;
+      hf->side = h ? 1 : -1;
+      fctx f = { &S, &H, &o, w, hf, cb, data, -1, h, 0, 0, 0, 0 };
+      follow_half (hf, &f, c, &cf, p0, d0, d0 - hf->side);
+    }
+  lsc_cont_free (c);
+  return LSC_SUCCESS;
+}
