@@ -77,7 +77,7 @@ lsc_branch_entry_format (char *buf, size_t len, const lsc_family *f)
    grows, to 30 digits (dstar_text "" when there is none or it is not
    certified). */
 static int
-find_dstar (lsc_family *fam)
+find_dstar (lsc_family *fam, double *fold)
 {
   lsc_bif_bracket *br = malloc (MAXBR * sizeof *br);
   if (!br)
@@ -85,6 +85,10 @@ find_dstar (lsc_family *fam)
   size_t nb = 0;
   int st = lsc_bif_scan (br, &nb, MAXBR, &fam->G, fam->p, fam->d, 2, fam->d);
   long best = -1;
+  *fold = NAN;
+  for (size_t b = 0; !st && b < nb; b++)
+    if (br[b].fold && !(br[b].d_lo <= *fold))
+      *fold = br[b].d_lo;
   for (size_t b = 0; !st && b < nb; b++)
     if (!br[b].fold && br[b].index_lo > 0 && br[b].index_hi == 0
         && (best < 0 || br[b].d_lo > br[best].d_lo))
@@ -188,13 +192,18 @@ lsc_branch_entry (lsc_family *fam, const double *W, size_t k, size_t d,
             : index == 0 ? "spurious-minimum" : "saddle");
   if ((st = lsc_branch_family_name (fam->name, sizeof fam->name, &G, p)))
     return fail (err, errlen, st, "name");
-  if (index == 0 && fam->loss > 1e-12 && (st = find_dstar (fam)) != 0)
+  double fold = NAN;
+  if (index == 0 && fam->loss > 1e-12 && (st = find_dstar (fam, &fold)) != 0)
     return fail (err, errlen, st, "scan for d*");
+  char born[96] = "";
+  if (!fam->dstar_text[0] && isfinite (fold))
+    snprintf (born, sizeof born, "; no crossing below d = %.0f: the family "
+              "ends at a fold near d = %.6g", dref, fold);
   snprintf (fam->description, sizeof fam->description,
             "%s: Young isotropy %s with diagonal signs %s (a aligned, "
             "f flipped); Morse index %.0f at d = %.0f; catalogued by "
-            "landscape-catalogue from a point at k = d = %zu",
+            "landscape-catalogue from a point at k = d = %zu%s",
             fam->name, fam->isotropy, strchr (fam->name, '_') + 1, index,
-            dref, d);
+            dref, d, born);
   return LSC_SUCCESS;
 }
