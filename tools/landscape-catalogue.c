@@ -254,10 +254,11 @@ main (int argc, char **argv)
   /* a derived name already taken by another family: add -2, -3, ... */
   if (!name && lsc_catalogue_find (cat, fam.name))
     {
-      char base[64];
-      snprintf (base, sizeof base, "%s", fam.name);
+      char base[51];
+      memcpy (base, fam.name, sizeof base - 1);
+      base[sizeof base - 1] = 0;
       for (int i = 2; lsc_catalogue_find (cat, fam.name); i++)
-        snprintf (fam.name, sizeof fam.name, "%.56s-%d", base, i);
+        snprintf (fam.name, sizeof fam.name, "%.50s-%d", base, i % 1000);
     }
   else if (name && lsc_catalogue_find (cat, name))
     cli_fatal (CLI_EXIT_USAGE, "--name: '%s' is already in %s", name,

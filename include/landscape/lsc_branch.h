@@ -133,7 +133,7 @@ typedef struct
   lsc_young H;             /* child group at d*, block 0 = large block    */
   int rparent[LSC_YOUNG_MAX], cparent[LSC_YOUNG_MAX];
   char isotropy[160];      /* lsc_isotropy_format of H                    */
-  char split[64];          /* what was split, e.g. "L -> L-1,1"           */
+  char split[128];         /* what was split, e.g. "L -> L-1,1"           */
   int split_p;             /* p of the large-block split (n - p, p), or 0 */
   int split_x;             /* 1: the large block as (n - 2, 1, 1)         */
   int split_b, split_q;    /* small block b split as (m - q, q), or 0     */

@@ -14,6 +14,7 @@
 #include "landscape/lsc_isotypic.h"
 #include "landscape/lsc_descent.h"
 #include "internal.h"
+#include "branch_internal.h"
 
 #define MAXBR 32
 
@@ -187,6 +188,17 @@ lsc_branch_entry (lsc_family *fam, const double *W, size_t k, size_t d,
   if (type == LSC_BRANCH_TYPE_UNKNOWN)
     return fail (err, errlen, LSC_EFAILED,
                  "type undetermined at the reference d (zero eigenvalue)");
+  /* a second route: the full gradient and the full Hessian's inertia */
+  lsc_branch_point pt;
+  memset (&pt, 0, sizeof pt);
+  pt.index = index;
+  pt.loss = fam->loss;
+  if ((st = lsc_branch_integer_point (&pt, &G, p, (long) dref, NULL, 1e-9)))
+    return fail (err, errlen, st, "full Hessian at the reference d");
+  if (!pt.agree || !(pt.grad_full <= 1e-9))
+    return fail (err, errlen, LSC_EFAILED,
+                 "full gradient or full-Hessian inertia disagree with the "
+                 "restricted solution at the reference d");
   snprintf (fam->kind, sizeof fam->kind, "%s",
             fam->loss <= 1e-12 ? "global-minimum"
             : index == 0 ? "spurious-minimum" : "saddle");
@@ -199,11 +211,17 @@ lsc_branch_entry (lsc_family *fam, const double *W, size_t k, size_t d,
   if (!fam->dstar_text[0] && isfinite (fold))
     snprintf (born, sizeof born, "; no crossing below d = %.0f: the family "
               "ends at a fold near d = %.6g", dref, fold);
-  snprintf (fam->description, sizeof fam->description,
+  char desc[1024];
+  snprintf (desc, sizeof desc,
             "%s: Young isotropy %s with diagonal signs %s (a aligned, "
             "f flipped); Morse index %.0f at d = %.0f; catalogued by "
             "landscape-catalogue from a point at k = d = %zu%s",
             fam->name, fam->isotropy, strchr (fam->name, '_') + 1, index,
             dref, d, born);
+  size_t dl = strlen (desc);
+  if (dl >= sizeof fam->description)
+    dl = sizeof fam->description - 1;
+  memcpy (fam->description, desc, dl);
+  fam->description[dl] = 0;
   return LSC_SUCCESS;
 }

@@ -105,9 +105,9 @@ lsc_branch_classify (double *index, int *type, const double *p,
   return st;
 }
 
-/* The integer checks at an integer point. */
-static int
-integer_checks (lsc_branch_point *pt, const lsc_young *H0, const double *p,
+/* The integer checks at an integer point (branch_internal.h). */
+int
+lsc_branch_integer_point (lsc_branch_point *pt, const lsc_young *H0, const double *p,
                 long di, lsc_branch_workspace *w, double zero_rtol)
 {
   lsc_young H = *H0;
@@ -204,7 +204,7 @@ point_cb (const lsc_cont_point *cp, void *data)
   double r = nearbyint (cp->d);
   if (f->o->integer_checks && r == cp->d && r >= 1)
     {
-      st = integer_checks (&pt, f->H, cp->p, (long) r, f->w,
+      st = lsc_branch_integer_point (&pt, f->H, cp->p, (long) r, f->w,
                            f->o->zero_rtol);
       if (st == LSC_EDOM)
         st = 0;

@@ -87,7 +87,7 @@ lsc_branch_young_children (lsc_branch_child *ch, size_t *nch, size_t max,
   lsc_young H, H2;
   int rp[LSC_YOUNG_MAX], cp[LSC_YOUNG_MAX], rp2[LSC_YOUNG_MAX],
       cp2[LSC_YOUNG_MAX], rq[LSC_YOUNG_MAX], cq[LSC_YOUNG_MAX];
-  char what[64];
+  char what[128];
   /* large block (n - p, p); (n - 2, 1, 1) */
   for (size_t p = 1; p <= pm; p++)
     if (!split (&H, rp, cp, &G, 0, (double) p))
