@@ -414,15 +414,11 @@ main (int argc, char **argv)
               cli_cell_string (t, below);
               cli_cell_string (t, above);
               /* end of the half below (side -1) and above */
-              const char *eb = "-", *ea = "-";
+              char eb[48] = "-", ea[48] = "-";
               for (int k = 0; k < 2; k++)
                 if (h[k].status == 0)
-                  {
-                    if (h[k].side < 0)
-                      eb = lsc_branch_end_name (h[k].end);
-                    else
-                      ea = lsc_branch_end_name (h[k].end);
-                  }
+                  snprintf (h[k].side < 0 ? eb : ea, sizeof eb, "%s@%.6g",
+                            lsc_branch_end_name (h[k].end), h[k].d_end);
               cli_cell_string (t, eb);
               cli_cell_string (t, ea);
               cli_cell_string (t, meets[0] ? meets : "-");
@@ -445,8 +441,9 @@ main (int argc, char **argv)
               cli_cell_string (t, "none");
               cli_cell_empty (t);
               cli_cell_string (t, "-");
-              cli_cell_string (t, st ? "-" : "no axial Young subgroup among "
-                                             "the candidates");
+              cli_cell_string (t, st ? "-" : "no candidate Young subgroup "
+                               "fixes a kernel line: the axial subgroups are "
+                               "not of Young type (not followed)");
               for (int i = 0; i < 6; i++)
                 cli_cell_empty (t);
               cli_cell_status (t, st);

@@ -139,7 +139,9 @@ typedef struct
   int split_b, split_q;    /* small block b split as (m - q, q), or 0     */
   int theory_kind;         /* kind predicted by the symmetry: PITCHFORK if
                               the split creates two equal blocks whose swap
-                              normalises H, else TRANSCRITICAL            */
+                              normalises H ((n-2,1,1), or a small block
+                              halved, alone or with a large-block split),
+                              else TRANSCRITICAL                          */
   lsc_branch_kernel_info ki;
   int axial;               /* kerdim == 1 and no coarser candidate has a
                               kernel: the isotropy of the tangent         */
@@ -191,14 +193,18 @@ typedef struct
   const double *p;         /* child parameters (valid during the call)     */
   double loss;
   double amp;              /* lsc_branch_amplitude                         */
-  double index;            /* Morse index (NaN when unknown)               */
+  double index;            /* Morse index (NaN when the spectrum is
+                              incomplete)                                */
+  double nzero;            /* zero eigenvalues (multiplicities; NaN idem)  */
   int type;                /* LSC_BRANCH_TYPE_*                            */
   int fold;                /* a located fold                               */
   int integer;             /* d is an integer and the checks were run      */
   /* integer checks (integer != 0): */
   double grad_full;        /* Frobenius norm of the full gradient          */
   double index_full;       /* full-Hessian Morse index                     */
-  int agree;               /* full and isotypic inertia agree              */
+  double zero_full;        /* full-Hessian zero eigenvalues                */
+  int agree;               /* full and isotypic inertia (negative and zero
+                              counts) agree                              */
   char family[64];         /* catalogue family at this d ("" if none)      */
   char isotropy[160];      /* detected isotropy of the embedded W          */
 } lsc_branch_point;
@@ -213,7 +219,9 @@ enum
   LSC_BRANCH_END_EDGE = 1,    /* a block reached size 1 (edge of domain)    */
   LSC_BRANCH_END_REJOIN = 2,  /* amplitude -> 0: met a larger isotropy      */
   LSC_BRANCH_END_FOLDS = 3,   /* max_folds folds passed                     */
-  LSC_BRANCH_END_FAIL = 4     /* a step failed (status says why)            */
+  LSC_BRANCH_END_FAIL = 4     /* a step failed (status says why), or the
+                                 loss could not be computed at the next
+                                 point (LSC_ENONFINITE)                    */
 };
 const char *lsc_branch_end_name (int end);
 
@@ -237,11 +245,14 @@ typedef struct
   char family_isotropy[160];
 } lsc_branch_half;
 
-/* The type and Morse index of a point p of Fix(H) at d from H's isotypic
-   spectrum: unknown (index NaN) unless the multiplicities sum to k d and
-   no eigenvalue lies within zero_rtol of the largest in modulus. */
-int lsc_branch_classify (double *index, int *type, const double *p,
-                         const lsc_young *H, double d, double zero_rtol);
+/* The inertia and type of a point p of Fix(H) at d from H's isotypic
+   spectrum: index (negative eigenvalues with multiplicities) and nzero
+   (may be NULL; eigenvalues within zero_rtol of the largest in modulus)
+   are NaN unless the multiplicities sum to k d; the type is unknown
+   unless they do and nzero = 0. */
+int lsc_branch_classify (double *index, double *nzero, int *type,
+                         const double *p, const lsc_young *H, double d,
+                         double zero_rtol);
 
 /* Workspace of the followers: the catalogue (may be NULL) and one
    classifier per integer d met (lsc_classifier_alloc), kept for reuse. */

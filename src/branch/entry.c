@@ -181,9 +181,9 @@ lsc_branch_entry (lsc_family *fam, const double *W, size_t k, size_t d,
   if ((st = lsc_isotropy_format (fam->isotropy, sizeof fam->isotropy, &G))
       || (st = lsc_restricted_loss_accurate (&fam->loss, p, &G)))
     return fail (err, errlen, st, "loss at the reference d");
-  double index;
+  double index, nzero;
   int type;
-  if ((st = lsc_branch_classify (&index, &type, p, &G, dref, 1e-9)) != 0)
+  if ((st = lsc_branch_classify (&index, &nzero, &type, p, &G, dref, 1e-9)))
     return fail (err, errlen, st, "spectrum at the reference d");
   if (type == LSC_BRANCH_TYPE_UNKNOWN)
     return fail (err, errlen, LSC_EFAILED,
@@ -192,6 +192,7 @@ lsc_branch_entry (lsc_family *fam, const double *W, size_t k, size_t d,
   lsc_branch_point pt;
   memset (&pt, 0, sizeof pt);
   pt.index = index;
+  pt.nzero = nzero;
   pt.loss = fam->loss;
   if ((st = lsc_branch_integer_point (&pt, &G, p, (long) dref, NULL, 1e-9)))
     return fail (err, errlen, st, "full Hessian at the reference d");

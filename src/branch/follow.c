@@ -63,11 +63,14 @@ lsc_branch_end_name (int end)
 }
 
 int
-lsc_branch_classify (double *index, int *type, const double *p,
-                     const lsc_young *H0, double d, double zero_rtol)
+lsc_branch_classify (double *index, double *nzero, int *type,
+                     const double *p, const lsc_young *H0, double d,
+                     double zero_rtol)
 {
   lsc_young H = *H0;
   *index = NAN;
+  if (nzero)
+    *nzero = NAN;
   *type = LSC_BRANCH_TYPE_UNKNOWN;
   int st = lsc_young_set_d (&H, d);
   if (st)
@@ -80,24 +83,28 @@ lsc_branch_classify (double *index, int *type, const double *p,
            : LSC_ENOMEM;
   if (!st)
     {
-      double scale = 0, mult = 0, neg = 0;
-      int zero = 0;
+      double scale = 0, mult = 0, neg = 0, zero = 0;
       for (size_t i = 0; i < nout; i++)
         scale = fmax (scale, fabs (out[i].value));
       for (size_t i = 0; i < nout; i++)
         {
           mult += out[i].mult;
           if (fabs (out[i].value) <= zero_rtol * scale)
-            zero = 1;
+            zero += out[i].mult;
           else if (out[i].value < 0)
             neg += out[i].mult;
         }
       double kd = lsc_young_k (&H) * lsc_young_d (&H);
-      /* the type only from a complete spectrum without a zero eigenvalue */
-      if (fabs (mult - kd) <= 1e-9 * kd && !zero)
+      /* inertia only from a complete spectrum, the type only without a
+         zero eigenvalue */
+      if (fabs (mult - kd) <= 1e-9 * kd)
         {
           *index = neg;
-          *type = neg == 0 ? LSC_BRANCH_TYPE_MINIMUM : LSC_BRANCH_TYPE_SADDLE;
+          if (nzero)
+            *nzero = zero;
+          if (zero == 0)
+            *type = neg == 0 ? LSC_BRANCH_TYPE_MINIMUM
+                             : LSC_BRANCH_TYPE_SADDLE;
         }
     }
   free (out);
@@ -138,8 +145,10 @@ lsc_branch_integer_point (lsc_branch_point *pt, const lsc_young *H0, const doubl
       zero++;
     else if (ev[i] < 0)
       neg++;
-  pt->index_full = zero ? NAN : (double) neg;
-  pt->agree = !zero && !isnan (pt->index) && pt->index == (double) neg;
+  pt->index_full = (double) neg;
+  pt->zero_full = (double) zero;
+  pt->agree = !isnan (pt->index) && pt->index == (double) neg
+              && pt->nzero == (double) zero;
   pt->integer = 1;
   if (w && w->cat && di < MAXINT)
     {
@@ -186,6 +195,10 @@ point_cb (const lsc_cont_point *cp, void *data)
   f->have_last = 1;
   f->last_d = cp->d;
   f->last_p0 = cp->p[0];
+  /* a point whose loss cannot be computed is never reported: the half
+     ends there with LSC_ENONFINITE */
+  if (!isfinite (cp->loss))
+    return LSC_ENONFINITE;
   lsc_branch_point pt;
   memset (&pt, 0, sizeof pt);
   pt.d = cp->d;
@@ -195,8 +208,8 @@ point_cb (const lsc_cont_point *cp, void *data)
   pt.grad_full = pt.index_full = NAN;
   int st = lsc_branch_amplitude (&pt.amp, f->S, cp->p, cp->d);
   if (!st)
-    st = lsc_branch_classify (&pt.index, &pt.type, cp->p, f->H, cp->d,
-                              f->o->zero_rtol);
+    st = lsc_branch_classify (&pt.index, &pt.nzero, &pt.type, cp->p, f->H,
+                              cp->d, f->o->zero_rtol);
   if (st == LSC_EDOM)
     st = 0;                     /* spectrum undefined at the edge */
   if (st)

@@ -124,8 +124,8 @@ lsc_branch_young_children (lsc_branch_child *ch, size_t *nch, size_t max,
                 compose (cp2, cq, cp, H2.ncb);
                 snprintf (what, sizeof what, "L -> L-%zu,%zu; %g -> %g,%zu",
                           p, p, m, m - (double) q, q);
-                add (ch, nch, max, &H2, rp2, cp2, what,
-                     LSC_BRANCH_TRANSCRITICAL, (int) p, 0, (int) b, (int) q);
+                add (ch, nch, max, &H2, rp2, cp2, what, th, (int) p, 0,
+                     (int) b, (int) q);
               }
         }
     }

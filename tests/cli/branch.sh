@@ -13,7 +13,7 @@ CAT=$top_srcdir/data/families.tsv
 run "$B" -c "$CAT" -F F5 --no-checks -f tsv
 expect_ok "F5"
 row=$(awk -F '\t' 'NR == 2 { print $3, $5, $6, $7, $9, $10, $12, $15 }' "$out")
-if test "$row" = "x pitchfork pitchfork kd:L,1,1 absent saddle(1),saddle(1) range ok"
+if test "$row" = "x pitchfork pitchfork kd:L,1,1 absent saddle(1),saddle(1) range@20 ok"
 then pass; else fail "F5 row: $row"; fi
 if test "$(awk 'END { print NR }' "$out")" -eq 2; then pass; else fail "F5: one branch row"; fi
 
