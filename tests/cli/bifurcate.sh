@@ -31,10 +31,11 @@ if grep -q "saddle" "$out"; then pass; else fail "scan: A is not a saddle at 5.5
 run "$S" -c "$CAT" --family A --d 5.59 -f tsv
 if grep -q "spurious" "$out"; then pass; else fail "scan: A is not a minimum at 5.59"; fi
 
-# Every family that is a minimum at d = 20 has a certified
-# saddle->minimum crossing below 20.
+# Every family that is a minimum at d = 20 with a d* in the catalogue has
+# a certified saddle->minimum crossing below 20 (the rows with d* "-" are
+# minima down to the edge of their domain or from a fold).
 run "$B" -c "$CAT" -f tsv -q
-for f in $(awk -F '\t' '!/^#/ && $6 == "spurious-minimum" { print $1 }' "$CAT"); do
+for f in $(awk -F '\t' '!/^#/ && $6 == "spurious-minimum" && $8 != "-" { print $1 }' "$CAT"); do
   if awk -F '\t' -v f="$f" '$1 == f && $7 == "saddle->minimum" && $12 + 0 >= 30 && $13 == "ok" { found = 1 } END { exit !found }' "$out"
   then pass; else fail "no certified saddle->minimum crossing for $f"; fi
 done
