@@ -47,6 +47,8 @@ usage (void)
         "  -p, --plot=FILE       branch diagram (.svg, .pdf, .png)\n"
         "  -y, --y=WHAT          diagram ordinate: loss (default) or amp\n"
         "      --log-d           logarithmic d axis in the diagram\n"
+        "      --tangent         also print each branch tangent (a second "
+        "table)\n"
         "  -c, --catalogue=FILE  family catalogue (default: the installed "
         "families.tsv)\n"
         "  -f, --format=FMT      text, tsv, json, latex or markdown\n"
@@ -139,7 +141,8 @@ main (int argc, char **argv)
 {
   cli_init (argv[0]);
   gsl_set_error_handler_off ();
-  enum { OPT_FROM = 256, OPT_AMP, OPT_MAXP, OPT_NOCHECK, OPT_DOT, OPT_LOGD };
+  enum { OPT_FROM = 256, OPT_AMP, OPT_MAXP, OPT_NOCHECK, OPT_DOT, OPT_LOGD,
+         OPT_TANGENT };
   static const struct option longopts[] = {
     { "family", required_argument, NULL, 'F' },
     { "from", required_argument, NULL, OPT_FROM },
@@ -152,6 +155,7 @@ main (int argc, char **argv)
     { "plot", required_argument, NULL, 'p' },
     { "y", required_argument, NULL, 'y' },
     { "log-d", no_argument, NULL, OPT_LOGD },
+    { "tangent", no_argument, NULL, OPT_TANGENT },
     { "catalogue", required_argument, NULL, 'c' },
     { "format", required_argument, NULL, 'f' },
     { "quiet", no_argument, NULL, 'q' },
@@ -161,7 +165,7 @@ main (int argc, char **argv)
   const char *families = NULL, *catpath = NULL, *plot = NULL;
   lsc_branch_options bo;
   lsc_branch_options_init (&bo);
-  int graph = 0, dot = 0, quiet = 0, yamp = 0, logd = 0, opt;
+  int graph = 0, dot = 0, quiet = 0, yamp = 0, logd = 0, tangent = 0, opt;
   cli_format fmt = cli_default_format ();
   while ((opt = getopt_long (argc, argv, "F:t:gp:y:c:f:qhV", longopts, NULL))
          != -1)
@@ -188,6 +192,7 @@ main (int argc, char **argv)
                      "or amp", optarg);
         break;
       case OPT_LOGD: logd = 1; break;
+      case OPT_TANGENT: tangent = 1; break;
       case 'c': catpath = optarg; break;
       case 'f': fmt = cli_parse_format ("--format", optarg); break;
       case 'q': quiet = 1; break;
@@ -264,6 +269,10 @@ main (int argc, char **argv)
         "isotypic one.", cols, sizeof cols / sizeof cols[0]);
   bgraph_edge *edges = NULL;
   size_t nedges = 0;
+  typedef struct { char parent[64], child[160]; double dstar, v; size_t i; }
+    trow;
+  trow *trows = NULL;
+  size_t ntrows = 0;
   bdiag g;
   bdiag_init (&g);
   int exit_rc = CLI_EXIT_OK, color = 0;
@@ -398,6 +407,20 @@ main (int argc, char **argv)
                       cli_row_end (t);
                     }
                 }
+              for (size_t i = 0; tangent && i < lsc_young_nparams (&ch[c].H);
+                   i++)
+                {
+                  trow *nt = realloc (trows, (ntrows + 1) * sizeof *trows);
+                  if (!nt)
+                    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+                  trows = nt;
+                  trow *r = &trows[ntrows++];
+                  snprintf (r->parent, sizeof r->parent, "%s", F->name);
+                  snprintf (r->child, sizeof r->child, "%s", ch[c].isotropy);
+                  r->dstar = ev[e].dstar;
+                  r->i = i;
+                  r->v = ch[c].tangent[i];
+                }
               if (!t || graph)
                 continue;
               char below[64], above[64], chk[32];
@@ -456,6 +479,25 @@ main (int argc, char **argv)
     }
   if (t)
     cli_table_end (t);
+  if (o && tangent)
+    {
+      static const cli_column tc[] = {
+        { "parent", CLI_COL_STRING }, { "d_star", CLI_COL_REAL },
+        { "child", CLI_COL_STRING },  { "index", CLI_COL_INT },
+        { "tangent", CLI_COL_REAL } };
+      cli_table *tt = cli_table_begin (o, "tangents", tc, 5);
+      for (size_t r = 0; r < ntrows; r++)
+        {
+          cli_cell_string (tt, trows[r].parent);
+          cli_cell_real (tt, trows[r].dstar);
+          cli_cell_string (tt, trows[r].child);
+          cli_cell_int (tt, (long long) trows[r].i);
+          cli_cell_real (tt, trows[r].v);
+          cli_row_end (tt);
+        }
+      cli_table_end (tt);
+    }
+  free (trows);
   if (dot)
     bgraph_dot (stdout, edges, nedges);
   if (progress)
