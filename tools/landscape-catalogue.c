@@ -202,8 +202,6 @@ main (int argc, char **argv)
   /* Is it already a catalogue family?  The census's own test. */
   {
     lsc_problem pr = { k, d, d, NULL, NULL, NULL };
-    lsc_descent_workspace *dw = NULL;
-    (void) dw;
     size_t n = k * d;
     double *H = malloc (n * n * sizeof *H), *ev = malloc (n * sizeof *ev);
     lsc_loss_workspace *lw = lsc_loss_workspace_alloc (k, d, d);
@@ -223,18 +221,21 @@ main (int argc, char **argv)
     if (st)
       cli_fatal (CLI_EXIT_USAGE, "the point cannot be evaluated: %s",
                  lsc_strerror (st));
-    if (c.kind == LSC_CLASS_CATALOGUE || c.kind == LSC_CLASS_GLOBAL)
-      {
-        cli_error ("the point is the catalogue family '%s' at d = %zu",
-                   c.kind == LSC_CLASS_GLOBAL ? "global" : c.family->name,
-                   d);
-        return cli_finish (CLI_EXIT_NOCONV);
-      }
+    int known = c.kind == LSC_CLASS_CATALOGUE || c.kind == LSC_CLASS_GLOBAL;
+    if (known)
+      cli_error ("the point is the catalogue family '%s' at d = %zu",
+                 c.kind == LSC_CLASS_GLOBAL ? "global" : c.family->name, d);
     lsc_classifier_free (cl);
     lsc_eigen_workspace_free (ew);
     lsc_loss_workspace_free (lw);
     free (H);
     free (ev);
+    if (known)
+      {
+        free (W);
+        lsc_catalogue_free (cat);
+        return cli_finish (CLI_EXIT_NOCONV);
+      }
   }
   lsc_family fam;
   int st = lsc_branch_entry (&fam, W, k, d, (double) dref, err, sizeof err);
