@@ -17,5 +17,6 @@
 #include "landscape/lsc_families.h"
 #include "landscape/lsc_descent.h"
 #include "landscape/lsc_branch.h"
+#include "landscape/lsc_series.h"
 
 #endif

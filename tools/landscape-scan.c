@@ -102,11 +102,26 @@ parse_k (const char *arg)
   return k;
 }
 
+/* Whether the family (with kf neurons at d) has the requested k.  k = d + N
+   is decided on the group's structure - its rows outside the large block
+   minus its columns outside it, an exact small integer - never on kf - d,
+   which rounds to N = 0 for a k = d + 1 family at d = 1e16 (and within a
+   relative tolerance from d = 1e9). */
 static int
-k_matches (const kspec *ks, double d, double kf)
+k_matches (const kspec *ks, const lsc_family *f, double d, double kf)
 {
-  double want = ks->relative ? d + ks->value : ks->value;
-  return fabs (kf - want) <= 1e-9 * fmax (1, want);
+  if (ks->relative)
+    {
+      double extra = 0;
+      for (size_t r = 1; r < f->G.nrb; r++)
+        extra += f->G.rsize[r];
+      for (size_t c = 0; c < f->G.ncb; c++)
+        if ((int) c != f->G.pair[0])
+          extra -= f->G.csize[c];
+      return extra == ks->value;
+    }
+  (void) d;
+  return fabs (kf - ks->value) <= 1e-9 * fmax (1, ks->value);
 }
 
 /* The families named in a comma list (all when names is NULL). */
@@ -259,7 +274,7 @@ main (int argc, char **argv)
         {
           double kf;
           if (scan_family_exists (sel[i], dv[j], &kf)
-              && k_matches (&ks, dv[j], kf))
+              && k_matches (&ks, sel[i], dv[j], kf))
             sf[i].n++;
         }
       nrows += sf[i].n;
@@ -294,7 +309,7 @@ main (int argc, char **argv)
         {
           double kf;
           if (scan_family_exists (sel[i], dv[j], &kf)
-              && k_matches (&ks, dv[j], kf))
+              && k_matches (&ks, sel[i], dv[j], kf))
             dsub[m++] = dv[j];
         }
       if (progress)

@@ -58,6 +58,10 @@ typedef struct
   char *loss_dec, *resid_dec;   /* MPFR path: decimals (malloc), or NULL */
   char **ev_dec;         /* MPFR path: the eigenvalues as decimals       */
   size_t min_idx;        /* index in ev of the smallest eigenvalue       */
+  char *index_dec;       /* d > SCAN_LARGE_D: the exact Morse index as a
+                            decimal integer (malloc), or NULL            */
+  double ev_err;         /* d > SCAN_LARGE_D: absolute error bound of
+                            every eigenvalue (0: not computed)           */
 } scan_row;
 
 /* Compute rows[i] for the family f at the dimensions d[i] (any order, each

@@ -1,0 +1,338 @@
+/* Coefficients of a family's expansions in eps = d^{-1/2}: interpolation
+   at Chebyshev nodes of two windows and two precisions, compared. */
+#include <config.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+#include "kernel/kernel_mpfr.h"
+#include "landscape/lsc_restricted.h"
+#include "landscape/lsc_series.h"
+
+/* A coefficient is nonzero (and may lead) only when it exceeds its
+   bound by this factor (three verified digits). */
+#define LEAD_FACTOR 1e3
+
+void
+lsc_series_opts_init (lsc_series_opts *o)
+{
+  o->nterms = 6;
+  o->nodes = 0;
+  o->h1 = 1e-3;
+  o->h2 = 4e-4;
+  o->prec1 = 0;
+  o->prec2 = 0;
+  o->recognise = 1;
+  o->spectrum = 1;
+}
+
+/* Fill in the defaults that depend on nterms. */
+static void
+opts_resolve (lsc_series_opts *o)
+{
+  if (o->nodes == 0)
+    o->nodes = o->nterms + 20;
+  if (o->prec1 == 0)
+    o->prec1 = 256 + 32 * (long) o->nterms;
+  if (o->prec2 == 0)
+    o->prec2 = 2 * o->prec1;
+}
+
+/* One route's samples: y[q * nodes + j] for quantity q at node j. */
+typedef struct
+{
+  size_t nodes, nq, nev;
+  mpfr_t *t;             /* nodes in (0, 1): eps = h t          */
+  mpfr_t *y;
+  lsc_iso_eigen *shape;  /* eigenvalue components of node 0     */
+} samples;
+
+static void
+samples_clear (samples *S)
+{
+  lsc_mpfr_vec_free (S->t, S->t ? S->nodes : 0);
+  lsc_mpfr_vec_free (S->y, S->y ? S->nq * S->nodes : 0);
+  free (S->shape);
+}
+
+/* Solve the family at every node of the window h at precision prec. */
+static int
+sample (samples *S, lsc_series_path *P, double h, long prec, size_t nodes,
+        int spectrum)
+{
+  const lsc_young *G = lsc_series_path_group (P);
+  size_t np = lsc_series_path_nparams (P);
+  size_t cap = spectrum ? lsc_isotypic_max_mpfr (G) : 0;
+  long wp = prec + 64;
+  int rc = LSC_SUCCESS;
+  mpfr_t *p = lsc_mpfr_vec_alloc (np, wp);
+  mpfr_t *ev = cap ? lsc_mpfr_vec_alloc (cap, wp) : NULL;
+  lsc_iso_eigen *info = cap ? calloc (cap, sizeof *info) : NULL;
+  mpfr_t eps, d, L;
+  mpfr_inits2 (wp, eps, d, L, (mpfr_ptr) 0);
+  *S = (samples){ .nodes = nodes };
+  S->t = lsc_mpfr_vec_alloc (nodes, wp);
+  if (!p || !S->t || (cap && (!ev || !info)))
+    LSC_FAIL ("out of memory", LSC_ENOMEM);
+  for (size_t j = 0; j < nodes; j++)
+    {
+      /* t_j = (1 - cos(pi (2j + 1) / (2 nodes))) / 2, increasing. */
+      mpfr_const_pi (S->t[j], MPFR_RNDN);
+      mpfr_mul_ui (S->t[j], S->t[j], 2 * j + 1, MPFR_RNDN);
+      mpfr_div_ui (S->t[j], S->t[j], 2 * nodes, MPFR_RNDN);
+      mpfr_cos (S->t[j], S->t[j], MPFR_RNDN);
+      mpfr_ui_sub (S->t[j], 1, S->t[j], MPFR_RNDN);
+      mpfr_div_2ui (S->t[j], S->t[j], 1, MPFR_RNDN);
+      mpfr_mul_d (eps, S->t[j], h, MPFR_RNDN);
+      mpfr_sqr (d, eps, MPFR_RNDN);
+      mpfr_ui_div (d, 1, d, MPFR_RNDN);
+      rc = lsc_series_path_point (p, P, d);
+      if (rc)
+        goto cleanup;
+      rc = lsc_restricted_eval_mpfr (L, NULL, NULL, (const mpfr_t *) p, G,
+                                     d);
+      if (rc)
+        goto cleanup;
+      size_t n = 0;
+      if (cap)
+        {
+          rc = lsc_isotypic_spectrum_mpfr (ev, info, &n, (const mpfr_t *) p,
+                                           G, d, ldexp (1.0, 24 - (int) wp),
+                                           0.0);
+          if (rc)
+            goto cleanup;
+        }
+      if (j == 0)
+        {
+          S->nev = n;
+          S->nq = np + 1 + n;
+          S->y = lsc_mpfr_vec_alloc (S->nq * nodes, wp);
+          S->shape = calloc (n + 1, sizeof *S->shape);
+          if (!S->y || !S->shape)
+            LSC_FAIL ("out of memory", LSC_ENOMEM);
+          memcpy (S->shape, info, n * sizeof *info);
+        }
+      else if (n != S->nev)
+        LSC_FAIL ("the number of distinct eigenvalues changes in the window",
+                  LSC_EFAILED);
+      for (size_t i = 0; i < n; i++)
+        if (info[i].irrep != S->shape[i].irrep
+            || info[i].inner != S->shape[i].inner)
+          LSC_FAIL ("the eigenvalues' components change in the window",
+                    LSC_EFAILED);
+      for (size_t i = 0; i < np; i++)
+        mpfr_set (S->y[i * nodes + j], p[i], MPFR_RNDN);
+      mpfr_set (S->y[np * nodes + j], L, MPFR_RNDN);
+      for (size_t i = 0; i < n; i++) /* eps^2 lambda: finite limits */
+        mpfr_div (S->y[(np + 1 + i) * nodes + j], ev[i], d, MPFR_RNDN);
+    }
+cleanup:
+  lsc_mpfr_vec_free (p, p ? np : 0);
+  lsc_mpfr_vec_free (ev, ev ? cap : 0);
+  free (info);
+  mpfr_clears (eps, d, L, (mpfr_ptr) 0);
+  return rc;
+}
+
+/* Coefficients c[k] (k < n) of the interpolating polynomial of
+   (t[j], y[j]) in powers of eps = h t: Newton divided differences, then
+   the monomial form by Horner's scheme on the Newton basis. */
+static void
+interpolate (mpfr_t *c, const mpfr_t *t, const mpfr_t *y, size_t n, double h)
+{
+  mpfr_prec_t wp = mpfr_get_prec (c[0]);
+  mpfr_t *a = lsc_mpfr_vec_alloc (n, wp), u, hk;
+  mpfr_inits2 (wp, u, hk, (mpfr_ptr) 0);
+  for (size_t j = 0; j < n; j++)
+    mpfr_set (a[j], y[j], MPFR_RNDN);
+  for (size_t l = 1; l < n; l++)
+    for (size_t j = n - 1; j >= l; j--)
+      {
+        mpfr_sub (a[j], a[j], a[j - 1], MPFR_RNDN);
+        mpfr_sub (u, t[j], t[j - l], MPFR_RNDN);
+        mpfr_div (a[j], a[j], u, MPFR_RNDN);
+      }
+  /* p(t) = a0 + (t - t0)(a1 + (t - t1)(a2 + ...)): c <- c (t - t_j) + a_j */
+  for (size_t k = 0; k < n; k++)
+    mpfr_set_zero (c[k], 1);
+  for (size_t j = n; j-- > 0;)
+    {
+      /* c <- c * (t - t_j) */
+      for (size_t k = n - 1; k > 0; k--)
+        {
+          mpfr_mul (u, c[k], t[j], MPFR_RNDN);
+          mpfr_sub (c[k], c[k - 1], u, MPFR_RNDN);
+        }
+      mpfr_mul (c[0], c[0], t[j], MPFR_RNDN);
+      mpfr_neg (c[0], c[0], MPFR_RNDN);
+      mpfr_add (c[0], c[0], a[j], MPFR_RNDN);
+    }
+  /* In eps: c_k / h^k. */
+  mpfr_set_d (hk, h, MPFR_RNDN);
+  mpfr_ui_div (hk, 1, hk, MPFR_RNDN);
+  mpfr_set_ui (u, 1, MPFR_RNDN);
+  for (size_t k = 0; k < n; k++)
+    {
+      mpfr_mul (c[k], c[k], u, MPFR_RNDN);
+      mpfr_mul (u, u, hk, MPFR_RNDN);
+    }
+  lsc_mpfr_vec_free (a, n);
+  mpfr_clears (u, hk, (mpfr_ptr) 0);
+}
+
+static void
+param_name (char *buf, size_t len, const lsc_young *G, size_t i)
+{
+  lsc_param_info in;
+  lsc_young_param (&in, G, i);
+  if (in.kind == LSC_PARAM_DIAG)
+    snprintf (buf, len, "diag[%d]", in.rb);
+  else if (in.kind == LSC_PARAM_OFFDIAG)
+    snprintf (buf, len, "off[%d]", in.rb);
+  else
+    snprintf (buf, len, "const[%d,%d]", in.rb, in.cb);
+}
+
+/* Compare the two routes' coefficients of one quantity into q. */
+static void
+combine (lsc_series_quantity *q, mpfr_t *c1, mpfr_t *c2, size_t n,
+         int shift, size_t nterms, long prec1, int recognise)
+{
+  mpfr_t t;
+  mpfr_init2 (t, mpfr_get_prec (c2[0]));
+  double err[4 * LSC_SERIES_MAXTERMS + 64];
+  int lead = -1;
+  for (size_t k = 0; k < n; k++)
+    {
+      mpfr_sub (t, c1[k], c2[k], MPFR_RNDN);
+      err[k] = fabs (mpfr_get_d (t, MPFR_RNDN))
+               + ldexp (fabs (mpfr_get_d (c2[k], MPFR_RNDN)), 8 - (int) prec1);
+      if (lead < 0 && fabs (mpfr_get_d (c2[k], MPFR_RNDN))
+                          > LEAD_FACTOR * err[k])
+        lead = (int) k;
+    }
+  q->allzero = lead < 0;
+  if (lead < 0)
+    lead = shift;
+  q->lead = lead - shift;
+  q->n = 0;
+  for (size_t j = 0; j < nterms && (size_t) lead + j < n; j++)
+    {
+      size_t k = (size_t) lead + j;
+      mpfr_init2 (q->c[j], mpfr_get_prec (c2[k]));
+      mpfr_set (q->c[j], c2[k], MPFR_RNDN);
+      q->err[j] = err[k];
+      double a = fabs (mpfr_get_d (c2[k], MPFR_RNDN));
+      q->digits[j] = a > err[k] ? (int) floor (log10 (a / err[k])) : 0;
+      q->closed[j][0] = 0;
+      if (recognise && q->digits[j] >= 24)
+        lsc_series_recognise (q->closed[j], sizeof q->closed[j], q->c[j],
+                              q->digits[j]);
+      q->n++;
+    }
+  mpfr_clear (t);
+}
+
+int
+lsc_series_expand (lsc_series_expansion **e, const lsc_family *f,
+                   const lsc_series_opts *opts)
+{
+  if (!e || !f)
+    LSC_ERROR ("NULL argument", LSC_EFAULT);
+  *e = NULL;
+  lsc_series_opts o;
+  if (opts)
+    o = *opts;
+  else
+    lsc_series_opts_init (&o);
+  opts_resolve (&o);
+  if (o.nterms < 1 || o.nterms > LSC_SERIES_MAXTERMS - 4
+      || o.nodes < o.nterms + 8 || o.nodes > 4 * LSC_SERIES_MAXTERMS + 32
+      || !(o.h1 > 0 && o.h1 <= 0.01) || !(o.h2 > 0 && o.h2 <= 0.01)
+      || o.prec1 < 64 || o.prec2 < 64 || o.prec1 > 65536
+      || o.prec2 > 65536)
+    LSC_ERROR ("bad series options", LSC_EINVAL);
+  int rc;
+  samples S1 = { 0 }, S2 = { 0 };
+  lsc_series_expansion *E = NULL;
+  mpfr_t *c1 = NULL, *c2 = NULL;
+  size_t nn = o.nodes;
+  lsc_series_path *P = lsc_series_path_alloc (f, &rc);
+  if (!P)
+    return rc;
+  rc = sample (&S1, P, o.h1, o.prec1, nn, o.spectrum);
+  if (!rc)
+    rc = sample (&S2, P, o.h2, o.prec2, nn, o.spectrum);
+  if (rc)
+    goto cleanup;
+  if (S1.nq != S2.nq)
+    LSC_FAIL ("the two windows see different spectra", LSC_EFAILED);
+  for (size_t i = 0; i < S1.nev; i++)
+    if (S1.shape[i].irrep != S2.shape[i].irrep
+        || S1.shape[i].inner != S2.shape[i].inner)
+      LSC_FAIL ("the two windows see different spectra", LSC_EFAILED);
+  E = calloc (1, sizeof *E);
+  if (!E || !(E->q = calloc (S1.nq, sizeof *E->q)))
+    LSC_FAIL ("out of memory", LSC_ENOMEM);
+  E->nparams = lsc_series_path_nparams (P);
+  c1 = lsc_mpfr_vec_alloc (nn, o.prec2 + 64);
+  c2 = lsc_mpfr_vec_alloc (nn, o.prec2 + 64);
+  if (!c1 || !c2)
+    LSC_FAIL ("out of memory", LSC_ENOMEM);
+  const lsc_young *G = lsc_series_path_group (P);
+  size_t cnt[4] = { 0 };
+  for (size_t q = 0; q < S1.nq; q++)
+    {
+      lsc_series_quantity *Q = &E->q[q];
+      interpolate (c1, (const mpfr_t *) S1.t, (const mpfr_t *) &S1.y[q * nn],
+                   nn, o.h1);
+      interpolate (c2, (const mpfr_t *) S2.t, (const mpfr_t *) &S2.y[q * nn],
+                   nn, o.h2);
+      int shift = 0;
+      if (q < E->nparams)
+        {
+          Q->kind = LSC_SERIES_PARAM;
+          param_name (Q->name, sizeof Q->name, G, q);
+        }
+      else if (q == E->nparams)
+        {
+          Q->kind = LSC_SERIES_LOSS;
+          snprintf (Q->name, sizeof Q->name, "loss");
+        }
+      else
+        {
+          const lsc_iso_eigen *ie = &S2.shape[q - E->nparams - 1];
+          Q->kind = LSC_SERIES_EIGEN;
+          Q->irrep = ie->irrep;
+          lsc_series_mult (&Q->mult, ie, G);
+          snprintf (Q->name, sizeof Q->name, "%s%zu",
+                    lsc_irrep_name (ie->irrep), ++cnt[ie->irrep & 3]);
+          shift = 2;
+        }
+      combine (Q, c1, c2, nn, shift, o.nterms, o.prec1, o.recognise);
+      E->nq = q + 1;
+    }
+  *e = E;
+  E = NULL;
+cleanup:
+  lsc_mpfr_vec_free (c1, c1 ? nn : 0);
+  lsc_mpfr_vec_free (c2, c2 ? nn : 0);
+  samples_clear (&S1);
+  samples_clear (&S2);
+  lsc_series_expansion_free (E);
+  lsc_series_path_free (P);
+  return rc;
+}
+
+void
+lsc_series_expansion_free (lsc_series_expansion *e)
+{
+  if (!e)
+    return;
+  for (size_t q = 0; q < e->nq; q++)
+    for (size_t j = 0; j < e->q[q].n; j++)
+      mpfr_clear (e->q[q].c[j]);
+  free (e->q);
+  free (e);
+}

@@ -1,0 +1,121 @@
+#!/bin/sh
+# Tests of landscape-series: type A's loss coefficients (six with >= 15
+# verified digits, the first recognised as 1/2 - 2/pi^2 and equal to it),
+# the point at d = 1e20 (exact index d - 1 of F6, against the polynomial),
+# agreement of --d with the expansion (an independent route: the fitted
+# series summed at d = 1e12 vs the solve there), every output format,
+# errors.
+. "$top_srcdir/tests/cli/common.sh"
+T=$(tool landscape-series) || exit 77
+CAT=$top_srcdir/data/families.tsv
+P=landscape-series
+
+run "$T" -c "$CAT" -F A --no-spectrum -f tsv
+expect_ok "A expansion"
+awk -F '\t' '$2 == "loss"' "$out" >"$tmp/loss"
+n=$(awk -F '\t' '$9 >= 15' "$tmp/loss" | wc -l)
+if test "$n" -ge 6; then pass; else fail "A: $n loss coefficients with >= 15 digits"; fi
+first=$(head -n 1 "$tmp/loss")
+if echo "$first" | awk -F '\t' '{ exit !($4 == "d^-1" && $6 == 2 && $10 == "recognised" && $11 == "1/2 - 2/pi^2") }'
+then pass; else fail "A: first loss coefficient row: $first"; fi
+# 1/2 - 2/pi^2 by awk's own arithmetic (an independent evaluation)
+c0=$(echo "$first" | cut -f 7)
+if awk -v c="$c0" 'BEGIN { pi = atan2(0, -1); x = 0.5 - 2 / (pi * pi); exit !((c - x) < 1e-15 && (x - c) < 1e-15) }'
+then pass; else fail "A: c0 = $c0 is not 1/2 - 2/pi^2"; fi
+
+# The loss at d = 1e12 from --d against the series summed there
+# (eps = 1e-6: d L = c0 + c1 eps + ...).
+run "$T" -c "$CAT" -F A --d 1e12 -f tsv
+expect_ok "A at 1e12"
+L=$(awk -F '\t' 'NR == 2 { print $9 }' "$out")
+S=$(awk -F '\t' '{ s += $7 * (1e-6) ^ ($6 - 2) } END { printf "%.17g", s * 1e-12 }' "$tmp/loss")
+if awk -v a="$L" -v b="$S" 'BEGIN { r = (a - b) / a; exit !(r < 1e-14 && r > -1e-14) }'
+then pass; else fail "A at 1e12: loss $L vs series $S"; fi
+
+# F6 at 1e20: a saddle of index d - 1, exactly; the k = d + 1 family's
+# split mode is reported as zero, not counted.
+run "$T" -c "$CAT" -F F6,A-split-kd1 --d 1e20 -f tsv
+expect_ok "F6 at 1e20"
+row=$(awk -F '\t' 'NR == 2 { print $1, $4, $5, $6, $7 }' "$out")
+if test "$row" = "F6 ok saddle 99999999999999999999 d - 1"; then pass; else fail "F6 at 1e20: $row"; fi
+row=$(awk -F '\t' 'NR == 3 { print $1, $3, $4, $8 }' "$out")
+if test "$row" = "A-split-kd1 d + 1 ok 1"; then pass; else fail "A-split-kd1 at 1e20: $row"; fi
+
+# landscape-scan above 1e6 goes through the same module: status ok and
+# the exact index at 1e8, 1e12 and 1e20 (all families in the expensive
+# tier), the k = d + 1 family only when asked for.
+S=$(tool landscape-scan) || exit 77
+fams=global,A,F3,F6
+test -n "$LSC_EXPENSIVE" && test "$LSC_EXPENSIVE" != 0 && fams=$(awk -F '\t' '!/^#/ && NR > 1 && $2 ~ /^kd:/ { printf "%s%s", s, $1; s = "," }' "$CAT")
+for d in 1e8 1e12 1e20; do
+  run "$S" -c "$CAT" --family "$fams" --d $d -f tsv
+  expect_ok "scan at $d"
+  dm1=$(awk -v d=$d 'BEGIN { n = substr(d, 3) + 0; s = ""; for (i = 0; i < n; i++) s = s "9"; print s }')
+  table summary "$out" | awk -F '\t' -v dm1="$dm1" '
+    $4 != "ok" { print "status", $1, $4; bad = 1 }
+    $1 == "F6" && $6 != dm1 { print "F6 index", $6; bad = 1 }
+    $1 == "F3" && $6 != "1" { print "F3 index", $6; bad = 1 }
+    $1 != "F6" && $1 != "F3" && $6 != "0" { print $1, "index", $6; bad = 1 }
+    $7 != "0" { print $1, "zero", $7; bad = 1 }
+    END { exit bad }' >"$tmp/bad" && pass || fail "scan at $d: $(cat "$tmp/bad")"
+done
+run "$S" -c "$CAT" --d 1e9 -f tsv
+if grep -q "A-split-kd1" "$out"; then fail "k = d + 1 family in a k = d scan at 1e9"; else pass; fi
+run "$S" -c "$CAT" --d 1e20 --k d+1 -f tsv
+row=$(table summary "$out" | awk -F '\t' '{ print $1, $4, $5, $6, $7 }')
+if test "$row" = "A-split-kd1 ok saddle 99999999999999999999 1"; then pass; else fail "k = d + 1 at 1e20: $row"; fi
+
+# landscape-scan --fast at d <= 1e6: every eigenvalue within the printed
+# bound eig_err of the accurate path's (matched by component and value).
+for d in 1e4 1e6; do
+  run "$S" -c "$CAT" --family A,F3,F6 --d $d --fast --long -f tsv
+  expect_ok "scan --fast at $d"
+  cp "$out" "$tmp/fast"
+  run "$S" -c "$CAT" --family A,F3,F6 --d $d --long -f tsv
+  expect_ok "scan at $d"
+  if awk -F '\t' '
+    FILENAME ~ /fast/ && FNR > 1 && NF == 15 && $1 != "family" { bound[$1] = $15; next }
+    FILENAME ~ /fast/ && NF == 5 && $1 != "family" { nf++; ff[nf] = $1; fc[nf] = $3; fv[nf] = $4; next }
+    NF == 5 && $1 != "family" { na++; af[na] = $1; ac[na] = $3; av[na] = $4 }
+    END {
+      if (nf == 0 || na == 0) { print "no eigenvalues"; exit 1 }
+      # both ways: the fast path may merge values closer than its bound
+      for (i = 1; i <= nf; i++) {
+        best = 1e300
+        for (j = 1; j <= na; j++)
+          if (af[j] == ff[i] && ac[j] == fc[i]) { e = fv[i] - av[j]; if (e < 0) e = -e; if (e < best) best = e }
+        if (!(best <= bound[ff[i]])) { print ff[i], fc[i], fv[i], best, bound[ff[i]]; bad = 1 }
+      }
+      for (j = 1; j <= na; j++) {
+        best = 1e300
+        for (i = 1; i <= nf; i++)
+          if (af[j] == ff[i] && ac[j] == fc[i]) { e = fv[i] - av[j]; if (e < 0) e = -e; if (e < best) best = e }
+        if (!(best <= bound[af[j]])) { print af[j], ac[j], av[j], best, bound[af[j]]; bad = 1 }
+      }
+      exit bad
+    }' "$tmp/fast" "$out" >"$tmp/bad"
+  then pass; else fail "scan --fast at $d outside its bound: $(head -n 2 "$tmp/bad")"; fi
+done
+
+# Formats.
+for f in json latex markdown text; do
+  run "$T" -c "$CAT" -F global --no-spectrum --terms 2 -f $f
+  expect_ok "format $f"
+done
+if grep -q '"table":"series"' "$out" 2>/dev/null || true; then pass; fi
+
+# Errors.
+run "$T" -c "$CAT" -F nosuch
+expect_error 2 "$P" "no family" "unknown family"
+run "$T" -c "$CAT" --terms 0
+expect_error 2 "$P" "--terms" "terms 0"
+run "$T" -c "$CAT" --d 1e400
+expect_error 2 "$P" "--d" "d out of range"
+run "$T" -c "$CAT" --d abc
+expect_error 2 "$P" "--d" "d not a number"
+run "$T" -c "$CAT" --limits --d 1e8
+expect_error 2 "$P" "exclude" "--limits with --d"
+run "$T" -c "$CAT" -F A --d 10 -f tsv
+expect_rc 1 "below the reference dimension"
+if grep -q "edom" "$out"; then pass; else fail "edom row"; fi
+finish

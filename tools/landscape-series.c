@@ -1,0 +1,258 @@
+/* landscape-series: the expansions in eps = d^{-1/2} of catalogue families
+   (parameters, loss, isotypic eigenvalues) with verified digits and
+   recognised closed forms, the spectral-concentration table, and the
+   point, spectrum and type at any large d. */
+#define _POSIX_C_SOURCE 200809L
+#include <config.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <gsl/gsl_errno.h>
+#include "landscape.h"
+#include "cli.h"
+#include "series-tables.h"
+
+static void
+usage (void)
+{
+  printf ("Usage: %s [OPTION]...\n", cli_program_name ());
+  puts ("Expand catalogued families of critical points in eps = d^(-1/2): "
+        "the\n"
+        "coefficients of every fixed-space parameter, of the loss and of "
+        "every\n"
+        "isotypic Hessian eigenvalue, each with its verified digits (two "
+        "windows\n"
+        "and two precisions compared) and a closed form when an integer "
+        "relation\n"
+        "over 1, 1/pi, ..., 1/pi^6 is recognised.\n"
+        "\n"
+        "  -F, --family=NAME[,NAME]  families to treat (default: all)\n"
+        "  -N, --terms=N         coefficients per quantity from the leading "
+        "one\n"
+        "                        (default 6, at most 20)\n"
+        "  -n, --digits=N        at most N significant digits per "
+        "coefficient\n"
+        "                        (default 30; fewer when fewer are "
+        "verified)\n"
+        "  -L, --limits          the spectral-concentration table instead: "
+        "limits,\n"
+        "                        Theta(d) slopes, shares and the comparison "
+        "with\n"
+        "                        the global minimum\n"
+        "  -d, --d=D             no expansion: the point's loss, spectrum, "
+        "error\n"
+        "                        bound, type and exact Morse index at D "
+        "(any D\n"
+        "                        from the catalogue's d upwards, e.g. 1e30)\n"
+        "      --no-spectrum     expand the parameters and the loss only\n"
+        "      --no-recognise    no closed-form search\n"
+        "  -c, --catalogue=FILE  family catalogue (default: the installed "
+        "families.tsv)\n"
+        "  -f, --format=FMT      text, tsv, json, latex or markdown\n"
+        "  -q, --quiet           no progress on stderr\n"
+        "  -h, --help            display this help and exit\n"
+        "  -V, --version         output version information and exit\n"
+        "\n"
+        "Exit status: 0 if every family was treated, 1 if some failed (its "
+        "row\n"
+        "carries the status), 2 for usage or input errors, 3 for system "
+        "errors.");
+}
+
+/* x with at most n significant digits, or "0" when it is zero within its
+   bound (digits == 0). */
+static void
+coef_str (char *buf, size_t len, const mpfr_t x, int digits, int maxd)
+{
+  int n = digits < maxd ? digits : maxd;
+  if (n < 1)
+    snprintf (buf, len, "0");
+  else
+    mpfr_snprintf (buf, len, "%.*Rg", n, x);
+}
+
+static const char *
+kind_name (int kind)
+{
+  return kind == LSC_SERIES_PARAM ? "param"
+         : kind == LSC_SERIES_LOSS ? "loss" : "eigenvalue";
+}
+
+/* "d^-1", "d", "1", "d^-1/2" for q = Theta(eps^lead). */
+static void
+order_str (char *buf, size_t len, int lead, int allzero)
+{
+  if (allzero)
+    snprintf (buf, len, "0");
+  else if (lead == 0)
+    snprintf (buf, len, "1");
+  else if (lead == -2)
+    snprintf (buf, len, "d");
+  else if (lead % 2 == 0)
+    snprintf (buf, len, "d^%d", -lead / 2);
+  else
+    snprintf (buf, len, "d^%d/2", -lead);
+}
+
+static int
+expand_table (cli_table *t, const lsc_family *f, const lsc_series_opts *o,
+              int maxd)
+{
+  lsc_series_expansion *e = NULL;
+  int rc = lsc_series_expand (&e, f, o);
+  if (rc)
+    {
+      cli_cell_string (t, f->name);
+      for (int i = 0; i < 9; i++)
+        cli_cell_empty (t);
+      cli_cell_string (t, "");
+      cli_cell_status (t, rc);
+      cli_row_end (t);
+      return rc;
+    }
+  for (size_t q = 0; q < e->nq; q++)
+    {
+      const lsc_series_quantity *Q = &e->q[q];
+      char ord[32], mult[96] = "", buf[1200];
+      order_str (ord, sizeof ord, Q->lead, Q->allzero);
+      if (Q->kind == LSC_SERIES_EIGEN)
+        lsc_series_poly_str (mult, sizeof mult, &Q->mult);
+      for (size_t j = 0; j < Q->n; j++)
+        {
+          cli_cell_string (t, f->name);
+          cli_cell_string (t, Q->name);
+          cli_cell_string (t, kind_name (Q->kind));
+          cli_cell_string (t, ord);
+          cli_cell_string (t, mult);
+          cli_cell_int (t, (long long) (Q->lead + (int) j));
+          coef_str (buf, sizeof buf, Q->c[j], Q->digits[j], maxd);
+          cli_cell_decimal (t, buf);
+          cli_cell_real (t, Q->err[j]);
+          cli_cell_int (t, Q->digits[j]);
+          cli_cell_string (t, Q->closed[j][0] ? "recognised" : "");
+          cli_cell_string (t, Q->closed[j]);
+          cli_cell_status (t, LSC_SUCCESS);
+          cli_row_end (t);
+        }
+    }
+  lsc_series_expansion_free (e);
+  return LSC_SUCCESS;
+}
+
+int
+main (int argc, char **argv)
+{
+  cli_init (argv[0]);
+  gsl_set_error_handler_off ();
+  static const struct option longopts[] = {
+    { "family", required_argument, NULL, 'F' },
+    { "terms", required_argument, NULL, 'N' },
+    { "digits", required_argument, NULL, 'n' },
+    { "limits", no_argument, NULL, 'L' },
+    { "d", required_argument, NULL, 'd' },
+    { "no-spectrum", no_argument, NULL, 256 },
+    { "no-recognise", no_argument, NULL, 257 },
+    { "catalogue", required_argument, NULL, 'c' },
+    { "format", required_argument, NULL, 'f' },
+    { "quiet", no_argument, NULL, 'q' },
+    { "help", no_argument, NULL, 'h' },
+    { "version", no_argument, NULL, 'V' },
+    { NULL, 0, NULL, 0 } };
+  const char *families = NULL, *catpath = NULL, *dspec = NULL;
+  int maxd = 30, limits = 0, quiet = 0, opt;
+  lsc_series_opts so;
+  lsc_series_opts_init (&so);
+  cli_format fmt = cli_default_format ();
+  while ((opt = getopt_long (argc, argv, "F:N:n:Ld:c:f:qhV", longopts, NULL))
+         != -1)
+    switch (opt)
+      {
+      case 'F': families = optarg; break;
+      case 'N': so.nterms = (size_t) cli_parse_long ("--terms", optarg, 1, 20); break;
+      case 'n': maxd = (int) cli_parse_long ("--digits", optarg, 1, 1000); break;
+      case 'L': limits = 1; break;
+      case 'd': dspec = optarg; break;
+      case 256: so.spectrum = 0; break;
+      case 257: so.recognise = 0; break;
+      case 'c': catpath = optarg; break;
+      case 'f': fmt = cli_parse_format ("--format", optarg); break;
+      case 'q': quiet = 1; break;
+      case 'h': usage (); return cli_finish (CLI_EXIT_OK);
+      case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
+      default:
+        fprintf (stderr, "Try '%s --help' for more information.\n",
+                 cli_program_name ());
+        return CLI_EXIT_USAGE;
+      }
+  if (optind != argc)
+    cli_fatal (CLI_EXIT_USAGE, "unexpected argument '%s'", argv[optind]);
+  if (limits && dspec)
+    cli_fatal (CLI_EXIT_USAGE, "--limits and --d exclude each other");
+  char err[512];
+  lsc_catalogue *cat = NULL;
+  catpath = cli_catalogue_path (catpath);
+  if (lsc_catalogue_read_file (&cat, catpath, err, sizeof err))
+    cli_fatal (CLI_EXIT_USAGE, "%s", err);
+  size_t nsel = 0;
+  const lsc_family **sel = calloc (cat->n + 1, sizeof *sel);
+  if (!sel)
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+  if (families)
+    for (const char *p = families; *p;)
+      {
+        const char *e = strchr (p, ',');
+        size_t m = e ? (size_t) (e - p) : strlen (p);
+        char name[64];
+        if (m == 0 || m >= sizeof name)
+          cli_fatal (CLI_EXIT_USAGE, "invalid family list '%s'", families);
+        memcpy (name, p, m);
+        name[m] = 0;
+        const lsc_family *f = lsc_catalogue_find (cat, name);
+        if (!f)
+          cli_fatal (CLI_EXIT_USAGE, "no family '%s' in %s", name, catpath);
+        if (nsel < cat->n)
+          sel[nsel++] = f;
+        p += m + (e != NULL);
+      }
+  else
+    for (size_t i = 0; i < cat->n; i++)
+      sel[nsel++] = &cat->fam[i];
+  int progress = !quiet && isatty (STDERR_FILENO);
+  int status = CLI_EXIT_OK;
+  cli_output *o = cli_output_new (stdout, fmt, 0);
+  if (dspec)
+    status = point_tables (o, cat, sel, nsel, dspec, progress);
+  else if (limits)
+    status = limits_table (o, cat, sel, nsel, progress);
+  else
+    {
+      static const cli_column cols[] = {
+        { "family", CLI_COL_STRING },  { "quantity", CLI_COL_STRING },
+        { "kind", CLI_COL_STRING },    { "order", CLI_COL_STRING },
+        { "mult", CLI_COL_STRING },    { "power", CLI_COL_INT },
+        { "coefficient", CLI_COL_DECIMAL }, { "error", CLI_COL_REAL },
+        { "digits", CLI_COL_INT },     { "closed_label", CLI_COL_STRING },
+        { "closed_form", CLI_COL_STRING }, { "status", CLI_COL_STATUS } };
+      cli_table *t = cli_table_begin_captioned (
+          o, "series",
+          "Coefficients of the expansions in $\\varepsilon = d^{-1/2}$: "
+          "quantity $= \\sum_j c_j \\varepsilon^{\\mathrm{power}}$",
+          cols, sizeof cols / sizeof cols[0]);
+      for (size_t i = 0; i < nsel; i++)
+        {
+          if (progress)
+            fprintf (stderr, "%s: expanding %s\n", cli_program_name (),
+                     sel[i]->name);
+          if (expand_table (t, sel[i], &so, maxd))
+            status = CLI_EXIT_NOCONV;
+        }
+      cli_table_end (t);
+    }
+  cli_output_free (o);
+  free (sel);
+  lsc_catalogue_free (cat);
+  return cli_finish (status);
+}
