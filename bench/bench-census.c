@@ -13,7 +13,6 @@
 #include <omp.h>
 #endif
 #include "landscape.h"
-#include "census.h"
 #include "bench.h"
 
 
@@ -45,9 +44,8 @@ one_descent (size_t k, lsc_descent_method m)
 
 /* The census k = d = 20, N runs with T threads; returns wall seconds. */
 static double
-census (census_run *runs, size_t N, int T, const lsc_classifier *cl)
+census (lsc_census_run *runs, size_t N, int T, const lsc_classifier *cl)
 {
-  census_config cf = { 20, 20, 20, 1, "lbfgs", 2, 1e-8, 100000, "identity" };
   lsc_problem p = { 20, 20, 20, NULL, NULL, NULL };
   lsc_descent_params par;
   lsc_descent_params_init (&par);
@@ -59,17 +57,11 @@ census (census_run *runs, size_t N, int T, const lsc_classifier *cl)
   double t0 = now ();
 #pragma omp parallel
   {
-    lsc_descent_workspace *ws = lsc_descent_alloc (20, 20, 20, 10, 1);
-    double *W = malloc (400 * sizeof *W), *ev = malloc (400 * sizeof *ev);
-    gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
+    lsc_census_workspace *w = lsc_census_alloc (20, 20, 20, &par);
 #pragma omp for schedule(dynamic, 1)
     for (long i = 0; i < (long) N; i++)
-      census_do_run (&runs[i], (size_t) i, &cf, &p, &par, cl, ws, W, ev,
-                     rng);
-    lsc_descent_free (ws);
-    free (W);
-    free (ev);
-    gsl_rng_free (rng);
+      lsc_census_do_run (&runs[i], 1, (size_t) i, &p, &par, cl, w);
+    lsc_census_free (w);
   }
   return now () - t0;
 }
@@ -92,7 +84,7 @@ main (int argc, char **argv)
 
   size_t N = 200;
   lsc_classifier *cl = lsc_classifier_alloc (cat, 20, 20, NULL);
-  census_run *r1 = calloc (N, sizeof *r1), *r2 = calloc (N, sizeof *r2);
+  lsc_census_run *r1 = calloc (N, sizeof *r1), *r2 = calloc (N, sizeof *r2);
   double t1 = census (r1, N, 1, cl);
   double t2 = census (r2, N, 2, cl);
   size_t same = 0, ok = 0, spur = 0, glob = 0;

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "../tools/scan.h"
+#include "landscape.h"
 #include "bench.h"
 
 
@@ -18,10 +18,10 @@ static double
 scan_all (const lsc_catalogue *cat, const double *d, size_t nd, int full,
           size_t *nrows, size_t *nfail)
 {
-  scan_opts o;
-  scan_opts_init (&o);
+  lsc_scan_opts o;
+  lsc_scan_opts_init (&o);
   o.full = full;
-  scan_row *rows = calloc (nd, sizeof *rows);
+  lsc_scan_row *rows = calloc (nd, sizeof *rows);
   double *ds = malloc (nd * sizeof *ds);
   if (!rows || !ds)
     {
@@ -37,21 +37,21 @@ scan_all (const lsc_catalogue *cat, const double *d, size_t nd, int full,
       for (size_t j = 0; j < nd; j++)
         {
           double k;
-          if (scan_family_exists (f, d[j], &k) && fabs (k - d[j]) < 1e-9)
+          if (lsc_scan_family_exists (f, d[j], &k) && fabs (k - d[j]) < 1e-9)
             ds[m++] = d[j];
         }
       if (!m)
         continue;
-      if (scan_family (rows, f, ds, m, &o) != 0)
+      if (lsc_scan_family (rows, f, ds, m, &o) != 0)
         {
           fprintf (stderr, "bench-scan: out of memory\n");
           exit (3);
         }
       for (size_t j = 0; j < m; j++)
         *nfail += rows[j].status != 0
-                  || (full && rows[j].full == SCAN_FULL_MISMATCH);
+                  || (full && rows[j].full == LSC_SCAN_FULL_MISMATCH);
       *nrows += m;
-      scan_rows_clear (rows, m);
+      lsc_scan_rows_clear (rows, m);
     }
   double t = now () - t0;
   free (rows);

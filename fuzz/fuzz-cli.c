@@ -205,8 +205,8 @@ __wrap_fclose (FILE *f)
 lsc_loss_workspace *__wrap_lsc_loss_workspace_alloc (size_t, size_t,
                                                      size_t);
 lsc_cont *__wrap_lsc_cont_alloc (size_t);
-int __wrap_scan_family (scan_row *, const lsc_family *, const double *,
-                        size_t, const scan_opts *);
+int __wrap_lsc_scan_family (lsc_scan_row *, const lsc_family *, const double *,
+                        size_t, const lsc_scan_opts *);
 
 lsc_loss_workspace *
 __wrap_lsc_loss_workspace_alloc (size_t k, size_t d, size_t m)
@@ -225,8 +225,8 @@ __wrap_lsc_cont_alloc (size_t n)
 }
 
 int
-__wrap_scan_family (scan_row *rows, const lsc_family *f, const double *d,
-                    size_t nd, const scan_opts *so)
+__wrap_lsc_scan_family (lsc_scan_row *rows, const lsc_family *f, const double *d,
+                    size_t nd, const lsc_scan_opts *so)
 {
   for (size_t i = 0; i < nd; i++)
     if (!(d[i] > 0) || !isfinite (d[i]))

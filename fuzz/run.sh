@@ -44,7 +44,7 @@ done
 WRAPS="-Wl,--wrap=exit -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc \
  -Wl,--wrap=free -Wl,--wrap=fopen -Wl,--wrap=freopen -Wl,--wrap=fclose \
  -Wl,--wrap=lsc_loss_workspace_alloc -Wl,--wrap=lsc_cont_alloc \
- -Wl,--wrap=scan_family"
+ -Wl,--wrap=lsc_scan_family"
 
 status=0
 for h in $FUZZ_HARNESSES; do

@@ -18,5 +18,8 @@
 #include "landscape/lsc_descent.h"
 #include "landscape/lsc_branch.h"
 #include "landscape/lsc_series.h"
+#include "landscape/lsc_scan.h"
+#include "landscape/lsc_census.h"
+#include "landscape/lsc_bifurcate.h"
 
 #endif

@@ -1,5 +1,5 @@
-/* landscape-census report: labels of new families, the summary and
-   totals tables, and the loss histogram. */
+/* landscape-census report: the summary and totals tables, and the loss
+   histogram. */
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
 #include <errno.h>
@@ -22,36 +22,6 @@ int
 census_plot_check (const char *path)
 {
   return plot_check_path (path);
-}
-
-/* New families, labelled new-1, new-2, ... in run order: same isotropy and
-   parameters within ptol. */
-void
-census_label_run (census_run *r, new_families *nf, double ptol)
-{
-  if (r->kind == LSC_CLASS_NOSYM)
-    strcpy (r->family, "none");
-  else if (r->kind == LSC_CLASS_UNSUP)
-    strcpy (r->family, "unclassified");
-  if (r->kind != LSC_CLASS_NEW)
-    return;
-  for (size_t i = 0; i < nf->n; i++)
-    {
-      const census_run *f = nf->first[i];
-      if (strcmp (f->isotropy, r->isotropy) || f->np != r->np)
-        continue;
-      double dev = 0;
-      for (size_t j = 0; j < r->np; j++)
-        dev = fmax (dev, fabs (f->p[j] - r->p[j]));
-      if (dev <= ptol)
-        {
-          snprintf (r->family, sizeof r->family, "new-%zu", i + 1);
-          return;
-        }
-    }
-  if (nf->n < 256)
-    nf->first[nf->n++] = r;
-  snprintf (r->family, sizeof r->family, "new-%zu", nf->n);
 }
 
 /* The summary: one row per family (in order of increasing loss), then the

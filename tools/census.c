@@ -1,5 +1,5 @@
-/* landscape-census internals: one run (Xavier start, descent, Newton
-   polish, spectrum, classification) and the resume file. */
+/* landscape-census internals: the resume file (the runs themselves are
+   lsc_census(3)). */
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
 #include <errno.h>
@@ -11,83 +11,6 @@
 #include <sys/stat.h>
 #include <math.h>
 #include "census.h"
-
-static double
-now (void)
-{
-  struct timespec t;
-  clock_gettime (CLOCK_MONOTONIC, &t);
-  return t.tv_sec + 1e-9 * t.tv_nsec;
-}
-
-void
-census_do_run (census_run *r, size_t run, const census_config *cf,
-               const lsc_problem *p, const lsc_descent_params *par,
-               const lsc_classifier *cl, lsc_descent_workspace *ws,
-               double *W, double *ev, gsl_rng *rng)
-{
-  double t0 = now ();
-  memset (r, 0, sizeof *r);
-  r->run = run;
-  r->kind = -1;
-  r->loss = r->gnorm = r->min_eig = NAN;
-  strcpy (r->family, "-");
-  r->seed = lsc_descent_stream_seed (cf->seed, run);
-  gsl_rng_set (rng, r->seed);
-  lsc_descent_result dr, nr;
-  int st = lsc_descent_xavier (W, p->k, p->d, rng);
-  if (!st)
-    {
-      st = lsc_descent_run (W, &dr, p, par, ws);
-      r->iter = dr.iter;
-      r->nfev = dr.nfev;
-      r->loss = dr.loss;
-      r->gnorm = dr.gnorm;
-    }
-  /* An iteration limit or a line-search stall still leaves a point worth
-     polishing; other failures (domain, overflow) do not. */
-  if (!st || st == LSC_EMAXITER || st == LSC_ESTEPUNDER)
-    {
-      st = lsc_descent_newton (W, &nr, p, par, ws);
-      r->nfev += nr.nfev;
-      if (isfinite (nr.loss))
-        {
-          r->loss = nr.loss;
-          r->gnorm = nr.gnorm;
-        }
-    }
-  if (!st)
-    st = lsc_descent_hessian_eigen (ev, W, p, ws);
-  lsc_class c;
-  if (!st)
-    st = lsc_classify (&c, W, ev, r->loss, p, cl);
-  r->status = st;
-  if (!st)
-    {
-      r->kind = (int) c.kind;
-      r->index = c.index;
-      r->nzero = c.nzero;
-      r->min_eig = c.min_eig;
-      snprintf (r->isotropy, sizeof r->isotropy, "%s", c.isotropy);
-      if (c.kind == LSC_CLASS_GLOBAL)
-        strcpy (r->family, "global");
-      else if (c.kind == LSC_CLASS_CATALOGUE)
-        snprintf (r->family, sizeof r->family, "%s", c.family->name);
-      r->np = c.np;
-      memcpy (r->p, c.p, c.np * sizeof (double));
-    }
-  r->time = now () - t0;
-  r->done = 1;
-}
-
-static const char *const kinds[] = { "global", "catalogue", "new", "nosym",
-                                     "unsup" };
-
-const char *
-census_kind_token (int kind)
-{
-  return kind >= 0 && kind <= 4 ? kinds[kind] : "-";
-}
 
 void
 census_header (char *buf, size_t len, const census_config *cf)
@@ -107,7 +30,7 @@ census_format (char *buf, size_t len, const census_run *r)
                       o += w_ > 0 ? (size_t) w_ : 0; } while (0)
   PUT ("%zu\t%lu\t%zu\t%zu\t%.17g\t%.17g\t%.17g\t%zu\t%zu\t%.17g\t%s\t%s\t"
        "%s\t%d\t", r->run, r->seed, r->iter, r->nfev, r->time, r->loss,
-       r->gnorm, r->index, r->nzero, r->min_eig, census_kind_token (r->kind),
+       r->gnorm, r->index, r->nzero, r->min_eig, lsc_census_kind_token (r->kind),
        r->family, r->isotropy[0] ? r->isotropy : "-", r->status);
   if (r->np == 0)
     PUT ("-");
@@ -148,11 +71,7 @@ parse_line (census_run *r, char *line)
   ULL (7, r->index);
   ULL (8, r->nzero);
   DBL (9, r->min_eig);
-  r->kind = -1;
-  for (int k = 0; k <= 4; k++)
-    if (strcmp (f[10], kinds[k]) == 0)
-      r->kind = k;
-  if (r->kind < 0 && strcmp (f[10], "-") != 0)
+  if ((r->kind = lsc_census_kind_parse (f[10])) < -1)
     return -1;
   if (strlen (f[11]) >= sizeof r->family
       || strlen (f[12]) >= sizeof r->isotropy)

@@ -1,30 +1,14 @@
-/* landscape-census internals: the record of one run and its resume-file
-   line (write, parse), shared by the tool and bench/bench-census.c. */
-#ifndef LSC_CENSUS_H
-#define LSC_CENSUS_H
+/* landscape-census internals: the settings of a census and its resume-file
+   lines (write, parse); the runs themselves are lsc_census(3). */
+#ifndef LANDSCAPE_TOOLS_CENSUS_H
+#define LANDSCAPE_TOOLS_CENSUS_H
 
 #include <stddef.h>
 #include <stdio.h>
 #include "landscape.h"
 
-/* Outcome of one run: descent, Newton polish, spectrum, classification. */
-typedef struct
-{
-  int done;
-  size_t run;
-  unsigned long seed;        /* gsl_rng_set seed of its stream          */
-  size_t iter, nfev;         /* descent iterations, gradient evaluations
-                                (descent + polish)                      */
-  double time;               /* wall seconds                            */
-  double loss, gnorm, min_eig;
-  size_t index, nzero;
-  int status;                /* final status (polish, else descent)     */
-  int kind;                  /* lsc_class_kind, or -1 when not classified */
-  char family[64];           /* catalogue name, "global", "-"           */
-  char isotropy[160];        /* spec or ""                              */
-  size_t np;
-  double p[LSC_FAMILY_MAXP];
-} census_run;
+/* Outcome of one run (lsc_census(3)). */
+typedef lsc_census_run census_run;
 
 /* Settings that make a census: a resume file records them in its first
    line and is only accepted by a census with the same ones. */
@@ -37,17 +21,6 @@ typedef struct
   size_t maxiter;
   const char *target;        /* file name, or "identity"                */
 } census_config;
-
-/* Do one run (stream seed from (seed, run)); ws with Hessian storage and
-   L-BFGS memory, W and ev of length k d, rng any gsl_rng. */
-void census_do_run (census_run *r, size_t run, const census_config *cf,
-                    const lsc_problem *p, const lsc_descent_params *par,
-                    const lsc_classifier *cl, lsc_descent_workspace *ws,
-                    double *W, double *ev, gsl_rng *rng);
-
-/* Token of a class kind ("global", "catalogue", "new", "nosym", "unsup",
-   "-" for -1). */
-const char *census_kind_token (int kind);
 
 /* The first line of a resume file for cf (with the newline). */
 void census_header (char *buf, size_t len, const census_config *cf);
@@ -69,18 +42,6 @@ int census_resume_open (const char *path, const census_config *cf,
 int census_resume_append (int fd, const char *line);
 
 /* ---- report (census-report.c; needs cli.h and plot.h) ---- */
-
-/* New families, labelled new-1, new-2, ... in run order. */
-typedef struct
-{
-  size_t n;
-  const census_run *first[256];
-} new_families;
-
-/* Set r->family for kinds without a catalogue name: "none" (no symmetry),
-   "unclassified" (other target), new-N (same isotropy and parameters
-   within ptol as the N-th new family met in run order). */
-void census_label_run (census_run *r, new_families *nf, double ptol);
 
 struct cli_output;
 /* Summary per family (by increasing loss: count, fraction, first loss and

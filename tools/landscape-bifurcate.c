@@ -14,7 +14,6 @@
 #include "landscape/lsc_families.h"
 #include "cli.h"
 
-#define MAXB 32
 
 static void
 usage (void)
@@ -46,33 +45,6 @@ usage (void)
         "was not\n"
         "(its status says why), 2 for usage or input errors, 3 for system "
         "errors.");
-}
-
-/* Name of the type change of a crossing from the Morse indices on both
-   sides (as d grows). */
-static const char *
-change_name (const lsc_bif_bracket *b)
-{
-  if (b->fold)
-    return "fold";
-  if (isnan (b->index_lo) || isnan (b->index_hi))
-    return "unknown";
-  if (b->index_lo > 0 && b->index_hi == 0)
-    return "saddle->minimum";
-  if (b->index_lo == 0 && b->index_hi > 0)
-    return "minimum->saddle";
-  return "saddle->saddle";
-}
-
-/* Decimal string of x with digits significant digits (malloc'd). */
-static char *
-decimal (const mpfr_t x, unsigned digits)
-{
-  size_t len = digits + 32;
-  char *s = malloc (len);
-  if (s)
-    mpfr_snprintf (s, len, "%.*Rg", (int) digits, x);
-  return s;
 }
 
 static int
@@ -179,13 +151,17 @@ main (int argc, char **argv)
       "$|\\lambda(d^*)|$ (crossing) or the augmented residual (fold).",
       cols, ncol);
   /* parameter rows are collected and printed as a second table */
-  typedef struct { char fam[64]; char dstar[48]; size_t np; char **p; } prow;
-  prow *prows = NULL;
-  size_t nprows = 0;
+  typedef struct { lsc_bifurcate_event *ev; size_t n; } fam_events;
+  fam_events *all = calloc (cat->n ? cat->n : 1, sizeof *all);
+  if (!all)
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
   int exit_rc = CLI_EXIT_OK;
-  lsc_bif_options bo;
-  lsc_bif_options_init (&bo);
+  lsc_bifurcate_opts bo;
+  lsc_bifurcate_opts_init (&bo);
+  bo.from = from;
+  bo.to = to;
   bo.digits = digits;
+  bo.params = params;
   for (size_t f = 0; f < cat->n; f++)
     {
       const lsc_family *F = &cat->fam[f];
@@ -194,105 +170,55 @@ main (int argc, char **argv)
       if (progress)
         fprintf (stderr, "\r%s: %s ...            ", cli_program_name (),
                  F->name);
-      double lo = fmin (from, F->d), hi = fmax (to, F->d);
-      lsc_bif_bracket br[MAXB];
-      size_t nb = 0;
-      int st = lsc_bif_scan (br, &nb, MAXB, &F->G, F->p, F->d, lo, hi);
+      int st = lsc_bifurcate_family (&all[f].ev, &all[f].n, F, &bo);
       if (st)
+        cli_fatal (st == LSC_ENOMEM ? CLI_EXIT_SYSTEM : CLI_EXIT_USAGE,
+                   "%s: %s", F->name, lsc_strerror (st));
+      for (size_t b = 0; b < all[f].n; b++)
         {
-          cli_cell_string (t, F->name);
-          cli_cell_string (t, "scan");
-          for (size_t i = 2; i < ncol - 1; i++)
-            cli_cell_empty (t);
-          cli_cell_status (t, st);
-          cli_row_end (t);
-          exit_rc = CLI_EXIT_NOCONV;
-          continue;
-        }
-      for (size_t b = 0; b < nb; b++)
-        {
-          lsc_bif_family fam;
-          lsc_bif_restricted rr;
-          lsc_bif_restricted_init (&fam, &rr, &F->G, br[b].irrep);
-          mpfr_prec_t wp = lsc_bif_prec (&bo, 1);
-          mpfr_t ds, L;
-          mpfr_init2 (ds, wp);
-          mpfr_init2 (L, wp);
-          mpfr_t *ps = malloc (fam.n * sizeof (mpfr_t));
-          if (!ps)
-            cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-          for (size_t i = 0; i < fam.n; i++)
-            mpfr_init2 (ps[i], wp);
-          lsc_bif_result res;
-          if (br[b].fold)
-            st = lsc_bif_fold (ds, ps, &res, &fam, br[b].d_lo, br[b].p_lo,
-                               NULL, &bo);
-          else
-            st = lsc_bif_crossing (ds, ps, &res, &fam, br[b].d_lo,
-                                   br[b].d_hi, br[b].p_lo, br[b].p_hi, &bo);
-          int have = st == LSC_SUCCESS || st == LSC_EPREC;
-          cli_cell_string (t, F->name);
-          cli_cell_string (t, br[b].fold ? "fold" : "crossing");
-          cli_cell_string (t, lsc_irrep_name (br[b].irrep));
-          cli_cell_int (t, (long long) br[b].inner);
-          double dd = have ? mpfr_get_d (ds, MPFR_RNDN) : NAN;
-          lsc_young G = F->G;
-          if (have && !br[b].fold && !lsc_young_set_d (&G, dd))
-            cli_cell_real (t, br[b].inner * lsc_irrep_dim (br[b].irrep, G.rsize[0]));
-          else
-            cli_cell_empty (t);
-          char *dstr = have ? decimal (ds, digits) : NULL;
-          if (dstr)
-            cli_cell_decimal (t, dstr);
-          else
-            cli_cell_empty (t);
-          cli_cell_string (t, change_name (&br[b]));
-          if (isnan (br[b].index_lo))
-            cli_cell_empty (t);
-          else
-            cli_cell_real (t, br[b].index_lo);
-          if (isnan (br[b].index_hi))
-            cli_cell_empty (t);
-          else
-            cli_cell_real (t, br[b].index_hi);
-          int lst = have ? lsc_young_set_d (&G, dd) : 1;
-          if (!lst)
-            lst = lsc_restricted_eval_mpfr (L, NULL, NULL, (const mpfr_t *) ps,
-                                            &G, ds);
-          char *lstr = !lst ? decimal (L, digits) : NULL;
-          if (lstr)
-            cli_cell_decimal (t, lstr);
-          else
-            cli_cell_empty (t);
-          if (have)
-            cli_cell_real (t, res.lam_abs);
-          else
-            cli_cell_empty (t);
-          cli_cell_int (t, (long long) res.digits_agree);
-          cli_cell_status (t, st);
-          cli_row_end (t);
-          if (st)
+          const lsc_bifurcate_event *e = &all[f].ev[b];
+          if (e->status)
             exit_rc = CLI_EXIT_NOCONV;
-          if (params && have)
+          cli_cell_string (t, F->name);
+          cli_cell_string (t, e->event);
+          if (strcmp (e->event, "scan") == 0)
             {
-              prow *nr = realloc (prows, (nprows + 1) * sizeof *prows);
-              if (!nr)
-                cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-              prows = nr;
-              prow *pr = &prows[nprows++];
-              snprintf (pr->fam, sizeof pr->fam, "%s", F->name);
-              mpfr_snprintf (pr->dstar, sizeof pr->dstar, "%.20Rg", ds);
-              pr->np = fam.n;
-              pr->p = malloc (fam.n * sizeof (char *));
-              for (size_t i = 0; pr->p && i < fam.n; i++)
-                pr->p[i] = decimal (ps[i], digits);
+              for (size_t i = 2; i < ncol - 1; i++)
+                cli_cell_empty (t);
+              cli_cell_status (t, e->status);
+              cli_row_end (t);
+              continue;
             }
-          free (dstr);
-          free (lstr);
-          for (size_t i = 0; i < fam.n; i++)
-            mpfr_clear (ps[i]);
-          free (ps);
-          mpfr_clears (ds, L, (mpfr_ptr) 0);
+          cli_cell_string (t, lsc_irrep_name (e->irrep));
+          cli_cell_int (t, (long long) e->inner);
+          if (isnan (e->mult))
+            cli_cell_empty (t);
+          else
+            cli_cell_real (t, e->mult);
+          if (e->d_star)
+            cli_cell_decimal (t, e->d_star);
+          else
+            cli_cell_empty (t);
+          cli_cell_string (t, e->change);
+          if (isnan (e->index_below))
+            cli_cell_empty (t);
+          else
+            cli_cell_real (t, e->index_below);
+          if (isnan (e->index_above))
+            cli_cell_empty (t);
+          else
+            cli_cell_real (t, e->index_above);
+          if (e->loss)
+            cli_cell_decimal (t, e->loss);
+          else
+            cli_cell_empty (t);
+          if (isnan (e->residual))
+            cli_cell_empty (t);
+          else
+            cli_cell_real (t, e->residual);
+          cli_cell_int (t, (long long) e->digits_agree);
+          cli_cell_status (t, e->status);
+          cli_row_end (t);
         }
     }
   cli_table_end (t);
@@ -303,26 +229,29 @@ main (int argc, char **argv)
                                        { "index", CLI_COL_INT },
                                        { "value", CLI_COL_DECIMAL } };
       cli_table *pt = cli_table_begin (o, "parameters", pc, 4);
-      for (size_t r = 0; r < nprows; r++)
-        {
-          for (size_t i = 0; i < prows[r].np; i++)
-            {
-              cli_cell_string (pt, prows[r].fam);
-              cli_cell_decimal (pt, prows[r].dstar);
-              cli_cell_int (pt, (long long) i);
-              if (prows[r].p && prows[r].p[i])
-                cli_cell_decimal (pt, prows[r].p[i]);
-              else
-                cli_cell_empty (pt);
-              cli_row_end (pt);
-              if (prows[r].p)
-                free (prows[r].p[i]);
-            }
-          free (prows[r].p);
-        }
+      for (size_t f = 0; f < cat->n; f++)
+        for (size_t b = 0; b < all[f].n; b++)
+          {
+            const lsc_bifurcate_event *e = &all[f].ev[b];
+            if (!e->d_star)
+              continue;
+            for (size_t i = 0; i < e->np; i++)
+              {
+                cli_cell_string (pt, e->fam->name);
+                cli_cell_decimal (pt, e->d_star20);
+                cli_cell_int (pt, (long long) i);
+                if (e->p && e->p[i])
+                  cli_cell_decimal (pt, e->p[i]);
+                else
+                  cli_cell_empty (pt);
+                cli_row_end (pt);
+              }
+          }
       cli_table_end (pt);
     }
-  free (prows);
+  for (size_t f = 0; f < cat->n; f++)
+    lsc_bifurcate_events_free (all[f].ev, all[f].n);
+  free (all);
   cli_output_free (o);
   if (progress)
     fputc ('\n', stderr);

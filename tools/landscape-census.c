@@ -220,7 +220,7 @@ typedef struct
   census_run *runs;
   size_t n, next, ndone;
   cli_table *table;
-  new_families nf;
+  lsc_census_labels nf;
   double ptol;
   int fd;                    /* resume file or -1 */
   int io_errno;              /* first resume write error */
@@ -233,7 +233,7 @@ flush_rows (shared *s)
 {
   while (s->next < s->n && s->runs[s->next].done)
     {
-      census_label_run (&s->runs[s->next], &s->nf, s->ptol);
+      lsc_census_label (&s->runs[s->next], &s->nf, s->ptol);
       print_run (s->table, &s->runs[s->next]);
       s->next++;
     }
@@ -304,13 +304,8 @@ main (int argc, char **argv)
   int nomem = 0;
 #pragma omp parallel
   {
-    size_t n = cf->k * cf->d;
-    lsc_descent_workspace *ws = lsc_descent_alloc (cf->k, cf->d, cf->m,
-                                                   par.lbfgs_m, 1);
-    double *W = malloc (n * sizeof *W), *ev = malloc (n * sizeof *ev);
-    gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
-    int ok = ws && W && ev && rng;
-    if (!ok)
+    lsc_census_workspace *w = lsc_census_alloc (cf->k, cf->d, cf->m, &par);
+    if (!w)
       {
 #pragma omp atomic write
         nomem = 1;
@@ -318,10 +313,10 @@ main (int argc, char **argv)
 #pragma omp for schedule(dynamic, 1)
     for (long i = 0; i < (long) o.runs; i++)
       {
-        if (!ok || runs[i].done)
+        if (!w || runs[i].done)
           continue;
         census_run r;
-        census_do_run (&r, (size_t) i, cf, &p, &par, cl, ws, W, ev, rng);
+        lsc_census_do_run (&r, cf->seed, (size_t) i, &p, &par, cl, w);
 #pragma omp critical (census)
         {
           runs[i] = r;
@@ -336,10 +331,7 @@ main (int argc, char **argv)
           flush_rows (&s);
         }
       }
-    lsc_descent_free (ws);
-    free (W);
-    free (ev);
-    gsl_rng_free (rng);
+    lsc_census_free (w);
   }
   if (s.progress)
     fputc ('\n', stderr);

@@ -16,7 +16,6 @@
 #include "cli.h"
 #include "cli-atomic.h"
 #include "plot.h"
-#include "scan.h"
 #include "scan-out.h"
 
 static void
@@ -76,17 +75,12 @@ hook (const char *reason, const char *file, int line, int status)
   (void) reason; (void) file; (void) line; (void) status;
 }
 
-/* k as requested: a fixed number, or d + offset. */
-typedef struct
-{
-  int relative;
-  double value;
-} kspec;
-
-static kspec
+/* k as requested: a fixed number, d or d+N. */
+static lsc_scan_k
 parse_k (const char *arg)
 {
-  kspec k = { 1, 0 };
+  lsc_scan_k k;
+  lsc_scan_k_init (&k);
   if (strcmp (arg, "d") == 0)
     return k;
   if (strncmp (arg, "d+", 2) == 0)
@@ -102,60 +96,40 @@ parse_k (const char *arg)
   return k;
 }
 
-/* Whether the family (with kf neurons at d) has the requested k.  k = d + N
-   is decided on the group's structure - its rows outside the large block
-   minus its columns outside it, an exact small integer - never on kf - d,
-   which rounds to N = 0 for a k = d + 1 family at d = 1e16 (and within a
-   relative tolerance from d = 1e9). */
-static int
-k_matches (const kspec *ks, const lsc_family *f, double d, double kf)
+/* The comma list of family names as an array (NULL for all), each one
+   checked against the catalogue; the names point into *copy. */
+static char **
+family_names (size_t *n, char **copy_out, const lsc_catalogue *cat,
+              const char *list)
 {
-  if (ks->relative)
-    {
-      double extra = 0;
-      for (size_t r = 1; r < f->G.nrb; r++)
-        extra += f->G.rsize[r];
-      for (size_t c = 0; c < f->G.ncb; c++)
-        if ((int) c != f->G.pair[0])
-          extra -= f->G.csize[c];
-      return extra == ks->value;
-    }
-  (void) d;
-  return fabs (kf - ks->value) <= 1e-9 * fmax (1, ks->value);
-}
-
-/* The families named in a comma list (all when names is NULL). */
-static size_t
-select_families (const lsc_family **sel, const lsc_catalogue *cat,
-                 const char *names)
-{
-  size_t n = 0;
-  if (!names)
-    {
-      for (size_t i = 0; i < cat->n; i++)
-        sel[n++] = &cat->fam[i];
-      return n;
-    }
-  char *list = strdup (names);
+  *n = 0;
+  *copy_out = NULL;
   if (!list)
+    return NULL;
+  char *copy = *copy_out = strdup (list);
+  char **names = calloc (strlen (list) / 2 + 2, sizeof *names);
+  if (!copy || !names)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  for (char *tok = strtok (list, ","); tok; tok = strtok (NULL, ","))
+  for (char *tok = strtok (copy, ","); tok; tok = strtok (NULL, ","))
     {
-      const lsc_family *f = lsc_catalogue_find (cat, tok);
-      if (!f)
+      if (!lsc_catalogue_find (cat, tok))
         cli_fatal (CLI_EXIT_USAGE, "unknown family '%s' (see the catalogue "
                    "%s)", tok, lsc_catalogue_default_path ());
-      int dup = 0;
-      for (size_t j = 0; j < n; j++)
-        dup |= sel[j] == f;
-      if (!dup)
-        sel[n++] = f;
+      names[(*n)++] = tok;
     }
-  free (list);
-  if (n == 0)
+  if (*n == 0)
     cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --family: no "
-               "family named", names);
-  return n;
+               "family named", list);
+  return names;
+}
+
+/* Progress on standard error (a terminal only). */
+static void
+progress (const lsc_family *f, size_t i, size_t n, void *data)
+{
+  (void) data;
+  fprintf (stderr, "\r%s: family %s (%zu of %zu)\033[K",
+           cli_program_name (), f->name, i + 1, n);
 }
 
 int
@@ -182,8 +156,8 @@ main (int argc, char **argv)
   };
   const char *dspec = "20", *families = NULL, *catpath = NULL;
   const char *plotpath = NULL, *outpath = NULL;
-  kspec ks = { 1, 0 };
-  scan_opts so;
+  lsc_scan_k ks;
+  lsc_scan_opts so;
   int longfmt = 0, quiet = 0, fmt_set = 0, c;
   long digits = 0, prec = 0;
   cli_format fmt = CLI_FMT_TSV;
@@ -191,7 +165,8 @@ main (int argc, char **argv)
   gsl_set_error_handler_off ();
   lsc_set_error_handler (hook);
   cli_init (argv[0]);
-  scan_opts_init (&so);
+  lsc_scan_k_init (&ks);
+  lsc_scan_opts_init (&so);
   opterr = 0;
   while ((c = getopt_long (argc, argv, ":d:k:F:c:lf:p:P:o:qh", longopts,
                            NULL)) != -1)
@@ -258,32 +233,10 @@ main (int argc, char **argv)
   if (rc)
     cli_fatal (rc == LSC_ENOMEM ? CLI_EXIT_SYSTEM : CLI_EXIT_USAGE, "%s",
                err[0] ? err : lsc_strerror (rc));
-  static const lsc_family **sel;
-  static scan_fam *sf;
-  static double *dsub;
-  sel = malloc (cat->n * sizeof *sel);
-  sf = calloc (cat->n, sizeof *sf);
-  dsub = malloc (nd * sizeof *dsub);
-  if (!sel || !sf || !dsub)
-    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  size_t nf = select_families (sel, cat, families), nrows = 0;
-  for (size_t i = 0; i < nf; i++)
-    {
-      sf[i].fam = sel[i];
-      for (size_t j = 0; j < nd; j++)
-        {
-          double kf;
-          if (scan_family_exists (sel[i], dv[j], &kf)
-              && k_matches (&ks, sel[i], dv[j], kf))
-            sf[i].n++;
-        }
-      nrows += sf[i].n;
-    }
-  if (nrows == 0)
-    cli_fatal (CLI_EXIT_USAGE, "no %s family exists at --d %s with --k %s",
-               families ? "selected" : "catalogue", dspec,
-               ks.relative ? (ks.value ? "d+N" : "d") : "as given");
-
+  /* static: still reachable when an error exits (cli_fatal) below */
+  static char **names, *names_copy;
+  size_t nnames;
+  names = family_names (&nnames, &names_copy, cat, families);
   /* Output files are opened before the work, so that a bad name fails
      at once. */
   /* Both are written to a temporary renamed at the end (cli_atomic), so a
@@ -299,27 +252,22 @@ main (int argc, char **argv)
     fmt = outpath ? CLI_FMT_TSV : cli_default_format ();
 
   /* ---- computation ---- */
-  int progress = !quiet && isatty (STDERR_FILENO) && nrows > 1;
-  for (size_t i = 0; i < nf; i++)
-    {
-      size_t m = 0;
-      if (!(sf[i].rows = calloc (sf[i].n ? sf[i].n : 1, sizeof (scan_row))))
-        cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-      for (size_t j = 0; j < nd; j++)
-        {
-          double kf;
-          if (scan_family_exists (sel[i], dv[j], &kf)
-              && k_matches (&ks, sel[i], dv[j], kf))
-            dsub[m++] = dv[j];
-        }
-      if (progress)
-        fprintf (stderr, "\r%s: family %s (%zu of %zu)\033[K",
-                 cli_program_name (), sel[i]->name, i + 1, nf);
-      if (m && scan_family (sf[i].rows, sel[i], dsub, m, &so) != 0)
-        cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-    }
-  if (progress)
+  int progress_on = !quiet && isatty (STDERR_FILENO)
+    && (nd > 1 || !names || nnames > 1);
+  lsc_scan_set *sf = NULL;
+  size_t nf = 0;
+  rc = lsc_scan_catalogue (&sf, &nf, cat, (const char *const *) names,
+                           nnames, dv, nd, &ks, &so,
+                           progress_on ? progress : NULL, NULL);
+  if (progress_on)
     fprintf (stderr, "\r\033[K");
+  if (rc == LSC_EDOM)
+    cli_fatal (CLI_EXIT_USAGE, "no %s family exists at --d %s with --k %s",
+               families ? "selected" : "catalogue", dspec,
+               ks.relative ? (ks.value ? "d+N" : "d") : "as given");
+  if (rc)
+    cli_fatal (rc == LSC_ENOMEM ? CLI_EXIT_SYSTEM : CLI_EXIT_USAGE, "%s",
+               lsc_strerror (rc));
 
   /* ---- output ---- */
   cli_output *o = cli_output_new (outf, fmt, digits <= 17 ? (int) digits
@@ -348,14 +296,9 @@ main (int argc, char **argv)
           status = CLI_EXIT_SYSTEM;
         }
     }
-  for (size_t i = 0; i < nf; i++)
-    {
-      scan_rows_clear (sf[i].rows, sf[i].n);
-      free (sf[i].rows);
-    }
-  free (sf);
-  free (sel);
-  free (dsub);
+  lsc_scan_sets_free (sf, nf);
+  free (names_copy);
+  free (names);
   free (dv);
   lsc_catalogue_free (cat);
   return cli_finish (status);

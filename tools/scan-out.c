@@ -129,7 +129,7 @@ tex_name (char *out, size_t len, const char *s)
 }
 
 static cli_table *
-begin_summary (cli_output *o, const scan_opts *so, double d, double k)
+begin_summary (cli_output *o, const lsc_scan_opts *so, double d, double k)
 {
   char cap[1024], where[80] = "";
   if (isfinite (d))
@@ -166,7 +166,7 @@ begin_summary (cli_output *o, const scan_opts *so, double d, double k)
 }
 
 static cli_table *
-begin_spectrum (cli_output *o, const scan_row *r, const scan_opts *so)
+begin_spectrum (cli_output *o, const lsc_scan_row *r, const lsc_scan_opts *so)
 {
   char cap[800], name[160], where[240] = " at all $d$ of the scan";
   if (r)
@@ -188,7 +188,7 @@ begin_spectrum (cli_output *o, const scan_row *r, const scan_opts *so)
 }
 
 static int
-summary_row (cli_table *t, const scan_row *r, const scan_opts *so)
+summary_row (cli_table *t, const lsc_scan_row *r, const lsc_scan_opts *so)
 {
   int bad = r->status != 0;
   cli_cell_string (t, r->fam->name);
@@ -201,7 +201,7 @@ summary_row (cli_table *t, const scan_row *r, const scan_opts *so)
   else
     {
       cli_cell_string (t, r->type);
-      /* Decimal: exact beyond 2^53 (index_dec, d > SCAN_LARGE_D). */
+      /* Decimal: exact beyond 2^53 (index_dec, d > LSC_SCAN_LARGE_D). */
       char ib[32];
       snprintf (ib, sizeof ib, "%.17g", r->index);
       cli_cell_decimal (t, r->index_dec ? r->index_dec : ib);
@@ -221,7 +221,7 @@ summary_row (cli_table *t, const scan_row *r, const scan_opts *so)
       cli_cell_string (t, lsc_irrep_name (r->min_irrep));
       cli_cell_int (t, (long long) r->nev);
       cli_cell_real (t, r->total);
-      double ds = scan_family_dstar (r->fam);
+      double ds = lsc_scan_family_dstar (r->fam);
       if (isfinite (ds))
         cli_cell_real (t, ds);
       else
@@ -230,7 +230,7 @@ summary_row (cli_table *t, const scan_row *r, const scan_opts *so)
         {
           static const char *const tok[] = { "", "ok", "mismatch", "skip" };
           cli_cell_string (t, tok[r->full]);
-          if (r->full == SCAN_FULL_OK || r->full == SCAN_FULL_MISMATCH)
+          if (r->full == LSC_SCAN_FULL_OK || r->full == LSC_SCAN_FULL_MISMATCH)
             cli_cell_real (t, r->full_dev);
           else
             cli_cell_empty (t);
@@ -239,11 +239,11 @@ summary_row (cli_table *t, const scan_row *r, const scan_opts *so)
         cli_cell_real (t, r->ev_err);
     }
   cli_row_end (t);
-  return bad || r->full == SCAN_FULL_MISMATCH;
+  return bad || r->full == LSC_SCAN_FULL_MISMATCH;
 }
 
 static void
-spectrum_rows (cli_table *t, const scan_row *r)
+spectrum_rows (cli_table *t, const lsc_scan_row *r)
 {
   for (size_t i = 0; i < r->nev; i++)
     {
@@ -273,7 +273,7 @@ spectrum_rows (cli_table *t, const scan_row *r)
 }
 
 /* The row of family f at d, or NULL. */
-static const scan_row *
+static const lsc_scan_row *
 row_at (const scan_fam *f, double d)
 {
   for (size_t i = 0; i < f->n; i++)
@@ -284,7 +284,7 @@ row_at (const scan_fam *f, double d)
 
 int
 scan_print (cli_output *o, const scan_fam *sf, size_t nf, const double *dv,
-            size_t nd, int longfmt, const scan_opts *so)
+            size_t nd, int longfmt, const lsc_scan_opts *so)
 {
   int bad = 0;
   cli_table *t;
@@ -294,7 +294,7 @@ scan_print (cli_output *o, const scan_fam *sf, size_t nf, const double *dv,
       for (size_t j = 0; j < nd; j++)
         for (size_t i = 0; i < nf; i++)
           {
-            const scan_row *r = row_at (&sf[i], dv[j]);
+            const lsc_scan_row *r = row_at (&sf[i], dv[j]);
             if (r)
               bad |= summary_row (t, r, so);
           }
@@ -303,7 +303,7 @@ scan_print (cli_output *o, const scan_fam *sf, size_t nf, const double *dv,
       for (size_t j = 0; j < nd; j++)
         for (size_t i = 0; i < nf; i++)
           {
-            const scan_row *r = row_at (&sf[i], dv[j]);
+            const lsc_scan_row *r = row_at (&sf[i], dv[j]);
             if (r && r->status == 0)
               spectrum_rows (t, r);
           }
@@ -315,7 +315,7 @@ scan_print (cli_output *o, const scan_fam *sf, size_t nf, const double *dv,
       t = NULL;
       for (size_t i = 0; i < nf; i++)
         {
-          const scan_row *r = row_at (&sf[i], dv[j]);
+          const lsc_scan_row *r = row_at (&sf[i], dv[j]);
           if (!r)
             continue;
           if (!t)
@@ -325,7 +325,7 @@ scan_print (cli_output *o, const scan_fam *sf, size_t nf, const double *dv,
       cli_table_end (t);
       for (size_t i = 0; i < nf; i++)
         {
-          const scan_row *r = row_at (&sf[i], dv[j]);
+          const lsc_scan_row *r = row_at (&sf[i], dv[j]);
           if (!r || r->status != 0)
             continue;
           t = begin_spectrum (o, r, so);
@@ -334,18 +334,4 @@ scan_print (cli_output *o, const scan_fam *sf, size_t nf, const double *dv,
         }
     }
   return bad ? CLI_EXIT_NOCONV : CLI_EXIT_OK;
-}
-
-double
-scan_crossing (const scan_fam *f)
-{
-  for (size_t i = 1; i < f->n; i++)
-    {
-      const scan_row *a = &f->rows[i - 1], *b = &f->rows[i];
-      if (a->status || b->status)
-        continue;
-      if (a->index > 0 && b->index == 0 && a->min_eig < 0 && b->min_eig > 0)
-        return a->d + (b->d - a->d) * (-a->min_eig) / (b->min_eig - a->min_eig);
-    }
-  return NAN;
 }

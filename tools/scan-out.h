@@ -1,20 +1,15 @@
-/* landscape-scan's input ranges, tables and plots (the computation is in
-   scan.h). */
+/* landscape-scan's input ranges, tables and plots (the computation is
+   lsc_scan(3)). */
 #ifndef LSC_SCAN_OUT_H
 #define LSC_SCAN_OUT_H
 
 #include <stddef.h>
 #include <stdio.h>
 #include "cli.h"
-#include "scan.h"
+#include "landscape.h"
 
 /* A family's rows, in ascending d. */
-typedef struct
-{
-  const lsc_family *fam;
-  scan_row *rows;
-  size_t n;
-} scan_fam;
+typedef lsc_scan_set scan_fam;
 
 /* Parse D, A:B:STEP or A:B:logN (N points per decade: A 10^(i/N)) into an
    ascending malloc'd array; linear points are rounded to 12 significant
@@ -26,7 +21,7 @@ double *scan_parse_range (size_t *n, const char *opt, const char *spec);
    row failed or the full check disagreed. */
 int scan_print (cli_output *o, const scan_fam *sf, size_t nf,
                 const double *dv, size_t nd, int longfmt,
-                const scan_opts *so);
+                const lsc_scan_opts *so);
 
 /* Plot: for one d, the spectrum of each family (eigenvalue against
    multiplicity, log scale); for several, loss and smallest eigenvalue
@@ -34,9 +29,5 @@ int scan_print (cli_output *o, const scan_fam *sf, size_t nf,
 int scan_plot (FILE *f, const char *path, const scan_fam *sf, size_t nf,
                size_t nd, const char *dspec, char *err, size_t errlen);
 
-/* The d where the family turns from saddle into minimum between two
-   consecutive successful rows (linear interpolation of the smallest
-   eigenvalue), or NaN. */
-double scan_crossing (const scan_fam *f);
 
 #endif

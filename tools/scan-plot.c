@@ -38,7 +38,7 @@ plot_spectra (FILE *f, const char *path, const scan_fam *sf, size_t nf,
     {
       if (!sf[i].n || sf[i].rows[0].status)
         continue;
-      const scan_row *r = &sf[i].rows[0];
+      const lsc_scan_row *r = &sf[i].rows[0];
       snprintf (title[p], sizeof title[p], "%s (d = %g, k = %g)",
                 r->fam->name, r->d, r->k);
       pp[p].title = title[p];
@@ -107,7 +107,7 @@ plot_branches (FILE *f, const char *path, const scan_fam *sf, size_t nf,
       size_t n = 0;
       for (size_t j = 0; j < sf[i].n; j++)
         {
-          const scan_row *r = &sf[i].rows[j];
+          const lsc_scan_row *r = &sf[i].rows[j];
           x[n] = r->d;
           L[n] = r->status ? NAN : r->loss;
           m[n] = r->status ? NAN : r->min_eig;
@@ -119,11 +119,11 @@ plot_branches (FILE *f, const char *path, const scan_fam *sf, size_t nf,
       se[nf + ns] = (plot_series) { sf[i].fam->name, x, m, n,
                                     PLOT_LINESPOINTS, (int) ns };
       ns++;
-      double ds = scan_family_dstar (sf[i].fam);
+      double ds = lsc_scan_family_dstar (sf[i].fam);
       const char *how = "";
       if (!isfinite (ds))
         {
-          ds = scan_crossing (&sf[i]);
+          ds = lsc_scan_crossing (&sf[i]);
           how = " (scan)";
         }
       if (isfinite (ds))

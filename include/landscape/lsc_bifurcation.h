@@ -12,6 +12,7 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+#pragma GCC visibility push(default)
 
 /* A one-parameter family of critical points g(p; d) = 0 (n unknowns) with a
    distinguished eigenvalue lambda(p, d).  MPFR callbacks evaluate at the
@@ -128,6 +129,7 @@ int lsc_bif_scan (lsc_bif_bracket *br, size_t *nb, size_t maxb,
                   const lsc_young *G, const double *p0, double d0,
                   double d_min, double d_max);
 
+#pragma GCC visibility pop
 #ifdef __cplusplus
 }
 #endif

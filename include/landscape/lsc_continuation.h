@@ -9,6 +9,7 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+#pragma GCC visibility push(default)
 
 /* The family of systems: n unknowns p, parameter d.  fdf fills g (n) and,
    if J != NULL, J = dg/dp (n x n row-major); nonzero status = d or p outside
@@ -119,6 +120,7 @@ typedef struct
 int lsc_cont_restricted_init (lsc_cont_function *f, lsc_cont_restricted *r,
                               const lsc_young *G);
 
+#pragma GCC visibility pop
 #ifdef __cplusplus
 }
 #endif

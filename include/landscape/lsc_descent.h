@@ -14,6 +14,7 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+#pragma GCC visibility push(default)
 
 /* ---- initialisation ---- */
 
@@ -200,6 +201,7 @@ int lsc_classify (lsc_class *cl, const double *W, const double *eval,
    "rows:L,...;cols:L,...;pair:0=0,..."), sizes as integers. */
 int lsc_isotropy_format (char *buf, size_t len, const lsc_young *G);
 
+#pragma GCC visibility pop
 #ifdef __cplusplus
 }
 #endif

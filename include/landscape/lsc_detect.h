@@ -10,6 +10,7 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+#pragma GCC visibility push(default)
 
 /* Upper bound on lsc_young_nparams of any lsc_young (every row block
    meets every column block once, plus one OFFDIAG per paired block):
@@ -89,6 +90,7 @@ int lsc_detect (lsc_young *G, size_t *rowperm, size_t *colperm, double *p,
                 lsc_detect_info *info, const double *W, size_t k, size_t d,
                 double tol, lsc_detect_workspace *w);
 
+#pragma GCC visibility pop
 #ifdef __cplusplus
 }
 #endif

@@ -5,6 +5,7 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+#pragma GCC visibility push(default)
 
 /* Every library function that can fail returns one of these.  Codes 1..32
    are numerically equal to GSL's codes of the same meaning; project codes
@@ -54,6 +55,7 @@ lsc_error_handler_t *lsc_set_error_handler(lsc_error_handler_t *handler);
 /* Report through the hook (used by the library; public for extensions). */
 void lsc_error(const char *reason, const char *file, int line, int status);
 
+#pragma GCC visibility pop
 #ifdef __cplusplus
 }
 #endif

@@ -11,6 +11,7 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+#pragma GCC visibility push(default)
 
 #define LSC_FAMILY_MAXP (LSC_YOUNG_MAX * LSC_YOUNG_MAX * 2)
 
@@ -70,6 +71,7 @@ const lsc_family *lsc_catalogue_find (const lsc_catalogue *cat,
    PKGDATADIR/families.tsv. */
 const char *lsc_catalogue_default_path (void);
 
+#pragma GCC visibility pop
 #ifdef __cplusplus
 }
 #endif

@@ -9,6 +9,7 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+#pragma GCC visibility push(default)
 
 /* Read a dense matrix: one row per line, fields separated by blanks or TABs;
    '#' starts a comment; blank lines are ignored.  Numbers are parsed in the C
@@ -31,6 +32,7 @@ int lsc_matrix_read_lines (double **data, size_t *rows, size_t *cols,
 int lsc_matrix_read_file (double **data, size_t *rows, size_t *cols,
                           const char *path, char *errbuf, size_t errlen);
 
+#pragma GCC visibility pop
 #ifdef __cplusplus
 }
 #endif

@@ -11,6 +11,7 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+#pragma GCC visibility push(default)
 
 /* Irreducible representations of S_n met in M(k, d) (n = size of block 0):
    t trivial (dim 1), s standard (n-1), x exterior square ((n-1)(n-2)/2),
@@ -120,6 +121,7 @@ int lsc_isotypic_label_full (size_t *counts, const double *evec,
                              const lsc_eigen_cluster *grp, size_t ng,
                              const lsc_young *G);
 
+#pragma GCC visibility pop
 #ifdef __cplusplus
 }
 #endif

@@ -9,6 +9,7 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+#pragma GCC visibility push(default)
 
 /* Geometry of a pair (u, v) of vectors of n "cells" with weights wt
    (cell c stands for wt[c] equal coordinates; wt == NULL means all ones, the
@@ -75,6 +76,7 @@ int lsc_kernel_grad_mpfr (mpfr_t *grad, const mpfr_t *w, const mpfr_t *v,
 int lsc_kernel_hess_mpfr (mpfr_t *h1, mpfr_t *h2, const mpfr_t *w,
                           const mpfr_t *v, size_t d);
 
+#pragma GCC visibility pop
 #ifdef __cplusplus
 }
 #endif

@@ -9,6 +9,7 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+#pragma GCC visibility push(default)
 
 /* The problem: k student neurons in R^d fitted to m target neurons.
    Matrices are row-major, row = neuron.  V == NULL means V = I (then m must
@@ -69,6 +70,7 @@ int lsc_loss_grad_mpfr (mpfr_t L, mpfr_t *G, const mpfr_t *W,
 int lsc_loss_hessian_mpfr (mpfr_t *H, const mpfr_t *W,
                            const lsc_problem_mpfr *p);
 
+#pragma GCC visibility pop
 #ifdef __cplusplus
 }
 #endif

@@ -10,6 +10,7 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+#pragma GCC visibility push(default)
 
 /* Returned by lsc_newton_test while the residual is still too large
    (GSL_CONTINUE has the same value). */
@@ -150,6 +151,7 @@ void lsc_restricted_system_function (lsc_newton_function *f,
 int lsc_newton_restricted (double *p, lsc_newton_result *res,
                            const lsc_young *G, const lsc_newton_params *par);
 
+#pragma GCC visibility pop
 #ifdef __cplusplus
 }
 #endif

@@ -10,6 +10,7 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+#pragma GCC visibility push(default)
 
 /* L_G(p) = L(embed(p)) for V = I_d, alpha = beta = 1 (k = sum of row
    sizes may differ from d), extended analytically to real block sizes.
@@ -45,6 +46,7 @@ int lsc_restricted_loss_accurate (double *L, const double *p,
 int lsc_restricted_eval_mpfr (mpfr_t L, mpfr_t *g, mpfr_t *Hp, const mpfr_t *p,
                               const lsc_young *G, const mpfr_t d);
 
+#pragma GCC visibility pop
 #ifdef __cplusplus
 }
 #endif

@@ -14,6 +14,7 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+#pragma GCC visibility push(default)
 
 /* ---- The scaled restricted system ----
    Newton's method on dL_G/dp = 0 at the mpfr dimension d, entirely in
@@ -204,6 +205,7 @@ void lsc_series_expansion_free (lsc_series_expansion *e);
    recognises. */
 int lsc_series_recognise (char *buf, size_t len, const mpfr_t x, int digits);
 
+#pragma GCC visibility pop
 #ifdef __cplusplus
 }
 #endif

@@ -8,6 +8,7 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+#pragma GCC visibility push(default)
 
 /* Workspace for n x n problems, with or without eigenvectors; the LAPACK
    workspace is queried once at allocation. */
@@ -49,6 +50,7 @@ typedef struct
 int lsc_inertia_count (lsc_inertia *in, const double *eval, size_t n,
                        double tol);
 
+#pragma GCC visibility pop
 #ifdef __cplusplus
 }
 #endif

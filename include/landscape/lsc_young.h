@@ -9,6 +9,7 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+#pragma GCC visibility push(default)
 
 #define LSC_YOUNG_MAX 16
 
@@ -99,6 +100,7 @@ int lsc_young_param_index (const lsc_young *G, int rb, int cb, int kind);
 int lsc_young_param_map (double *A, const lsc_young *fine, const int *rparent,
                          const int *cparent, const lsc_young *coarse);
 
+#pragma GCC visibility pop
 #ifdef __cplusplus
 }
 #endif

@@ -86,9 +86,9 @@ lsc_classifier_alloc (const lsc_catalogue *cat, size_t k, size_t d,
     {
       const lsc_family *fam = &cat->fam[i];
       fam_at_d *e = &c->f[c->n];
-      char err[128];
-      if (lsc_isotropy_parse (&e->G, fam->isotropy, (double) d, err,
-                              sizeof err) != 0
+      /* The family's own group moved to d (no spec string re-parsed). */
+      e->G = fam->G;
+      if (lsc_young_set_d (&e->G, (double) d) != 0
           || lsc_young_k (&e->G) != (double) k
           || !lsc_young_is_integral (&e->G))
         continue;

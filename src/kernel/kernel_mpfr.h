@@ -5,19 +5,8 @@
 #include <stddef.h>
 #include <mpfr.h>
 
-/* Heap vector of n values initialised at prec; NULL if allocation fails.
-   _free(NULL, n) is a no-op. */
-mpfr_t *lsc_mpfr_vec_alloc (size_t n, mpfr_prec_t prec);
-void lsc_mpfr_vec_free (mpfr_t *x, size_t n);
-
-/* Largest precision among n values (n > 0). */
-mpfr_prec_t lsc_mpfr_vec_prec (const mpfr_t *x, size_t n);
-
-/* 1 if all n values are finite numbers (not NaN, not inf). */
-int lsc_mpfr_vec_finite (const mpfr_t *x, size_t n);
-
-/* ceil(log2(n)) for n >= 1. */
-unsigned lsc_mpfr_clog2 (size_t n);
+/* Vector helpers (lsc_mpfr_vec_*, lsc_mpfr_clog2): the bottom module. */
+#include "mpfr/mpfr_vec.h"
 
 /* nrm = |u| and uh = u/|u| at the precisions of nrm and uh; nrm2 (may be
    NULL) = |u|^2.  Returns LSC_EDOM if u = 0. */

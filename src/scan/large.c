@@ -1,4 +1,4 @@
-/* landscape-scan's rows above SCAN_LARGE_D: the family's point from the
+/* landscape-scan's rows above LSC_SCAN_LARGE_D: the family's point from the
    series module, its spectrum with an absolute error bound, the exact
    Morse index. */
 #define _POSIX_C_SOURCE 200809L
@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <mpfr.h>
-#include "scan-large.h"
+#include "landscape.h"
+#include "scan_impl.h"
 
 /* x with at most digits significant digits, and no more than err leaves. */
 static char *
@@ -30,7 +31,7 @@ decimal (const mpfr_t x, int digits, double err)
 }
 
 static int
-fill (scan_row *r, lsc_series_path *P, const scan_opts *o)
+fill (lsc_scan_row *r, lsc_series_path *P, const lsc_scan_opts *o)
 {
   const lsc_young *G = &r->fam->G;
   size_t np = r->np;
@@ -157,7 +158,7 @@ done:
 }
 
 int
-scan_large_row (scan_row *r, lsc_series_path **path, const scan_opts *o)
+lsc_scan_large_row (lsc_scan_row *r, lsc_series_path **path, const lsc_scan_opts *o)
 {
   int st = LSC_SUCCESS;
   if (!*path)

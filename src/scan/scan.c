@@ -1,15 +1,15 @@
-/* landscape-scan's computation: continuation of a catalogue family to the
-   requested dimensions, reduced spectrum, type, full-Hessian check. */
+/* Scan job: a catalogue family's critical point continued to the requested
+   dimensions, its reduced spectrum, type and the full-Hessian check. */
 #include <config.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "scan.h"
-#include "scan-large.h"
+#include "landscape.h"
+#include "scan_impl.h"
 
 
 void
-scan_opts_init (scan_opts *o)
+lsc_scan_opts_init (lsc_scan_opts *o)
 {
   o->rtol = 1e-10;
   o->ztol = 1e-8;
@@ -21,7 +21,7 @@ scan_opts_init (scan_opts *o)
 }
 
 int
-scan_family_exists (const lsc_family *f, double d, double *k)
+lsc_scan_family_exists (const lsc_family *f, double d, double *k)
 {
   lsc_young G = f->G;
   if (!(d > 0) || lsc_young_set_d (&G, d) != 0)
@@ -32,7 +32,7 @@ scan_family_exists (const lsc_family *f, double d, double *k)
 }
 
 double
-scan_family_dstar (const lsc_family *f)
+lsc_scan_family_dstar (const lsc_family *f)
 {
 #ifdef LSC_FAMILY_HAS_DSTAR
   return f->dstar;
@@ -52,12 +52,12 @@ cmp_double (const void *a, const void *b)
 /* Full Hessian of the embedded W at integer sizes, eigenvalues against the
    reduced spectrum expanded by multiplicity. */
 static void
-full_check (scan_row *r, const lsc_young *G, const scan_opts *o)
+full_check (lsc_scan_row *r, const lsc_young *G, const lsc_scan_opts *o)
 {
   double kk = lsc_young_k (G), dd = lsc_young_d (G);
   if (!lsc_young_is_integral (G) || kk > 200 || dd > 200)
     {
-      r->full = SCAN_FULL_SKIP;
+      r->full = LSC_SCAN_FULL_SKIP;
       return;
     }
   size_t k = (size_t) llround (kk), d = (size_t) llround (dd), n = k * d;
@@ -66,7 +66,7 @@ full_check (scan_row *r, const lsc_young *G, const scan_opts *o)
   lsc_loss_workspace *lws = lsc_loss_workspace_alloc (k, d, d);
   lsc_eigen_workspace *ews = lsc_eigen_workspace_alloc (n, 0);
   lsc_problem prob = { k, d, d, NULL, NULL, NULL };
-  r->full = SCAN_FULL_MISMATCH;
+  r->full = LSC_SCAN_FULL_MISMATCH;
   r->full_dev = INFINITY;
   if (!W || !H || !ev || !er || !lws || !ews
       || lsc_young_embed (W, r->p, G) != 0
@@ -93,7 +93,7 @@ full_check (scan_row *r, const lsc_young *G, const scan_opts *o)
   for (size_t i = 0; i < n; i++)
     dev = fmax (dev, fabs (ev[i] - er[i]));
   r->full_dev = dev / scale;
-  r->full = r->full_dev <= o->full_tol ? SCAN_FULL_OK : SCAN_FULL_MISMATCH;
+  r->full = r->full_dev <= o->full_tol ? LSC_SCAN_FULL_OK : LSC_SCAN_FULL_MISMATCH;
 done:
   free (W);
   free (H);
@@ -105,7 +105,7 @@ done:
 
 /* Loss, residual, spectrum, type (and full check) of a solved row. */
 static void
-evaluate (scan_row *r, const scan_opts *o, lsc_isotypic_workspace *iws)
+evaluate (lsc_scan_row *r, const lsc_scan_opts *o, lsc_isotypic_workspace *iws)
 {
   lsc_young G = r->fam->G;
   double g[LSC_FAMILY_MAXP], metric[LSC_FAMILY_MAXP];
@@ -128,7 +128,7 @@ evaluate (scan_row *r, const scan_opts *o, lsc_isotypic_workspace *iws)
   for (size_t i = 0; i < r->np; i++)
     s2 += g[i] * g[i] / metric[i];
   r->resid = sqrt (s2);
-  if (o->prec && (r->status = scan_refine_mpfr (r, &G, o)) != 0)
+  if (o->prec && (r->status = lsc_scan_refine_mpfr (r, &G, o)) != 0)
     return;
   /* The double point and reduced spectrum lose ~ d eps relative to the
      largest eigenvalue (a few ulps at d = 20, 1e-11 relative at d = 1e6
@@ -136,15 +136,15 @@ evaluate (scan_row *r, const scan_opts *o, lsc_isotypic_workspace *iws)
      spectrum computed at 128 bits, then rounded, so that every printed
      digit is right (milliseconds for one small block, ~0.3 s for S_5). */
   if (!o->prec && !o->fast
-      && (r->status = scan_refine_accurate (r, &G)) != 0)
+      && (r->status = lsc_scan_refine_accurate (r, &G)) != 0)
     return;
-  scan_classify (r, o);
+  lsc_scan_classify (r, o);
   if (o->full)
     full_check (r, &G, o);
 }
 
 void
-scan_classify (scan_row *r, const scan_opts *o)
+lsc_scan_classify (lsc_scan_row *r, const lsc_scan_opts *o)
 {
   /* The accurate (default) path gives every eigenvalue to about one ulp
      of itself: zero means |value| <= ztol.  The --fast double path is
@@ -207,7 +207,7 @@ cmp_target (const void *a, const void *b)
 /* Continue from the catalogue point in direction dir through the targets
    t[0..n) (ordered along dir); targets equal to d0 take the start point. */
 static int
-run_direction (scan_row *rows, const lsc_family *f, const target *t,
+run_direction (lsc_scan_row *rows, const lsc_family *f, const target *t,
                size_t n, int dir)
 {
   lsc_cont_function cf;
@@ -220,7 +220,7 @@ run_direction (scan_row *rows, const lsc_family *f, const target *t,
     st = lsc_cont_set (c, &cf, f->p, f->d, dir, NULL);
   for (size_t i = 0; i < n; i++)
     {
-      scan_row *r = &rows[t[i].idx];
+      lsc_scan_row *r = &rows[t[i].idx];
       if (!st && t[i].d != f->d)
         st = lsc_cont_run (c, t[i].d, NULL, NULL);
       r->status = st;
@@ -232,8 +232,8 @@ run_direction (scan_row *rows, const lsc_family *f, const target *t,
 }
 
 int
-scan_family (scan_row *rows, const lsc_family *f, const double *d,
-             size_t nd, const scan_opts *o)
+lsc_scan_family (lsc_scan_row *rows, const lsc_family *f, const double *d,
+             size_t nd, const lsc_scan_opts *o)
 {
   lsc_isotypic_workspace *iws = lsc_isotypic_alloc (&f->G);
   target *t = malloc ((nd ? nd : 1) * sizeof *t);
@@ -245,7 +245,7 @@ scan_family (scan_row *rows, const lsc_family *f, const double *d,
       rows[i].d = d[i];
       rows[i].np = f->nparams;
       rows[i].min_irrep = -1;
-      scan_family_exists (f, d[i], &rows[i].k);
+      lsc_scan_family_exists (f, d[i], &rows[i].k);
     }
   if (!iws || !t)
     {
@@ -268,7 +268,7 @@ scan_family (scan_row *rows, const lsc_family *f, const double *d,
      < d0 descending. */
   size_t nup = 0, ndown = 0;
   for (size_t i = 0; i < nd; i++)
-    if (d[i] >= f->d && d[i] <= SCAN_LARGE_D)
+    if (d[i] >= f->d && d[i] <= LSC_SCAN_LARGE_D)
       t[nup++] = (target) { d[i], i };
   qsort (t, nup, sizeof *t, cmp_target);
   if (nup && (st = run_direction (rows, f, t, nup, +1)))
@@ -286,13 +286,13 @@ scan_family (scan_row *rows, const lsc_family *f, const double *d,
   if (ndown && (st = run_direction (rows, f, t, ndown, -1)))
     goto done;
   for (size_t i = 0; i < nd; i++)
-    if (rows[i].status == LSC_SUCCESS && !(d[i] > SCAN_LARGE_D))
+    if (rows[i].status == LSC_SUCCESS && !(d[i] > LSC_SCAN_LARGE_D))
       evaluate (&rows[i], o, iws);
   /* Large d: the series module (scan-large.c), one branch per family. */
   lsc_series_path *path = NULL;
   for (size_t i = 0; i < nd; i++)
-    if (d[i] > SCAN_LARGE_D && d[i] >= f->d)
-      scan_large_row (&rows[i], &path, o);
+    if (d[i] > LSC_SCAN_LARGE_D && d[i] >= f->d)
+      lsc_scan_large_row (&rows[i], &path, o);
   lsc_series_path_free (path);
 done:
   free (t);
@@ -301,7 +301,7 @@ done:
 }
 
 void
-scan_rows_clear (scan_row *rows, size_t n)
+lsc_scan_rows_clear (lsc_scan_row *rows, size_t n)
 {
   for (size_t i = 0; i < n; i++)
     {
@@ -317,4 +317,11 @@ scan_rows_clear (scan_row *rows, size_t n)
       rows[i].ev_dec = NULL;
       rows[i].loss_dec = rows[i].resid_dec = NULL;
     }
+}
+
+const char *
+lsc_scan_full_token (int full)
+{
+  static const char *const tok[] = { "", "ok", "mismatch", "skip" };
+  return full >= 0 && full <= LSC_SCAN_FULL_SKIP ? tok[full] : "";
 }

@@ -1,4 +1,4 @@
-/* landscape-scan's MPFR path: the critical point refined at the requested
+/* Scan job, MPFR path: the critical point refined at the requested
    precision, its loss, residual and isotypic spectrum as decimals. */
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <mpfr.h>
-#include "scan.h"
+#include "landscape.h"
+#include "scan_impl.h"
 
 /* x as a decimal with digits significant digits (0: those that identify
    it at its precision); NULL on allocation failure. */
@@ -26,7 +27,7 @@ decimal (mpfr_t x, int digits)
 /* The point refined by MPFR Newton at prec bits, then loss and spectrum in
    MPFR; with decimals, the values are also kept as decimal strings. */
 static int
-refine_core (scan_row *r, const lsc_young *G, long precbits, int digits,
+refine_core (lsc_scan_row *r, const lsc_young *G, long precbits, int digits,
              int decimals)
 {
   mpfr_prec_t prec = (mpfr_prec_t) precbits;
@@ -97,13 +98,13 @@ done:
 }
 
 int
-scan_refine_mpfr (scan_row *r, const lsc_young *G, const scan_opts *o)
+lsc_scan_refine_mpfr (lsc_scan_row *r, const lsc_young *G, const lsc_scan_opts *o)
 {
   return refine_core (r, G, o->prec, o->digits, 1);
 }
 
 int
-scan_refine_accurate (scan_row *r, const lsc_young *G)
+lsc_scan_refine_accurate (lsc_scan_row *r, const lsc_young *G)
 {
   return refine_core (r, G, 128, 0, 0);
 }

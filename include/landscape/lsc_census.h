@@ -1,0 +1,96 @@
+/* Census job: one random start taken through descent, Newton polish,
+   Hessian spectrum and classification, and a whole census of such runs
+   (lsc_census(3); landscape-census(1) and the Python package call it). */
+#ifndef LSC_CENSUS_H
+#define LSC_CENSUS_H
+
+#include <stddef.h>
+#include "landscape/lsc_loss.h"
+#include "landscape/lsc_descent.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+#pragma GCC visibility push(default)
+
+/* Outcome of one run. */
+typedef struct
+{
+  int done;                  /* 1 once the run has been made (or loaded) */
+  size_t run;
+  unsigned long seed;        /* gsl_rng_set seed of its stream
+                                (lsc_descent_stream_seed (seed, run))    */
+  size_t iter, nfev;         /* descent iterations, gradient evaluations
+                                (descent + polish)                       */
+  double time;               /* wall seconds                             */
+  double loss, gnorm, min_eig;
+  size_t index, nzero;
+  int status;                /* final status (classification, spectrum,
+                                polish, else descent)                    */
+  int kind;                  /* lsc_class_kind, or -1 when not classified */
+  char family[64];           /* catalogue name, "global", "-"            */
+  char isotropy[160];        /* spec or ""                               */
+  size_t np;
+  double p[LSC_FAMILY_MAXP]; /* fixed-space parameters (classified)      */
+} lsc_census_run;
+
+/* Workspace for runs of one (k, d, m) problem with the L-BFGS memory of
+   par (NULL: defaults): descent workspace with Hessian storage, W, the
+   eigenvalues and a Mersenne Twister stream.  NULL on failure. */
+typedef struct lsc_census_workspace lsc_census_workspace;
+lsc_census_workspace *lsc_census_alloc (size_t k, size_t d, size_t m,
+                                        const lsc_descent_params *par);
+void lsc_census_free (lsc_census_workspace *w);   /* NULL is a no-op */
+
+/* Run number run of the census with master seed: Xavier start from the
+   stream lsc_descent_stream_seed (seed, run), lsc_descent_run, then (also
+   after LSC_EMAXITER or LSC_ESTEPUNDER, which leave a point worth
+   polishing) lsc_descent_newton, the Hessian eigenvalues and
+   lsc_classify with cl.  r is filled in every case (r->status tells how
+   the run ended; loss and gnorm are those of the last finite stage).
+   The same (seed, run, p, par, cl) give the same r except r->time.
+   Returns r->status, or LSC_EBADLEN when w or cl was made for other
+   sizes. */
+int lsc_census_do_run (lsc_census_run *r, unsigned long long seed,
+                       size_t run, const lsc_problem *p,
+                       const lsc_descent_params *par,
+                       const lsc_classifier *cl, lsc_census_workspace *w);
+
+/* The end point W (k x d) of the last run made with w. */
+const double *lsc_census_point (const lsc_census_workspace *w);
+
+/* runs[i] = run first + i, i < n, in one thread.  Returns LSC_SUCCESS
+   (each run carries its status), LSC_ENOMEM or LSC_EBADLEN. */
+int lsc_census (lsc_census_run *runs, size_t first, size_t n,
+                unsigned long long seed, const lsc_problem *p,
+                const lsc_descent_params *par, const lsc_classifier *cl);
+
+/* Token of a class kind: "global", "catalogue", "new", "nosym", "unsup",
+   "-" for -1 or an unknown kind. */
+const char *lsc_census_kind_token (int kind);
+
+/* The kind of a token (the inverse of lsc_census_kind_token), -2 when it
+   is none of them. */
+int lsc_census_kind_parse (const char *token);
+
+/* New families, labelled new-1, new-2, ... in run order. */
+typedef struct
+{
+  size_t n;
+  const lsc_census_run *first[256];
+} lsc_census_labels;
+
+/* Set r->family for kinds without a catalogue name: "none" (no symmetry),
+   "unclassified" (other target), new-N (the same isotropy and every
+   parameter within ptol of the N-th new family met so far; labels, zeroed
+   before the first run, records the first run of each; past 256 new
+   families a further one is labelled "new").
+   Call it for the runs in run order. */
+void lsc_census_label (lsc_census_run *r, lsc_census_labels *labels,
+                       double ptol);
+
+#pragma GCC visibility pop
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,10 @@
+"""pytest setup: the package from this source tree, the library and tools
+from the build tree (make check sets top_builddir and LANDSCAPE_LIB)."""
+import os
+import sys
+
+here = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(here))
+os.environ.setdefault("LANDSCAPE_FAMILIES",
+                      os.path.join(os.path.dirname(os.path.dirname(here)),
+                                   "data", "families.tsv"))

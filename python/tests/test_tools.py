@@ -1,0 +1,141 @@
+"""The bindings give the tools' numbers: landscape-scan, landscape-follow
+and landscape-eval run on the same questions, their TSV parsed and
+compared field by field (reals as parsed doubles: the tools print them
+round-trippable, so equality is exact)."""
+import os
+import subprocess
+import tempfile
+
+import numpy as np
+import pytest
+
+import landscape
+
+
+def tool(name):
+    top = os.environ.get("top_builddir") or os.path.dirname(os.path.dirname(
+        os.path.dirname(os.path.abspath(__file__))))
+    path = os.path.join(top, "tools", name)
+    if not os.path.exists(path):
+        pytest.skip("%s not built" % path)
+    return path
+
+
+def tsv_tables(*argv):
+    """Run a tool with -f tsv; its tables as lists of dicts of strings."""
+    out = subprocess.run(list(argv) + ["-f", "tsv"], capture_output=True,
+                         text=True, env=dict(os.environ, LC_ALL="C"))
+    assert out.returncode == 0, out.stderr
+    tables = []
+    for block in out.stdout.strip("\n").split("\n\n"):
+        lines = block.split("\n")
+        head = lines[0].split("\t")
+        tables.append([dict(zip(head, line.split("\t")))
+                       for line in lines[1:]])
+    return tables
+
+
+def same(text, value):
+    """A TSV field equals a Python value: empty for None, else the same
+    double (or the same string)."""
+    if value is None:
+        return text == ""
+    if isinstance(value, str):
+        return text == value
+    return float(text) == float(value)
+
+
+def check_scan(tables, rows, columns):
+    summary, spectrum = tables
+    assert len(summary) == len(rows)
+    for t, r in zip(summary, rows):
+        for c in columns:
+            assert same(t[c], r[c]), (r["family"], r["d"], c, t[c], r[c])
+    flat = [(r["family"], r["d"], e) for r in rows for e in r["spectrum"]]
+    assert len(spectrum) == len(flat)
+    for t, (fam, d, e) in zip(spectrum, flat):
+        assert t["family"] == fam and float(t["d"]) == d
+        for c in ("component", "value", "mult"):
+            assert same(t[c], e[c]), (fam, d, c)
+
+
+def test_scan_d20_equals_tool():
+    tables = tsv_tables(tool("landscape-scan"), "-d", "20", "-l")
+    check_scan(tables, landscape.scan(20), landscape.SCAN_COLUMNS)
+
+
+def test_scan_range_full_equals_tool():
+    tables = tsv_tables(tool("landscape-scan"), "-d", "10:20:5", "-F",
+                        "A,F3", "--full", "-l")
+    rows = landscape.scan(np.arange(10, 21, 5), families="A,F3",
+                          full=True)
+    check_scan(tables, rows, landscape.SCAN_COLUMNS + ["full", "full_dev"])
+
+
+def test_scan_k_offset_fast_equals_tool():
+    tables = tsv_tables(tool("landscape-scan"), "-d", "10:12:1", "-k", "d+1",
+                        "--fast", "-l")
+    rows = landscape.scan([10, 11, 12], k="d+1", fast=True)
+    assert rows, "some family has k = d + 1"
+    check_scan(tables, rows, landscape.SCAN_COLUMNS + ["eig_err"])
+
+
+def test_scan_mpfr_equals_tool():
+    tables = tsv_tables(tool("landscape-scan"), "-d", "20", "-F", "A,global",
+                        "-p", "100", "-l")
+    rows = landscape.scan(20, families="A,global", prec=100)
+    check_scan(tables, rows, landscape.SCAN_COLUMNS)
+
+
+def test_follow_equals_tool():
+    (table,) = tsv_tables(tool("landscape-follow"), "A", "--to", "24")
+    rows = landscape.follow("A", 24)
+    assert len(table) == len(rows)
+    for t, r in zip(table, rows):
+        for c in rows.columns:
+            assert same(t[c], r[c]), c
+
+
+def test_eval_equals_tool():
+    rng = np.random.default_rng(7)
+    W = np.eye(4) + 0.3 * rng.normal(size=(4, 4))
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+        for row in W:
+            f.write(" ".join("%.17g" % x for x in row) + "\n")
+    try:
+        summary, spec = tsv_tables(tool("landscape-eval"), f.name)
+    finally:
+        os.unlink(f.name)
+    e = landscape.evaluate(W)
+    for c in ("k", "d", "m", "loss", "grad_norm", "index", "zero", "pos"):
+        assert same(summary[0][c], e[c]), c
+    s = landscape.spectrum(W)
+    assert len(spec) == len(s)
+    for t, r in zip(spec, s):
+        for c in ("value", "mult", "spread"):
+            assert same(t[c], r[c]), c
+
+
+def test_census_equals_tool():
+    tables = tsv_tables(tool("landscape-census"), "-k", "8", "-n", "12",
+                        "-s", "3", "-j", "1", "-q")
+    table = tables[0]
+    rows = landscape.census(8, runs=12, seed=3)
+    assert len(table) == len(rows) == 12
+    for t, r in zip(table, rows):
+        for c in landscape.CENSUS_COLUMNS:
+            if c != "time":                 # wall clock
+                assert same(t[c], r[c]), (r["run"], c, t[c], r[c])
+
+
+def test_bifurcate_equals_tool():
+    tables = tsv_tables(tool("landscape-bifurcate"), "-F", "A,F3,B2", "-p",
+                        "--digits", "25", "-q")
+    events, params = tables
+    rows = landscape.bifurcate("A,F3,B2", digits=25, params=True)
+    assert len(events) == len(rows)
+    for t, r in zip(events, rows):
+        for c in landscape.BIFURCATE_COLUMNS:
+            assert same(t[c], r[c]), (r["family"], c, t[c], r[c])
+    flat = [(r["family"], v) for r in rows for v in r["p"]]
+    assert [(t["family"], t["value"]) for t in params] == flat
