@@ -15,6 +15,7 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+#pragma GCC visibility push(default)
 
 /* Kinds of bifurcation. */
 enum
@@ -323,6 +324,7 @@ int lsc_branch_family_name (char *buf, size_t len, const lsc_young *G,
 /* One catalogue line (landscape-families(5), with the dstar column). */
 int lsc_branch_entry_format (char *buf, size_t len, const lsc_family *fam);
 
+#pragma GCC visibility pop
 #ifdef __cplusplus
 }
 #endif
