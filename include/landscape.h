@@ -16,6 +16,7 @@
 #include "landscape/lsc_continuation.h"
 #include "landscape/lsc_families.h"
 #include "landscape/lsc_descent.h"
+#include "landscape/lsc_branch.h"
 #include "landscape/lsc_series.h"
 #include "landscape/lsc_scan.h"
 #include "landscape/lsc_census.h"

@@ -314,7 +314,8 @@ draw_panel (cairo_t *cr, const plot_panel *pp, double ox, double oy)
               continue;
             }
           double px = to_axis (&ax, se->x[i]), py = to_axis (&ay, se->y[i]);
-          if (se->style == PLOT_LINES || se->style == PLOT_LINESPOINTS)
+          if (se->style == PLOT_LINES || se->style == PLOT_LINESPOINTS
+              || se->style == PLOT_DASHED)
             {
               if (pen)
                 cairo_line_to (cr, px, py);
@@ -323,7 +324,13 @@ draw_panel (cairo_t *cr, const plot_panel *pp, double ox, double oy)
               pen = 1;
             }
         }
+      if (se->style == PLOT_DASHED)
+        {
+          static const double dashes[] = { 5, 3 };
+          cairo_set_dash (cr, dashes, 2, 0);
+        }
       cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
       for (size_t i = 0; i < se->n; i++)
         {
           if (!usable (se->x[i], pp->xlog) || !usable (se->y[i], pp->ylog))

@@ -12,7 +12,8 @@ typedef enum
   PLOT_LINES,         /* polyline through the points (breaks at gaps)    */
   PLOT_POINTS,        /* filled circles                                  */
   PLOT_LINESPOINTS,   /* both                                            */
-  PLOT_STEMS          /* vertical line from the axis base to each point  */
+  PLOT_STEMS,         /* vertical line from the axis base to each point  */
+  PLOT_DASHED         /* dashed polyline (breaks at gaps)                */
 } plot_style;
 
 typedef struct
