@@ -207,8 +207,7 @@ main (int argc, char **argv)
                  F->name);
       int st = lsc_bifurcate_family (&all[f].ev, &all[f].n, F, &bo);
       if (st)
-        cli_fatal (st == LSC_ENOMEM ? CLI_EXIT_SYSTEM : CLI_EXIT_USAGE,
-                   "%s: %s", F->name, lsc_strerror (st));
+        cli_fatal_status (st, "%s: %s", F->name, lsc_strerror (st));
       for (size_t b = 0; b < all[f].n; b++)
         {
           const lsc_bifurcate_event *e = &all[f].ev[b];

@@ -265,8 +265,7 @@ main (int argc, char **argv)
                families ? "selected" : "catalogue", dspec,
                ks.relative ? (ks.value ? "d+N" : "d") : "as given");
   if (rc)
-    cli_fatal (rc == LSC_ENOMEM ? CLI_EXIT_SYSTEM : CLI_EXIT_USAGE, "%s",
-               lsc_strerror (rc));
+    cli_fatal_status (rc, "%s", lsc_strerror (rc));
 
   /* ---- output ---- */
   cli_output *o = cli_output_new (outf, fmt, digits <= 17 ? (int) digits
