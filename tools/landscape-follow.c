@@ -283,7 +283,11 @@ main (int argc, char **argv)
         cli_fatal_status (st, "%s", err);
     }
   if (domains)
-    return cli_finish (print_domains (cat, catpath));
+    {
+      int st = print_domains (cat, catpath);
+      lsc_catalogue_free (cat);
+      return cli_finish (st);
+    }
   if (list)
     {
       for (size_t i = 0; i < cat->n; i++)
