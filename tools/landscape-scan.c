@@ -116,13 +116,26 @@ family_names (size_t *n, char **copy_out, const lsc_catalogue *cat,
   for (char *tok = strtok (copy, ","); tok; tok = strtok (NULL, ","))
     {
       if (!lsc_catalogue_find (cat, tok))
-        cli_fatal (CLI_EXIT_USAGE, "unknown family '%s' (see the catalogue "
-                   "%s)", tok, lsc_catalogue_default_path ());
+        {
+          /* freed first: the exit must leave no leak behind */
+          char bad[160];
+          snprintf (bad, sizeof bad, "%s", tok);
+          free (names);
+          free (copy);
+          *copy_out = NULL;
+          cli_fatal (CLI_EXIT_USAGE, "unknown family '%s' (see the catalogue "
+                     "%s)", bad, lsc_catalogue_default_path ());
+        }
       names[(*n)++] = tok;
     }
   if (*n == 0)
-    cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --family: no "
-               "family named", list);
+    {
+      free (names);
+      free (copy);
+      *copy_out = NULL;
+      cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --family: no "
+                 "family named", list);
+    }
   return names;
 }
 
