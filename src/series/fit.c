@@ -111,7 +111,8 @@ sample (samples *S, lsc_series_path *P, double h, long prec, size_t nodes,
           S->shape = calloc (n + 1, sizeof *S->shape);
           if (!S->y || !S->shape)
             LSC_FAIL ("out of memory", LSC_ENOMEM);
-          memcpy (S->shape, info, n * sizeof *info);
+          if (n)                /* info is NULL without eigenvalues */
+            memcpy (S->shape, info, n * sizeof *info);
         }
       else if (n != S->nev)
         LSC_FAIL ("the number of distinct eigenvalues changes in the window",
