@@ -141,6 +141,10 @@ test_catalogue (void)
           int want = all || d == 20 || d == 13 || d <= dlo + 2;
           if (!want)
             continue;
+          /* outside the catalogue's domain the family does not exist
+             (Y6-1_aff lives between two folds, 18.73 and 23.64) */
+          if (F->has_domain && (d < F->domain.lo || d > F->domain.hi))
+            continue;
           if (!compare_at (F, d))
             break; /* below a fold: the branch ends */
           first = d;
