@@ -46,7 +46,11 @@ if test "$row" = "A-split-kd1 d + 1 ok 1"; then pass; else fail "A-split-kd1 at 
 # tier), the k = d + 1 family only when asked for.
 S=$(tool landscape-scan) || exit 77
 fams=global,A,F3,F6
-test -n "$LSC_EXPENSIVE" && test "$LSC_EXPENSIVE" != 0 && fams=$(awk -F '\t' '!/^#/ && NR > 1 && $2 ~ /^kd:/ { printf "%s%s", s, $1; s = "," }' "$CAT")
+# The Y rows (catalogued this round by landscape-catalogue) are left out:
+# the large-d path does not yet honour domains (Y6-1_aff exists only
+# between 18.73 and 23.64) and Y10_af's index at 1e8 (9) is not yet
+# checked by a second route; both are open work.
+test -n "$LSC_EXPENSIVE" && test "$LSC_EXPENSIVE" != 0 && fams=$(awk -F '\t' '!/^#/ && NR > 1 && $2 ~ /^kd:/ && $1 !~ /^Y/ { printf "%s%s", s, $1; s = "," }' "$CAT")
 for d in 1e8 1e12 1e20; do
   run "$S" -c "$CAT" --family "$fams" --d $d -f tsv
   expect_ok "scan at $d"
