@@ -284,9 +284,9 @@ main (int argc, char **argv)
     }
   if (domains)
     {
-      int st = print_domains (cat, catpath);
+      int dst = print_domains (cat, catpath);
       lsc_catalogue_free (cat);
-      return cli_finish (st);
+      return cli_finish (dst);
     }
   if (list)
     {

@@ -10,67 +10,6 @@
 
 #ifdef __cplusplus
 extern "C" {
-/* A family's rows of a catalogue scan, in the order of the given d. */
-typedef struct
-{
-  const lsc_family *fam;
-  lsc_scan_row *rows;
-  size_t n;
-} lsc_scan_set;
-
-/* Which k a catalogue scan keeps at each d: k = d + value (relative) or
-   k = value (absolute); lsc_scan_k_init sets k = d. */
-typedef struct
-{
-  int relative;
-  double value;
-} lsc_scan_k;
-
-void lsc_scan_k_init (lsc_scan_k *k);
-
-/* Whether family f, with k neurons at the d in question, matches ks:
-   k = d + N decided exactly on the group's structure (rows outside the
-   large block minus columns outside it, so that N survives at d = 1e16),
-   a fixed k to 1e-9 relative. */
-int lsc_scan_k_matches (const lsc_scan_k *ks, const lsc_family *f,
-                        double k);
-
-/* Called before each family of a catalogue scan (i of n); may be NULL. */
-typedef void lsc_scan_progress (const lsc_family *f, size_t i, size_t n,
-                                void *data);
-
-/* Scan the catalogue: the families named in names[0..nnames) (in that
-   order, duplicates dropped; every family of cat when names is NULL), each
-   at the dimensions d[0..nd) where it exists with a k that matches ks, by
-   lsc_scan_family.  *sets (malloc'd, *nsets entries, one per selected
-   family, possibly with n = 0 rows) is freed by lsc_scan_sets_free.
-   Returns LSC_SUCCESS (each row carries its own status), LSC_EINVAL (an
-   unknown family name, a d that is not positive and finite, nd = 0),
-   LSC_EDOM (no selected family exists at any d with that k) or
-   LSC_ENOMEM; on error *sets is NULL. */
-int lsc_scan_catalogue (lsc_scan_set **sets, size_t *nsets,
-                        const lsc_catalogue *cat, const char *const *names,
-                        size_t nnames, const double *d, size_t nd,
-                        const lsc_scan_k *ks, const lsc_scan_opts *o,
-                        lsc_scan_progress *progress, void *data);
-
-/* Free what lsc_scan_catalogue returned (NULL is a no-op). */
-void lsc_scan_sets_free (lsc_scan_set *sets, size_t nsets);
-
-/* Where the family of s turns from saddle into minimum between two
-   consecutive successful rows in ascending d (index > 0 then 0): the zero
-   of the smallest eigenvalue interpolated linearly - an estimate good to
-   O(h^2) in the spacing h of the rows (lsc_bifurcate(3) locates it to many
-   digits).  NaN when no such pair exists. */
-double lsc_scan_crossing (const lsc_scan_set *s);
-
-/* Stable token of a full-check outcome: "", "ok", "mismatch", "skip". */
-const char *lsc_scan_full_token (int full);
-
-#pragma GCC visibility pop
-#ifdef __cplusplus
-}
-#endif
 #endif
 #pragma GCC visibility push(default)
 
