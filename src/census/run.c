@@ -10,6 +10,8 @@
 #include "landscape.h"
 #include "internal.h"
 
+/* ws serves the descent, the symmetric route and the dense one (the
+   LAPACK workspace of the dense route is allocated at its first use). */
 struct lsc_census_workspace
 {
   size_t k, d, m;
@@ -107,16 +109,36 @@ lsc_census_do_run (lsc_census_run *r, unsigned long long seed, size_t run,
      polishing; other failures (domain, overflow) do not. */
   if (!st || st == LSC_EMAXITER || st == LSC_ESTEPUNDER)
     {
-      st = lsc_descent_newton (w->W, &nr, p, par, w->ws);
-      r->nfev += nr.nfev;
-      if (isfinite (nr.loss))
+      /* the symmetric route first (fixed-space Newton, isotypic
+         spectrum: no kd x kd matrix); the dense one where it does not
+         apply or fails (W is then unchanged) */
+      const lsc_classify_params *cp = lsc_classifier_params (cl);
+      int sym = 0;
+      if (cp && !cp->dense)
         {
-          r->loss = nr.loss;
-          r->gnorm = nr.gnorm;
+          sym = lsc_descent_polish_symmetric (w->W, w->ev, &nr, p, par,
+                                              cp->detect_tol, w->ws) == 0;
+          if (sym)
+            {
+              r->nfev += nr.nfev;
+              r->loss = nr.loss;
+              r->gnorm = nr.gnorm;
+              st = LSC_SUCCESS;
+            }
+        }
+      if (!sym)
+        {
+          st = lsc_descent_newton (w->W, &nr, p, par, w->ws);
+          r->nfev += nr.nfev;
+          if (isfinite (nr.loss))
+            {
+              r->loss = nr.loss;
+              r->gnorm = nr.gnorm;
+            }
+          if (!st)
+            st = lsc_descent_hessian_eigen (w->ev, w->W, p, w->ws);
         }
     }
-  if (!st)
-    st = lsc_descent_hessian_eigen (w->ev, w->W, p, w->ws);
   lsc_class c;
   if (!st)
     st = lsc_classify (&c, w->W, w->ev, r->loss, p, cl);
