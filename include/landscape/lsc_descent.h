@@ -133,16 +133,28 @@ int lsc_descent_newton (double *W, lsc_descent_result *res,
    rounding floor); the solution, which must stay within detect_tol of
    them, is embedded back in W's row and column order and accepted when
    its full gradient has |grad L|_F <= par->newton_accept; eval (length
-   kd, ascending) receives the full Hessian spectrum of the polished point
-   by lsc_isotypic_full, each component eigenvalue repeated by its
-   multiplicity.  res: iter = restricted Newton iterations, nfev = 1,
-   loss and gnorm of the polished W.  Cost independent of d beyond
-   O(kd log kd) for the detection and one gradient; needs no Hessian in
-   the workspace.  On any failure W is unchanged and the caller takes the
-   dense route (lsc_descent_newton, lsc_descent_hessian_eigen): LSC_EUNSUP
-   (other target, no Young-type isotropy, or a large block below 3),
-   LSC_ENOTFIX, LSC_ENOCONV (Newton left the detected point or the
-   gradient stays above newton_accept), LSC_EFAILED (incomplete spectrum),
+   kd, ascending) receives the full Hessian spectrum of the polished point,
+   each component eigenvalue repeated by its multiplicity: by
+   lsc_isotypic_full (restricted Hessians, cost independent of d) when
+   its reduction of block 0 applies, otherwise (several large blocks,
+   e.g. Delta(S_{d-p} x S_p) with p large; k = d) by compressing the
+   Hessian onto the orbit bases of nested fixed-point spaces of the large
+   blocks' symmetric groups, from one Hessian row per orbit
+   (lsc_loss_hessian_rows: O(k d^2) for each of the few neurons involved;
+   components t; s, x, y of each large block; s x s' of each pair of
+   them; at most 4 large blocks and 256 orbits).  Either way the
+   multiplicities must add up to kd.  res: iter = restricted Newton
+   iterations, nfev = 1, loss and gnorm of the polished W.  No kd x kd
+   matrix; the workspace needs no Hessian.  Accuracy: the eigenvalues
+   agree with the dense route's to 1e-12 of the largest in the tests
+   (k = d = 20 catalogue points, k = d = 30 two-block end points).  On
+   any failure W is unchanged and the caller takes the dense route
+   (lsc_descent_newton, lsc_descent_hessian_eigen): LSC_EUNSUP (other
+   target, no Young-type isotropy, an isotropy neither reduction
+   handles), LSC_ENOTFIX, LSC_ENOCONV (Newton left the detected point or
+   the gradient stays above newton_accept), LSC_EFAILED (incomplete
+   spectrum), LSC_EFAULT (eval NULL), LSC_EBADTOL (detect_tol not
+   positive and finite),
    plus the statuses of lsc_newton_restricted and lsc_loss_grad. */
 int lsc_descent_polish_symmetric (double *W, double *eval,
                                   lsc_descent_result *res,

@@ -10,12 +10,13 @@
 #include "landscape.h"
 #include "internal.h"
 
-/* ws serves the descent, the symmetric route and the dense one (the
-   LAPACK workspace of the dense route is allocated at its first use). */
+/* ws serves the descent and the symmetric route (no Hessian); hws, with
+   the kd x kd Hessian, is allocated at the first end point that needs the
+   dense route and kept for the later ones. */
 struct lsc_census_workspace
 {
   size_t k, d, m;
-  lsc_descent_workspace *ws;
+  lsc_descent_workspace *ws, *hws;
   double *W, *ev;
   gsl_rng *rng;
 };
@@ -38,7 +39,7 @@ lsc_census_alloc (size_t k, size_t d, size_t m,
   w->k = k;
   w->d = d;
   w->m = m;
-  w->ws = lsc_descent_alloc (k, d, m, par->lbfgs_m, 1);
+  w->ws = lsc_descent_alloc (k, d, m, par->lbfgs_m, 0);
   w->W = malloc (k * d * sizeof *w->W);
   w->ev = malloc (k * d * sizeof *w->ev);
   w->rng = gsl_rng_alloc (gsl_rng_mt19937);
@@ -56,6 +57,7 @@ lsc_census_free (lsc_census_workspace *w)
   if (!w)
     return;
   lsc_descent_free (w->ws);
+  lsc_descent_free (w->hws);
   free (w->W);
   free (w->ev);
   if (w->rng)
@@ -128,15 +130,21 @@ lsc_census_do_run (lsc_census_run *r, unsigned long long seed, size_t run,
         }
       if (!sym)
         {
-          st = lsc_descent_newton (w->W, &nr, p, par, w->ws);
-          r->nfev += nr.nfev;
-          if (isfinite (nr.loss))
+          if (!w->hws
+              && !(w->hws = lsc_descent_alloc (p->k, p->d, p->m, 0, 1)))
+            st = LSC_ENOMEM;
+          else
             {
-              r->loss = nr.loss;
-              r->gnorm = nr.gnorm;
+              st = lsc_descent_newton (w->W, &nr, p, par, w->hws);
+              r->nfev += nr.nfev;
+              if (isfinite (nr.loss))
+                {
+                  r->loss = nr.loss;
+                  r->gnorm = nr.gnorm;
+                }
+              if (!st)
+                st = lsc_descent_hessian_eigen (w->ev, w->W, p, w->hws);
             }
-          if (!st)
-            st = lsc_descent_hessian_eigen (w->ev, w->W, p, w->ws);
         }
     }
   lsc_class c;

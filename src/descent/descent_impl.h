@@ -29,18 +29,20 @@ struct lsc_descent_workspace
 /* The full Hessian spectrum (eval, ascending, kd values) of the study's
    target at W, exactly in Fix(G) (G detected with the permutations
    rowperm, colperm of lsc_detect; k = d, every block paired), without a
-   dense eigensolve: the assembled Hessian (lower triangle, ws->H) is
-   compressed onto the orthonormal orbit basis of the fixed space that
-   singles out two indices of every large block (size >= 3; blocks below
-   3 split into single indices), and each isotypic component of the
-   product of the large blocks' symmetric groups - t; s, x, y of one
-   block; s x s' of two - is the compression onto the complement of the
-   coarser fixed spaces in a finer one (x and y split by the swap of the
-   two singled indices), counted with the dimension of its irreducible.
-   Cost: the Hessian, 2 (kd)^2 f flops for f fine orbits (refused above
-   256), then O(f^3).  LSC_EUNSUP (k != d, unpaired or more than 4 large
-   blocks, too many orbits), LSC_EFAILED (multiplicities do not add up),
-   LSC_EINVAL (no Hessian in ws), LSC_ENOMEM, and the Hessian's and
+   dense eigensolve or kd x kd matrix: the Hessian is compressed onto
+   the orthonormal orbit basis of the fixed space that singles out two
+   indices of every large block (size >= 3; blocks below 3 split into
+   single indices), and each isotypic component of the product of the
+   large blocks' symmetric groups - t; s, x, y of one block; s x s' of
+   two - is the compression onto the complement of the coarser fixed
+   spaces in a finer one (x and y split by the swap of the two singled
+   indices), counted with the dimension of its irreducible.  The
+   compression needs one Hessian row per fine orbit (the Hessian commutes
+   with the group fixing them): the block rows of the few neurons holding
+   the representatives, O(k d^2) each, then O(f^3) for f fine orbits
+   (refused above 256).  LSC_EUNSUP (k != d, unpaired or more than 4
+   large blocks, too many orbits), LSC_EFAILED (multiplicities do not add
+   up), LSC_ENOMEM, and the Hessian's and
    eigensolver's statuses (spectrum_orbit.c). */
 int lsc_descent_orbit_spectrum (double *eval, const double *W,
                                 const lsc_problem *p, const lsc_young *G,

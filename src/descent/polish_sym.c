@@ -91,13 +91,10 @@ lsc_descent_polish_symmetric (double *W, double *eval,
         for (size_t j = 0; j < ws->grp[g].mult && i < n; j++)
           eval[i++] = ws->grp[g].value;
     }
-  else if (!ws->hessian)
-    LSC_FAIL ("lsc_descent_polish_symmetric: isotropy outside the "
-              "isotypic route and no Hessian in the workspace", LSC_EUNSUP);
   else
     {
       /* several large blocks (or a small block 0): orbit compression of
-         the assembled Hessian */
+         the Hessian, one row per orbit */
       if ((rc = lsc_descent_orbit_spectrum (eval, ws->Wt, p, &G, ws->rowperm,
                                             ws->colperm, ws)))
         goto cleanup;

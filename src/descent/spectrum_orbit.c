@@ -165,8 +165,6 @@ lsc_descent_orbit_spectrum (double *eval, const double *W,
                             lsc_descent_workspace *ws)
 {
   const size_t k = ws->k, d = ws->d, n = ws->n;
-  if (!ws->hessian)
-    LSC_ERROR ("orbit spectrum: workspace without Hessian", LSC_EINVAL);
   if (k != d || G->nrb != G->ncb)
     LSC_ERROR ("orbit spectrum: k = d with every block paired only",
                LSC_EUNSUP);
@@ -174,9 +172,9 @@ lsc_descent_orbit_spectrum (double *eval, const double *W,
   orbits o = { k, d, n, 0, 0, { 0 }, { 0 }, NULL, NULL, NULL, NULL, NULL,
                NULL, NULL, G->nrb + k };
   scratch s = { NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 };
-  double *E = NULL, *HE = NULL, *Nf = NULL, *B0 = NULL, *B1 = NULL,
+  double *R = NULL, *Nf = NULL, *B0 = NULL, *B1 = NULL,
     *B2 = NULL, *P = NULL, *Y = NULL, *NF = NULL;
-  int *ids = NULL;
+  int *ids = NULL, *ow = NULL;
   size_t *csz = NULL, *colrow = NULL;
   size_t r0[LSC_YOUNG_MAX], c0[LSC_YOUNG_MAX];
   for (size_t r = 0, a = 0; r < G->nrb; r++)
@@ -238,8 +236,8 @@ lsc_descent_orbit_spectrum (double *eval, const double *W,
   o.osz = calloc (f, sizeof (size_t));
   ids = malloc (f * sizeof (int));
   csz = malloc (f * sizeof (size_t));
-  E = calloc (n * f, sizeof (double));
-  HE = malloc (n * f * sizeof (double));
+  R = malloc (d * n * sizeof (double));
+  ow = malloc (n * sizeof (int));
   size_t ff = f * f;
   Nf = malloc (ff * sizeof (double));
   NF = malloc (ff * sizeof (double));
@@ -257,7 +255,7 @@ lsc_descent_orbit_spectrum (double *eval, const double *W,
   s.ev = malloc (f * sizeof (double));
   s.out = malloc (4 * (1 + MAX_LARGE * MAX_LARGE) * f * sizeof (vm));
   s.eig = lsc_eigen_workspace_alloc (f, 1);
-  if (!o.rep || !o.osz || !ids || !csz || !E || !HE || !Nf || !NF || !B0
+  if (!o.rep || !o.osz || !ids || !csz || !R || !ow || !Nf || !NF || !B0
       || !B1 || !B2 || !P || !Y || !s.S || !s.V || !s.T || !s.U || !s.X
       || !s.K || !s.ev || !s.out || !s.eig)
     LSC_FAIL ("orbit spectrum: out of memory", LSC_ENOMEM);
@@ -267,20 +265,38 @@ lsc_descent_orbit_spectrum (double *eval, const double *W,
       if (o.osz[id]++ == 0)
         o.rep[id] = e;
     }
-  /* the Hessian (lower triangle) compressed onto the fine orbit basis:
-     N = E^T H E, E with one entry 1/sqrt(|orbit|) per row, in W's order */
+  /* The Hessian compressed onto the fine orbit basis, N = E^T H E (E:
+     one entry 1/sqrt(|orbit|) per row).  H commutes with the group that
+     fixes every fine orbit, so (H E) is constant on each orbit: one
+     Hessian row per orbit, N[o][o'] = sqrt(|o| / |o'|) sum_{j in o'}
+     H[rep_o, j], from the block rows of the few neurons holding the
+     representatives (lsc_loss_hessian_rows). */
   for (size_t t = 0; t < k; t++)
     for (size_t u = 0; u < d; u++)
-      {
-        size_t id = (size_t) o.ofine[t * d + u];
-        E[(rowperm[t] * d + colperm[u]) * f + id] = 1.0 / sqrt ((double)
-                                                                o.osz[id]);
-      }
-  if ((rc = lsc_loss_hessian_lower (ws->H, W, p, ws->lw)))
-    goto cleanup;
-  cblas_dsymm (CblasRowMajor, CblasLeft, CblasLower, (int) n, (int) f, 1.0,
-               ws->H, (int) n, E, (int) f, 0.0, HE, (int) f);
-  atb (Nf, E, HE, n, f, f);
+      ow[rowperm[t] * d + colperm[u]] = o.ofine[t * d + u];
+  memset (Nf, 0, ff * sizeof (double));
+  for (size_t i = 0; i < k; i++)
+    {
+      int used = 0;
+      for (size_t e = 0; e < f && !used; e++)
+        used = rowperm[o.rep[e] / d] == i;
+      if (!used)
+        continue;
+      if ((rc = lsc_loss_hessian_rows (R, i, W, p, ws->lw)))
+        goto cleanup;
+      for (size_t e = 0; e < f; e++)
+        {
+          size_t t = o.rep[e] / d, u = o.rep[e] % d;
+          if (rowperm[t] != i)
+            continue;
+          const double *row = R + colperm[u] * n;
+          double *Ne = Nf + e * f;
+          for (size_t j = 0; j < n; j++)
+            Ne[ow[j]] += row[j];
+          for (size_t e2 = 0; e2 < f; e2++)
+            Ne[e2] *= sqrt ((double) o.osz[e] / (double) o.osz[e2]);
+        }
+    }
   for (size_t a = 0; a < f; a++)
     for (size_t b = 0; b < a; b++)
       Nf[a * f + b] = Nf[b * f + a] = 0.5 * (Nf[a * f + b] + Nf[b * f + a]);
@@ -424,7 +440,7 @@ lsc_descent_orbit_spectrum (double *eval, const double *W,
 cleanup:
   free (o.rb); free (o.ri); free (o.pc); free (colrow); free (o.ofine);
   free (o.table); free (o.rep); free (o.osz); free (ids); free (csz);
-  free (E); free (HE); free (Nf); free (NF); free (B0); free (B1); free (B2);
+  free (R); free (ow); free (Nf); free (NF); free (B0); free (B1); free (B2);
   free (P); free (Y); free (s.S); free (s.V); free (s.T); free (s.U);
   free (s.X); free (s.K); free (s.ev); free (s.out);
   lsc_eigen_workspace_free (s.eig);
