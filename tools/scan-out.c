@@ -163,6 +163,7 @@ begin_summary (cli_output *o, const lsc_scan_opts *so, double d, double k)
   if (scan_prove)
     cols[nc++] = (cli_column){ "proved", CLI_COL_STRING };
   cols[5].type = CLI_COL_DECIMAL; /* the index: exact integers past 2^53 */
+  cols[6].type = CLI_COL_DECIMAL; /* zero count: exact (cli_index_text) */
   if (so->prec)
     cols[7].type = cols[8].type = cols[9].type = CLI_COL_DECIMAL;
   cols[nc] = sum_cols[NOTE]; /* the note column last */
@@ -220,10 +221,11 @@ summary_row (cli_table *t, const lsc_scan_row *r, const lsc_scan_opts *so)
       else
         cli_cell_empty (t);
       /* Decimal: exact beyond 2^53 (index_dec, d > LSC_SCAN_LARGE_D). */
-      char ib[32];
-      snprintf (ib, sizeof ib, "%.17g", r->index);
+      char ib[32], zb[32];
+      cli_index_text (ib, sizeof ib, r->index, r->d);
       cli_cell_decimal (t, r->index_dec ? r->index_dec : ib);
-      cli_cell_real (t, r->zero);
+      cli_index_text (zb, sizeof zb, r->zero, r->d);
+      cli_cell_decimal (t, zb);
       if (r->loss_dec)
         {
           cli_cell_decimal (t, r->loss_dec);
@@ -280,7 +282,7 @@ spectrum_rows (cli_table *t, const lsc_scan_row *r)
         cli_cell_real (t, r->ev[i].value);
       /* exact integers past 2^53 on the large-d path */
       char mb[96];
-      snprintf (mb, sizeof mb, "%.17g", r->ev[i].mult);
+      cli_index_text (mb, sizeof mb, r->ev[i].mult, r->d);
       if (r->index_dec)
         {
           lsc_series_poly m;
