@@ -81,6 +81,12 @@ scan_parse_range (size_t *n, const char *opt, const char *spec)
       step = positive (opt, c2, "the step");
       count = floor ((b - a) / step + 1e-9) + 1;
     }
+  /* the end point is always included: the last point of the grid is
+     snapped to it when within rounding, else it is added */
+  double last = lg ? a * pow (10, (count - 1) / (double) perdec)
+                   : a + (count - 1) * step;
+  int add_end = !(fabs (b - last) <= 1e-9 * b);
+  count += add_end;
   if (!(count <= MAX_POINTS))
     cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for %s: more than %d "
                "points", spec, opt, MAX_POINTS);
@@ -90,6 +96,7 @@ scan_parse_range (size_t *n, const char *opt, const char *spec)
   for (size_t i = 0; i < *n; i++)
     v[i] = lg ? (i ? a * pow (10, (double) i / (double) perdec) : a)
       : round12 (a + (double) i * step);
+  v[*n - 1] = b;
   free (s);
   return v;
 }
