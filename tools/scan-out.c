@@ -171,6 +171,7 @@ begin_summary (cli_output *o, const lsc_scan_opts *so, double d, double k)
     cols[nc++] = (cli_column){ "proved", CLI_COL_STRING };
   cols[5].type = CLI_COL_DECIMAL; /* the index: exact integers past 2^53 */
   cols[6].type = CLI_COL_DECIMAL; /* zero count: exact (cli_index_text) */
+  cols[12].type = CLI_COL_DECIMAL; /* mult_sum: exact (cli_index_text) */
   if (so->prec)
     cols[7].type = cols[8].type = cols[9].type = CLI_COL_DECIMAL;
   cols[nc] = sum_cols[NOTE]; /* the note column last */
@@ -247,7 +248,9 @@ summary_row (cli_table *t, const lsc_scan_row *r, const lsc_scan_opts *so)
         }
       cli_cell_string (t, lsc_irrep_name (r->min_irrep));
       cli_cell_int (t, (long long) r->nev);
-      cli_cell_real (t, r->total);
+      char tb[32];
+      cli_index_text (tb, sizeof tb, r->total, r->d);
+      cli_cell_decimal (t, tb);
       double ds = lsc_scan_family_dstar (r->fam);
       if (isfinite (ds))
         cli_cell_real (t, ds);
