@@ -1,5 +1,5 @@
 /* landscape-census: random-start descent census of the two-layer ReLU loss,
-   each end point polished and classified by symmetry (MATH.md 3-4). */
+   each end point polished and classified by symmetry (landscape(7)). */
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
 #include <errno.h>
