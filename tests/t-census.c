@@ -131,25 +131,49 @@ test_dense_route (void)
 static void
 test_labels_and_tokens (void)
 {
-  lsc_census_labels lab;
-  memset (&lab, 0, sizeof lab);
-  static lsc_census_run r[4];
+  /* names derived from the isotropy (block sizes and diagonal signs),
+     written out by hand: kd:L,2 has the blocks L and 2, both paired */
+  lsc_young G;
+  char err[128];
+  CU_ASSERT_EQUAL_FATAL (lsc_isotropy_parse (&G, "kd:L,2", 10, err,
+                                             sizeof err), 0);
+  size_t np = lsc_young_nparams (&G);
+  int d0 = lsc_young_param_index (&G, 0, 0, LSC_PARAM_DIAG);
+  int d1 = lsc_young_param_index (&G, 1, 1, LSC_PARAM_DIAG);
+  CU_ASSERT_FATAL (np >= 2 && np <= LSC_FAMILY_MAXP && d0 >= 0 && d1 >= 0);
+  int other = 0;
+  while (other == d0 || other == d1)
+    other++;
+  CU_ASSERT_FATAL ((size_t) other < np);
+  static lsc_census_run r[5];
   memset (r, 0, sizeof r);
-  for (int i = 0; i < 4; i++)
+  for (int i = 0; i < 5; i++)
     {
       r[i].kind = LSC_CLASS_NEW;
       strcpy (r[i].isotropy, "kd:L,2");
-      r[i].np = 2;
-      r[i].p[0] = 1;
-      r[i].p[1] = i == 2 ? 0.5 : 0.25 + 1e-9 * i;
+      r[i].np = np;
+      for (size_t j = 0; j < np; j++)
+        r[i].p[j] = 0.25 + 1e-9 * i;
+      r[i].loss = 0.5;
     }
+  r[2].p[other] = 0.75;             /* same signs, another family */
+  r[2].loss = 0.125;
+  r[4].p[d1] = -0.25;               /* block 2 flipped */
   r[3].kind = LSC_CLASS_NOSYM;
-  for (int i = 0; i < 4; i++)
-    lsc_census_label (&r[i], &lab, 1e-6);
-  CU_ASSERT_STRING_EQUAL (r[0].family, "new-1");
-  CU_ASSERT_STRING_EQUAL (r[1].family, "new-1");
-  CU_ASSERT_STRING_EQUAL (r[2].family, "new-2");
-  CU_ASSERT_STRING_EQUAL (r[3].family, "none");
+  for (int order = 0; order < 2; order++)
+    {
+      lsc_census_labels lab;
+      memset (&lab, 0, sizeof lab);
+      /* in run order, then with the flipped family met first */
+      static const int seq[2][5] = { { 0, 1, 2, 3, 4 }, { 4, 0, 1, 2, 3 } };
+      for (int i = 0; i < 5; i++)
+        lsc_census_label (&r[seq[order][i]], &lab, 1e-6);
+      CU_ASSERT_STRING_EQUAL (r[0].family, "Y2_aa");
+      CU_ASSERT_STRING_EQUAL (r[1].family, "Y2_aa");
+      CU_ASSERT_STRING_EQUAL (r[2].family, "Y2_aa/L0.125");
+      CU_ASSERT_STRING_EQUAL (r[3].family, "none");
+      CU_ASSERT_STRING_EQUAL (r[4].family, "Y2_af");
+    }
   for (int k = -1; k <= 4; k++)
     CU_ASSERT_EQUAL (lsc_census_kind_parse (lsc_census_kind_token (k)), k);
   CU_ASSERT_EQUAL (lsc_census_kind_parse ("bogus"), -2);

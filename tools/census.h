@@ -53,6 +53,15 @@ int census_resume_open (const char *path, const census_config *cf,
 /* Append a line with one write and fsync; 0 or -1 (errno set). */
 int census_resume_append (int fd, const char *line);
 
+/* --save-points: make sure dir is a writable directory (created if
+   missing; exit 2 otherwise) before the first run. */
+void census_points_dir (const char *dir);
+
+/* Write W (k x d, one neuron per row, %.17g) of run to dir/run-RUN.tsv
+   through a temporary renamed into place; 0 or -1 with errno set. */
+int census_save_point (const char *dir, size_t run, const double *W,
+                       const census_config *cf);
+
 /* ---- report (census-report.c; needs cli.h and plot.h) ---- */
 
 struct cli_output;

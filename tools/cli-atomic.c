@@ -36,7 +36,7 @@ cleanup_at_exit (void)
    re-raises the signal with its default action, so the exit status still
    says which signal ended the tool.  The slots are changed only with these
    signals blocked (see block), so the handler never sees half a slot. */
-static const int fatal_signals[] = { SIGINT, SIGTERM, SIGHUP };
+static const int fatal_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
 #define NFATAL (sizeof fatal_signals / sizeof fatal_signals[0])
 
 static void

@@ -1,7 +1,7 @@
 /* Shared helpers of the landscape-* tools, core part (cli.h): program
    name, one-line messages with control characters escaped, --version,
    the checked close of stdout, the catalogue path. */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
 #include <config.h>
 #include <errno.h>
 #include <signal.h>
@@ -29,9 +29,9 @@ cli_init (const char *argv0)
       if (strncmp (program_name, "lt-", 3) == 0 && program_name[3])
         program_name += 3;
     }
-  /* A closed pipe makes writes fail with EPIPE instead of killing the
-     tool silently: cli_finish then reports it and exits 3 (issue 8). */
-  signal (SIGPIPE, SIG_IGN);
+  /* A closed pipe (| head -1) ends the tool quietly, killed by SIGPIPE as
+     the coreutils are; cli_atomic removes its temporaries first. */
+  signal (SIGPIPE, SIG_DFL);
 }
 
 const char *
@@ -145,6 +145,11 @@ cli_finish (int status)
       bad = 1;
       e = errno;
     }
+  if (cli_output_commit (!bad) != 0 && !bad)
+    {
+      bad = 1;
+      e = errno;
+    }
   if (!bad && status == CLI_EXIT_OK && cli_table_demoted_rows () > 0)
     status = CLI_EXIT_NOCONV;
   if (bad)
@@ -158,16 +163,36 @@ cli_finish (int status)
   return status;
 }
 
+/* 1 if the running binary lies in this build tree (tools/ or the
+   libtool tools/.libs/), i.e. the tool runs uninstalled. */
+static int
+in_build_tree (void)
+{
+  char exe[4096], tools[4096];
+  ssize_t n = readlink ("/proc/self/exe", exe, sizeof exe - 1);
+  if (n <= 0)
+    return 0;
+  exe[n] = '\0';
+  char *slash = strrchr (exe, '/');
+  if (!slash)
+    return 0;
+  *slash = '\0';
+  size_t m = strlen (exe);
+  if (m >= 6 && strcmp (exe + m - 6, "/.libs") == 0)
+    exe[m - 6] = '\0';
+  char *real = realpath (LSC_BUILDDIR "/tools", tools);
+  return real && strcmp (real, exe) == 0;
+}
+
 const char *
 cli_catalogue_path (const char *given)
 {
   if (given)
     return given;
-  /* Uninstalled builds fall back to the source tree's catalogue. */
-  const char *path = lsc_catalogue_default_path ();
-  if (!getenv ("LANDSCAPE_FAMILIES") && access (path, R_OK) != 0
-      && access (LSC_SRCDIR "/data/families.tsv", R_OK) == 0)
-    path = LSC_SRCDIR "/data/families.tsv";
-  return path;
+  const char *env = getenv ("LANDSCAPE_FAMILIES");
+  if (env && *env)
+    return env;
+  if (in_build_tree ())
+    return LSC_SRCDIR "/data/families.tsv";
+  return LSC_PKGDATADIR "/families.tsv";
 }
-

@@ -31,6 +31,23 @@ _Noreturn void cli_fatal (int status, const char *fmt, ...)
    versions of liblandscape, GSL, MPFR and LAPACK. */
 void cli_version (void);
 
+/* -o/--output: the table format for output file path given the --format
+   value fmt (given: --format was on the command line).  The extension
+   decides (.tsv, .txt, .json, .jsonl, .tex, .md); an unknown or missing
+   extension keeps fmt, or TSV when --format was not given.  A --format
+   that disagrees with the extension exits 2.  path NULL: fmt unchanged. */
+cli_format cli_output_format (const char *path, cli_format fmt, int given);
+
+/* -o/--output for tools that write to stdout: open path with cli_atomic
+   (a temporary renamed over path by cli_finish when every write succeeded)
+   and point stdout at it.  An unwritable path exits 2 before any work.
+   NULL or "-": nothing. */
+void cli_redirect_stdout (const char *path);
+
+/* Called by cli_finish after stdout is closed: rename the redirected
+   output over its destination (ok) or remove it (!ok).  0 or -1 (errno). */
+int cli_output_commit (int ok);
+
 /* Flush and close stdout; on a write error print "prog: write error: ..."
    and return CLI_EXIT_SYSTEM.  If a table row was printed with a status
    other than the one the tool gave (cli-table.h: a non-finite value on an
@@ -38,10 +55,17 @@ void cli_version (void);
    return status.  Use as the last step: return cli_finish (status); */
 int cli_finish (int status);
 
-/* The family catalogue to read: given if not NULL, else the installed
-   one (lsc_catalogue_default_path), else - in an uninstalled build - the
-   source tree's data/families.tsv. */
+/* The family catalogue to read, one rule for every tool: given (--catalogue)
+   if not NULL, else $LANDSCAPE_FAMILIES if set and not empty, else - when
+   the tool runs from its build tree - the source tree's data/families.tsv,
+   else the installed PKGDATADIR/families.tsv. */
 const char *cli_catalogue_path (const char *given);
+
+/* A Morse index (or any sum of multiplicities) v at dimension d as exact
+   text: an integer when it is one; else, for a decimal d with f <= 6 digits
+   after the point, v rounded to 2f+1 digits (an index is then such a
+   decimal) without trailing zeros; else the shortest round-trip decimal. */
+void cli_index_text (char *buf, size_t len, double v, double d);
 
 /* malloc and strdup that exit 3 ("out of memory") on failure. */
 void *cli_xmalloc (size_t n);

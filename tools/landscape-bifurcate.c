@@ -56,18 +56,24 @@ usage (void)
         "proof in ball arithmetic of each crossing).\n"
         "\n"
         "  -F, --family=NAME[,NAME]  families to treat (default: all)\n"
-        "  -n, --digits=N        significant digits of d* (default 30, at "
+        "  -D, --digits=N        significant digits of d* (default 30, at "
         "most 1000)\n"
         "      --from=D          lower end of the scan in d (default 2)\n"
-        "  -t, --to=D            upper end of the scan in d (default 100)\n"
-        "  -c, --catalogue=FILE  family catalogue (default: the installed "
-        "families.tsv)\n"
-        "  -P, --prove           prove each crossing: exactly one d* in an "
+        "      --to=D            upper end of the scan in d (default 100)\n"
+        "  -c, --catalogue=FILE  family catalogue (default: $LANDSCAPE_FAMILIES, "
+        "the\n"
+        "                        build tree's or the installed families.tsv)\n"
+        "      --prove           prove each crossing: exactly one d* in an "
         "interval\n"
         "                        inside the printed digits (column proof)\n"
-        "  -p, --params          also print the parameters at each d* (a "
+        "      --params          also print the parameters at each d* (a "
         "second table)\n"
-        "  -f, --format=FMT      text, tsv, json, latex or markdown\n"
+        "  -f, --format=FMT      text, tsv, json, latex or markdown (default: "
+        "from the\n"
+        "                        extension of --output, else text on a "
+        "terminal, tsv)\n"
+        "  -o, --output=FILE     write the tables to FILE instead of standard "
+        "output\n"
         "  -q, --quiet           no progress on stderr\n"
         "  -h, --help            display this help and exit\n"
         "  -V, --version         output version information and exit\n"
@@ -103,33 +109,35 @@ main (int argc, char **argv)
   gsl_set_error_handler_off ();
   static const struct option longopts[] = {
     { "family", required_argument, NULL, 'F' },
-    { "digits", required_argument, NULL, 'n' },
+    { "digits", required_argument, NULL, 'D' },
     { "from", required_argument, NULL, 256 },
-    { "to", required_argument, NULL, 't' },
+    { "to", required_argument, NULL, 257 },
     { "catalogue", required_argument, NULL, 'c' },
-    { "params", no_argument, NULL, 'p' },
-    { "prove", no_argument, NULL, 'P' },
+    { "params", no_argument, NULL, 258 },
+    { "prove", no_argument, NULL, 259 },
+    { "output", required_argument, NULL, 'o' },
     { "format", required_argument, NULL, 'f' },
     { "quiet", no_argument, NULL, 'q' },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 } };
-  const char *families = NULL, *catpath = NULL;
+  const char *families = NULL, *catpath = NULL, *outpath = NULL;
   double from = 2, to = 100;
   unsigned digits = 30;
-  int params = 0, prove = 0, quiet = 0, opt;
+  int params = 0, prove = 0, quiet = 0, opt, fmt_given = 0;
   cli_format fmt = cli_default_format ();
-  while ((opt = cli_getopt (argc, argv, "F:n:t:c:pPf:qhV", longopts)) != -1)
+  while ((opt = cli_getopt (argc, argv, "F:D:c:f:o:qhV", longopts)) != -1)
     switch (opt)
       {
       case 'F': families = optarg; break;
-      case 'n': digits = (unsigned) cli_parse_long ("--digits", optarg, 1, 1000); break;
+      case 'D': digits = (unsigned) cli_parse_long ("--digits", optarg, 1, 1000); break;
       case 256: from = cli_parse_double ("--from", optarg); break;
-      case 't': to = cli_parse_double ("--to", optarg); break;
+      case 257: to = cli_parse_double ("--to", optarg); break;
       case 'c': catpath = optarg; break;
-      case 'p': params = 1; break;
-      case 'P': prove = 1; break;
-      case 'f': fmt = cli_parse_format ("--format", optarg); break;
+      case 258: params = 1; break;
+      case 259: prove = 1; break;
+      case 'f': fmt = cli_parse_format ("--format", optarg); fmt_given = 1; break;
+      case 'o': outpath = optarg; break;
       case 'q': quiet = 1; break;
       case 'h': usage (); return cli_finish (CLI_EXIT_OK);
       case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
@@ -140,6 +148,7 @@ main (int argc, char **argv)
     cli_fatal (CLI_EXIT_USAGE, "unexpected argument '%s'", argv[optind]);
   if (!(from >= 1) || !(to > from))
     cli_fatal (CLI_EXIT_USAGE, "the scan range needs 1 <= --from < --to");
+  fmt = cli_output_format (outpath, fmt, fmt_given);
   char err[512];
   lsc_catalogue *cat = NULL;
   catpath = cli_catalogue_path (catpath);
@@ -163,6 +172,7 @@ main (int argc, char **argv)
           cli_fatal (CLI_EXIT_USAGE, "no family '%s' in %s", name, catpath);
         p += m + (e != NULL);
       }
+  cli_redirect_stdout (outpath);
   int progress = !quiet && isatty (STDERR_FILENO);
 
   cli_output *o = cli_output_new (stdout, fmt, 0);

@@ -34,7 +34,7 @@ usage (void)
         "\n"
         "  -F, --family=NAME[,NAME]  families to treat (default: all)\n"
         "      --from=D          lower end of the range in d (default 2)\n"
-        "  -t, --to=D            upper end of the range in d (default 20)\n"
+        "      --to=D            upper end of the range in d (default 20)\n"
         "      --amp=A           amplitude of the first point on a branch "
         "(default 0.02)\n"
         "      --max-p=P         largest block split off the large block "
@@ -44,14 +44,20 @@ usage (void)
         "  -g, --graph           print the family graph table instead of the "
         "branches\n"
         "      --dot             print the family graph as Graphviz DOT text\n"
-        "  -p, --plot=FILE       branch diagram (.svg, .pdf, .png)\n"
+        "  -P, --plot=FILE       branch diagram (.svg, .pdf, .png)\n"
         "  -y, --y=WHAT          diagram ordinate: loss (default) or amp\n"
         "      --log-d           logarithmic d axis in the diagram\n"
         "      --tangent         also print each branch tangent (a second "
         "table)\n"
-        "  -c, --catalogue=FILE  family catalogue (default: the installed "
-        "families.tsv)\n"
-        "  -f, --format=FMT      text, tsv, json, latex or markdown\n"
+        "  -c, --catalogue=FILE  family catalogue (default: $LANDSCAPE_FAMILIES, "
+        "the\n"
+        "                        build tree's or the installed families.tsv)\n"
+        "  -f, --format=FMT      text, tsv, json, latex or markdown (default: "
+        "from the\n"
+        "                        extension of --output, else text on a "
+        "terminal, tsv)\n"
+        "  -o, --output=FILE     write the tables to FILE instead of standard "
+        "output\n"
         "  -q, --quiet           no progress on stderr\n"
         "  -h, --help            display this help and exit\n"
         "  -V, --version         output version information and exit\n"
@@ -142,17 +148,18 @@ main (int argc, char **argv)
   cli_init (argv[0]);
   gsl_set_error_handler_off ();
   enum { OPT_FROM = 256, OPT_AMP, OPT_MAXP, OPT_NOCHECK, OPT_DOT, OPT_LOGD,
-         OPT_TANGENT };
+         OPT_TANGENT, OPT_TO };
   static const struct option longopts[] = {
     { "family", required_argument, NULL, 'F' },
     { "from", required_argument, NULL, OPT_FROM },
-    { "to", required_argument, NULL, 't' },
+    { "to", required_argument, NULL, OPT_TO },
     { "amp", required_argument, NULL, OPT_AMP },
     { "max-p", required_argument, NULL, OPT_MAXP },
     { "no-checks", no_argument, NULL, OPT_NOCHECK },
     { "graph", no_argument, NULL, 'g' },
     { "dot", no_argument, NULL, OPT_DOT },
-    { "plot", required_argument, NULL, 'p' },
+    { "plot", required_argument, NULL, 'P' },
+    { "output", required_argument, NULL, 'o' },
     { "y", required_argument, NULL, 'y' },
     { "log-d", no_argument, NULL, OPT_LOGD },
     { "tangent", no_argument, NULL, OPT_TANGENT },
@@ -162,18 +169,18 @@ main (int argc, char **argv)
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 } };
-  const char *families = NULL, *catpath = NULL, *plot = NULL;
+  const char *families = NULL, *catpath = NULL, *plot = NULL, *outpath = NULL;
   lsc_branch_options bo;
   lsc_branch_options_init (&bo);
   int graph = 0, dot = 0, quiet = 0, yamp = 0, logd = 0, tangent = 0, opt;
+  int fmt_given = 0;
   cli_format fmt = cli_default_format ();
-  while ((opt = getopt_long (argc, argv, "F:t:gp:y:c:f:qhV", longopts, NULL))
-         != -1)
+  while ((opt = cli_getopt (argc, argv, "F:gP:y:c:f:o:qhV", longopts)) != -1)
     switch (opt)
       {
       case 'F': families = optarg; break;
       case OPT_FROM: bo.d_lo = cli_parse_double ("--from", optarg); break;
-      case 't': bo.d_hi = cli_parse_double ("--to", optarg); break;
+      case OPT_TO: bo.d_hi = cli_parse_double ("--to", optarg); break;
       case OPT_AMP: bo.amp = cli_parse_double ("--amp", optarg); break;
       case OPT_MAXP:
         bo.pmax = (size_t) cli_parse_long ("--max-p", optarg, 1, 64);
@@ -181,7 +188,8 @@ main (int argc, char **argv)
       case OPT_NOCHECK: bo.integer_checks = 0; break;
       case 'g': graph = 1; break;
       case OPT_DOT: dot = 1; break;
-      case 'p': plot = optarg; break;
+      case 'P': plot = optarg; break;
+      case 'o': outpath = optarg; break;
       case 'y':
         if (strcmp (optarg, "loss") == 0)
           yamp = 0;
@@ -194,14 +202,12 @@ main (int argc, char **argv)
       case OPT_LOGD: logd = 1; break;
       case OPT_TANGENT: tangent = 1; break;
       case 'c': catpath = optarg; break;
-      case 'f': fmt = cli_parse_format ("--format", optarg); break;
+      case 'f': fmt = cli_parse_format ("--format", optarg); fmt_given = 1; break;
       case 'q': quiet = 1; break;
       case 'h': usage (); return cli_finish (CLI_EXIT_OK);
       case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
       default:
-        fprintf (stderr, "Try '%s --help' for more information.\n",
-                 cli_program_name ());
-        return CLI_EXIT_USAGE;
+        cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", opt);
       }
   if (optind != argc)
     cli_fatal (CLI_EXIT_USAGE, "unexpected argument '%s'", argv[optind]);
@@ -216,6 +222,7 @@ main (int argc, char **argv)
     cli_fatal (CLI_EXIT_USAGE, "--plot: built without cairo");
   if (graph && dot)
     cli_fatal (CLI_EXIT_USAGE, "--graph and --dot exclude each other");
+  fmt = cli_output_format (dot ? NULL : outpath, fmt, fmt_given);
   char err[512];
   lsc_catalogue *cat = NULL;
   catpath = cli_catalogue_path (catpath);
@@ -235,6 +242,7 @@ main (int argc, char **argv)
           cli_fatal (CLI_EXIT_USAGE, "no family '%s' in %s", name, catpath);
         p += m + (e != NULL);
       }
+  cli_redirect_stdout (outpath);
   int progress = !quiet && isatty (STDERR_FILENO);
   lsc_branch_workspace *w = lsc_branch_workspace_alloc (cat);
   lsc_branch_event *ev = malloc (MAXEV * sizeof *ev);

@@ -30,15 +30,26 @@ usage (void)
         "to be\n"
         "appended to the catalogue.\n"
         "\n"
-        "  -m, --matrix=FILE     the point W (k x d, k = d; - for stdin)\n"
-        "  -r, --census=FILE     a landscape-census resume file ...\n"
-        "  -n, --run=N           ... and the run whose end point to take\n"
-        "  -d, --d-ref=D         reference dimension (integer, default 20)\n"
-        "  -N, --name=NAME       use NAME instead of the derived name\n"
-        "  -D, --description=TEXT  use TEXT as the description\n"
+        "      --matrix=FILE     the point W (k x d, k = d; - for stdin)\n"
+        "      --census=FILE     a landscape-census resume file ...\n"
+        "      --run=N           ... and the run whose end point to take\n"
+        "      --d-ref=D         reference dimension (integer, default 20)\n"
+        "      --name=NAME       use NAME instead of the derived name\n"
+        "      --description=TEXT  use TEXT as the description\n"
         "  -c, --catalogue=FILE  catalogue checked for the same family and "
         "names\n"
-        "                        (default: the installed families.tsv)\n"
+        "                        (default: $LANDSCAPE_FAMILIES, the build "
+        "tree's or\n"
+        "                        the installed families.tsv)\n"
+        "  -o, --output=FILE     write the line to FILE instead of standard "
+        "output\n"
+        "      --max-line=BYTES  longest input line accepted (default "
+        "1048576)\n"
+        "      --max-entries=N   most numbers in the --matrix file (default "
+        "16777216)\n"
+        "      --max-memory=SIZE  refuse a Hessian needing more than SIZE "
+        "(e.g. 8G;\n"
+        "                        default: the memory available)\n"
         "  -h, --help            display this help and exit\n"
         "  -V, --version         output version information and exit\n"
         "\n"
@@ -49,6 +60,48 @@ usage (void)
         "errors, 3 for system errors.");
 }
 
+/* The next line of f (newline kept) in buf, grown as needed; NULL at the
+   end of the file.  A line longer than max bytes exits 2 (--max-line), so
+   that no input makes the tool allocate without bound. */
+static char *
+read_line (char *buf, FILE *f, size_t max, const char *path)
+{
+  static size_t cap;
+  size_t n = 0;
+  int c;
+  if (!buf)
+    cap = 0;
+  while ((c = getc (f)) != EOF)
+    {
+      if (n + 2 > cap)
+        {
+          size_t nc = cap ? 2 * cap : 256;
+          if (nc > max + 2)
+            nc = max + 2;
+          char *nb = realloc (buf, nc);
+          if (!nb)
+            cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+          buf = nb;
+          cap = nc;
+        }
+      buf[n++] = (char) c;
+      if (c == '\n')
+        break;
+      if (n > max)
+        cli_fatal (CLI_EXIT_USAGE, "%s: a line longer than %zu bytes "
+                   "(--max-line)", path, max);
+    }
+  if (n == 0)
+    {
+      if (ferror (f))
+        cli_fatal (CLI_EXIT_SYSTEM, "%s: read error", path);
+      free (buf);
+      return NULL;
+    }
+  buf[n] = '\0';
+  return buf;
+}
+
 /* W from run `run` of a census resume file (k = d). */
 static double *
 census_point (size_t *k, const char *path, long run)
@@ -57,11 +110,11 @@ census_point (size_t *k, const char *path, long run)
   if (!f)
     cli_fatal (CLI_EXIT_USAGE, "cannot open '%s'", path);
   char *line = NULL;
-  size_t cap = 0;
   size_t kk = 0, dd = 0;
   double *W = NULL;
   int found = 0;
-  while (getline (&line, &cap, f) > 0)
+  size_t maxl = cli_io_limits ()->max_line;
+  while ((line = read_line (line, f, maxl, path)) != NULL)
     {
       if (line[0] == '#')
         {
@@ -139,16 +192,21 @@ main (int argc, char **argv)
     { "d-ref", required_argument, NULL, 'd' },
     { "name", required_argument, NULL, 'N' },
     { "description", required_argument, NULL, 'D' },
+    { "output", required_argument, NULL, 'o' },
+    { "max-line", required_argument, NULL, 256 },
+    { "max-entries", required_argument, NULL, 257 },
+    { "max-memory", required_argument, NULL, 258 },
     { "catalogue", required_argument, NULL, 'c' },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 } };
   const char *matrix = NULL, *census = NULL, *name = NULL, *desc = NULL,
-             *catpath = NULL;
+             *catpath = NULL, *outpath = NULL;
   long run = -1, dref = 20;
   int opt;
-  while ((opt = getopt_long (argc, argv, "m:r:n:d:N:D:c:hV", longopts, NULL))
-         != -1)
+  /* the tool's own options are long only (the letters m, r, n, d, N, D
+     mean other things in the other tools) */
+  while ((opt = cli_getopt (argc, argv, "c:o:hV", longopts)) != -1)
     switch (opt)
       {
       case 'm': matrix = optarg; break;
@@ -158,12 +216,14 @@ main (int argc, char **argv)
       case 'N': name = optarg; break;
       case 'D': desc = optarg; break;
       case 'c': catpath = optarg; break;
+      case 'o': outpath = optarg; break;
+      case 256: cli_limits_set_line ("--max-line", optarg); break;
+      case 257: cli_limits_set_entries ("--max-entries", optarg); break;
+      case 258: cli_mem_set_max ("--max-memory", optarg); break;
       case 'h': usage (); return cli_finish (CLI_EXIT_OK);
       case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
       default:
-        fprintf (stderr, "Try '%s --help' for more information.\n",
-                 cli_program_name ());
-        return CLI_EXIT_USAGE;
+        cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", opt);
       }
   if (optind != argc)
     cli_fatal (CLI_EXIT_USAGE, "unexpected argument '%s'", argv[optind]);
@@ -188,8 +248,11 @@ main (int argc, char **argv)
   double *W;
   if (matrix)
     {
-      if (lsc_matrix_read_file (&W, &k, &d, matrix, err, sizeof err))
-        cli_fatal (CLI_EXIT_USAGE, "%s", err);
+      int rst = lsc_matrix_read_file_limited (&W, &k, &d, NULL, matrix,
+                                              cli_io_limits (), err,
+                                              sizeof err);
+      if (rst)
+        cli_fatal_status (rst, "%s", err);
       if (k != d)
         cli_fatal (CLI_EXIT_USAGE, "%s: k = %zu rows but d = %zu columns; "
                    "catalogue entries need k = d", matrix, k, d);
@@ -203,6 +266,7 @@ main (int argc, char **argv)
   {
     lsc_problem pr = { k, d, d, NULL, NULL, NULL };
     size_t n = k * d;
+    cli_mem_check (((double) n * n + 8.0 * n) * sizeof (double), "the Hessian");
     double *H = malloc (n * n * sizeof *H), *ev = malloc (n * sizeof *ev);
     lsc_loss_workspace *lw = lsc_loss_workspace_alloc (k, d, d);
     lsc_eigen_workspace *ew = lsc_eigen_workspace_alloc (n, 0);
@@ -277,6 +341,7 @@ main (int argc, char **argv)
     cli_fatal (CLI_EXIT_SYSTEM, "internal error: %s", err);
   fclose (mf);
   lsc_catalogue_free (chk);
+  cli_redirect_stdout (outpath);
   puts (line);
   lsc_catalogue_free (cat);
   return cli_finish (CLI_EXIT_OK);

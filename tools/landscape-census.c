@@ -1,5 +1,5 @@
 /* landscape-census: random-start descent census of the two-layer ReLU loss,
-   each end point polished and classified by symmetry (MATH.md 3-4). */
+   each end point polished and classified by symmetry (landscape(7)). */
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
 #include <errno.h>
@@ -57,12 +57,18 @@ usage (void)
         "  -r, --resume=FILE    record each finished run in FILE and skip "
         "runs\n"
         "                       already recorded there\n"
-        "  -c, --catalogue=FILE families (default: the installed "
-        "catalogue)\n"
+        "  -c, --catalogue=FILE family catalogue (default: $LANDSCAPE_FAMILIES, "
+        "the\n"
+        "                       build tree's or the installed families.tsv)\n"
         "  -f, --format=FMT     text, tsv, json, latex or markdown (default: "
-        "text on\n"
-        "                       a terminal, tsv otherwise)\n"
-        "  -p, --plot=FILE      histogram of the losses (.svg, .pdf, .png)\n"
+        "from the\n"
+        "                       extension of --output, else text on a "
+        "terminal, tsv)\n"
+        "      --save-points=DIR  write the end point W of each run made to "
+        "DIR/run-N.tsv\n"
+        "                       (k rows of d numbers; DIR is created if "
+        "missing)\n"
+        "  -P, --plot=FILE      histogram of the losses (.svg, .pdf, .png)\n"
         "  -o, --output=FILE    write the tables to FILE instead of standard "
         "output\n"
         "      --max-memory=SIZE  refuse a census needing more than SIZE "
@@ -74,22 +80,23 @@ usage (void)
         "16777216)\n"
         "  -q, --quiet          no progress on standard error\n"
         "  -h, --help           display this help and exit\n"
-        "      --version        output version information and exit\n"
+        "  -V, --version        output version information and exit\n"
         "\n"
         "Exit status: 0 ok, 1 some runs failed (see their status), 2 usage "
         "or input\nerror, 3 system error.  See landscape-census(1).");
 }
 
 enum { OPT_STEP = 256, OPT_GTOL, OPT_MAXITER, OPT_VERSION, OPT_MAXMEM,
-       OPT_MAXLINE, OPT_MAXENTRIES, OPT_DENSE };
+       OPT_MAXLINE, OPT_MAXENTRIES, OPT_DENSE, OPT_SAVE };
 
 typedef struct
 {
   census_config cf;
   size_t runs;
   int threads;
-  const char *resume, *catalogue, *plot, *output;
+  const char *resume, *catalogue, *plot, *output, *save;
   cli_format fmt;
+  int fmt_given;
   int quiet, dense;
   double *V;
 } options;
@@ -112,14 +119,15 @@ parse_args (options *o, int argc, char **argv)
     { "resume", required_argument, NULL, 'r' },
     { "catalogue", required_argument, NULL, 'c' },
     { "format", required_argument, NULL, 'f' },
-    { "plot", required_argument, NULL, 'p' },
+    { "plot", required_argument, NULL, 'P' },
+    { "save-points", required_argument, NULL, OPT_SAVE },
     { "output", required_argument, NULL, 'o' },
     { "max-memory", required_argument, NULL, OPT_MAXMEM },
     { "max-line", required_argument, NULL, OPT_MAXLINE },
     { "max-entries", required_argument, NULL, OPT_MAXENTRIES },
     { "quiet", no_argument, NULL, 'q' },
     { "help", no_argument, NULL, 'h' },
-    { "version", no_argument, NULL, OPT_VERSION },
+    { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
   };
   long k = 0, d = 0;
@@ -132,7 +140,7 @@ parse_args (options *o, int argc, char **argv)
   o->runs = 10;
   o->fmt = cli_default_format ();
   int c;
-  while ((c = cli_getopt (argc, argv, "k:d:n:s:t:m:j:r:c:f:p:o:qh", lo))
+  while ((c = cli_getopt (argc, argv, "k:d:n:s:t:m:j:r:c:f:P:o:qhV", lo))
          != -1)
     switch (c)
       {
@@ -169,8 +177,10 @@ parse_args (options *o, int argc, char **argv)
         break;
       case 'r': o->resume = optarg; break;
       case 'c': o->catalogue = optarg; break;
-      case 'f': o->fmt = cli_parse_format ("--format", optarg); break;
-      case 'p': o->plot = optarg; break;
+      case 'f': o->fmt = cli_parse_format ("--format", optarg);
+        o->fmt_given = 1; break;
+      case 'P': o->plot = optarg; break;
+      case OPT_SAVE: o->save = optarg; break;
       case 'o': o->output = optarg; break;
       case OPT_MAXMEM: cli_mem_set_max ("--max-memory", optarg); break;
       case OPT_MAXLINE: cli_limits_set_line ("--max-line", optarg); break;
@@ -179,7 +189,7 @@ parse_args (options *o, int argc, char **argv)
         break;
       case 'q': o->quiet = 1; break;
       case 'h': usage (); exit (cli_finish (CLI_EXIT_OK));
-      case OPT_VERSION: cli_version (); exit (cli_finish (CLI_EXIT_OK));
+      case 'V': cli_version (); exit (cli_finish (CLI_EXIT_OK));
       default:
         cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", c);
       }
@@ -187,6 +197,10 @@ parse_args (options *o, int argc, char **argv)
     cli_fatal (CLI_EXIT_USAGE, "unexpected argument '%s'", argv[optind]);
   if (k == 0)
     cli_fatal (CLI_EXIT_USAGE, "--k is required");
+  o->fmt = cli_output_format (o->output, o->fmt, o->fmt_given);
+  if (o->save && !*o->save)
+    cli_fatal (CLI_EXIT_USAGE, "invalid argument '' for --save-points: no "
+               "directory named");
   if (o->plot && census_plot_check (o->plot) != 0)
     cli_fatal (CLI_EXIT_USAGE, "%s: --plot needs a .svg, .pdf or .png file",
                o->plot);
@@ -417,6 +431,8 @@ main (int argc, char **argv)
                    o.plot, strerror (errno));
       cli_atomic_discard (pf);
     }
+  if (o.save)
+    census_points_dir (o.save);
   lsc_classify_params cpar;
   lsc_classify_params_init (&cpar);
   cpar.dense = o.dense;
@@ -447,7 +463,7 @@ main (int argc, char **argv)
                                  sizeof run_cols / sizeof run_cols[0]);
       flush_rows (&s);
     }
-  int nomem = 0;
+  int nomem = 0, save_errno = 0;
 #pragma omp parallel
   {
     lsc_census_workspace *w = lsc_census_alloc (cf->k, cf->d, cf->m, &par);
@@ -463,6 +479,12 @@ main (int argc, char **argv)
           continue;
         census_run r;
         lsc_census_do_run (&r, cf->seed, (size_t) i, &p, &par, cl, w);
+        if (o.save && census_save_point (o.save, (size_t) i,
+                                         lsc_census_point (w), cf) != 0)
+          {
+#pragma omp atomic write
+            save_errno = errno ? errno : EIO;
+          }
 #pragma omp critical (census)
         {
           if (root)
@@ -480,6 +502,9 @@ main (int argc, char **argv)
   }
   if (nomem)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+  if (save_errno)
+    cli_fatal (CLI_EXIT_SYSTEM, "--save-points %s: %s", o.save,
+               strerror (save_errno));
   if (!root)
     {
       census_mpi_end ();

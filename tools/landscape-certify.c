@@ -34,20 +34,26 @@ usage (void)
         "                        minimum)\n"
         "  -d, --d=D|A:B         one dimension, or every d in [A, B] "
         "(default 20)\n"
-        "  -s, --dstar           prove the catalogue's d* instead (width "
+        "      --dstar           prove the catalogue's d* instead (width "
         "--width)\n"
-        "  -w, --width=W         width of the proved d* interval (default "
+        "      --width=W         width of the proved d* interval (default "
         "1e-31)\n"
-        "  -m, --minimum         range: prove a nondegenerate minimum (the "
+        "      --minimum         range: prove a nondegenerate minimum (the "
         "default for\n"
         "                        spurious minima; saddles get their index)\n"
-        "  -b, --bits=N          working precision in bits (default: 192 + "
+        "      --bits=N          working precision in bits (default: 192 + "
         "5 log2 d)\n"
-        "  -e, --evidence        also print the cover (every subinterval) "
+        "      --evidence        also print the cover (every subinterval) "
         "of a range\n"
-        "  -c, --catalogue=FILE  family catalogue (default: the installed "
-        "families.tsv)\n"
-        "  -f, --format=FMT      text, tsv, json, latex or markdown\n"
+        "  -c, --catalogue=FILE  family catalogue (default: $LANDSCAPE_FAMILIES, "
+        "the\n"
+        "                        build tree's or the installed families.tsv)\n"
+        "  -f, --format=FMT      text, tsv, json, latex or markdown (default: "
+        "from the\n"
+        "                        extension of --output, else text on a "
+        "terminal, tsv)\n"
+        "  -o, --output=FILE     write the tables to FILE instead of standard "
+        "output\n"
         "  -q, --quiet           no progress on stderr\n"
         "  -h, --help            display this help and exit\n"
         "  -V, --version         output version information and exit\n"
@@ -165,6 +171,7 @@ main (int argc, char **argv)
     { "minimum", no_argument, NULL, 'm' },
     { "bits", required_argument, NULL, 'b' },
     { "evidence", no_argument, NULL, 'e' },
+    { "output", required_argument, NULL, 'o' },
     { "catalogue", required_argument, NULL, 'c' },
     { "format", required_argument, NULL, 'f' },
     { "quiet", no_argument, NULL, 'q' },
@@ -172,12 +179,14 @@ main (int argc, char **argv)
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 } };
   const char *families = NULL, *catpath = NULL, *drange = NULL;
-  int dstar = 0, minimum = 0, evidence = 0, quiet = 0, opt;
+  const char *outpath = NULL;
+  int dstar = 0, minimum = 0, evidence = 0, quiet = 0, opt, fmt_given = 0;
   lsc_certify_options co;
   lsc_certify_options_init (&co);
   cli_format fmt = cli_default_format ();
-  while ((opt = getopt_long (argc, argv, "F:d:sw:mb:ec:f:qhV", longopts,
-                             NULL)) != -1)
+  /* --dstar, --width, --minimum, --bits, --evidence are long only (their
+     letters mean other things in the other tools) */
+  while ((opt = cli_getopt (argc, argv, "F:d:c:f:o:qhV", longopts)) != -1)
     switch (opt)
       {
       case 'F': families = optarg; break;
@@ -192,7 +201,8 @@ main (int argc, char **argv)
       case 'b': co.prec = cli_parse_long ("--bits", optarg, 64, 100000); break;
       case 'e': evidence = 1; break;
       case 'c': catpath = optarg; break;
-      case 'f': fmt = cli_parse_format ("--format", optarg); break;
+      case 'f': fmt = cli_parse_format ("--format", optarg); fmt_given = 1; break;
+      case 'o': outpath = optarg; break;
       case 'q': quiet = 1; break;
       case 'h': usage (); return cli_finish (CLI_EXIT_OK);
       case 'V':
@@ -200,14 +210,13 @@ main (int argc, char **argv)
         printf ("Arb %s, FLINT %s\n", arb_version, flint_version);
         return cli_finish (CLI_EXIT_OK);
       default:
-        fprintf (stderr, "Try '%s --help' for more information.\n",
-                 cli_program_name ());
-        return CLI_EXIT_USAGE;
+        cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", opt);
       }
   if (optind != argc)
     cli_fatal (CLI_EXIT_USAGE, "unexpected argument '%s'", argv[optind]);
   if (dstar && drange)
     cli_fatal (CLI_EXIT_USAGE, "--dstar and --d are exclusive");
+  fmt = cli_output_format (outpath, fmt, fmt_given);
   double da = 20, db = 20;
   if (drange)
     {
@@ -251,6 +260,7 @@ main (int argc, char **argv)
                      "where the kernel's angles vanish: not supported", name);
         p += m + (e != NULL);
       }
+  cli_redirect_stdout (outpath);
   int progress = !quiet && isatty (STDERR_FILENO);
   cli_output *o = cli_output_new (stdout, fmt, 0);
   if (!o)

@@ -1,5 +1,6 @@
 /* landscape-eval: loss, gradient norm, Morse index and grouped Hessian
-   spectrum of the two-layer ReLU loss at one point W (MATH.md 1-2). */
+   spectrum of the two-layer ReLU loss at one point W, optionally polished
+   first by Newton's method on the full gradient system. */
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
 #include <errno.h>
@@ -18,6 +19,8 @@
 /* Entrywise tolerance (times max(1, max|W|)) for taking the isotypic
    route: W must be that close to its symmetrised point. */
 #define SYM_TOL 1e-12
+/* Same, for the isotropy labels of the dense route (--detect-tol). */
+#define LABEL_TOL 1e-9
 
 /* A matrix read from a file, with the source line of each row. */
 typedef struct
@@ -50,14 +53,27 @@ usage (void)
         "  -e, --example=NAME   built-in W instead of a file: identity:D "
         "(W = V = I_D)\n"
         "  -f, --format=FMT     text, tsv, json, latex or markdown (default: "
-        "text on\n"
-        "                       a terminal, tsv otherwise)\n"
+        "from the\n"
+        "                       extension of --output, else text on a "
+        "terminal, tsv)\n"
+        "  -o, --output=FILE    write the tables to FILE instead of standard "
+        "output\n"
+        "      --polish         first polish W by Newton's method on the full "
+        "gradient\n"
+        "                       system (exact Hessian) to the nearby critical "
+        "point of\n"
+        "                       any index; adds the columns status and "
+        "newton_iter\n"
+        "      --detect-tol=TOL isotropy detection tolerance, relative to "
+        "max(1, max|W|)\n"
+        "                       (default 1e-12 for the isotypic route, 1e-9 "
+        "for labels)\n"
         "  -p, --prec=BITS      loss and gradient in MPFR at BITS bits "
         "(53..100000)\n"
         "      --tol=TOL        eigenvalue grouping and zero tolerance, "
         "relative to\n"
         "                       max(1, max|eigenvalue|) (default 1e-8)\n"
-        "      --digits=N       significant digits of doubles (1..17; "
+        "  -D, --digits=N       significant digits of doubles (1..17; "
         "default 17)\n"
         "      --max-line=BYTES longest input line accepted (default "
         "1048576)\n"
@@ -73,9 +89,11 @@ usage (void)
         "                       isotropy with a large block of 3 or more; "
         "V = I only)\n"
         "  -h, --help           display this help and exit\n"
-        "      --version        output version information and exit\n"
+        "  -V, --version        output version information and exit\n"
         "\n"
-        "Exit status: 0 ok, 2 usage or input error, 3 system error.\n"
+        "Exit status: 0 ok, 1 --polish did not converge (status column), 2 "
+        "usage or\n"
+        "input error, 3 system error.\n"
         "See landscape-eval(1) and landscape-formats(5).");
 }
 
@@ -127,7 +145,7 @@ read_vector (matrix *m, const char *what, size_t want, const char *whence)
                m->name, what, m->rows * m->cols, want, whence);
 }
 
-/* Reject a zero row (the loss is not differentiable there, MATH.md 1). */
+/* Reject a zero row (the loss is not differentiable there). */
 static void
 check_rows (const matrix *m, const char *what)
 {
@@ -169,7 +187,7 @@ mpfr_decimal (mpfr_t x)
 static void
 isotypic_labels (char (*label)[16], char *iso, size_t isolen,
                  const lsc_eigen_cluster *grp, size_t ng, const double *W,
-                 size_t k, size_t d, double etol)
+                 size_t k, size_t d, double etol, double dtol)
 {
   double wmax = 1;
   for (size_t i = 0; i < k * d; i++)
@@ -177,7 +195,7 @@ isotypic_labels (char (*label)[16], char *iso, size_t isolen,
   lsc_detect_workspace *dw = lsc_detect_alloc (k, d);
   lsc_young G;
   double p[LSC_DETECT_MAXPARAMS];
-  if (!dw || lsc_detect (&G, NULL, NULL, p, NULL, W, k, d, 1e-9 * wmax, dw)
+  if (!dw || lsc_detect (&G, NULL, NULL, p, NULL, W, k, d, dtol * wmax, dw)
       || G.rsize[0] < 3)
     {
       lsc_detect_free (dw);
@@ -236,11 +254,16 @@ main (int argc, char **argv)
     { "max-entries", required_argument, NULL, 'N' },
     { "max-memory", required_argument, NULL, 'M' },
     { "help", no_argument, NULL, 'h' },
-    { "version", no_argument, NULL, 'v' },
+    { "version", no_argument, NULL, 'V' },
+    { "output", required_argument, NULL, 'o' },
+    { "polish", no_argument, NULL, 256 },
+    { "detect-tol", required_argument, NULL, 257 },
     { NULL, 0, NULL, 0 }
   };
   matrix W = { 0 }, V = { 0 }, A = { 0 }, B = { 0 };
-  const char *example = NULL;
+  const char *example = NULL, *outpath = NULL;
+  int fmt_given = 0, polish = 0;
+  double dtol = 0;
   cli_format fmt = cli_default_format ();
   long prec = 0, digits = 0;
   double tol = DEFAULT_TOL;
@@ -250,14 +273,22 @@ main (int argc, char **argv)
   gsl_set_error_handler_off ();
   lsc_set_error_handler (hook);
   cli_init (argv[0]);
-  while ((c = cli_getopt (argc, argv, "t:a:b:e:f:p:h", longopts)) != -1)
+  while ((c = cli_getopt (argc, argv, "t:a:b:e:f:o:p:D:hV", longopts)) != -1)
     switch (c)
       {
       case 't': V.path = optarg; break;
       case 'a': A.path = optarg; break;
       case 'b': B.path = optarg; break;
       case 'e': example = optarg; break;
-      case 'f': fmt = cli_parse_format ("--format", optarg); break;
+      case 'f': fmt = cli_parse_format ("--format", optarg); fmt_given = 1; break;
+      case 'o': outpath = optarg; break;
+      case 256: polish = 1; break;
+      case 257:
+        dtol = cli_parse_double ("--detect-tol", optarg);
+        if (!(dtol > 0 && dtol < 1))
+          cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --detect-tol: "
+                     "must be in (0, 1)", optarg);
+        break;
       case 'p': prec = cli_parse_long ("--prec", optarg, 53, 100000); break;
       case 'D': digits = cli_parse_long ("--digits", optarg, 1, 17); break;
       case 'L': cli_limits_set_line ("--max-line", optarg); break;
@@ -271,7 +302,7 @@ main (int argc, char **argv)
                      "be in (0, 1)", optarg);
         break;
       case 'h': usage (); return cli_finish (CLI_EXIT_OK);
-      case 'v': cli_version (); return cli_finish (CLI_EXIT_OK);
+      case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
       default:
         cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", c);
       }
@@ -280,6 +311,7 @@ main (int argc, char **argv)
                argv[optind + 1]);
   if (example && optind < argc)
     cli_fatal (CLI_EXIT_USAGE, "--example and a W file are exclusive");
+  fmt = cli_output_format (outpath, fmt, fmt_given);
   int nstdin = 0;
   W.path = optind < argc ? argv[optind] : "-";
   const char *paths[] = { example ? NULL : W.path, V.path, A.path, B.path };
@@ -325,6 +357,33 @@ main (int argc, char **argv)
     read_vector (&B, "beta", m, V.path ? "the number of rows of V"
                  : "the number of columns of W");
   lsc_problem p = { k, d, m, V.x, A.x, B.x };
+
+  /* ---- --polish: Newton on the full gradient system from W (exact
+     Hessian, eigendecomposition step: converges to the nearby critical
+     point whatever its index) ---- */
+  lsc_descent_result pres = { 0 };
+  if (polish)
+    {
+      double nn = (double) k * (double) d;
+      cli_mem_check (8.0 * (2.0 * nn * nn + 8.0 * nn)
+                     + (double) lsc_eigen_workspace_bytes (k * d, 1),
+                     "the Newton polish's Hessian");
+      lsc_descent_workspace *dw = lsc_descent_alloc (k, d, m, 1, 1);
+      if (!dw)
+        cli_fatal (CLI_EXIT_SYSTEM, "out of memory for the Newton polish");
+      lsc_descent_params dp;
+      lsc_descent_params_init (&dp);
+      lsc_error_handler_t *old = lsc_set_error_handler (NULL);
+      int prc = lsc_descent_newton (W.x, &pres, &p, &dp, dw);
+      lsc_set_error_handler (old);
+      lsc_descent_free (dw);
+      if (prc == LSC_ENOMEM)
+        cli_fatal (CLI_EXIT_SYSTEM, "out of memory in the Newton polish");
+      pres.status = prc;
+      check_rows (&W, "the polished W");
+    }
+  double sym_tol = dtol > 0 ? dtol : SYM_TOL;
+  double label_tol = dtol > 0 ? dtol : LABEL_TOL;
 
   /* ---- memory: all that follows is sized first, so that a problem the
      machine cannot hold is refused with its size (an allocation that
@@ -412,7 +471,7 @@ main (int argc, char **argv)
       lsc_young Gs;
       lsc_error_handler_t *old = lsc_set_error_handler (NULL);
       symmetric = lsc_isotypic_full (grp, comp, &ng, &Gs, W.x, k, d,
-                                     SYM_TOL * wmax, tol, tol) == 0;
+                                     sym_tol * wmax, tol, tol) == 0;
       lsc_set_error_handler (old);
       if (symmetric)
         {
@@ -474,7 +533,7 @@ main (int argc, char **argv)
       if ((rc = lsc_inertia_count (&in, ev, n, tol * emax)))
         lib_fail ("inertia", rc);
 
-      /* ---- isotypic labels (MATH.md 3): for the study's target (V = I,
+      /* ---- isotypic labels: for the study's target (V = I,
          alpha = beta = 1, k >= d) a detected Young-type isotropy of W labels
          each distinct eigenvalue with the components of the large block's
          S_n that hold it, from the reduced spectrum at the detected
@@ -485,7 +544,7 @@ main (int argc, char **argv)
         cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
       if (!V.x && !A.x && !B.x && m == d)
         isotypic_labels (label, iso, sizeof iso, grp, ng, W.x, k, d,
-                         tol * emax);
+                         tol * emax, label_tol);
     }
 
   /* ---- output ---- */
@@ -494,14 +553,16 @@ main (int argc, char **argv)
     { "k", CLI_COL_INT }, { "d", CLI_COL_INT }, { "m", CLI_COL_INT },
     { "prec", CLI_COL_INT }, { "loss", num }, { "grad_norm", num },
     { "index", CLI_COL_INT }, { "zero", CLI_COL_INT }, { "pos", CLI_COL_INT },
-    { "isotropy", CLI_COL_STRING }
+    { "isotropy", CLI_COL_STRING }, { "status", CLI_COL_STATUS },
+    { "newton_iter", CLI_COL_INT }
   };
   const cli_column gcols[] = {
     { "value", CLI_COL_REAL }, { "mult", CLI_COL_INT },
     { "spread", CLI_COL_REAL }, { "component", CLI_COL_STRING }
   };
+  cli_redirect_stdout (outpath);
   cli_output *o = cli_output_new (stdout, fmt, (int) digits);
-  cli_table *t = cli_table_begin (o, "summary", scols, 10);
+  cli_table *t = cli_table_begin (o, "summary", scols, polish ? 12 : 10);
   cli_cell_int (t, (long long) k);
   cli_cell_int (t, (long long) d);
   cli_cell_int (t, (long long) m);
@@ -523,6 +584,11 @@ main (int argc, char **argv)
     cli_cell_string (t, iso);
   else
     cli_cell_empty (t);
+  if (polish)
+    {
+      cli_cell_status (t, pres.status);
+      cli_cell_int (t, (long long) pres.iter);
+    }
   cli_row_end (t);
   cli_table_end (t);
   t = cli_table_begin (o, "spectrum", gcols, 4);
@@ -556,5 +622,5 @@ main (int argc, char **argv)
   free_matrix (&V);
   free_matrix (&A);
   free_matrix (&B);
-  return cli_finish (CLI_EXIT_OK);
+  return cli_finish (polish && pres.status ? CLI_EXIT_NOCONV : CLI_EXIT_OK);
 }

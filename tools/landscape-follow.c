@@ -22,13 +22,16 @@ usage (void)
         "from its\n"
         "reference point to --to, printing one row per point: d, loss, "
         "residual (full\n"
-        "gradient norm), d-tangent, fold flag, status and the parameters.\n"
+        "gradient norm), d-tangent, fold flag, status, type, Morse index, "
+        "smallest\n"
+        "Hessian eigenvalue with its component, and the parameters.\n"
         "\n"
-        "  -t, --to=D            end of the range (required)\n"
+        "      --to=D            end of the range (required; at least 1)\n"
         "      --from=D          start at D (default: the family's reference "
         "d)\n"
-        "  -c, --catalogue=FILE  family catalogue (default: the installed "
-        "families.tsv)\n"
+        "  -c, --catalogue=FILE  family catalogue (default: $LANDSCAPE_FAMILIES, "
+        "the\n"
+        "                        build tree's or the installed families.tsv)\n"
         "  -w, --weights=FILE    start from the matrix W in FILE (k x d, one "
         "neuron per\n"
         "                        row; V = I) instead of a FAMILY: its "
@@ -37,7 +40,9 @@ usage (void)
         "it followed\n"
         "      --tol=TOL         detection tolerance for --weights (default "
         "1e-6)\n"
-        "      --max-step=H      largest arclength step (default 2)\n"
+        "      --max-step=H      largest arclength step (default 2; at least "
+        "the first\n"
+        "                        step, 0.1)\n"
         "      --pass-folds      continue through folds (default: stop at the "
         "first)\n"
         "      --past-branch     continue past a branch point where the "
@@ -45,13 +50,18 @@ usage (void)
         "                        isotropy grows (default: stop there, the end "
         "of its\n"
         "                        domain)\n"
-        "  -f, --format=FMT      text, tsv, json, latex or markdown\n"
-        "      --digits=N        significant digits (default: round-trip)\n"
+        "  -f, --format=FMT      text, tsv, json, latex or markdown (default: "
+        "from the\n"
+        "                        extension of --output, else text on a "
+        "terminal, tsv)\n"
+        "  -o, --output=FILE     write the table to FILE instead of standard "
+        "output\n"
+        "  -D, --digits=N        significant digits (default: round-trip)\n"
         "      --max-line=BYTES  longest line of the --weights file (default "
         "1048576)\n"
         "      --max-entries=N   most numbers in the --weights file (default "
         "16777216)\n"
-        "  -l, --list            list the catalogue's families and exit\n"
+        "      --list            list the catalogue's families and exit\n"
         "      --domains         print the catalogue with its domain column "
         "regenerated\n"
         "                        (each family followed both ways to the ends "
@@ -74,7 +84,48 @@ typedef struct
   cli_table *t;
   size_t n, npts;
   int progress;
+  const lsc_family *fam;
+  lsc_iso_eigen *ev;     /* lsc_isotypic_max_mpfr entries */
 } follow_ctx;
+
+/* Type, Morse index and smallest eigenvalue of the point: the isotypic
+   spectrum at 128 bits rounded (lsc_isotypic_spectrum_accurate), classified
+   as landscape-scan classifies (lsc_scan_classify). */
+static void
+spectrum_cells (follow_ctx *x, const lsc_cont_point *pt)
+{
+  lsc_scan_row r;
+  memset (&r, 0, sizeof r);
+  lsc_young G = x->fam->G;
+  lsc_scan_opts so;
+  lsc_scan_opts_init (&so);
+  r.fam = x->fam;
+  r.d = pt->d;
+  r.ev = x->ev;
+  int st = pt->status ? pt->status : lsc_young_set_d (&G, pt->d);
+  r.k = lsc_young_k (&G);
+  if (!st)
+    st = lsc_isotypic_spectrum_accurate (r.ev, &r.nev, pt->p, &G, so.rtol,
+                                         0.0);
+  if (!st)
+    lsc_scan_classify (&r, &so);
+  if (st || !r.type || r.nev == 0)
+    {
+      for (int i = 0; i < 4; i++)
+        cli_cell_empty (x->t);
+      return;
+    }
+  /* a detected family (--weights) has no catalogue kind */
+  const char *type = r.type;
+  if (!x->fam->kind[0] && r.index == 0 && r.zero == 0)
+    type = "minimum";
+  char ib[32];
+  cli_cell_string (x->t, type);
+  cli_index_text (ib, sizeof ib, r.index, r.d);
+  cli_cell_decimal (x->t, ib);
+  cli_cell_real (x->t, r.min_eig);
+  cli_cell_string (x->t, lsc_irrep_name (r.min_irrep));
+}
 
 static int
 row (const lsc_cont_point *pt, void *data)
@@ -86,6 +137,7 @@ row (const lsc_cont_point *pt, void *data)
   cli_cell_real (x->t, pt->tangent_d);
   cli_cell_int (x->t, pt->fold);
   cli_cell_status (x->t, pt->status);
+  spectrum_cells (x, pt);
   for (size_t i = 0; i < x->n; i++)
     cli_cell_real (x->t, pt->p[i]);
   cli_row_end (x->t);
@@ -201,9 +253,11 @@ main (int argc, char **argv)
   cli_init (argv[0]);
   gsl_set_error_handler_off ();
   enum { OPT_MAXSTEP = 256, OPT_PASS, OPT_DIGITS, OPT_FROM, OPT_TOL,
-         OPT_MAXLINE, OPT_MAXENTRIES, OPT_DOMAINS, OPT_PASTBRANCH };
+         OPT_MAXLINE, OPT_MAXENTRIES, OPT_DOMAINS, OPT_PASTBRANCH, OPT_TO,
+         OPT_LIST };
   static const struct option longopts[] = {
-    { "to", required_argument, NULL, 't' },
+    { "to", required_argument, NULL, OPT_TO },
+    { "output", required_argument, NULL, 'o' },
     { "from", required_argument, NULL, OPT_FROM },
     { "catalogue", required_argument, NULL, 'c' },
     { "weights", required_argument, NULL, 'w' },
@@ -211,8 +265,8 @@ main (int argc, char **argv)
     { "max-step", required_argument, NULL, OPT_MAXSTEP },
     { "pass-folds", no_argument, NULL, OPT_PASS },
     { "format", required_argument, NULL, 'f' },
-    { "digits", required_argument, NULL, OPT_DIGITS },
-    { "list", no_argument, NULL, 'l' },
+    { "digits", required_argument, NULL, 'D' },
+    { "list", no_argument, NULL, OPT_LIST },
     { "max-line", required_argument, NULL, OPT_MAXLINE },
     { "max-entries", required_argument, NULL, OPT_MAXENTRIES },
     { "domains", no_argument, NULL, OPT_DOMAINS },
@@ -221,16 +275,17 @@ main (int argc, char **argv)
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 } };
   double to = NAN, from = NAN;
-  const char *catpath = NULL, *wpath = NULL;
+  const char *catpath = NULL, *wpath = NULL, *outpath = NULL;
+  int fmt_given = 0;
   double tol = 1e-6;
   cli_format fmt = cli_default_format ();
   int digits = 0, list = 0, domains = 0, past_branch = 0, opt;
   lsc_cont_params par;
   lsc_cont_params_init (&par);
-  while ((opt = cli_getopt (argc, argv, "t:c:w:f:lhV", longopts)) != -1)
+  while ((opt = cli_getopt (argc, argv, "c:w:f:o:D:hV", longopts)) != -1)
     switch (opt)
       {
-      case 't':
+      case OPT_TO:
         to = cli_parse_double ("--to", optarg);
         if (!(to >= 1))
           cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --to: a "
@@ -260,11 +315,12 @@ main (int argc, char **argv)
                      par.h0);
         break;
       case OPT_PASS: par.stop_at_fold = 0; break;
-      case 'f': fmt = cli_parse_format ("--format", optarg); break;
-      case OPT_DIGITS:
+      case 'f': fmt = cli_parse_format ("--format", optarg); fmt_given = 1; break;
+      case 'o': outpath = optarg; break;
+      case 'D':
         digits = (int) cli_parse_long ("--digits", optarg, 1, 17);
         break;
-      case 'l': list = 1; break;
+      case OPT_LIST: list = 1; break;
       case OPT_DOMAINS: domains = 1; break;
       case OPT_PASTBRANCH: past_branch = 1; break;
       case 'h': usage (); return cli_finish (CLI_EXIT_OK);
@@ -272,6 +328,7 @@ main (int argc, char **argv)
       default:
         cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", opt);
       }
+  fmt = cli_output_format (list || domains ? NULL : outpath, fmt, fmt_given);
   char err[512];
   lsc_catalogue *cat = NULL;
   int st = 0;
@@ -282,6 +339,7 @@ main (int argc, char **argv)
       if (st)
         cli_fatal_status (st, "%s", err);
     }
+  cli_redirect_stdout (outpath);
   if (domains)
     {
       int dst = print_domains (cat, catpath);
@@ -345,24 +403,27 @@ main (int argc, char **argv)
     cli_fatal_status (st, "no critical point at d = %g: %s", from,
                       lsc_strerror (st));
   cli_output *o = cli_output_new (stdout, fmt, digits);
-  size_t ncol = 6 + f.n;
+  size_t ncol = 10 + f.n;
   cli_column *cols = calloc (ncol, sizeof *cols);
   char (*names)[24] = calloc (f.n, sizeof *names);
   if (!o || !cols || !names)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
   const char *fixed[] = { "d", "loss", "residual", "tangent_d", "fold",
-                          "status" };
+                          "status", "type", "index", "min_eig", "min_comp" };
   cli_coltype ft[] = { CLI_COL_REAL, CLI_COL_REAL, CLI_COL_REAL, CLI_COL_REAL,
-                       CLI_COL_INT, CLI_COL_STATUS };
-  for (size_t i = 0; i < 6; i++)
+                       CLI_COL_INT, CLI_COL_STATUS, CLI_COL_STRING,
+                       CLI_COL_DECIMAL, CLI_COL_REAL, CLI_COL_STRING };
+  for (size_t i = 0; i < 10; i++)
     cols[i].name = fixed[i], cols[i].type = ft[i];
   for (size_t i = 0; i < f.n; i++)
     {
       snprintf (names[i], sizeof names[i], "p%zu", i);
-      cols[6 + i].name = names[i], cols[6 + i].type = CLI_COL_REAL;
+      cols[10 + i].name = names[i], cols[10 + i].type = CLI_COL_REAL;
     }
+  size_t nev = lsc_isotypic_max_mpfr (&fam->G);
   follow_ctx x = { cli_table_begin (o, fam->name, cols, ncol), f.n, 0,
-                   isatty (STDERR_FILENO) };
+                   isatty (STDERR_FILENO), fam,
+                   cli_xmalloc ((nev ? nev : 1) * sizeof (lsc_iso_eigen)) };
   /* The family's domain on the side travelled (lsc_family_follow): a
      branch point where the isotropy grows ends the family before D; the
      rows stop there (beyond it the points belong to another family). */
@@ -407,6 +468,7 @@ main (int argc, char **argv)
     }
   free (cols);
   free (names);
+  free (x.ev);
   lsc_cont_free (c);
   lsc_catalogue_free (cat);
   return cli_finish (rc);

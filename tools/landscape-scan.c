@@ -1,6 +1,6 @@
 /* landscape-scan: every catalogue family at the requested dimensions -
    critical point, loss, type, Morse index, isotypic Hessian spectrum - as
-   tables for papers and plots (MATH.md 3-4). */
+   tables for papers and plots. */
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
 #include <errno.h>
@@ -35,9 +35,9 @@ usage (void)
         "                       per decade); default 20\n"
         "  -k, --k=K            neurons: a number, d or d+N (default d)\n"
         "  -F, --family=NAMES   only these families (comma-separated)\n"
-        "  -c, --catalogue=FILE family catalogue (default "
-        "$LANDSCAPE_FAMILIES or the\n"
-        "                       installed families.tsv)\n"
+        "  -c, --catalogue=FILE family catalogue (default: $LANDSCAPE_FAMILIES, "
+        "the\n"
+        "                       build tree's or the installed families.tsv)\n"
         "  -l, --long           one summary and one spectrum table for all d "
         "(tidy rows)\n"
         "      --full           check against the full Hessian at integer d\n"
@@ -46,9 +46,10 @@ usage (void)
         "      --tol=TOL        zero tolerance of eigenvalues, relative to\n"
         "                       max(1, max|eigenvalue|) (default 1e-8)\n"
         "  -f, --format=FMT     text, tsv, json, latex or markdown (default: "
-        "text on\n"
-        "                       a terminal, tsv otherwise)\n"
-        "      --digits=N       significant digits of reals (1..17, more "
+        "from the\n"
+        "                       extension of --output, else text on a "
+        "terminal, tsv)\n"
+        "  -D, --digits=N       significant digits of reals (1..17, more "
         "with --prec;\n"
         "                       default: all that identify the value)\n"
         "  -p, --prec=BITS      refine the point and compute loss and "
@@ -63,7 +64,7 @@ usage (void)
         "Morse index\n"
         "                       proved in ball arithmetic (landscape-certify)\n"
         "  -h, --help           display this help and exit\n"
-        "      --version        output version information and exit\n"
+        "  -V, --version        output version information and exit\n"
         "\n"
         "Exit status: 0 ok, 1 some rows failed (see their status), 2 usage "
         "or input\n"
@@ -103,7 +104,7 @@ parse_k (const char *arg)
    checked against the catalogue; the names point into *copy. */
 static char **
 family_names (size_t *n, char **copy_out, const lsc_catalogue *cat,
-              const char *list)
+              const char *list, const char *catpath)
 {
   *n = 0;
   *copy_out = NULL;
@@ -124,7 +125,7 @@ family_names (size_t *n, char **copy_out, const lsc_catalogue *cat,
           free (copy);
           *copy_out = NULL;
           cli_fatal (CLI_EXIT_USAGE, "unknown family '%s' (see the catalogue "
-                     "%s)", bad, lsc_catalogue_default_path ());
+                     "%s)", bad, catpath);
         }
       names[(*n)++] = tok;
     }
@@ -168,7 +169,7 @@ main (int argc, char **argv)
     { "quiet", no_argument, NULL, 'q' },
     { "prove", no_argument, NULL, 'R' },
     { "help", no_argument, NULL, 'h' },
-    { "version", no_argument, NULL, 'v' },
+    { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
   };
   const char *dspec = "20", *families = NULL, *catpath = NULL;
@@ -184,7 +185,7 @@ main (int argc, char **argv)
   cli_init (argv[0]);
   lsc_scan_k_init (&ks);
   lsc_scan_opts_init (&so);
-  while ((c = cli_getopt (argc, argv, "d:k:F:c:lf:p:P:o:qh", longopts))
+  while ((c = cli_getopt (argc, argv, "d:k:F:c:lf:D:p:P:o:qhV", longopts))
          != -1)
     switch (c)
       {
@@ -211,7 +212,7 @@ main (int argc, char **argv)
       case 'q': quiet = 1; break;
       case 'R': scan_prove = 1; break;
       case 'h': usage (); return cli_finish (CLI_EXIT_OK);
-      case 'v': cli_version (); return cli_finish (CLI_EXIT_OK);
+      case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
       default:
         cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", c);
       }
@@ -248,7 +249,7 @@ main (int argc, char **argv)
   /* static: still reachable when an error exits (cli_fatal) below */
   static char **names, *names_copy;
   size_t nnames;
-  names = family_names (&nnames, &names_copy, cat, families);
+  names = family_names (&nnames, &names_copy, cat, families, catpath);
   /* Output files are opened before the work, so that a bad name fails
      at once. */
   /* Both are written to a temporary renamed at the end (cli_atomic), so a
@@ -260,8 +261,8 @@ main (int argc, char **argv)
   if (outpath && !(outf = cli_atomic_open (outpath)))
     cli_fatal (CLI_EXIT_USAGE, "cannot write %s: %s", outpath,
                strerror (errno));
-  if (!fmt_set)
-    fmt = outpath ? CLI_FMT_TSV : cli_default_format ();
+  fmt = cli_output_format (outpath, fmt_set ? fmt : cli_default_format (),
+                           fmt_set);
 
   /* ---- computation ---- */
   int progress_on = !quiet && isatty (STDERR_FILENO)

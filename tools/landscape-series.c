@@ -33,7 +33,7 @@ usage (void)
         "  -N, --terms=N         coefficients per quantity from the leading "
         "one\n"
         "                        (default 6, at most 20)\n"
-        "  -n, --digits=N        at most N significant digits per "
+        "  -D, --digits=N        at most N significant digits per "
         "coefficient\n"
         "                        (default 30; fewer when fewer are "
         "verified)\n"
@@ -49,9 +49,15 @@ usage (void)
         "                        from the catalogue's d upwards, e.g. 1e30)\n"
         "      --no-spectrum     expand the parameters and the loss only\n"
         "      --no-recognise    no closed-form search\n"
-        "  -c, --catalogue=FILE  family catalogue (default: the installed "
-        "families.tsv)\n"
-        "  -f, --format=FMT      text, tsv, json, latex or markdown\n"
+        "  -c, --catalogue=FILE  family catalogue (default: $LANDSCAPE_FAMILIES, "
+        "the\n"
+        "                        build tree's or the installed families.tsv)\n"
+        "  -f, --format=FMT      text, tsv, json, latex or markdown (default: "
+        "from the\n"
+        "                        extension of --output, else text on a "
+        "terminal, tsv)\n"
+        "  -o, --output=FILE     write the tables to FILE instead of standard "
+        "output\n"
         "  -q, --quiet           no progress on stderr\n"
         "  -h, --help            display this help and exit\n"
         "  -V, --version         output version information and exit\n"
@@ -150,7 +156,8 @@ main (int argc, char **argv)
   static const struct option longopts[] = {
     { "family", required_argument, NULL, 'F' },
     { "terms", required_argument, NULL, 'N' },
-    { "digits", required_argument, NULL, 'n' },
+    { "digits", required_argument, NULL, 'D' },
+    { "output", required_argument, NULL, 'o' },
     { "limits", no_argument, NULL, 'L' },
     { "d", required_argument, NULL, 'd' },
     { "no-spectrum", no_argument, NULL, 256 },
@@ -162,22 +169,24 @@ main (int argc, char **argv)
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 } };
   const char *families = NULL, *catpath = NULL, *dspec = NULL;
-  int maxd = 30, limits = 0, quiet = 0, opt;
+  int maxd = 30, limits = 0, quiet = 0, opt, fmt_given = 0;
+  const char *outpath = NULL;
   lsc_series_opts so;
   lsc_series_opts_init (&so);
   cli_format fmt = cli_default_format ();
-  while ((opt = cli_getopt (argc, argv, "F:N:n:Ld:c:f:qhV", longopts)) != -1)
+  while ((opt = cli_getopt (argc, argv, "F:N:D:Ld:c:f:o:qhV", longopts)) != -1)
     switch (opt)
       {
       case 'F': families = optarg; break;
       case 'N': so.nterms = (size_t) cli_parse_long ("--terms", optarg, 1, 20); break;
-      case 'n': maxd = (int) cli_parse_long ("--digits", optarg, 1, 1000); break;
+      case 'D': maxd = (int) cli_parse_long ("--digits", optarg, 1, 1000); break;
       case 'L': limits = 1; break;
       case 'd': dspec = optarg; break;
       case 256: so.spectrum = 0; break;
       case 257: so.recognise = 0; break;
       case 'c': catpath = optarg; break;
-      case 'f': fmt = cli_parse_format ("--format", optarg); break;
+      case 'f': fmt = cli_parse_format ("--format", optarg); fmt_given = 1; break;
+      case 'o': outpath = optarg; break;
       case 'q': quiet = 1; break;
       case 'h': usage (); return cli_finish (CLI_EXIT_OK);
       case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
@@ -188,6 +197,7 @@ main (int argc, char **argv)
     cli_fatal (CLI_EXIT_USAGE, "unexpected argument '%s'", argv[optind]);
   if (limits && dspec)
     cli_fatal (CLI_EXIT_USAGE, "--limits and --d exclude each other");
+  fmt = cli_output_format (outpath, fmt, fmt_given);
   char err[512];
   lsc_catalogue *cat = NULL;
   catpath = cli_catalogue_path (catpath);
@@ -221,6 +231,7 @@ main (int argc, char **argv)
   else
     for (size_t i = 0; i < cat->n; i++)
       sel[nsel++] = &cat->fam[i];
+  cli_redirect_stdout (outpath);
   int progress = !quiet && isatty (STDERR_FILENO);
   int status = CLI_EXIT_OK;
   cli_output *o = cli_output_new (stdout, fmt, 0);

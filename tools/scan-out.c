@@ -81,6 +81,12 @@ scan_parse_range (size_t *n, const char *opt, const char *spec)
       step = positive (opt, c2, "the step");
       count = floor ((b - a) / step + 1e-9) + 1;
     }
+  /* the end point is always included: the last point of the grid is
+     snapped to it when within rounding, else it is added */
+  double last = lg ? a * pow (10, (count - 1) / (double) perdec)
+                   : a + (count - 1) * step;
+  int add_end = !(fabs (b - last) <= 1e-9 * b);
+  count += add_end;
   if (!(count <= MAX_POINTS))
     cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for %s: more than %d "
                "points", spec, opt, MAX_POINTS);
@@ -90,6 +96,7 @@ scan_parse_range (size_t *n, const char *opt, const char *spec)
   for (size_t i = 0; i < *n; i++)
     v[i] = lg ? (i ? a * pow (10, (double) i / (double) perdec) : a)
       : round12 (a + (double) i * step);
+  v[*n - 1] = b;
   free (s);
   return v;
 }
@@ -163,6 +170,8 @@ begin_summary (cli_output *o, const lsc_scan_opts *so, double d, double k)
   if (scan_prove)
     cols[nc++] = (cli_column){ "proved", CLI_COL_STRING };
   cols[5].type = CLI_COL_DECIMAL; /* the index: exact integers past 2^53 */
+  cols[6].type = CLI_COL_DECIMAL; /* zero count: exact (cli_index_text) */
+  cols[12].type = CLI_COL_DECIMAL; /* mult_sum: exact (cli_index_text) */
   if (so->prec)
     cols[7].type = cols[8].type = cols[9].type = CLI_COL_DECIMAL;
   cols[nc] = sum_cols[NOTE]; /* the note column last */
@@ -220,10 +229,11 @@ summary_row (cli_table *t, const lsc_scan_row *r, const lsc_scan_opts *so)
       else
         cli_cell_empty (t);
       /* Decimal: exact beyond 2^53 (index_dec, d > LSC_SCAN_LARGE_D). */
-      char ib[32];
-      snprintf (ib, sizeof ib, "%.17g", r->index);
+      char ib[32], zb[32];
+      cli_index_text (ib, sizeof ib, r->index, r->d);
       cli_cell_decimal (t, r->index_dec ? r->index_dec : ib);
-      cli_cell_real (t, r->zero);
+      cli_index_text (zb, sizeof zb, r->zero, r->d);
+      cli_cell_decimal (t, zb);
       if (r->loss_dec)
         {
           cli_cell_decimal (t, r->loss_dec);
@@ -238,7 +248,9 @@ summary_row (cli_table *t, const lsc_scan_row *r, const lsc_scan_opts *so)
         }
       cli_cell_string (t, lsc_irrep_name (r->min_irrep));
       cli_cell_int (t, (long long) r->nev);
-      cli_cell_real (t, r->total);
+      char tb[32];
+      cli_index_text (tb, sizeof tb, r->total, r->d);
+      cli_cell_decimal (t, tb);
       double ds = lsc_scan_family_dstar (r->fam);
       if (isfinite (ds))
         cli_cell_real (t, ds);
@@ -280,7 +292,7 @@ spectrum_rows (cli_table *t, const lsc_scan_row *r)
         cli_cell_real (t, r->ev[i].value);
       /* exact integers past 2^53 on the large-d path */
       char mb[96];
-      snprintf (mb, sizeof mb, "%.17g", r->ev[i].mult);
+      cli_index_text (mb, sizeof mb, r->ev[i].mult, r->d);
       if (r->index_dec)
         {
           lsc_series_poly m;

@@ -13,7 +13,8 @@ typedef lsc_scan_set scan_fam;
 
 /* Parse D, A:B:STEP or A:B:logN (N points per decade: A 10^(i/N)) into an
    ascending malloc'd array; linear points are rounded to 12 significant
-   digits.  Exits with status 2 and a message naming opt on bad input. */
+   digits.  The end B is always the last point: the grid's last point is
+   snapped to it within 1e-9 B, else B is appended.  Exits with status 2 and a message naming opt on bad input. */
 double *scan_parse_range (size_t *n, const char *opt, const char *spec);
 
 /* Write the tables (one block per d, or with longfmt one summary and one

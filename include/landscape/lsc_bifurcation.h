@@ -1,7 +1,7 @@
 /* Fractional-dimension bifurcation points of families of critical points:
    the real d* where an eigenvalue of one isotypic component crosses zero
    (a saddle turning into a minimum), and folds (turning points in d), to
-   many digits in MPFR with the precision verified.  Issue 5; MATH.md 3. */
+   many digits in MPFR with the precision verified.  See landscape(7). */
 #ifndef LSC_BIFURCATION_H
 #define LSC_BIFURCATION_H
 

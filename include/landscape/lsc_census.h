@@ -73,7 +73,7 @@ const char *lsc_census_kind_token (int kind);
    is none of them. */
 int lsc_census_kind_parse (const char *token);
 
-/* New families, labelled new-1, new-2, ... in run order. */
+/* New families met so far (their first runs). */
 typedef struct
 {
   size_t n;
@@ -81,10 +81,14 @@ typedef struct
 } lsc_census_labels;
 
 /* Set r->family for kinds without a catalogue name: "none" (no symmetry),
-   "unclassified" (other target), new-N (the same isotropy and every
-   parameter within ptol of the N-th new family met so far; labels, zeroed
-   before the first run, records the first run of each; past 256 new
-   families a further one is labelled "new").
+   "unclassified" (other target), and for a new Young-type family a name
+   derived from its isotropy and the signs of its block diagonals
+   (lsc_branch_family_name, e.g. "Y4-1_aff"), the same in every census: a
+   run with the same isotropy and every parameter within ptol of a new
+   family met before gets that family's name; a different family whose
+   derived name is taken gets "/L" and its loss (%.6g) appended.  labels,
+   zeroed before the first run, records the first run of each family (past
+   256 a further family still gets its derived name).
    Call it for the runs in run order. */
 void lsc_census_label (lsc_census_run *r, lsc_census_labels *labels,
                        double ptol);

@@ -1,6 +1,6 @@
 /* Random-start descent on the two-layer ReLU loss (Xavier initialisation,
    gradient descent, L-BFGS, Newton polish) and classification of the end
-   points by Morse index and Young-type isotropy.  MATH.md 1, 3, 4. */
+   points by Morse index and Young-type isotropy.  landscape(7). */
 #ifndef LSC_DESCENT_H
 #define LSC_DESCENT_H
 
@@ -43,7 +43,7 @@ typedef struct
 {
   lsc_descent_method method;  /* (LSC_DESCENT_LBFGS)                         */
   double step_c;     /* GD step c / k, k = number of neurons: the largest
-                        Hessian eigenvalue grows like k/4 (MATH.md 2), so a
+                        Hessian eigenvalue grows like k/4 (landscape(7)), so a
                         fixed c keeps GD stable for every k            (2)    */
   double gtol;       /* stop when |grad L|_F <= gtol                   (1e-8) */
   size_t maxiter;    /* iteration limit -> LSC_EMAXITER              (100000) */

@@ -1,6 +1,6 @@
 /* Detection of the Young-type isotropy of a numerical weight matrix: block
    sizes, the row and column permutations to block form, and the parameters
-   of the fixed-point space.  MATH.md section 3. */
+   of the fixed-point space.  landscape(7). */
 #ifndef LSC_DETECT_H
 #define LSC_DETECT_H
 

@@ -1,5 +1,5 @@
 /* Hessian spectra by isotypic components of the large block's symmetric
-   group, at any real dimension, at a cost independent of d.  MATH.md 3. */
+   group, at any real dimension, at a cost independent of d.  landscape(7). */
 #ifndef LSC_ISOTYPIC_H
 #define LSC_ISOTYPIC_H
 
@@ -99,7 +99,7 @@ int lsc_isotypic_full (lsc_eigen_cluster *grp, unsigned *comp, size_t *ng,
    use a tolerance far below the wanted accuracy and far above 2^-prec
    (e.g. rtol = 2^(-prec/2)).  Each value is within 2^(8 - prec) of the
    largest |eigenvalue| (MPFR at prec and 2 prec agree to that bound in
-   the tests; W = I closed forms of MATH.md 2 are met to 1e-30 at 128 bits
+   the tests; W = I closed forms of landscape(7) are met to 1e-30 at 128 bits
    for d up to 1e6).  LSC_EFAILED if a complement has the wrong dimension
    (a rank decision failed), LSC_ENOCONV if Jacobi does not converge, plus
    the statuses of lsc_restricted_eval_mpfr. */

@@ -1,5 +1,5 @@
 /* The arc-cosine kernel kappa(w,v) = E[relu(w.x) relu(v.x)], x ~ N(0,I), and
-   its derivatives, in double and MPFR.  MATH.md section 1. */
+   its derivatives, in double and MPFR.  landscape(7). */
 #ifndef LSC_KERNEL_H
 #define LSC_KERNEL_H
 

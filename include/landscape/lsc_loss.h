@@ -1,5 +1,5 @@
 /* Population loss of a two-layer ReLU student fitted to a ReLU target under
-   Gaussian inputs: value, gradient and Hessian, double and MPFR.  MATH.md 1. */
+   Gaussian inputs: value, gradient and Hessian, double and MPFR.  landscape(7). */
 #ifndef LSC_LOSS_H
 #define LSC_LOSS_H
 

@@ -1,5 +1,5 @@
 /* The loss restricted to the fixed-point space of a Young-type group, as an
-   analytic function of real block sizes; double and MPFR.  MATH.md 3. */
+   analytic function of real block sizes; double and MPFR.  landscape(7). */
 #ifndef LSC_RESTRICTED_H
 #define LSC_RESTRICTED_H
 

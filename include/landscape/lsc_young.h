@@ -1,6 +1,6 @@
 /* Young-type isotropy groups of weight matrices, their fixed-point spaces
    (parameters, Gram metric, embedding, projection) and refinements that
-   single out indices.  MATH.md section 3. */
+   single out indices.  landscape(7). */
 #ifndef LSC_YOUNG_H
 #define LSC_YOUNG_H
 

@@ -49,7 +49,7 @@ def kappa(w, v):
 
 
 def ref_loss(W, V, a, b):
-    """The closed form, term by term (MATH.md-independent reimplementation
+    """The closed form, term by term (an independent reimplementation
     in numpy; angles by acos, fine away from 0 and pi)."""
     k, m = len(W), len(V)
     s = 0.0

@@ -129,7 +129,7 @@ def test_census_equals_tool():
 
 
 def test_bifurcate_equals_tool():
-    tables = tsv_tables(tool("landscape-bifurcate"), "-F", "A,F3,B2", "-p",
+    tables = tsv_tables(tool("landscape-bifurcate"), "-F", "A,F3,B2", "--params",
                         "--digits", "25", "-q")
     events, params = tables
     rows = landscape.bifurcate("A,F3,B2", digits=25, params=True)

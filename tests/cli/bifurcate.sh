@@ -15,7 +15,7 @@ expect_ok "A 30 digits"
 d30=$(awk -F '\t' 'NR == 2 { print $6 }' "$out")
 st=$(awk -F '\t' 'NR == 2 { print $2, $3, $7, $12, $13 }' "$out")
 if test "$st" = "crossing s saddle->minimum 30 ok"; then pass; else fail "A row: $st"; fi
-run "$B" -c "$CAT" -F A -n 100 -f json
+run "$B" -c "$CAT" -F A -D 100 -f json
 expect_ok "A 100 digits"
 d100=$(sed -n 's/.*"d_star":"\{0,1\}\([0-9.e+-]*\).*/\1/p' "$out" | head -n 1)
 if awk -v a="$d30" -v b="$d100" 'BEGIN { exit !(length(b) >= 100 && substr(b, 1, 28) == substr(a, 1, 28)) }'; then pass
@@ -60,17 +60,17 @@ j=$(sed -n 's/.*"d_star":"\{0,1\}\([0-9.e+-]*\).*/\1/p' "$out" | head -n 1)
 if test -n "$t" && test "$t" = "$j"; then pass; else fail "TSV/JSON d* differ: $t vs $j"; fi
 run "$B" -c "$CAT" -F F5 -f latex
 if grep -q '\\toprule' "$out" && grep -q '\\bottomrule' "$out"; then pass; else fail "latex"; fi
-run "$B" -c "$CAT" -F F5 -p -f tsv
+run "$B" -c "$CAT" -F F5 --params -f tsv
 if grep -q "^family	d_star	index	value" "$out"; then pass; else fail "--params table"; fi
 
 # Errors: one line, exit 2.
 run "$B" -c "$CAT" -F nosuch
 expect_error 2 "$P" "nosuch" "unknown family"
-run "$B" -c "$CAT" -n 0
+run "$B" -c "$CAT" -D 0
 expect_error 2 "$P" "--digits" "--digits 0"
-run "$B" -c "$CAT" -n abc
+run "$B" -c "$CAT" -D abc
 expect_error 2 "$P" "--digits" "--digits abc"
-run "$B" -c "$CAT" --from 30 -t 20
+run "$B" -c "$CAT" --from 30 --to 20
 expect_error 2 "$P" "range" "empty range"
 run "$B" -c /nonexistent/families.tsv
 expect_error 2 "$P" "/nonexistent/families.tsv" "missing catalogue"

@@ -37,7 +37,7 @@ if head -n 1 "$out" | grep -q '^digraph families {$' && tail -n 1 "$out" | grep 
    && grep -q '"A" -> "A kd:L,1,1 (d\* = 5.58551)"' "$out"; then pass; else fail "dot"; fi
 
 # The diagram.
-if "$B" -c "$CAT" -F F5 --no-checks -q -p "$tmp/d.svg" >/dev/null 2>"$err" 2>&1; then
+if "$B" -c "$CAT" -F F5 --no-checks -q -P "$tmp/d.svg" >/dev/null 2>"$err" 2>&1; then
   if grep -q '<svg' "$tmp/d.svg"; then pass; else fail "diagram not SVG"; fi
 else
   fail "diagram"
@@ -50,7 +50,7 @@ run "$B" -c "$CAT" --from 5 --to 3
 expect_error 2 landscape-branch "--from < --to" "bad range"
 run "$B" -c "$CAT" -y foo
 expect_error 2 landscape-branch "--y" "bad --y"
-run "$B" -c "$CAT" -p out.txt
+run "$B" -c "$CAT" -P out.txt
 expect_error 2 landscape-branch "--plot" "bad plot name"
 run "$B" -c "$CAT" -g --dot
 expect_error 2 landscape-branch "exclude" "graph and dot"
@@ -80,6 +80,6 @@ expect_error 2 landscape-catalogue "--run" "census without run"
 run "$C" -c "$CAT" --census "$tmp/res" --run 7
 expect_error 2 landscape-catalogue "no run 7" "missing run"
 printf '1 0\n0 1\n1 1\n' >"$tmp/w"
-run "$C" -c "$CAT" -m "$tmp/w"
+run "$C" -c "$CAT" --matrix "$tmp/w"
 expect_error 2 landscape-catalogue "k = d" "k != d"
 finish

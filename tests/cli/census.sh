@@ -54,7 +54,7 @@ if grep -q '"table":"runs"' "$out" && grep -q '"table":"totals"' "$out"
 then pass; else fail "json tables"; fi
 
 # --plot: an SVG histogram (when built with cairo).
-run "$C" -c "$CAT" -k 6 -n 2 -j 1 -q -p "$tmp/h.svg"
+run "$C" -c "$CAT" -k 6 -n 2 -j 1 -q -P "$tmp/h.svg"
 if test "$rc" -eq 2 && grep -q "without cairo" "$err"; then pass
 elif test "$rc" -eq 0 && grep -q "<svg" "$tmp/h.svg"; then pass
 else fail "--plot svg"; fi
@@ -106,7 +106,7 @@ expect_error 2 $P "row 2 of the target is zero" "zero target row"
 printf '1 0 0\n0 1 0\n' >"$tmp/v.txt"
 run "$C" -c "$CAT" -k 4 -d 4 -t "$tmp/v.txt"
 expect_error 2 $P "3 columns" "target columns vs --d"
-run "$C" -c "$CAT" -k 4 -p "$tmp/plot.txt"
+run "$C" -c "$CAT" -k 4 -P "$tmp/plot.txt"
 expect_error 2 $P "plot.txt" "bad plot extension"
 run "$C" -c "$tmp/nonexistent.tsv" -k 4
 expect_error 2 $P "nonexistent.tsv" "missing catalogue"

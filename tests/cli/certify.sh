@@ -34,14 +34,14 @@ if test "$(printf '%s' "$lo" | cut -c1-30)" = "$(printf '%s' "$cd" | cut -c1-30)
 then pass; else fail "A d* [$lo, $hi] vs catalogue $cd"; fi
 
 # A range theorem with its cover.
-run "$C" -c "$CAT" -F A --d 20:20.1 -e -f tsv
+run "$C" -c "$CAT" -F A --d 20:20.1 --evidence -f tsv
 expect_ok "A on [20, 20.1]"
 if awk -F '\t' '$1 == "A" && $4 == "nondegenerate-minimum" && $6 == 0 && $8 == "proved" && $2 == 20 && $3 + 0 == 20.1 { f = 1 } END { exit !f }' "$out"
 then pass; else fail "A range row"; fi
 if awk -F '\t' '$1 == "A" && $4 == "proved" { n++ } END { exit !(n >= 1) }' "$out"; then pass; else fail "A cover rows"; fi
 
 # A saddle asked to be a minimum: exit 1, the reason says why.
-run "$C" -c "$CAT" -F F3 --d 19.99:20.01 --minimum -e -f tsv
+run "$C" -c "$CAT" -F F3 --d 19.99:20.01 --minimum --evidence -f tsv
 expect_rc 1 "F3 as a minimum"
 if grep -q "proved NOT a minimum" "$out"; then pass; else fail "F3 reason"; fi
 if grep -q "not-proved$" "$out"; then pass; else fail "F3 summary status"; fi

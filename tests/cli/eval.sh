@@ -1,5 +1,5 @@
 #!/bin/sh
-# Tool test of landscape-eval: closed-form spectrum at W = I (MATH.md 2),
+# Tool test of landscape-eval: closed-form spectrum at W = I (landscape(7)),
 # file round trips, formats parsed back, homogeneity identities, the MPFR
 # path, and every bad-input case (exit 2, one stderr line naming the file).
 . "${top_srcdir:-.}/tests/cli/common.sh"
@@ -214,7 +214,7 @@ done
 
 # ---- Help, version, write errors.
 # Isotypic labels (issue 4): W = I_20 has isotropy kd:L and the six
-# distinct eigenvalues in the components of MATH.md 3 (1/4 - 1/(2 pi) in
+# distinct eigenvalues in the components of landscape(7) (1/4 - 1/(2 pi) in
 # both s and x); a generic W has none; with a target V no labels.
 run "$E" --example identity:20 --format tsv
 expect_ok "labels identity:20"

@@ -7,7 +7,7 @@ if ! command -v groff >/dev/null 2>&1; then
   exit 77
 fi
 
-pages=$(ls "$top_srcdir"/man/man[135]/*.[135] 2>/dev/null)
+pages=$(ls "$top_srcdir"/man/man[1357]/*.[1357] 2>/dev/null)
 test -n "$pages" || { fail "no man pages under $top_srcdir/man"; finish; }
 for page in $pages; do
   groff -ww -z -man "$page" >"$out" 2>"$err"

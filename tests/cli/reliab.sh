@@ -124,7 +124,7 @@ for t in "$E" "$F" "$S" "$B" "$C" $SE; do
   expect_error 2 "$p" "unrecognized option '--bogus'" "$p --bogus"
   case $p in
     landscape-eval) bundle="--digits=3 -Z" ;;   # after a long option
-    landscape-follow) bundle=-lZ ;;
+    landscape-follow) bundle="--to=3 -Z" ;;   # no flag letter to bundle
     *) bundle=-qZ ;;
   esac
   run "$t" $bundle
@@ -163,7 +163,7 @@ expect_error 2 landscape-census "in use by another landscape-census" "second cen
 kill "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 start=$(date +%s)
-run "$C" -c "$CAT" --k 12 -n 100000 -p "$tmp/nodir/h.svg" -q
+run "$C" -c "$CAT" --k 12 -n 100000 -P "$tmp/nodir/h.svg" -q
 expect_error 2 landscape-census "cannot write the plot file" "unwritable --plot before the runs"
 run "$C" -c "$CAT" --k 12 -n 100000 -o "$tmp/nodir/o.tsv" -q
 expect_error 2 landscape-census "cannot write" "unwritable --output before the runs"

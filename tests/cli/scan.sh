@@ -1,7 +1,7 @@
 #!/bin/sh
 # Tool test of landscape-scan: the catalogue at d = k = 20 (losses against
 # the catalogue, multiplicities summing to k d, reduced = full Hessian, the
-# global minimum against MATH.md 2's closed forms), type A's change of type
+# global minimum against landscape(7)'s closed forms), type A's change of type
 # between 5.5 and 8, every format parsed back, LaTeX, plots, absent rows,
 # bad arguments, and every EXAMPLES command of landscape-scan(1).
 . "${top_srcdir:-.}/tests/cli/common.sh"
@@ -42,7 +42,7 @@ awk -F'\t' 'NR == FNR { if ($0 !~ /^#/ && $1 != "name") L[$1] = $5; next }
 awk -F'\t' 'NR == FNR { if ($0 !~ /^#/ && $1 != "name") K[$1] = $6; next }
   K[$1] != $5 { print $1, $5, K[$1]; bad = 1 } END { exit bad }' \
   "$CAT" "$tmp/sum" >"$tmp/k" && pass || fail "types vs catalogue: $(cat "$tmp/k")"
-# The global minimum's spectrum against MATH.md 2 (closed forms, here in awk;
+# The global minimum's spectrum against landscape(7) (closed forms, here in awk;
 # the smaller root of the quadratic without cancellation).
 awk -F'\t' '$1 == "global" && NF == 5 { print $4 }' "$out" | sort -g >"$tmp/g"
 awk -v d=20 'BEGIN { pi = atan2(0, -1); r = sqrt(pi*pi*d*d - 16*pi + 16)
@@ -52,7 +52,7 @@ awk -v d=20 'BEGIN { pi = atan2(0, -1); r = sqrt(pi*pi*d*d - 16*pi + 16)
     1/4 - 1/(2*pi), 1/4 + 1/(2*pi), (pi*pi*(4*d+4) + 16*pi - 16)/((pi*(d+2) + r)*8*pi),
     (pi*(d+2) + r)/(8*pi),
     (a+e)/2 - s, (a+e)/2 + s }' | sort -g >"$tmp/gx"
-numcmp "$tmp/g" "$tmp/gx" 1e-13 1e-15 "global spectrum vs MATH.md 2"
+numcmp "$tmp/g" "$tmp/gx" 1e-13 1e-15 "global spectrum vs landscape(7)"
 
 # ---- type A over 5.5:8:0.1: one change from saddle to minimum.
 run "$S" --d 5.5:8:0.1 --family A --long --format tsv
@@ -140,7 +140,7 @@ numcmp "$tmp/t.tsv" "$out" 5e-6 1e-300 "--digits 6 vs full precision"
 run "$S" --d 20 --family global --prec 128 --format tsv
 expect_ok "--prec 128 global"
 awk -F'\t' '$1 == "global" && NF == 5 { print $4 }' "$out" | sort -g >"$tmp/gm"
-numcmp "$tmp/gm" "$tmp/gx" 1e-15 1e-300 "MPFR global spectrum vs MATH.md 2"
+numcmp "$tmp/gm" "$tmp/gx" 1e-15 1e-300 "MPFR global spectrum vs landscape(7)"
 for b in 128 256; do
   run "$S" --d 6.5 --family A,F3,B2 --prec $b --long --format tsv
   expect_ok "--prec $b"

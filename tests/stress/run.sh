@@ -135,7 +135,8 @@ done
 fixed=$runs
 
 # ---- argument fuzzing: options from --help, values good and hostile
-for t in $tools; do
+fuzz_tools="$tools landscape-series landscape-certify landscape-branch landscape-catalogue"
+for t in $fuzz_tools; do
   "$bin/$t" --help 2>/dev/null | grep -oE -- '--[a-z][a-z-]*' | sort -u >"$tmp/opts.$t"
   "$bin/$t" --help 2>/dev/null | grep -oE -- '(^| )-[a-zA-Z],' | tr -d ' ,' | sort -u >"$tmp/short.$t"
 done
@@ -145,38 +146,61 @@ printf '%s\n' 0 1 -1 2 3 5 7.8 20 -5 1e6 1e-300 1e999 nan inf 0x10 '' ' ' \
   1G 1Q 100000 99999999999999999999 "$tmp/dir" "$tmp/f1" "$tmp/f4" \
   /dev/null /nonexistent/x.tsv out.tsv out.svg out.png lbfgs gd d+1 \
   "$(printf 'a\nb')" "$(printf '\033[2J')" -- - >"$tmp/vals"
-nvals=$(wc -l <"$tmp/vals")
-awk -v seed="$seed" -v n=2000000 'BEGIN { srand(seed); for (i = 0; i < n; i++) print int(rand() * 1000000) }' >"$tmp/rand" &
-wait
+# The command lines are drawn by one awk program and written as a shell
+# script of quoted "check TOOL ARGS..." lines (a few thousand a second),
+# then run; a time check every 10 lines keeps the loop within its seconds.
+# STRESS_LINES bounds the number of lines (default: as many as fit).
+lines=${STRESS_LINES:-1000000}
 end=$(( $(date +%s) + seconds ))
-exec 3<"$tmp/rand"
-r () { read -r x <&3; echo $((x % $1)); }
-while test "$(date +%s)" -lt "$end"; do
-  for t in $tools; do
-    set --
-    nopt=$(r 5)
-    k=0
-    while test $k -le "$nopt"; do
-      case $(r 6) in
-        0|1|2) o=$(sed -n "$(( $(r $(wc -l <"$tmp/opts.$t")) + 1 ))p" "$tmp/opts.$t")
-           v=$(sed -n "$(( $(r "$nvals") + 1 ))p" "$tmp/vals")
-           if test "$(r 2)" -eq 0; then set -- "$@" "$o=$v"; else set -- "$@" "$o" "$v"; fi ;;
-        3) o=$(sed -n "$(( $(r $(wc -l <"$tmp/short.$t") + 1) + 1 ))p" "$tmp/short.$t")
-           set -- "$@" "${o:--Z}$(sed -n "$(( $(r "$nvals") + 1 ))p" "$tmp/vals")" ;;
-        4) set -- "$@" "$(sed -n "$(( $(r "$nvals") + 1 ))p" "$tmp/vals")" ;;
-        5) set -- "$@" "-$(printf '%s' qlhZxp | cut -c$(( $(r 6) + 1 )))$(printf '%s' qlZf | cut -c$(( $(r 4) + 1 )))" ;;
-      esac
-      k=$((k + 1))
-    done
-    case $t in
-      landscape-census) set -- --k 3 -n 2 -j 1 -q -c "$CAT" "$@" ;;
-      landscape-eval) ;;
-      *) set -- -c "$CAT" "$@" ;;
-    esac
-    check "$t" "$@"
-  done
-done
-exec 3<&-
+awk -v seed="$seed" -v lines="$lines" -v tools="$fuzz_tools" -v tmp="$tmp" \
+    -v CAT="$CAT" '
+  function q(s) { gsub(/\047/, "\047\\\047\047", s); return "\047" s "\047" }
+  function pick(a, n) { return a[int(rand() * n) + 1] }
+  BEGIN {
+    srand(seed)
+    nv = 0; while ((getline l < (tmp "/vals")) > 0) V[++nv] = l
+    nt = split(tools, T, " ")
+    for (i = 1; i <= nt; i++) {
+      t = T[i]; no[t] = 0; ns[t] = 0
+      while ((getline l < (tmp "/opts." t)) > 0) O[t, ++no[t]] = l
+      while ((getline l < (tmp "/short." t)) > 0) S[t, ++ns[t]] = l
+    }
+    pre["landscape-census"] = "--k 3 -n 2 -j 1 -q -c " q(CAT)
+    pre["landscape-eval"] = ""
+    pre["landscape-series"] = "-c " q(CAT) " -F A -N 2 --no-recognise -q"
+    pre["landscape-certify"] = "-c " q(CAT) " -F A -q"
+    pre["landscape-branch"] = "-c " q(CAT) " -F F5 --no-checks --from 5 --to 6 -q"
+    pre["landscape-catalogue"] = "-c " q(CAT)
+    pre["landscape-bifurcate"] = "-c " q(CAT) " -F A --to 8 -q"
+    for (n = 0; n < lines; ) {
+      for (i = 1; i <= nt && n < lines; i++) {
+        n++
+        t = T[i]
+        line = "check " t
+        if (t in pre) { if (pre[t] != "") line = line " " pre[t] }
+        else line = line " -c " q(CAT)
+        nopt = int(rand() * 5)
+        for (k = 0; k <= nopt; k++) {
+          c = int(rand() * 6)
+          if (c <= 2) {
+            o = O[t, int(rand() * no[t]) + 1]; v = V[int(rand() * nv) + 1]
+            if (rand() < 0.5) line = line " " q(o "=" v)
+            else line = line " " q(o) " " q(v)
+          } else if (c == 3) {
+            j = int(rand() * (ns[t] + 1)) + 1
+            o = j <= ns[t] ? S[t, j] : "-Z"
+            line = line " " q(o V[int(rand() * nv) + 1])
+          } else if (c == 4)
+            line = line " " q(V[int(rand() * nv) + 1])
+          else
+            line = line " " q("-" substr("qlhZxp", int(rand() * 6) + 1, 1) substr("qlZf", int(rand() * 4) + 1, 1))
+        }
+        print line
+        if (n % 10 == 0) print "test \"$(date +%s)\" -lt \"$end\" || return 0"
+      }
+    }
+  }' >"$tmp/lines.sh"
+. "$tmp/lines.sh"
 echo "stress: $runs runs ($fixed on $files malformed files, $((runs - fixed)) fuzzed command lines)"
 echo "stress: exit statuses: 0: $s0, 1: $s1, 2: $s2, 3: $s3"
 echo "stress: $viol promise violations"

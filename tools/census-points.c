@@ -1,0 +1,75 @@
+/* landscape-census --save-points: the end point of each run as a matrix
+   file (landscape-formats(5): k rows of d numbers) in a directory. */
+#define _POSIX_C_SOURCE 200809L
+#include <config.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "cli.h"
+#include "census.h"
+
+void
+census_points_dir (const char *dir)
+{
+  struct stat st;
+  if (stat (dir, &st) != 0)
+    {
+      if (errno != ENOENT || mkdir (dir, 0777) != 0)
+        cli_fatal (CLI_EXIT_USAGE, "--save-points: cannot create the "
+                   "directory %s: %s", dir, strerror (errno));
+    }
+  else if (!S_ISDIR (st.st_mode))
+    cli_fatal (CLI_EXIT_USAGE, "--save-points: %s is not a directory", dir);
+  if (access (dir, W_OK | X_OK) != 0)
+    cli_fatal (CLI_EXIT_USAGE, "--save-points: cannot write in %s: %s", dir,
+               strerror (errno));
+}
+
+int
+census_save_point (const char *dir, size_t run, const double *W,
+                   const census_config *cf)
+{
+  size_t n = strlen (dir) + 64;
+  char *path = malloc (n), *tmp = malloc (n);
+  if (!path || !tmp)
+    {
+      free (path);
+      free (tmp);
+      errno = ENOMEM;
+      return -1;
+    }
+  snprintf (path, n, "%s/run-%zu.tsv", dir, run);
+  snprintf (tmp, n, "%s/.run-%zu.tsv.XXXXXX", dir, run);
+  int fd = mkstemp (tmp);
+  FILE *f = fd >= 0 ? fdopen (fd, "w") : NULL;
+  int bad = !f;
+  if (!f && fd >= 0)
+    close (fd);
+  if (f)
+    {
+      fchmod (fd, 0644);
+      fprintf (f, "# landscape-census run %zu seed %llu k=%zu d=%zu\n", run,
+               cf->seed, cf->k, cf->d);
+      for (size_t i = 0; i < cf->k; i++)
+        for (size_t j = 0; j < cf->d; j++)
+          fprintf (f, "%.17g%c", W[i * cf->d + j],
+                   j + 1 < cf->d ? '\t' : '\n');
+      bad = ferror (f) != 0;
+      bad |= fclose (f) != 0;
+    }
+  int e = errno;
+  if (!bad && rename (tmp, path) != 0)
+    {
+      bad = 1;
+      e = errno;
+    }
+  if (bad && fd >= 0)
+    unlink (tmp);
+  free (path);
+  free (tmp);
+  errno = e;
+  return bad ? -1 : 0;
+}
