@@ -97,7 +97,7 @@ add_class (scratch *s, const lsc_cellpair *cp, const lsc_jet *p, int want_L)
   slong prec = s->prec;
   lsc_jet *u = s->u, *v = s->v, *wt = s->wt;
   quad_jet (&s->cnt, cp->count, &s->Lsz, prec);
-  if (arb_is_zero (&s->cnt.v) && arb_is_zero (&s->cnt.e))
+  if (lsc_jet_is_zero (&s->cnt))
     return LSC_SUCCESS;
   int same = cp->type == LSC_CLASS_STUDENTS;
   for (size_t a = 0; a < n; a++)

@@ -9,14 +9,29 @@
 #include "landscape/lsc_young.h"
 #include "landscape/lsc_certify.h"
 
-/* x = v + e eps with eps^2 = 0: v encloses a value, e its derivative in
-   one direction of (p, d).  Every operation below is the exact rule of
-   differentiation evaluated in ball arithmetic, so v and e enclose the
-   value and the derivative for every point of the input balls. */
+/* Truncated Taylor series in one formal variable eps of Arb balls:
+   x = c[0] + c[1] eps + ... + c[n-1] eps^(n-1) (mod eps^n), 1 <= n <=
+   LSC_JET_MAX.  With n = 2 it is a first-order jet (a value and one
+   directional derivative); with the variable d - d0 and n = N + 1 it
+   holds the Taylor coefficients in d up to order N.  Every operation is
+   the exact rule for the coefficients of a truncated series evaluated in
+   ball arithmetic, so c[k] encloses the k-th Taylor coefficient for every
+   point of the input balls.  A binary operation's result has the larger
+   length of its operands (a shorter operand's missing coefficients are
+   zero); constants have n = 1. */
+#define LSC_JET_MAX 8
 typedef struct
 {
-  arb_struct v, e;
+  int n;
+  arb_struct c[LSC_JET_MAX];
 } lsc_jet;
+
+/* the value and the first coefficient (the directional derivative) */
+#define LSC_JV(x) (&(x)->c[0])
+/* r = coefficient k of x (0 beyond its length) */
+void lsc_jet_get_coef (arb_t r, const lsc_jet *x, int k);
+/* x = (v, e): length 2 (e != NULL) or 1 */
+int lsc_jet_is_zero (const lsc_jet *x);
 
 void lsc_jet_init (lsc_jet *x);
 void lsc_jet_clear (lsc_jet *x);

@@ -55,21 +55,21 @@ lsc_cert_eval (arb_t L, arb_t Ldot, arb_ptr g, arb_ptr gdot, arb_ptr H,
     goto cleanup;
   if (L)
     {
-      arb_set (L, &Lj.v);
+      arb_set (L, LSC_JV (&Lj));
       if (Ldot)
-        arb_set (Ldot, &Lj.e);
+        lsc_jet_get_coef (Ldot, &Lj, 1);
     }
   for (size_t i = 0; g && i < np; i++)
     {
-      arb_set (g + i, &gj[i].v);
+      arb_set (g + i, LSC_JV (&gj[i]));
       if (gdot)
-        arb_set (gdot + i, &gj[i].e);
+        lsc_jet_get_coef (gdot + i, &gj[i], 1);
     }
   for (size_t i = 0; H && i < np * np; i++)
     {
-      arb_set (H + i, &Hj[i].v);
+      arb_set (H + i, LSC_JV (&Hj[i]));
       if (Hdot)
-        arb_set (Hdot + i, &Hj[i].e);
+        lsc_jet_get_coef (Hdot + i, &Hj[i], 1);
     }
 cleanup:
   lsc_jet_vec_clear (pj, np);

@@ -21,34 +21,38 @@ partial_pass (arb_t Ls, arb_ptr gs, arb_ptr Hs, lsc_jet *pj, lsc_jet *gj,
   size_t np = lsc_young_nparams (G);
   arb_t step;
   arb_init (step);
+  arb_t one;
+  arb_init (one);
+  arb_one (one);
   for (size_t i = 0; i < np; i++)
-    {
-      arb_set (&pj[i].v, X + i);
-      if (i == k)
-        arb_one (&pj[i].e);
-      else
-        arb_zero (&pj[i].e);
-    }
-  arb_set (&dj->v, D);
+    lsc_jet_set_arb (&pj[i], X + i, i == k ? one : NULL);
+  lsc_jet_set_arb (dj, D, k == np ? one : NULL);
   if (k == np)
-    {
-      arb_one (&dj->e);
-      arb_sub (step, D, dm, prec);
-    }
+    arb_sub (step, D, dm, prec);
   else
-    {
-      arb_zero (&dj->e);
-      arb_sub (step, X + k, x + k, prec);
-    }
+    arb_sub (step, X + k, x + k, prec);
+  arb_clear (one);
   int rc = lsc_restricted_eval_jet (Ls ? Lj : NULL, gj, Hj, pj, G, dj, prec);
   if (!rc)
     {
+      arb_t e;
+      arb_init (e);
       if (Ls)
-        arb_addmul (Ls, &Lj->e, step, prec);
+        {
+          lsc_jet_get_coef (e, Lj, 1);
+          arb_addmul (Ls, e, step, prec);
+        }
       for (size_t i = 0; gs && i < np; i++)
-        arb_addmul (gs + i, &gj[i].e, step, prec);
+        {
+          lsc_jet_get_coef (e, &gj[i], 1);
+          arb_addmul (gs + i, e, step, prec);
+        }
       for (size_t i = 0; Hs && i < np * np; i++)
-        arb_addmul (Hs + i, &Hj[i].e, step, prec);
+        {
+          lsc_jet_get_coef (e, &Hj[i], 1);
+          arb_addmul (Hs + i, e, step, prec);
+        }
+      arb_clear (e);
     }
   arb_clear (step);
   return rc;
@@ -104,11 +108,11 @@ lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
   if (!rc)
     {
       if (L)
-        arb_add (L, &Lj.v, Ls, prec);
+        arb_add (L, LSC_JV (&Lj), Ls, prec);
       for (size_t i = 0; g && i < np; i++)
-        arb_add (g + i, &gj[i].v, gs + i, prec);
+        arb_add (g + i, LSC_JV (&gj[i]), gs + i, prec);
       for (size_t i = 0; H && i < np * np; i++)
-        arb_add (H + i, &Hj[i].v, Hs + i, prec);
+        arb_add (H + i, LSC_JV (&Hj[i]), Hs + i, prec);
     }
   lsc_jet_vec_clear (pj, np);
   lsc_jet_vec_clear (gj, np);
