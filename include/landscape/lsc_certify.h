@@ -32,6 +32,10 @@ typedef struct
   double max_rel_width;/* range theorems: first subinterval width
                           relative to d                             (0.05) */
   double min_rel_width;/* range theorems: give up below this          (1e-15) */
+  int taylor;          /* order N of the Taylor models in d over a ball
+                          of d (1..7): coefficients of order < N at the
+                          midpoint, the Lagrange remainder of order N
+                          enclosed over the ball                     (4)  */
 } lsc_certify_options;
 void lsc_certify_options_init (lsc_certify_options *opt);
 

@@ -110,7 +110,19 @@ int lsc_cert_eval (arb_t L, arb_t Ldot, arb_ptr g, arb_ptr gdot, arb_ptr H,
    NULL.  X = x and D = dm give the values at the centre. */
 int lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
                             const arb_t dm, arb_srcptr X, const arb_t D,
-                            const lsc_young *G, slong prec);
+                            const lsc_young *G, int N, slong prec);
+
+/* Taylor models in d (taylor.c): the coefficients of L, g, H at the point
+   p in powers of (d - dm), N + 1 per output (Lc[k], gc[i (N+1) + k],
+   Hc[ij (N+1) + k]; each may be NULL): orders below N at dm, order N
+   enclosed over the whole ball D (Lagrange remainder).  For every d in D,
+   f(p, d) lies in lsc_cert_taylor_sum of its coefficients at T = D - dm.
+   LSC_EINVAL unless 1 <= N < LSC_JET_MAX; else as the evaluators. */
+int lsc_cert_taylor_coefs (arb_ptr Lc, arb_ptr gc, arb_ptr Hc, arb_srcptr p,
+                           const arb_t dm, const arb_t D, int N,
+                           const lsc_young *G, slong prec);
+void lsc_cert_taylor_sum (arb_t r, arb_srcptr c, int N, const arb_t T,
+                          slong prec);
 
 /* Inertia of a symmetric ball matrix A (n x n) by the congruence
    C = Q^T S A S Q (S an exact power-of-two diagonal scaling, Q the exact
@@ -135,7 +147,7 @@ int lsc_ball_inertia (size_t *nneg, size_t *npos, const arb_mat_t A,
    matrices are initialised here (also on failure); clear them with
    lsc_cert_blocks_clear. */
 int lsc_cert_blocks (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
-                     arb_srcptr box, arb_srcptr xd, const arb_t d,
+                     arb_srcptr box, arb_srcptr xd, const arb_t d, int N,
                      slong prec);
 void lsc_cert_blocks_clear (arb_mat_t *A, arb_mat_t *Ad);
 

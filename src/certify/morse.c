@@ -17,7 +17,7 @@
 static int
 hess_q (arb_mat_t A, arb_mat_t Ad, const lsc_young *Gq, arb_srcptr x,
         arb_srcptr X, arb_srcptr xd, const int *par, size_t nq,
-        const arb_t dm, const arb_t D, slong prec)
+        const arb_t dm, const arb_t D, int N, slong prec)
 {
   arb_ptr xq = _arb_vec_init ((slong) nq), Xq = _arb_vec_init ((slong) nq),
           Dq = _arb_vec_init ((slong) nq), H = _arb_vec_init ((slong) (nq * nq)),
@@ -35,7 +35,7 @@ hess_q (arb_mat_t A, arb_mat_t Ad, const lsc_young *Gq, arb_srcptr x,
   int rc = xd ? lsc_cert_eval (NULL, NULL, NULL, NULL, H, Hd, Xq, Dq, Gq, D,
                                one, prec)
               : lsc_cert_eval_centered (NULL, NULL, H, xq, dm, Xq, D, Gq,
-                                        prec);
+                                        N, prec);
   for (size_t i = 0; !rc && i < nq; i++)
     for (size_t j = 0; j < nq; j++)
       {
@@ -105,7 +105,8 @@ lsc_cert_blocks_clear (arb_mat_t *A, arb_mat_t *Ad)
 
 int
 lsc_cert_blocks (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
-                 arb_srcptr box, arb_srcptr xd, const arb_t d, slong prec)
+                 arb_srcptr box, arb_srcptr xd, const arb_t d, int N,
+                 slong prec)
 {
   double other = 0;
   for (size_t c = 0; c < G->ncb; c++)
@@ -161,13 +162,13 @@ lsc_cert_blocks (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
     }
   /* hess_q maps level q's parameters from level q - 1 (x[q]) */
   rc = hess_q (A[0], Ad ? Ad[0] : NULL, Gq[0], x[0], X[0], xd ? xdq[0] : NULL,
-               par[0], nq[0], dm, d, prec);
+               par[0], nq[0], dm, d, N, prec);
   if (!rc)
     rc = hess_q (A[1], Ad ? Ad[1] : NULL, Gq[1], x[1], X[1],
-                 xd ? xdq[1] : NULL, par[1], nq[1], dm, d, prec);
+                 xd ? xdq[1] : NULL, par[1], nq[1], dm, d, N, prec);
   if (!rc)
     rc = hess_q (H2, H2d, Gq[2], x[2], X[2], xd ? xdq[2] : NULL, par[2],
-                 nq[2], dm, d, prec);
+                 nq[2], dm, d, N, prec);
   parity_block (A[2], H2, ch.swap, ch.n2, 1, prec);
   parity_block (A[3], H2, ch.swap, ch.n2, 0, prec);
   if (Ad)
@@ -249,8 +250,8 @@ branch_blocks (arb_mat_t *A, const lsc_young *G, arb_srcptr box,
     goto done;
   for (slong i = 0; i < np; i++)
     arb_set (xd + i, arb_mat_entry (Y, i, 0));
-  int r1 = lsc_cert_blocks (Am, NULL, G, cm.box, NULL, dm, prec);
-  int r2 = lsc_cert_blocks (A, Ad, G, box, xd, d, prec);
+  int r1 = lsc_cert_blocks (Am, NULL, G, cm.box, NULL, dm, o->taylor, prec);
+  int r2 = lsc_cert_blocks (A, Ad, G, box, xd, d, o->taylor, prec);
   have = 1;
   if (r1 || r2)
     goto done;
@@ -326,7 +327,8 @@ lsc_certify_morse (lsc_cert_morse *res, const lsc_young *G, arb_srcptr box,
         lsc_cert_blocks_clear (A, NULL);
     }
   int good = ok;
-  rc = good ? LSC_SUCCESS : lsc_cert_blocks (A, NULL, G, box, NULL, d, prec);
+  rc = good ? LSC_SUCCESS : lsc_cert_blocks (A, NULL, G, box, NULL, d, o.taylor,
+                                                prec);
   if (rc == LSC_ENOMEM || rc == LSC_EINVAL)
     {
       lsc_cert_blocks_clear (A, NULL);
