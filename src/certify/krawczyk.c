@@ -16,7 +16,7 @@ static int
 partial_pass (arb_t Ls, arb_ptr gs, arb_ptr Hs, lsc_jet *pj, lsc_jet *gj,
               lsc_jet *Hj, lsc_jet *dj, lsc_jet *Lj, arb_srcptr x,
               const arb_t dm, arb_srcptr X, const arb_t D, size_t k,
-              const lsc_young *G, slong prec)
+              const lsc_young *G, const int *ks, slong prec)
 {
   size_t np = lsc_young_nparams (G);
   arb_t step;
@@ -32,7 +32,8 @@ partial_pass (arb_t Ls, arb_ptr gs, arb_ptr Hs, lsc_jet *pj, lsc_jet *gj,
   else
     arb_sub (step, X + k, x + k, prec);
   arb_clear (one);
-  int rc = lsc_restricted_eval_jet (Ls ? Lj : NULL, gj, Hj, pj, G, dj, prec);
+  int rc = lsc_restricted_eval_jet (Ls ? Lj : NULL, gj, Hj, pj, G, dj, ks,
+                                    prec);
   if (!rc)
     {
       arb_t e;
@@ -66,7 +67,8 @@ partial_pass (arb_t Ls, arb_ptr gs, arb_ptr Hs, lsc_jet *pj, lsc_jet *gj,
 int
 lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
                         const arb_t dm, arb_srcptr X, const arb_t D,
-                        const lsc_young *G, int N, slong prec)
+                        const lsc_young *G, const int *ks, int N,
+                        slong prec)
 {
   size_t np = lsc_young_nparams (G);
   int rc = LSC_SUCCESS;
@@ -76,7 +78,7 @@ lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
   for (size_t k = 0; tiny && k < np; k++)
     tiny = mag_cmp_2exp_si (arb_radref (X + k), -prec / 2) <= 0;
   if (tiny)
-    return lsc_cert_eval (L, NULL, g, NULL, H, NULL, X, NULL, G, D, NULL,
+    return lsc_cert_eval (L, NULL, g, NULL, H, NULL, X, NULL, G, D, NULL, ks,
                           prec);
   lsc_jet *pj = lsc_jet_vec_init (np), *gj = g ? lsc_jet_vec_init (np) : NULL;
   lsc_jet *Hj = H ? lsc_jet_vec_init (np * np) : NULL;
@@ -98,7 +100,7 @@ lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
                      && arf_equal (arb_midref (D), arb_midref (dm)))
         continue;
       rc = partial_pass (L ? Ls : NULL, gs, Hs, pj, gj, Hj, &dj, &Lj, x, dm,
-                         X, D, k, G, prec);
+                         X, D, k, G, ks, prec);
     }
   if (!rc && tm)
     {
@@ -109,7 +111,7 @@ lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
       arb_t T;
       arb_init (T);
       arb_sub (T, D, dm, prec);
-      rc = lsc_cert_taylor_coefs (Lc, gc, Hc, x, dm, D, N, G, prec);
+      rc = lsc_cert_taylor_coefs (Lc, gc, Hc, x, dm, D, N, G, ks, prec);
       if (!rc)
         {
           if (L)
@@ -133,7 +135,8 @@ lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
       for (size_t i = 0; i < np; i++)
         lsc_jet_set_arb (&pj[i], x + i, NULL);
       lsc_jet_set_arb (&dj, dm, NULL);
-      rc = lsc_restricted_eval_jet (L ? &Lj : NULL, gj, Hj, pj, G, &dj, prec);
+      rc = lsc_restricted_eval_jet (L ? &Lj : NULL, gj, Hj, pj, G, &dj, ks,
+                                    prec);
     }
   if (!rc)
     {
@@ -215,7 +218,7 @@ lsc_certify_newton (arb_ptr p, const lsc_young *G, const arb_t d,
       for (slong i = 0; i < np; i++)
         mag_zero (arb_radref (p + i));
       int e = lsc_cert_eval (NULL, NULL, g, NULL, H, NULL, p, NULL, G, dm,
-                             NULL, prec);
+                             NULL, NULL, prec);
       if (e)
         {
           rc = e;
@@ -277,7 +280,8 @@ reason (lsc_cert_crit *res, const char *msg)
 static int
 precond_jacobian (arb_mat_t M, const arb_mat_t C, arb_srcptr x,
                   const arb_t dm, arb_srcptr X, const arb_t D,
-                  const lsc_young *G, slong np, int N, slong prec)
+                  const lsc_young *G, const int *ks, slong np, int N,
+                  slong prec)
 {
   int rc = 0;
   arb_ptr H = _arb_vec_init (np * np), Hd = _arb_vec_init (np * np),
@@ -297,7 +301,7 @@ precond_jacobian (arb_mat_t M, const arb_mat_t C, arb_srcptr x,
       arb_ptr Hc = _arb_vec_init (np * np * s),
               CJc = _arb_vec_init (np * np * s);
       arb_sub (step, D, dm, prec);
-      rc = lsc_cert_taylor_coefs (NULL, NULL, Hc, x, dm, D, N, G, prec);
+      rc = lsc_cert_taylor_coefs (NULL, NULL, Hc, x, dm, D, N, G, ks, prec);
       for (slong k = 0; k <= N && !rc; k++)
         {
           for (slong i = 0; i < np * np; i++)
@@ -317,7 +321,7 @@ precond_jacobian (arb_mat_t M, const arb_mat_t C, arb_srcptr x,
     }
   else
     rc = lsc_cert_eval (NULL, NULL, NULL, NULL, H, NULL, x, NULL, G, dm, NULL,
-                        prec);
+                        ks, prec);
   if (!rc && !tm)
     {
       vec_to_mat (A, H, (size_t) np);
@@ -332,7 +336,7 @@ precond_jacobian (arb_mat_t M, const arb_mat_t C, arb_srcptr x,
       if (!isd)
         arb_one (dir + k);
       arb_set_ui (z, isd);
-      rc = lsc_cert_eval (NULL, NULL, NULL, NULL, H, Hd, X, dir, G, D, z,
+      rc = lsc_cert_eval (NULL, NULL, NULL, NULL, H, Hd, X, dir, G, D, z, ks,
                           prec);
       if (rc)
         break;
@@ -370,14 +374,14 @@ static int
 kraw_step (arb_ptr K, mag_t *r, arb_srcptr x, arb_ptr X, const arb_mat_t dv,
            const arb_mat_t C, arb_mat_t M, arb_mat_t t,
            arb_mat_t mt, arb_t u, const arb_t d, const arb_t dm,
-           const lsc_young *G, slong np, int N, slong prec)
+           const lsc_young *G, const int *ks, slong np, int N, slong prec)
 {
   for (slong i = 0; i < np; i++)
     {
       arf_set (arb_midref (X + i), arb_midref (x + i));
       mag_set (arb_radref (X + i), r[i]);
     }
-  if (precond_jacobian (M, C, x, dm, X, d, G, np, N, prec))
+  if (precond_jacobian (M, C, x, dm, X, d, G, ks, np, N, prec))
     return -1;
   for (slong i = 0; i < np; i++)
     arb_sub (arb_mat_entry (t, i, 0), X + i, x + i, prec);
@@ -406,6 +410,14 @@ kraw_step (arb_ptr K, mag_t *r, arb_srcptr x, arb_ptr X, const arb_mat_t dv,
 int
 lsc_certify_critical (lsc_cert_crit *res, const lsc_young *G, arb_srcptr p,
                       const arb_t d, const lsc_certify_options *opt)
+{
+  return lsc_cert_critical_k (res, G, NULL, p, d, opt);
+}
+
+int
+lsc_cert_critical_k (lsc_cert_crit *res, const lsc_young *G, const int *ks,
+                     arb_srcptr p, const arb_t d,
+                     const lsc_certify_options *opt)
 {
   if (!res || !G || !p || !d || !res->box)
     LSC_ERROR ("NULL argument", LSC_EFAULT);
@@ -446,10 +458,10 @@ lsc_certify_critical (lsc_cert_crit *res, const lsc_young *G, arb_srcptr p,
   for (slong i = 0; i < np; i++)
     arf_set (arb_midref (x + i), arb_midref (p + i));
   /* g(x, D) centered in d, and the preconditioner C ~ J(x, dm)^{-1} */
-  if (lsc_cert_eval_centered (NULL, g, NULL, x, dm, x, d, G, o.taylor,
+  if (lsc_cert_eval_centered (NULL, g, NULL, x, dm, x, d, G, ks, o.taylor,
                               prec)
       || lsc_cert_eval (NULL, NULL, NULL, NULL, H, NULL, x, NULL, G, dm, NULL,
-                         prec))
+                         ks, prec))
     {
       reason (res, "the gradient cannot be enclosed at the centre (a norm "
                    "or an angle not proved away from 0)");
@@ -475,7 +487,7 @@ lsc_certify_critical (lsc_cert_crit *res, const lsc_young *G, arb_srcptr p,
     arb_init (step);
     arb_one (one);
     if (lsc_cert_eval (NULL, NULL, gv, NULL, NULL, NULL, x, NULL, G, dm, NULL,
-                       prec))
+                       ks, prec))
       {
         _arb_vec_clear (gd, np);
         _arb_vec_clear (gv, np);
@@ -496,7 +508,7 @@ lsc_certify_critical (lsc_cert_crit *res, const lsc_young *G, arb_srcptr p,
         arb_ptr gc = _arb_vec_init (np * s), Cg = _arb_vec_init (np * s);
         arb_sub (step, d, dm, prec);
         if (lsc_cert_taylor_coefs (NULL, gc, NULL, x, dm, d, o.taylor, G,
-                                   prec))
+                                   ks, prec))
           arb_mat_indeterminate (dv);
         else
           {
@@ -541,7 +553,7 @@ lsc_certify_critical (lsc_cert_crit *res, const lsc_young *G, arb_srcptr p,
   int contract = 0;
   for (unsigned att = 0; att <= o.inflate + (unsigned) contract; att++)
     {
-      int st = kraw_step (K, r, x, X, dv, C, M, t, mt, u, d, dm, G, np,
+      int st = kraw_step (K, r, x, X, dv, C, M, t, mt, u, d, dm, G, ks, np,
                           o.taylor, prec);
       if (st < 0)
         {
@@ -579,7 +591,7 @@ lsc_certify_critical (lsc_cert_crit *res, const lsc_young *G, arb_srcptr p,
       res->radius = fmax (res->radius, mag_get_d (arb_radref (best + i)));
     }
   if (lsc_cert_eval_centered (res->loss, NULL, NULL, x, dm, best, d, G,
-                              o.taylor, prec))
+                              ks, o.taylor, prec))
     arb_indeterminate (res->loss);
 done:
   _arb_vec_clear (x, np);
