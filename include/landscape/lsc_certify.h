@@ -32,6 +32,15 @@ typedef struct
   double max_rel_width;/* range theorems: first subinterval width
                           relative to d                             (0.05) */
   double min_rel_width;/* range theorems: give up below this          (1e-15) */
+  int taylor;          /* order N of the Taylor models in d over a ball
+                          of d (1..7): coefficients of order < N at the
+                          midpoint, the Lagrange remainder of order N
+                          enclosed over the ball                     (4)  */
+  int scaled;          /* range theorems: Krawczyk boxes in scaled
+                          unknowns q_i = (p_i - c_i) d^k_i (c_i in
+                          {-1, 0, 1}, k_i in 0..3 from the branch's decay:
+                          b ~ d^-2, c ~ d^-1, f ~ -1 + d^-1); 0: boxes in
+                          the parameters p                             (0) */
 } lsc_certify_options;
 void lsc_certify_options_init (lsc_certify_options *opt);
 

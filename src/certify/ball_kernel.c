@@ -112,8 +112,8 @@ lsc_bcells_set (lsc_bcells *c, const lsc_jet *u, const lsc_jet *v,
   lsc_jet_clear (&q);
   lsc_jet pij;
   lsc_jet_init (&pij);
-  arb_set (&pij.v, c->pi);
-  if (arf_cmp (arb_midref (&c->dm.v), arb_midref (&c->dp.v)) <= 0)
+  lsc_jet_set_arb (&pij, c->pi, NULL);
+  if (arf_cmp (arb_midref (LSC_JV (&c->dm)), arb_midref (LSC_JV (&c->dp))) <= 0)
     {
       lsc_jet_atan2x2 (&c->theta, &c->dm, &c->dp, prec);
       lsc_jet_sub (&c->phi, &pij, &c->theta, prec);

@@ -97,7 +97,7 @@ add_class (scratch *s, const lsc_cellpair *cp, const lsc_jet *p, int want_L)
   slong prec = s->prec;
   lsc_jet *u = s->u, *v = s->v, *wt = s->wt;
   quad_jet (&s->cnt, cp->count, &s->Lsz, prec);
-  if (arb_is_zero (&s->cnt.v) && arb_is_zero (&s->cnt.e))
+  if (lsc_jet_is_zero (&s->cnt))
     return LSC_SUCCESS;
   int same = cp->type == LSC_CLASS_STUDENTS;
   for (size_t a = 0; a < n; a++)
@@ -200,9 +200,9 @@ add_class (scratch *s, const lsc_cellpair *cp, const lsc_jet *p, int want_L)
   return LSC_SUCCESS;
 }
 
-int
-lsc_restricted_eval_jet (lsc_jet *L, lsc_jet *g, lsc_jet *H, const lsc_jet *p,
-                         const lsc_young *G, const lsc_jet *d, slong prec)
+static int
+eval_plain (lsc_jet *L, lsc_jet *g, lsc_jet *H, const lsc_jet *p,
+            const lsc_young *G, const lsc_jet *d, slong prec)
 {
   size_t np = lsc_young_nparams (G), ncl = lsc_cells_nclasses (G);
   scratch s;
@@ -250,5 +250,52 @@ lsc_restricted_eval_jet (lsc_jet *L, lsc_jet *g, lsc_jet *H, const lsc_jet *p,
       }
 cleanup:
   scratch_clear (&s);
+  return rc;
+}
+
+/* Scaled unknowns: p_i = ks[np + i] + q_i d^-ks[i]; the loss of (q, d), its gradient
+   S g and Hessian S H S in q (S = diag d^-ks[i]: the chain rule, exact
+   since p is linear in q), all as series in the jets' variable. */
+int
+lsc_restricted_eval_jet (lsc_jet *L, lsc_jet *g, lsc_jet *H, const lsc_jet *p,
+                         const lsc_young *G, const lsc_jet *d, const int *ks,
+                         slong prec)
+{
+  if (!ks)
+    return eval_plain (L, g, H, p, G, d, prec);
+  size_t np = lsc_young_nparams (G);
+  lsc_jet pw[LSC_CERT_KMAX + 1];
+  for (int k = 0; k <= LSC_CERT_KMAX; k++)
+    lsc_jet_init (&pw[k]);
+  lsc_jet *pq = lsc_jet_vec_init (np);
+  int rc = pq ? LSC_SUCCESS : LSC_ENOMEM;
+  lsc_jet_set_d (&pw[0], 1);
+  if (!rc)
+    lsc_jet_div (&pw[1], &pw[0], d, prec);
+  for (int k = 2; k <= LSC_CERT_KMAX; k++)
+    lsc_jet_mul (&pw[k], &pw[k - 1], &pw[1], prec);
+  for (size_t i = 0; !rc && i < np; i++)
+    {
+      if (ks[i] < 0 || ks[i] > LSC_CERT_KMAX)
+        rc = LSC_EINVAL;
+      else
+        {
+          lsc_jet_mul (&pq[i], &p[i], &pw[ks[i]], prec);
+          lsc_jet_add_d (&pq[i], &pq[i], (double) ks[np + i], prec);
+        }
+    }
+  if (!rc)
+    rc = eval_plain (L, g, H, pq, G, d, prec);
+  for (size_t i = 0; !rc && g && i < np; i++)
+    lsc_jet_mul (&g[i], &g[i], &pw[ks[i]], prec);
+  for (size_t i = 0; !rc && H && i < np; i++)
+    for (size_t j = 0; j < np; j++)
+      {
+        lsc_jet_mul (&H[i * np + j], &H[i * np + j], &pw[ks[i]], prec);
+        lsc_jet_mul (&H[i * np + j], &H[i * np + j], &pw[ks[j]], prec);
+      }
+  lsc_jet_vec_clear (pq, np);
+  for (int k = 0; k <= LSC_CERT_KMAX; k++)
+    lsc_jet_clear (&pw[k]);
   return rc;
 }

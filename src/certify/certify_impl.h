@@ -9,14 +9,29 @@
 #include "landscape/lsc_young.h"
 #include "landscape/lsc_certify.h"
 
-/* x = v + e eps with eps^2 = 0: v encloses a value, e its derivative in
-   one direction of (p, d).  Every operation below is the exact rule of
-   differentiation evaluated in ball arithmetic, so v and e enclose the
-   value and the derivative for every point of the input balls. */
+/* Truncated Taylor series in one formal variable eps of Arb balls:
+   x = c[0] + c[1] eps + ... + c[n-1] eps^(n-1) (mod eps^n), 1 <= n <=
+   LSC_JET_MAX.  With n = 2 it is a first-order jet (a value and one
+   directional derivative); with the variable d - d0 and n = N + 1 it
+   holds the Taylor coefficients in d up to order N.  Every operation is
+   the exact rule for the coefficients of a truncated series evaluated in
+   ball arithmetic, so c[k] encloses the k-th Taylor coefficient for every
+   point of the input balls.  A binary operation's result has the larger
+   length of its operands (a shorter operand's missing coefficients are
+   zero); constants have n = 1. */
+#define LSC_JET_MAX 8
 typedef struct
 {
-  arb_struct v, e;
+  int n;
+  arb_struct c[LSC_JET_MAX];
 } lsc_jet;
+
+/* the value and the first coefficient (the directional derivative) */
+#define LSC_JV(x) (&(x)->c[0])
+/* r = coefficient k of x (0 beyond its length) */
+void lsc_jet_get_coef (arb_t r, const lsc_jet *x, int k);
+/* x = (v, e): length 2 (e != NULL) or 1 */
+int lsc_jet_is_zero (const lsc_jet *x);
 
 void lsc_jet_init (lsc_jet *x);
 void lsc_jet_clear (lsc_jet *x);
@@ -80,14 +95,24 @@ void lsc_bcells_h2 (lsc_jet *r, lsc_bcells *c, const lsc_jet *wt, size_t a,
    outside the structurally parallel pairs). */
 int lsc_restricted_eval_jet (lsc_jet *L, lsc_jet *g, lsc_jet *H,
                              const lsc_jet *p, const lsc_young *G,
-                             const lsc_jet *d, slong prec);
+                             const lsc_jet *d, const int *ks, slong prec);
+
+/* Scaled unknowns: with ks != NULL (np exponents in 0..LSC_CERT_KMAX,
+   then np small integer offsets) the evaluators' parameters are q,
+   p_i = ks[np + i] + q_i d^-ks[i], and L, g, H are
+   the loss, gradient and Hessian of (q, d) -> L_G(p(q, d), d) in q: the
+   same critical points and, by Sylvester's law (S H S with S diagonal
+   and positive), the same inertias; a box in q follows the branch's
+   decay in d (b ~ d^-2, c ~ d^-1, f ~ -1 + d^-1) across a wide ball of
+   d. */
+#define LSC_CERT_KMAX 3
 
 /* lsc_restricted_deriv_arb without checks or error reports (inside the
    proofs a failed enclosure is an answer, not an error). */
 int lsc_cert_eval (arb_t L, arb_t Ldot, arb_ptr g, arb_ptr gdot, arb_ptr H,
                    arb_ptr Hdot, arb_srcptr p, arb_srcptr pdot,
                    const lsc_young *G, const arb_t d, const arb_t ddot,
-                   slong prec);
+                   const int *ks, slong prec);
 
 /* Centered enclosures over the box (X, D) with centre (x, dm):
    f(X, D) in f(x, dm) + f'(X, D) . (X - x, D - dm) (mean value theorem on
@@ -95,7 +120,20 @@ int lsc_cert_eval (arb_t L, arb_t Ldot, arb_ptr g, arb_ptr gdot, arb_ptr H,
    NULL.  X = x and D = dm give the values at the centre. */
 int lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
                             const arb_t dm, arb_srcptr X, const arb_t D,
-                            const lsc_young *G, slong prec);
+                            const lsc_young *G, const int *ks, int N,
+                            slong prec);
+
+/* Taylor models in d (taylor.c): the coefficients of L, g, H at the point
+   p in powers of (d - dm), N + 1 per output (Lc[k], gc[i (N+1) + k],
+   Hc[ij (N+1) + k]; each may be NULL): orders below N at dm, order N
+   enclosed over the whole ball D (Lagrange remainder).  For every d in D,
+   f(p, d) lies in lsc_cert_taylor_sum of its coefficients at T = D - dm.
+   LSC_EINVAL unless 1 <= N < LSC_JET_MAX; else as the evaluators. */
+int lsc_cert_taylor_coefs (arb_ptr Lc, arb_ptr gc, arb_ptr Hc, arb_srcptr p,
+                           const arb_t dm, const arb_t D, int N,
+                           const lsc_young *G, const int *ks, slong prec);
+void lsc_cert_taylor_sum (arb_t r, arb_srcptr c, int N, const arb_t T,
+                          slong prec);
 
 /* Inertia of a symmetric ball matrix A (n x n) by the congruence
    C = Q^T S A S Q (S an exact power-of-two diagonal scaling, Q the exact
@@ -121,8 +159,17 @@ int lsc_ball_inertia (size_t *nneg, size_t *npos, const arb_mat_t A,
    lsc_cert_blocks_clear. */
 int lsc_cert_blocks (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
                      arb_srcptr box, arb_srcptr xd, const arb_t d,
-                     slong prec);
+                     const int *ks, int N, slong prec);
 void lsc_cert_blocks_clear (arb_mat_t *A, arb_mat_t *Ad);
+
+/* lsc_certify_critical and lsc_certify_morse in scaled unknowns q (ks as
+   above; NULL: none): the box, p and the result are in q. */
+int lsc_cert_critical_k (lsc_cert_crit *res, const lsc_young *G,
+                         const int *ks, arb_srcptr p, const arb_t d,
+                         const lsc_certify_options *opt);
+int lsc_cert_morse_k (lsc_cert_morse *res, const lsc_young *G,
+                      const int *ks, arb_srcptr box, const arb_t d,
+                      const lsc_certify_options *opt);
 
 /* Follow the branch from the point x (midpoints) at d_from to d_to by
    Newton with a tangent predictor in steps of at most rel * d (track.c). */

@@ -38,7 +38,8 @@ sigma_at (arb_t sig, int c, arb_srcptr x, const lsc_young *G, const arb_t d,
 {
   arb_mat_t A[4];
   size_t nn, npp;
-  int rc = lsc_cert_blocks (A, NULL, G, x, NULL, d, prec);
+  /* d is a point here: the Taylor order does not matter */
+  int rc = lsc_cert_blocks (A, NULL, G, x, NULL, d, NULL, 4, prec);
   if (!rc && !lsc_ball_inertia (&nn, &npp, A[c], A[c], sig, NULL, prec))
     rc = LSC_EFAILED;
   lsc_cert_blocks_clear (A, NULL);
@@ -84,7 +85,8 @@ block_fun (arb_mat_t A, arb_mat_t Ad, const arb_t d, void *arg)
         inside = arb_contains (x->box + i, ce.box + i);
       if (inside)
         {
-          bad = lsc_cert_blocks (B, NULL, x->G, ce.box, NULL, d, prec);
+          bad = lsc_cert_blocks (B, NULL, x->G, ce.box, NULL, d, NULL,
+                                     x->o->taylor, prec);
           if (!bad)
             arb_mat_set (A, B[x->c]);
           lsc_cert_blocks_clear (B, NULL);
@@ -102,7 +104,7 @@ block_fun (arb_mat_t A, arb_mat_t Ad, const arb_t d, void *arg)
       arb_mat_init (R, np, 1);
       arb_mat_init (Y, np, 1);
       if (!lsc_cert_eval (NULL, NULL, g, gd, H, NULL, x->box, NULL, x->G, d,
-                          one, prec))
+                          one, NULL, prec))
         {
           for (slong i = 0; i < np; i++)
             {
@@ -114,7 +116,8 @@ block_fun (arb_mat_t A, arb_mat_t Ad, const arb_t d, void *arg)
             {
               for (slong i = 0; i < np; i++)
                 arb_set (xd + i, arb_mat_entry (Y, i, 0));
-              bad = lsc_cert_blocks (B, Bd, x->G, x->box, xd, d, prec);
+              bad = lsc_cert_blocks (B, Bd, x->G, x->box, xd, d, NULL,
+                                     x->o->taylor, prec);
               if (!bad)
                 {
                   arb_mat_set (A, B[x->c]);
@@ -186,7 +189,7 @@ lsc_certify_dstar (lsc_cert_dstar *res, const lsc_young *G, const double *p,
     double best = HUGE_VAL;
     arb_mat_t A0[4];
     size_t nn, npp;
-    if (lsc_cert_blocks (A0, NULL, G, x, NULL, da, prec))
+    if (lsc_cert_blocks (A0, NULL, G, x, NULL, da, NULL, o.taylor, prec))
       {
         lsc_cert_blocks_clear (A0, NULL);
         why (res, "the Hessian blocks cannot be enclosed at d0");
@@ -271,7 +274,7 @@ lsc_certify_dstar (lsc_cert_dstar *res, const lsc_young *G, const double *p,
   {
     dctx ctx = { G, c, cr.box, &o, prec };
     arb_mat_t A0[4];
-    if (lsc_cert_blocks (A0, NULL, G, cr.box, NULL, D, prec))
+    if (lsc_cert_blocks (A0, NULL, G, cr.box, NULL, D, NULL, o.taylor, prec))
       {
         lsc_cert_blocks_clear (A0, NULL);
         why (res, "the block cannot be enclosed over D");

@@ -16,6 +16,8 @@ lsc_certify_options_init (lsc_certify_options *opt)
   opt->max_pieces = 20000;
   opt->max_rel_width = 0.05;
   opt->min_rel_width = 1e-15;
+  opt->taylor = 4;
+  opt->scaled = 0;
 }
 
 slong
@@ -33,7 +35,7 @@ int
 lsc_cert_eval (arb_t L, arb_t Ldot, arb_ptr g, arb_ptr gdot, arb_ptr H,
                arb_ptr Hdot, arb_srcptr p, arb_srcptr pdot,
                const lsc_young *G, const arb_t d, const arb_t ddot,
-               slong prec)
+               const int *ks, slong prec)
 {
   size_t np = lsc_young_nparams (G);
   int rc = LSC_SUCCESS;
@@ -50,26 +52,26 @@ lsc_cert_eval (arb_t L, arb_t Ldot, arb_ptr g, arb_ptr gdot, arb_ptr H,
   for (size_t i = 0; i < np; i++)
     lsc_jet_set_arb (&pj[i], p + i, pdot ? pdot + i : NULL);
   lsc_jet_set_arb (&dj, d, ddot);
-  if ((rc = lsc_restricted_eval_jet (L ? &Lj : NULL, gj, Hj, pj, G, &dj,
+  if ((rc = lsc_restricted_eval_jet (L ? &Lj : NULL, gj, Hj, pj, G, &dj, ks,
                                      prec)))
     goto cleanup;
   if (L)
     {
-      arb_set (L, &Lj.v);
+      arb_set (L, LSC_JV (&Lj));
       if (Ldot)
-        arb_set (Ldot, &Lj.e);
+        lsc_jet_get_coef (Ldot, &Lj, 1);
     }
   for (size_t i = 0; g && i < np; i++)
     {
-      arb_set (g + i, &gj[i].v);
+      arb_set (g + i, LSC_JV (&gj[i]));
       if (gdot)
-        arb_set (gdot + i, &gj[i].e);
+        lsc_jet_get_coef (gdot + i, &gj[i], 1);
     }
   for (size_t i = 0; H && i < np * np; i++)
     {
-      arb_set (H + i, &Hj[i].v);
+      arb_set (H + i, LSC_JV (&Hj[i]));
       if (Hdot)
-        arb_set (Hdot + i, &Hj[i].e);
+        lsc_jet_get_coef (Hdot + i, &Hj[i], 1);
     }
 cleanup:
   lsc_jet_vec_clear (pj, np);
@@ -99,7 +101,8 @@ lsc_restricted_deriv_arb (arb_t L, arb_t Ldot, arb_ptr g, arb_ptr gdot,
   for (size_t i = 0; i < np; i++)
     if (!arb_is_finite (p + i) || (pdot && !arb_is_finite (pdot + i)))
       LSC_ERROR ("non-finite parameter", LSC_ENONFINITE);
-  rc = lsc_cert_eval (L, Ldot, g, gdot, H, Hdot, p, pdot, G, d, ddot, prec);
+  rc = lsc_cert_eval (L, Ldot, g, gdot, H, Hdot, p, pdot, G, d, ddot, NULL,
+                      prec);
   if (rc == LSC_ENOMEM)
     LSC_ERROR ("out of memory", rc);
   if (rc)

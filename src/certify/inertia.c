@@ -99,7 +99,10 @@ lsc_ball_inertia (size_t *nneg, size_t *npos, const arb_mat_t A,
         arb_mat_mul (Cm, SQt, T, prec);
         for (slong a = 0; a < n; a++)
           for (slong b = 0; b <= a; b++)
-            arb_set (&C[a * n + b].e, arb_mat_entry (Cm, a, b));
+            {
+              arb_set (&C[a * n + b].c[1], arb_mat_entry (Cm, a, b));
+              C[a * n + b].n = 2;
+            }
       }
     arb_mat_clear (SQ);
     arb_mat_clear (SQt);
@@ -118,11 +121,11 @@ lsc_ball_inertia (size_t *nneg, size_t *npos, const arb_mat_t A,
           lsc_jet_mul (&tj, &tj, &D[j], prec);
           lsc_jet_sub (&D[k], &D[k], &tj, prec);
         }
-      if (!arb_is_finite (&D[k].v))
+      if (!arb_is_finite (LSC_JV (&D[k])))
         proved = 0;
-      else if (arb_is_positive (&D[k].v))
+      else if (arb_is_positive (LSC_JV (&D[k])))
         (*npos)++;
-      else if (arb_is_negative (&D[k].v))
+      else if (arb_is_negative (LSC_JV (&D[k])))
         (*nneg)++;
       else if (k < n - 1 || !last)
         proved = 0;
@@ -140,9 +143,9 @@ lsc_ball_inertia (size_t *nneg, size_t *npos, const arb_mat_t A,
     }
   if (last)
     {
-      arb_set (last, &D[n - 1].v);
+      arb_set (last, LSC_JV (&D[n - 1]));
       if (dlast)
-        arb_set (dlast, &D[n - 1].e);
+        lsc_jet_get_coef (dlast, &D[n - 1], 1);
       /* an undecided last pivot is the caller's business (d*) */
       if (proved && *nneg + *npos < (size_t) n)
         proved = 2;

@@ -16,39 +16,44 @@ static int
 partial_pass (arb_t Ls, arb_ptr gs, arb_ptr Hs, lsc_jet *pj, lsc_jet *gj,
               lsc_jet *Hj, lsc_jet *dj, lsc_jet *Lj, arb_srcptr x,
               const arb_t dm, arb_srcptr X, const arb_t D, size_t k,
-              const lsc_young *G, slong prec)
+              const lsc_young *G, const int *ks, slong prec)
 {
   size_t np = lsc_young_nparams (G);
   arb_t step;
   arb_init (step);
+  arb_t one;
+  arb_init (one);
+  arb_one (one);
   for (size_t i = 0; i < np; i++)
-    {
-      arb_set (&pj[i].v, X + i);
-      if (i == k)
-        arb_one (&pj[i].e);
-      else
-        arb_zero (&pj[i].e);
-    }
-  arb_set (&dj->v, D);
+    lsc_jet_set_arb (&pj[i], X + i, i == k ? one : NULL);
+  lsc_jet_set_arb (dj, D, k == np ? one : NULL);
   if (k == np)
-    {
-      arb_one (&dj->e);
-      arb_sub (step, D, dm, prec);
-    }
+    arb_sub (step, D, dm, prec);
   else
-    {
-      arb_zero (&dj->e);
-      arb_sub (step, X + k, x + k, prec);
-    }
-  int rc = lsc_restricted_eval_jet (Ls ? Lj : NULL, gj, Hj, pj, G, dj, prec);
+    arb_sub (step, X + k, x + k, prec);
+  arb_clear (one);
+  int rc = lsc_restricted_eval_jet (Ls ? Lj : NULL, gj, Hj, pj, G, dj, ks,
+                                    prec);
   if (!rc)
     {
+      arb_t e;
+      arb_init (e);
       if (Ls)
-        arb_addmul (Ls, &Lj->e, step, prec);
+        {
+          lsc_jet_get_coef (e, Lj, 1);
+          arb_addmul (Ls, e, step, prec);
+        }
       for (size_t i = 0; gs && i < np; i++)
-        arb_addmul (gs + i, &gj[i].e, step, prec);
+        {
+          lsc_jet_get_coef (e, &gj[i], 1);
+          arb_addmul (gs + i, e, step, prec);
+        }
       for (size_t i = 0; Hs && i < np * np; i++)
-        arb_addmul (Hs + i, &Hj[i].e, step, prec);
+        {
+          lsc_jet_get_coef (e, &Hj[i], 1);
+          arb_addmul (Hs + i, e, step, prec);
+        }
+      arb_clear (e);
     }
   arb_clear (step);
   return rc;
@@ -62,7 +67,8 @@ partial_pass (arb_t Ls, arb_ptr gs, arb_ptr Hs, lsc_jet *pj, lsc_jet *gj,
 int
 lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
                         const arb_t dm, arb_srcptr X, const arb_t D,
-                        const lsc_young *G, slong prec)
+                        const lsc_young *G, const int *ks, int N,
+                        slong prec)
 {
   size_t np = lsc_young_nparams (G);
   int rc = LSC_SUCCESS;
@@ -72,7 +78,7 @@ lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
   for (size_t k = 0; tiny && k < np; k++)
     tiny = mag_cmp_2exp_si (arb_radref (X + k), -prec / 2) <= 0;
   if (tiny)
-    return lsc_cert_eval (L, NULL, g, NULL, H, NULL, X, NULL, G, D, NULL,
+    return lsc_cert_eval (L, NULL, g, NULL, H, NULL, X, NULL, G, D, NULL, ks,
                           prec);
   lsc_jet *pj = lsc_jet_vec_init (np), *gj = g ? lsc_jet_vec_init (np) : NULL;
   lsc_jet *Hj = H ? lsc_jet_vec_init (np * np) : NULL;
@@ -83,7 +89,10 @@ lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
   arb_init (Ls);
   arb_ptr gs = g ? _arb_vec_init ((slong) np) : NULL,
           Hs = H ? _arb_vec_init ((slong) (np * np)) : NULL;
-  for (size_t k = 0; k <= np && !rc; k++)
+  /* a ball of d: the centre's values over D by Taylor models in d (the
+     d direction is then not a partial pass) */
+  int tm = !mag_is_zero (arb_radref (D)) && N >= 1;
+  for (size_t k = 0; k < np + !tm && !rc; k++)
     {
       if (k < np ? mag_is_zero (arb_radref (X + k))
                      && arf_equal (arb_midref (X + k), arb_midref (x + k))
@@ -91,24 +100,52 @@ lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
                      && arf_equal (arb_midref (D), arb_midref (dm)))
         continue;
       rc = partial_pass (L ? Ls : NULL, gs, Hs, pj, gj, Hj, &dj, &Lj, x, dm,
-                         X, D, k, G, prec);
+                         X, D, k, G, ks, prec);
     }
-  if (!rc)
+  if (!rc && tm)
+    {
+      size_t s = (size_t) N + 1;
+      arb_ptr Lc = L ? _arb_vec_init ((slong) s) : NULL,
+              gc = g ? _arb_vec_init ((slong) (np * s)) : NULL,
+              Hc = H ? _arb_vec_init ((slong) (np * np * s)) : NULL;
+      arb_t T;
+      arb_init (T);
+      arb_sub (T, D, dm, prec);
+      rc = lsc_cert_taylor_coefs (Lc, gc, Hc, x, dm, D, N, G, ks, prec);
+      if (!rc)
+        {
+          if (L)
+            lsc_cert_taylor_sum (LSC_JV (&Lj), Lc, N, T, prec);
+          for (size_t i = 0; g && i < np; i++)
+            lsc_cert_taylor_sum (LSC_JV (&gj[i]), gc + i * s, N, T, prec);
+          for (size_t i = 0; H && i < np * np; i++)
+            lsc_cert_taylor_sum (LSC_JV (&Hj[i]), Hc + i * s, N, T, prec);
+        }
+      if (Lc)
+        _arb_vec_clear (Lc, (slong) s);
+      if (gc)
+        _arb_vec_clear (gc, (slong) (np * s));
+      if (Hc)
+        _arb_vec_clear (Hc, (slong) (np * np * s));
+      arb_clear (T);
+    }
+  else if (!rc)
     {
       /* the centre */
       for (size_t i = 0; i < np; i++)
         lsc_jet_set_arb (&pj[i], x + i, NULL);
       lsc_jet_set_arb (&dj, dm, NULL);
-      rc = lsc_restricted_eval_jet (L ? &Lj : NULL, gj, Hj, pj, G, &dj, prec);
+      rc = lsc_restricted_eval_jet (L ? &Lj : NULL, gj, Hj, pj, G, &dj, ks,
+                                    prec);
     }
   if (!rc)
     {
       if (L)
-        arb_add (L, &Lj.v, Ls, prec);
+        arb_add (L, LSC_JV (&Lj), Ls, prec);
       for (size_t i = 0; g && i < np; i++)
-        arb_add (g + i, &gj[i].v, gs + i, prec);
+        arb_add (g + i, LSC_JV (&gj[i]), gs + i, prec);
       for (size_t i = 0; H && i < np * np; i++)
-        arb_add (H + i, &Hj[i].v, Hs + i, prec);
+        arb_add (H + i, LSC_JV (&Hj[i]), Hs + i, prec);
     }
   lsc_jet_vec_clear (pj, np);
   lsc_jet_vec_clear (gj, np);
@@ -181,7 +218,7 @@ lsc_certify_newton (arb_ptr p, const lsc_young *G, const arb_t d,
       for (slong i = 0; i < np; i++)
         mag_zero (arb_radref (p + i));
       int e = lsc_cert_eval (NULL, NULL, g, NULL, H, NULL, p, NULL, G, dm,
-                             NULL, prec);
+                             NULL, NULL, prec);
       if (e)
         {
           rc = e;
@@ -243,7 +280,8 @@ reason (lsc_cert_crit *res, const char *msg)
 static int
 precond_jacobian (arb_mat_t M, const arb_mat_t C, arb_srcptr x,
                   const arb_t dm, arb_srcptr X, const arb_t D,
-                  const lsc_young *G, slong np, slong prec)
+                  const lsc_young *G, const int *ks, slong np, int N,
+                  slong prec)
 {
   int rc = 0;
   arb_ptr H = _arb_vec_init (np * np), Hd = _arb_vec_init (np * np),
@@ -254,14 +292,42 @@ precond_jacobian (arb_mat_t M, const arb_mat_t C, arb_srcptr x,
   arb_t step, z;
   arb_init (step);
   arb_init (z);
-  rc = lsc_cert_eval (NULL, NULL, NULL, NULL, H, NULL, x, NULL, G, dm, NULL,
-                      prec);
-  if (!rc)
+  int tm = !mag_is_zero (arb_radref (D)) && N >= 1;
+  if (tm)
+    {
+      /* C J(x, D) by the Taylor model in d, C applied to each
+         coefficient before the interval sum */
+      slong s = N + 1;
+      arb_ptr Hc = _arb_vec_init (np * np * s),
+              CJc = _arb_vec_init (np * np * s);
+      arb_sub (step, D, dm, prec);
+      rc = lsc_cert_taylor_coefs (NULL, NULL, Hc, x, dm, D, N, G, ks, prec);
+      for (slong k = 0; k <= N && !rc; k++)
+        {
+          for (slong i = 0; i < np * np; i++)
+            arb_set (H + i, Hc + i * s + k);
+          vec_to_mat (A, H, (size_t) np);
+          arb_mat_mul (CA, C, A, prec);
+          for (slong i = 0; i < np; i++)
+            for (slong j = 0; j < np; j++)
+              arb_set (CJc + (i * np + j) * s + k, arb_mat_entry (CA, i, j));
+        }
+      for (slong i = 0; i < np && !rc; i++)
+        for (slong j = 0; j < np; j++)
+          lsc_cert_taylor_sum (arb_mat_entry (M, i, j), CJc + (i * np + j) * s,
+                               N, step, prec);
+      _arb_vec_clear (Hc, np * np * s);
+      _arb_vec_clear (CJc, np * np * s);
+    }
+  else
+    rc = lsc_cert_eval (NULL, NULL, NULL, NULL, H, NULL, x, NULL, G, dm, NULL,
+                        ks, prec);
+  if (!rc && !tm)
     {
       vec_to_mat (A, H, (size_t) np);
       arb_mat_mul (M, C, A, prec);
     }
-  for (slong k = 0; k <= np && !rc; k++)
+  for (slong k = 0; k < np + !tm && !rc; k++)
     {
       int isd = k == np;
       if (isd ? mag_is_zero (arb_radref (D)) : mag_is_zero (arb_radref (X + k)))
@@ -270,7 +336,7 @@ precond_jacobian (arb_mat_t M, const arb_mat_t C, arb_srcptr x,
       if (!isd)
         arb_one (dir + k);
       arb_set_ui (z, isd);
-      rc = lsc_cert_eval (NULL, NULL, NULL, NULL, H, Hd, X, dir, G, D, z,
+      rc = lsc_cert_eval (NULL, NULL, NULL, NULL, H, Hd, X, dir, G, D, z, ks,
                           prec);
       if (rc)
         break;
@@ -308,14 +374,14 @@ static int
 kraw_step (arb_ptr K, mag_t *r, arb_srcptr x, arb_ptr X, const arb_mat_t dv,
            const arb_mat_t C, arb_mat_t M, arb_mat_t t,
            arb_mat_t mt, arb_t u, const arb_t d, const arb_t dm,
-           const lsc_young *G, slong np, slong prec)
+           const lsc_young *G, const int *ks, slong np, int N, slong prec)
 {
   for (slong i = 0; i < np; i++)
     {
       arf_set (arb_midref (X + i), arb_midref (x + i));
       mag_set (arb_radref (X + i), r[i]);
     }
-  if (precond_jacobian (M, C, x, dm, X, d, G, np, prec))
+  if (precond_jacobian (M, C, x, dm, X, d, G, ks, np, N, prec))
     return -1;
   for (slong i = 0; i < np; i++)
     arb_sub (arb_mat_entry (t, i, 0), X + i, x + i, prec);
@@ -344,6 +410,14 @@ kraw_step (arb_ptr K, mag_t *r, arb_srcptr x, arb_ptr X, const arb_mat_t dv,
 int
 lsc_certify_critical (lsc_cert_crit *res, const lsc_young *G, arb_srcptr p,
                       const arb_t d, const lsc_certify_options *opt)
+{
+  return lsc_cert_critical_k (res, G, NULL, p, d, opt);
+}
+
+int
+lsc_cert_critical_k (lsc_cert_crit *res, const lsc_young *G, const int *ks,
+                     arb_srcptr p, const arb_t d,
+                     const lsc_certify_options *opt)
 {
   if (!res || !G || !p || !d || !res->box)
     LSC_ERROR ("NULL argument", LSC_EFAULT);
@@ -384,9 +458,10 @@ lsc_certify_critical (lsc_cert_crit *res, const lsc_young *G, arb_srcptr p,
   for (slong i = 0; i < np; i++)
     arf_set (arb_midref (x + i), arb_midref (p + i));
   /* g(x, D) centered in d, and the preconditioner C ~ J(x, dm)^{-1} */
-  if (lsc_cert_eval_centered (NULL, g, NULL, x, dm, x, d, G, prec)
+  if (lsc_cert_eval_centered (NULL, g, NULL, x, dm, x, d, G, ks, o.taylor,
+                              prec)
       || lsc_cert_eval (NULL, NULL, NULL, NULL, H, NULL, x, NULL, G, dm, NULL,
-                         prec))
+                         ks, prec))
     {
       reason (res, "the gradient cannot be enclosed at the centre (a norm "
                    "or an angle not proved away from 0)");
@@ -412,7 +487,7 @@ lsc_certify_critical (lsc_cert_crit *res, const lsc_young *G, arb_srcptr p,
     arb_init (step);
     arb_one (one);
     if (lsc_cert_eval (NULL, NULL, gv, NULL, NULL, NULL, x, NULL, G, dm, NULL,
-                       prec))
+                       ks, prec))
       {
         _arb_vec_clear (gd, np);
         _arb_vec_clear (gv, np);
@@ -425,19 +500,33 @@ lsc_certify_critical (lsc_cert_crit *res, const lsc_young *G, arb_srcptr p,
     for (slong i = 0; i < np; i++)
       arb_set (arb_mat_entry (t, i, 0), gv + i);
     arb_mat_mul (dv, C, t, prec);
-    if (!mag_is_zero (arb_radref (d))
-        && !lsc_cert_eval (NULL, NULL, gv, gd, NULL, NULL, x, NULL, G, d, one,
-                           prec))
+    if (!mag_is_zero (arb_radref (d)))
       {
-        for (slong i = 0; i < np; i++)
-          arb_set (arb_mat_entry (t, i, 0), gd + i);
-        arb_mat_mul (u1, C, t, prec);
+        /* C g(x, D) by the Taylor model in d, C applied to each
+           coefficient */
+        slong s = o.taylor + 1;
+        arb_ptr gc = _arb_vec_init (np * s), Cg = _arb_vec_init (np * s);
         arb_sub (step, d, dm, prec);
-        arb_mat_scalar_mul_arb (u1, u1, step, prec);
-        arb_mat_add (dv, dv, u1, prec);
+        if (lsc_cert_taylor_coefs (NULL, gc, NULL, x, dm, d, o.taylor, G,
+                                   ks, prec))
+          arb_mat_indeterminate (dv);
+        else
+          {
+            for (slong k = 0; k < s; k++)
+              {
+                for (slong i = 0; i < np; i++)
+                  arb_set (arb_mat_entry (t, i, 0), gc + i * s + k);
+                arb_mat_mul (u1, C, t, prec);
+                for (slong i = 0; i < np; i++)
+                  arb_set (Cg + i * s + k, arb_mat_entry (u1, i, 0));
+              }
+            for (slong i = 0; i < np; i++)
+              lsc_cert_taylor_sum (arb_mat_entry (dv, i, 0), Cg + i * s,
+                                   o.taylor, step, prec);
+          }
+        _arb_vec_clear (gc, np * s);
+        _arb_vec_clear (Cg, np * s);
       }
-    else if (!mag_is_zero (arb_radref (d)))
-      arb_mat_indeterminate (dv);
     _arb_vec_clear (gd, np);
     _arb_vec_clear (gv, np);
     arb_mat_clear (u1);
@@ -464,8 +553,8 @@ lsc_certify_critical (lsc_cert_crit *res, const lsc_young *G, arb_srcptr p,
   int contract = 0;
   for (unsigned att = 0; att <= o.inflate + (unsigned) contract; att++)
     {
-      int st = kraw_step (K, r, x, X, dv, C, M, t, mt, u, d, dm, G, np,
-                          prec);
+      int st = kraw_step (K, r, x, X, dv, C, M, t, mt, u, d, dm, G, ks, np,
+                          o.taylor, prec);
       if (st < 0)
         {
           reason (res, "the Jacobian cannot be enclosed over the box (a "
@@ -501,7 +590,8 @@ lsc_certify_critical (lsc_cert_crit *res, const lsc_young *G, arb_srcptr p,
       arb_set (res->box + i, best + i);
       res->radius = fmax (res->radius, mag_get_d (arb_radref (best + i)));
     }
-  if (lsc_cert_eval_centered (res->loss, NULL, NULL, x, dm, best, d, G, prec))
+  if (lsc_cert_eval_centered (res->loss, NULL, NULL, x, dm, best, d, G,
+                              ks, o.taylor, prec))
     arb_indeterminate (res->loss);
 done:
   _arb_vec_clear (x, np);

@@ -17,7 +17,7 @@
 static int
 hess_q (arb_mat_t A, arb_mat_t Ad, const lsc_young *Gq, arb_srcptr x,
         arb_srcptr X, arb_srcptr xd, const int *par, size_t nq,
-        const arb_t dm, const arb_t D, slong prec)
+        const arb_t dm, const arb_t D, const int *ks, int N, slong prec)
 {
   arb_ptr xq = _arb_vec_init ((slong) nq), Xq = _arb_vec_init ((slong) nq),
           Dq = _arb_vec_init ((slong) nq), H = _arb_vec_init ((slong) (nq * nq)),
@@ -33,9 +33,9 @@ hess_q (arb_mat_t A, arb_mat_t Ad, const lsc_young *Gq, arb_srcptr x,
         arb_set (Dq + i, xd + par[i]);
     }
   int rc = xd ? lsc_cert_eval (NULL, NULL, NULL, NULL, H, Hd, Xq, Dq, Gq, D,
-                               one, prec)
+                               one, ks, prec)
               : lsc_cert_eval_centered (NULL, NULL, H, xq, dm, Xq, D, Gq,
-                                        prec);
+                                        ks, N, prec);
   for (size_t i = 0; !rc && i < nq; i++)
     for (size_t j = 0; j < nq; j++)
       {
@@ -105,7 +105,8 @@ lsc_cert_blocks_clear (arb_mat_t *A, arb_mat_t *Ad)
 
 int
 lsc_cert_blocks (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
-                 arb_srcptr box, arb_srcptr xd, const arb_t d, slong prec)
+                 arb_srcptr box, arb_srcptr xd, const arb_t d,
+                 const int *ks, int N, slong prec)
 {
   double other = 0;
   for (size_t c = 0; c < G->ncb; c++)
@@ -136,6 +137,22 @@ lsc_cert_blocks (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
       if (xd)
         arb_set (xdq[0] + i, xd + i);
     }
+  /* the scaling exponents of each level from its root parameter's */
+  int *kq[4] = { NULL, NULL, NULL, NULL };
+  if (ks)
+    {
+      kq[0] = (int *) ks;
+      for (int q = 0; q < 3; q++)
+        {
+          size_t nparent = q ? nq[q - 1] : np;
+          kq[q + 1] = flint_malloc ((2 * nq[q] + 1) * sizeof (int));
+          for (size_t i = 0; i < nq[q]; i++)
+            {
+              kq[q + 1][i] = kq[q][par[q][i]];
+              kq[q + 1][nq[q] + i] = kq[q][nparent + (size_t) par[q][i]];
+            }
+        }
+    }
   /* the parameters of each level from its parent's */
   for (int q = 0; q < 3; q++)
     {
@@ -161,13 +178,13 @@ lsc_cert_blocks (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
     }
   /* hess_q maps level q's parameters from level q - 1 (x[q]) */
   rc = hess_q (A[0], Ad ? Ad[0] : NULL, Gq[0], x[0], X[0], xd ? xdq[0] : NULL,
-               par[0], nq[0], dm, d, prec);
+               par[0], nq[0], dm, d, kq[1], N, prec);
   if (!rc)
     rc = hess_q (A[1], Ad ? Ad[1] : NULL, Gq[1], x[1], X[1],
-                 xd ? xdq[1] : NULL, par[1], nq[1], dm, d, prec);
+                 xd ? xdq[1] : NULL, par[1], nq[1], dm, d, kq[2], N, prec);
   if (!rc)
     rc = hess_q (H2, H2d, Gq[2], x[2], X[2], xd ? xdq[2] : NULL, par[2],
-                 nq[2], dm, d, prec);
+                 nq[2], dm, d, kq[3], N, prec);
   parity_block (A[2], H2, ch.swap, ch.n2, 1, prec);
   parity_block (A[3], H2, ch.swap, ch.n2, 0, prec);
   if (Ad)
@@ -186,6 +203,9 @@ lsc_cert_blocks (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
       _arb_vec_clear (X[q + 1], (slong) nq[q]);
       _arb_vec_clear (xdq[q + 1], (slong) nq[q]);
     }
+  for (int q = 1; q < 4; q++)
+    if (kq[q])
+      flint_free (kq[q]);
   arb_clear (dm);
   lsc_isochain_free (&ch);
   return rc;
@@ -206,8 +226,9 @@ why (lsc_cert_morse *m, const char *msg)
    initialised A on success, nonzero (nothing left initialised) if a step
    fails. */
 static int
-branch_blocks (arb_mat_t *A, const lsc_young *G, arb_srcptr box,
-               const arb_t d, const lsc_certify_options *o, slong prec)
+branch_blocks (arb_mat_t *A, const lsc_young *G, const int *ks,
+               arb_srcptr box, const arb_t d, const lsc_certify_options *o,
+               slong prec)
 {
   slong np = (slong) lsc_young_nparams (G);
   arb_ptr x = _arb_vec_init (np), g = _arb_vec_init (np),
@@ -229,15 +250,40 @@ branch_blocks (arb_mat_t *A, const lsc_young *G, arb_srcptr box,
   int fail = 1, have = 0;
   for (slong i = 0; i < np; i++)
     arf_set (arb_midref (x + i), arb_midref (box + i));
-  if (lsc_certify_newton (x, G, dm, o))
+  if (ks)
+    {
+      /* Newton in p: q = p dm^ks at the midpoint */
+      arb_t s;
+      arb_init (s);
+      for (slong i = 0; i < np; i++)
+        {
+          arb_pow_ui (s, dm, (ulong) ks[i], prec);
+          arb_div (x + i, x + i, s, prec);
+          arb_add_si (x + i, x + i, ks[np + i], prec);
+          mag_zero (arb_radref (x + i));
+        }
+      int bad = lsc_certify_newton (x, G, dm, o);
+      for (slong i = 0; !bad && i < np; i++)
+        {
+          arb_pow_ui (s, dm, (ulong) ks[i], prec);
+          arb_sub_si (x + i, x + i, ks[np + i], prec);
+          arb_mul (x + i, x + i, s, prec);
+          mag_zero (arb_radref (x + i));
+        }
+      arb_clear (s);
+      if (bad)
+        goto done;
+    }
+  else if (lsc_certify_newton (x, G, dm, o))
     goto done;
-  lsc_certify_critical (&cm, G, x, dm, o);
+  lsc_cert_critical_k (&cm, G, ks, x, dm, o);
   if (!cm.proved)
     goto done;
   for (slong i = 0; i < np; i++)
     if (!arb_contains (box + i, cm.box + i))
       goto done;
-  if (lsc_cert_eval (NULL, NULL, g, gd, H, NULL, box, NULL, G, d, one, prec))
+  if (lsc_cert_eval (NULL, NULL, g, gd, H, NULL, box, NULL, G, d, one, ks,
+                     prec))
     goto done;
   for (slong i = 0; i < np; i++)
     {
@@ -249,8 +295,9 @@ branch_blocks (arb_mat_t *A, const lsc_young *G, arb_srcptr box,
     goto done;
   for (slong i = 0; i < np; i++)
     arb_set (xd + i, arb_mat_entry (Y, i, 0));
-  int r1 = lsc_cert_blocks (Am, NULL, G, cm.box, NULL, dm, prec);
-  int r2 = lsc_cert_blocks (A, Ad, G, box, xd, d, prec);
+  int r1 = lsc_cert_blocks (Am, NULL, G, cm.box, NULL, dm, ks, o->taylor,
+                            prec);
+  int r2 = lsc_cert_blocks (A, Ad, G, box, xd, d, ks, o->taylor, prec);
   have = 1;
   if (r1 || r2)
     goto done;
@@ -286,6 +333,14 @@ int
 lsc_certify_morse (lsc_cert_morse *res, const lsc_young *G, arb_srcptr box,
                    const arb_t d, const lsc_certify_options *opt)
 {
+  return lsc_cert_morse_k (res, G, NULL, box, d, opt);
+}
+
+int
+lsc_cert_morse_k (lsc_cert_morse *res, const lsc_young *G, const int *ks,
+                  arb_srcptr box, const arb_t d,
+                  const lsc_certify_options *opt)
+{
   if (!res || !G || !box || !d)
     LSC_ERROR ("NULL argument", LSC_EFAULT);
   int rc = lsc_young_check (G);
@@ -314,7 +369,7 @@ lsc_certify_morse (lsc_cert_morse *res, const lsc_young *G, arb_srcptr box,
   size_t nn[4], npp[4];
   /* along the branch first (narrower for a wide d), else over the box */
   int branch = !mag_is_zero (arb_radref (d))
-               && !branch_blocks (A, G, box, d, &o, prec);
+               && !branch_blocks (A, G, ks, box, d, &o, prec);
   int ok = 0;
   if (branch)
     {
@@ -326,7 +381,8 @@ lsc_certify_morse (lsc_cert_morse *res, const lsc_young *G, arb_srcptr box,
         lsc_cert_blocks_clear (A, NULL);
     }
   int good = ok;
-  rc = good ? LSC_SUCCESS : lsc_cert_blocks (A, NULL, G, box, NULL, d, prec);
+  rc = good ? LSC_SUCCESS : lsc_cert_blocks (A, NULL, G, box, NULL, d, ks, o.taylor,
+                                                prec);
   if (rc == LSC_ENOMEM || rc == LSC_EINVAL)
     {
       lsc_cert_blocks_clear (A, NULL);

@@ -14,8 +14,8 @@
 /* Prove one subinterval [lo, hi] with the centre x (refined here). */
 static void
 piece (lsc_cert_piece *pc, lsc_cert_crit *cr, arb_ptr x, const lsc_young *G,
-       double lo, double hi, int want, const lsc_cert_morse *ref,
-       const lsc_certify_options *o)
+       const int *ks, double lo, double hi, int want,
+       const lsc_cert_morse *ref, const lsc_certify_options *o)
 {
   arb_t D, dm;
   arf_t a, b;
@@ -36,13 +36,31 @@ piece (lsc_cert_piece *pc, lsc_cert_crit *cr, arb_ptr x, const lsc_young *G,
               "Newton did not converge at the midpoint");
   else
     {
-      lsc_certify_critical (cr, G, x, D, o);
+      /* the centre in scaled unknowns q = p dm^ks */
+      size_t np = lsc_young_nparams (G);
+      arb_ptr q = _arb_vec_init ((slong) np);
+      arb_t s;
+      arb_init (s);
+      for (size_t i = 0; i < np; i++)
+        {
+          arb_set (q + i, x + i);
+          if (ks)
+            {
+              arb_pow_ui (s, dm, (ulong) ks[i], prec);
+              arb_sub_si (q + i, q + i, ks[np + i], prec);
+              arb_mul (q + i, q + i, s, prec);
+              mag_zero (arb_radref (q + i));
+            }
+        }
+      arb_clear (s);
+      lsc_cert_critical_k (cr, G, ks, q, D, o);
+      _arb_vec_clear (q, (slong) np);
       pc->radius = cr->radius;
       if (!cr->proved)
         snprintf (pc->reason, sizeof pc->reason, "%s", cr->reason);
       else
         {
-          lsc_certify_morse (&pc->morse, G, cr->box, D, o);
+          lsc_cert_morse_k (&pc->morse, G, ks, cr->box, D, o);
           if (!pc->morse.proved)
             snprintf (pc->reason, sizeof pc->reason, "%s", pc->morse.reason);
           else if (want == LSC_CERT_MINIMUM
@@ -91,6 +109,13 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
     o = *opt;
   slong np = (slong) lsc_young_nparams (G);
   arb_ptr x = _arb_vec_init (np), keep = _arb_vec_init (np);
+  int *ks = calloc (2 * (size_t) np, sizeof *ks);
+  if (!ks)
+    {
+      _arb_vec_clear (x, np);
+      _arb_vec_clear (keep, np);
+      LSC_ERROR ("out of memory", LSC_ENOMEM);
+    }
   lsc_cert_crit cr;
   lsc_cert_crit_init (&cr, (size_t) np);
   lsc_cert_morse ref;
@@ -109,7 +134,7 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
         cb (&pc, arg);
       goto done;
     }
-  double d = a, w = o.max_rel_width * a;
+  double d = a, w = o.max_rel_width * a, xd = a; /* x lies at d = xd */
   size_t count = 0;
   while (d < b)
     {
@@ -130,13 +155,50 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
       lsc_cert_piece pc;
       _arb_vec_set (keep, x, np);
       /* predictor to the midpoint */
-      if (lsc_cert_track (x, G, d, 0.5 * (d + e), 0.05, &o))
+      double xd0 = xd;
+      if (lsc_cert_track (x, G, xd, 0.5 * (d + e), 0.05, &o))
         _arb_vec_set (x, keep, np);
-      piece (&pc, &cr, x, G, d, e, want, have_ref ? &ref : NULL, &o);
+      else
+        xd = 0.5 * (d + e);
+      /* scaling exponents from the branch's decay between the last
+         point and the midpoint m: k = round(-log(p(m) / p(xd0)) /
+         log(m / xd0)), 0 where a
+         parameter is not decaying (any choice is a valid change of
+         variables; a good one keeps the box narrow) */
+      if (o.scaled)
+        {
+          double m = xd;
+          for (slong i = 0; i < np && fabs (m - xd0) > 1e-9 * m; i++)
+            {
+              double p0 = arf_get_d (arb_midref (keep + i), ARF_RND_NEAR),
+                     p1 = arf_get_d (arb_midref (x + i), ARF_RND_NEAR);
+              /* the limit: -1, 0 or 1 when p is near it */
+              long c = lround (p1);
+              if (!(fabs (p1 - (double) c) < 0.25) || labs (c) > 1)
+                c = 0;
+              ks[np + i] = (int) c;
+              p0 -= (double) c;
+              p1 -= (double) c;
+              int k = 0;
+              if (p0 != 0 && p1 != 0 && (p0 > 0) == (p1 > 0))
+                {
+                  double r = -log (p1 / p0) / log (m / xd0);
+                  k = (int) lround (r);
+                  if (!(r > -0.5) || k < 0)
+                    k = 0;
+                  if (k > LSC_CERT_KMAX)
+                    k = LSC_CERT_KMAX;
+                }
+              ks[i] = k;
+            }
+        }
+      piece (&pc, &cr, x, G, o.scaled ? ks : NULL, d, e, want,
+             have_ref ? &ref : NULL, &o);
       if (!pc.proved && (e - d) > o.min_rel_width * d
           && strncmp (pc.reason, "proved NOT", 10) != 0)
         {
           _arb_vec_set (x, keep, np);
+          xd = xd0;
           w = 0.5 * (e - d);
           continue;
         }
@@ -164,5 +226,6 @@ done:
   lsc_cert_crit_clear (&cr);
   _arb_vec_clear (x, np);
   _arb_vec_clear (keep, np);
+  free (ks);
   return rc;
 }

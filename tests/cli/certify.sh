@@ -21,6 +21,18 @@ le=$(awk -F '\t' '$1 == "A" { print $9 }' "$out")
 if awk -v c="$lc" -v e="$le" 'BEGIN { gsub(/[\[\]]/, "", e); split(e, a, " "); m = a[1] + 0; exit !((m - c) < 1e-16 && (c - m) < 1e-16) }'
 then pass; else fail "A loss $le vs catalogue $lc"; fi
 
+# A census family with a small block of 4 (Y4_fa): a proved minimum.
+run "$C" -c "$CAT" -F Y4_fa --d 20 -f tsv
+expect_ok "Y4_fa at d = 20"
+row=$(awk -F '\t' '$1 == "Y4_fa" { print $3, $4, $12 }' "$out")
+if test "$row" = "nondegenerate-minimum 0 proved"; then pass; else fail "Y4_fa: $row"; fi
+
+# A range at large d (Taylor models in d): one or a few pieces.
+run "$C" -c "$CAT" -F A --d 1e6:1.005e6 -e -f tsv
+expect_ok "A on [1e6, 1.005e6]"
+if awk -F '\t' '$1 == "A" && $4 == "nondegenerate-minimum" && $6 == 0 && $8 == "proved" && $5 <= 8 { f = 1 } END { exit !f }' "$out"
+then pass; else fail "A range at 1e6"; fi
+
 # d*: proved, inside the catalogue's digits, and bracketing them.
 run "$C" -c "$CAT" -F A --dstar -f tsv
 expect_ok "A d*"
@@ -64,6 +76,14 @@ if test -n "$LSC_EXPENSIVE" && test "$LSC_EXPENSIVE" != 0; then
   want=$(awk -F '\t' '!/^#/ && NR > 1 && $8 != "-" && $8 != "dstar" { n++ } END { print n }' "$CAT")
   got=$(awk -F '\t' 'NR > 1 && $7 == "yes" && $10 == "proved"' "$out" | wc -l)
   if test "$got" -eq "$want"; then pass; else fail "d* proved: $got of $want"; fi
+fi
+
+# Expensive tier: type A over [1e6, 1e7] (about 900 pieces).
+if test -n "$LSC_EXPENSIVE" && test "$LSC_EXPENSIVE" != 0; then
+  run "$C" -c "$CAT" -F A --d 1e6:1e7 -f tsv -q
+  expect_ok "A on [1e6, 1e7]"
+  if awk -F '\t' '$1 == "A" && $8 == "proved" && $6 == 0 { f = 1 } END { exit !f }' "$out"
+  then pass; else fail "A on [1e6, 1e7]"; fi
 fi
 
 # Usage errors: exit 2 with one line.

@@ -1,0 +1,88 @@
+/* Taylor models in d: enclosures of the restricted loss, gradient and
+   Hessian at a fixed point for every d in a ball, from their Taylor
+   coefficients in d at the ball's midpoint (orders below N) and a
+   Lagrange remainder (order N, coefficients enclosed over the whole
+   ball).  The huge terms of the restricted system (counts ~ d^2 times
+   kernels) then cancel coefficient by coefficient, so that the width of
+   an enclosure over a ball of d grows like w^(N+1) instead of w. */
+#include <config.h>
+#include "internal.h"
+#include "certify/certify_impl.h"
+
+/* Coefficients of L, g, H at p in d around the ball d: coefficient k of
+   output o in out[o * (N + 1) + k]; with a ball d they enclose
+   f^(k)(xi) / k! for every xi in it. */
+static int
+coefs (arb_ptr Lc, arb_ptr gc, arb_ptr Hc, arb_srcptr p, const arb_t d,
+       int N, int kmin, int kmax, const lsc_young *G, const int *ks,
+       slong prec)
+{
+  size_t np = lsc_young_nparams (G);
+  int rc = LSC_SUCCESS;
+  lsc_jet *pj = lsc_jet_vec_init (np), *gj = gc ? lsc_jet_vec_init (np) : NULL;
+  lsc_jet *Hj = Hc ? lsc_jet_vec_init (np * np) : NULL;
+  lsc_jet dj, Lj;
+  lsc_jet_init (&dj);
+  lsc_jet_init (&Lj);
+  if (!pj || (gc && !gj) || (Hc && !Hj))
+    {
+      rc = LSC_ENOMEM;
+      goto cleanup;
+    }
+  for (size_t i = 0; i < np; i++)
+    lsc_jet_set_arb (&pj[i], p + i, NULL);
+  /* d + eps: the series variable is d - d0 */
+  dj.n = N + 1;
+  arb_set (&dj.c[0], d);
+  arb_one (&dj.c[1]);
+  for (int k = 2; k <= N; k++)
+    arb_zero (&dj.c[k]);
+  if ((rc = lsc_restricted_eval_jet (Lc ? &Lj : NULL, gj, Hj, pj, G, &dj, ks,
+                                     prec)))
+    goto cleanup;
+  for (int k = kmin; k <= kmax; k++)
+    {
+      size_t s = (size_t) N + 1;
+      if (Lc)
+        lsc_jet_get_coef (Lc + k, &Lj, k);
+      for (size_t i = 0; gc && i < np; i++)
+        lsc_jet_get_coef (gc + i * s + (size_t) k, &gj[i], k);
+      for (size_t i = 0; Hc && i < np * np; i++)
+        lsc_jet_get_coef (Hc + i * s + (size_t) k, &Hj[i], k);
+    }
+cleanup:
+  lsc_jet_vec_clear (pj, np);
+  lsc_jet_vec_clear (gj, np);
+  lsc_jet_vec_clear (Hj, np * np);
+  lsc_jet_clear (&dj);
+  lsc_jet_clear (&Lj);
+  return rc;
+}
+
+int
+lsc_cert_taylor_coefs (arb_ptr Lc, arb_ptr gc, arb_ptr Hc, arb_srcptr p,
+                       const arb_t dm, const arb_t D, int N,
+                       const lsc_young *G, const int *ks, slong prec)
+{
+  if (N < 1 || N >= LSC_JET_MAX)
+    return LSC_EINVAL;
+  /* orders 0 .. N-1 at the midpoint, order N over the ball */
+  int rc = coefs (Lc, gc, Hc, p, dm, N, 0, N - 1, G, ks, prec);
+  if (!rc)
+    rc = coefs (Lc, gc, Hc, p, D, N, N, N, G, ks, prec);
+  return rc;
+}
+
+void
+lsc_cert_taylor_sum (arb_t r, arb_srcptr c, int N, const arb_t T,
+                     slong prec)
+{
+  /* Horner on the ball T = D - dm: sum_k c_k T^k (T's powers of one
+     variable: Horner's enclosure is valid for every t in T) */
+  arb_set (r, c + N);
+  for (int k = N - 1; k >= 0; k--)
+    {
+      arb_mul (r, r, T, prec);
+      arb_add (r, r, c + k, prec);
+    }
+}
