@@ -47,13 +47,32 @@ int lsc_series_newton (mpfr_t *p, size_t *iter, const lsc_young *G,
    regime: a point at any larger d is seeded by extrapolating the last
    LSC_SERIES_NSEED rungs in eps - the truncated series - and solved in one
    Newton run; should that fail, rungs of a factor 10 in d are added up to
-   the target.  NULL on failure with *status set (LSC_ENOMEM, or the
-   status of the failing solve). */
+   the target.  A family without a large-d end (lsc_series_has_large_d
+   0: its catalogue domain ends above f->d at a fold, an edge or a branch
+   point) gets no ladder: its points inside the domain are solved from
+   rung 0.  NULL on failure with *status set (LSC_ENOMEM, or the status of
+   the failing solve). */
 #define LSC_SERIES_LADDER_END 1e6
 #define LSC_SERIES_LADDER_PREC 192
 #define LSC_SERIES_NSEED 8
 
 typedef struct lsc_series_path lsc_series_path;
+
+/* Whether the family f exists at d by its catalogue domain (the domain
+   column of landscape-families(5), f->domain): 1 when d lies in [lo, hi],
+   or beyond an end of kind open (followed that far without end; the path
+   below continues it) or failed (the end is unknown: the solve decides);
+   0 when d lies beyond a fold, an edge or a branch point: the family is
+   absent there, and note (may be NULL) receives "outside the family's
+   domain: its branch ends at d = X (fold)".  A family without a domain
+   (f->has_domain 0) or a d that is not finite: 1 (the solve decides). */
+int lsc_series_in_domain (const lsc_family *f, double d, char *note,
+                          size_t len);
+
+/* Whether the family has a large-d end at all: lsc_series_in_domain at
+   d = infinity (0 for a branch that ends at a fold, an edge or a branch
+   point above its reference dimension, as Y6-1_aff between two folds). */
+int lsc_series_has_large_d (const lsc_family *f, char *note, size_t len);
 
 lsc_series_path *lsc_series_path_alloc (const lsc_family *f, int *status);
 void lsc_series_path_free (lsc_series_path *path);
@@ -62,7 +81,8 @@ const lsc_young *lsc_series_path_group (const lsc_series_path *path);
 
 /* The critical point at d >= f->d into p (nparams values at their own
    precision, which sets the accuracy: every parameter to 2^{-prec}
-   relative).  LSC_EDOM for d below the reference dimension (the
+   relative).  LSC_EDOM for d outside the catalogue's domain
+   (lsc_series_in_domain) or below the reference dimension (the
    continuation module's range) or not finite. */
 int lsc_series_path_point (mpfr_t *p, lsc_series_path *path, const mpfr_t d);
 
@@ -185,6 +205,7 @@ typedef struct
    truncation, different rounding; their difference is the stated error.
    Eigenvalues are matched across nodes by component and rank.  *e is
    allocated (free with lsc_series_expansion_free).  Returns LSC_SUCCESS,
+   LSC_EDOM (the family has no large-d end: lsc_series_has_large_d),
    LSC_EINVAL (bad options: nterms 1..LSC_SERIES_MAXTERMS - 4, windows in
    (0, 0.01], precisions 64..65536), LSC_EFAILED when the number of
    distinct eigenvalues changes inside a window, or a solver status. */

@@ -161,6 +161,16 @@ int
 lsc_scan_large_row (lsc_scan_row *r, lsc_series_path **path, const lsc_scan_opts *o)
 {
   int st = LSC_SUCCESS;
+  /* Beyond a fold, an edge or a branch point of the catalogue's domain
+     the family does not exist: absent (as below LSC_SCAN_LARGE_D, where
+     the continuation finds the same ends), not a failed solve. */
+  if (!lsc_series_in_domain (r->fam, r->d, r->note, sizeof r->note))
+    {
+      r->absent = 1;
+      r->status = LSC_SUCCESS;
+      r->nev = 0;
+      return LSC_SUCCESS;
+    }
   if (!*path)
     *path = lsc_series_path_alloc (r->fam, &st);
   if (*path)
