@@ -143,7 +143,8 @@ point_tables (cli_output *o, const lsc_catalogue *cat,
           lsc_series_mult (&m, &sp[i]->info[j], &sel[i]->G);
           /* digits the error bound leaves, at most 20 */
           double a = fabs (mpfr_get_d (sp[i]->values[j], MPFR_RNDN));
-          int dg = a > sp[i]->err ? (int) floor (log10 (a / sp[i]->err)) : 1;
+          double er = sp[i]->comp_err[sp[i]->info[j].irrep];
+          int dg = a > er ? (int) floor (log10 (a / er)) : 1;
           dg = dg < 1 ? 1 : dg > 20 ? 20 : dg;
           mpfr_snprintf (vb, sizeof vb, "%.*Rg", dg, sp[i]->values[j]);
           lsc_series_poly_eval_str (mb, sizeof mb, &m, d);

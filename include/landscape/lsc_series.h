@@ -108,24 +108,33 @@ void lsc_series_poly_eval_str (char *buf, size_t len,
                                const lsc_series_poly *m, const mpfr_t d);
 
 /* ---- Spectrum and type at large d ----
-   The isotypic spectrum (lsc_isotypic_spectrum_mpfr) at the point p, with
-   an absolute error bound per eigenvalue: the point is refined (in
-   copies, by lsc_series_newton) and the spectrum computed at the
-   precision prec of s->values and at prec + 64; err = 4 max |difference|
-   + 2^{16 - prec} max(1, max |eigenvalue|).  When the two do not agree to
-   1e-8, or list different components, prec is raised (prec + prec/2 +
-   64, at most three times; s->values then come back at that precision).
-   Use prec >= 128 + 3 log2 d.  An eigenvalue is negative or positive only
-   when its distance from zero exceeds err; otherwise it is undecided
+   The isotypic spectrum (lsc_isotypic_spectrum_mpfr, unmerged) at the
+   point p, with an absolute error bound per isotypic component: the
+   point is refined (in copies, by lsc_series_newton) and the spectrum
+   computed at the precision prec of s->values and at prec + 64; the bound
+   of component c (t, s, x or y) is
+     comp_err[c] = 4 max |difference| + 2^{16 - prec} max(1, max |value|),
+   both maxima over that component's eigenvalues only, so that the Theta(d)
+   eigenvalues of t and s do not widen the bound of x and y.  When the two
+   precisions do not agree to 1e-8, or list different components, prec is
+   raised (prec + prec/2 + 64, at most three times; s->values then come
+   back at that precision).  Use prec >= 128 + 3 log2 d.
+   Degeneracy: two eigenvalues of one component are one distinct value
+   (their inner multiplicities added) only when they differ by at most
+   2 comp_err[c] - within the error of a common value; otherwise distinct.
+   Sign: an eigenvalue is negative or positive only when its distance from
+   zero exceeds comp_err of its component; otherwise it is undecided
    (counted in zero). */
 typedef struct
 {
   mpfr_t *values;          /* distinct eigenvalues (n of them)            */
   lsc_iso_eigen *info;
   size_t n, cap;
-  double err;              /* absolute error bound of every value        */
+  double comp_err[4];      /* absolute error bound of every value of
+                              component LSC_IRREP_* (0: no values)       */
+  double err;              /* the largest comp_err                       */
   lsc_series_poly index;   /* sum of the multiplicities of the negatives */
-  lsc_series_poly zero;    /* ... of those within err of 0 (undecided)   */
+  lsc_series_poly zero;    /* ... of those within their comp_err of 0    */
   size_t nundecided;
   const char *type;        /* "spurious-minimum", "saddle", "global-minimum"
                               (all positive, global family), "degenerate"

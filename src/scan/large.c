@@ -142,7 +142,8 @@ fill (lsc_scan_row *r, lsc_series_path *P, const lsc_scan_opts *o)
       if (!(r->ev_dec = calloc (sp->n ? sp->n : 1, sizeof *r->ev_dec)))
         goto done;
       for (size_t i = 0; i < sp->n; i++)
-        if (!(r->ev_dec[i] = decimal (sp->values[i], o->digits, sp->err)))
+        if (!(r->ev_dec[i] = decimal (sp->values[i], o->digits,
+                                      sp->comp_err[sp->info[i].irrep])))
           goto done;
       if (!(r->loss_dec = decimal (L, o->digits, 0))
           || !(r->resid_dec = decimal (s2, o->digits ? o->digits : 17, 0)))
