@@ -10,9 +10,8 @@
 #include "landscape.h"
 #include "scan_impl.h"
 
-/* x with at most digits significant digits, and no more than err leaves. */
-static char *
-decimal (const mpfr_t x, int digits, double err)
+char *
+lsc_scan_decimal (const mpfr_t x, int digits, double err)
 {
   int nd = digits ? digits : (int) mpfr_get_str_ndigits (10, mpfr_get_prec (x));
   double a = fabs (mpfr_get_d (x, MPFR_RNDN));
@@ -142,11 +141,11 @@ fill (lsc_scan_row *r, lsc_series_path *P, const lsc_scan_opts *o)
       if (!(r->ev_dec = calloc (sp->n ? sp->n : 1, sizeof *r->ev_dec)))
         goto done;
       for (size_t i = 0; i < sp->n; i++)
-        if (!(r->ev_dec[i] = decimal (sp->values[i], o->digits,
+        if (!(r->ev_dec[i] = lsc_scan_decimal (sp->values[i], o->digits,
                                       sp->comp_err[sp->info[i].irrep])))
           goto done;
-      if (!(r->loss_dec = decimal (L, o->digits, 0))
-          || !(r->resid_dec = decimal (s2, o->digits ? o->digits : 17, 0)))
+      if (!(r->loss_dec = lsc_scan_decimal (L, o->digits, 0))
+          || !(r->resid_dec = lsc_scan_decimal (s2, o->digits ? o->digits : 17, 0)))
         goto done;
     }
   st = LSC_SUCCESS;
