@@ -1,7 +1,10 @@
 /* Benchmark: one gradient-descent and one L-BFGS run at k = d = 20 and 60
-   (wall time, gradient evaluations), and the census k = d = 20, N = 200
-   with 1 and 2 threads (identical results checked).  Run with
-   OPENBLAS_NUM_THREADS=1. */
+   (wall time, gradient evaluations); the classification routes of an
+   L-BFGS end point (symmetric: fixed-space Newton and isotypic or orbit
+   spectrum; dense: Newton with the kd x kd Hessian and its
+   eigendecomposition, up to k = 40) at k = d = 30, 60, 100; and the census
+   k = d = 20, N = 200 with 1 and 2 threads (identical results checked).
+   Run with OPENBLAS_NUM_THREADS=1. */
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
 #include <stdio.h>
@@ -38,6 +41,57 @@ one_descent (size_t k, lsc_descent_method m)
           m == LSC_DESCENT_GD ? "gd" : "lbfgs", k, t, res.iter, res.nfev,
           1e6 * t / res.nfev, res.loss, res.gnorm, lsc_status_token (st));
   free (W);
+  gsl_rng_free (r);
+  lsc_descent_free (ws);
+}
+
+/* The end point of L-BFGS run 'run' (stream seed 1) at k = d, then the
+   symmetric route and (k <= 40) the dense one from it: wall times, the
+   isotropy, and the largest eigenvalue difference between the routes. */
+static void
+routes (size_t k, size_t run)
+{
+  size_t n = k * k;
+  lsc_problem p = { k, k, k, NULL, NULL, NULL };
+  lsc_descent_params par;
+  lsc_descent_params_init (&par);
+  lsc_descent_workspace *ws = lsc_descent_alloc (k, k, k, 10, k <= 40);
+  double *W = malloc (n * sizeof *W), *W2 = malloc (n * sizeof *W2);
+  double *e1 = malloc (n * sizeof *e1), *e2 = malloc (n * sizeof *e2);
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  gsl_rng_set (r, lsc_descent_stream_seed (1, run));
+  lsc_descent_xavier (W, k, k, r);
+  lsc_descent_run (W, NULL, &p, &par, ws);
+  memcpy (W2, W, n * sizeof *W);
+  lsc_descent_result res;
+  double t0 = now ();
+  int st = lsc_descent_polish_symmetric (W, e1, &res, &p, &par, 1e-6, ws);
+  double ts = now () - t0, td = NAN, dev = NAN;
+  if (k <= 40)
+    {
+      t0 = now ();
+      if (!lsc_descent_newton (W2, NULL, &p, &par, ws)
+          && !lsc_descent_hessian_eigen (e2, W2, &p, ws))
+        {
+          td = now () - t0;
+          dev = 0;
+          for (size_t i = 0; i < n; i++)
+            dev = fmax (dev, fabs (e1[i] - e2[i]));
+        }
+    }
+  char iso[160] = "";
+  lsc_detect_workspace *dw = lsc_detect_alloc (k, k);
+  lsc_young G;
+  if (dw && !lsc_detect (&G, NULL, NULL, NULL, NULL, W, k, k, 1e-6, dw))
+    lsc_isotropy_format (iso, sizeof iso, &G);
+  lsc_detect_free (dw);
+  printf ("routes k = d = %3zu run %zu (%s): symmetric %.4f s (%s, "
+          "|grad| %.2g), dense %.4f s, max eigenvalue difference %.2g\n",
+          k, run, iso, ts, lsc_status_token (st), res.gnorm, td, dev);
+  free (W);
+  free (W2);
+  free (e1);
+  free (e2);
   gsl_rng_free (r);
   lsc_descent_free (ws);
 }
@@ -81,6 +135,11 @@ main (int argc, char **argv)
   one_descent (60, LSC_DESCENT_GD);
   one_descent (20, LSC_DESCENT_LBFGS);
   one_descent (60, LSC_DESCENT_LBFGS);
+  routes (30, 0);   /* one large block: isotypic reduction */
+  routes (30, 6);   /* Delta(S_16 x S_14): orbit compression */
+  routes (60, 0);
+  routes (100, 0);
+  routes (100, 1);
 
   size_t N = 200;
   lsc_classifier *cl = lsc_classifier_alloc (cat, 20, 20, NULL);

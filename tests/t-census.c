@@ -3,6 +3,8 @@
    points that are critical points of the family named, labels, kind
    tokens and the error statuses. */
 #include <config.h>
+#include <math.h>
+#include <string.h>
 #include <gsl/gsl_rng.h>
 #include "testutil.h"
 #include "landscape.h"
@@ -50,16 +52,18 @@ test_reproducible (void)
       CU_ASSERT_EQUAL (a[i].status, 0);
       CU_ASSERT (a[i].done);
     }
-  /* run 0 by hand: stream, Xavier, descent, polish */
+  /* run 0 by hand: stream, Xavier, descent, symmetric polish */
   lsc_descent_workspace *ws = lsc_descent_alloc (K, K, K, par.lbfgs_m, 1);
   gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
-  double W[K * K];
+  double W[K * K], ev[K * K];
   lsc_descent_result dr, nr;
   gsl_rng_set (rng, lsc_descent_stream_seed (11, 0));
   CU_ASSERT_EQUAL (lsc_descent_xavier (W, K, K, rng), 0);
   CU_ASSERT_EQUAL (lsc_descent_run (W, &dr, &p, &par, ws), 0);
-  CU_ASSERT_EQUAL (lsc_descent_newton (W, &nr, &p, &par, ws), 0);
+  CU_ASSERT_EQUAL (lsc_descent_polish_symmetric (W, ev, &nr, &p, &par,
+                                                 1e-6, ws), 0);
   CU_ASSERT_EQUAL (nr.loss, a[0].loss);
+  CU_ASSERT_EQUAL (ev[0], a[0].min_eig);
   CU_ASSERT_EQUAL (dr.iter, a[0].iter);
   lsc_census_do_run (&b[0], 11, 0, &p, &par, cl, w);
   CU_ASSERT_EQUAL (memcmp (W, lsc_census_point (w), sizeof W), 0);
@@ -78,6 +82,49 @@ test_reproducible (void)
   gsl_rng_free (rng);
   lsc_census_free (w);
   lsc_classifier_free (cl);
+  lsc_catalogue_free (cat);
+}
+
+/* The census with every end point on the dense route (kd x kd Hessian,
+   dense eigensolve) gives the same classification as the default
+   symmetric route: kind, family, isotropy, index, zero count; losses and
+   smallest eigenvalues to rounding. */
+static void
+test_dense_route (void)
+{
+  enum { K = 9, N = 10 };
+  lsc_catalogue *cat = read_catalogue ();
+  lsc_classify_params cp;
+  lsc_classify_params_init (&cp);
+  CU_ASSERT_EQUAL (cp.dense, 0);
+  lsc_classifier *cs = lsc_classifier_alloc (cat, K, K, &cp);
+  cp.dense = 1;
+  lsc_classifier *cd = lsc_classifier_alloc (cat, K, K, &cp);
+  CU_ASSERT_EQUAL (lsc_classifier_params (cd)->dense, 1);
+  lsc_problem p = { K, K, K, NULL, NULL, NULL };
+  lsc_descent_params par;
+  lsc_descent_params_init (&par);
+  lsc_census_run a[N], b[N];
+  CU_ASSERT_EQUAL_FATAL (lsc_census (a, 0, N, 3, &p, &par, cs), 0);
+  CU_ASSERT_EQUAL_FATAL (lsc_census (b, 0, N, 3, &p, &par, cd), 0);
+  size_t sym = 0;
+  for (int i = 0; i < N; i++)
+    {
+      CU_ASSERT_EQUAL (a[i].status, 0);
+      CU_ASSERT_EQUAL (b[i].status, 0);
+      CU_ASSERT_EQUAL (a[i].kind, b[i].kind);
+      CU_ASSERT_STRING_EQUAL (a[i].family, b[i].family);
+      CU_ASSERT_STRING_EQUAL (a[i].isotropy, b[i].isotropy);
+      CU_ASSERT_EQUAL (a[i].index, b[i].index);
+      CU_ASSERT_EQUAL (a[i].nzero, b[i].nzero);
+      CU_ASSERT (fabs (a[i].loss - b[i].loss)
+                 <= 1e-12 * fmax (fabs (b[i].loss), 1e-3));
+      CU_ASSERT (fabs (a[i].min_eig - b[i].min_eig) <= 1e-12);
+      sym += a[i].isotropy[0] != 0;
+    }
+  CU_ASSERT (sym >= N / 2);   /* the symmetric route was exercised */
+  lsc_classifier_free (cs);
+  lsc_classifier_free (cd);
   lsc_catalogue_free (cat);
 }
 
@@ -134,6 +181,7 @@ main (void)
   static const lsc_test_case cases[] = {
     { "runs reproducible from (seed, run); stages by hand",
       test_reproducible },
+    { "dense route classifies as the symmetric one", test_dense_route },
     { "labels of new families, kind tokens", test_labels_and_tokens },
     { "error statuses", test_errors },
     { NULL, NULL } };

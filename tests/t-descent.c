@@ -405,6 +405,136 @@ test_streams_order (void)
   lsc_descent_free (ws);
 }
 
+/* The symmetric route (lsc_descent_polish_symmetric) against the dense
+   one (lsc_descent_newton + lsc_descent_hessian_eigen) from the same
+   point: the same polished W, loss and full spectrum (eigenvalue by
+   eigenvalue, relative to the largest), hence the same classification.
+   Points: every catalogue family at k = d = 20, permuted in rows and
+   columns and perturbed by 1e-9 (the isotypic reduction of one large
+   block), and two L-BFGS end points at k = d = 30 whose isotropy
+   Delta(S_16 x S_14) has two large blocks (the orbit compression of the
+   Hessian).  Failures leave W unchanged: a generic point (no isotropy)
+   and another target. */
+static void
+sym_vs_dense (const double *W0, size_t k, const lsc_problem *p,
+              const lsc_classifier *c, lsc_descent_workspace *ws,
+              const char *iso)
+{
+  size_t n = k * k;
+  double *Ws = malloc (n * sizeof *Ws), *Wd = malloc (n * sizeof *Wd);
+  double *es = malloc (n * sizeof *es), *ed = malloc (n * sizeof *ed);
+  memcpy (Ws, W0, n * sizeof *Ws);
+  memcpy (Wd, W0, n * sizeof *Wd);
+  lsc_descent_params par;
+  lsc_descent_params_init (&par);
+  lsc_descent_result rs, rd;
+  CU_ASSERT_EQUAL_FATAL (lsc_descent_polish_symmetric (Ws, es, &rs, p, &par,
+                                                       1e-6, ws), 0);
+  CU_ASSERT_EQUAL_FATAL (lsc_descent_newton (Wd, &rd, p, &par, ws), 0);
+  CU_ASSERT_EQUAL_FATAL (lsc_descent_hessian_eigen (ed, Wd, p, ws), 0);
+  CU_ASSERT (rs.gnorm <= 1e-12);
+  CU_ASSERT (fabs (rs.loss - rd.loss) <= 1e-12 * fmax (rd.loss, 1e-3));
+  double scale = 1, dev = 0, wdev = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      scale = fmax (scale, fabs (ed[i]));
+      dev = fmax (dev, fabs (es[i] - ed[i]));
+      wdev = fmax (wdev, fabs (Ws[i] - Wd[i]));
+    }
+  CU_ASSERT (dev <= 1e-12 * scale);
+  CU_ASSERT (wdev <= 1e-11);
+  lsc_class a, b;
+  CU_ASSERT_EQUAL_FATAL (lsc_classify (&a, Ws, es, rs.loss, p, c), 0);
+  CU_ASSERT_EQUAL_FATAL (lsc_classify (&b, Wd, ed, rd.loss, p, c), 0);
+  CU_ASSERT_EQUAL (a.kind, b.kind);
+  CU_ASSERT_PTR_EQUAL (a.family, b.family);
+  CU_ASSERT_EQUAL (a.index, b.index);
+  CU_ASSERT_EQUAL (a.nzero, b.nzero);
+  CU_ASSERT_STRING_EQUAL (a.isotropy, b.isotropy);
+  if (iso)
+    CU_ASSERT_STRING_EQUAL (a.isotropy, iso);
+  free (Ws);
+  free (Wd);
+  free (es);
+  free (ed);
+}
+
+static void
+test_polish_symmetric (void)
+{
+  lsc_catalogue *cat = load ();
+  size_t k = 20, n = k * k;
+  lsc_problem p = { k, k, k, NULL, NULL, NULL };
+  lsc_classifier *c = lsc_classifier_alloc (cat, k, k, NULL);
+  lsc_descent_workspace *ws = lsc_descent_alloc (k, k, k, 10, 1);
+  double *W = malloc (900 * sizeof *W), *Wp = malloc (900 * sizeof *Wp);
+  double *ev = malloc (900 * sizeof *ev);
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  gsl_rng_set (r, 9);
+  gsl_permutation *pr = gsl_permutation_calloc (k), *pc =
+    gsl_permutation_calloc (k);
+  size_t tested = 0;
+  for (size_t f = 0; f < cat->n; f++)
+    {
+      const lsc_family *fam = &cat->fam[f];
+      if (lsc_young_k (&fam->G) != k || lsc_young_d (&fam->G) != k)
+        continue;
+      lsc_young_embed (W, fam->p, &fam->G);
+      gsl_ran_shuffle (r, pr->data, k, sizeof (size_t));
+      gsl_ran_shuffle (r, pc->data, k, sizeof (size_t));
+      for (size_t i = 0; i < k; i++)
+        for (size_t j = 0; j < k; j++)
+          Wp[i * k + j] = W[pr->data[i] * k + pc->data[j]]
+                          + 1e-9 * (gsl_rng_uniform (r) - 0.5);
+      sym_vs_dense (Wp, k, &p, c, ws, fam->isotropy[0] ? fam->isotropy
+                                                        : NULL);
+      tested++;
+    }
+  CU_ASSERT (tested >= 11);
+  /* no isotropy: LSC_EUNSUP, W unchanged; another target likewise */
+  for (size_t i = 0; i < n; i++)
+    W[i] = Wp[i] = gsl_ran_gaussian (r, 1.0);
+  lsc_descent_params par;
+  lsc_descent_params_init (&par);
+  CU_ASSERT_EQUAL (lsc_descent_polish_symmetric (Wp, ev, NULL, &p, &par,
+                                                 1e-6, ws), LSC_EUNSUP);
+  CU_ASSERT_EQUAL (memcmp (W, Wp, n * sizeof *W), 0);
+  double beta[20];
+  for (size_t i = 0; i < k; i++)
+    beta[i] = 2.0;
+  lsc_problem p2 = { k, k, k, NULL, NULL, beta };
+  CU_ASSERT_EQUAL (lsc_descent_polish_symmetric (Wp, ev, NULL, &p2, &par,
+                                                 1e-6, ws), LSC_EUNSUP);
+  CU_ASSERT_EQUAL (lsc_descent_polish_symmetric (Wp, NULL, NULL, &p, &par,
+                                                 1e-6, ws), LSC_EFAULT);
+  CU_ASSERT_EQUAL (lsc_descent_polish_symmetric (Wp, ev, NULL, &p, &par,
+                                                 0.0, ws), LSC_EBADTOL);
+  lsc_descent_free (ws);
+  lsc_classifier_free (c);
+  /* two large blocks: L-BFGS end points at k = d = 30 (runs 6 and 9 of
+     stream seed 1 end at Delta(S_16 x S_14)) */
+  k = 30;
+  lsc_problem p3 = { k, k, k, NULL, NULL, NULL };
+  c = lsc_classifier_alloc (cat, k, k, NULL);
+  ws = lsc_descent_alloc (k, k, k, 10, 1);
+  for (size_t run = 6; run <= 9; run += 3)
+    {
+      gsl_rng_set (r, lsc_descent_stream_seed (1, run));
+      lsc_descent_xavier (W, k, k, r);
+      CU_ASSERT_EQUAL (lsc_descent_run (W, NULL, &p3, &par, ws), 0);
+      sym_vs_dense (W, k, &p3, c, ws, "kd:L,14");
+    }
+  lsc_descent_free (ws);
+  lsc_classifier_free (c);
+  free (W);
+  free (Wp);
+  free (ev);
+  gsl_permutation_free (pr);
+  gsl_permutation_free (pc);
+  gsl_rng_free (r);
+  lsc_catalogue_free (cat);
+}
+
 /* Every documented status of the descent routines. */
 static void
 test_errors (void)
@@ -520,6 +650,7 @@ main (void)
     { "classification at d = 12 through continuation",
       test_classify_other_d },
     { "runs independent of order and workspace", test_streams_order },
+    { "symmetric route equals the dense one", test_polish_symmetric },
     { "error statuses", test_errors },
     { NULL, NULL }
   };

@@ -553,6 +553,46 @@ test_hessian_lower (void)
     }
 }
 
+/* lsc_loss_hessian_rows: the block row of each neuron equals the rows of
+   lsc_loss_hessian (the diagonal and lower blocks bit for bit, being the
+   same arithmetic; the upper blocks, computed from the other end of the
+   pair, to rounding), for the general problem and V = I; statuses. */
+static void
+test_hessian_rows (void)
+{
+  enum { NH = K * DD };
+  double H[NH * NH], R[DD * NH];
+  for (int c = 0; c < 2; c++)
+    {
+      lsc_problem p = { K, DD, c ? DD : MM, c ? NULL : Vg, ag, c ? NULL : bg };
+      lsc_loss_workspace *ws = lsc_loss_workspace_alloc (K, DD, p.m);
+      CU_ASSERT_FATAL (ws != NULL);
+      CU_ASSERT_EQUAL (lsc_loss_hessian (H, Wg, &p, ws), 0);
+      int same = 1, close = 1;
+      for (size_t i = 0; i < K; i++)
+        {
+          CU_ASSERT_EQUAL (lsc_loss_hessian_rows (R, i, Wg, &p, ws), 0);
+          for (size_t x = 0; x < DD; x++)
+            for (size_t q = 0; q < NH; q++)
+              {
+                double a = R[x * NH + q], b = H[(i * DD + x) * NH + q];
+                if (q < (i + 1) * DD && q / DD != i)
+                  same &= a == b;
+                else
+                  close &= fabs (a - b) <= 1e-15 * (1 + fabs (b));
+              }
+        }
+      CU_ASSERT (same);
+      CU_ASSERT (close);
+      lsc_set_error_handler (hook);
+      CU_ASSERT_EQUAL (lsc_loss_hessian_rows (R, K, Wg, &p, ws), LSC_EINVAL);
+      CU_ASSERT_EQUAL (lsc_loss_hessian_rows (NULL, 0, Wg, &p, ws),
+                       LSC_EFAULT);
+      lsc_set_error_handler (NULL);
+      lsc_loss_workspace_free (ws);
+    }
+}
+
 int
 main (void)
 {
@@ -563,6 +603,7 @@ main (void)
     { "permutation invariance and equivariance", test_permutation },
     { "W = I spectrum (MATH.md 2) vs gsl_eigen_symm", test_identity_spectrum },
     { "Hessian lower triangle; V = I vs explicit I", test_hessian_lower },
+    { "Hessian block rows equal the full Hessian's", test_hessian_rows },
     { "error statuses", test_errors },
     { NULL, NULL }
   };

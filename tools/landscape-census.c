@@ -45,6 +45,12 @@ usage (void)
         "      --gtol=TOL       descent stops at |grad L|_F <= TOL "
         "(default 1e-8)\n"
         "      --maxiter=N      descent iteration limit (default 100000)\n"
+        "      --dense          polish and classify every end point with "
+        "the dense\n"
+        "                       kd x kd Hessian (default: the symmetric "
+        "route,\n"
+        "                       no kd x kd matrix, at points with Young-type "
+        "isotropy)\n"
         "  -j, --threads=T      parallel runs (default: all cores); results "
         "do not\n"
         "                       depend on T\n"
@@ -75,7 +81,7 @@ usage (void)
 }
 
 enum { OPT_STEP = 256, OPT_GTOL, OPT_MAXITER, OPT_VERSION, OPT_MAXMEM,
-       OPT_MAXLINE, OPT_MAXENTRIES };
+       OPT_MAXLINE, OPT_MAXENTRIES, OPT_DENSE };
 
 typedef struct
 {
@@ -84,7 +90,7 @@ typedef struct
   int threads;
   const char *resume, *catalogue, *plot, *output;
   cli_format fmt;
-  int quiet;
+  int quiet, dense;
   double *V;
 } options;
 
@@ -101,6 +107,7 @@ parse_args (options *o, int argc, char **argv)
     { "step", required_argument, NULL, OPT_STEP },
     { "gtol", required_argument, NULL, OPT_GTOL },
     { "maxiter", required_argument, NULL, OPT_MAXITER },
+    { "dense", no_argument, NULL, OPT_DENSE },
     { "threads", required_argument, NULL, 'j' },
     { "resume", required_argument, NULL, 'r' },
     { "catalogue", required_argument, NULL, 'c' },
@@ -157,6 +164,7 @@ parse_args (options *o, int argc, char **argv)
       case OPT_MAXITER:
         o->cf.maxiter = cli_parse_long ("--maxiter", optarg, 1, 1000000000L);
         break;
+      case OPT_DENSE: o->dense = 1; break;
       case 'j': o->threads = cli_parse_long ("--threads", optarg, 1, 4096);
         break;
       case 'r': o->resume = optarg; break;
@@ -257,9 +265,11 @@ start_threads (int asked)
   return n;
 }
 
-/* Refuse a census whose workspaces (one per thread: the Hessian, its
-   eigenvectors, L-BFGS memory) exceed the memory budget, before
-   allocating them. */
+/* Refuse a census whose workspaces (one per thread: the Hessian of the
+   dense route, whose eigenvectors overwrite it, LAPACK's workspace,
+   L-BFGS memory) exceed the memory budget, before allocating them.  The
+   dense part is allocated only at the first end point that needs it, but
+   any run may. */
 static void
 check_memory (const census_config *cf, int threads, size_t lbfgs_m)
 {
@@ -269,12 +279,12 @@ check_memory (const census_config *cf, int threads, size_t lbfgs_m)
             "d = %zu", threads, threads > 1 ? "s" : "", cf->k, cf->d);
   /* the matrices alone first: LAPACK's workspace query is slow for huge
      n */
-  cli_mem_check (threads * 16 * n * n, what);
+  cli_mem_check (threads * 8 * n * n, what);
   double ew = lsc_eigen_workspace_bytes ((size_t) n, 1);
   if (ew == 0)
     cli_fatal (CLI_EXIT_SYSTEM, "%s: the %.0f x %.0f Hessian is too large "
                "for LAPACK's integers", what, n, n);
-  double per = 16 * n * n + ew + 8 * n * (2.0 * (double) lbfgs_m + 10)
+  double per = 8 * n * n + ew + 8 * n * (2.0 * (double) lbfgs_m + 10)
     + 8.0 * (4 * nr * (double) cf->d + nr * nr + (double) cf->k * nr
              + 8 * nr + 3.0 * (double) cf->d);
   cli_mem_check (threads * per, what);
@@ -409,6 +419,7 @@ main (int argc, char **argv)
     }
   lsc_classify_params cpar;
   lsc_classify_params_init (&cpar);
+  cpar.dense = o.dense;
   lsc_classifier *cl = lsc_classifier_alloc (cat, cf->k, cf->d, &cpar);
   census_run *runs = calloc (o.runs, sizeof *runs);
   if (!cl || !runs)

@@ -57,6 +57,15 @@ int lsc_loss_hessian (double *H, const double *W, const lsc_problem *p,
 int lsc_loss_hessian_lower (double *H, const double *W, const lsc_problem *p,
                             lsc_loss_workspace *ws);
 
+/* Rows i d .. i d + d - 1 of the full Hessian (neuron i's block row, d x kd
+   row-major, R with stride kd), entry for entry those of
+   lsc_loss_hessian, at O((k + m) d^2) cost without the kd x kd matrix:
+   for Hessian-vector work at a few neurons (e.g. the orbit compression of
+   a symmetric point, where one row per orbit suffices).  Statuses as
+   lsc_loss_hessian, plus LSC_EINVAL for i >= k. */
+int lsc_loss_hessian_rows (double *R, size_t i, const double *W,
+                           const lsc_problem *p, lsc_loss_workspace *ws);
+
 /* ---- MPFR ----  W, V, alpha, beta given as mpfr arrays (V, alpha, beta may
    be NULL with the meanings above); outputs at their own precision.
    lsc_loss_mpfr is within 1 ulp (relative) or returns LSC_EPREC when the

@@ -138,7 +138,8 @@ class DescentParams(C.Structure):
 
 class ClassifyParams(C.Structure):
     _fields_ = [("loss_tol", C.c_double), ("ztol", C.c_double),
-                ("detect_tol", C.c_double), ("ptol", C.c_double)]
+                ("detect_tol", C.c_double), ("ptol", C.c_double),
+                ("dense", C.c_int)]
 
 
 class CensusRun(C.Structure):

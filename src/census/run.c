@@ -10,10 +10,13 @@
 #include "landscape.h"
 #include "internal.h"
 
+/* ws serves the descent and the symmetric route (no Hessian); hws, with
+   the kd x kd Hessian, is allocated at the first end point that needs the
+   dense route and kept for the later ones. */
 struct lsc_census_workspace
 {
   size_t k, d, m;
-  lsc_descent_workspace *ws;
+  lsc_descent_workspace *ws, *hws;
   double *W, *ev;
   gsl_rng *rng;
 };
@@ -36,7 +39,7 @@ lsc_census_alloc (size_t k, size_t d, size_t m,
   w->k = k;
   w->d = d;
   w->m = m;
-  w->ws = lsc_descent_alloc (k, d, m, par->lbfgs_m, 1);
+  w->ws = lsc_descent_alloc (k, d, m, par->lbfgs_m, 0);
   w->W = malloc (k * d * sizeof *w->W);
   w->ev = malloc (k * d * sizeof *w->ev);
   w->rng = gsl_rng_alloc (gsl_rng_mt19937);
@@ -54,6 +57,7 @@ lsc_census_free (lsc_census_workspace *w)
   if (!w)
     return;
   lsc_descent_free (w->ws);
+  lsc_descent_free (w->hws);
   free (w->W);
   free (w->ev);
   if (w->rng)
@@ -107,16 +111,42 @@ lsc_census_do_run (lsc_census_run *r, unsigned long long seed, size_t run,
      polishing; other failures (domain, overflow) do not. */
   if (!st || st == LSC_EMAXITER || st == LSC_ESTEPUNDER)
     {
-      st = lsc_descent_newton (w->W, &nr, p, par, w->ws);
-      r->nfev += nr.nfev;
-      if (isfinite (nr.loss))
+      /* the symmetric route first (fixed-space Newton, isotypic
+         spectrum: no kd x kd matrix); the dense one where it does not
+         apply or fails (W is then unchanged) */
+      const lsc_classify_params *cp = lsc_classifier_params (cl);
+      int sym = 0;
+      if (cp && !cp->dense)
         {
-          r->loss = nr.loss;
-          r->gnorm = nr.gnorm;
+          sym = lsc_descent_polish_symmetric (w->W, w->ev, &nr, p, par,
+                                              cp->detect_tol, w->ws) == 0;
+          if (sym)
+            {
+              r->nfev += nr.nfev;
+              r->loss = nr.loss;
+              r->gnorm = nr.gnorm;
+              st = LSC_SUCCESS;
+            }
+        }
+      if (!sym)
+        {
+          if (!w->hws
+              && !(w->hws = lsc_descent_alloc (p->k, p->d, p->m, 0, 1)))
+            st = LSC_ENOMEM;
+          else
+            {
+              st = lsc_descent_newton (w->W, &nr, p, par, w->hws);
+              r->nfev += nr.nfev;
+              if (isfinite (nr.loss))
+                {
+                  r->loss = nr.loss;
+                  r->gnorm = nr.gnorm;
+                }
+              if (!st)
+                st = lsc_descent_hessian_eigen (w->ev, w->W, p, w->hws);
+            }
         }
     }
-  if (!st)
-    st = lsc_descent_hessian_eigen (w->ev, w->W, p, w->ws);
   lsc_class c;
   if (!st)
     st = lsc_classify (&c, w->W, w->ev, r->loss, p, cl);

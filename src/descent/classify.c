@@ -10,6 +10,7 @@
 #include "landscape/lsc_newton.h"
 #include "landscape/lsc_families.h"
 #include "internal.h"
+#include "descent_impl.h"
 
 /* A catalogue family at the classifier's d. */
 typedef struct
@@ -35,6 +36,7 @@ lsc_classify_params_init (lsc_classify_params *par)
   par->ztol = 1e-8;
   par->detect_tol = 1e-6;
   par->ptol = 1e-6;
+  par->dense = 0;
 }
 
 /* Family fam at d through the library's driver (lsc_family_follow); 0 on
@@ -105,6 +107,12 @@ lsc_classifier_free (lsc_classifier *c)
   free (c);
 }
 
+const lsc_classify_params *
+lsc_classifier_params (const lsc_classifier *c)
+{
+  return c ? &c->par : NULL;
+}
+
 size_t
 lsc_classifier_nfamilies (const lsc_classifier *c)
 {
@@ -163,8 +171,8 @@ same_group (const lsc_young *a, const lsc_young *b)
 }
 
 /* The default target: V = NULL or exactly I, alpha and beta all ones. */
-static int
-identity_target (const lsc_problem *p)
+int
+lsc_descent_identity_target (const lsc_problem *p)
 {
   if (p->m != p->d || p->k == 0)
     return 0;
@@ -204,7 +212,7 @@ lsc_classify (lsc_class *cl, const double *W, const double *eval,
         cl->nzero++;
     }
   int global = loss <= c->par.loss_tol;
-  if (!identity_target (p))
+  if (!lsc_descent_identity_target (p))
     {
       cl->kind = global ? LSC_CLASS_GLOBAL : LSC_CLASS_UNSUP;
       return LSC_SUCCESS;

@@ -1,5 +1,6 @@
 /* Newton polish of a descent end point with the exact full Hessian, and
-   the Hessian spectrum used by the classification. */
+   the Hessian spectrum used by the classification (dense route: lower
+   triangle assembled, LAPACK workspace queried once at allocation). */
 #include <config.h>
 #include <string.h>
 #include <math.h>
@@ -18,13 +19,17 @@ lsc_descent_hessian_eigen (double *eval, const double *W,
                LSC_EINVAL);
   if (p->k != ws->k || p->d != ws->d || p->m != ws->m)
     LSC_ERROR ("lsc_descent_hessian_eigen: sizes differ", LSC_EBADLEN);
-  int st = lsc_loss_hessian (ws->H, W, p, ws->lw);
+  int st = lsc_descent_need_eigen (ws);
+  if (st)
+    return st;
+  st = lsc_loss_hessian_lower (ws->H, W, p, ws->lw);
   if (st)
     return st;
   return lsc_eigen_symm (eval, NULL, ws->H, ws->n, ws->ew);
 }
 
-/* dir = -H^{-1} G through H = Q diag(ev) Q^T, |ev| floored. */
+/* dir = -H^{-1} G through H = Q diag(ev) Q^T (Q in ws->H, eigenvectors
+   in its columns), |ev| floored. */
 static void
 newton_direction (lsc_descent_workspace *ws)
 {
@@ -33,7 +38,7 @@ newton_direction (lsc_descent_workspace *ws)
   double floor = 1e-12 * emax;
   if (floor == 0.0)
     floor = 1e-300;
-  cblas_dgemv (CblasRowMajor, CblasTrans, (int) n, (int) n, 1.0, ws->Q,
+  cblas_dgemv (CblasRowMajor, CblasTrans, (int) n, (int) n, 1.0, ws->H,
                (int) n, ws->G, 1, 0.0, ws->t, 1);
   for (size_t j = 0; j < n; j++)
     {
@@ -42,7 +47,7 @@ newton_direction (lsc_descent_workspace *ws)
         l = l < 0 ? -floor : floor;
       ws->t[j] /= -l;
     }
-  cblas_dgemv (CblasRowMajor, CblasNoTrans, (int) n, (int) n, 1.0, ws->Q,
+  cblas_dgemv (CblasRowMajor, CblasNoTrans, (int) n, (int) n, 1.0, ws->H,
                (int) n, ws->t, 1, 0.0, ws->dir, 1);
 }
 
@@ -56,6 +61,8 @@ lsc_descent_newton (double *W, lsc_descent_result *res, const lsc_problem *p,
     return st;
   if (!ws->hessian)
     LSC_ERROR ("lsc_descent_newton: workspace without Hessian", LSC_EINVAL);
+  if ((st = lsc_descent_need_eigen (ws)))
+    return st;
   const size_t n = ws->n;
   double L, Lt;
   st = lsc_loss_grad (&L, ws->G, W, p, ws->lw);
@@ -74,8 +81,10 @@ lsc_descent_newton (double *W, lsc_descent_result *res, const lsc_problem *p,
                        __LINE__, st);
           goto done;
         }
-      if ((st = lsc_loss_hessian (ws->H, W, p, ws->lw)) != 0
-          || (st = lsc_eigen_symm (ws->ev, ws->Q, ws->H, n, ws->ew)) != 0)
+      /* the lower triangle is all LAPACK reads; the eigenvectors
+         overwrite the matrix (no second n x n array) */
+      if ((st = lsc_loss_hessian_lower (ws->H, W, p, ws->lw)) != 0
+          || (st = lsc_eigen_symm (ws->ev, ws->H, ws->H, n, ws->ew)) != 0)
         goto done;
       newton_direction (ws);
       double dnorm = lsc_descent_norm (ws->dir, n);

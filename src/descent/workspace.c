@@ -68,7 +68,13 @@ lsc_descent_alloc (size_t k, size_t d, size_t m, size_t lbfgs_m, int hessian)
   ws->Wt = malloc (n * sizeof (double));
   ws->Gt = malloc (n * sizeof (double));
   ws->dir = malloc (n * sizeof (double));
-  if (!ws->lw || !ws->G || !ws->Wt || !ws->Gt || !ws->dir)
+  ws->det = lsc_detect_alloc (k, d);
+  ws->rowperm = malloc (k * sizeof (size_t));
+  ws->colperm = malloc (d * sizeof (size_t));
+  ws->grp = malloc (n * sizeof *ws->grp);
+  ws->comp = malloc (n * sizeof *ws->comp);
+  if (!ws->lw || !ws->G || !ws->Wt || !ws->Gt || !ws->dir || !ws->det
+      || !ws->rowperm || !ws->colperm || !ws->grp || !ws->comp)
     goto nomem;
   if (lbfgs_m)
     {
@@ -82,11 +88,9 @@ lsc_descent_alloc (size_t k, size_t d, size_t m, size_t lbfgs_m, int hessian)
   if (ws->hessian)
     {
       ws->H = malloc (n * n * sizeof (double));
-      ws->Q = malloc (n * n * sizeof (double));
       ws->ev = malloc (n * sizeof (double));
       ws->t = malloc (n * sizeof (double));
-      ws->ew = lsc_eigen_workspace_alloc (n, 1);
-      if (!ws->H || !ws->Q || !ws->ev || !ws->t || !ws->ew)
+      if (!ws->H || !ws->ev || !ws->t)
         goto nomem;
     }
   return ws;
@@ -112,11 +116,29 @@ lsc_descent_free (lsc_descent_workspace *ws)
   free (ws->rho);
   free (ws->alpha);
   free (ws->H);
-  free (ws->Q);
+  lsc_detect_free (ws->det);
+  free (ws->rowperm);
+  free (ws->colperm);
+  free (ws->grp);
+  free (ws->comp);
   free (ws->ev);
   free (ws->t);
   lsc_eigen_workspace_free (ws->ew);
   free (ws);
+}
+
+/* The LAPACK workspace of the dense route (eigenvectors: 2 n^2 doubles),
+   queried and allocated once, at the first dense solve: a census whose
+   end points all take the symmetric route never needs it. */
+int
+lsc_descent_need_eigen (lsc_descent_workspace *ws)
+{
+  if (!ws->hessian)
+    LSC_ERROR ("descent: workspace without Hessian", LSC_EINVAL);
+  if (!ws->ew && !(ws->ew = lsc_eigen_workspace_alloc (ws->n, 1)))
+    LSC_ERROR ("descent: out of memory for the eigen workspace",
+               LSC_ENOMEM);
+  return LSC_SUCCESS;
 }
 
 int

@@ -71,7 +71,7 @@ full_check (lsc_scan_row *r, const lsc_young *G, const lsc_scan_opts *o)
   r->full_dev = INFINITY;
   if (!W || !H || !ev || !er || !lws || !ews
       || lsc_young_embed (W, r->p, G) != 0
-      || lsc_loss_hessian (H, W, &prob, lws) != 0
+      || lsc_loss_hessian_lower (H, W, &prob, lws) != 0
       || lsc_eigen_symm (ev, NULL, H, n, ews) != 0)
     goto done;
   /* The reduced spectrum as a multiset of n values. */

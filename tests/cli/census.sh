@@ -1,7 +1,7 @@
 #!/bin/sh
 # Tool test of landscape-census: a small census at k = d = 12 (every run
 # classified, same-family losses agree to 1e-12, identical rows with 1 and
-# 2 threads), the resume file (interrupted and resumed census gives the same
+# 2 threads, the same classification with --dense), the resume file (interrupted and resumed census gives the same
 # rows; a file of another census is refused), and bad input (exit 2, one
 # stderr line).
 . "${top_srcdir:-.}/tests/cli/common.sh"
@@ -22,6 +22,16 @@ rows "$out" >"$tmp/r2"
 if cmp -s "$tmp/r1" "$tmp/r2"; then pass; else fail "1 vs 2 threads differ"; fi
 n=$(wc -l <"$tmp/r1")
 if test "$n" -eq 6; then pass; else fail "expected 6 run rows, got $n"; fi
+# --dense (kd x kd Hessian, dense eigensolve) against the default
+# symmetric route: same index, family, isotropy and status in every row,
+# losses within 1e-12 (absolute: the global minima are at rounding level).
+run "$C" -c "$CAT" -k 12 -n 6 -s 3 -j 1 -f tsv --dense
+expect_ok "census --dense"
+if awk -F '\t' 'NR == FNR { if (FNR > 1 && NF == 11) { l[$1] = $6; c[$1] = $8 " " $9 " " $10 " " $11 }; next }
+     FNR > 1 && NF == 11 { n++; if (c[$1] != $8 " " $9 " " $10 " " $11) bad = 1
+                           d = l[$1] - $6; if (d < 0) d = -d; if (d > 1e-12) bad = 1 }
+     END { exit bad || n != 6 }' "$tmp/one" "$out"
+then pass; else fail "--dense classifies differently"; fi
 # Every run ok and classified (a family other than "-").
 if awk -F '\t' 'NR > 1 && NF == 11 && ($11 != "ok" || $9 == "-" || $9 == "") { bad = 1 } END { exit bad }' "$tmp/one"
 then pass; else fail "unclassified or failed run"; fi
