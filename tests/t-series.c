@@ -145,8 +145,14 @@ test_global_1e20 (void)
       double best = INFINITY;
       for (int j = 0; j < 6; j++)
         best = fmin (best, mdiff (s->values[i], cf[j]));
-      CU_ASSERT (best <= s->err);
+      /* within the bound of its own component (x and y, O(1) values
+         only, have a bound ~1e-19 times t's, which holds Theta(d) ones) */
+      CU_ASSERT (best <= s->comp_err[s->info[i].irrep]);
     }
+  CU_ASSERT (s->comp_err[LSC_IRREP_X] > 0 && s->comp_err[LSC_IRREP_Y] > 0);
+  CU_ASSERT (s->comp_err[LSC_IRREP_X] < 1e-15 * s->comp_err[LSC_IRREP_T]);
+  CU_ASSERT (s->err == s->comp_err[LSC_IRREP_T]
+             || s->err == s->comp_err[LSC_IRREP_S]);
   /* exact multiplicities: sum = k d = d^2 exactly */
   mpz_t sum, v, dz;
   mpz_inits (sum, v, dz, NULL);
@@ -478,6 +484,58 @@ test_poly_errors (void)
   lsc_catalogue_free (cat);
 }
 
+/* Domains: the catalogue's ends decide where a family exists at large
+   d; inside a domain closed above (Y6-1_aff: folds at 18.73 and 23.64)
+   the path's point agrees with the continuation's (lsc_family_at, the
+   double route). */
+static void
+test_domains (void)
+{
+  lsc_catalogue *cat = load ();
+  CU_ASSERT_PTR_NOT_NULL_FATAL (cat);
+  const lsc_family *y = lsc_catalogue_find (cat, "Y6-1_aff");
+  const lsc_family *a = lsc_catalogue_find (cat, "A");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (y);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  char note[160];
+  CU_ASSERT_EQUAL (lsc_series_has_large_d (y, note, sizeof note), 0);
+  CU_ASSERT (strstr (note, "ends at d = 23.64") && strstr (note, "(fold)"));
+  CU_ASSERT_EQUAL (lsc_series_in_domain (y, 21, note, sizeof note), 1);
+  CU_ASSERT_STRING_EQUAL (note, "");
+  CU_ASSERT_EQUAL (lsc_series_in_domain (y, 1e8, NULL, 0), 0);
+  CU_ASSERT_EQUAL (lsc_series_in_domain (y, 18, note, sizeof note), 0);
+  CU_ASSERT (strstr (note, "ends at d = 18.7") != NULL);
+  CU_ASSERT_EQUAL (lsc_series_has_large_d (a, NULL, 0), 1);
+  CU_ASSERT_EQUAL (lsc_series_in_domain (a, 1e30, NULL, 0), 1);
+  CU_ASSERT_EQUAL (lsc_series_in_domain (a, 2.5, NULL, 0), 0); /* branch at 3 */
+  lsc_series_expansion *e = NULL;
+  CU_ASSERT_EQUAL (lsc_series_expand (&e, y, NULL), LSC_EDOM);
+  CU_ASSERT_PTR_NULL (e);
+  int st;
+  lsc_series_path *P = lsc_series_path_alloc (y, &st);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (P);
+  size_t np = y->nparams;
+  mpfr_t p[LSC_FAMILY_MAXP], d;
+  for (size_t i = 0; i < np; i++)
+    mpfr_init2 (p[i], 192);
+  mpfr_init2 (d, 64);
+  mpfr_set_d (d, 1e8, MPFR_RNDN);
+  CU_ASSERT_EQUAL (lsc_series_path_point (p, P, d), LSC_EDOM);
+  mpfr_set_d (d, 21, MPFR_RNDN);
+  CU_ASSERT_EQUAL_FATAL (lsc_series_path_point (p, P, d), 0);
+  double q[LSC_FAMILY_MAXP];
+  lsc_family_ws *w = lsc_family_ws_alloc (np);
+  CU_ASSERT_EQUAL_FATAL (lsc_family_at (q, y, 21, w), 0);
+  for (size_t i = 0; i < np; i++)
+    CU_ASSERT (fabs (mpfr_get_d (p[i], MPFR_RNDN) - q[i]) < 1e-10);
+  lsc_family_ws_free (w);
+  for (size_t i = 0; i < np; i++)
+    mpfr_clear (p[i]);
+  mpfr_clear (d);
+  lsc_series_path_free (P);
+  lsc_catalogue_free (cat);
+}
+
 int
 main (void)
 {
@@ -489,6 +547,7 @@ main (void)
     { "integer relations", test_recognise },
     { "exact Morse indices at 1e8 and 1e20", test_indices },
     { "polynomials and errors", test_poly_errors },
+    { "catalogue domains at large d", test_domains },
     { NULL, NULL },
   };
   return lsc_test_run ("series", cases);

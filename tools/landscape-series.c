@@ -108,14 +108,22 @@ expand_table (cli_table *t, const lsc_family *f, const lsc_series_opts *o,
               int maxd)
 {
   lsc_series_expansion *e = NULL;
-  int rc = lsc_series_expand (&e, f, o);
-  if (rc)
+  char note[160];
+  /* A family whose branch ends (fold, edge, branch point) below large d
+     has no expansion there: absent, with the end named, not a failure. */
+  int absent = !lsc_series_has_large_d (f, note, sizeof note);
+  int rc = absent ? LSC_SUCCESS : lsc_series_expand (&e, f, o);
+  if (rc || absent)
     {
       cli_cell_string (t, f->name);
       for (int i = 0; i < 9; i++)
         cli_cell_empty (t);
       cli_cell_string (t, "");
-      cli_cell_status (t, rc);
+      if (absent)
+        cli_cell_status_token (t, "absent");
+      else
+        cli_cell_status (t, rc);
+      cli_cell_string (t, absent ? note : "");
       cli_row_end (t);
       return rc;
     }
@@ -141,6 +149,7 @@ expand_table (cli_table *t, const lsc_family *f, const lsc_series_opts *o,
           cli_cell_string (t, Q->closed[j][0] ? "recognised" : "");
           cli_cell_string (t, Q->closed[j]);
           cli_cell_status (t, LSC_SUCCESS);
+          cli_cell_string (t, "");
           cli_row_end (t);
         }
     }
@@ -247,7 +256,8 @@ main (int argc, char **argv)
         { "mult", CLI_COL_STRING },    { "power", CLI_COL_INT },
         { "coefficient", CLI_COL_DECIMAL }, { "error", CLI_COL_REAL },
         { "digits", CLI_COL_INT },     { "closed_label", CLI_COL_STRING },
-        { "closed_form", CLI_COL_STRING }, { "status", CLI_COL_STATUS } };
+        { "closed_form", CLI_COL_STRING }, { "status", CLI_COL_STATUS },
+        { "note", CLI_COL_STRING } };
       cli_table *t = cli_table_begin_captioned (
           o, "series",
           "Coefficients of the expansions in $\\varepsilon = d^{-1/2}$: "

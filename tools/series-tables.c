@@ -45,7 +45,8 @@ point_tables (cli_output *o, const lsc_catalogue *cat,
     { "type", CLI_COL_STRING },   { "index", CLI_COL_DECIMAL },
     { "index_poly", CLI_COL_STRING }, { "zero", CLI_COL_STRING },
     { "loss", CLI_COL_DECIMAL },
-    { "eig_err", CLI_COL_REAL },  { "ndistinct", CLI_COL_INT } };
+    { "eig_err", CLI_COL_REAL },  { "ndistinct", CLI_COL_INT },
+    { "note", CLI_COL_STRING } };
   static const cli_column sc[] = {
     { "family", CLI_COL_STRING },   { "component", CLI_COL_STRING },
     { "value", CLI_COL_DECIMAL },   { "mult", CLI_COL_DECIMAL },
@@ -66,7 +67,12 @@ point_tables (cli_output *o, const lsc_catalogue *cat,
                  dbuf);
       int rc = 0;
       size_t np = lsc_young_nparams (&f->G);
-      lsc_series_path *P = lsc_series_path_alloc (f, &rc);
+      /* outside the catalogue's domain (beyond a fold, an edge or a
+         branch point): absent, as in landscape-scan */
+      char note[160];
+      int absent = !lsc_series_in_domain (f, mpfr_get_d (d, MPFR_RNDN),
+                                          note, sizeof note);
+      lsc_series_path *P = absent ? NULL : lsc_series_path_alloc (f, &rc);
       mpfr_t p[LSC_FAMILY_MAXP], L;
       for (size_t j = 0; j < np; j++)
         mpfr_init2 (p[j], prec);
@@ -87,12 +93,17 @@ point_tables (cli_output *o, const lsc_catalogue *cat,
       cli_cell_string (t, f->name);
       cli_cell_decimal (t, dbuf);
       cli_cell_string (t, kb);
-      cli_cell_status (t, rc);
-      if (rc)
+      if (absent)
+        cli_cell_status_token (t, "absent");
+      else
+        cli_cell_status (t, rc);
+      if (rc || absent)
         {
-          status = CLI_EXIT_NOCONV;
+          if (rc)
+            status = CLI_EXIT_NOCONV;
           for (int c = 0; c < 7; c++)
             cli_cell_empty (t);
+          cli_cell_string (t, absent ? note : "");
           lsc_series_spectrum_free (sp[i]);
           sp[i] = NULL;
         }
@@ -111,6 +122,7 @@ point_tables (cli_output *o, const lsc_catalogue *cat,
           cli_cell_decimal (t, lb);
           cli_cell_real (t, sp[i]->err);
           cli_cell_int (t, (long long) sp[i]->n);
+          cli_cell_string (t, "");
         }
       cli_row_end (t);
       for (size_t j = 0; j < np; j++)
@@ -131,7 +143,8 @@ point_tables (cli_output *o, const lsc_catalogue *cat,
           lsc_series_mult (&m, &sp[i]->info[j], &sel[i]->G);
           /* digits the error bound leaves, at most 20 */
           double a = fabs (mpfr_get_d (sp[i]->values[j], MPFR_RNDN));
-          int dg = a > sp[i]->err ? (int) floor (log10 (a / sp[i]->err)) : 1;
+          double er = sp[i]->comp_err[sp[i]->info[j].irrep];
+          int dg = a > er ? (int) floor (log10 (a / er)) : 1;
           dg = dg < 1 ? 1 : dg > 20 ? 20 : dg;
           mpfr_snprintf (vb, sizeof vb, "%.*Rg", dg, sp[i]->values[j]);
           lsc_series_poly_eval_str (mb, sizeof mb, &m, d);
@@ -222,7 +235,8 @@ limits_table (cli_output *o, const lsc_catalogue *cat,
     { "share", CLI_COL_REAL },        { "growth", CLI_COL_STRING },
     { "leading", CLI_COL_DECIMAL },   { "digits", CLI_COL_INT },
     { "closed_form", CLI_COL_STRING }, { "global", CLI_COL_STRING },
-    { "difference", CLI_COL_STRING }, { "status", CLI_COL_STATUS } };
+    { "difference", CLI_COL_STRING }, { "status", CLI_COL_STATUS },
+    { "note", CLI_COL_STRING } };
   cli_table *t = cli_table_begin_captioned (
       o, "limits",
       "Spectral concentration: limits of the eigenvalues ($\\Theta(1)$) "
@@ -234,18 +248,26 @@ limits_table (cli_output *o, const lsc_catalogue *cat,
       if (progress)
         fprintf (stderr, "%s: expanding %s\n", cli_program_name (), f->name);
       lsc_series_expansion *e = NULL;
-      int rc = f == gf && g ? LSC_SUCCESS : lsc_series_expand (&e, f, &so);
+      char note[160];
+      int absent = !lsc_series_has_large_d (f, note, sizeof note);
+      int rc = absent || (f == gf && g) ? LSC_SUCCESS
+                                        : lsc_series_expand (&e, f, &so);
       const lsc_series_expansion *E = f == gf && g ? g : e;
       char kb[32];
       k_str (kb, sizeof kb, &f->G);
-      if (rc)
+      if (rc || absent)
         {
-          status = CLI_EXIT_NOCONV;
+          if (rc)
+            status = CLI_EXIT_NOCONV;
           cli_cell_string (t, f->name);
           cli_cell_string (t, kb);
           for (int c = 0; c < 9; c++)
             cli_cell_empty (t);
-          cli_cell_status (t, rc);
+          if (absent)
+            cli_cell_status_token (t, "absent");
+          else
+            cli_cell_status (t, rc);
+          cli_cell_string (t, absent ? note : "");
           cli_row_end (t);
           continue;
         }
@@ -306,6 +328,7 @@ limits_table (cli_output *o, const lsc_catalogue *cat,
           cli_cell_string (t, gname);
           cli_cell_string (t, diff);
           cli_cell_status (t, LSC_SUCCESS);
+          cli_cell_string (t, "");
           cli_row_end (t);
         }
       lsc_series_expansion_free (e);

@@ -47,13 +47,32 @@ int lsc_series_newton (mpfr_t *p, size_t *iter, const lsc_young *G,
    regime: a point at any larger d is seeded by extrapolating the last
    LSC_SERIES_NSEED rungs in eps - the truncated series - and solved in one
    Newton run; should that fail, rungs of a factor 10 in d are added up to
-   the target.  NULL on failure with *status set (LSC_ENOMEM, or the
-   status of the failing solve). */
+   the target.  A family without a large-d end (lsc_series_has_large_d
+   0: its catalogue domain ends above f->d at a fold, an edge or a branch
+   point) gets no ladder: its points inside the domain are solved from
+   rung 0.  NULL on failure with *status set (LSC_ENOMEM, or the status of
+   the failing solve). */
 #define LSC_SERIES_LADDER_END 1e6
 #define LSC_SERIES_LADDER_PREC 192
 #define LSC_SERIES_NSEED 8
 
 typedef struct lsc_series_path lsc_series_path;
+
+/* Whether the family f exists at d by its catalogue domain (the domain
+   column of landscape-families(5), f->domain): 1 when d lies in [lo, hi],
+   or beyond an end of kind open (followed that far without end; the path
+   below continues it) or failed (the end is unknown: the solve decides);
+   0 when d lies beyond a fold, an edge or a branch point: the family is
+   absent there, and note (may be NULL) receives "outside the family's
+   domain: its branch ends at d = X (fold)".  A family without a domain
+   (f->has_domain 0) or a d that is not finite: 1 (the solve decides). */
+int lsc_series_in_domain (const lsc_family *f, double d, char *note,
+                          size_t len);
+
+/* Whether the family has a large-d end at all: lsc_series_in_domain at
+   d = infinity (0 for a branch that ends at a fold, an edge or a branch
+   point above its reference dimension, as Y6-1_aff between two folds). */
+int lsc_series_has_large_d (const lsc_family *f, char *note, size_t len);
 
 lsc_series_path *lsc_series_path_alloc (const lsc_family *f, int *status);
 void lsc_series_path_free (lsc_series_path *path);
@@ -62,7 +81,8 @@ const lsc_young *lsc_series_path_group (const lsc_series_path *path);
 
 /* The critical point at d >= f->d into p (nparams values at their own
    precision, which sets the accuracy: every parameter to 2^{-prec}
-   relative).  LSC_EDOM for d below the reference dimension (the
+   relative).  LSC_EDOM for d outside the catalogue's domain
+   (lsc_series_in_domain) or below the reference dimension (the
    continuation module's range) or not finite. */
 int lsc_series_path_point (mpfr_t *p, lsc_series_path *path, const mpfr_t d);
 
@@ -88,24 +108,33 @@ void lsc_series_poly_eval_str (char *buf, size_t len,
                                const lsc_series_poly *m, const mpfr_t d);
 
 /* ---- Spectrum and type at large d ----
-   The isotypic spectrum (lsc_isotypic_spectrum_mpfr) at the point p, with
-   an absolute error bound per eigenvalue: the point is refined (in
-   copies, by lsc_series_newton) and the spectrum computed at the
-   precision prec of s->values and at prec + 64; err = 4 max |difference|
-   + 2^{16 - prec} max(1, max |eigenvalue|).  When the two do not agree to
-   1e-8, or list different components, prec is raised (prec + prec/2 +
-   64, at most three times; s->values then come back at that precision).
-   Use prec >= 128 + 3 log2 d.  An eigenvalue is negative or positive only
-   when its distance from zero exceeds err; otherwise it is undecided
+   The isotypic spectrum (lsc_isotypic_spectrum_mpfr, unmerged) at the
+   point p, with an absolute error bound per isotypic component: the
+   point is refined (in copies, by lsc_series_newton) and the spectrum
+   computed at the precision prec of s->values and at prec + 64; the bound
+   of component c (t, s, x or y) is
+     comp_err[c] = 4 max |difference| + 2^{16 - prec} max(1, max |value|),
+   both maxima over that component's eigenvalues only, so that the Theta(d)
+   eigenvalues of t and s do not widen the bound of x and y.  When the two
+   precisions do not agree to 1e-8, or list different components, prec is
+   raised (prec + prec/2 + 64, at most three times; s->values then come
+   back at that precision).  Use prec >= 128 + 3 log2 d.
+   Degeneracy: two eigenvalues of one component are one distinct value
+   (their inner multiplicities added) only when they differ by at most
+   2 comp_err[c] - within the error of a common value; otherwise distinct.
+   Sign: an eigenvalue is negative or positive only when its distance from
+   zero exceeds comp_err of its component; otherwise it is undecided
    (counted in zero). */
 typedef struct
 {
   mpfr_t *values;          /* distinct eigenvalues (n of them)            */
   lsc_iso_eigen *info;
   size_t n, cap;
-  double err;              /* absolute error bound of every value        */
+  double comp_err[4];      /* absolute error bound of every value of
+                              component LSC_IRREP_* (0: no values)       */
+  double err;              /* the largest comp_err                       */
   lsc_series_poly index;   /* sum of the multiplicities of the negatives */
-  lsc_series_poly zero;    /* ... of those within err of 0 (undecided)   */
+  lsc_series_poly zero;    /* ... of those within their comp_err of 0    */
   size_t nundecided;
   const char *type;        /* "spurious-minimum", "saddle", "global-minimum"
                               (all positive, global family), "degenerate"
@@ -185,6 +214,7 @@ typedef struct
    truncation, different rounding; their difference is the stated error.
    Eigenvalues are matched across nodes by component and rank.  *e is
    allocated (free with lsc_series_expansion_free).  Returns LSC_SUCCESS,
+   LSC_EDOM (the family has no large-d end: lsc_series_has_large_d),
    LSC_EINVAL (bad options: nterms 1..LSC_SERIES_MAXTERMS - 4, windows in
    (0, 0.01], precisions 64..65536), LSC_EFAILED when the number of
    distinct eigenvalues changes inside a window, or a solver status. */

@@ -10,9 +10,8 @@
 #include "landscape.h"
 #include "scan_impl.h"
 
-/* x with at most digits significant digits, and no more than err leaves. */
-static char *
-decimal (const mpfr_t x, int digits, double err)
+char *
+lsc_scan_decimal (const mpfr_t x, int digits, double err)
 {
   int nd = digits ? digits : (int) mpfr_get_str_ndigits (10, mpfr_get_prec (x));
   double a = fabs (mpfr_get_d (x, MPFR_RNDN));
@@ -142,10 +141,11 @@ fill (lsc_scan_row *r, lsc_series_path *P, const lsc_scan_opts *o)
       if (!(r->ev_dec = calloc (sp->n ? sp->n : 1, sizeof *r->ev_dec)))
         goto done;
       for (size_t i = 0; i < sp->n; i++)
-        if (!(r->ev_dec[i] = decimal (sp->values[i], o->digits, sp->err)))
+        if (!(r->ev_dec[i] = lsc_scan_decimal (sp->values[i], o->digits,
+                                      sp->comp_err[sp->info[i].irrep])))
           goto done;
-      if (!(r->loss_dec = decimal (L, o->digits, 0))
-          || !(r->resid_dec = decimal (s2, o->digits ? o->digits : 17, 0)))
+      if (!(r->loss_dec = lsc_scan_decimal (L, o->digits, 0))
+          || !(r->resid_dec = lsc_scan_decimal (s2, o->digits ? o->digits : 17, 0)))
         goto done;
     }
   st = LSC_SUCCESS;
@@ -161,6 +161,16 @@ int
 lsc_scan_large_row (lsc_scan_row *r, lsc_series_path **path, const lsc_scan_opts *o)
 {
   int st = LSC_SUCCESS;
+  /* Beyond a fold, an edge or a branch point of the catalogue's domain
+     the family does not exist: absent (as below LSC_SCAN_LARGE_D, where
+     the continuation finds the same ends), not a failed solve. */
+  if (!lsc_series_in_domain (r->fam, r->d, r->note, sizeof r->note))
+    {
+      r->absent = 1;
+      r->status = LSC_SUCCESS;
+      r->nev = 0;
+      return LSC_SUCCESS;
+    }
   if (!*path)
     *path = lsc_series_path_alloc (r->fam, &st);
   if (*path)

@@ -18,6 +18,11 @@ int lsc_scan_refine_mpfr (lsc_scan_row *r, const lsc_young *G,
    eigenvalues by ~ d eps; this restores them to ~1 ulp. */
 int lsc_scan_refine_accurate (lsc_scan_row *r, const lsc_young *G);
 
+/* x as a decimal with at most digits significant digits (0: those that
+   identify it at its precision) and no more than the absolute error err
+   leaves (0: no error); NULL on allocation failure. */
+char *lsc_scan_decimal (const mpfr_t x, int digits, double err);
+
 /* Solve and evaluate r (r->fam, r->d set; d > LSC_SCAN_LARGE_D) by the
    series module; *path is the family's branch, allocated on first use
    (free it with lsc_series_path_free).  Fills the point, loss, residual,

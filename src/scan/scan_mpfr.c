@@ -10,21 +10,6 @@
 #include "scan_impl.h"
 #include "spectrum/isotypic_dd.h"
 
-/* x as a decimal with digits significant digits (0: those that identify
-   it at its precision); NULL on allocation failure. */
-static char *
-decimal (mpfr_t x, int digits)
-{
-  char *s = NULL, *out;
-  int nd = digits ? digits
-    : (int) mpfr_get_str_ndigits (10, mpfr_get_prec (x));
-  if (mpfr_asprintf (&s, "%.*Re", nd - 1, x) < 0)
-    return NULL;
-  out = strdup (s);
-  mpfr_free_str (s);
-  return out;
-}
-
 /* The point refined by MPFR Newton at prec bits, then loss and spectrum in
    MPFR; with decimals, the values are also kept as decimal strings. */
 static int
@@ -41,6 +26,7 @@ refine_core (lsc_scan_row *r, const lsc_young *G, long precbits, int digits,
   char **dec = calloc (nmax ? nmax : 1, sizeof *dec);
   int st = LSC_ENOMEM;
   size_t ninit = 0, nout = 0;
+  lsc_series_spectrum *sp = NULL;
   if (!p || !info || !dec || !nmax)
     goto done;
   for (; ninit < np + nmax + 2; ninit++)
@@ -61,22 +47,47 @@ refine_core (lsc_scan_row *r, const lsc_young *G, long precbits, int digits,
   if ((st = lsc_restricted_eval_mpfr (*L, NULL, NULL, (const mpfr_t *) p, G,
                                       *d)) != 0)
     goto done;
-  /* the accurate double path (no decimals) takes the double-double
+  /* The accurate double path (no decimals) takes the double-double
      eigen-solver: its 2^-100 relative accuracy is far below a double's
-     ulp, and it is 20-50 times faster than MPFR Jacobi at 128+ bits */
-  st = (decimals ? lsc_isotypic_spectrum_mpfr : lsc_isotypic_spectrum_mpfr_dd)
-    (val, info, &nout, (const mpfr_t *) p, G, *d,
-     ldexp (1.0, (int) (-precbits / 2)), 0);
+     ulp, and it is 20-50 times faster than MPFR Jacobi at 128+ bits
+     (its values merged within 2^-64 of the largest eigenvalue: at most
+     1.4e-14 at d = 1e6).  --prec (decimals) takes the spectrum with an
+     absolute error bound per isotypic component (two precisions
+     compared, lsc_series_spectrum_compute): eigenvalues are one distinct
+     value only within twice their component's bound, never within a
+     fraction of the largest eigenvalue (which merged distinct O(1)
+     eigenvalues once that was ~d). */
+  if (!decimals)
+    st = lsc_isotypic_spectrum_mpfr_dd (val, info, &nout, (const mpfr_t *) p,
+                                        G, *d,
+                                        ldexp (1.0, (int) (-precbits / 2)), 0);
+  else if (!(sp = lsc_series_spectrum_alloc (G, prec)))
+    st = LSC_ENOMEM;
+  else if (!(st = lsc_series_spectrum_compute (sp, (const mpfr_t *) p, G, *d,
+                                               0)))
+    {
+      nout = sp->n;
+      if (nout > nmax)
+        st = LSC_EFAILED;
+      else
+        {
+          memcpy (info, sp->info, nout * sizeof *info);
+          for (size_t i = 0; i < nout; i++)
+            mpfr_set (val[i], sp->values[i], MPFR_RNDN);
+        }
+    }
   if (st)
     goto done;
   st = LSC_ENOMEM;
   for (size_t i = 0; decimals && i < nout; i++)
-    if (!(dec[i] = decimal (val[i], digits)))
+    if (!(dec[i] = lsc_scan_decimal (val[i], digits,
+                                     sp->comp_err[info[i].irrep])))
       goto done;
   mpfr_set_d (val[0], resid, MPFR_RNDN);
   if (decimals
-      && (!(r->loss_dec = decimal (*L, digits))
-          || !(r->resid_dec = decimal (val[0], digits ? digits : 17))))
+      && (!(r->loss_dec = lsc_scan_decimal (*L, digits, 0))
+          || !(r->resid_dec = lsc_scan_decimal (val[0], digits ? digits : 17,
+                                                  0))))
     goto done;
   for (size_t i = 0; i < np; i++)
     r->p[i] = mpfr_get_d (p[i], MPFR_RNDN);
@@ -91,6 +102,7 @@ refine_core (lsc_scan_row *r, const lsc_young *G, long precbits, int digits,
     }
   st = LSC_SUCCESS;
 done:
+  lsc_series_spectrum_free (sp);
   if (dec)
     for (size_t i = 0; i < nmax; i++)
       free (dec[i]);

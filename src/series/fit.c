@@ -254,6 +254,9 @@ lsc_series_expand (lsc_series_expansion **e, const lsc_family *f,
       || o.prec1 < 64 || o.prec2 < 64 || o.prec1 > 65536
       || o.prec2 > 65536)
     LSC_ERROR ("bad series options", LSC_EINVAL);
+  if (!lsc_series_has_large_d (f, NULL, 0))
+    LSC_ERROR ("the family's branch ends below large d (its catalogue "
+               "domain is closed above): no expansion", LSC_EDOM);
   int rc;
   samples S1 = { 0 }, S2 = { 0 };
   lsc_series_expansion *E = NULL;

@@ -2,7 +2,9 @@
    the reference dimension, then one seeded Newton solve at any larger d. */
 #include <config.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "internal.h"
 #include "kernel/kernel_mpfr.h"
 #include "landscape/lsc_newton.h"
@@ -19,6 +21,8 @@
 struct lsc_series_path
 {
   lsc_young G;
+  lsc_family dom;           /* the family's domain (name, has_domain,
+                               domain: what lsc_series_in_domain reads) */
   size_t np;
   size_t n;                 /* rungs so far                         */
   mpfr_t eps[RUNG_MAX];     /* eps = d^{-1/2} of each rung           */
@@ -151,7 +155,9 @@ climb (lsc_series_path *P, const mpfr_t dt, double factor, double first)
         {
           if (++halvings > 8)
             break;
-          fac = sqrt (fac);
+          /* halve the step actually tried (capped at the target) */
+          mpfr_div (dn, dn, P->d[P->n - 1], MPFR_RNDN);
+          fac = sqrt (fmin (fac, mpfr_get_d (dn, MPFR_RNDN)));
           continue;
         }
       if (halvings == 0 && fac < factor)
@@ -162,6 +168,47 @@ climb (lsc_series_path *P, const mpfr_t dt, double factor, double first)
   if (rc)
     LSC_ERROR ("the family's branch could not be followed in log d", rc);
   return rc;
+}
+
+/* One side of the domain: d beyond an end of this kind is outside. */
+static int
+end_closed (int end)
+{
+  return end == LSC_END_FOLD || end == LSC_END_EDGE || end == LSC_END_BRANCH;
+}
+
+static void
+outside_note (char *note, size_t len, double at, int end)
+{
+  if (note && len)
+    snprintf (note, len, "outside the family's domain: its branch ends at "
+              "d = %.17g (%s)", at, lsc_family_end_name (end));
+}
+
+int
+lsc_series_in_domain (const lsc_family *f, double d, char *note, size_t len)
+{
+  if (note && len)
+    note[0] = 0;
+  if (!f || !f->has_domain || isnan (d))
+    return 1;
+  if (d > f->domain.hi && end_closed (f->domain.end_hi))
+    {
+      outside_note (note, len, f->domain.hi, f->domain.end_hi);
+      return 0;
+    }
+  if (d < f->domain.lo && end_closed (f->domain.end_lo))
+    {
+      outside_note (note, len, f->domain.lo, f->domain.end_lo);
+      return 0;
+    }
+  return 1;
+}
+
+int
+lsc_series_has_large_d (const lsc_family *f, char *note, size_t len)
+{
+  return lsc_series_in_domain (f, INFINITY, note, len);
 }
 
 lsc_series_path *
@@ -185,6 +232,9 @@ lsc_series_path_alloc (const lsc_family *f, int *status)
       goto done;
     }
   P->G = f->G;
+  memcpy (P->dom.name, f->name, sizeof f->name);
+  P->dom.has_domain = f->has_domain;
+  P->dom.domain = f->domain;
   P->np = lsc_young_nparams (&f->G);
   /* Rung 0: the catalogue point refined in MPFR. */
   mpfr_t *p0 = lsc_mpfr_vec_alloc (P->np, LSC_SERIES_LADDER_PREC);
@@ -209,8 +259,12 @@ lsc_series_path_alloc (const lsc_family *f, int *status)
   eps_of (P->eps[0], d);
   P->p[0] = p0;
   P->n = 1;
+  /* The ladder only where the branch goes on: a family whose domain is
+     closed above (a fold, as Y6-1_aff's at 23.64) keeps its one rung,
+     and its points inside the domain are solved from it. */
   mpfr_set_d (d, LSC_SERIES_LADDER_END, MPFR_RNDN);
-  rc = climb (P, d, 2.0, 1.02);
+  if (lsc_series_has_large_d (f, NULL, 0))
+    rc = climb (P, d, 2.0, 1.02);
 done:
   mpfr_clear (d);
   if (status)
@@ -257,6 +311,8 @@ lsc_series_path_point (mpfr_t *p, lsc_series_path *P, const mpfr_t d)
     LSC_ERROR ("d is not finite", LSC_ENONFINITE);
   if (mpfr_cmp (d, P->d[0]) < 0)
     LSC_ERROR ("d below the family's reference dimension", LSC_EDOM);
+  if (!lsc_series_in_domain (&P->dom, mpfr_get_d (d, MPFR_RNDN), NULL, 0))
+    LSC_ERROR ("d outside the family's domain", LSC_EDOM);
   mpfr_t eps;
   mpfr_init2 (eps, mpfr_get_prec (p[0]) + 32);
   eps_of (eps, d);

@@ -169,7 +169,8 @@ lsc_series_spectrum_free (lsc_series_spectrum *s)
   free (s);
 }
 
-/* Index, undecided count and type from the values and s->err. */
+/* Index, undecided count and type from the values and the bound of
+   each one's component. */
 static void
 classify (lsc_series_spectrum *s, const lsc_young *G, int global)
 {
@@ -180,7 +181,8 @@ classify (lsc_series_spectrum *s, const lsc_young *G, int global)
     {
       lsc_series_poly m;
       lsc_series_mult (&m, &s->info[i], G);
-      if (fabs (mpfr_get_d (s->values[i], MPFR_RNDN)) <= s->err)
+      if (fabs (mpfr_get_d (s->values[i], MPFR_RNDN))
+          <= s->comp_err[s->info[i].irrep])
         {
           lsc_series_poly_add (&s->zero, &m);
           s->nundecided++;
@@ -196,31 +198,13 @@ classify (lsc_series_spectrum *s, const lsc_young *G, int global)
                  : global ? "global-minimum" : "spurious-minimum";
 }
 
-/* Spectrum and signs at the precision of s->values. */
-static int
-compute_once (lsc_series_spectrum *s, const mpfr_t *p, const lsc_young *G,
-              const mpfr_t d, int global)
-{
-  mpfr_prec_t prec = mpfr_get_prec (s->values[0]);
-  double rtol = ldexp (1.0, 24 - (int) prec);
-  int rc = lsc_isotypic_spectrum_mpfr (s->values, s->info, &s->n, p, G, d,
-                                       rtol, 0.0);
-  if (rc)
-    return rc;
-  double big = 1;
-  for (size_t i = 0; i < s->n; i++)
-    if (fabs (s->info[i].value) > big)
-      big = fabs (s->info[i].value);
-  s->err = ldexp (big, 16 - (int) prec);
-  classify (s, G, global);
-  return LSC_SUCCESS;
-}
-
 /* The point refined at the precision of s->values from p, then the
-   spectrum there. */
+   unmerged spectrum there (every eigenvalue of every component's
+   compressed matrix, ascending within the component; only exactly equal
+   ones are joined). */
 static int
 refine_and_compute (lsc_series_spectrum *s, const mpfr_t *p,
-                    const lsc_young *G, const mpfr_t d, int global)
+                    const lsc_young *G, const mpfr_t d)
 {
   mpfr_prec_t prec = mpfr_get_prec (s->values[0]);
   size_t np = lsc_young_nparams (G);
@@ -231,22 +215,99 @@ refine_and_compute (lsc_series_spectrum *s, const mpfr_t *p,
     mpfr_set (q[i], p[i], MPFR_RNDN);
   int rc = lsc_series_newton (q, NULL, G, d, 40);
   if (!rc)
-    rc = compute_once (s, (const mpfr_t *) q, G, d, global);
+    rc = lsc_isotypic_spectrum_mpfr (s->values, s->info, &s->n,
+                                     (const mpfr_t *) q, G, d, 0.0, 0.0);
   lsc_mpfr_vec_free (q, np);
   return rc;
 }
 
-/* Same list of values (components and multiplicities)? */
-static int
-same_shape (const lsc_series_spectrum *a, const lsc_series_spectrum *b)
+/* The unmerged eigenvalues of a, each repeated by its inner
+   multiplicity (the isotypic code joins exactly equal ones, which
+   depends on the rounding): entry k of the expanded list is
+   a->values[idx[k]].  Returns the length (at most cap). */
+static size_t
+expand_idx (size_t *idx, const lsc_series_spectrum *a, size_t cap)
 {
-  if (a->n != b->n)
-    return 0;
+  size_t m = 0;
   for (size_t i = 0; i < a->n; i++)
-    if (a->info[i].irrep != b->info[i].irrep
-        || a->info[i].inner != b->info[i].inner)
+    for (size_t j = 0; j < a->info[i].inner && m < cap; j++)
+      idx[m++] = i;
+  return m;
+}
+
+/* The same components with the same number of eigenvalues each? */
+static int
+same_shape (const lsc_series_spectrum *a, const size_t *ia, size_t na,
+            const lsc_series_spectrum *b, const size_t *ib, size_t nb)
+{
+  if (na != nb)
+    return 0;
+  for (size_t k = 0; k < na; k++)
+    if (a->info[ia[k]].irrep != b->info[ib[k]].irrep)
       return 0;
   return 1;
+}
+
+/* Per-component bounds from the two precisions' expanded spectra a (at
+   prec) and b (at prec + 64, same shape) into a->comp_err and a->err. */
+static void
+component_bounds (lsc_series_spectrum *a, const size_t *ia,
+                  const lsc_series_spectrum *b, const size_t *ib, size_t n,
+                  mpfr_prec_t prec, mpfr_t t)
+{
+  double diff[4] = { 0, 0, 0, 0 }, big[4] = { 1, 1, 1, 1 };
+  int has[4] = { 0, 0, 0, 0 };
+  for (size_t k = 0; k < n; k++)
+    {
+      int c = a->info[ia[k]].irrep;
+      mpfr_sub (t, a->values[ia[k]], b->values[ib[k]], MPFR_RNDN);
+      diff[c] = fmax (diff[c], fabs (mpfr_get_d (t, MPFR_RNDU)));
+      big[c] = fmax (big[c], fabs (mpfr_get_d (b->values[ib[k]], MPFR_RNDU)));
+      has[c] = 1;
+    }
+  a->err = 0;
+  for (int c = 0; c < 4; c++)
+    {
+      a->comp_err[c] = has[c] ? 4 * diff[c] + ldexp (big[c], 16 - (int) prec)
+                              : 0;
+      a->err = fmax (a->err, a->comp_err[c]);
+    }
+}
+
+/* Into s: b's expanded values (the more accurate), merged within each
+   component where neighbours differ by at most 2 comp_err: the distinct
+   eigenvalues with their inner multiplicities, averaged. */
+static void
+merge_bounded (lsc_series_spectrum *s, const lsc_series_spectrum *b,
+               const size_t *ib, size_t n, double L, mpfr_t t, mpfr_t u)
+{
+  size_t w = 0, g = 0;
+  while (g < n)
+    {
+      int c = b->info[ib[g]].irrep;
+      double tol = 2 * s->comp_err[c];
+      size_t h = g + 1;
+      while (h < n && b->info[ib[h]].irrep == c)
+        {
+          mpfr_sub (u, b->values[ib[h]], b->values[ib[h - 1]], MPFR_RNDN);
+          if (mpfr_cmp_d (u, tol) > 0)
+            break;
+          h++;
+        }
+      mpfr_set_zero (t, 1);
+      for (size_t j = g; j < h; j++)
+        mpfr_add (t, t, b->values[ib[j]], MPFR_RNDN);
+      mpfr_div_ui (s->values[w], t, (unsigned long) (h - g), MPFR_RNDN);
+      mpfr_sub (u, b->values[ib[h - 1]], b->values[ib[g]], MPFR_RNDN);
+      s->info[w].value = mpfr_get_d (s->values[w], MPFR_RNDN);
+      s->info[w].irrep = c;
+      s->info[w].inner = h - g;
+      s->info[w].mult = (double) (h - g) * lsc_irrep_dim (c, L);
+      s->info[w].spread = mpfr_get_d (u, MPFR_RNDU);
+      w++;
+      g = h;
+    }
+  s->n = w;
 }
 
 int
@@ -258,10 +319,15 @@ lsc_series_spectrum_compute (lsc_series_spectrum *s, const mpfr_t *p,
   mpfr_prec_t prec = mpfr_get_prec (s->values[0]);
   lsc_series_spectrum *s2 = NULL;
   int rc = LSC_SUCCESS;
+  double L = mpfr_get_d (d, MPFR_RNDN) - (double) other_cols (G);
+  size_t *ia = malloc (2 * s->cap * sizeof *ia), *ib = ia + s->cap;
+  if (!ia)
+    LSC_ERROR ("out of memory", LSC_ENOMEM);
   for (int attempt = 0; attempt < 4; attempt++, prec += prec / 2 + 64)
     {
-      /* The spectrum at prec (into s) and at prec + 64 (into s2): their
-         difference, with the spectrum's own bound, is the stated error. */
+      /* The unmerged spectrum at prec (into s) and at prec + 64 (into
+         s2): their differences, component by component, with the
+         spectrum's own rounding, are the stated bounds. */
       lsc_series_spectrum_free (s2);
       s2 = lsc_series_spectrum_alloc (G, prec + 64);
       if (!s2)
@@ -273,36 +339,27 @@ lsc_series_spectrum_compute (lsc_series_spectrum *s, const mpfr_t *p,
       if (attempt > 0)
         for (size_t i = 0; i < s->cap; i++)
           mpfr_set_prec (s->values[i], prec);
-      rc = refine_and_compute (s, p, G, d, global);
+      rc = refine_and_compute (s, p, G, d);
       if (!rc)
-        rc = refine_and_compute (s2, p, G, d, global);
+        rc = refine_and_compute (s2, p, G, d);
       if (rc)
         break;
-      if (!same_shape (s, s2))
+      size_t na = expand_idx (ia, s, s->cap), nb = expand_idx (ib, s2, s->cap);
+      if (!same_shape (s, ia, na, s2, ib, nb))
         continue;
-      mpfr_t t;
-      mpfr_init2 (t, prec + 64);
-      double diff = 0;
-      for (size_t i = 0; i < s->n; i++)
-        {
-          mpfr_sub (t, s->values[i], s2->values[i], MPFR_RNDN);
-          double a = fabs (mpfr_get_d (t, MPFR_RNDN));
-          if (a > diff)
-            diff = a;
-        }
-      mpfr_clear (t);
-      double err = 4 * diff + s->err;
+      mpfr_t t, u;
+      mpfr_inits2 (prec + 64, t, u, (mpfr_ptr) 0);
+      component_bounds (s, ia, s2, ib, na, prec, t);
       /* Accept when the two precisions agree far better than the
          values' size: otherwise the precision is too low for this d. */
-      if (err < ACCEPT_ERR)
+      if (s->err < ACCEPT_ERR)
         {
-          /* Keep the more accurate values, rounded to s's precision. */
-          for (size_t i = 0; i < s->n; i++)
-            mpfr_set (s->values[i], s2->values[i], MPFR_RNDN);
-          s->err = err;
+          merge_bounded (s, s2, ib, nb, L, t, u);
           classify (s, G, global);
+          mpfr_clears (t, u, (mpfr_ptr) 0);
           goto done;
         }
+      mpfr_clears (t, u, (mpfr_ptr) 0);
     }
   if (!rc)
     {
@@ -311,6 +368,7 @@ lsc_series_spectrum_compute (lsc_series_spectrum *s, const mpfr_t *p,
                  __LINE__, rc);
     }
 done:
+  free (ia);
   lsc_series_spectrum_free (s2);
   return rc;
 }
