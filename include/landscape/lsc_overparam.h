@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include "landscape/lsc_loss.h"
 #include "landscape/lsc_young.h"
+#include "landscape/lsc_families.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -120,6 +121,57 @@ int lsc_overparam_split_young_ratio (lsc_young *Gs, double *ps,
    in (0, 1)) and the statuses of lsc_young_check. */
 int lsc_overparam_young_nsplit (double *nsplit, const lsc_young *G,
                                 const double *p, double tol);
+
+/* ---- What splitting does to a k = d family (the splitting table) ---- */
+
+/* One split of a family's point at one d. */
+typedef struct
+{
+  const lsc_family *fam;   /* the k = d family                             */
+  double d;
+  size_t m;                /* extra neurons (1 or 2)                       */
+  int b1, b2;              /* row blocks whose neurons are split: b2 = -1,
+                              one neuron of b1 into m + 1 equal shares;
+                              b2 >= 0, one neuron of b1 and one of b2 (b1
+                              = b2: two neurons of that block), each in
+                              halves                                        */
+  int status;              /* LSC_SUCCESS or the failing step's status     */
+  char isotropy[160];      /* the split point's group                      */
+  double loss;             /* its loss (= the parent's)                    */
+  double parent_index;     /* Morse index of the parent at d               */
+  double index, zero;      /* inertia of the split point (scan job: 128-bit
+                              isotypic spectrum)                            */
+  double nsplit;           /* structural zeros among them (= m)            */
+  const char *type;        /* scan type, structural zeros excluded:
+                              spurious-minimum (a line of minima), saddle,
+                              degenerate, global-minimum                    */
+  double index_ratio;      /* m = 1: the index by a second group, the split
+                              with ratio 1/3 (NaN otherwise)               */
+  double predicted;        /* m = 2: parent + the two m = 1 increments
+                              (additivity of split inertia; NaN for m = 1) */
+  int full;                /* LSC_SCAN_FULL_* of the split point's full
+                              Hessian check (integer d <= 200)             */
+  double full_index;       /* full-Hessian Morse index (NaN: not run)     */
+} lsc_overparam_split_row;
+
+/* Upper bound on the rows of lsc_overparam_split_table for a family with
+   nrb row blocks. */
+#define LSC_OVERPARAM_SPLIT_MAXROWS(nrb) \
+  ((nrb) + 2 * (nrb) + (nrb) * ((nrb) - 1) / 2)
+
+/* The splitting table of family fam at d: for every row block b, the
+   split of one neuron of b (m = 1); for m = 2, one neuron of b in three
+   shares, two neurons of b in halves (when b has two), and one neuron of
+   b and one of each later block b' in halves.  The parent is continued to
+   d and every split point evaluated by the scan job (lsc_scan_family,
+   128-bit isotypic spectrum, full-Hessian check at integer d <= 200 when
+   full != 0); structural zeros are those of lsc_overparam_young_nsplit.
+   rows must hold LSC_OVERPARAM_SPLIT_MAXROWS (fam->G.nrb) rows; *nrows
+   receives their number.  Returns LSC_SUCCESS (each row carries its
+   status), LSC_EFAULT, LSC_EDOM (the family does not exist at d),
+   LSC_ENOMEM, or the status of the parent's continuation. */
+int lsc_overparam_split_table (lsc_overparam_split_row *rows, size_t *nrows,
+                               const lsc_family *fam, double d, int full);
 
 #pragma GCC visibility pop
 #ifdef __cplusplus
