@@ -337,6 +337,87 @@ test_curvature_errors (void)
   CU_ASSERT (fabs (ev[0]) < 1e-15 && fabs (ev[1]) < 1e-15);
 }
 
+/* Every k = d + m family of the catalogue (m >= 1) at integer d: the
+   restricted loss (MPFR evaluator) against the full loss of the embedded
+   W, the full gradient, and the reduced (isotypic, 128-bit) spectrum
+   against the full Hessian's (the scan job's full check: every
+   eigenvalue, with multiplicities).  Default tier: d = 20 (and the
+   reference d); expensive tier: every integer d of the family's domain
+   from its lower end to 30. */
+static void
+test_kdm_families (void)
+{
+  lsc_catalogue *cat = load ();
+  CU_ASSERT_PTR_NOT_NULL_FATAL (cat);
+  size_t nfam = 0, nd = 0;
+  for (size_t i = 0; i < cat->n; i++)
+    {
+      const lsc_family *F = &cat->fam[i];
+      if (lsc_young_k (&F->G) == lsc_young_d (&F->G))
+        continue;
+      nfam++;
+      size_t small = (size_t) (lsc_young_d (&F->G)
+                               - F->G.csize[F->G.pair[0]]);
+      size_t lo = small + 3, hi = 30;
+      if (F->has_domain && F->domain.lo + 1 > (double) lo)
+        lo = (size_t) ceil (F->domain.lo + 1e-9);
+      for (size_t d = lo; d <= hi; d++)
+        {
+          if (!lsc_test_expensive () && d != 20)
+            continue;
+          if (F->has_domain && !(d >= F->domain.lo && d <= F->domain.hi))
+            continue;
+          double dd = (double) d;
+          lsc_scan_opts o;
+          lsc_scan_opts_init (&o);
+          o.full = 1;
+          lsc_scan_row row;
+          memset (&row, 0, sizeof row);
+          CU_ASSERT_EQUAL_FATAL (lsc_scan_family (&row, F, &dd, 1, &o), 0);
+          if (row.absent)
+            continue;
+          CU_ASSERT_EQUAL (row.status, 0);
+          if (row.status)
+            {
+              printf ("%s d=%zu: %s\n", F->name, d,
+                      lsc_strerror (row.status));
+              lsc_scan_rows_clear (&row, 1);
+              continue;
+            }
+          CU_ASSERT_EQUAL (row.full, LSC_SCAN_FULL_OK);
+          lsc_young G = F->G;
+          CU_ASSERT_EQUAL_FATAL (lsc_young_set_d (&G, dd), 0);
+          size_t k = (size_t) lsc_young_k (&G), n = k * d;
+          double *W = malloc (n * sizeof *W), *g = malloc (n * sizeof *g);
+          CU_ASSERT_EQUAL_FATAL (lsc_young_embed (W, row.p, &G), 0);
+          lsc_problem pr = { k, d, d, NULL, NULL, NULL };
+          lsc_loss_workspace *lw = lsc_loss_workspace_alloc (k, d, d);
+          double Lf, Lr, s2 = 0;
+          CU_ASSERT_EQUAL (lsc_loss_grad (&Lf, g, W, &pr, lw), 0);
+          CU_ASSERT_EQUAL (lsc_restricted_loss_accurate (&Lr, row.p, &G), 0);
+          for (size_t j = 0; j < n; j++)
+            s2 += g[j] * g[j];
+          CU_ASSERT (fabs (Lf - Lr) <= 1e-12 * fmax (Lr, 1e-3));
+          CU_ASSERT (sqrt (s2) <= 1e-9);
+          if (row.full != LSC_SCAN_FULL_OK || !(fabs (Lf - Lr)
+                                                <= 1e-12 * fmax (Lr, 1e-3)))
+            printf ("%s d=%zu: full %d dev %g, loss full %.17g restricted "
+                    "%.17g\n", F->name, d, row.full, row.full_dev, Lf, Lr);
+          nd++;
+          lsc_loss_workspace_free (lw);
+          free (W);
+          free (g);
+          lsc_scan_rows_clear (&row, 1);
+        }
+    }
+  CU_ASSERT (nfam >= 1);
+  CU_ASSERT (nd >= nfam);
+  if (lsc_test_expensive ())
+    printf ("k = d + m families: %zu, (family, d) pairs checked: %zu\n",
+            nfam, nd);
+  lsc_catalogue_free (cat);
+}
+
 int
 main (void)
 {
@@ -346,6 +427,8 @@ main (void)
     { "split inertia = parent + curvature (full Hessian)", test_theorem },
     { "Young split = matrix split (loss, inertia)", test_young },
     { "curvature errors and W = I", test_curvature_errors },
+    { "k = d + m families: restricted = full loss, reduced = full spectrum",
+      test_kdm_families },
     { NULL, NULL }
   };
   return lsc_test_run ("overparam", cases);

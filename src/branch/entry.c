@@ -37,9 +37,9 @@ lsc_branch_family_name (char *buf, size_t len, const lsc_young *G,
 #define PUT(...) do { int w_ = snprintf (buf + o, o < len ? len - o : 0, \
                                          __VA_ARGS__);                \
                       o += w_ > 0 ? (size_t) w_ : 0; } while (0)
-  /* paired small blocks joined by '-', then "+n" for each unpaired row
-     block (extra neurons, k > d), then the signs of the paired blocks'
-     diagonals */
+  /* paired small blocks joined by '-', then "e<n>" for each unpaired row
+     block of n extra neurons (k > d), then the signs of the paired
+     blocks' diagonals */
   PUT ("Y");
   int first = 1;
   for (size_t r = 1; r < G->nrb; r++)
@@ -50,7 +50,7 @@ lsc_branch_family_name (char *buf, size_t len, const lsc_young *G,
       }
   for (size_t r = 1; r < G->nrb; r++)
     if (G->pair[r] < 0)
-      PUT ("+%.0f", G->rsize[r]);
+      PUT ("e%.0f", G->rsize[r]);
   PUT ("_");
   for (size_t r = 0; r < G->nrb; r++)
     {
