@@ -13,6 +13,7 @@
 #include "landscape/lsc_bifurcation.h"
 #include "landscape/lsc_isotypic.h"
 #include "landscape/lsc_descent.h"
+#include "landscape/lsc_overparam.h"
 #include "internal.h"
 #include "branch_internal.h"
 
@@ -143,13 +144,23 @@ lsc_branch_entry (lsc_family *fam, const double *W, size_t k, size_t d,
   memset (fam, 0, sizeof *fam);
   fam->dstar = NAN;
   lsc_detect_workspace *dw = lsc_detect_alloc (k, d);
-  if (!dw)
-    return fail (err, errlen, LSC_ENOMEM, "out of memory");
+  double *Wc = malloc (k * d * sizeof *Wc);
+  if (!dw || !Wc)
+    {
+      lsc_detect_free (dw);
+      free (Wc);
+      return fail (err, errlen, LSC_ENOMEM, "out of memory");
+    }
+  /* split neurons: the equal-share representative, as the census
+     classifies (lsc_overparam(3)) */
+  if (lsc_overparam_canonical (Wc, NULL, W, k, d, 1e-6) != 0)
+    memcpy (Wc, W, k * d * sizeof *Wc);
   lsc_young G;
   double p[LSC_DETECT_MAXPARAMS];
   lsc_detect_info info;
-  int st = lsc_detect (&G, NULL, NULL, p, &info, W, k, d, 1e-6, dw);
+  int st = lsc_detect (&G, NULL, NULL, p, &info, Wc, k, d, 1e-6, dw);
   lsc_detect_free (dw);
+  free (Wc);
   if (st)
     return fail (err, errlen, st, "no Young-type isotropy detected");
   for (size_t r = 0; k == d && r < G.nrb; r++)
