@@ -144,7 +144,8 @@ typedef struct
   double nsplit;           /* structural zeros among them (= m)            */
   const char *type;        /* scan type, structural zeros excluded:
                               spurious-minimum (a line of minima), saddle,
-                              degenerate, global-minimum                    */
+                              degenerate, global-minimum (a split of the
+                              global minimum: loss 0, flat directions)    */
   double index_ratio;      /* m = 1: the index by a second group, the split
                               with ratio 1/3 (NaN otherwise)               */
   double predicted;        /* m = 2: parent + the two m = 1 increments

@@ -152,6 +152,11 @@ lsc_overparam_split_table (lsc_overparam_split_row *rows, size_t *nrows,
               r->full = row.full;
               if (!r->type)
                 st = LSC_EFAILED;       /* incomplete spectrum */
+              /* a split of the global minimum keeps loss 0: a global
+                 minimum, however many flat directions (D_i = 0 there) */
+              else if (strcmp (fam->kind, "global-minimum") == 0
+                       && r->index == 0 && fabs (r->loss) <= 1e-12)
+                r->type = "global-minimum";
               if (lsc_overparam_young_nsplit (&r->nsplit, &Gs, row.p, 1e-9))
                 r->nsplit = NAN;
             }
