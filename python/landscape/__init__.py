@@ -259,7 +259,11 @@ def _scan_row(r, opts):
            "status": status_token(r.status)}
     rest = SCAN_COLUMNS[4:] + (["full", "full_dev"] if opts.full else []) \
         + (["eig_err"] if opts.fast else [])
-    if r.status:
+    if r.status or r.absent:
+        # an absent row (d outside the family's domain) has status 0 and
+        # nothing else, as in the tool's table
+        if r.absent:
+            row["status"] = "absent"
         row.update({c: None for c in rest})
         row["p"] = None
         row["spectrum"] = Table([], ["component", "value", "mult"])
