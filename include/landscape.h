@@ -21,5 +21,6 @@
 #include "landscape/lsc_scan.h"
 #include "landscape/lsc_census.h"
 #include "landscape/lsc_bifurcate.h"
+#include "landscape/lsc_overparam.h"
 
 #endif

@@ -30,7 +30,7 @@ usage (void)
         "to be\n"
         "appended to the catalogue.\n"
         "\n"
-        "      --matrix=FILE     the point W (k x d, k = d; - for stdin)\n"
+        "      --matrix=FILE     the point W (k x d, k >= d; - for stdin)\n"
         "      --census=FILE     a landscape-census resume file ...\n"
         "      --run=N           ... and the run whose end point to take\n"
         "      --d-ref=D         reference dimension (integer, default 20)\n"
@@ -102,9 +102,9 @@ read_line (char *buf, FILE *f, size_t max, const char *path)
   return buf;
 }
 
-/* W from run `run` of a census resume file (k = d). */
+/* W from run `run` of a census resume file (k >= d). */
 static double *
-census_point (size_t *k, const char *path, long run)
+census_point (size_t *k, size_t *d, const char *path, long run)
 {
   FILE *f = fopen (path, "r");
   if (!f)
@@ -139,8 +139,9 @@ census_point (size_t *k, const char *path, long run)
         }
       if (nf < 15 || strtol (fields[0], NULL, 10) != run)
         continue;
-      if (kk == 0 || kk != dd || kk > 4096)
-        cli_fatal (CLI_EXIT_USAGE, "%s: needs a k = d census header", path);
+      if (kk == 0 || dd == 0 || kk < dd || kk > 4096)
+        cli_fatal (CLI_EXIT_USAGE, "%s: needs a census header with k >= d",
+                   path);
       if (strcmp (fields[13], "0") != 0)
         cli_fatal (CLI_EXIT_USAGE, "%s: run %ld did not end at a critical "
                    "point (status %s)", path, run, fields[13]);
@@ -177,6 +178,7 @@ census_point (size_t *k, const char *path, long run)
   if (!found)
     cli_fatal (CLI_EXIT_USAGE, "%s: no run %ld", path, run);
   *k = kk;
+  *d = dd;
   return W;
 }
 
@@ -253,14 +255,13 @@ main (int argc, char **argv)
                                               sizeof err);
       if (rst)
         cli_fatal_status (rst, "%s", err);
-      if (k != d)
+      if (k < d)
         cli_fatal (CLI_EXIT_USAGE, "%s: k = %zu rows but d = %zu columns; "
-                   "catalogue entries need k = d", matrix, k, d);
+                   "catalogue entries need k >= d", matrix, k, d);
     }
   else
     {
-      W = census_point (&k, census, run);
-      d = k;
+      W = census_point (&k, &d, census, run);
     }
   /* Is it already a catalogue family?  The census's own test. */
   {

@@ -211,8 +211,15 @@ typedef struct
   double p[LSC_FAMILY_MAXP]; /* fixed-space parameters after restricted
                                 Newton (lsc_newton_restricted)              */
   size_t index;              /* Morse index: eigenvalues < -ztol scale      */
-  size_t nzero;              /* eigenvalues within the zero band            */
+  size_t nzero;              /* eigenvalues within the zero band (the
+                                structural ones of nsplit included)         */
   double min_eig;            /* smallest Hessian eigenvalue                 */
+  size_t nsplit;             /* structural zero modes: split ratios of rows
+                                that are positive multiples of each other
+                                (lsc_overparam_groups at detect_tol); the
+                                point is classified by its canonical
+                                equal-share representative
+                                (lsc_overparam_canonical)                   */
 } lsc_class;
 
 /* A classifier for one (k, d): the catalogue families with k rows at this

@@ -259,7 +259,11 @@ def _scan_row(r, opts):
            "status": status_token(r.status)}
     rest = SCAN_COLUMNS[4:] + (["full", "full_dev"] if opts.full else []) \
         + (["eig_err"] if opts.fast else [])
-    if r.status:
+    if r.status or r.absent:
+        # an absent row (d outside the family's domain) has status 0 and
+        # nothing else, as in the tool's table
+        if r.absent:
+            row["status"] = "absent"
         row.update({c: None for c in rest})
         row["p"] = None
         row["spectrum"] = Table([], ["component", "value", "mult"])
@@ -267,7 +271,7 @@ def _scan_row(r, opts):
     dec = bool(r.loss_dec)
     row.update({
         # above LSC_SCAN_LARGE_D the exact index (past 2^53) as an int
-        "type": r.type.decode(),
+        "type": r.type.decode() if r.type else None,
         "index": int(r.index_dec) if r.index_dec else r.index,
         "zero": r.zero,
         "loss": r.loss_dec.decode() if dec else r.loss,
@@ -281,6 +285,11 @@ def _scan_row(r, opts):
         row["full_dev"] = r.full_dev if r.full in (1, 2) else None
     if opts.fast:
         row["eig_err"] = r.ev_err
+    if r.coincident:
+        # the same critical point as a family of larger isotropy: status
+        # coincident and no type, as in the tool's table
+        row["status"] = "coincident"
+        row["type"] = None
     row["p"] = np.array(r.p[:r.np])
     spec = []
     for i in range(r.nev):
@@ -288,7 +297,9 @@ def _scan_row(r, opts):
         spec.append({"component": L.irrep_name(e.irrep).decode(),
                      "value": r.ev_dec[i].decode() if dec else e.value,
                      "mult": e.mult})
-    row["spectrum"] = Table(spec, ["component", "value", "mult"])
+    # a coincident row's spectrum is listed under the other family only
+    row["spectrum"] = Table([] if r.coincident else spec,
+                            ["component", "value", "mult"])
     return row
 
 

@@ -13,6 +13,7 @@
 #include "landscape/lsc_bifurcation.h"
 #include "landscape/lsc_isotypic.h"
 #include "landscape/lsc_descent.h"
+#include "landscape/lsc_overparam.h"
 #include "internal.h"
 #include "branch_internal.h"
 
@@ -37,16 +38,28 @@ lsc_branch_family_name (char *buf, size_t len, const lsc_young *G,
 #define PUT(...) do { int w_ = snprintf (buf + o, o < len ? len - o : 0, \
                                          __VA_ARGS__);                \
                       o += w_ > 0 ? (size_t) w_ : 0; } while (0)
+  /* paired small blocks joined by '-', then "e<n>" for each unpaired row
+     block of n extra neurons (k > d), then the signs of the paired
+     blocks' diagonals */
   PUT ("Y");
+  int first = 1;
   for (size_t r = 1; r < G->nrb; r++)
-    PUT ("%s%.0f", r > 1 ? "-" : "", G->rsize[r]);
+    if (G->pair[r] >= 0)
+      {
+        PUT ("%s%.0f", first ? "" : "-", G->rsize[r]);
+        first = 0;
+      }
+  for (size_t r = 1; r < G->nrb; r++)
+    if (G->pair[r] < 0)
+      PUT ("e%.0f", G->rsize[r]);
   PUT ("_");
   for (size_t r = 0; r < G->nrb; r++)
     {
       int j = G->pair[r] >= 0
                   ? lsc_young_param_index (G, (int) r, G->pair[r],
                                            LSC_PARAM_DIAG) : -1;
-      PUT ("%c", j < 0 ? 'u' : p[j] < 0 ? 'f' : 'a');
+      if (j >= 0)
+        PUT ("%c", p[j] < 0 ? 'f' : 'a');
     }
 #undef PUT
   if (o >= len)
@@ -125,22 +138,32 @@ lsc_branch_entry (lsc_family *fam, const double *W, size_t k, size_t d,
 {
   if (!fam || !W)
     LSC_ERROR ("lsc_branch_entry: NULL argument", LSC_EFAULT);
-  if (k != d || k == 0 || !(dref >= 2) || dref != floor (dref))
+  if (k < d || d == 0 || !(dref >= 2) || dref != floor (dref))
     return fail (err, errlen, LSC_EINVAL,
-                 "catalogue entries need k = d and an integer reference d");
+                 "catalogue entries need k >= d and an integer reference d");
   memset (fam, 0, sizeof *fam);
   fam->dstar = NAN;
   lsc_detect_workspace *dw = lsc_detect_alloc (k, d);
-  if (!dw)
-    return fail (err, errlen, LSC_ENOMEM, "out of memory");
+  double *Wc = malloc (k * d * sizeof *Wc);
+  if (!dw || !Wc)
+    {
+      lsc_detect_free (dw);
+      free (Wc);
+      return fail (err, errlen, LSC_ENOMEM, "out of memory");
+    }
+  /* split neurons: the equal-share representative, as the census
+     classifies (lsc_overparam(3)) */
+  if (lsc_overparam_canonical (Wc, NULL, W, k, d, 1e-6) != 0)
+    memcpy (Wc, W, k * d * sizeof *Wc);
   lsc_young G;
   double p[LSC_DETECT_MAXPARAMS];
   lsc_detect_info info;
-  int st = lsc_detect (&G, NULL, NULL, p, &info, W, k, d, 1e-6, dw);
+  int st = lsc_detect (&G, NULL, NULL, p, &info, Wc, k, d, 1e-6, dw);
   lsc_detect_free (dw);
+  free (Wc);
   if (st)
     return fail (err, errlen, st, "no Young-type isotropy detected");
-  for (size_t r = 0; r < G.nrb; r++)
+  for (size_t r = 0; k == d && r < G.nrb; r++)
     if (G.pair[r] != (int) r || G.nrb != G.ncb)
       return fail (err, errlen, LSC_EUNSUP,
                    "isotropy is not of the k = d form kd:L,...");
@@ -216,9 +239,9 @@ lsc_branch_entry (lsc_family *fam, const double *W, size_t k, size_t d,
   snprintf (desc, sizeof desc,
             "%s: Young isotropy %s with diagonal signs %s (a aligned, "
             "f flipped); Morse index %.0f at d = %.0f; catalogued by "
-            "landscape-catalogue from a point at k = d = %zu%s",
+            "landscape-catalogue from a point at k = %zu, d = %zu%s",
             fam->name, fam->isotropy, strchr (fam->name, '_') + 1, index,
-            dref, d, born);
+            dref, k, d, born);
   size_t dl = strlen (desc);
   if (dl >= sizeof fam->description)
     dl = sizeof fam->description - 1;

@@ -9,6 +9,7 @@
 #include "landscape/lsc_detect.h"
 #include "landscape/lsc_newton.h"
 #include "landscape/lsc_families.h"
+#include "landscape/lsc_overparam.h"
 #include "internal.h"
 #include "descent_impl.h"
 
@@ -217,13 +218,30 @@ lsc_classify (lsc_class *cl, const double *W, const double *eval,
       cl->kind = global ? LSC_CLASS_GLOBAL : LSC_CLASS_UNSUP;
       return LSC_SUCCESS;
     }
+  /* Split neurons (rows that are positive multiples of each other) lie
+     on a line of critical points whose split ratios are structural zero
+     modes: classify the canonical equal-share point of that line
+     (lsc_overparam(3)); nsplit counts those zeros (they are among
+     nzero). */
+  double *Wc = malloc (n * sizeof *Wc);
   lsc_detect_workspace *w = lsc_detect_alloc (c->k, c->d);
-  if (!w)
-    LSC_ERROR ("lsc_classify: out of memory", LSC_ENOMEM);
+  if (!w || !Wc)
+    {
+      free (Wc);
+      lsc_detect_free (w);
+      LSC_ERROR ("lsc_classify: out of memory", LSC_ENOMEM);
+    }
+  if (lsc_overparam_canonical (Wc, &cl->nsplit, W, c->k, c->d,
+                               c->par.detect_tol) != 0)
+    {
+      memcpy (Wc, W, n * sizeof *Wc);
+      cl->nsplit = 0;
+    }
   lsc_detect_info info;
-  int st = lsc_detect (&cl->G, NULL, NULL, cl->p, &info, W, c->k, c->d,
+  int st = lsc_detect (&cl->G, NULL, NULL, cl->p, &info, Wc, c->k, c->d,
                        c->par.detect_tol, w);
   lsc_detect_free (w);
+  free (Wc);
   if (st == LSC_EUNSUP || st == LSC_ENOTFIX)
     {
       memset (&cl->G, 0, sizeof cl->G);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "landscape.h"
+#include "landscape/lsc_overparam.h"
 #include "scan_impl.h"
 
 
@@ -206,9 +207,24 @@ lsc_scan_classify (lsc_scan_row *r, const lsc_scan_opts *o)
                 "components: %s", r->total, kd, miss[0] ? miss : "unknown");
       return;
     }
+  /* k > d: split neurons give structural zero modes (their split
+     ratios, lsc_overparam(3)); they stay in the zero count but do not
+     make the point degenerate */
+  double ns = 0;
+  lsc_young Gd = r->fam->G;
+  if (r->zero > 0 && lsc_young_set_d (&Gd, r->d) == 0
+      && lsc_overparam_young_nsplit (&ns, &Gd, r->p, 1e-9) == 0 && ns > 0
+      && ns <= r->zero)
+    {
+      size_t l = strlen (r->note);
+      snprintf (r->note + l, sizeof r->note - l, "%s%.0f of the zero "
+                "eigenvalues structural (split ratios)", l ? "; " : "", ns);
+    }
+  else
+    ns = 0;
   if (r->index > 0)
     r->type = "saddle";
-  else if (r->zero > 0)
+  else if (r->zero > ns)
     r->type = "degenerate";
   else if (strcmp (r->fam->kind, "global-minimum") == 0)
     r->type = "global-minimum";

@@ -79,7 +79,7 @@ run "$C" -c "$CAT" --census "$tmp/res"
 expect_error 2 landscape-catalogue "--run" "census without run"
 run "$C" -c "$CAT" --census "$tmp/res" --run 7
 expect_error 2 landscape-catalogue "no run 7" "missing run"
-printf '1 0\n0 1\n1 1\n' >"$tmp/w"
+printf '1 0 0\n0 1 0\n' >"$tmp/w"
 run "$C" -c "$CAT" --matrix "$tmp/w"
-expect_error 2 landscape-catalogue "k = d" "k != d"
+expect_error 2 landscape-catalogue "k >= d" "k < d"
 finish
