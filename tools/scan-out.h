@@ -23,6 +23,9 @@ int scan_print (cli_output *o, const scan_fam *sf, size_t nf,
                 const double *dv, size_t nd, int longfmt,
                 const lsc_scan_opts *so);
 
+/* --poly: the spectrum's multiplicities as polynomials in d. */
+extern int scan_poly;
+
 /* Plot: for one d, the spectrum of each family (eigenvalue against
    multiplicity, log scale); for several, loss and smallest eigenvalue
    against d with d* marked.  0, or -1 with a message in err. */
