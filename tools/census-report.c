@@ -139,7 +139,7 @@ census_write_plot (const char *path, const census_run *runs, size_t n,
             cf->k, cf->d, n, cf->method);
   plot_series s = { "runs", x, y, NB, PLOT_STEMS, 0 };
   plot_panel pn = { title, "loss", "runs", PLOT_LINEAR, PLOT_LINEAR, &s, 1,
-                    NULL, NULL, 0, 0 };
+                    NULL, NULL, 0, 0, 0, 0 };
   /* a temporary renamed at the end: a failure leaves any old file as it
      was (the temporary is removed at exit) */
   FILE *f = cli_atomic_open (path);

@@ -88,6 +88,13 @@ cli_output *cli_output_new (FILE *out, cli_format fmt, int digits);
    for \input (needs booktabs, siunitx, longtable and amsmath). */
 extern const char *cli_table_columns;
 extern int cli_table_standalone;
+/* The two options in a getopt_long table (needs getopt.h), and their
+   codes: case CLI_OPT_COLUMNS: cli_table_columns = optarg; break;
+   case CLI_OPT_STANDALONE: cli_table_standalone = 1; break; */
+enum { CLI_OPT_COLUMNS = 0x2000, CLI_OPT_STANDALONE };
+#define CLI_TABLE_LONGOPTS \
+  { "columns", required_argument, NULL, CLI_OPT_COLUMNS }, \
+  { "standalone", no_argument, NULL, CLI_OPT_STANDALONE }
 /* The isotropy spec of a catalogue family (landscape-families(5)) in
    LaTeX: kd:L,2 is $\Delta(S_{d-2}\times S_{2})$; other forms verbatim. */
 void cli_isotropy_tex (char *buf, size_t len, const char *spec);

@@ -130,11 +130,20 @@ static const cli_pcolumn spec_cols[] = {
 /* --poly: multiplicities as polynomials in d. */
 int scan_poly;
 
-/* Bound on the rounding error of the loss and the gradient norm evaluated
-   at p bits: 2^(8-p) (k+1)^2 (a sum of (k+1)^2 terms of size O(1));
-   smaller values print as 0. */
-static double
-noise_bound (const lsc_scan_opts *so, double k)
+void
+scan_check_columns (cli_format fmt)
+{
+  static const cli_pcolumn more[] = {
+    { "eig_err", CLI_COL_REAL, NULL, 0 }, { "proved", CLI_COL_STRING, NULL, 0 }
+  };
+  cli_table_check (fmt, 3, sum_cols, sizeof sum_cols / sizeof sum_cols[0],
+                   spec_cols, sizeof spec_cols / sizeof spec_cols[0],
+                   more, (size_t) 2);
+}
+
+/* 2^(8-p) (k+1)^2: the loss is a sum of (k+1)^2 terms of size O(1). */
+double
+scan_noise_bound (const lsc_scan_opts *so, double k)
 {
   long p = so->fast ? 53 : so->prec ? so->prec : 128;
   return ldexp ((k + 1) * (k + 1), (int) (8 - p));
@@ -266,7 +275,7 @@ summary_row (cli_table *t, const lsc_scan_row *r, const lsc_scan_opts *so)
       snprintf (ib, sizeof ib, "%.17g", r->index);
       cli_cell_decimal (t, r->index_dec ? r->index_dec : ib);
       cli_cell_real (t, r->zero);
-      double noise = noise_bound (so, r->k);
+      double noise = scan_noise_bound (so, r->k);
       if (r->loss_dec)
         {
           cli_cell_decimal_err (t, r->loss_dec, noise);
