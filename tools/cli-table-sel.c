@@ -203,8 +203,8 @@ cli_round_decimal (const char *s, int digits)
       exp10 = strtol (p + 1, &end, 10);
       p = end;
     }
-  if (*p || nm == 0)
-    return cli_xstrdup (s);
+  if (*p || nm == 0 || (point == (long) nm && !strpbrk (s, "eE")))
+    return cli_xstrdup (s);     /* not a number, or an integer (a count) */
   /* leading zeros are not significant */
   size_t lead = 0;
   while (lead < nm && m[lead] == '0')

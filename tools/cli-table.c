@@ -239,12 +239,15 @@ cli_cell_int (cli_table *t, long long v)
   add_cell (t, CLI_COL_INT, b, 1, NULL);
 }
 
-/* v as text: %.{digits}g, or the shortest of %.15g..%.17g that reads back
+/* v as text: an integer below 1e15 exactly, else %.{digits}g, or the
+   shortest of %.15g..%.17g that reads back
    as v (5.6, not 5.5999999999999996). */
 static void
 fmt_real (char *b, size_t len, int digits, double v)
 {
-  if (digits < 17)
+  if (v == nearbyint (v) && fabs (v) < 1e15)
+    snprintf (b, len, "%.0f", v);   /* integers (counts) exactly */
+  else if (digits < 17)
     snprintf (b, len, "%.*g", digits, v);
   else
     for (int p = 15; p <= 17; p++)

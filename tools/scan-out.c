@@ -103,7 +103,7 @@ static const cli_pcolumn sum_cols[] = {
   { "isotropy", CLI_COL_STRING, NULL, P | X },
   { "d", CLI_COL_REAL, "$d$", 0 }, { "k", CLI_COL_REAL, "$k$", 0 },
   { "status", CLI_COL_STATUS, NULL, 0 }, { "type", CLI_COL_STRING, NULL, P },
-  { "index", CLI_COL_REAL, NULL, P | CLI_COLF_EXACT },
+  { "index", CLI_COL_REAL, NULL, P },
   { "zero", CLI_COL_REAL, NULL, CLI_COLF_EXACT },
   { "loss", CLI_COL_REAL, "$L$", P },
   { "grad_norm", CLI_COL_REAL, "$\\|\\nabla L\\|$", 0 },
