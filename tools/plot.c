@@ -299,6 +299,10 @@ draw_series (fig *F, const plot_panel *pp, const plot_series *se,
   set_color (cr, se->color);
   cairo_set_line_width (cr, 0.12 * F->fs);
   set_dash (cr, se->color, se->style, F->fs);
+  if (F->lay)   /* the style: colour, marker, dash of the cycle */
+    fprintf (F->lay, "style %zu %zu %d %d %d\n", F->panel, si,
+             ((se->color % 8) + 8) % 8, ((se->color % 7) + 7) % 7,
+             se->style == PLOT_DASHED ? 1 : (((se->color / 8) % 4) + 4) % 4);
   for (size_t i = 0; i < se->n; i++)
     {
       double x = se->x[i], y = se->y[i];

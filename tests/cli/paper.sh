@@ -63,6 +63,12 @@ run "$B" -c "$CAT" -F A,B2 --to 30 --format latex --standalone -q
 expect_ok "bifurcate --format latex --standalone"
 cp "$out" "$tmp/bif.tex"
 grep -qF 'family & event & comp. & {mult.} & {$d^*$}' "$out" && pass || fail "bifurcate latex headers"
+# d* (30 digits computed) rounded to 6 in the writer, against awk's
+# rounding of the TSV's decimal; first crossing of each family
+run "$B" -c "$CAT" -F A,B2 --to 30 --format tsv -q
+awk -F'\t' 'NR > 1 && $2 == "crossing" && $6 != "" { printf "%s %.6g\n", $1, $6 }' "$out" >"$tmp/d6"
+awk '/^(A|B2) & crossing/ { print $1, $9 }' "$tmp/bif.tex" >"$tmp/l6"
+test -s "$tmp/d6" && numcmp "$tmp/d6" "$tmp/l6" 0 0 "bifurcate latex d* to 6 digits"
 run "$C" -c "$CAT" -k 20 -n 6 --format latex --standalone -q
 expect_ok "census --format latex --standalone"
 cp "$out" "$tmp/census.tex"
@@ -133,6 +139,10 @@ if "$S" --help | grep -q -- '--plot=' && "$S" -c "$CAT" --d 20 --family A --plot
   expect_ok "scan --plot (12 families)"
   check_layout "$tmp/lay" "branches, 12 families"
   grep -q '^figure 481.89' "$tmp/lay" && pass || fail "two panels: 17 cm wide by default"
+  # 12 series, 12 distinct (colour, marker, dash) styles in each panel
+  test "$(awk '$1 == "style" && $2 == 0 { print $4, $5, $6 }' "$tmp/lay" | sort -u | wc -l)" -eq 12 \
+    && test "$(awk '$1 == "style" && $2 == 0' "$tmp/lay" | wc -l)" -eq 12 \
+    && pass || fail "12 series: styles not distinct"
   # PNG at 300 dpi: 17 cm = 2008 px (IHDR width)
   w=$(od -An -tu1 -j16 -N4 "$tmp/b.png" | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }')
   test "$w" = 2008 && pass || fail "PNG width $w px, expected 2008 (17 cm at 300 dpi)"
