@@ -277,10 +277,19 @@ cli_cell_real (cli_table *t, double v)
   add_cell (t, CLI_COL_REAL, b, 1, NULL);
 }
 
+/* The formats read by people (text, LaTeX, Markdown) print noise as 0;
+   TSV and JSON keep every value as computed (the bindings' contract). */
+static int
+shows_noise (const cli_table *t)
+{
+  return t->o->fmt == CLI_FMT_TSV || t->o->fmt == CLI_FMT_JSON;
+}
+
 void
 cli_cell_real_err (cli_table *t, double v, double err)
 {
-  cli_cell_real (t, isfinite (v) && fabs (v) <= err ? 0.0 : v);
+  cli_cell_real (t, !shows_noise (t) && isfinite (v) && fabs (v) <= err
+                 ? 0.0 : v);
 }
 
 /* 1 if the decimal string s (an MPFR value) is not a finite number. */
@@ -310,7 +319,8 @@ void
 cli_cell_decimal_err (cli_table *t, const char *s, double err)
 {
   double v = strtod (s, NULL);
-  cli_cell_decimal (t, !decimal_nonfinite (s) && fabs (v) <= err ? "0" : s);
+  cli_cell_decimal (t, !shows_noise (t) && !decimal_nonfinite (s)
+                    && fabs (v) <= err ? "0" : s);
 }
 
 void

@@ -129,8 +129,10 @@ cli_table *cli_table_begin_paper (cli_output *o, const char *name,
 void cli_cell_int (cli_table *t, long long v);
 void cli_cell_real (cli_table *t, double v);
 void cli_cell_decimal (cli_table *t, const char *s);
-/* A value whose size is at most err (an error bound: |v| <= err) is
-   written as 0: rounding noise is not a digit. */
+/* In the formats read by people (text, LaTeX, Markdown) a value whose
+   size is at most err (an error bound: |v| <= err) is written as 0:
+   rounding noise is not a digit.  TSV and JSON keep the value as
+   computed. */
 void cli_cell_real_err (cli_table *t, double v, double err);
 void cli_cell_decimal_err (cli_table *t, const char *s, double err);
 void cli_cell_string (cli_table *t, const char *s);

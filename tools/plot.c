@@ -150,6 +150,19 @@ text_at (cairo_t *cr, double x, double y, const char *s, double ax, double ay)
   cairo_show_text (cr, s);
 }
 
+/* text_at, with the text's box in the layout dump. */
+static void
+text_fig (fig *F, double x, double y, const char *s, double ax, double ay)
+{
+  cairo_text_extents_t e;
+  cairo_text_extents (F->cr, s, &e);
+  double x0 = x - ax * e.width, y0 = y - ay * e.height;
+  text_at (F->cr, x, y, s, ax, ay);
+  if (F->lay)
+    fprintf (F->lay, "text %zu %.3f %.3f %.3f %.3f %s\n", F->panel, x0, y0,
+             x0 + e.width, y0 + e.height, s);
+}
+
 static double
 text_w (cairo_t *cr, const char *s)
 {
@@ -170,9 +183,9 @@ tick (fig *F, const axis *a, int vertical, double base, double u,
   cairo_line_to (cr, vertical ? base - tl : pix, vertical ? pix : base + tl);
   cairo_stroke (cr);
   if (vertical)
-    text_at (cr, base - 1.6 * tl, pix, lab, 1, 0.5);
+    text_fig (F, base - 1.6 * tl, pix, lab, 1, 0.5);
   else
-    text_at (cr, pix, base + 1.6 * tl, lab, 0.5, 0);
+    text_fig (F, pix, base + 1.6 * tl, lab, 0.5, 0);
 }
 
 static void
@@ -186,6 +199,10 @@ draw_ticks (fig *F, const axis *a, int vertical, double base)
       for (int j = j0; j <= j0 + 30; j++)
         nd += tr (a, pow (10, j)) <= m;
       int every = nd > 4 ? (nd + 3) / 4 : 1;
+      double len = fabs (a->p1 - a->p0), w = vertical ? F->fs
+                   : text_w (F->cr, "-1e-10");
+      while (every < nd && (2.0 * nd / every + 1) * (w + 0.8 * F->fs) > len)
+        every++;
       tick (F, a, vertical, base, 0, "0");
       for (int j = j0; j <= j0 + 30; j++)
         for (int sg = -1; sg <= 1; sg += 2)
@@ -201,6 +218,27 @@ draw_ticks (fig *F, const axis *a, int vertical, double base)
   double span = a->hi - a->lo;
   double step = a->log && span >= 1.2 ? fmax (1, ceil (span / 5))
                 : nice_step (span);
+  /* widen the step until the labels fit along the axis, 0.8 em apart */
+  double len = fabs (a->p1 - a->p0);
+  for (int k = 0; k < 40; k++)
+    {
+      double w = vertical ? F->fs : 0;
+      for (double u = ceil (a->lo / step - 1e-9) * step;
+           !vertical && u <= a->hi + 1e-9 * step; u += step)
+        {
+          double uu = fabs (u) < 1e-9 * step ? 0 : u;
+          if (a->log && fabs (uu - round (uu)) < 1e-9)
+            snprintf (lab, sizeof lab, "1e%d", (int) round (uu));
+          else
+            snprintf (lab, sizeof lab, a->log ? "%.3g" : "%g",
+                      a->log ? pow (10, uu) : uu);
+          w = fmax (w, text_w (F->cr, lab));
+        }
+      if ((span / step + 1) * (w + 0.8 * F->fs) <= len)
+        break;
+      double m = step / pow (10, floor (log10 (step) + 1e-9));
+      step *= a->log && step >= 1 ? 2 : m < 1.5 ? 2 : m < 3 ? 2.5 : 2;
+    }
   double first = ceil (a->lo / step - 1e-9) * step;
   for (double u = first; u <= a->hi + 1e-9 * step; u += step)
     {
@@ -418,9 +456,19 @@ draw_panel (fig *F, const plot_panel *pp, const cell *c, int nrows)
   draw_ticks (F, &ax, 0, y0);
   draw_ticks (F, &ay, 1, x0);
   if (pp->title)
-    text_at (cr, (x0 + x1) / 2, c->oy + 0.3 * fs, pp->title, 0.5, 0);
+    {
+      /* smaller (down to 0.6 em) rather than into the next panel */
+      double tw = text_w (cr, pp->title), room = c->w - 0.4 * fs;
+      if (tw > room)
+        cairo_set_font_size (cr, fs * fmax (0.6, room / tw));
+      double cx = fmin (fmax ((x0 + x1) / 2, c->ox + fmin (tw, room) / 2
+                              + 0.2 * fs), c->ox + c->w - fmin (tw, room) / 2
+                        - 0.2 * fs);
+      text_fig (F, cx, c->oy + 0.3 * fs, pp->title, 0.5, 0);
+      cairo_set_font_size (cr, fs);
+    }
   if (pp->xlabel)
-    text_at (cr, (x0 + x1) / 2, c->oy + c->h - 0.2 * fs, pp->xlabel, 0.5, 1);
+    text_fig (F, (x0 + x1) / 2, c->oy + c->h - 0.2 * fs, pp->xlabel, 0.5, 1);
   if (pp->ylabel)
     {
       cairo_save (cr);

@@ -183,7 +183,7 @@ begin_summary (cli_output *o, const lsc_scan_opts *so, double d, double k)
             "spectrum; an eigenvalue counts as zero when "
             "$|\\lambda| \\le %s%s$. Residual: "
             "Frobenius norm of the gradient; $L$ and $\\|\\nabla L\\|$ "
-            "below their rounding error $2^{8-p}(k+1)^2$ ($p$ the bits of "
+            "within their rounding error $2^{8-p}(k+1)^2$ ($p$ the bits of "
             "the evaluation) are printed as 0; $d^*$: where the family "
             "becomes a minimum (catalogue).%s", where, ztol_tex,
             so->fast ? " \\max(1, \\max|\\lambda|)" : "",

@@ -142,7 +142,7 @@ plot_branches (FILE *f, const char *path, const scan_fam *sf, size_t nf,
     }
   double c = plot_options.symlog > 0 ? plot_options.symlog : 1e-3;
   plot_panel pp[2] = {
-    { "loss (dashed: d* of each family)", "d", "loss", xlog, PLOT_LOG, se,
+    { "loss (dashed: d*)", "d", "loss", xlog, PLOT_LOG, se,
       ns, vl, vlab, nv, 0, 0, 0 },
     { "smallest Hessian eigenvalue", "d", "min eigenvalue (signed log)",
       xlog, PLOT_SYMLOG, se + nf, ns, vl, vlab, nv, 1, 0, c }

@@ -95,8 +95,9 @@ else
 fi
 
 # ---- figures: layout from the dump (points, y down)
-# check_layout FILE WHAT: legend and labels clear of curves and markers and
-# of each other, labels outside the frames, log axes with no value <= 1e-30
+# check_layout FILE WHAT: legend, labels and texts (ticks, titles) clear of
+# curves and markers, of the frames and of each other, inside the figure;
+# log axes with no value <= 1e-30
 check_layout () {
   if awk '
     function ov(a0, b0, a1, b1, c0, d0, c1, d1) { return a0 < c1 && c0 < a1 && b0 < d1 && d0 < b1 }
@@ -116,12 +117,14 @@ check_layout () {
     $1 == "seg" { ns++; S[ns] = $3 " " $4 " " $5 " " $6 }
     $1 == "mark" { nm++; M[nm] = ($3 - $5) " " ($4 - $5) " " ($3 + $5) " " ($4 + $5) }
     $1 == "frame" { nf++; F[nf] = $3 " " $4 " " $5 " " $6 }
-    $1 == "label" || $1 == "legend" { nb++; Bx[nb] = ($1 == "label" ? $3 " " $4 " " $5 " " $6 : $2 " " $3 " " $4 " " $5); Bn[nb] = $1 " " $NF }
+    $1 == "label" || $1 == "legend" || $1 == "text" { nb++; Bx[nb] = ($1 == "legend" ? $2 " " $3 " " $4 " " $5 : $3 " " $4 " " $5 " " $6); Bn[nb] = $1 " " $NF }
+    $1 == "figure" { FW = $2; FH = $3 }
     $1 == "point" && (($3 == 1 && $5 <= 1e-30) || ($4 == 1 && $6 <= 1e-30)) { print "log axis holds " $5 ", " $6; bad = 1 }
     $1 == "axis" && $4 == 1 && $5 < -30 { print "log axis reaches 1e" $5; bad = 1 }
     END {
       for (b = 1; b <= nb; b++) {
         split(Bx[b], r, " ")
+        if (r[1] < -0.5 || r[2] < -0.5 || r[3] > FW + 0.5 || r[4] > FH + 0.5) { print Bn[b] " outside the figure"; bad = 1 }
         for (s = 1; s <= ns; s++) { split(S[s], g, " "); if (hit(g[1], g[2], g[3], g[4], r[1], r[2], r[3], r[4])) { print Bn[b] " covers a curve"; bad = 1; break } }
         for (m = 1; m <= nm; m++) { split(M[m], g, " "); if (ov(r[1], r[2], r[3], r[4], g[1], g[2], g[3], g[4])) { print Bn[b] " covers a marker"; bad = 1; break } }
         for (f = 1; f <= nf; f++) { split(F[f], g, " "); if (ov(r[1], r[2], r[3], r[4], g[1], g[2], g[3], g[4])) { print Bn[b] " inside a frame"; bad = 1 } }
