@@ -203,7 +203,8 @@ draw_ticks (fig *F, const axis *a, int vertical, double base)
                    : text_w (F->cr, "-1e-10");
       while (every < nd && (2.0 * nd / every + 1) * (w + 0.8 * F->fs) > len)
         every++;
-      tick (F, a, vertical, base, 0, "0");
+      if (a->lo <= 0 && a->hi >= 0)
+        tick (F, a, vertical, base, 0, "0");
       for (int j = j0; j <= j0 + 30; j++)
         for (int sg = -1; sg <= 1; sg += 2)
           {
