@@ -35,20 +35,33 @@ parents (int **par, const lsc_young *fine, const int *rp, const int *cp,
 }
 
 int
+lsc_isochain_groups (lsc_young Gq[3], int rp[3][LSC_YOUNG_MAX],
+                     int cp[3][LSC_YOUNG_MAX], const lsc_young *G, double Ls)
+{
+  lsc_young Gs = *G;
+  Gs.rsize[0] = Gs.csize[Gs.pair[0]] = Ls;
+  int rc = lsc_young_split_small (&Gq[0], rp[0], cp[0], &Gs);
+  if (!rc)
+    rc = lsc_young_single_out (&Gq[1], rp[1], cp[1], &Gq[0], 0, 1);
+  if (!rc)
+    rc = lsc_young_single_out (&Gq[2], rp[2], cp[2], &Gq[1], 0, 1);
+  return rc;
+}
+
+int
 lsc_isochain_make (lsc_isochain *ch, const lsc_young *G, double L)
 {
-  int rp0[LSC_YOUNG_MAX], cp0[LSC_YOUNG_MAX], rp1[LSC_YOUNG_MAX],
-      cp1[LSC_YOUNG_MAX], rp2[LSC_YOUNG_MAX], cp2[LSC_YOUNG_MAX];
+  int rp[3][LSC_YOUNG_MAX], cp[3][LSC_YOUNG_MAX];
+  lsc_young Gq[3];
   memset (ch, 0, sizeof *ch);
   lsc_young Gs = *G;
   Gs.rsize[0] = Gs.csize[Gs.pair[0]] = L > 4 ? L : 4;
-  int rc = lsc_young_split_small (&ch->G0, rp0, cp0, &Gs);
-  if (!rc)
-    rc = lsc_young_single_out (&ch->G1, rp1, cp1, &ch->G0, 0, 1);
-  if (!rc)
-    rc = lsc_young_single_out (&ch->G2, rp2, cp2, &ch->G1, 0, 1);
+  int rc = lsc_isochain_groups (Gq, rp, cp, G, Gs.rsize[0]);
   if (rc)
     return rc;
+  ch->G0 = Gq[0];
+  ch->G1 = Gq[1];
+  ch->G2 = Gq[2];
   ch->G0.rsize[0] = ch->G0.csize[ch->G0.pair[0]] = L;
   ch->G1.rsize[0] = ch->G1.csize[ch->G1.pair[0]] = L - 1;
   if (L >= 3)
@@ -57,9 +70,9 @@ lsc_isochain_make (lsc_isochain *ch, const lsc_young *G, double L)
   ch->n0 = lsc_young_nparams (&ch->G0);
   ch->n1 = lsc_young_nparams (&ch->G1);
   ch->n2 = lsc_young_nparams (&ch->G2);
-  if ((rc = parents (&ch->par0, &ch->G0, rp0, cp0, &Gs))
-      || (rc = parents (&ch->par1, &ch->G1, rp1, cp1, &ch->G0))
-      || (rc = parents (&ch->par2, &ch->G2, rp2, cp2, &ch->G1)))
+  if ((rc = parents (&ch->par0, &ch->G0, rp[0], cp[0], &Gs))
+      || (rc = parents (&ch->par1, &ch->G1, rp[1], cp[1], &ch->G0))
+      || (rc = parents (&ch->par2, &ch->G2, rp[2], cp[2], &ch->G1)))
     return rc;
   ch->swap = malloc (ch->n2 * sizeof *ch->swap);
   if (!ch->swap)

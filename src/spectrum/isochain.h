@@ -18,6 +18,17 @@ typedef struct
   int *swap;                  /* n2 */
 } lsc_isochain;
 
+/* The three groups of the chain alone, the one construction that both
+   spectra use: G0 = G with block 0 split off from the small blocks (S_n of
+   block 0 alone), G1 and G2 single out one and two of its indices, each
+   with its row and column parent maps (rp[q], cp[q]: the block of the
+   coarser group that every block of Gq comes from).  G's block 0 is given
+   the size Ls for the construction (the parameter layout of a block
+   depends on its size only below 3); the caller sets the real sizes. */
+int lsc_isochain_groups (lsc_young Gq[3], int rp[3][LSC_YOUNG_MAX],
+                         int cp[3][LSC_YOUNG_MAX], const lsc_young *G,
+                         double Ls);
+
 /* Build the chain for block-0 size L >= 2 (structure made at max(L, 4):
    the parameter layout of block 0 does not depend on its size), then set
    the double sizes L, L - 1 and, when L >= 3, L - 2.  Returns the status of

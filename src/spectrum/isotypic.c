@@ -8,6 +8,7 @@
 #include "landscape/lsc_isotypic.h"
 #include "landscape/lsc_restricted.h"
 #include "landscape/lsc_spectrum.h"
+#include "spectrum/isochain.h"
 
 struct lsc_isotypic_workspace
 {
@@ -41,13 +42,12 @@ lsc_irrep_dim (int irrep, double n)
     }
 }
 
-/* The three refinements of G with parents for the parameter maps. */
+/* The three refinements of G with parents for the parameter maps (the
+   construction is lsc_isochain_groups, shared with the MPFR spectrum). */
 typedef struct
 {
   lsc_young G0, G1, G2;
-  int rp0[LSC_YOUNG_MAX], cp0[LSC_YOUNG_MAX];
-  int rp1[LSC_YOUNG_MAX], cp1[LSC_YOUNG_MAX];
-  int rp2[LSC_YOUNG_MAX], cp2[LSC_YOUNG_MAX];
+  int rp[3][LSC_YOUNG_MAX], cp[3][LSC_YOUNG_MAX];
 } chain;
 
 /* Build the chain; sizes of block 0 must allow singling out two indices
@@ -56,17 +56,14 @@ typedef struct
 static int
 make_chain (chain *ch, const lsc_young *G)
 {
-  lsc_young Gs = *G;
-  if (Gs.rsize[0] < 3)
-    Gs.rsize[0] = Gs.csize[Gs.pair[0]] = 3;
-  int rc = lsc_young_split_small (&ch->G0, ch->rp0, ch->cp0, &Gs);
-  if (!rc)
-    rc = lsc_young_single_out (&ch->G1, ch->rp1, ch->cp1, &ch->G0, 0, 1);
-  if (!rc)
-    rc = lsc_young_single_out (&ch->G2, ch->rp2, ch->cp2, &ch->G1, 0, 1);
+  lsc_young Gq[3];
+  double L = G->rsize[0];
+  int rc = lsc_isochain_groups (Gq, ch->rp, ch->cp, G, L < 3 ? 3 : L);
   if (rc)
     return rc;
-  double L = G->rsize[0];
+  ch->G0 = Gq[0];
+  ch->G1 = Gq[1];
+  ch->G2 = Gq[2];
   ch->G0.rsize[0] = ch->G0.csize[ch->G0.pair[0]] = L;
   ch->G1.rsize[0] = ch->G1.csize[ch->G1.pair[0]] = L - 1;
   ch->G2.rsize[0] = ch->G2.csize[ch->G2.pair[0]] = L - 2;
@@ -146,9 +143,9 @@ lsc_isotypic_alloc (const lsc_young *G)
       return NULL;
     }
   /* parameter maps and the swap do not depend on the size of block 0 */
-  lsc_young_param_map (ws->A0, &ch.G0, ch.rp0, ch.cp0, G);
-  lsc_young_param_map (ws->A10, &ch.G1, ch.rp1, ch.cp1, &ch.G0);
-  lsc_young_param_map (ws->A21, &ch.G2, ch.rp2, ch.cp2, &ch.G1);
+  lsc_young_param_map (ws->A0, &ch.G0, ch.rp[0], ch.cp[0], G);
+  lsc_young_param_map (ws->A10, &ch.G1, ch.rp[1], ch.cp[1], &ch.G0);
+  lsc_young_param_map (ws->A21, &ch.G2, ch.rp[2], ch.cp[2], &ch.G1);
   int s1 = (int) ch.G1.nrb - 1, s2 = (int) ch.G2.nrb - 1;
   int c1 = ch.G2.pair[s1], c2 = ch.G2.pair[s2];
   for (size_t i = 0; i < n; i++)

@@ -8,6 +8,8 @@
 #include "internal.h"
 #include "kernel/kernel_mpfr.h"
 #include "spectrum/linalg_mpfr.h"
+#include "spectrum/linalg_dd.h"
+#include "spectrum/isotypic_dd.h"
 #include "spectrum/isochain.h"
 #include "landscape/lsc_isotypic.h"
 #include "landscape/lsc_restricted.h"
@@ -18,6 +20,9 @@ typedef struct
   size_t nmax;
   mpfr_t *N, *S, *cand, *C, *Kv, *K, *ev, *sm, *smc, *pf, *pc;
   mpfr_t Lq, t;
+  int dd;          /* eigenvalues by the double-double Jacobi */
+  double *dh, *dl; /* its n x n matrix (hi, lo) */
+  double *eh, *el; /* and its n eigenvalues */
 } work;
 
 #define WORK_VECS(X)                                                         \
@@ -30,19 +35,27 @@ work_clear (work *w)
   size_t n = w->nmax;
 #define FREE_V(f, len) lsc_mpfr_vec_free (w->f, w->f ? (len) : 0);
   WORK_VECS (FREE_V)
+  free (w->dh);
   mpfr_clears (w->Lq, w->t, (mpfr_ptr) 0);
 }
 
 static int
-work_init (work *w, size_t n, mpfr_prec_t wp)
+work_init (work *w, size_t n, mpfr_prec_t wp, int dd)
 {
   memset (w, 0, sizeof *w);
   w->nmax = n;
+  w->dd = dd;
+  if (dd && (w->dh = malloc ((2 * n * n + 2 * n + 1) * sizeof *w->dh)))
+    {
+      w->dl = w->dh + n * n;
+      w->eh = w->dl + n * n;
+      w->el = w->eh + n;
+    }
   mpfr_inits2 (wp, w->Lq, w->t, (mpfr_ptr) 0);
 #define ALLOC_V(f, len) w->f = lsc_mpfr_vec_alloc ((len), wp);
   WORK_VECS (ALLOC_V)
 #define CHECK_V(f, len) || !w->f
-  if (0 WORK_VECS (CHECK_V))
+  if ((dd && !w->dh) WORK_VECS (CHECK_V))
     return LSC_ENOMEM;
   return LSC_SUCCESS;
 }
@@ -78,6 +91,30 @@ normalized_hessian (work *w, const lsc_young *Gq, size_t nq, const mpfr_t d,
   return LSC_SUCCESS;
 }
 
+/* Eigenvalues of the k x k matrix w->K (destroyed) into w->ev: MPFR
+   Jacobi at the working precision, or, in the accurate double mode, the
+   double-double Jacobi on K rounded to double-double (its 2^-100
+   relative accuracy is far below the double output's ulp). */
+static int
+eigs (work *w, size_t k)
+{
+  if (!w->dd)
+    return lsc_mpfr_jacobi (w->ev, w->K, k);
+  for (size_t i = 0; i < k * k; i++)
+    {
+      w->dh[i] = mpfr_get_d (w->K[i], MPFR_RNDN);
+      mpfr_sub_d (w->t, w->K[i], w->dh[i], MPFR_RNDN);
+      w->dl[i] = mpfr_get_d (w->t, MPFR_RNDN);
+    }
+  int rc = lsc_dd_jacobi (w->eh, w->el, w->dh, w->dl, k);
+  for (size_t i = 0; !rc && i < k; i++)
+    {
+      mpfr_set_d (w->ev[i], w->eh[i], MPFR_RNDN);
+      mpfr_add_d (w->ev[i], w->ev[i], w->el[i], MPFR_RNDN);
+    }
+  return rc;
+}
+
 /* Eigenvalues of C^T N C (C: k orthonormal vectors of length n, stored one
    after another) into w->ev[0..k). */
 static int
@@ -100,7 +137,7 @@ compressed_eigs (work *w, size_t n, size_t k)
         mpfr_set (w->K[a * k + b], w->t, MPFR_RNDN);
         mpfr_set (w->K[b * k + a], w->t, MPFR_RNDN);
       }
-  return lsc_mpfr_jacobi (w->ev, w->K, k);
+  return eigs (w, k);
 }
 
 /* Number of nonempty orbits (nonzero metric). */
@@ -194,7 +231,7 @@ spectrum (mpfr_t *raw, int *irr, size_t *cnt, const mpfr_t *p, const lsc_isochai
     {
       for (size_t i = 0; i < n0 * n0; i++)
         mpfr_set (w->K[i], w->N[i], MPFR_RNDN);
-      if ((rc = lsc_mpfr_jacobi (w->ev, w->K, n0)))
+      if ((rc = eigs (w, n0)))
         return rc;
       append (raw, irr, cnt, (const mpfr_t *) w->ev, n0, LSC_IRREP_T);
     }
@@ -311,14 +348,23 @@ spectrum (mpfr_t *raw, int *irr, size_t *cnt, const mpfr_t *p, const lsc_isochai
 static int
 spectrum_mpfr (mpfr_t *values, lsc_iso_eigen *info, size_t *nout,
                const mpfr_t *p, const lsc_young *G, const mpfr_t d,
-               double rtol, double atol, int only);
+               double rtol, double atol, int only, int dd);
 
 int
 lsc_isotypic_spectrum_mpfr (mpfr_t *values, lsc_iso_eigen *info,
                             size_t *nout, const mpfr_t *p, const lsc_young *G,
                             const mpfr_t d, double rtol, double atol)
 {
-  return spectrum_mpfr (values, info, nout, p, G, d, rtol, atol, -1);
+  return spectrum_mpfr (values, info, nout, p, G, d, rtol, atol, -1, 0);
+}
+
+int
+lsc_isotypic_spectrum_mpfr_dd (mpfr_t *values, lsc_iso_eigen *info,
+                               size_t *nout, const mpfr_t *p,
+                               const lsc_young *G, const mpfr_t d,
+                               double rtol, double atol)
+{
+  return spectrum_mpfr (values, info, nout, p, G, d, rtol, atol, -1, 1);
 }
 
 int
@@ -329,13 +375,13 @@ lsc_isotypic_component_mpfr (mpfr_t *values, lsc_iso_eigen *info,
 {
   if (irrep < LSC_IRREP_T || irrep > LSC_IRREP_Y)
     LSC_ERROR ("unknown isotypic component", LSC_EINVAL);
-  return spectrum_mpfr (values, info, nout, p, G, d, rtol, atol, irrep);
+  return spectrum_mpfr (values, info, nout, p, G, d, rtol, atol, irrep, 0);
 }
 
 static int
 spectrum_mpfr (mpfr_t *values, lsc_iso_eigen *info, size_t *nout,
                const mpfr_t *p, const lsc_young *G, const mpfr_t d,
-               double rtol, double atol, int only)
+               double rtol, double atol, int only, int dd)
 {
   if (!values || !info || !nout || !p || !G || !d)
     LSC_ERROR ("NULL argument", LSC_EFAULT);
@@ -375,7 +421,7 @@ spectrum_mpfr (mpfr_t *values, lsc_iso_eigen *info, size_t *nout,
   mpfr_t L, *raw = lsc_mpfr_vec_alloc (nmax, wp);
   int *irr = malloc (nmax * sizeof *irr);
   mpfr_init2 (L, wp);
-  rc = work_init (&w, ch.n2, wp);
+  rc = work_init (&w, ch.n2, wp, dd);
   if (!raw || !irr || rc)
     {
       rc = LSC_ENOMEM;
@@ -428,8 +474,8 @@ lsc_isotypic_spectrum_accurate (lsc_iso_eigen *out, size_t *nout,
     {
       for (size_t i = 0; i < np; i++)
         mpfr_set_d (pm[i], p[i], MPFR_RNDN);
-      rc = lsc_isotypic_spectrum_mpfr (v, out, nout, (const mpfr_t *) pm, G,
-                                       d, rtol, atol);
+      rc = lsc_isotypic_spectrum_mpfr_dd (v, out, nout, (const mpfr_t *) pm,
+                                          G, d, rtol, atol);
     }
   lsc_mpfr_vec_free (v, v ? nmax : 0);
   lsc_mpfr_vec_free (pm, pm ? np : 0);
