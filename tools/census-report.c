@@ -26,15 +26,48 @@ census_plot_check (const char *path)
 
 /* The summary: one row per family (in order of increasing loss), then the
    totals.  Losses of a family: the first run's and the spread. */
+#define P CLI_COLF_PAPER
+static const cli_pcolumn sum_cols[] = {
+  { "family", CLI_COL_STRING, NULL, P },
+  { "isotropy", CLI_COL_STRING, NULL, P },
+  { "count", CLI_COL_INT, NULL, P }, { "fraction", CLI_COL_REAL, NULL, P },
+  { "loss", CLI_COL_REAL, "$L$", P },
+  { "loss_spread", CLI_COL_REAL, "spread", 0 },
+  { "index", CLI_COL_INT, NULL, P },
+  { "min_eig", CLI_COL_REAL, "$\\lambda_{\\min}$", P }
+};
+#undef P
+static const cli_pcolumn tot_cols[] = {
+  { "runs", CLI_COL_INT, NULL, 0 }, { "global", CLI_COL_INT, NULL, 0 },
+  { "spurious_minima", CLI_COL_INT, "spurious minima", 0 },
+  { "saddles", CLI_COL_INT, NULL, 0 }, { "failed", CLI_COL_INT, NULL, 0 },
+  { "spurious_fraction", CLI_COL_REAL, "spurious fraction", 0 },
+  { "families", CLI_COL_INT, NULL, 0 }
+};
+/* the runs table (landscape-census.c), for the --columns check */
+static const cli_pcolumn run_cols[] = {
+  { "run", CLI_COL_INT, 0, 0 }, { "seed", CLI_COL_INT, 0, 0 },
+  { "iterations", CLI_COL_INT, 0, 0 }, { "gradients", CLI_COL_INT, 0, 0 },
+  { "time", CLI_COL_REAL, 0, 0 }, { "grad_norm", CLI_COL_REAL, 0, 0 },
+  { "status", CLI_COL_STATUS, 0, 0 }
+};
+
 void
-census_print_summary (cli_output *out, const census_run *runs, size_t n)
+census_check_columns (int fmt)
 {
-  static const cli_column cols[] = {
-    { "family", CLI_COL_STRING }, { "isotropy", CLI_COL_STRING },
-    { "count", CLI_COL_INT }, { "fraction", CLI_COL_REAL },
-    { "loss", CLI_COL_REAL }, { "loss_spread", CLI_COL_REAL },
-    { "index", CLI_COL_INT }, { "min_eig", CLI_COL_REAL }
-  };
+  cli_table_check ((cli_format) fmt, 3, sum_cols, sizeof sum_cols
+                   / sizeof sum_cols[0], tot_cols, sizeof tot_cols
+                   / sizeof tot_cols[0], run_cols, sizeof run_cols
+                   / sizeof run_cols[0]);
+}
+
+void
+census_print_summary (cli_output *out, const census_run *runs, size_t n,
+                      const census_config *cf)
+{
+  /* the rounding error of a double loss evaluation, 2^(8-53) (k+1)^2:
+     smaller losses are printed as 0 (the table rule of landscape-scan) */
+  double noise = ldexp ((double) (cf->k + 1) * (double) (cf->k + 1), -45);
   size_t *fam = malloc (n * sizeof *fam), nfam = 0;
   if (!fam)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
@@ -57,7 +90,16 @@ census_print_summary (cli_output *out, const census_run *runs, size_t n)
         fam[b] = fam[b - 1];
         fam[b - 1] = t;
       }
-  cli_table *t = cli_table_begin (out, "summary", cols, 8);
+  char cap[512];
+  snprintf (cap, sizeof cap, "Census of %zu runs of %s from random (Xavier) "
+            "starts, $k = %zu$, $d = %zu$%s, each end point polished by "
+            "Newton's method and classified; families by increasing loss; "
+            "$L$ of the family's first run, 0 when below its rounding error "
+            "$2^{-45}(k+1)^2$; index: Morse index.", n,
+            strcmp (cf->method, "gd") ? "L-BFGS" : "gradient descent",
+            cf->k, cf->d, strcmp (cf->target, "identity")
+            ? " (target from a file)" : " ($V = I_d$)");
+  cli_table *t = cli_table_begin_paper (out, "summary", cap, sum_cols, 8, 0);
   size_t nglobal = 0, nspur = 0, nsaddle = 0, nfail = 0;
   for (size_t j = 0; j < nfam; j++)
     {
@@ -71,12 +113,14 @@ census_print_summary (cli_output *out, const census_run *runs, size_t n)
             lo = fmin (lo, runs[i].loss);
             hi = fmax (hi, runs[i].loss);
           }
+      char iso[512];
+      cli_isotropy_tex (iso, sizeof iso, f->isotropy);
       cli_cell_string (t, f->family);
-      cli_cell_string (t, f->isotropy);
+      cli_cell_string_tex (t, f->isotropy, iso);
       cli_cell_int (t, (long long) cnt);
       cli_cell_real (t, (double) cnt / n);
-      cli_cell_real (t, f->loss);
-      cli_cell_real (t, hi - lo);
+      cli_cell_real_err (t, f->loss, noise);
+      cli_cell_real_err (t, hi - lo, noise);
       cli_cell_int (t, (long long) f->index);
       cli_cell_real (t, f->min_eig);
       cli_row_end (t);
@@ -93,13 +137,7 @@ census_print_summary (cli_output *out, const census_run *runs, size_t n)
       else
         nsaddle++;
     }
-  static const cli_column tc[] = {
-    { "runs", CLI_COL_INT }, { "global", CLI_COL_INT },
-    { "spurious_minima", CLI_COL_INT }, { "saddles", CLI_COL_INT },
-    { "failed", CLI_COL_INT }, { "spurious_fraction", CLI_COL_REAL },
-    { "families", CLI_COL_INT }
-  };
-  t = cli_table_begin (out, "totals", tc, 7);
+  t = cli_table_begin_paper (out, "totals", NULL, tot_cols, 7, 0);
   cli_cell_int (t, (long long) n);
   cli_cell_int (t, (long long) nglobal);
   cli_cell_int (t, (long long) nspur);
@@ -139,7 +177,7 @@ census_write_plot (const char *path, const census_run *runs, size_t n,
             cf->k, cf->d, n, cf->method);
   plot_series s = { "runs", x, y, NB, PLOT_STEMS, 0 };
   plot_panel pn = { title, "loss", "runs", PLOT_LINEAR, PLOT_LINEAR, &s, 1,
-                    NULL, NULL, 0, 0 };
+                    NULL, NULL, 0, 0, 0, 0 };
   /* a temporary renamed at the end: a failure leaves any old file as it
      was (the temporary is removed at exit) */
   FILE *f = cli_atomic_open (path);

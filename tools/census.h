@@ -68,7 +68,9 @@ struct cli_output;
 /* Summary per family (by increasing loss: count, fraction, first loss and
    spread, index, smallest eigenvalue) and the totals table. */
 void census_print_summary (struct cli_output *out, const census_run *runs,
-                           size_t n);
+                           size_t n, const census_config *cf);
+/* Check --columns and --standalone against the census tables (exits 2). */
+void census_check_columns (int fmt);
 /* Histogram of the losses (plot.h); exits on error. */
 void census_write_plot (const char *path, const census_run *runs, size_t n,
                         const census_config *cf);

@@ -120,19 +120,82 @@ cli_is_json_number (const char *s)
   return cli_exponent_ends (s);
 }
 
-/* The tabular of a captioned LaTeX table: S[table-format=...] columns from
-   the measured numbers, the header, the kept rows; shrunk to the line width
-   when wider (needs graphicx). */
+/* A column's LaTeX header: its tex, else its escaped name; braced for a
+   siunitx column. */
+static void
+latex_head (cli_table *t, const cli_pcolumn *c)
+{
+  int brace = t->captioned && cli_col_numeric (c->type);
+  cli_row_puts (t, brace ? "{" : "");
+  if (c->tex)
+    cli_row_puts (t, c->tex);
+  else
+    cli_put_escaped (t, c->name);
+  cli_row_puts (t, brace ? "}" : "");
+}
+
+void
+cli_header (cli_table *t, const char *caption)
+{
+  cli_format f = t->o->fmt;
+  FILE *o = t->o->out;
+  if (f == CLI_FMT_LATEX)
+    {
+      fputs ("% table: ", o);
+      cli_put_escaped (t, t->name);
+      fputs (t->row ? t->row : "", o);
+      t->rowlen = 0;
+      if (t->longtab)
+        fputs ("\n", o), t->caption = cli_xstrdup (caption);
+      else if (caption)
+        fprintf (o, "\n\\begin{table}[htbp]\n\\centering\n\\caption{%s}\n",
+                 caption);
+      else
+        {
+          fputs ("\n\\begin{tabular}{", o);
+          for (size_t i = 0; i < t->nsel; i++)
+            fputs (cli_col_numeric (t->cols[t->sel[i]].type) ? "r" : "l", o);
+          fputs ("}\n\\toprule\n", o);
+        }
+    }
+  for (size_t i = 0; i < t->nsel; i++)
+    {
+      const cli_pcolumn *c = &t->cols[t->sel[i]];
+      if (f == CLI_FMT_LATEX)
+        {
+          cli_row_puts (t, i ? " & " : "");
+          latex_head (t, c);
+          continue;
+        }
+      cli_row_puts (t, f == CLI_FMT_TSV ? (i ? "\t" : "") : (i ? " | " : "| "));
+      cli_put_escaped (t, c->name);
+    }
+  if (f == CLI_FMT_LATEX)
+    cli_row_puts (t, " \\\\\n\\midrule\n");
+  else
+    cli_row_puts (t, f == CLI_FMT_TSV ? "\n" : " |\n");
+  if (f == CLI_FMT_MARKDOWN)
+    {
+      cli_row_puts (t, "|");
+      for (size_t i = 0; i < t->nsel; i++)
+        cli_row_puts (t, cli_col_numeric (t->cols[t->sel[i]].type)
+                      ? " ---: |" : " :--- |");
+      cli_row_puts (t, "\n");
+    }
+}
+
+/* The tabular (or longtable) of a captioned LaTeX table: S[table-format=...]
+   columns from the measured numbers, the header, the kept rows.  Never
+   shrunk: the tables are set at the size of the surrounding text. */
 void
 cli_write_latex (cli_table *t)
 {
   FILE *o = t->o->out;
-  fputs ("\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else"
-         "\\width\\fi}{!}{%\n\\begin{tabular}{", o);
-  for (size_t j = 0; j < t->ncols; j++)
+  fputs (t->longtab ? "\\begin{longtable}{" : "\\begin{tabular}{", o);
+  for (size_t i = 0; i < t->nsel; i++)
     {
-      struct latex_fmt *f = &t->lf[j];
-      if (!cli_col_numeric (t->cols[j].type))
+      struct latex_fmt *f = &t->lf[i];
+      if (!cli_col_numeric (t->cols[t->sel[i]].type))
         fputs ("l", o);
       else if (!f->any)
         fputs ("r", o);
@@ -147,8 +210,17 @@ cli_write_latex (cli_table *t)
           fputs ("]", o);
         }
     }
-  fputs ("}\n\\toprule\n", o);
-  fputs (t->head ? t->head : "", o);
+  fputs ("}\n", o);
+  if (t->longtab)
+    {
+      if (t->caption && *t->caption)
+        fprintf (o, "\\caption{%s}\\\\\n", t->caption);
+      fprintf (o, "\\toprule\n%s\\endfirsthead\n\\multicolumn{%zu}{l}"
+               "{(continued)}\\\\\n\\toprule\n%s\\endhead\n",
+               t->head ? t->head : "", t->nsel, t->head ? t->head : "");
+    }
+  else
+    fprintf (o, "\\toprule\n%s", t->head ? t->head : "");
   for (size_t i = 0; i < t->ncells; i++)
     fputs (t->cells[i], o);
 }
@@ -158,11 +230,11 @@ cli_write_latex (cli_table *t)
 void
 cli_write_text (cli_table *t)
 {
-  size_t nc = t->ncols, nrows = t->ncells / (nc ? nc : 1);
-  size_t *w = cli_xmalloc (nc * sizeof *w);
+  size_t nc = t->nsel, nrows = t->ncells / (nc ? nc : 1);
+  size_t *w = cli_xmalloc ((nc ? nc : 1) * sizeof *w);
   for (size_t j = 0; j < nc; j++)
     {
-      w[j] = strlen (t->cols[j].name);
+      w[j] = strlen (t->cols[t->sel[j]].name);
       for (size_t i = 0; i < nrows; i++)
         {
           size_t l = strlen (t->cells[i * nc + j]);
@@ -173,10 +245,11 @@ cli_write_text (cli_table *t)
     {
       for (size_t j = 0; j < nc; j++)
         {
-          const char *s = i ? t->cells[(i - 1) * nc + j] : t->cols[j].name;
+          const cli_pcolumn *c = &t->cols[t->sel[j]];
+          const char *s = i ? t->cells[(i - 1) * nc + j] : c->name;
           int pad = (int) (w[j] - strlen (s));
           int last = j + 1 == nc;
-          if (cli_col_numeric (t->cols[j].type))
+          if (cli_col_numeric (c->type))
             fprintf (t->o->out, "%s%*s%s", j ? "  " : "", pad, "", s);
           else
             fprintf (t->o->out, "%s%s%*s", j ? "  " : "", s,

@@ -41,19 +41,70 @@ typedef enum
   CLI_COL_STATUS     /* status code, printed as lsc_status_token()          */
 } cli_coltype;
 
+/* Column flags. */
+enum
+{
+  CLI_COLF_PAPER = 1,  /* among the LaTeX default columns (a table with no
+                          such column shows all its columns in LaTeX)     */
+  CLI_COLF_EXACT = 2,  /* never rounded to --digits (exact integers)      */
+  CLI_COLF_EXTRA = 4   /* outside the LaTeX defaults shown only when named
+                          by --columns (or --columns=all)                 */
+};
+
 typedef struct
 {
-  const char *name;  /* column name: header, JSON key                       */
+  const char *name;  /* column name: header, JSON key, --columns name       */
   cli_coltype type;
 } cli_column;
+
+/* A column of a table for papers: with its LaTeX header and flags. */
+typedef struct
+{
+  const char *name;  /* column name: header, JSON key, --columns name       */
+  cli_coltype type;
+  const char *tex;   /* LaTeX header (LaTeX source, e.g. "$d^*$"); NULL:
+                        the escaped name                                  */
+  int flags;         /* CLI_COLF_*                                        */
+} cli_pcolumn;
 
 typedef struct cli_output cli_output;
 typedef struct cli_table cli_table;
 
-/* digits: significant digits for REAL cells, 0 means round-trippable
-   (%.17g). */
+/* digits: significant digits of REAL and DECIMAL cells (DECIMAL cells
+   are rounded in decimal; columns flagged CLI_COLF_EXACT are never
+   rounded); 0 means round-trippable (%.17g, decimals as given) except in
+   LaTeX, where 0 means CLI_LATEX_DIGITS.  The output also takes
+   cli_table_columns and cli_table_standalone (below). */
+#define CLI_LATEX_DIGITS 6
 cli_output *cli_output_new (FILE *out, cli_format fmt, int digits);
+
+/* --columns=LIST and --standalone of the tools (read by cli_output_new).
+   LIST is a comma-separated list of column names, "all" or "default".
+   Each table shows the columns of LIST it has, in LIST's order; a table
+   with none of them, and every table without --columns, shows its
+   default columns: in LaTeX those flagged CLI_COLF_PAPER (all if none
+   is), in the other formats all.  --standalone (LaTeX only) wraps the
+   tables in a complete document; without it LaTeX output is a fragment
+   for \input (needs booktabs, siunitx, longtable and amsmath). */
+extern const char *cli_table_columns;
+extern int cli_table_standalone;
+/* The two options in a getopt_long table (needs getopt.h), and their
+   codes: case CLI_OPT_COLUMNS: cli_table_columns = optarg; break;
+   case CLI_OPT_STANDALONE: cli_table_standalone = 1; break; */
+enum { CLI_OPT_COLUMNS = 0x2000, CLI_OPT_STANDALONE };
+#define CLI_TABLE_LONGOPTS \
+  { "columns", required_argument, NULL, CLI_OPT_COLUMNS }, \
+  { "standalone", no_argument, NULL, CLI_OPT_STANDALONE }
+/* The isotropy spec of a catalogue family (landscape-families(5)) in
+   LaTeX: kd:L,2 is $\Delta(S_{d-2}\times S_{2})$; other forms verbatim. */
+void cli_isotropy_tex (char *buf, size_t len, const char *spec);
+/* Check the two options before any work: every name of LIST must be a
+   column of one of the ntab tables given as (const cli_pcolumn *, size_t)
+   pairs, and --standalone needs the LaTeX format.  Exits with status 2
+   and a one-line message otherwise. */
+void cli_table_check (cli_format fmt, size_t ntab, ...);
 void cli_output_free (cli_output *o);
+cli_format cli_output_get_format (const cli_output *o);
 
 /* Start a table named name (used as the JSON "table" value and the LaTeX
    comment); columns are copied. */
@@ -66,10 +117,28 @@ cli_table *cli_table_begin (cli_output *o, const char *name,
 cli_table *cli_table_begin_captioned (cli_output *o, const char *name,
                                       const char *caption,
                                       const cli_column *cols, size_t ncols);
+/* Same with paper columns (LaTeX headers, the default columns of LaTeX,
+   exact columns); longtab: in LaTeX a longtable (may break across pages;
+   no float) whose rows are grouped by the first column: a group's
+   repeated first cell is left blank and groups are set apart by
+   \\addlinespace. */
+cli_table *cli_table_begin_paper (cli_output *o, const char *name,
+                                  const char *caption,
+                                  const cli_pcolumn *cols, size_t ncols,
+                                  int longtab);
 void cli_cell_int (cli_table *t, long long v);
 void cli_cell_real (cli_table *t, double v);
 void cli_cell_decimal (cli_table *t, const char *s);
+/* In the formats read by people (text, LaTeX, Markdown) a value whose
+   size is at most err (an error bound: |v| <= err) is written as 0:
+   rounding noise is not a digit.  TSV and JSON keep the value as
+   computed. */
+void cli_cell_real_err (cli_table *t, double v, double err);
+void cli_cell_decimal_err (cli_table *t, const char *s, double err);
 void cli_cell_string (cli_table *t, const char *s);
+/* A string written as s in every format but LaTeX, where tex (LaTeX
+   source, not escaped) is written instead. */
+void cli_cell_string_tex (cli_table *t, const char *s, const char *tex);
 void cli_cell_status (cli_table *t, int status);
 /* A status cell holding a token that is not a library status (e.g. scan's
    absent, coincident, incomplete); "ok" is treated as cli_cell_status's ok. */

@@ -74,6 +74,13 @@ usage (void)
         "terminal, tsv)\n"
         "  -o, --output=FILE     write the tables to FILE instead of standard "
         "output\n"
+        "      --columns=LIST    columns to show, in this order (names of "
+        "the TSV\n"
+        "                        header, all, default); LaTeX default: "
+        "family, event,\n"
+        "                        component, mult, d_star, index_below,\n"
+        "                        index_above, status\n"
+        "      --standalone      LaTeX: a complete document, not a fragment\n"
         "  -q, --quiet           no progress on stderr\n"
         "  -h, --help            display this help and exit\n"
         "  -V, --version         output version information and exit\n"
@@ -120,17 +127,21 @@ main (int argc, char **argv)
     { "quiet", no_argument, NULL, 'q' },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
+    CLI_TABLE_LONGOPTS,
     { NULL, 0, NULL, 0 } };
   const char *families = NULL, *catpath = NULL, *outpath = NULL;
   double from = 2, to = 100;
   unsigned digits = 30;
+  int digits_set = 0;
   int params = 0, prove = 0, quiet = 0, opt, fmt_given = 0;
   cli_format fmt = cli_default_format ();
   while ((opt = cli_getopt (argc, argv, "F:D:c:f:o:qhV", longopts)) != -1)
     switch (opt)
       {
       case 'F': families = optarg; break;
-      case 'D': digits = (unsigned) cli_parse_long ("--digits", optarg, 1, 1000); break;
+      case 'D': digits = (unsigned) cli_parse_long ("--digits", optarg, 1, 1000);
+        digits_set = 1;
+        break;
       case 256: from = cli_parse_double ("--from", optarg); break;
       case 257: to = cli_parse_double ("--to", optarg); break;
       case 'c': catpath = optarg; break;
@@ -141,6 +152,8 @@ main (int argc, char **argv)
       case 'q': quiet = 1; break;
       case 'h': usage (); return cli_finish (CLI_EXIT_OK);
       case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
+      case CLI_OPT_COLUMNS: cli_table_columns = optarg; break;
+      case CLI_OPT_STANDALONE: cli_table_standalone = 1; break;
       default:
         cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", opt);
       }
@@ -175,26 +188,38 @@ main (int argc, char **argv)
   cli_redirect_stdout (outpath);
   int progress = !quiet && isatty (STDERR_FILENO);
 
-  cli_output *o = cli_output_new (stdout, fmt, 0);
-  static const cli_column cols[] = {
-    { "family", CLI_COL_STRING },   { "event", CLI_COL_STRING },
-    { "component", CLI_COL_STRING },{ "inner", CLI_COL_INT },
-    { "mult", CLI_COL_REAL },       { "d_star", CLI_COL_DECIMAL },
-    { "change", CLI_COL_STRING },   { "index_below", CLI_COL_REAL },
-    { "index_above", CLI_COL_REAL },{ "loss", CLI_COL_DECIMAL },
-    { "residual", CLI_COL_REAL },   { "digits", CLI_COL_INT },
-    { "status", CLI_COL_STATUS },   { "proof", CLI_COL_STRING } };
+  /* printed to --digits; by default all digits (LaTeX: CLI_LATEX_DIGITS) */
+  cli_output *o = cli_output_new (stdout, fmt, digits_set ? (int) digits : 0);
+#define P CLI_COLF_PAPER
+  static const cli_pcolumn cols[] = {
+    { "family", CLI_COL_STRING, NULL, P },
+    { "event", CLI_COL_STRING, NULL, P },
+    { "component", CLI_COL_STRING, "comp.", P },
+    { "inner", CLI_COL_INT, NULL, 0 },
+    { "mult", CLI_COL_REAL, "mult.", P },
+    { "d_star", CLI_COL_DECIMAL, "$d^*$", P },
+    { "change", CLI_COL_STRING, NULL, 0 },
+    { "index_below", CLI_COL_REAL, "index${}^-$", P },
+    { "index_above", CLI_COL_REAL, "index${}^+$", P },
+    { "loss", CLI_COL_DECIMAL, "$L(d^*)$", 0 },
+    { "residual", CLI_COL_REAL, NULL, 0 },
+    { "digits", CLI_COL_INT, NULL, 0 },
+    { "status", CLI_COL_STATUS, NULL, P },
+    { "proof", CLI_COL_STRING, NULL, 0 } };
+#undef P
   size_t ncol = sizeof cols / sizeof cols[0];
+  cli_table_check (fmt, 1, cols, ncol);
   if (!o)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  cli_table *t = cli_table_begin_captioned (
+  cli_table *t = cli_table_begin_paper (
       o, "bifurcations",
       "Fractional dimensions $d^*$ at which an eigenvalue of one isotypic "
       "component of the Hessian crosses zero along a family (or the family "
       "folds); mult = inner $\\times$ dim of the component at $d^*$; Morse "
-      "indices just below and above $d^*$; loss at $d^*$; residual = "
-      "$|\\lambda(d^*)|$ (crossing) or the augmented residual (fold).",
-      cols, ncol);
+      "indices just below (index${}^-$) and above (index${}^+$) $d^*$; "
+      "$d^*$ rounded to the digits shown, agreed by a second solve at "
+      "higher precision.",
+      cols, ncol, 0);
   /* parameter rows are collected and printed as a second table */
   typedef struct { lsc_bifurcate_event *ev; size_t n; } fam_events;
   fam_events *all = calloc (cat->n ? cat->n : 1, sizeof *all);

@@ -69,6 +69,16 @@ usage (void)
         "                       (k rows of d numbers; DIR is created if "
         "missing)\n"
         "  -P, --plot=FILE      histogram of the losses (.svg, .pdf, .png)\n"
+        "  -D, --digits=N       significant digits of reals (1..17; "
+        "default: all\n"
+        "                       that identify the value, 6 in LaTeX)\n"
+        "      --columns=LIST   columns to show, in this order (names of "
+        "the TSV\n"
+        "                       headers, all, default)\n"
+        "      --standalone     LaTeX: a complete document, not a fragment\n"
+        "      --per-run        LaTeX: also the table of every run (default: "
+        "the\n"
+        "                       summary and totals only)\n"
         "  -o, --output=FILE    write the tables to FILE instead of standard "
         "output\n"
         "      --max-memory=SIZE  refuse a census needing more than SIZE "
@@ -87,7 +97,7 @@ usage (void)
 }
 
 enum { OPT_STEP = 256, OPT_GTOL, OPT_MAXITER, OPT_VERSION, OPT_MAXMEM,
-       OPT_MAXLINE, OPT_MAXENTRIES, OPT_DENSE, OPT_SAVE };
+       OPT_MAXLINE, OPT_MAXENTRIES, OPT_DENSE, OPT_SAVE, OPT_PERRUN };
 
 typedef struct
 {
@@ -98,6 +108,7 @@ typedef struct
   cli_format fmt;
   int fmt_given;
   int quiet, dense;
+  int digits, per_run;
   double *V;
 } options;
 
@@ -128,6 +139,9 @@ parse_args (options *o, int argc, char **argv)
     { "quiet", no_argument, NULL, 'q' },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
+    { "digits", required_argument, NULL, 'D' },
+    { "per-run", no_argument, NULL, OPT_PERRUN },
+    CLI_TABLE_LONGOPTS,
     { NULL, 0, NULL, 0 }
   };
   long k = 0, d = 0;
@@ -140,7 +154,7 @@ parse_args (options *o, int argc, char **argv)
   o->runs = 10;
   o->fmt = cli_default_format ();
   int c;
-  while ((c = cli_getopt (argc, argv, "k:d:n:s:t:m:j:r:c:f:P:o:qhV", lo))
+  while ((c = cli_getopt (argc, argv, "k:d:n:s:t:m:j:r:c:f:P:o:D:qhV", lo))
          != -1)
     switch (c)
       {
@@ -188,6 +202,12 @@ parse_args (options *o, int argc, char **argv)
         cli_limits_set_entries ("--max-entries", optarg);
         break;
       case 'q': o->quiet = 1; break;
+      case 'D':
+        o->digits = (int) cli_parse_long ("--digits", optarg, 1, 17);
+        break;
+      case OPT_PERRUN: o->per_run = 1; break;
+      case CLI_OPT_COLUMNS: cli_table_columns = optarg; break;
+      case CLI_OPT_STANDALONE: cli_table_standalone = 1; break;
       case 'h': usage (); exit (cli_finish (CLI_EXIT_OK));
       case 'V': cli_version (); exit (cli_finish (CLI_EXIT_OK));
       default:
@@ -201,6 +221,7 @@ parse_args (options *o, int argc, char **argv)
   if (o->save && !*o->save)
     cli_fatal (CLI_EXIT_USAGE, "invalid argument '' for --save-points: no "
                "directory named");
+  census_check_columns (o->fmt);
   if (o->plot && census_plot_check (o->plot) != 0)
     cli_fatal (CLI_EXIT_USAGE, "%s: --plot needs a .svg, .pdf or .png file",
                o->plot);
@@ -316,6 +337,8 @@ static const cli_column run_cols[] = {
 static void
 print_run (cli_table *t, const census_run *r)
 {
+  if (!t)
+    return;             /* LaTeX without --per-run: the summary only */
   cli_cell_int (t, (long long) r->run);
   cli_cell_int (t, (long long) r->seed);
   cli_cell_int (t, (long long) r->iter);
@@ -458,9 +481,10 @@ main (int argc, char **argv)
   cli_output *out = NULL;
   if (root)
     {
-      out = cli_output_new (outf, o.fmt, 0);
-      s.table = cli_table_begin (out, "runs", run_cols,
-                                 sizeof run_cols / sizeof run_cols[0]);
+      out = cli_output_new (outf, o.fmt, o.digits);
+      if (o.fmt != CLI_FMT_LATEX || o.per_run)
+        s.table = cli_table_begin (out, "runs", run_cols,
+                                   sizeof run_cols / sizeof run_cols[0]);
       flush_rows (&s);
     }
   int nomem = 0, save_errno = 0;
@@ -530,7 +554,7 @@ main (int argc, char **argv)
   if (s.fd >= 0 && close (s.fd) != 0)
     cli_fatal (CLI_EXIT_SYSTEM, "%s: %s", o.resume, strerror (errno));
   cli_table_end (s.table);
-  census_print_summary (out, runs, o.runs);
+  census_print_summary (out, runs, o.runs, cf);
   cli_output_free (out);
   if (o.output && cli_atomic_commit (outf) != 0)
     cli_fatal (CLI_EXIT_SYSTEM, "write error: %s: %s", o.output,

@@ -63,6 +63,22 @@ usage (void)
         "      --prove          add the column proved: the point and its "
         "Morse index\n"
         "                       proved in ball arithmetic (landscape-certify)\n"
+        "      --columns=LIST   columns to show, in this order (names of the "
+        "TSV\n"
+        "                       header, all, default); LaTeX default: family,\n"
+        "                       isotropy, type, index, loss, min_eig, dstar\n"
+        "      --standalone     LaTeX: a complete document, not a fragment\n"
+        "      --poly           multiplicities as polynomials in d\n"
+        "      --size=WxH       plot size, e.g. 8.5cmx6cm, 17cm, 3.3in "
+        "(default:\n"
+        "                       8.5 cm wide for one panel, 17 cm for more)\n"
+        "      --font-size=PT   plot font size in points (default 8)\n"
+        "      --dpi=N          PNG resolution (default 300)\n"
+        "      --symlog[=C]     eigenvalue axes in signed log, linear within "
+        "C\n"
+        "                       (default 1e-3)\n"
+        "      --plot-data=FILE also write the plotted points as TSV "
+        "(pgfplots)\n"
         "  -h, --help           display this help and exit\n"
         "  -V, --version        output version information and exit\n"
         "\n"
@@ -170,6 +186,8 @@ main (int argc, char **argv)
     { "prove", no_argument, NULL, 'R' },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
+    { "poly", no_argument, NULL, 0x2200 },
+    CLI_TABLE_LONGOPTS, PLOT_LONGOPTS,
     { NULL, 0, NULL, 0 }
   };
   const char *dspec = "20", *families = NULL, *catpath = NULL;
@@ -211,6 +229,13 @@ main (int argc, char **argv)
       case 'o': outpath = optarg; break;
       case 'q': quiet = 1; break;
       case 'R': scan_prove = 1; break;
+      case 0x2200: scan_poly = 1; break;
+      case CLI_OPT_COLUMNS: cli_table_columns = optarg; break;
+      case CLI_OPT_STANDALONE: cli_table_standalone = 1; break;
+      case PLOT_OPT_SIZE: case PLOT_OPT_FONT: case PLOT_OPT_DPI:
+      case PLOT_OPT_SYMLOG: case PLOT_OPT_DATA:
+        plot_option (c, optarg);
+        break;
       case 'h': usage (); return cli_finish (CLI_EXIT_OK);
       case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
       default:
@@ -263,6 +288,9 @@ main (int argc, char **argv)
                strerror (errno));
   fmt = cli_output_format (outpath, fmt_set ? fmt : cli_default_format (),
                            fmt_set);
+  scan_check_columns (fmt);
+  if (plot_options.data && !plotpath)
+    cli_fatal (CLI_EXIT_USAGE, "--plot-data needs --plot");
 
   /* ---- computation ---- */
   int progress_on = !quiet && isatty (STDERR_FILENO)
@@ -282,8 +310,7 @@ main (int argc, char **argv)
     cli_fatal_status (rc, "%s", lsc_strerror (rc));
 
   /* ---- output ---- */
-  cli_output *o = cli_output_new (outf, fmt, digits <= 17 ? (int) digits
-                                  : 0);
+  cli_output *o = cli_output_new (outf, fmt, (int) digits);
   int status = scan_print (o, sf, nf, dv, nd, longfmt, &so);
   cli_output_free (o);
   if (outpath && cli_atomic_commit (outf) != 0)
@@ -293,7 +320,7 @@ main (int argc, char **argv)
     }
   if (plotf)
     {
-      int pr = scan_plot (plotf, plotpath, sf, nf, nd, dspec, err,
+      int pr = scan_plot (plotf, plotpath, sf, nf, nd, dspec, &so, err,
                           sizeof err);
       if (pr == 0 && cli_atomic_commit (plotf) != 0)
         {

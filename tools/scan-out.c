@@ -103,24 +103,58 @@ scan_parse_range (size_t *n, const char *opt, const char *spec)
 
 /* ---------------------------------------------------------------- tables */
 
-static const cli_column sum_cols[] = {
-  { "family", CLI_COL_STRING }, { "d", CLI_COL_REAL }, { "k", CLI_COL_REAL },
-  { "status", CLI_COL_STATUS }, { "type", CLI_COL_STRING },
-  { "index", CLI_COL_REAL }, { "zero", CLI_COL_REAL },
-  { "loss", CLI_COL_REAL }, { "grad_norm", CLI_COL_REAL },
-  { "min_eig", CLI_COL_REAL }, { "min_comp", CLI_COL_STRING },
-  { "ndistinct", CLI_COL_INT }, { "mult_sum", CLI_COL_REAL },
-  { "dstar", CLI_COL_REAL }, { "full", CLI_COL_STRING },
-  { "full_dev", CLI_COL_REAL }, { "note", CLI_COL_STRING }
+#define P CLI_COLF_PAPER
+#define X CLI_COLF_EXTRA
+static const cli_pcolumn sum_cols[] = {
+  { "family", CLI_COL_STRING, NULL, P },
+  { "isotropy", CLI_COL_STRING, NULL, P | X },
+  { "d", CLI_COL_REAL, "$d$", 0 }, { "k", CLI_COL_REAL, "$k$", 0 },
+  { "status", CLI_COL_STATUS, NULL, 0 }, { "type", CLI_COL_STRING, NULL, P },
+  { "index", CLI_COL_REAL, NULL, P },
+  { "zero", CLI_COL_REAL, NULL, CLI_COLF_EXACT },
+  { "loss", CLI_COL_REAL, "$L$", P },
+  { "grad_norm", CLI_COL_REAL, "$\\|\\nabla L\\|$", 0 },
+  { "min_eig", CLI_COL_REAL, "$\\lambda_{\\min}$", P },
+  { "min_comp", CLI_COL_STRING, "comp.", 0 },
+  { "ndistinct", CLI_COL_INT, "distinct", 0 },
+  { "mult_sum", CLI_COL_REAL, "$\\sum m$", CLI_COLF_EXACT },
+  { "dstar", CLI_COL_REAL, "$d^*$", P }, { "full", CLI_COL_STRING, NULL, 0 },
+  { "full_dev", CLI_COL_REAL, "full dev.", 0 },
+  { "note", CLI_COL_STRING, NULL, 0 }
 };
-#define NSUM 14                 /* without the two --full columns */
+#define NSUM 15                 /* without the two --full columns */
 #define NOTE (sizeof sum_cols / sizeof sum_cols[0] - 1)
 
-static const cli_column spec_cols[] = {
-  { "family", CLI_COL_STRING }, { "d", CLI_COL_REAL },
-  { "component", CLI_COL_STRING }, { "value", CLI_COL_REAL },
-  { "mult", CLI_COL_REAL }
+static const cli_pcolumn spec_cols[] = {
+  { "family", CLI_COL_STRING, NULL, P }, { "d", CLI_COL_REAL, "$d$", 0 },
+  { "component", CLI_COL_STRING, "comp.", P },
+  { "value", CLI_COL_REAL, "$\\lambda$", P },
+  { "mult", CLI_COL_DECIMAL, "mult.", P | CLI_COLF_EXACT }
 };
+#undef P
+#undef X
+
+/* --poly: multiplicities as polynomials in d. */
+int scan_poly;
+
+void
+scan_check_columns (cli_format fmt)
+{
+  static const cli_pcolumn more[] = {
+    { "eig_err", CLI_COL_REAL, NULL, 0 }, { "proved", CLI_COL_STRING, NULL, 0 }
+  };
+  cli_table_check (fmt, 3, sum_cols, sizeof sum_cols / sizeof sum_cols[0],
+                   spec_cols, sizeof spec_cols / sizeof spec_cols[0],
+                   more, (size_t) 2);
+}
+
+/* 2^(8-p) (k+1)^2: the loss is a sum of (k+1)^2 terms of size O(1). */
+double
+scan_noise_bound (const lsc_scan_opts *so, double k)
+{
+  long p = so->fast ? 53 : so->prec ? so->prec : 128;
+  return ldexp ((k + 1) * (k + 1), (int) (8 - p));
+}
 
 /* LaTeX-safe copy of a family name (for captions). */
 static void
@@ -155,34 +189,42 @@ begin_summary (cli_output *o, const lsc_scan_opts *so, double d, double k)
             "catalogue. Type and Morse index from the isotypic Hessian "
             "spectrum; an eigenvalue counts as zero when "
             "$|\\lambda| \\le %s%s$. Residual: "
-            "Frobenius norm of the gradient; $d^*$: where the family "
+            "Frobenius norm of the gradient; $L$ and $\\|\\nabla L\\|$ "
+            "within their rounding error $2^{8-p}(k+1)^2$ ($p$ the bits of "
+            "the evaluation) are printed as 0; $d^*$: where the family "
             "becomes a minimum (catalogue).%s", where, ztol_tex,
             so->fast ? " \\max(1, \\max|\\lambda|)" : "",
             so->fast ? " eig\\_err: bound on the error of every eigenvalue "
                        "of the double path, $16 d^2 2^{-53} \\max(1, "
                        "\\max|\\lambda|)$ (measured: at most $3 d^2 2^{-53} "
                        "\\max(1, \\max|\\lambda|)$ for $d \\le 10^6$)." : "");
-  cli_column cols[NSUM + 4];
+  cli_pcolumn cols[NSUM + 4];
   memcpy (cols, sum_cols, sizeof sum_cols);
   size_t nc = so->full ? NSUM + 2 : NSUM;
   if (so->fast) /* the double path's error bound (scan_classify) */
-    cols[nc++] = (cli_column){ "eig_err", CLI_COL_REAL };
+    cols[nc++] = (cli_pcolumn){ "eig_err", CLI_COL_REAL, NULL, 0 };
   if (scan_prove)
-    cols[nc++] = (cli_column){ "proved", CLI_COL_STRING };
-  cols[5].type = CLI_COL_DECIMAL; /* the index: exact integers past 2^53 */
-  cols[6].type = CLI_COL_DECIMAL; /* zero count: exact (cli_index_text) */
-  cols[12].type = CLI_COL_DECIMAL; /* mult_sum: exact (cli_index_text) */
+    cols[nc++] = (cli_pcolumn){ "proved", CLI_COL_STRING, NULL, 0 };
+  cols[6].type = CLI_COL_DECIMAL; /* the index: exact integers past 2^53 */
+  cols[7].type = CLI_COL_DECIMAL; /* zero count: exact (cli_index_text) */
+  cols[13].type = CLI_COL_DECIMAL; /* mult_sum: exact (cli_index_text) */
   if (so->prec)
-    cols[7].type = cols[8].type = cols[9].type = CLI_COL_DECIMAL;
+    cols[8].type = cols[9].type = cols[10].type = CLI_COL_DECIMAL;
   cols[nc] = sum_cols[NOTE]; /* the note column last */
-  return cli_table_begin_captioned (o, "summary", cap, cols, nc + 1);
+  return cli_table_begin_paper (o, "summary", cap, cols, nc + 1, 0);
 }
 
+/* The spectrum table of the row r (r NULL: of all families at all d, in
+   one table; grouped: of all families at one d, r any of them, in one
+   LaTeX longtable grouped by family). */
 static cli_table *
-begin_spectrum (cli_output *o, const lsc_scan_row *r, const lsc_scan_opts *so)
+begin_spectrum (cli_output *o, const lsc_scan_row *r, int grouped,
+                const lsc_scan_opts *so)
 {
   char cap[800], name[160], where[240] = " at all $d$ of the scan";
-  if (r)
+  if (r && grouped)
+    snprintf (where, sizeof where, " at $d = %g$, $k = %g$", r->d, r->k);
+  else if (r)
     {
       tex_name (name, sizeof name, r->fam->name);
       snprintf (where, sizeof where, " of family %s at $d = %g$, $k = %g$",
@@ -191,20 +233,29 @@ begin_spectrum (cli_output *o, const lsc_scan_row *r, const lsc_scan_opts *so)
   snprintf (cap, sizeof cap, "Distinct Hessian eigenvalues%s, by isotypic "
             "component of $S_n$ ($n$ the size of the large block; t trivial, "
             "s standard, x exterior square, y the partition $(n-2,2)$); "
-            "multiplicities in $M(k,d)$, polynomials in $d$.", where);
-  cli_column cols[5];
+            "multiplicities in $M(k,d)$%s.", where,
+            scan_poly ? ", as polynomials in $d$" : "");
+  cli_pcolumn cols[5];
   memcpy (cols, spec_cols, sizeof cols);
-  cols[4].type = CLI_COL_DECIMAL; /* multiplicities: exact past 2^53 */
+  if (!r) /* several d: the d column is part of the LaTeX defaults */
+    cols[1].flags |= CLI_COLF_PAPER;
+  if (scan_poly)
+    cols[4].type = CLI_COL_STRING;
   if (so->prec)
     cols[3].type = CLI_COL_DECIMAL;
-  return cli_table_begin_captioned (o, "spectrum", cap, cols, 5);
+  return cli_table_begin_paper (o, "spectrum", cap, cols, 5, grouped
+                                || (!r && cli_output_get_format (o)
+                                    == CLI_FMT_LATEX));
 }
 
 static int
 summary_row (cli_table *t, const lsc_scan_row *r, const lsc_scan_opts *so)
 {
   int bad = r->status != 0;
+  char iso[512];
+  cli_isotropy_tex (iso, sizeof iso, r->fam->isotropy);
   cli_cell_string (t, r->fam->name);
+  cli_cell_string_tex (t, r->fam->isotropy, iso);
   cli_cell_real (t, r->d);
   cli_cell_real (t, r->k);
   /* absent (outside the family's domain), coincident (reported under the
@@ -217,7 +268,7 @@ summary_row (cli_table *t, const lsc_scan_row *r, const lsc_scan_opts *so)
                            : r->incomplete ? "incomplete" : "ok");
   if (bad || r->absent)
     {
-      for (int j = 4; j < (so->full ? NSUM + 2 : NSUM) + (so->fast != 0); j++)
+      for (int j = 5; j < (so->full ? NSUM + 2 : NSUM) + (so->fast != 0); j++)
         cli_cell_empty (t);
       if (scan_prove)
         cli_cell_string (t, "not-proved");
@@ -234,16 +285,17 @@ summary_row (cli_table *t, const lsc_scan_row *r, const lsc_scan_opts *so)
       cli_cell_decimal (t, r->index_dec ? r->index_dec : ib);
       cli_index_text (zb, sizeof zb, r->zero, r->d);
       cli_cell_decimal (t, zb);
+      double noise = scan_noise_bound (so, r->k);
       if (r->loss_dec)
         {
-          cli_cell_decimal (t, r->loss_dec);
-          cli_cell_decimal (t, r->resid_dec);
+          cli_cell_decimal_err (t, r->loss_dec, noise);
+          cli_cell_decimal_err (t, r->resid_dec, noise);
           cli_cell_decimal (t, r->ev_dec[r->min_idx]);
         }
       else
         {
-          cli_cell_real (t, r->loss);
-          cli_cell_real (t, r->resid);
+          cli_cell_real_err (t, r->loss, noise);
+          cli_cell_real_err (t, r->resid, noise);
           cli_cell_real (t, r->min_eig);
         }
       cli_cell_string (t, lsc_irrep_name (r->min_irrep));
@@ -293,6 +345,17 @@ spectrum_rows (cli_table *t, const lsc_scan_row *r)
       /* exact integers past 2^53 on the large-d path */
       char mb[96];
       cli_index_text (mb, sizeof mb, r->ev[i].mult, r->d);
+      if (scan_poly)
+        {
+          lsc_series_poly m;
+          char tex[100];
+          lsc_series_mult (&m, &r->ev[i], &r->fam->G);
+          lsc_series_poly_str (mb, sizeof mb, &m);
+          snprintf (tex, sizeof tex, "$%s$", mb);
+          cli_cell_string_tex (t, mb, tex);
+          cli_row_end (t);
+          continue;
+        }
       if (r->index_dec)
         {
           lsc_series_poly m;
@@ -335,7 +398,7 @@ scan_print (cli_output *o, const scan_fam *sf, size_t nf, const double *dv,
               bad |= summary_row (t, r, so);
           }
       cli_table_end (t);
-      t = begin_spectrum (o, NULL, so);
+      t = begin_spectrum (o, NULL, 0, so);
       for (size_t j = 0; j < nd; j++)
         for (size_t i = 0; i < nf; i++)
           {
@@ -359,15 +422,25 @@ scan_print (cli_output *o, const scan_fam *sf, size_t nf, const double *dv,
           bad |= summary_row (t, r, so);
         }
       cli_table_end (t);
+      /* LaTeX: one longtable of all families at this d; else one table
+         per family */
+      int grouped = cli_output_get_format (o) == CLI_FMT_LATEX;
+      t = NULL;
       for (size_t i = 0; i < nf; i++)
         {
           const lsc_scan_row *r = row_at (&sf[i], dv[j]);
           if (!r || r->status != 0 || r->absent || r->coincident)
             continue;
-          t = begin_spectrum (o, r, so);
+          if (!t)
+            t = begin_spectrum (o, r, grouped, so);
           spectrum_rows (t, r);
-          cli_table_end (t);
+          if (!grouped)
+            {
+              cli_table_end (t);
+              t = NULL;
+            }
         }
+      cli_table_end (t);
     }
   return bad ? CLI_EXIT_NOCONV : CLI_EXIT_OK;
 }

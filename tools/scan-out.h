@@ -24,11 +24,22 @@ int scan_print (cli_output *o, const scan_fam *sf, size_t nf,
                 const double *dv, size_t nd, int longfmt,
                 const lsc_scan_opts *so);
 
+/* --poly: the spectrum's multiplicities as polynomials in d. */
+extern int scan_poly;
+/* Check --columns and --standalone (cli_table_check) against the scan's
+   tables. */
+void scan_check_columns (cli_format fmt);
+
 /* Plot: for one d, the spectrum of each family (eigenvalue against
    multiplicity, log scale); for several, loss and smallest eigenvalue
    against d with d* marked.  0, or -1 with a message in err. */
 int scan_plot (FILE *f, const char *path, const scan_fam *sf, size_t nf,
-               size_t nd, const char *dspec, char *err, size_t errlen);
+               size_t nd, const char *dspec, const lsc_scan_opts *so,
+               char *err, size_t errlen);
+/* Bound on the rounding error of the loss and the gradient norm of a row
+   at k neurons (2^(8-p) (k+1)^2, p the bits of the evaluation): smaller
+   values are printed as 0 and left off log axes. */
+double scan_noise_bound (const lsc_scan_opts *so, double k);
 
 
 /* --prove (scan-prove.c): add the summary column "proved": "proved" when

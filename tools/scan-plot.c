@@ -32,19 +32,22 @@ plot_spectra (FILE *f, const char *path, const scan_fam *sf, size_t nf,
       goto done;
     }
   static const char *const comp[] = { "t (trivial)", "s (standard)",
-                                      "x (exterior square)", "y (n-2,2)" };
+                                      "x (ext. square)", "y (n-2,2)" };
   size_t p = 0, used = 0;
   for (size_t i = 0; i < nf; i++)
     {
       if (!sf[i].n || sf[i].rows[0].status)
         continue;
       const lsc_scan_row *r = &sf[i].rows[0];
-      snprintf (title[p], sizeof title[p], "%s (d = %g, k = %g)",
-                r->fam->name, r->d, r->k);
+      snprintf (title[p], sizeof title[p], "%s, d = %g", r->fam->name,
+                r->d);
       pp[p].title = title[p];
-      pp[p].xlabel = "eigenvalue";
+      pp[p].xlabel = plot_options.symlog > 0 ? "eigenvalue (signed log)"
+                     : "eigenvalue";
       pp[p].ylabel = "multiplicity";
       pp[p].ylog = 1;
+      pp[p].xlog = plot_options.symlog > 0 ? PLOT_SYMLOG : PLOT_LINEAR;
+      pp[p].symc = plot_options.symlog;
       pp[p].series = &se[4 * p];
       for (int c = 0; c < 4; c++)
         {
@@ -69,7 +72,8 @@ plot_spectra (FILE *f, const char *path, const scan_fam *sf, size_t nf,
         }
       p++;
     }
-  rc = plot_write (f, path, pp, np, np < 3 ? np : 3, err, errlen);
+  rc = plot_write (f, path, pp, np, np < 2 ? np : np < 5 ? 2 : 3, err,
+                   errlen);
 done:
   free (pp);
   free (se);
@@ -82,7 +86,7 @@ done:
    family, d* marked (catalogue value, else the scan's crossing). */
 static int
 plot_branches (FILE *f, const char *path, const scan_fam *sf, size_t nf,
-               int xlog, char *err, size_t errlen)
+               int xlog, const lsc_scan_opts *so, char *err, size_t errlen)
 {
   size_t ntot = 0;
   for (size_t i = 0; i < nf; i++)
@@ -109,7 +113,10 @@ plot_branches (FILE *f, const char *path, const scan_fam *sf, size_t nf,
         {
           const lsc_scan_row *r = &sf[i].rows[j];
           x[n] = r->d;
-          L[n] = r->status ? NAN : r->loss;
+          /* the tables' rule: a loss within its rounding error is 0 (and
+             left off the log axis) */
+          L[n] = r->status ? NAN
+                 : fabs (r->loss) <= scan_noise_bound (so, r->k) ? 0 : r->loss;
           m[n] = r->status ? NAN : r->min_eig;
           n++;
         }
@@ -128,18 +135,17 @@ plot_branches (FILE *f, const char *path, const scan_fam *sf, size_t nf,
         }
       if (isfinite (ds))
         {
-          snprintf (lab[nv], sizeof lab[nv], "d* %s = %.6g%s",
-                    sf[i].fam->name, ds, how);
+          snprintf (lab[nv], sizeof lab[nv], "%s%s", sf[i].fam->name, how);
           vlab[nv] = lab[nv];
           vl[nv++] = ds;
         }
     }
+  double c = plot_options.symlog > 0 ? plot_options.symlog : 1e-3;
   plot_panel pp[2] = {
-    { "loss along the branches", "d", "loss", xlog, 1, se, ns, vl, vlab, nv,
-      0 },
+    { "loss (dashed: d*)", "d", "loss", xlog, PLOT_LOG, se,
+      ns, vl, vlab, nv, 0, 0, 0 },
     { "smallest Hessian eigenvalue", "d", "min eigenvalue (signed log)",
-      xlog, PLOT_SYMLOG,
-      se + nf, ns, vl, vlab, nv, 1 }
+      xlog, PLOT_SYMLOG, se + nf, ns, vl, vlab, nv, 1, 0, c }
   };
   rc = plot_write (f, path, pp, 2, 2, err, errlen);
 done:
@@ -153,10 +159,11 @@ done:
 
 int
 scan_plot (FILE *f, const char *path, const scan_fam *sf, size_t nf,
-           size_t nd, const char *dspec, char *err, size_t errlen)
+           size_t nd, const char *dspec, const lsc_scan_opts *so, char *err,
+           size_t errlen)
 {
   if (nd == 1)
     return plot_spectra (f, path, sf, nf, err, errlen);
-  return plot_branches (f, path, sf, nf, strstr (dspec, ":log") != NULL,
+  return plot_branches (f, path, sf, nf, strstr (dspec, ":log") != NULL, so,
                         err, errlen);
 }
