@@ -24,21 +24,24 @@ usage (void)
         "\n"
         "  -d, --d=LIST         dimensions, comma separated (default 20)\n"
         "  -F, --family=NAMES   only these families (comma separated)\n"
-        "  -c, --catalogue=FILE families (default: the installed "
-        "catalogue)\n"
+        "  -c, --catalogue=FILE family catalogue (default: "
+        "$LANDSCAPE_FAMILIES, the\n"
+        "                       build tree's or the installed families.tsv)\n"
         "      --no-full        skip the full-Hessian check\n"
         "  -f, --format=FMT     text, tsv, json, latex or markdown (default: "
         "text on\n"
         "                       a terminal, tsv otherwise)\n"
+        "  -o, --output=FILE    write the table to FILE instead of standard "
+        "output\n"
         "  -h, --help           display this help and exit\n"
-        "      --version        output version information and exit\n"
+        "  -V, --version        output version information and exit\n"
         "\n"
         "Exit status: 0 ok, 1 some rows failed or disagree (see their "
         "status), 2 usage\nor input error, 3 system error.  See "
         "landscape-split(1).");
 }
 
-enum { OPT_NOFULL = 256, OPT_VERSION };
+enum { OPT_NOFULL = 256 };
 
 static const char *
 split_name (const lsc_overparam_split_row *r, char *buf, size_t len)
@@ -62,13 +65,14 @@ main (int argc, char **argv)
     { "no-full", no_argument, NULL, OPT_NOFULL },
     { "format", required_argument, NULL, 'f' },
     { "help", no_argument, NULL, 'h' },
-    { "version", no_argument, NULL, OPT_VERSION },
+    { "output", required_argument, NULL, 'o' },
+    { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
   };
-  const char *dspec = "20", *fams = NULL, *catpath = NULL;
+  const char *dspec = "20", *fams = NULL, *catpath = NULL, *outpath = NULL;
   int full = 1, fmt_set = 0, opt;
   cli_format fmt = CLI_FMT_TSV;
-  while ((opt = getopt_long (argc, argv, "d:F:c:f:h", lo, NULL)) != -1)
+  while ((opt = cli_getopt (argc, argv, "d:F:c:f:o:hV", lo)) != -1)
     switch (opt)
       {
       case 'd': dspec = optarg; break;
@@ -78,16 +82,15 @@ main (int argc, char **argv)
       case 'f': fmt = cli_parse_format ("--format", optarg); fmt_set = 1;
         break;
       case 'h': usage (); return cli_finish (CLI_EXIT_OK);
-      case OPT_VERSION: cli_version (); return cli_finish (CLI_EXIT_OK);
+      case 'o': outpath = optarg; break;
+      case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
       default:
-        fprintf (stderr, "Try '%s --help' for more information.\n",
-                 cli_program_name ());
-        return CLI_EXIT_USAGE;
+        cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", opt);
       }
   if (optind != argc)
     cli_fatal (CLI_EXIT_USAGE, "unexpected argument '%s'", argv[optind]);
-  if (!fmt_set)
-    fmt = cli_default_format ();
+  fmt = cli_output_format (outpath, fmt_set ? fmt : cli_default_format (),
+                           fmt_set);
   /* dimensions */
   double dv[64];
   size_t nd = 0;
@@ -149,6 +152,7 @@ main (int argc, char **argv)
     { "index_2nd", CLI_COL_REAL }, { "full", CLI_COL_STRING },
     { "loss", CLI_COL_REAL }, { "isotropy", CLI_COL_STRING }
   };
+  cli_redirect_stdout (outpath);
   cli_output *o = cli_output_new (stdout, fmt, 0);
   cli_table *t = cli_table_begin (o, "split", cols,
                                   sizeof cols / sizeof cols[0]);

@@ -28,7 +28,7 @@ row=$(awk -F '\t' '$1 == "Y4_fa" { print $3, $4, $12 }' "$out")
 if test "$row" = "nondegenerate-minimum 0 proved"; then pass; else fail "Y4_fa: $row"; fi
 
 # A range at large d (Taylor models in d): one or a few pieces.
-run "$C" -c "$CAT" -F A --d 1e6:1.005e6 -e -f tsv
+run "$C" -c "$CAT" -F A --d 1e6:1.005e6 --evidence -f tsv
 expect_ok "A on [1e6, 1.005e6]"
 if awk -F '\t' '$1 == "A" && $4 == "nondegenerate-minimum" && $6 == 0 && $8 == "proved" && $5 <= 8 { f = 1 } END { exit !f }' "$out"
 then pass; else fail "A range at 1e6"; fi

@@ -8,7 +8,7 @@
 # spectrum columns, census --save-points, catalogue --max-line.
 . "${top_srcdir:-.}/tests/cli/common.sh"
 
-tools="bifurcate branch catalogue census certify eval follow scan series"
+tools="bifurcate branch catalogue census certify eval follow scan series split"
 for t in $tools; do tool landscape-$t >/dev/null || exit 77; done
 CAT="$top_srcdir/data/families.tsv"
 
@@ -21,7 +21,8 @@ example:e"
 # things elsewhere)
 longonly="to from list params prove matrix census run d-ref name description
 dstar width minimum bits evidence tol max-line max-entries max-memory
-save-points polish detect-tol"
+save-points polish detect-tol columns standalone per-run poly size font-size
+dpi symlog plot-data no-full"
 
 : >"$tmp/pairs"
 for t in $tools; do
