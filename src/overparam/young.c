@@ -58,6 +58,31 @@ entry (const lsc_young *G1, const double *p1, int r, int c)
   return j < 0 ? NAN : p1[j];
 }
 
+/* The split group H checked, with a parameter count that fits. */
+static int
+split_group_check (const lsc_young *H)
+{
+  int rc = lsc_young_check (H);
+  if (rc)
+    return rc;
+  if (lsc_young_nparams (H) > LSC_DETECT_MAXPARAMS)
+    LSC_ERROR ("lsc_overparam: too many parameters in the split group",
+               LSC_EINVAL);
+  return LSC_SUCCESS;
+}
+
+/* The parameter of G1 at H's (row block, column block, kind) of pi. */
+static int
+same_param (double *v, const lsc_young *G1, const double *p1,
+            const lsc_param_info *pi)
+{
+  int j = lsc_young_param_index (G1, pi->rb, pi->cb, pi->kind);
+  if (j < 0)
+    LSC_ERROR ("lsc_overparam: parameter layout", LSC_EINVAL);
+  *v = p1[j];
+  return LSC_SUCCESS;
+}
+
 int
 lsc_overparam_split_young (lsc_young *Gs, double *ps, const lsc_young *G,
                            const double *p, size_t b, size_t q)
@@ -76,12 +101,9 @@ lsc_overparam_split_young (lsc_young *Gs, double *ps, const lsc_young *G,
   lsc_young H = G1;
   H.rsize[s] = (double) q;
   H.pair[s] = -1;
-  if ((rc = lsc_young_check (&H)) != 0)
+  if ((rc = split_group_check (&H)) != 0)
     return rc;
   size_t nh = lsc_young_nparams (&H);
-  if (nh > LSC_DETECT_MAXPARAMS)
-    LSC_ERROR ("lsc_overparam_split_young: too many parameters",
-               LSC_EINVAL);
   for (size_t i = 0; i < nh; i++)
     {
       lsc_param_info pi;
@@ -91,11 +113,8 @@ lsc_overparam_split_young (lsc_young *Gs, double *ps, const lsc_young *G,
         ps[i] = entry (&G1, p1, pi.rb, pi.cb) / (double) q;
       else
         {
-          int j = lsc_young_param_index (&G1, pi.rb, pi.cb, pi.kind);
-          if (j < 0)
-            LSC_ERROR ("lsc_overparam_split_young: parameter layout",
-                       LSC_EINVAL);
-          ps[i] = p1[j];
+          if ((rc = same_param (&ps[i], &G1, p1, &pi)) != 0)
+            return rc;
         }
       if (!isfinite (ps[i]))
         LSC_ERROR ("lsc_overparam_split_young: non-finite parameter",
@@ -129,12 +148,9 @@ lsc_overparam_split_young_ratio (lsc_young *Gs, double *ps,
   size_t n = H.nrb++;
   H.rsize[n] = 1.0;
   H.pair[n] = -1;
-  if ((rc = lsc_young_check (&H)) != 0)
+  if ((rc = split_group_check (&H)) != 0)
     return rc;
   size_t nh = lsc_young_nparams (&H);
-  if (nh > LSC_DETECT_MAXPARAMS)
-    LSC_ERROR ("lsc_overparam_split_young_ratio: too many parameters",
-               LSC_EINVAL);
   for (size_t i = 0; i < nh; i++)
     {
       lsc_param_info pi;
@@ -144,11 +160,10 @@ lsc_overparam_split_young_ratio (lsc_young *Gs, double *ps,
         ps[i] = (1.0 - t) * entry (&G1, p1, (int) s, pi.cb);
       else
         {
-          int j = lsc_young_param_index (&G1, pi.rb, pi.cb, pi.kind);
-          if (j < 0)
-            LSC_ERROR ("lsc_overparam_split_young_ratio: parameter layout",
-                       LSC_EINVAL);
-          ps[i] = (size_t) pi.rb == s ? t * p1[j] : p1[j];
+          if ((rc = same_param (&ps[i], &G1, p1, &pi)) != 0)
+            return rc;
+          if ((size_t) pi.rb == s)
+            ps[i] *= t;
         }
       if (!isfinite (ps[i]))
         LSC_ERROR ("lsc_overparam_split_young_ratio: non-finite parameter",
