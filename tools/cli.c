@@ -193,6 +193,13 @@ cli_catalogue_path (const char *given)
   if (env && *env)
     return env;
   if (in_build_tree ())
-    return LSC_SRCDIR "/data/families.tsv";
+    {
+      /* The source directory as configure saw it may hold "..", as in
+         a VPATH build (distcheck): messages name the resolved file. */
+      static char resolved[4096];
+      if (realpath (LSC_SRCDIR "/data/families.tsv", resolved))
+        return resolved;
+      return LSC_SRCDIR "/data/families.tsv";
+    }
   return LSC_PKGDATADIR "/families.tsv";
 }
