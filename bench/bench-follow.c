@@ -21,7 +21,7 @@ main (int argc, char **argv)
       return 2;
     }
   const lsc_family *A = lsc_catalogue_find (cat, "A");
-  /* Newton from the rounded MATH.md values. */
+  /* Newton from the rounded catalogue values. */
   const double p0[5] = { 1.0030, -0.00366, 0.0932, 0.0637, -0.8100 };
   int reps = 2000;
   lsc_newton_result res;

@@ -26,7 +26,7 @@ report (const char *reason, const char *file, int line, int status)
            lsc_status_token (status));
 }
 
-/* Point of Fix(G): type A values of MATH.md 4 for p = 1; for p = 5 the
+/* Point of Fix(G): type A values of landscape-families(5) for p = 1; for p = 5 the
    analogous pattern (bulk diagonal ~1, flipped block ~ -0.8, small
    couplings). */
 static void

@@ -50,7 +50,7 @@ time_solve (double *sec, double *A, const double *A0, size_t n, int vectors,
 }
 
 /* Hessian of the loss at W = I (k = d, V = I): assembly time, values-only
-   eigensolve time, and the grouped spectrum (MATH.md 2 predicts six
+   eigensolve time, and the grouped spectrum (the W = I closed forms of lsc_isotypic(3) predict six
    distinct eigenvalues with multiplicities d(d-1)/2, d(d-3)/2, d-1, d-1,
    1, 1), printed as a check that the pieces fit together. */
 static int

@@ -173,7 +173,7 @@ test_delta_sd (void)
   double s[1] = { 10 };
   lsc_young G = young_kd (s, 1);
   double glob[2] = { 1, 0 };               /* global minimum a I          */
-  double f5[2] = { -0.9007, 0.09935 };     /* F5 values, MATH.md s. 4     */
+  double f5[2] = { -0.9007, 0.09935 };     /* F5 values, landscape-families(5)     */
   double gen[2] = { 0.7, 0.31 };
   check_both (&G, glob, 11);
   check_both (&G, f5, 13);
@@ -183,7 +183,7 @@ test_delta_sd (void)
 static void
 test_type_a (void)
 {
-  /* MATH.md section 4, type A at d = 20: a, b, c, e, f. */
+  /* landscape-families(5), type A at d = 20: a, b, c, e, f. */
   double s[2] = { 19, 1 };
   lsc_young G = young_kd (s, 2);
   double p0[5] = { 1.0030, -0.00366, 0.0932, 0.0637, -0.8100 };
@@ -198,7 +198,7 @@ test_type_a (void)
 static void
 test_b2 (void)
 {
-  /* MATH.md section 4, B2 at d = 20, in lsc_young parameter order: bulk
+  /* landscape-families(5), B2 at d = 20, in lsc_young parameter order: bulk
      diag, bulk off, bulk rows on 2-cols, 2-rows on bulk cols, 2-block diag,
      2-block off. */
   double s[2] = { 18, 2 };

@@ -1,5 +1,5 @@
 /* Tests of the family catalogue: every family is a critical point at d = 20
-   (restricted Newton, full-library gradient, MPFR refinement), MATH.md's
+   (restricted Newton, full-library gradient, MPFR refinement), the catalogue's
    losses, validation of bad files, and continuation of type A. */
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
@@ -25,7 +25,7 @@ load (void)
   return cat;
 }
 
-/* MATH.md section 4 table: loss at d = 20 to 6 digits. */
+/* landscape-families(5) table: loss at d = 20 to 6 digits. */
 static const struct
 {
   const char *name;
@@ -49,7 +49,7 @@ test_catalogue_contents (void)
   lsc_catalogue_free (cat);
 }
 
-/* Newton from the stored values at d = 20; loss vs MATH.md; full-library
+/* Newton from the stored values at d = 20; loss vs landscape-families(5); full-library
    gradient of the embedded W. */
 static void
 test_families_critical (void)
@@ -336,7 +336,7 @@ main (void)
 {
   static const lsc_test_case cases[] = {
     { "catalogue holds every required family", test_catalogue_contents },
-    { "families critical at d = 20, MATH.md losses, full gradient",
+    { "families critical at d = 20, catalogue losses, full gradient",
       test_families_critical },
     { "MPFR refinement to 1e-60 at 256 bits (full MPFR gradient)",
       test_families_mpfr },

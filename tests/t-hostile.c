@@ -242,7 +242,7 @@ test_small_dims (void)
   CU_ASSERT_EQUAL (check_point (Wk, 40, 2, NULL, 2, 1e-12, 1e-12), 0);
 }
 
-/* The six W = I eigenvalues of MATH.md 2 at real d (increasing order). */
+/* The six W = I eigenvalues (closed forms, lsc_isotypic(3)) at real d (increasing order). */
 static void
 identity_values (double ev[6], double d)
 {

@@ -1,5 +1,5 @@
 /* Tests of the MPFR reduced (isotypic) spectrum: W = I closed forms of
-   MATH.md 2 (computed here in MPFR) to 1e-30 at 128 bits up to d = 1e6 and
+   the W = I closed forms (lsc_isotypic(3)) (computed here in MPFR) to 1e-30 at 128 bits up to d = 1e6 and
    at real d; 128 vs 256 bits; MPFR vs the double path (values,
    components, multiplicities); the accurate double mode; the internal
    Jacobi and Gram-Schmidt routines on prescribed spectra; error statuses. */
@@ -71,7 +71,7 @@ run (mpfr_t *v, lsc_iso_eigen *info, size_t *n, const double *p,
   return rc;
 }
 
-/* MATH.md 2 at W = I, in MPFR at prec: six values, multiplicities. */
+/* the W = I closed forms (lsc_isotypic(3)) at W = I, in MPFR at prec: six values, multiplicities. */
 static void
 closed_forms (mpfr_t *val, double *mult, double d, mpfr_prec_t prec)
 {
@@ -180,7 +180,7 @@ test_identity_closed_forms (void)
     }
 }
 
-/* Type-A-like and B2-like points (MATH.md 4 values, and random points of
+/* Type-A-like and B2-like points (landscape-families(5) values, and random points of
    Fix(G)), d = 20 and 1e3 + 0.5: 128 and 256 bits agree to 35 digits
    (relative, or relative to the largest |value| for values below 1e-3 of
    it), with the same components and multiplicities. */

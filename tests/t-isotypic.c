@@ -11,7 +11,7 @@
 #include "landscape.h"
 #include "testutil.h"
 
-/* Closed-form spectrum of MATH.md 2 at W = I: six values, multiplicities. */
+/* Closed-form spectrum at W = I (lsc_isotypic(3)): six values, multiplicities. */
 static void
 closed_forms (double *val, double *mult, double d)
 {
@@ -61,7 +61,7 @@ match (const lsc_iso_eigen *out, size_t n, const double *val, double *msum,
     }
 }
 
-/* W = I: the six closed forms of MATH.md 2 with their multiplicities, for
+/* W = I: the six closed forms (lsc_isotypic(3)) with their multiplicities, for
    d = 4 .. 1e6.  The accurate path (MPFR at 128 bits, rounded) gives every
    eigenvalue to relative 1e-15 (issue 4); the double path to its
    documented bound, 8 d eps times the largest eigenvalue (measured: 7e-11

@@ -56,7 +56,7 @@ maxerr (const mpfr_t *x, const mpfr_t *r, size_t n, long bits, double scale)
   return m;
 }
 
-/* MATH.md 1 verbatim at RP bits: theta = acos(c) (harmless at 4000 bits),
+/* landscape(7), MODEL verbatim at RP bits: theta = acos(c) (harmless at 4000 bits),
    n = (vh - c uh)/s, m = (uh - c vh)/s, h2 = ((pi-t) I + m vh^T + n uh^T)/2pi.
    Needs 0 < theta < pi. */
 static void
@@ -479,7 +479,7 @@ t_loss_closed (void)
 
 /* ------------------------------------------------------- versus double */
 
-/* Type-A pattern of MATH.md 4 at dimension d (parameters at d = 20). */
+/* Type-A pattern of landscape-families(5) at dimension d (parameters at d = 20). */
 static void
 type_a (double *W, size_t d)
 {
@@ -766,7 +766,7 @@ int
 main (void)
 {
   static const lsc_test_case cases[] = {
-    { "MPFR kernel vs MATH.md formulas at 4000 bits", t_kernel_ref },
+    { "MPFR kernel vs landscape(7)formulas at 4000 bits", t_kernel_ref },
     { "MPFR kernel closed forms", t_kernel_closed },
     { "MPFR loss/grad/Hessian at two precisions", t_two_precisions },
     { "MPFR gradient/Hessian vs central differences", t_finite_differences },

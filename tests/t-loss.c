@@ -15,7 +15,7 @@
 
 static const double PI = 3.14159265358979323846;
 
-/* ---- independent oracle: the plain formula of MATH.md 1 in MPFR ----
+/* ---- independent oracle: the plain formula of landscape(7), MODEL in MPFR ----
    L = 1/2 sum_ab gam_a gam_b kappa(y_a, y_b) summed term by term, theta
    from acos (at 160+ bits the lost half of the digits does not matter);
    G_i = alpha_i sum_b gam_b grad_1 kappa(w_i, y_b). */
@@ -140,7 +140,7 @@ type_a (double *W, size_t d, const double *par, double noise, gsl_rng *rng)
       }
 }
 
-/* MATH.md 4, type A at d = 20 (catalogue loss 0.0112756). */
+/* landscape-families(5), type A at d = 20 (catalogue loss 0.0112756). */
 static const double type_a_20[5] = { 1.0030, -0.00366, 0.0932, 0.0637,
                                      -0.8100 };
 /* Type A at d = 100: BFGS (gsl_multimin vector_bfgs2) on the five
@@ -215,7 +215,7 @@ test_accuracy (void)
   gsl_rng_set (rng, 42);
   static double W[100 * 100];
   int x = lsc_test_expensive ();
-  /* the catalogue value of MATH.md 4 (6 digits) */
+  /* the catalogue value of landscape-families(5) (6 digits) */
   type_a (W, 20, type_a_20, 0.0, rng);
   check_accuracy ("type A d=20", W, 20, 1);
   lsc_problem p = { 20, 20, 20, NULL, NULL, NULL };
@@ -375,7 +375,7 @@ cmp_double (const void *a, const void *b)
   return (x > y) - (x < y);
 }
 
-/* The closed-form spectrum of MATH.md 2 at W = V = I, against GSL's
+/* The closed-form spectrum at W = V = I (lsc_isotypic(3)), against GSL's
    symmetric eigensolver (independent of the spectrum module). */
 static void
 test_identity_spectrum (void)
@@ -601,7 +601,7 @@ main (void)
     { "general alpha, beta, V (m != k)", test_general },
     { "central differences fall like h^2; symmetry", test_fd_sweep },
     { "permutation invariance and equivariance", test_permutation },
-    { "W = I spectrum (MATH.md 2) vs gsl_eigen_symm", test_identity_spectrum },
+    { "W = I spectrum (closed forms, lsc_isotypic(3)) vs gsl_eigen_symm", test_identity_spectrum },
     { "Hessian lower triangle; V = I vs explicit I", test_hessian_lower },
     { "Hessian block rows equal the full Hessian's", test_hessian_rows },
     { "error statuses", test_errors },

@@ -1,6 +1,6 @@
 /* Tests of the large-d module: the scaled MPFR Newton against the double
    solver, W = I's spectrum at d = 1e20 and its expansion against the
-   closed forms of MATH.md 2 expanded here by power-series arithmetic,
+   W = I closed forms (lsc_isotypic(3)) expanded here by power-series arithmetic,
    type A's loss coefficients, exact indices, integer relations, errors. */
 #include <config.h>
 #include <gmp.h>
@@ -65,7 +65,7 @@ test_newton_vs_double (void)
   lsc_catalogue_free (cat);
 }
 
-/* Oracle 2: W = I at d = 1e20 against the closed forms of MATH.md 2, and
+/* Oracle 2: W = I at d = 1e20 against the W = I closed forms (lsc_isotypic(3)), and
    the exact multiplicities. */
 static void
 test_global_1e20 (void)
@@ -134,7 +134,7 @@ test_global_1e20 (void)
   mpfr_div_2ui (cf[0], cf[0], 1, MPFR_RNDN);
   mpfr_div_2ui (cf[1], cf[1], 1, MPFR_RNDN);
   /* Listing: t (2), s (3: the pair and a copy of 1/4 - 1/(2 pi), whose
-     multiplicity d(d-1)/2 in MATH.md is x's (d-1)(d-2)/2 plus s's d - 1),
+     multiplicity d(d-1)/2 in landscape(7)is x's (d-1)(d-2)/2 plus s's d - 1),
      x, y. */
   CU_ASSERT_EQUAL (s->info[0].irrep, LSC_IRREP_T);
   CU_ASSERT (mdiff (s->values[0], cf[0]) < 1e-40 * 1e20);

@@ -73,7 +73,7 @@ test_check_errors (void)
   CU_ASSERT_EQUAL (lsc_young_embed (W, p, &G), LSC_EDOM);
 }
 
-/* Parameter counts of MATH.md 3: Fix(Delta S_d) has 2, Fix(Delta(S_{d-1} x
+/* Parameter counts of landscape(7), SYMMETRY AND ISOTROPY: Fix(Delta S_d) has 2, Fix(Delta(S_{d-1} x
    S_1)) has 5; metric sums to k d. */
 static void
 test_counts_metric (void)

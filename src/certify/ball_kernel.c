@@ -1,6 +1,6 @@
 /* The kernel of weighted cell vectors in ball jets: norms, the stable
    angle, kappa, gradient coefficients and the Hessian forms h1, h2 (the
-   formulas of kernel_forms_mpfr.c, MATH.md section 1). */
+   formulas of kernel_forms_mpfr.c, landscape(7), MODEL). */
 #include <config.h>
 #include "internal.h"
 #include "certify/certify_impl.h"

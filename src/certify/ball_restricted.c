@@ -1,7 +1,7 @@
 /* The loss restricted to Fix(G), its gradient and Hessian in the
    parameters, in ball jets, with the large block's size taken from a jet
    d: the pair classes of cells.c and the formulas of restricted_mpfr.c,
-   every operation an enclosure.  MATH.md 3. */
+   every operation an enclosure.  landscape(7), SYMMETRY AND ISOTROPY. */
 #include <config.h>
 #include <stdlib.h>
 #include "internal.h"

@@ -1,5 +1,5 @@
 /* The arc-cosine kernel in double precision: stable pair geometry, value,
-   gradient and the Hessian blocks h1, h2 (MATH.md section 1). */
+   gradient and the Hessian blocks h1, h2 (landscape(7), MODEL). */
 #include <config.h>
 #include <math.h>
 #include "landscape/lsc_kernel.h"
@@ -112,7 +112,7 @@ lsc_kernel_geom_init (lsc_kernel_geom *g, const double *u, const double *v,
   return LSC_SUCCESS;
 }
 
-/* kappa = |u||v| B / (2 pi) with B = s + (pi - theta) c, MATH.md 1.
+/* kappa = |u||v| B / (2 pi) with B = s + (pi - theta) c, landscape(7), MODEL.
    For theta > pi/2 the two terms of B cancel (B ~ e^3/3 with e = pi -
    theta): there e = 2 atan2(ch, sh) is formed directly (relative accuracy)
    and B = sin e - e cos e is summed as its Taylor series for e < 1. */
@@ -159,7 +159,7 @@ lsc_kernel (double *kappa, const double *u, const double *v, size_t d)
   return LSC_SUCCESS;
 }
 
-/* grad_w kappa(w, v) = (|v| s w^ + (pi - theta) v) / (2 pi), MATH.md 1. */
+/* grad_w kappa(w, v) = (|v| s w^ + (pi - theta) v) / (2 pi), landscape(7), MODEL. */
 int
 lsc_kernel_grad (double *grad, const double *w, const double *v, size_t d)
 {

@@ -9,7 +9,7 @@
    A cell vector stands for wt[c] equal coordinates; the gradient of the
    expanded vector has the same value in each copy, so no weights enter
    here beyond those already in g.  Accurate to a few ulps of the largest
-   term.  MATH.md section 1. */
+   term.  landscape(7), MODEL. */
 int
 lsc_kernel_grad_w (double *grad, const lsc_kernel_geom *g, const double *u,
                    const double *v, size_t n)

@@ -1,5 +1,5 @@
 /* Weighted-cell kernel geometry, gradient coefficients and Hessian forms in
-   MPFR (the MPFR twin of kernel_forms.c).  MATH.md section 1. */
+   MPFR (the MPFR twin of kernel_forms.c).  landscape(7), MODEL. */
 #include <config.h>
 
 #include "internal.h"

@@ -44,7 +44,7 @@ long lsc_mpfr_cells_loss_bits (const lsc_mpfr_cells *c);
 void lsc_mpfr_cells_kappa (mpfr_t r, lsc_mpfr_cells *c);
 
 /* Per-cell gradient grad_u kappa = a u + b v with a = |v| s/(2 pi |u|),
-   b = (pi - theta)/(2 pi) (MATH.md 1); also leaves a in c->lam. */
+   b = (pi - theta)/(2 pi) (landscape(7), MODEL); also leaves a in c->lam. */
 void lsc_mpfr_cells_grad_coef (mpfr_t a, mpfr_t b, lsc_mpfr_cells *c);
 
 /* Prepare the per-cell vectors U, P, Q, N used by the forms below (call

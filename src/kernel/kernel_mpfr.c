@@ -288,7 +288,7 @@ kernel_at (mpfr_t kappa, mpfr_t *grad, mpfr_t *h1, mpfr_t *h2,
     {
       /* ((pi - theta) I + s (p p^T - q q^T)) / (2 pi) with
          p = (uh + vh)/|uh + vh|, q = (uh - vh)/|uh - vh|; this equals
-         MATH.md's ((pi - theta) I + m vh^T + n uh^T)/(2 pi) since
+         the model's ((pi - theta) I + m vh^T + n uh^T)/(2 pi) since
          s (p p^T - q q^T) = (uh vh^T + vh uh^T - c (uh uh^T + vh vh^T))/s. */
       int has_s = !mpfr_zero_p (g.s);
       if (has_s)
@@ -343,7 +343,7 @@ kernel_eval (mpfr_t kappa, mpfr_t *grad, mpfr_t *h1, mpfr_t *h2,
     }
 }
 
-/* kappa(u, v) = |u||v| (sin t + (pi - t) cos t)/(2 pi) (MATH.md 1) at the
+/* kappa(u, v) = |u||v| (sin t + (pi - t) cos t)/(2 pi) (landscape(7), MODEL) at the
    precision of kappa, within 1 ulp. */
 int
 lsc_kernel_mpfr (mpfr_t kappa, const mpfr_t *u, const mpfr_t *v, size_t d)
@@ -357,7 +357,7 @@ lsc_kernel_mpfr (mpfr_t kappa, const mpfr_t *u, const mpfr_t *v, size_t d)
                       mpfr_get_prec (kappa));
 }
 
-/* grad_w kappa = (|v| s wh + (pi - t) v)/(2 pi) (MATH.md 1), entries within
+/* grad_w kappa = (|v| s wh + (pi - t) v)/(2 pi) (landscape(7), MODEL), entries within
    2^-p |v| at the largest precision p of grad. */
 int
 lsc_kernel_grad_mpfr (mpfr_t *grad, const mpfr_t *w, const mpfr_t *v,
@@ -372,7 +372,7 @@ lsc_kernel_grad_mpfr (mpfr_t *grad, const mpfr_t *w, const mpfr_t *v,
                       lsc_mpfr_vec_prec (grad, d));
 }
 
-/* h1, h2 (MATH.md 1, stable forms of lsc_mpfr(3)); entries within
+/* h1, h2 (landscape(7), MODEL, stable forms of lsc_mpfr(3)); entries within
    2^-p |v|/|w| and 2^-p.  Either output may be NULL, not both. */
 int
 lsc_kernel_hess_mpfr (mpfr_t *h1, mpfr_t *h2, const mpfr_t *w,

@@ -10,7 +10,7 @@
 
 /* grad_{w_i} L = alpha_i sum_b gam_b grad_1 kappa(w_i, y_b) (b over all
    students and targets, b = i included: grad_1 kappa(w, w) = w/2 gives the
-   1/2 alpha_i^2 w_i of MATH.md section 1).  With t = pi/2 - theta,
+   1/2 alpha_i^2 w_i of landscape(7), MODEL).  With t = pi/2 - theta,
      grad_1 kappa(w, y) = y/4 + (|y| s w^ + t y)/(2 pi),
    and s = 1 - (1 - s), so
      grad_{w_i} L = alpha_i [ r/4 + (S - u_i) w^_i/(2 pi) + (T Y)_i/(2 pi) ]
@@ -19,7 +19,7 @@
    orthogonal pairs 1 - s and t are small, so the dgemm T Y and u_i carry
    no large cancelling terms.  Accuracy: absolute error a few ulps times
    (|r| + |S| + sum_b |gam_b| |y_b| (|t_ib| + 1 - s_ib)), about 1e-15 near
-   the minima of MATH.md section 4 at d = 100. */
+   the minima of landscape-families(5) at d = 100. */
 int
 lsc_loss_grad (double *L, double *G, const double *W, const lsc_problem *p,
                lsc_loss_workspace *ws)

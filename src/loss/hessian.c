@@ -24,7 +24,7 @@ pq_vectors (lsc_loss_workspace *ws, const lsc_pair *g, size_t i, size_t b)
     }
 }
 
-/* MATH.md section 1 with the stable forms of lsc_kernel_hess:
+/* landscape(7), MODEL with the stable forms of lsc_kernel_hess:
      H_ii = 1/2 alpha_i^2 I + sum_{b != i} alpha_i gam_b h1(w_i, y_b),
        h1 = |y| s/(2 pi |w|) (I - w^ w^T + n n^T),  n = sh p^ - ch q^,
      H_ij = alpha_i alpha_j h2(w_i, w_j),

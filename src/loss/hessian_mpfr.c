@@ -10,7 +10,7 @@
 
 /* H_ii = 1/2 a_i^2 I + C_i (I - wh_i wh_i^T) + sum_j coef_j n_j n_j^T with
    coef_j = weight |y_j| s / (2 pi |w_i|) and C_i = sum_j coef_j (h1 of
-   MATH.md 1, the wh wh^T part collected once); acc is d x d scratch. */
+   landscape(7), MODEL, the wh wh^T part collected once); acc is d x d scratch. */
 static void
 hess_diag (mpfr_t *H, size_t i, lsc_mpfr_ctx *c, mpfr_t *acc, mpfr_t C, mpfr_t f)
 {
@@ -67,7 +67,7 @@ hess_diag (mpfr_t *H, size_t i, lsc_mpfr_ctx *c, mpfr_t *acc, mpfr_t C, mpfr_t f
 }
 
 /* H_ij = H_ji^T = a_i a_j ((pi - t) I + s (p p^T - q q^T)) / (2 pi), the
-   stable form of MATH.md's h2 (see kernel_mpfr.c), for i < j. */
+   stable form of the model's h2 (see kernel_mpfr.c), for i < j. */
 static void
 hess_off (mpfr_t *H, size_t i, size_t j, lsc_mpfr_ctx *c, mpfr_t f)
 {
@@ -107,7 +107,7 @@ hess_off (mpfr_t *H, size_t i, size_t j, lsc_mpfr_ctx *c, mpfr_t f)
       }
 }
 
-/* Full kd x kd Hessian (MATH.md 1), exactly symmetric, entries within 1 ulp
+/* Full kd x kd Hessian (landscape(7), MODEL), exactly symmetric, entries within 1 ulp
    plus 2^-(p+40) times the sum of the magnitudes of their terms. */
 int
 lsc_loss_hessian_mpfr (mpfr_t *H, const mpfr_t *W, const lsc_problem_mpfr *p)

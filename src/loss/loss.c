@@ -112,7 +112,7 @@ lsc_loss_from_geometry (lsc_loss_workspace *ws, const lsc_problem *p,
   return L + Lc;
 }
 
-/* L(W) = 1/2 E[(f(x;W,alpha) - f(x;V,beta))^2], MATH.md section 1, in the
+/* L(W) = 1/2 E[(f(x;W,alpha) - f(x;V,beta))^2], landscape(7), MODEL, in the
    arrangement described above.  Accuracy: relative 1e-12 or better near
    spurious minima up to k = d = 100 (tested against a quad-precision
    oracle); the absolute error is a few ulps of (|r|^2 + S^2 + small

@@ -99,7 +99,7 @@ same_network (const mpfr_t *W, const lsc_problem_mpfr *p)
   return found == k;
 }
 
-/* L(W) of MATH.md 1 within 1 ulp of L's precision (Ziv loop over the
+/* L(W) of landscape(7), MODEL within 1 ulp of L's precision (Ziv loop over the
    working precision), or LSC_EPREC beyond the cap of 8 p + 1024 bits. */
 int
 lsc_loss_mpfr (mpfr_t L, const mpfr_t *W, const lsc_problem_mpfr *p)
@@ -168,7 +168,7 @@ lsc_loss_mpfr (mpfr_t L, const mpfr_t *W, const lsc_problem_mpfr *p)
 
 /* ------------------------------------------------------------ gradient */
 
-/* Gradient (MATH.md 1): entries within 1 ulp plus 2^-(p+40) times the sum
+/* Gradient (landscape(7), MODEL): entries within 1 ulp plus 2^-(p+40) times the sum
    of the magnitudes of their terms; L (may be NULL) as lsc_loss_mpfr. */
 int
 lsc_loss_grad_mpfr (mpfr_t L, mpfr_t *G, const mpfr_t *W,

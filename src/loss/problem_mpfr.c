@@ -150,7 +150,7 @@ lsc_mpfr_problem_check (const mpfr_t *W, const lsc_problem_mpfr *p)
 }
 
 /* Guard bits for sums of (k+m)^2 terms of size ~1 cancelling to ~1e-4
-   (MATH.md 1): 32 + 20 + 2 log2(k+m) + log2 d. */
+   (landscape(7), MODEL): 32 + 20 + 2 log2(k+m) + log2 d. */
 mpfr_prec_t
 lsc_mpfr_guard_bits (const lsc_problem_mpfr *p)
 {

@@ -1,6 +1,6 @@
 /* Enumeration of the pair classes of the restricted loss: which pairs of
    rows (and row-target pairs) are equivalent under a Young-type group, how
-   many there are, and the cell structure of each pair.  MATH.md 3. */
+   many there are, and the cell structure of each pair.  landscape(7), SYMMETRY AND ISOTROPY. */
 #include <config.h>
 #include <string.h>
 #include "internal.h"

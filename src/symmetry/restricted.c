@@ -1,5 +1,5 @@
 /* The loss restricted to Fix(G), its gradient and Hessian in the
-   parameters, in double, for real block sizes.  MATH.md 3. */
+   parameters, in double, for real block sizes.  landscape(7), SYMMETRY AND ISOTROPY. */
 #include <config.h>
 #include <math.h>
 #include <string.h>

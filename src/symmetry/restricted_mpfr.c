@@ -1,6 +1,6 @@
 /* The loss restricted to Fix(G), its gradient and Hessian in the
    parameters, in MPFR, with the large block's size taken from an mpfr d.
-   Same pair classes (cells.c) and formulas as restricted.c.  MATH.md 3. */
+   Same pair classes (cells.c) and formulas as restricted.c.  landscape(7), SYMMETRY AND ISOTROPY. */
 #include <config.h>
 #include <stdlib.h>
 #include <math.h>
