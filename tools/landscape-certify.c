@@ -120,6 +120,8 @@ static const char *
 theorem (const lsc_cert_morse *m)
 {
   size_t n = m->nneg[0] + m->nneg[1] + m->nneg[2] + m->nneg[3];
+  if (m->nzero[0])
+    return n == 0 ? "flat-minimum-candidate" : "saddle-with-flat-directions";
   return n == 0 ? "nondegenerate-minimum" : "nondegenerate-saddle";
 }
 
@@ -302,7 +304,7 @@ main (int argc, char **argv)
         { "neg_x", CLI_COL_INT },       { "neg_y", CLI_COL_INT },
         { "loss", CLI_COL_STRING },     { "radius", CLI_COL_REAL },
         { "seconds", CLI_COL_REAL },    { "status", CLI_COL_STRING },
-        { "reason", CLI_COL_STRING } };
+        { "reason", CLI_COL_STRING },   { "flat", CLI_COL_INT } };
       cli_table *t = cli_table_begin_captioned (
           o, "certify", "Proved critical points: a unique zero of the "
           "restricted gradient in a box of the given radius, the negative "
@@ -464,6 +466,10 @@ do_point (cli_table *t, const lsc_family *F, double d,
   cli_cell_real (t, now () - t0);
   cli_cell_string (t, proved ? "proved" : "not-proved");
   cli_cell_string (t, why);
+  if (proved)
+    cli_cell_int (t, (long long) mo.nzero[0]);
+  else
+    cli_cell_empty (t);
   cli_row_end (t);
   lsc_cert_crit_clear (&cr);
   arb_clear (db);

@@ -114,6 +114,10 @@ typedef struct
   int proved;          /* 1: every block's inertia proved                  */
   size_t nneg[4];      /* negative eigenvalues of each component's block   */
   size_t npos[4];
+  size_t nzero[4];     /* exact zero eigenvalues: the structural flat
+                          directions of identical split rows (k = d + m
+                          families), proved by the loss's invariance, not
+                          by a pivot; nonzero only in t                    */
   size_t size[4];      /* size of each block (distinct eigenvalue slots)   */
   char reason[160];
 } lsc_cert_morse;

@@ -71,8 +71,15 @@ piece (lsc_cert_piece *pc, lsc_cert_crit *cr, arb_ptr x, const lsc_young *G,
                       "s %zu, x %zu, y %zu)", pc->morse.nneg[0],
                       pc->morse.nneg[1], pc->morse.nneg[2],
                       pc->morse.nneg[3]);
-          else if (ref && memcmp (ref->nneg, pc->morse.nneg,
-                                  sizeof ref->nneg))
+          else if (want == LSC_CERT_MINIMUM && pc->morse.nzero[0])
+            snprintf (pc->reason, sizeof pc->reason,
+                      "degenerate: %zu structural flat direction(s) of split "
+                      "rows (no second-order minimum theorem)",
+                      pc->morse.nzero[0]);
+          else if (ref && (memcmp (ref->nneg, pc->morse.nneg,
+                                   sizeof ref->nneg)
+                           || memcmp (ref->nzero, pc->morse.nzero,
+                                      sizeof ref->nzero)))
             snprintf (pc->reason, sizeof pc->reason,
                       "inertia differs from the first subinterval's");
           else
