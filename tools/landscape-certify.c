@@ -29,9 +29,7 @@ usage (void)
         "A:B, or the\n"
         "crossing dimension d* to 30 digits with its uniqueness.\n"
         "\n"
-        "  -F, --family=NAME[,NAME]  families to treat (default: all but "
-        "the global\n"
-        "                        minimum)\n"
+        "  -F, --family=NAME[,NAME]  families to treat (default: all)\n"
         "  -d, --d=D|A:B         one dimension, or every d in [A, B] "
         "(default 20)\n"
         "      --dstar           prove the catalogue's d* instead (width "
@@ -67,7 +65,7 @@ static int
 in_list (const char *list, const char *name)
 {
   if (!list)
-    return strcmp (name, "global") != 0;
+    return 1;
   size_t n = strlen (name);
   for (const char *p = list; *p;)
     {
@@ -257,9 +255,6 @@ main (int argc, char **argv)
         const lsc_family *F = lsc_catalogue_find (cat, name);
         if (!F)
           cli_fatal (CLI_EXIT_USAGE, "no family '%s' in %s", name, catpath);
-        if (strcmp (F->kind, "global-minimum") == 0)
-          cli_fatal (CLI_EXIT_USAGE, "family '%s' is the global minimum W = I, "
-                     "where the kernel's angles vanish: not supported", name);
         p += m + (e != NULL);
       }
   cli_redirect_stdout (outpath);
@@ -420,13 +415,19 @@ do_point (cli_table *t, const lsc_family *F, double d,
   arb_set_d (db, d);
   int proved = 0;
   const char *why = "";
-  /* the centre: the catalogue point followed to d, refined in balls */
-  int rc = lsc_certify_follow (cr.box, &F->G, F->p, F->d, d, o);
+  /* W = V: the exact critical point; else the centre is the catalogue
+     point followed to d, refined in balls */
+  int rc = lsc_certify_target (&cr, &F->G, F->p);
+  if (rc == LSC_ENOMEM)
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+  if (!rc && !cr.proved)
+    rc = lsc_certify_follow (cr.box, &F->G, F->p, F->d, d, o);
   if (rc)
     why = "the branch could not be followed to this d";
   else
     {
-      lsc_certify_critical (&cr, &F->G, cr.box, db, o);
+      if (!cr.proved)
+        lsc_certify_critical (&cr, &F->G, cr.box, db, o);
       if (!cr.proved)
         why = cr.reason;
       else

@@ -61,9 +61,11 @@ int lsc_jet_positive (const lsc_jet *a);
 
 /* Kernel geometry of a pair (u, v) of weighted cell vectors in jets (the
    ball twin of lsc_mpfr_cells): cell a stands for wt[a] equal coordinates.
-   same != 0 marks a structurally identical pair (u = v as functions of the
-   parameters: theta = 0 identically, kappa = |u|^2 / 2, h1 = 0,
-   h2 = I / 2), the one case where no angle is computed. */
+   same != 0 marks a pair with theta = 0 identically: structurally
+   identical (u = v as functions of the parameters, passed in) or found
+   exactly parallel (|u^ - v^|^2 an exact zero jet: W = V at an exact
+   point); then kappa = |u||v| / 2, grad_u kappa = v / 2, h1 = 0,
+   h2 = I / 2 and no angle is computed. */
 typedef struct
 {
   size_t cap, n;
@@ -75,8 +77,8 @@ typedef struct
 
 int lsc_bcells_init (lsc_bcells *c, size_t cap, slong prec);
 void lsc_bcells_clear (lsc_bcells *c);
-/* LSC_EDOM when |u|^2, |v|^2 or (same == 0) |u^ -+ v^|^2 are not proved
-   positive. */
+/* LSC_EDOM when |u|^2, |v|^2 or (same == 0) |u^ + v^|^2 are not proved
+   positive, or |u^ - v^|^2 is neither proved positive nor exactly 0. */
 int lsc_bcells_set (lsc_bcells *c, const lsc_jet *u, const lsc_jet *v,
                     const lsc_jet *wt, size_t n, int same, slong prec);
 void lsc_bcells_kappa (lsc_jet *r, lsc_bcells *c, slong prec);
