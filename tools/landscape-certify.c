@@ -346,7 +346,8 @@ main (int argc, char **argv)
           const lsc_family *F = &cat->fam[f];
           if (!in_list (families, F->name))
             continue;
-          int want = (minimum || strcmp (F->kind, "spurious-minimum") == 0)
+          int want = (minimum || strcmp (F->kind, "spurious-minimum") == 0
+                      || strcmp (F->kind, "global-minimum") == 0)
                      ? LSC_CERT_MINIMUM : LSC_CERT_INDEX;
           if (progress)
             fprintf (stderr, "%s: %s on [%g, %g] ...\n", cli_program_name (),
