@@ -5,7 +5,13 @@
    for |e| < 1, positive homogeneity) and leaves every row's gradient
    unchanged (it depends on the function and on the row's sign pattern
    only).  So H z_j = 0 exactly at every point of Fix(G), not only at the
-   critical point.  With T = [z_2 .. z_m, e_i (i not deleted)], where z_j
+   critical point.  The same holds for the restricted formula at real d
+   (the analytic continuation in the large block's size): kappa is
+   positively homogeneous of degree 1 in each argument for any cell
+   weights, so kappa(r_1, x) + kappa(r_j, x) = 2 kappa(w, x), the self and
+   mutual terms give 2 |w|^2 (theta = 0 between r_1 and r_j), and every
+   gradient term depends on r_1, r_j through their direction or their
+   sum.  With T = [z_2 .. z_m, e_i (i not deleted)], where z_j
    is the only column with a component on the deleted coordinate k_j (row
    j at a cell c with w_c != 0), T is nonsingular and
    T^T H T = diag(0, H') with H' the principal submatrix of H without the
