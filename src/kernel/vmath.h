@@ -12,9 +12,18 @@
    documentation and tested here against MPFR) or libm's when SLEEF is
    absent.  Meant for |c| <= 1/2, where every output is well conditioned;
    the loss recomputes nearly (anti)parallel pairs from the vectors.
-   Returns the number of entries with |c| > 1/2. */
+   Returns the number of entries with |c| > 1/2 and, when near != NULL
+   (room for n indices), stores their indices there in increasing order. */
 size_t lsc_vm_pairs (double *t, double *oms, double *f, const double *c,
-                     size_t n);
+                     size_t n, size_t *near);
+
+/* Returns sum_i (u[i] - v[i])^2 and stores sum_i (u[i] + v[i])^2 in *dp
+   (FMA in four interleaved partial sums; the same bits on every path). */
+double lsc_vm_dist2 (const double *u, const double *v, size_t n, double *dp);
+
+/* max_i |x[i]| (0 for n = 0); NaN when some x[i] is NaN, +inf when some
+   |x[i]| is infinite and none is NaN. */
+double lsc_vm_maxabs (const double *x, size_t n);
 
 /* Sum of squares of scale * x[0..n-1] as a double-double hi + *lo:
    products exact (FMA), sums by TwoSum in 4 lanes, so the result is
