@@ -95,9 +95,67 @@ check_pairs (pairs_fn f, const char *name)
   gsl_rng_free (r);
 }
 
+/* asin of every path on a dense sweep of [-1/2, 1/2] (200003 points,
+   with the ends and tiny values) against MPFR: below 1 ulp. */
+static void
+sweep_asin (void)
+{
+  enum { NS = 200003 };
+  double *c = malloc (NS * sizeof (double)), *t = malloc (NS * sizeof (double));
+  double *o = malloc (NS * sizeof (double)), *w = malloc (NS * sizeof (double));
+  (void) t;
+  pairs_fn fs[3] = { pairs_scalar, NULL, NULL };
+  const char *names[3] = { "scalar", "AVX2", "AVX-512" };
+#ifdef LSC_VM_AVX2
+  if (__builtin_cpu_supports ("avx2") && __builtin_cpu_supports ("fma"))
+    fs[1] = pairs_avx2;
+  if (__builtin_cpu_supports ("avx512f"))
+    fs[2] = pairs_avx512;
+#endif
+  for (size_t i = 0; i < NS; i++)
+    c[i] = -0.5 + (double) i / (NS - 1);
+  c[1] = nextafter (-0.5, 0.0);
+  c[NS - 2] = nextafter (0.5, 0.0);
+  c[NS / 2] = 0.0;
+  c[NS / 2 + 1] = 0x1p-1022;
+  c[NS / 2 + 2] = -0x1p-30;
+  c[NS / 2 + 3] = 4.9e-324;
+  mpfr_t x, a;
+  mpfr_inits2 (128, x, a, (mpfr_ptr) 0);
+  double *tp[3] = { NULL, NULL, NULL }, e[3] = { 0, 0, 0 };
+  for (int p = 0; p < 3; p++)
+    if (fs[p])
+      {
+        tp[p] = malloc (NS * sizeof (double));
+        fs[p] (tp[p], o, w, c, NS, NULL);
+      }
+  for (size_t i = 0; i < NS; i++)
+    {
+      mpfr_set_d (x, c[i], MPFR_RNDN);
+      mpfr_asin (a, x, MPFR_RNDN);
+      for (int p = 0; p < 3; p++)
+        if (tp[p])
+          e[p] = fmax (e[p], ulps (tp[p][i], a));
+    }
+  for (int p = 0; p < 3; p++)
+    if (tp[p])
+      {
+        printf ("\n  %s: asin on %d points of [-1/2, 1/2]: %.3f ulp",
+                names[p], NS, e[p]);
+        CU_ASSERT (e[p] < 1.0);
+        free (tp[p]);
+      }
+  mpfr_clears (x, a, (mpfr_ptr) 0);
+  free (c);
+  free (t);
+  free (o);
+  free (w);
+}
+
 static void
 test_pairs (void)
 {
+  sweep_asin ();
   check_pairs (pairs_scalar, "scalar");
 #ifdef LSC_VM_AVX2
   if (__builtin_cpu_supports ("avx2") && __builtin_cpu_supports ("fma"))

@@ -1,6 +1,6 @@
 /* Private to liblandscape: vectorised elementary kernels for the loss
-   (SLEEF's 1-ulp asin on AVX2 + FMA when the CPU has them, selected at run
-   time; the same algorithms in scalar code otherwise). */
+   (AVX-512 or AVX2 + FMA when the CPU has them, selected at run time; the
+   same algorithms in scalar code otherwise). */
 #ifndef LSC_VMATH_H
 #define LSC_VMATH_H
 
@@ -8,12 +8,14 @@
 
 /* For n cosines c: t = asin c, oms = 1 - sqrt(1 - c^2) computed as
    c^2 / (1 + sqrt((1 - c)(1 + c))), and, when f != NULL, f = t c - oms.
-   asin is SLEEF's u10 routine (error <= 1.0 ulp, proved in its
-   documentation and tested here against MPFR) or libm's when SLEEF is
-   absent.  Meant for |c| <= 1/2, where every output is well conditioned;
-   the loss recomputes nearly (anti)parallel pairs from the vectors.
-   Returns the number of entries with |c| > 1/2 and, when near != NULL
-   (room for n indices), stores their indices there in increasing order. */
+   asin is, for |c| <= 1/2, fdlibm's rational approximation evaluated in
+   vector lanes (error below 1 ulp, see vmath.c; tested against MPFR), and
+   for |c| > 1/2 SLEEF's u10 routine (<= 1.0 ulp by its documentation) or
+   libm's when SLEEF is absent.  Meant for |c| <= 1/2, where every output
+   is well conditioned; the loss recomputes nearly (anti)parallel pairs
+   from the vectors.  Returns the number of entries with |c| > 1/2 and,
+   when near != NULL (room for n indices), stores their indices there in
+   increasing order. */
 size_t lsc_vm_pairs (double *t, double *oms, double *f, const double *c,
                      size_t n, size_t *near);
 
