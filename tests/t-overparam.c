@@ -535,6 +535,41 @@ test_table_large_d (void)
   lsc_catalogue_free (cat);
 }
 
+/* Census labels at k = d + m: a new family whose derived name a
+   catalogue family bears (a second rows:L,4,1 af branch was counted under
+   Y4e1_af) is told apart by its loss; its later runs share the amended
+   name; without the catalogue the plain derived name stays. */
+static void
+test_census_label_taken (void)
+{
+  lsc_catalogue *cat = load ();
+  CU_ASSERT_PTR_NOT_NULL_FATAL (cat);
+  const lsc_family *Y = lsc_catalogue_find (cat, "Y4e1_af");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (Y);
+  static lsc_census_run r[3];
+  memset (r, 0, sizeof r);
+  for (int i = 0; i < 3; i++)
+    {
+      r[i].kind = LSC_CLASS_NEW;
+      snprintf (r[i].isotropy, sizeof r[i].isotropy, "%s", Y->isotropy);
+      r[i].np = Y->nparams;
+      /* another point with Y4e1_af's signs (second branch) */
+      for (size_t j = 0; j < Y->nparams; j++)
+        r[i].p[j] = Y->p[j] * (1 + 0.01 * (j % 3 == 1)) + 1e-9 * i;
+      r[i].loss = 0.0408222766;
+    }
+  lsc_census_labels lab;
+  memset (&lab, 0, sizeof lab);
+  lsc_census_label_catalogue (&r[0], &lab, 1e-6, cat);
+  lsc_census_label_catalogue (&r[1], &lab, 1e-6, cat);
+  CU_ASSERT_STRING_EQUAL (r[0].family, "Y4e1_af/L0.0408223");
+  CU_ASSERT_STRING_EQUAL (r[1].family, "Y4e1_af/L0.0408223");
+  memset (&lab, 0, sizeof lab);
+  lsc_census_label_catalogue (&r[2], &lab, 1e-6, NULL);
+  CU_ASSERT_STRING_EQUAL (r[2].family, "Y4e1_af");
+  lsc_catalogue_free (cat);
+}
+
 int
 main (void)
 {
@@ -548,6 +583,8 @@ main (void)
       test_kdm_families },
     { "splitting table at d = 60 and 1e6 (B2's bulk neuron: d - 2)",
       test_table_large_d },
+    { "census label of a new family named like a catalogue one",
+      test_census_label_taken },
     { NULL, NULL }
   };
   return lsc_test_run ("overparam", cases);
