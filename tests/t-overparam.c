@@ -342,19 +342,63 @@ test_curvature_errors (void)
   CU_ASSERT (fabs (ev[0]) < 1e-15 && fabs (ev[1]) < 1e-15);
 }
 
+/* The family F (k = d + m) at integer d by continuation from its
+   reference point: the restricted loss (MPFR evaluator) against the full
+   loss of the embedded W (double, compensated), and the full gradient.
+   Returns 1 when the point was checked, 0 when F is absent at d. */
+static size_t
+loss_only (const lsc_family *F, double d)
+{
+  lsc_young G = F->G;
+  double p[LSC_FAMILY_MAXP];
+  if (lsc_young_set_d (&G, d))
+    return 0;
+  lsc_family_ws *w = lsc_family_ws_alloc (F->nparams);
+  int st = lsc_family_at (p, F, d, w);
+  lsc_family_ws_free (w);
+  if (st == LSC_EDOM)
+    return 0;
+  CU_ASSERT_EQUAL (st, 0);
+  if (st)
+    {
+      printf ("\n  %s at d = %g: %s\n", F->name, d, lsc_strerror (st));
+      return 0;
+    }
+  size_t k = (size_t) lsc_young_k (&G), dd = (size_t) d, n = k * dd;
+  double *W = malloc (n * sizeof *W), *g = malloc (n * sizeof *g);
+  CU_ASSERT_EQUAL_FATAL (lsc_young_embed (W, p, &G), 0);
+  lsc_problem pr = { k, dd, dd, NULL, NULL, NULL };
+  lsc_loss_workspace *lw = lsc_loss_workspace_alloc (k, dd, dd);
+  double Lf, Lr, s2 = 0;
+  CU_ASSERT_EQUAL (lsc_loss_grad (&Lf, g, W, &pr, lw), 0);
+  CU_ASSERT_EQUAL (lsc_restricted_loss_accurate (&Lr, p, &G), 0);
+  for (size_t j = 0; j < n; j++)
+    s2 += g[j] * g[j];
+  CU_ASSERT (fabs (Lf - Lr) <= 1e-12 * fmax (Lr, 1e-3));
+  CU_ASSERT (sqrt (s2) <= 1e-9);
+  if (!(fabs (Lf - Lr) <= 1e-12 * fmax (Lr, 1e-3)) || !(sqrt (s2) <= 1e-9))
+    printf ("\n  %s d=%g: loss full %.17g restricted %.17g, |grad| %g\n",
+            F->name, d, Lf, Lr, sqrt (s2));
+  lsc_loss_workspace_free (lw);
+  free (W);
+  free (g);
+  return 1;
+}
+
 /* Every k = d + m family of the catalogue (m >= 1) at integer d: the
    restricted loss (MPFR evaluator) against the full loss of the embedded
    W, the full gradient, and the reduced (isotypic, 128-bit) spectrum
    against the full Hessian's (the scan job's full check: every
-   eigenvalue, with multiplicities).  Default tier: d = 20 (and the
-   reference d); expensive tier: every integer d of the family's domain
+   eigenvalue, with multiplicities).  Default tier: spectra at d = 20,
+   the loss and gradient at every integer d of the domain up to 30;
+   expensive tier: spectra at every integer d of the family's domain
    from its lower end to 30. */
 static void
 test_kdm_families (void)
 {
   lsc_catalogue *cat = load ();
   CU_ASSERT_PTR_NOT_NULL_FATAL (cat);
-  size_t nfam = 0, nd = 0;
+  size_t nfam = 0, nd = 0, nloss = 0;
   for (size_t i = 0; i < cat->n; i++)
     {
       const lsc_family *F = &cat->fam[i];
@@ -368,11 +412,15 @@ test_kdm_families (void)
         lo = (size_t) ceil (F->domain.lo + 1e-9);
       for (size_t d = lo; d <= hi; d++)
         {
-          if (!lsc_test_expensive () && d != 20)
-            continue;
           if (F->has_domain && !(d >= F->domain.lo && d <= F->domain.hi))
             continue;
           double dd = (double) d;
+          if (!lsc_test_expensive () && d != 20)
+            {
+              /* default tier: the loss and gradient only (no spectra) */
+              nloss += loss_only (F, dd);
+              continue;
+            }
           lsc_scan_opts o;
           lsc_scan_opts_init (&o);
           o.full = 1;
@@ -417,9 +465,108 @@ test_kdm_families (void)
     }
   CU_ASSERT (nfam >= 1);
   CU_ASSERT (nd >= nfam);
+  if (!lsc_test_expensive ())
+    CU_ASSERT (nloss >= 10 * nfam);
   if (lsc_test_expensive ())
     printf ("k = d + m families: %zu, (family, d) pairs checked: %zu\n",
             nfam, nd);
+  lsc_catalogue_free (cat);
+}
+
+/* The splitting table beyond d = 20: a bulk neuron of B2 adds d - 1
+   negative directions at d = 20 but d - 2 at d = 60 (its split curvature
+   D_i, from the full d x d kernel Hessians, has one positive eigenvalue
+   there), and the table's two routes (equal shares in the scan job, ratio
+   1/3 in a second group) must both say so, at d = 60 and at d = 1e6, where
+   only the reduced routes run.  At 1e6 the split ratio's zero sits next to
+   a t-eigenvalue of -1.6e-6 while the largest is ~2.5e5: a merge tolerance
+   relative to the largest (1e-10 once) counted the zero as negative. */
+static void
+test_table_large_d (void)
+{
+  lsc_catalogue *cat = load ();
+  CU_ASSERT_PTR_NOT_NULL_FATAL (cat);
+  const lsc_family *B2 = lsc_catalogue_find (cat, "B2");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (B2);
+  size_t k, dd = 60;
+  double p[LSC_FAMILY_MAXP];
+  lsc_young G;
+  double *W = family_W (&k, B2, (double) dd, p, &G);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (W);
+  double *ev = malloc (dd * sizeof *ev);
+  lsc_problem pr = { k, dd, dd, NULL, NULL, NULL };
+  CU_ASSERT_EQUAL_FATAL (lsc_overparam_curvature (ev, W, &pr, 0), 0);
+  size_t dn = 0, dp = 0;
+  for (size_t i = 0; i < dd; i++)
+    {
+      if (ev[i] < -1e-9)
+        dn++;
+      else if (ev[i] > 1e-9)
+        dp++;
+    }
+  CU_ASSERT_EQUAL (dn, dd - 2);
+  CU_ASSERT_EQUAL (dp, 1);
+  lsc_overparam_split_row *rows
+    = malloc (LSC_OVERPARAM_SPLIT_MAXROWS (B2->G.nrb) * sizeof *rows);
+  const double dv[2] = { 60, 1e6 };
+  for (int j = 0; j < 2; j++)
+    {
+      size_t nr = 0;
+      CU_ASSERT_EQUAL_FATAL (lsc_overparam_split_table (rows, &nr, B2, dv[j],
+                                                        0), 0);
+      CU_ASSERT (nr >= 2);
+      /* row 0: one bulk neuron in halves (m = 1, block 0) */
+      CU_ASSERT (rows[0].m == 1 && rows[0].b1 == 0 && rows[0].b2 < 0);
+      CU_ASSERT_EQUAL (rows[0].status, 0);
+      CU_ASSERT_EQUAL (rows[0].parent_index, 0);
+      CU_ASSERT_EQUAL (rows[0].index, dv[j] - 2);
+      CU_ASSERT_EQUAL (rows[0].index_ratio, rows[0].index);
+      CU_ASSERT_EQUAL (rows[0].zero, 1);
+      CU_ASSERT_EQUAL (rows[0].nsplit, 1);
+      if (j == 0)
+        CU_ASSERT_EQUAL (rows[0].index, (double) dn);
+      if (rows[0].index != dv[j] - 2 || rows[0].index_ratio != rows[0].index)
+        printf ("\n  B2 d=%g bulk split: index %.17g, second route %.17g\n",
+                dv[j], rows[0].index, rows[0].index_ratio);
+    }
+  free (rows);
+  free (ev);
+  free (W);
+  lsc_catalogue_free (cat);
+}
+
+/* Census labels at k = d + m: a new family whose derived name a
+   catalogue family bears (a second rows:L,4,1 af branch was counted under
+   Y4e1_af) is told apart by its loss; its later runs share the amended
+   name; without the catalogue the plain derived name stays. */
+static void
+test_census_label_taken (void)
+{
+  lsc_catalogue *cat = load ();
+  CU_ASSERT_PTR_NOT_NULL_FATAL (cat);
+  const lsc_family *Y = lsc_catalogue_find (cat, "Y4e1_af");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (Y);
+  static lsc_census_run r[3];
+  memset (r, 0, sizeof r);
+  for (int i = 0; i < 3; i++)
+    {
+      r[i].kind = LSC_CLASS_NEW;
+      snprintf (r[i].isotropy, sizeof r[i].isotropy, "%s", Y->isotropy);
+      r[i].np = Y->nparams;
+      /* another point with Y4e1_af's signs (second branch) */
+      for (size_t j = 0; j < Y->nparams; j++)
+        r[i].p[j] = Y->p[j] * (1 + 0.01 * (j % 3 == 1)) + 1e-9 * i;
+      r[i].loss = 0.0408222766;
+    }
+  lsc_census_labels lab;
+  memset (&lab, 0, sizeof lab);
+  lsc_census_label_catalogue (&r[0], &lab, 1e-6, cat);
+  lsc_census_label_catalogue (&r[1], &lab, 1e-6, cat);
+  CU_ASSERT_STRING_EQUAL (r[0].family, "Y4e1_af/L0.0408223");
+  CU_ASSERT_STRING_EQUAL (r[1].family, "Y4e1_af/L0.0408223");
+  memset (&lab, 0, sizeof lab);
+  lsc_census_label_catalogue (&r[2], &lab, 1e-6, NULL);
+  CU_ASSERT_STRING_EQUAL (r[2].family, "Y4e1_af");
   lsc_catalogue_free (cat);
 }
 
@@ -434,6 +581,10 @@ main (void)
     { "curvature errors and W = I", test_curvature_errors },
     { "k = d + m families: restricted = full loss, reduced = full spectrum",
       test_kdm_families },
+    { "splitting table at d = 60 and 1e6 (B2's bulk neuron: d - 2)",
+      test_table_large_d },
+    { "census label of a new family named like a catalogue one",
+      test_census_label_taken },
     { NULL, NULL }
   };
   return lsc_test_run ("overparam", cases);

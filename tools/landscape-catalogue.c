@@ -325,6 +325,15 @@ main (int argc, char **argv)
       base[sizeof base - 1] = 0;
       for (int i = 2; lsc_catalogue_find (cat, fam.name); i++)
         snprintf (fam.name, sizeof fam.name, "%.50s-%d", base, i % 1000);
+      /* the derived description opens with the name: the suffixed one */
+      size_t bl = strlen (base);
+      if (!desc && strncmp (fam.description, base, bl) == 0
+          && fam.description[bl] == ':')
+        {
+          char tmp[sizeof fam.description];
+          snprintf (tmp, sizeof tmp, "%s%s", fam.name, fam.description + bl);
+          memcpy (fam.description, tmp, sizeof tmp);
+        }
     }
   else if (name && lsc_catalogue_find (cat, name))
     cli_fatal (CLI_EXIT_USAGE, "--name: '%s' is already in %s", name,

@@ -367,6 +367,7 @@ typedef struct
   int fd;                    /* resume file or -1 */
   int io_errno;              /* first resume write error */
   int progress;
+  const lsc_catalogue *cat;  /* names new families must not take */
 } shared;
 
 /* Record a finished run (rank 0): store, append to the resume file,
@@ -393,7 +394,8 @@ flush_rows (shared *s)
 {
   while (s->next < s->n && s->runs[s->next].done)
     {
-      lsc_census_label (&s->runs[s->next], &s->nf, s->ptol);
+      lsc_census_label_catalogue (&s->runs[s->next], &s->nf, s->ptol,
+                                  s->cat);
       print_run (s->table, &s->runs[s->next]);
       s->next++;
     }
@@ -465,7 +467,7 @@ main (int argc, char **argv)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
 
   shared s = { runs, o.runs, 0, 0, NULL, { 0 }, cpar.ptol, -1, 0,
-               root && !o.quiet && isatty (STDERR_FILENO) };
+               root && !o.quiet && isatty (STDERR_FILENO), cat };
   if (o.resume && root)
     {
       int syserr;

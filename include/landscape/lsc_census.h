@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include "landscape/lsc_loss.h"
 #include "landscape/lsc_descent.h"
+#include "landscape/lsc_families.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -92,6 +93,14 @@ typedef struct
    Call it for the runs in run order. */
 void lsc_census_label (lsc_census_run *r, lsc_census_labels *labels,
                        double ptol);
+
+/* lsc_census_label, and a new family whose derived name a family of cat
+   (may be NULL) already bears gets "/L" and its loss (%.6g) appended: the
+   classifier found the point in no catalogue family, so the name would
+   lump it with another (landscape-census's summary counted two runs of a
+   second rows:L,4,1 branch under Y4e1_af). */
+void lsc_census_label_catalogue (lsc_census_run *r, lsc_census_labels *labels,
+                                 double ptol, const lsc_catalogue *cat);
 
 #pragma GCC visibility pop
 #ifdef __cplusplus

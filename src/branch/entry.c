@@ -196,6 +196,12 @@ lsc_branch_entry (lsc_family *fam, const double *W, size_t k, size_t d,
                      "folds or ends before it)");
       if ((st = lsc_young_set_d (&G, dref)) != 0)
         return fail (err, errlen, st, "group invalid at the reference d");
+      /* the continuation's corrector stops at its own tolerance (points
+         off by up to 1.8e-11 were seen): polish at the reference d, as
+         the catalogue's rows are Newton solutions there */
+      if ((st = lsc_newton_restricted (p, &nr, &G, NULL)) != 0)
+        return fail (err, errlen, st,
+                     "Newton at the reference d failed");
     }
   fam->G = G;
   fam->d = dref;

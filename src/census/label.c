@@ -63,3 +63,20 @@ lsc_census_label (lsc_census_run *r, lsc_census_labels *nf, double ptol)
   snprintf (r->family, sizeof r->family, "%s", name);
   nf->first[nf->n++] = r;
 }
+
+void
+lsc_census_label_catalogue (lsc_census_run *r, lsc_census_labels *nf,
+                            double ptol, const lsc_catalogue *cat)
+{
+  lsc_census_label (r, nf, ptol);
+  /* The classifier called the point new, so a catalogue family bearing
+     its derived name (Y4e1_af at d = 18, a second rows:L,4,1 af branch,
+     once) is another family: told apart by the loss.  Later runs of the
+     same family copy the amended name from its first run. */
+  if (r->kind == LSC_CLASS_NEW && cat && lsc_catalogue_find (cat, r->family))
+    {
+      char tmp[64];
+      snprintf (tmp, sizeof tmp, "%.40s/L%.6g", r->family, r->loss);
+      snprintf (r->family, sizeof r->family, "%s", tmp);
+    }
+}

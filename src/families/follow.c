@@ -313,10 +313,15 @@ run (double *P, int *status, int *end, double *dend, lsc_family_ws *w,
       if (st && st != LSC_EFOLD)
         {
           /* a failure within edge_tol of the large block's smallest size
-             is the edge: the scaled system degenerates there */
+             is the edge: the scaled system degenerates there.  So is a
+             failure with fewer than two rows in the large block (its
+             off-diagonal entries are then an analytic continuation: two
+             of its rows can turn antiparallel, cos = -1 to 5e-6 where
+             Y9e1_fa's and Y8e1_fa's continuations stop, and the kernel
+             is not smooth at angle pi) */
           lsc_young G = fam->G;
           int near = !lsc_young_set_d (&G, pt->d)
-                     && G.rsize[0] - 1 < par->edge_tol;
+                     && (G.rsize[0] - 1 < par->edge_tol || G.rsize[0] < 2);
           *end = st == LSC_EDOM || near ? LSC_END_EDGE : LSC_END_FAIL;
           if (near)
             st = LSC_EDOM;

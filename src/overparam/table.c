@@ -38,7 +38,14 @@ scan_point (lsc_scan_row *row, lsc_family *tmp, const lsc_family *parent,
   return rc ? rc : row->status;
 }
 
-/* Index of the ratio-1/3 split of block b (second group), or NaN. */
+/* Index of the ratio-1/3 split of block b (second group), or NaN.
+   Eigenvalues are merged only within 2^-64 of the largest |eigenvalue|,
+   as on the scan job's accurate path: at d = 1e6 the largest is ~d/4, and
+   the former relative tolerance 1e-10 (an absolute 2.5e-5) merged the
+   split ratio's structural zero with a t-eigenvalue of -1.6e-6 (B2's bulk
+   neuron), so the zero was counted as negative (999999 against the scan
+   job's 999998; the curvature D_i of the full d x d kernel Hessians has
+   one positive eigenvalue there for every d >= 50 checked). */
 static double
 ratio_index (const lsc_young *G, const double *p, size_t b, double ztol)
 {
@@ -50,7 +57,8 @@ ratio_index (const lsc_young *G, const double *p, size_t b, double ztol)
   lsc_iso_eigen *out = malloc (nmax * sizeof *out);
   size_t nout = 0;
   double idx = NAN;
-  if (out && lsc_isotypic_spectrum_accurate (out, &nout, q, &H, 1e-10, 0)
+  if (out && lsc_isotypic_spectrum_accurate (out, &nout, q, &H,
+                                                ldexp (1.0, -64), 0)
              == 0)
     {
       double neg = 0, tot = 0;
