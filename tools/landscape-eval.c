@@ -486,10 +486,12 @@ main (int argc, char **argv)
         cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
       if (!V.x && !A.x && !B.x && m == d)
         {
-          if ((rc = lsc_isotypic_cluster_labels (label, iso, sizeof iso, grp,
-                                                 ng, W.x, k, d, tol * emax,
-                                                 label_tol)))
+          lsc_young LG;
+          if ((rc = lsc_isotypic_cluster_labels (label, &LG, grp, ng, W.x, k,
+                                                 d, tol * emax, label_tol)))
             lib_fail ("isotypic labels", rc);
+          if (LG.nrb)
+            lsc_isotropy_format (iso, sizeof iso, &LG);
         }
     }
 

@@ -150,12 +150,11 @@ int lsc_isotypic_label_full (size_t *counts, const double *evec,
    when it has a large block of 3 or more, label[g] receives the
    components ("s", "t+x", ...) of the reduced spectrum at the detected
    parameters whose values lie within etol of group g, or "?" when their
-   multiplicities do not add up to the group's, and iso (isolen bytes)
-   the isotropy spec; otherwise every label and iso are empty.
-   LSC_EFAULT, LSC_ENONFINITE, LSC_ENOMEM. */
+   multiplicities do not add up to the group's, and *G (if G is not
+   NULL) the detected group; otherwise every label is empty and *G is
+   zeroed (G->nrb = 0).  LSC_EFAULT, LSC_ENONFINITE, LSC_ENOMEM. */
 #define LSC_LABEL_LEN 16
-int lsc_isotypic_cluster_labels (char (*label)[LSC_LABEL_LEN], char *iso,
-                                 size_t isolen,
+int lsc_isotypic_cluster_labels (char (*label)[LSC_LABEL_LEN], lsc_young *G,
                                  const lsc_eigen_cluster *grp, size_t ng,
                                  const double *W, size_t k, size_t d,
                                  double etol, double dtol);

@@ -420,8 +420,7 @@ def _spectrum(W, V, alpha, beta, tol):
         W2 = np.ascontiguousarray(np.atleast_2d(np.asarray(W, dtype=float)))
         k, d = W2.shape
         lab = ((C.c_char * L.LABEL_LEN) * max(ng.value, 1))()
-        iso = C.create_string_buffer(160)
-        _check(L.cluster_labels(lab, iso, len(iso), grp, ng.value,
+        _check(L.cluster_labels(lab, None, grp, ng.value,
                                 W2.ctypes.data_as(T.c_double_p), k, d,
                                 tol * emax, _LABEL_TOL), "isotypic labels")
         for i, r in enumerate(rows):

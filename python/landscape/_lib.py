@@ -99,7 +99,7 @@ inertia_count = _fn("lsc_inertia_count", c_int, P(T.Inertia), dp, c_size_t,
                     c_double)
 LABEL_LEN = 16
 cluster_labels = _fn("lsc_isotypic_cluster_labels", c_int,
-                     P(C.c_char * LABEL_LEN), c_char_p, c_size_t,
+                     P(C.c_char * LABEL_LEN), c_void_p,
                      P(T.EigenCluster), c_size_t, dp, c_size_t, c_size_t,
                      c_double, c_double)
 

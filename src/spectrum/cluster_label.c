@@ -13,18 +13,18 @@
 #include "landscape/lsc_spectrum.h"
 
 int
-lsc_isotypic_cluster_labels (char (*label)[LSC_LABEL_LEN], char *iso,
-                             size_t isolen, const lsc_eigen_cluster *grp,
+lsc_isotypic_cluster_labels (char (*label)[LSC_LABEL_LEN], lsc_young *Gout,
+                             const lsc_eigen_cluster *grp,
                              size_t ng, const double *W, size_t k, size_t d,
                              double etol, double dtol)
 {
-  if (!label || (ng && !grp) || !W || !k || !d || (isolen && !iso))
+  if (!label || (ng && !grp) || !W || !k || !d)
     LSC_ERROR ("lsc_isotypic_cluster_labels: NULL argument or empty W",
                LSC_EFAULT);
   for (size_t g = 0; g < ng; g++)
     label[g][0] = '\0';
-  if (isolen)
-    iso[0] = '\0';
+  if (Gout)
+    memset (Gout, 0, sizeof *Gout);
   double wmax = 1;
   for (size_t i = 0; i < k * d; i++)
     {
@@ -71,8 +71,8 @@ lsc_isotypic_cluster_labels (char (*label)[LSC_LABEL_LEN], char *iso,
                       l ? "+" : "", lsc_irrep_name (r));
           }
     }
-  if (nout && isolen)
-    lsc_isotropy_format (iso, isolen, &G);
+  if (nout && Gout)
+    *Gout = G;
   free (out);
   lsc_isotypic_free (iw);
   return LSC_SUCCESS;
