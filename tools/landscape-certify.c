@@ -29,9 +29,7 @@ usage (void)
         "A:B, or the\n"
         "crossing dimension d* to 30 digits with its uniqueness.\n"
         "\n"
-        "  -F, --family=NAME[,NAME]  families to treat (default: all but "
-        "the global\n"
-        "                        minimum)\n"
+        "  -F, --family=NAME[,NAME]  families to treat (default: all)\n"
         "  -d, --d=D|A:B         one dimension, or every d in [A, B] "
         "(default 20)\n"
         "      --dstar           prove the catalogue's d* instead (width "
@@ -67,7 +65,7 @@ static int
 in_list (const char *list, const char *name)
 {
   if (!list)
-    return strcmp (name, "global") != 0;
+    return 1;
   size_t n = strlen (name);
   for (const char *p = list; *p;)
     {
@@ -120,6 +118,8 @@ static const char *
 theorem (const lsc_cert_morse *m)
 {
   size_t n = m->nneg[0] + m->nneg[1] + m->nneg[2] + m->nneg[3];
+  if (m->nzero[0])
+    return n == 0 ? "flat-minimum-candidate" : "saddle-with-flat-directions";
   return n == 0 ? "nondegenerate-minimum" : "nondegenerate-saddle";
 }
 
@@ -255,9 +255,6 @@ main (int argc, char **argv)
         const lsc_family *F = lsc_catalogue_find (cat, name);
         if (!F)
           cli_fatal (CLI_EXIT_USAGE, "no family '%s' in %s", name, catpath);
-        if (strcmp (F->kind, "global-minimum") == 0)
-          cli_fatal (CLI_EXIT_USAGE, "family '%s' is the global minimum W = I, "
-                     "where the kernel's angles vanish: not supported", name);
         p += m + (e != NULL);
       }
   cli_redirect_stdout (outpath);
@@ -302,7 +299,7 @@ main (int argc, char **argv)
         { "neg_x", CLI_COL_INT },       { "neg_y", CLI_COL_INT },
         { "loss", CLI_COL_STRING },     { "radius", CLI_COL_REAL },
         { "seconds", CLI_COL_REAL },    { "status", CLI_COL_STRING },
-        { "reason", CLI_COL_STRING } };
+        { "reason", CLI_COL_STRING },   { "flat", CLI_COL_INT } };
       cli_table *t = cli_table_begin_captioned (
           o, "certify", "Proved critical points: a unique zero of the "
           "restricted gradient in a box of the given radius, the negative "
@@ -349,7 +346,8 @@ main (int argc, char **argv)
           const lsc_family *F = &cat->fam[f];
           if (!in_list (families, F->name))
             continue;
-          int want = (minimum || strcmp (F->kind, "spurious-minimum") == 0)
+          int want = (minimum || strcmp (F->kind, "spurious-minimum") == 0
+                      || strcmp (F->kind, "global-minimum") == 0)
                      ? LSC_CERT_MINIMUM : LSC_CERT_INDEX;
           if (progress)
             fprintf (stderr, "%s: %s on [%g, %g] ...\n", cli_program_name (),
@@ -418,13 +416,19 @@ do_point (cli_table *t, const lsc_family *F, double d,
   arb_set_d (db, d);
   int proved = 0;
   const char *why = "";
-  /* the centre: the catalogue point followed to d, refined in balls */
-  int rc = lsc_certify_follow (cr.box, &F->G, F->p, F->d, d, o);
+  /* W = V: the exact critical point; else the centre is the catalogue
+     point followed to d, refined in balls */
+  int rc = lsc_certify_target (&cr, &F->G, F->p);
+  if (rc == LSC_ENOMEM)
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+  if (!rc && !cr.proved)
+    rc = lsc_certify_follow (cr.box, &F->G, F->p, F->d, d, o);
   if (rc)
     why = "the branch could not be followed to this d";
   else
     {
-      lsc_certify_critical (&cr, &F->G, cr.box, db, o);
+      if (!cr.proved)
+        lsc_certify_critical (&cr, &F->G, cr.box, db, o);
       if (!cr.proved)
         why = cr.reason;
       else
@@ -464,6 +468,10 @@ do_point (cli_table *t, const lsc_family *F, double d,
   cli_cell_real (t, now () - t0);
   cli_cell_string (t, proved ? "proved" : "not-proved");
   cli_cell_string (t, why);
+  if (proved)
+    cli_cell_int (t, (long long) mo.nzero[0]);
+  else
+    cli_cell_empty (t);
   cli_row_end (t);
   lsc_cert_crit_clear (&cr);
   arb_clear (db);

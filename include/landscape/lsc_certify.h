@@ -107,6 +107,19 @@ int lsc_certify_critical (lsc_cert_crit *res, const lsc_young *G,
                           arb_srcptr p, const arb_t d,
                           const lsc_certify_options *opt);
 
+/* The global minimum: when p (np exact doubles) puts W = V (every row
+   block paired with its columns, DIAG parameters 1, all others 0), the
+   student network is the target, the loss is 0 - its least value over all
+   W - and, being continuously differentiable there, has a critical point
+   at p for every d: res->proved = 1, the box is the exact point p
+   (radius 0) and loss is exactly 0 (a structural fact, not an enclosure;
+   the Morse index then follows from lsc_certify_morse at the point, where
+   every student row is exactly parallel to its target, theta = 0).
+   Otherwise res->proved = 0 with the reason.  res from
+   lsc_cert_crit_init with np parameters. */
+int lsc_certify_target (lsc_cert_crit *res, const lsc_young *G,
+                        const double *p);
+
 /* ---- Morse index ----
    Components in the order LSC_IRREP_T, _S, _X, _Y of lsc_isotypic(3). */
 typedef struct
@@ -114,6 +127,10 @@ typedef struct
   int proved;          /* 1: every block's inertia proved                  */
   size_t nneg[4];      /* negative eigenvalues of each component's block   */
   size_t npos[4];
+  size_t nzero[4];     /* exact zero eigenvalues: the structural flat
+                          directions of identical split rows (k = d + m
+                          families), proved by the loss's invariance, not
+                          by a pivot; nonzero only in t                    */
   size_t size[4];      /* size of each block (distinct eigenvalue slots)   */
   char reason[160];
 } lsc_cert_morse;

@@ -93,6 +93,17 @@ lsc_bcells_set (lsc_bcells *c, const lsc_jet *u, const lsc_jet *v,
   /* |u^ -+ v^|^2 from the differences, never as 2 -+ 2 cos */
   wnorm2 (&c->dm, &c->t, c->dmv, wt, n, prec);
   wnorm2 (&c->dp, &c->t, c->dpv, wt, n, prec);
+  if (lsc_jet_is_zero (&c->dm) && lsc_jet_positive (&c->dp))
+    {
+      /* |u^ - v^|^2 is exactly 0 (every coefficient, so for every point
+         of the inputs' balls): u and v are parallel there, theta = 0, and
+         the kernel's exact forms are those of an identical pair with
+         |v| != |u| allowed (kappa = |u||v| / 2 = u.v / 2, grad_u kappa =
+         v / 2, h1 = 0, h2 = I / 2: kappa - u.v / 2 = |u||v| (sin t -
+         t cos t) / (2 pi) = O(t^3) has vanishing Hessian at t = 0) */
+      c->same = 1;
+      return LSC_SUCCESS;
+    }
   if (!lsc_jet_positive (&c->dm) || !lsc_jet_positive (&c->dp))
     return LSC_EDOM;
   lsc_jet_sqrt (&c->dm, &c->dm, prec);
@@ -131,13 +142,14 @@ lsc_bcells_set (lsc_bcells *c, const lsc_jet *u, const lsc_jet *v,
   return LSC_SUCCESS;
 }
 
-/* kappa = |u||v| (s + (pi - theta) c) / (2 pi); |u|^2 / 2 when same. */
+/* kappa = |u||v| (s + (pi - theta) c) / (2 pi); |u||v| / 2 when same
+   (theta = 0). */
 void
 lsc_bcells_kappa (lsc_jet *r, lsc_bcells *c, slong prec)
 {
   if (c->same)
     {
-      lsc_jet_sqr (r, &c->nu, prec);
+      lsc_jet_mul (r, &c->nu, &c->nv, prec);
       lsc_jet_mul_2si (r, r, -1);
       return;
     }

@@ -15,6 +15,7 @@ typedef struct
 {
   size_t np;
   slong prec;
+  const int *alias;
   lsc_jet Lsz, cnt, t, ca, cb, Lacc;
   lsc_jet *gacc, *Hacc, *u, *v, *wt;
   lsc_bcells c1, c2;
@@ -111,8 +112,13 @@ add_class (scratch *s, const lsc_cellpair *cp, const lsc_jet *p, int want_L)
         lsc_jet_set (&v[a], &p[cp->pv[a]]);
       else
         lsc_jet_set_d (&v[a], cp->cv[a]);
-      same = same && cp->pu[a] == cp->pv[a]
-             && (cp->pu[a] >= 0 || cp->cu[a] == cp->cv[a]);
+      /* identical cells: one parameter (up to alias) or one constant */
+      if (cp->pu[a] >= 0 && cp->pv[a] >= 0)
+        same = same && (s->alias ? s->alias[cp->pu[a]] == s->alias[cp->pv[a]]
+                                 : cp->pu[a] == cp->pv[a]);
+      else
+        same = same && cp->pu[a] < 0 && cp->pv[a] < 0
+               && cp->cu[a] == cp->cv[a];
     }
   if (cp->type == LSC_CLASS_SELF)
     {
@@ -202,13 +208,15 @@ add_class (scratch *s, const lsc_cellpair *cp, const lsc_jet *p, int want_L)
 
 static int
 eval_plain (lsc_jet *L, lsc_jet *g, lsc_jet *H, const lsc_jet *p,
-            const lsc_young *G, const lsc_jet *d, slong prec)
+            const lsc_young *G, const lsc_jet *d, const int *alias,
+            slong prec)
 {
   size_t np = lsc_young_nparams (G), ncl = lsc_cells_nclasses (G);
   scratch s;
   int rc = scratch_init (&s, np, g != NULL, H != NULL, prec);
   if (rc)
     LSC_FAIL ("out of memory", rc);
+  s.alias = alias;
   lsc_jet_set (&s.Lsz, d);
   for (size_t c = 0; c < G->ncb; c++)
     if ((int) c != G->pair[0])
@@ -259,10 +267,10 @@ cleanup:
 int
 lsc_restricted_eval_jet (lsc_jet *L, lsc_jet *g, lsc_jet *H, const lsc_jet *p,
                          const lsc_young *G, const lsc_jet *d, const int *ks,
-                         slong prec)
+                         const int *alias, slong prec)
 {
   if (!ks)
-    return eval_plain (L, g, H, p, G, d, prec);
+    return eval_plain (L, g, H, p, G, d, alias, prec);
   size_t np = lsc_young_nparams (G);
   lsc_jet pw[LSC_CERT_KMAX + 1];
   for (int k = 0; k <= LSC_CERT_KMAX; k++)
@@ -285,7 +293,7 @@ lsc_restricted_eval_jet (lsc_jet *L, lsc_jet *g, lsc_jet *H, const lsc_jet *p,
         }
     }
   if (!rc)
-    rc = eval_plain (L, g, H, pq, G, d, prec);
+    rc = eval_plain (L, g, H, pq, G, d, alias, prec);
   for (size_t i = 0; !rc && g && i < np; i++)
     lsc_jet_mul (&g[i], &g[i], &pw[ks[i]], prec);
   for (size_t i = 0; !rc && H && i < np; i++)

@@ -61,9 +61,11 @@ int lsc_jet_positive (const lsc_jet *a);
 
 /* Kernel geometry of a pair (u, v) of weighted cell vectors in jets (the
    ball twin of lsc_mpfr_cells): cell a stands for wt[a] equal coordinates.
-   same != 0 marks a structurally identical pair (u = v as functions of the
-   parameters: theta = 0 identically, kappa = |u|^2 / 2, h1 = 0,
-   h2 = I / 2), the one case where no angle is computed. */
+   same != 0 marks a pair with theta = 0 identically: structurally
+   identical (u = v as functions of the parameters, passed in) or found
+   exactly parallel (|u^ - v^|^2 an exact zero jet: W = V at an exact
+   point); then kappa = |u||v| / 2, grad_u kappa = v / 2, h1 = 0,
+   h2 = I / 2 and no angle is computed. */
 typedef struct
 {
   size_t cap, n;
@@ -75,8 +77,8 @@ typedef struct
 
 int lsc_bcells_init (lsc_bcells *c, size_t cap, slong prec);
 void lsc_bcells_clear (lsc_bcells *c);
-/* LSC_EDOM when |u|^2, |v|^2 or (same == 0) |u^ -+ v^|^2 are not proved
-   positive. */
+/* LSC_EDOM when |u|^2, |v|^2 or (same == 0) |u^ + v^|^2 are not proved
+   positive, or |u^ - v^|^2 is neither proved positive nor exactly 0. */
 int lsc_bcells_set (lsc_bcells *c, const lsc_jet *u, const lsc_jet *v,
                     const lsc_jet *wt, size_t n, int same, slong prec);
 void lsc_bcells_kappa (lsc_jet *r, lsc_bcells *c, slong prec);
@@ -92,10 +94,18 @@ void lsc_bcells_h2 (lsc_jet *r, lsc_bcells *c, const lsc_jet *wt, size_t a,
    in jets: p (np jets) and d (a jet) give value balls and the direction.
    L, g, H may be NULL.  LSC_EDOM when a norm or an angle's half-chord is
    not proved positive (a zero row, an angle not separated from 0 or pi
-   outside the structurally parallel pairs). */
+   outside the structurally parallel pairs).  alias (np ints, or NULL for
+   the identity) names, for each parameter, the parameter of a coarser
+   space that it copies: parameters with one alias are one function of
+   the inputs (the caller's promise: equal balls and equal jets, as when
+   a box of Fix(G) is embedded in Fix(G0) > Fix(G1) > Fix(G2)), so a pair
+   of rows whose cells agree up to alias is identical (theta = 0 exactly:
+   the split rows of a k = d + m family) and takes the exact forms of a
+   structurally identical pair. */
 int lsc_restricted_eval_jet (lsc_jet *L, lsc_jet *g, lsc_jet *H,
                              const lsc_jet *p, const lsc_young *G,
-                             const lsc_jet *d, const int *ks, slong prec);
+                             const lsc_jet *d, const int *ks,
+                             const int *alias, slong prec);
 
 /* Scaled unknowns: with ks != NULL (np exponents in 0..LSC_CERT_KMAX,
    then np small integer offsets) the evaluators' parameters are q,
@@ -112,7 +122,7 @@ int lsc_restricted_eval_jet (lsc_jet *L, lsc_jet *g, lsc_jet *H,
 int lsc_cert_eval (arb_t L, arb_t Ldot, arb_ptr g, arb_ptr gdot, arb_ptr H,
                    arb_ptr Hdot, arb_srcptr p, arb_srcptr pdot,
                    const lsc_young *G, const arb_t d, const arb_t ddot,
-                   const int *ks, slong prec);
+                   const int *ks, const int *alias, slong prec);
 
 /* Centered enclosures over the box (X, D) with centre (x, dm):
    f(X, D) in f(x, dm) + f'(X, D) . (X - x, D - dm) (mean value theorem on
@@ -120,8 +130,8 @@ int lsc_cert_eval (arb_t L, arb_t Ldot, arb_ptr g, arb_ptr gdot, arb_ptr H,
    NULL.  X = x and D = dm give the values at the centre. */
 int lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
                             const arb_t dm, arb_srcptr X, const arb_t D,
-                            const lsc_young *G, const int *ks, int N,
-                            slong prec);
+                            const lsc_young *G, const int *ks,
+                            const int *alias, int N, slong prec);
 
 /* Taylor models in d (taylor.c): the coefficients of L, g, H at the point
    p in powers of (d - dm), N + 1 per output (Lc[k], gc[i (N+1) + k],
@@ -131,7 +141,8 @@ int lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
    LSC_EINVAL unless 1 <= N < LSC_JET_MAX; else as the evaluators. */
 int lsc_cert_taylor_coefs (arb_ptr Lc, arb_ptr gc, arb_ptr Hc, arb_srcptr p,
                            const arb_t dm, const arb_t D, int N,
-                           const lsc_young *G, const int *ks, slong prec);
+                           const lsc_young *G, const int *ks,
+                           const int *alias, slong prec);
 void lsc_cert_taylor_sum (arb_t r, arb_srcptr c, int N, const arb_t T,
                           slong prec);
 
@@ -161,6 +172,16 @@ int lsc_cert_blocks (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
                      arb_srcptr box, arb_srcptr xd, const arb_t d,
                      const int *ks, int N, slong prec);
 void lsc_cert_blocks_clear (arb_mat_t *A, arb_mat_t *Ad);
+
+/* Structural flat directions (flat.c): remove from the blocks A of
+   lsc_cert_blocks (at the box, over the ball d) one coordinate per flat
+   direction of identical split rows (H z = 0 exactly on Fix(G)), so that
+   the inertia of A[c] is that of the reduced block plus nzero[c] zero
+   eigenvalues (all in t).  LSC_EDOM when a flat direction's coordinate
+   cannot be proved nonzero over the box (nothing is then claimed). */
+int lsc_cert_deflate (arb_mat_t *A, size_t *nzero, const lsc_young *G,
+                      arb_srcptr box, const arb_t d, const int *ks,
+                      slong prec);
 
 /* lsc_certify_critical and lsc_certify_morse in scaled unknowns q (ks as
    above; NULL: none): the box, p and the result are in q. */

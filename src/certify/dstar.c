@@ -104,7 +104,7 @@ block_fun (arb_mat_t A, arb_mat_t Ad, const arb_t d, void *arg)
       arb_mat_init (R, np, 1);
       arb_mat_init (Y, np, 1);
       if (!lsc_cert_eval (NULL, NULL, g, gd, H, NULL, x->box, NULL, x->G, d,
-                          one, NULL, prec))
+                          one, NULL, NULL, prec))
         {
           for (slong i = 0; i < np; i++)
             {

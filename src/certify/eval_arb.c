@@ -35,7 +35,7 @@ int
 lsc_cert_eval (arb_t L, arb_t Ldot, arb_ptr g, arb_ptr gdot, arb_ptr H,
                arb_ptr Hdot, arb_srcptr p, arb_srcptr pdot,
                const lsc_young *G, const arb_t d, const arb_t ddot,
-               const int *ks, slong prec)
+               const int *ks, const int *alias, slong prec)
 {
   size_t np = lsc_young_nparams (G);
   int rc = LSC_SUCCESS;
@@ -53,7 +53,7 @@ lsc_cert_eval (arb_t L, arb_t Ldot, arb_ptr g, arb_ptr gdot, arb_ptr H,
     lsc_jet_set_arb (&pj[i], p + i, pdot ? pdot + i : NULL);
   lsc_jet_set_arb (&dj, d, ddot);
   if ((rc = lsc_restricted_eval_jet (L ? &Lj : NULL, gj, Hj, pj, G, &dj, ks,
-                                     prec)))
+                                     alias, prec)))
     goto cleanup;
   if (L)
     {
@@ -102,7 +102,7 @@ lsc_restricted_deriv_arb (arb_t L, arb_t Ldot, arb_ptr g, arb_ptr gdot,
     if (!arb_is_finite (p + i) || (pdot && !arb_is_finite (pdot + i)))
       LSC_ERROR ("non-finite parameter", LSC_ENONFINITE);
   rc = lsc_cert_eval (L, Ldot, g, gdot, H, Hdot, p, pdot, G, d, ddot, NULL,
-                      prec);
+                      NULL, prec);
   if (rc == LSC_ENOMEM)
     LSC_ERROR ("out of memory", rc);
   if (rc)

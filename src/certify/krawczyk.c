@@ -16,7 +16,8 @@ static int
 partial_pass (arb_t Ls, arb_ptr gs, arb_ptr Hs, lsc_jet *pj, lsc_jet *gj,
               lsc_jet *Hj, lsc_jet *dj, lsc_jet *Lj, arb_srcptr x,
               const arb_t dm, arb_srcptr X, const arb_t D, size_t k,
-              const lsc_young *G, const int *ks, slong prec)
+              const lsc_young *G, const int *ks, const int *alias,
+              slong prec)
 {
   size_t np = lsc_young_nparams (G);
   arb_t step;
@@ -33,7 +34,7 @@ partial_pass (arb_t Ls, arb_ptr gs, arb_ptr Hs, lsc_jet *pj, lsc_jet *gj,
     arb_sub (step, X + k, x + k, prec);
   arb_clear (one);
   int rc = lsc_restricted_eval_jet (Ls ? Lj : NULL, gj, Hj, pj, G, dj, ks,
-                                    prec);
+                                    alias, prec);
   if (!rc)
     {
       arb_t e;
@@ -67,8 +68,8 @@ partial_pass (arb_t Ls, arb_ptr gs, arb_ptr Hs, lsc_jet *pj, lsc_jet *gj,
 int
 lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
                         const arb_t dm, arb_srcptr X, const arb_t D,
-                        const lsc_young *G, const int *ks, int N,
-                        slong prec)
+                        const lsc_young *G, const int *ks,
+                        const int *alias, int N, slong prec)
 {
   size_t np = lsc_young_nparams (G);
   int rc = LSC_SUCCESS;
@@ -79,7 +80,7 @@ lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
     tiny = mag_cmp_2exp_si (arb_radref (X + k), -prec / 2) <= 0;
   if (tiny)
     return lsc_cert_eval (L, NULL, g, NULL, H, NULL, X, NULL, G, D, NULL, ks,
-                          prec);
+                          alias, prec);
   lsc_jet *pj = lsc_jet_vec_init (np), *gj = g ? lsc_jet_vec_init (np) : NULL;
   lsc_jet *Hj = H ? lsc_jet_vec_init (np * np) : NULL;
   lsc_jet dj, Lj;
@@ -100,7 +101,7 @@ lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
                      && arf_equal (arb_midref (D), arb_midref (dm)))
         continue;
       rc = partial_pass (L ? Ls : NULL, gs, Hs, pj, gj, Hj, &dj, &Lj, x, dm,
-                         X, D, k, G, ks, prec);
+                         X, D, k, G, ks, alias, prec);
     }
   if (!rc && tm)
     {
@@ -111,7 +112,8 @@ lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
       arb_t T;
       arb_init (T);
       arb_sub (T, D, dm, prec);
-      rc = lsc_cert_taylor_coefs (Lc, gc, Hc, x, dm, D, N, G, ks, prec);
+      rc = lsc_cert_taylor_coefs (Lc, gc, Hc, x, dm, D, N, G, ks, alias,
+                                  prec);
       if (!rc)
         {
           if (L)
@@ -136,7 +138,7 @@ lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
         lsc_jet_set_arb (&pj[i], x + i, NULL);
       lsc_jet_set_arb (&dj, dm, NULL);
       rc = lsc_restricted_eval_jet (L ? &Lj : NULL, gj, Hj, pj, G, &dj, ks,
-                                    prec);
+                                    alias, prec);
     }
   if (!rc)
     {
@@ -218,7 +220,7 @@ lsc_certify_newton (arb_ptr p, const lsc_young *G, const arb_t d,
       for (slong i = 0; i < np; i++)
         mag_zero (arb_radref (p + i));
       int e = lsc_cert_eval (NULL, NULL, g, NULL, H, NULL, p, NULL, G, dm,
-                             NULL, NULL, prec);
+                             NULL, NULL, NULL, prec);
       if (e)
         {
           rc = e;
@@ -301,7 +303,8 @@ precond_jacobian (arb_mat_t M, const arb_mat_t C, arb_srcptr x,
       arb_ptr Hc = _arb_vec_init (np * np * s),
               CJc = _arb_vec_init (np * np * s);
       arb_sub (step, D, dm, prec);
-      rc = lsc_cert_taylor_coefs (NULL, NULL, Hc, x, dm, D, N, G, ks, prec);
+      rc = lsc_cert_taylor_coefs (NULL, NULL, Hc, x, dm, D, N, G, ks, NULL,
+                                  prec);
       for (slong k = 0; k <= N && !rc; k++)
         {
           for (slong i = 0; i < np * np; i++)
@@ -321,7 +324,7 @@ precond_jacobian (arb_mat_t M, const arb_mat_t C, arb_srcptr x,
     }
   else
     rc = lsc_cert_eval (NULL, NULL, NULL, NULL, H, NULL, x, NULL, G, dm, NULL,
-                        ks, prec);
+                        ks, NULL, prec);
   if (!rc && !tm)
     {
       vec_to_mat (A, H, (size_t) np);
@@ -337,7 +340,7 @@ precond_jacobian (arb_mat_t M, const arb_mat_t C, arb_srcptr x,
         arb_one (dir + k);
       arb_set_ui (z, isd);
       rc = lsc_cert_eval (NULL, NULL, NULL, NULL, H, Hd, X, dir, G, D, z, ks,
-                          prec);
+                          NULL, prec);
       if (rc)
         break;
       vec_to_mat (A, Hd, (size_t) np);
@@ -458,10 +461,10 @@ lsc_cert_critical_k (lsc_cert_crit *res, const lsc_young *G, const int *ks,
   for (slong i = 0; i < np; i++)
     arf_set (arb_midref (x + i), arb_midref (p + i));
   /* g(x, D) centered in d, and the preconditioner C ~ J(x, dm)^{-1} */
-  if (lsc_cert_eval_centered (NULL, g, NULL, x, dm, x, d, G, ks, o.taylor,
-                              prec)
+  if (lsc_cert_eval_centered (NULL, g, NULL, x, dm, x, d, G, ks, NULL,
+                              o.taylor, prec)
       || lsc_cert_eval (NULL, NULL, NULL, NULL, H, NULL, x, NULL, G, dm, NULL,
-                         ks, prec))
+                         ks, NULL, prec))
     {
       reason (res, "the gradient cannot be enclosed at the centre (a norm "
                    "or an angle not proved away from 0)");
@@ -487,7 +490,7 @@ lsc_cert_critical_k (lsc_cert_crit *res, const lsc_young *G, const int *ks,
     arb_init (step);
     arb_one (one);
     if (lsc_cert_eval (NULL, NULL, gv, NULL, NULL, NULL, x, NULL, G, dm, NULL,
-                       ks, prec))
+                       ks, NULL, prec))
       {
         _arb_vec_clear (gd, np);
         _arb_vec_clear (gv, np);
@@ -508,7 +511,7 @@ lsc_cert_critical_k (lsc_cert_crit *res, const lsc_young *G, const int *ks,
         arb_ptr gc = _arb_vec_init (np * s), Cg = _arb_vec_init (np * s);
         arb_sub (step, d, dm, prec);
         if (lsc_cert_taylor_coefs (NULL, gc, NULL, x, dm, d, o.taylor, G,
-                                   ks, prec))
+                                   ks, NULL, prec))
           arb_mat_indeterminate (dv);
         else
           {
@@ -591,7 +594,7 @@ lsc_cert_critical_k (lsc_cert_crit *res, const lsc_young *G, const int *ks,
       res->radius = fmax (res->radius, mag_get_d (arb_radref (best + i)));
     }
   if (lsc_cert_eval_centered (res->loss, NULL, NULL, x, dm, best, d, G,
-                              ks, o.taylor, prec))
+                              ks, NULL, o.taylor, prec))
     arb_indeterminate (res->loss);
 done:
   _arb_vec_clear (x, np);

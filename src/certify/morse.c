@@ -13,10 +13,14 @@
 
 /* The Hessian of Gq over the mapped box: centered (centre xq, box Xq),
    or, when xd != NULL, over the box with its derivative in the direction
-   (xd, 1) into Ad. */
+   (xd, 1) into Ad.  alias[i]: the parameter of G (the root of the chain)
+   that Gq's parameter i copies, so that rows which Fix(G) keeps equal
+   (the split rows of a k = d + m family, free in Fix(G0)) are known to be
+   identical. */
 static int
 hess_q (arb_mat_t A, arb_mat_t Ad, const lsc_young *Gq, arb_srcptr x,
-        arb_srcptr X, arb_srcptr xd, const int *par, size_t nq,
+        arb_srcptr X, arb_srcptr xd, const int *par, const int *alias,
+        size_t nq,
         const arb_t dm, const arb_t D, const int *ks, int N, slong prec)
 {
   arb_ptr xq = _arb_vec_init ((slong) nq), Xq = _arb_vec_init ((slong) nq),
@@ -33,9 +37,9 @@ hess_q (arb_mat_t A, arb_mat_t Ad, const lsc_young *Gq, arb_srcptr x,
         arb_set (Dq + i, xd + par[i]);
     }
   int rc = xd ? lsc_cert_eval (NULL, NULL, NULL, NULL, H, Hd, Xq, Dq, Gq, D,
-                               one, ks, prec)
+                               one, ks, alias, prec)
               : lsc_cert_eval_centered (NULL, NULL, H, xq, dm, Xq, D, Gq,
-                                        ks, N, prec);
+                                        ks, alias, N, prec);
   for (size_t i = 0; !rc && i < nq; i++)
     for (size_t j = 0; j < nq; j++)
       {
@@ -176,15 +180,26 @@ lsc_cert_blocks (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
       arb_mat_init (Ad[0], (slong) ch.n0, (slong) ch.n0);
       arb_mat_init (Ad[1], (slong) ch.n1, (slong) ch.n1);
     }
+  /* each level's parameters as copies of G's (the composed parent maps) */
+  int *root[3];
+  for (int q = 0; q < 3; q++)
+    {
+      root[q] = flint_malloc ((nq[q] ? nq[q] : 1) * sizeof (int));
+      for (size_t i = 0; i < nq[q]; i++)
+        root[q][i] = q ? root[q - 1][par[q][i]] : par[0][i];
+    }
   /* hess_q maps level q's parameters from level q - 1 (x[q]) */
   rc = hess_q (A[0], Ad ? Ad[0] : NULL, Gq[0], x[0], X[0], xd ? xdq[0] : NULL,
-               par[0], nq[0], dm, d, kq[1], N, prec);
+               par[0], root[0], nq[0], dm, d, kq[1], N, prec);
   if (!rc)
     rc = hess_q (A[1], Ad ? Ad[1] : NULL, Gq[1], x[1], X[1],
-                 xd ? xdq[1] : NULL, par[1], nq[1], dm, d, kq[2], N, prec);
+                 xd ? xdq[1] : NULL, par[1], root[1], nq[1], dm, d, kq[2], N,
+                 prec);
   if (!rc)
     rc = hess_q (H2, H2d, Gq[2], x[2], X[2], xd ? xdq[2] : NULL, par[2],
-                 nq[2], dm, d, kq[3], N, prec);
+                 root[2], nq[2], dm, d, kq[3], N, prec);
+  for (int q = 0; q < 3; q++)
+    flint_free (root[q]);
   parity_block (A[2], H2, ch.swap, ch.n2, 1, prec);
   parity_block (A[3], H2, ch.swap, ch.n2, 0, prec);
   if (Ad)
@@ -283,7 +298,7 @@ branch_blocks (arb_mat_t *A, const lsc_young *G, const int *ks,
     if (!arb_contains (box + i, cm.box + i))
       goto done;
   if (lsc_cert_eval (NULL, NULL, g, gd, H, NULL, box, NULL, G, d, one, ks,
-                     prec))
+                     NULL, prec))
     goto done;
   for (slong i = 0; i < np; i++)
     {
@@ -371,6 +386,11 @@ lsc_cert_morse_k (lsc_cert_morse *res, const lsc_young *G, const int *ks,
   int branch = !mag_is_zero (arb_radref (d))
                && !branch_blocks (A, G, ks, box, d, &o, prec);
   int ok = 0;
+  if (branch && lsc_cert_deflate (A, res->nzero, G, box, d, ks, prec))
+    {
+      lsc_cert_blocks_clear (A, NULL);
+      branch = 0;
+    }
   if (branch)
     {
       ok = 1;
@@ -391,6 +411,9 @@ lsc_cert_morse_k (lsc_cert_morse *res, const lsc_young *G, const int *ks,
   if (rc)
     why (res, "a Hessian cannot be enclosed (a norm or an angle not proved "
               "away from 0)");
+  else if (!good && lsc_cert_deflate (A, res->nzero, G, box, d, ks, prec))
+    why (res, "identical split rows whose flat direction cannot be "
+              "separated (their row not proved nonzero)");
   else
     {
       ok = 1;
@@ -418,7 +441,7 @@ lsc_cert_morse_k (lsc_cert_morse *res, const lsc_young *G, const int *ks,
           res->nneg[LSC_IRREP_Y] = nn[3] - nn[1];
           res->npos[LSC_IRREP_Y] = npp[3] - npp[1];
           for (int c = 0; c < 4; c++)
-            res->size[c] = res->nneg[c] + res->npos[c];
+            res->size[c] = res->nneg[c] + res->npos[c] + res->nzero[c];
         }
     }
   lsc_cert_blocks_clear (A, NULL);

@@ -11,10 +11,11 @@
 #include "certify/certify_impl.h"
 #include "landscape/lsc_certify.h"
 
-/* Prove one subinterval [lo, hi] with the centre x (refined here). */
+/* Prove one subinterval [lo, hi] with the centre x (refined here; with
+   exact, cr already holds the exact critical point W = V). */
 static void
 piece (lsc_cert_piece *pc, lsc_cert_crit *cr, arb_ptr x, const lsc_young *G,
-       const int *ks, double lo, double hi, int want,
+       const int *ks, double lo, double hi, int want, int exact,
        const lsc_cert_morse *ref, const lsc_certify_options *o)
 {
   arb_t D, dm;
@@ -31,7 +32,9 @@ piece (lsc_cert_piece *pc, lsc_cert_crit *cr, arb_ptr x, const lsc_young *G,
   memset (pc, 0, sizeof *pc);
   pc->a = lo;
   pc->b = hi;
-  if (lsc_certify_newton (x, G, dm, o))
+  if (exact)
+    ;
+  else if (lsc_certify_newton (x, G, dm, o))
     snprintf (pc->reason, sizeof pc->reason,
               "Newton did not converge at the midpoint");
   else
@@ -55,6 +58,9 @@ piece (lsc_cert_piece *pc, lsc_cert_crit *cr, arb_ptr x, const lsc_young *G,
       arb_clear (s);
       lsc_cert_critical_k (cr, G, ks, q, D, o);
       _arb_vec_clear (q, (slong) np);
+    }
+  if (!pc->reason[0])
+    {
       pc->radius = cr->radius;
       if (!cr->proved)
         snprintf (pc->reason, sizeof pc->reason, "%s", cr->reason);
@@ -71,8 +77,15 @@ piece (lsc_cert_piece *pc, lsc_cert_crit *cr, arb_ptr x, const lsc_young *G,
                       "s %zu, x %zu, y %zu)", pc->morse.nneg[0],
                       pc->morse.nneg[1], pc->morse.nneg[2],
                       pc->morse.nneg[3]);
-          else if (ref && memcmp (ref->nneg, pc->morse.nneg,
-                                  sizeof ref->nneg))
+          else if (want == LSC_CERT_MINIMUM && pc->morse.nzero[0])
+            snprintf (pc->reason, sizeof pc->reason,
+                      "degenerate: %zu structural flat direction(s) of split "
+                      "rows (no second-order minimum theorem)",
+                      pc->morse.nzero[0]);
+          else if (ref && (memcmp (ref->nneg, pc->morse.nneg,
+                                   sizeof ref->nneg)
+                           || memcmp (ref->nzero, pc->morse.nzero,
+                                      sizeof ref->nzero)))
             snprintf (pc->reason, sizeof pc->reason,
                       "inertia differs from the first subinterval's");
           else
@@ -122,7 +135,13 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
   int have_ref = 0, all = 1;
   for (slong i = 0; i < np; i++)
     arb_set_d (x + i, p[i]);
-  if (lsc_cert_track (x, G, dp, a, 0.05, &o))
+  /* W = V: the exact critical point for every d, no branch to follow */
+  if ((rc = lsc_certify_target (&cr, G, p)))
+    goto done;
+  int exact = cr.proved;
+  if (exact)
+    o.scaled = 0;
+  if (!exact && lsc_cert_track (x, G, dp, a, 0.05, &o))
     {
       lsc_cert_piece pc;
       memset (&pc, 0, sizeof pc);
@@ -156,7 +175,9 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
       _arb_vec_set (keep, x, np);
       /* predictor to the midpoint */
       double xd0 = xd;
-      if (lsc_cert_track (x, G, xd, 0.5 * (d + e), 0.05, &o))
+      if (exact)
+        ;
+      else if (lsc_cert_track (x, G, xd, 0.5 * (d + e), 0.05, &o))
         _arb_vec_set (x, keep, np);
       else
         xd = 0.5 * (d + e);
@@ -192,7 +213,7 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
               ks[i] = k;
             }
         }
-      piece (&pc, &cr, x, G, o.scaled ? ks : NULL, d, e, want,
+      piece (&pc, &cr, x, G, o.scaled ? ks : NULL, d, e, want, exact,
              have_ref ? &ref : NULL, &o);
       if (!pc.proved && (e - d) > o.min_rel_width * d
           && strncmp (pc.reason, "proved NOT", 10) != 0)

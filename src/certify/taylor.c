@@ -15,7 +15,7 @@
 static int
 coefs (arb_ptr Lc, arb_ptr gc, arb_ptr Hc, arb_srcptr p, const arb_t d,
        int N, int kmin, int kmax, const lsc_young *G, const int *ks,
-       slong prec)
+       const int *alias, slong prec)
 {
   size_t np = lsc_young_nparams (G);
   int rc = LSC_SUCCESS;
@@ -38,7 +38,7 @@ coefs (arb_ptr Lc, arb_ptr gc, arb_ptr Hc, arb_srcptr p, const arb_t d,
   for (int k = 2; k <= N; k++)
     arb_zero (&dj.c[k]);
   if ((rc = lsc_restricted_eval_jet (Lc ? &Lj : NULL, gj, Hj, pj, G, &dj, ks,
-                                     prec)))
+                                     alias, prec)))
     goto cleanup;
   for (int k = kmin; k <= kmax; k++)
     {
@@ -62,14 +62,15 @@ cleanup:
 int
 lsc_cert_taylor_coefs (arb_ptr Lc, arb_ptr gc, arb_ptr Hc, arb_srcptr p,
                        const arb_t dm, const arb_t D, int N,
-                       const lsc_young *G, const int *ks, slong prec)
+                       const lsc_young *G, const int *ks,
+                       const int *alias, slong prec)
 {
   if (N < 1 || N >= LSC_JET_MAX)
     return LSC_EINVAL;
   /* orders 0 .. N-1 at the midpoint, order N over the ball */
-  int rc = coefs (Lc, gc, Hc, p, dm, N, 0, N - 1, G, ks, prec);
+  int rc = coefs (Lc, gc, Hc, p, dm, N, 0, N - 1, G, ks, alias, prec);
   if (!rc)
-    rc = coefs (Lc, gc, Hc, p, D, N, N, N, G, ks, prec);
+    rc = coefs (Lc, gc, Hc, p, D, N, N, N, G, ks, alias, prec);
   return rc;
 }
 

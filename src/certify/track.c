@@ -25,7 +25,7 @@ predict (arb_ptr x, const lsc_young *G, double d, double h, slong prec)
   arb_set_d (db, d);
   arb_one (one);
   int rc = lsc_cert_eval (NULL, NULL, g, gd, H, NULL, x, NULL, G, db, one, NULL,
-                          prec);
+                          NULL, prec);
   if (!rc)
     {
       for (slong i = 0; i < np; i++)
