@@ -42,6 +42,11 @@ cli_index_text (char *buf, size_t len, double v, double d)
       return;
     }
   int f = decimal_places (d);
+  /* a value too long for buf in fixed notation (|v| ~ 1e31 and more with
+     a 32-byte buffer: d beyond ~1e15) is written in the shortest
+     round-trip form, never cut off */
+  if (f >= 0 && snprintf (NULL, 0, "%.*f", 2 * f + 1, v) >= (int) len)
+    f = -1;
   if (f < 0)
     {
       /* shortest round-trip form */

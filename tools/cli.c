@@ -163,43 +163,9 @@ cli_finish (int status)
   return status;
 }
 
-/* 1 if the running binary lies in this build tree (tools/ or the
-   libtool tools/.libs/), i.e. the tool runs uninstalled. */
-static int
-in_build_tree (void)
-{
-  char exe[4096], tools[4096];
-  ssize_t n = readlink ("/proc/self/exe", exe, sizeof exe - 1);
-  if (n <= 0)
-    return 0;
-  exe[n] = '\0';
-  char *slash = strrchr (exe, '/');
-  if (!slash)
-    return 0;
-  *slash = '\0';
-  size_t m = strlen (exe);
-  if (m >= 6 && strcmp (exe + m - 6, "/.libs") == 0)
-    exe[m - 6] = '\0';
-  char *real = realpath (LSC_BUILDDIR "/tools", tools);
-  return real && strcmp (real, exe) == 0;
-}
-
 const char *
 cli_catalogue_path (const char *given)
 {
-  if (given)
-    return given;
-  const char *env = getenv ("LANDSCAPE_FAMILIES");
-  if (env && *env)
-    return env;
-  if (in_build_tree ())
-    {
-      /* The source directory as configure saw it may hold "..", as in
-         a VPATH build (distcheck): messages name the resolved file. */
-      static char resolved[4096];
-      if (realpath (LSC_SRCDIR "/data/families.tsv", resolved))
-        return resolved;
-      return LSC_SRCDIR "/data/families.tsv";
-    }
-  return LSC_PKGDATADIR "/families.tsv";
+  /* the library's one rule (lsc_catalogue_default_path(3)) */
+  return given ? given : lsc_catalogue_default_path ();
 }

@@ -179,64 +179,6 @@ mpfr_decimal (mpfr_t x)
   return s;
 }
 
-/* Detect the isotropy of W (tolerance 1e-9 max(1, max |W|)); when it has a
-   large block of size >= 3, label each full eigenvalue group g with the
-   components ("s", "t+x", ...) of the reduced spectrum whose values lie
-   within etol of it and whose multiplicities add up to the group's; iso
-   receives the isotropy spec.  Leaves everything empty otherwise. */
-static void
-isotypic_labels (char (*label)[16], char *iso, size_t isolen,
-                 const lsc_eigen_cluster *grp, size_t ng, const double *W,
-                 size_t k, size_t d, double etol, double dtol)
-{
-  double wmax = 1;
-  for (size_t i = 0; i < k * d; i++)
-    wmax = fmax (wmax, fabs (W[i]));
-  lsc_detect_workspace *dw = lsc_detect_alloc (k, d);
-  lsc_young G;
-  double p[LSC_DETECT_MAXPARAMS];
-  if (!dw || lsc_detect (&G, NULL, NULL, p, NULL, W, k, d, dtol * wmax, dw)
-      || G.rsize[0] < 3)
-    {
-      lsc_detect_free (dw);
-      return;
-    }
-  lsc_detect_free (dw);
-  lsc_isotypic_workspace *iw = lsc_isotypic_alloc (&G);
-  lsc_iso_eigen *out = iw ? malloc (lsc_isotypic_max (iw) * sizeof *out)
-                          : NULL;
-  size_t nout = 0;
-  if (!out || lsc_isotypic_spectrum (out, &nout, p, &G, 1e-10, 0, iw))
-    nout = 0;
-  for (size_t g = 0; g < ng && nout; g++)
-    {
-      double msum = 0;
-      int seen[4] = { 0, 0, 0, 0 };
-      for (size_t i = 0; i < nout; i++)
-        if (fabs (out[i].value - grp[g].value) <= etol)
-          {
-            msum += out[i].mult;
-            seen[out[i].irrep] = 1;
-          }
-      if (fabs (msum - (double) grp[g].mult) > 0.5)
-        {
-          snprintf (label[g], sizeof label[g], "?");
-          continue;
-        }
-      for (int r = 0; r < 4; r++)
-        if (seen[r])
-          {
-            size_t l = strlen (label[g]);
-            snprintf (label[g] + l, sizeof label[g] - l, "%s%s",
-                      l ? "+" : "", lsc_irrep_name (r));
-          }
-    }
-  if (nout)
-    lsc_isotropy_format (iso, isolen, &G);
-  free (out);
-  lsc_isotypic_free (iw);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -454,7 +396,7 @@ main (int argc, char **argv)
      the dense kd x kd Hessian ---- */
   size_t ng = 0;
   char iso[160] = "";
-  char (*label)[16] = NULL;
+  char (*label)[LSC_LABEL_LEN] = NULL;
   lsc_inertia in = { 0, 0, 0 };
   lsc_eigen_cluster *grp = malloc (n * sizeof *grp);
   unsigned *comp = malloc (n * sizeof *comp);
@@ -543,8 +485,14 @@ main (int argc, char **argv)
       if (!label)
         cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
       if (!V.x && !A.x && !B.x && m == d)
-        isotypic_labels (label, iso, sizeof iso, grp, ng, W.x, k, d,
-                         tol * emax, label_tol);
+        {
+          lsc_young LG;
+          if ((rc = lsc_isotypic_cluster_labels (label, &LG, grp, ng, W.x, k,
+                                                 d, tol * emax, label_tol)))
+            lib_fail ("isotypic labels", rc);
+          if (LG.nrb)
+            lsc_isotropy_format (iso, sizeof iso, &LG);
+        }
     }
 
   /* ---- output ---- */

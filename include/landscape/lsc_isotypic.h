@@ -144,6 +144,21 @@ int lsc_isotypic_label_full (size_t *counts, const double *evec,
                              const lsc_eigen_cluster *grp, size_t ng,
                              const lsc_young *G);
 
+/* Labels of the distinct eigenvalues grp (ng groups, from lsc_eigen_group)
+   of the full Hessian at W (k x d, target V = I, alpha = beta = 1): the
+   Young-type isotropy of W is detected at tolerance dtol max(1, max|W|);
+   when it has a large block of 3 or more, label[g] receives the
+   components ("s", "t+x", ...) of the reduced spectrum at the detected
+   parameters whose values lie within etol of group g, or "?" when their
+   multiplicities do not add up to the group's, and *G (if G is not
+   NULL) the detected group; otherwise every label is empty and *G is
+   zeroed (G->nrb = 0).  LSC_EFAULT, LSC_ENONFINITE, LSC_ENOMEM. */
+#define LSC_LABEL_LEN 16
+int lsc_isotypic_cluster_labels (char (*label)[LSC_LABEL_LEN], lsc_young *G,
+                                 const lsc_eigen_cluster *grp, size_t ng,
+                                 const double *W, size_t k, size_t d,
+                                 double etol, double dtol);
+
 #pragma GCC visibility pop
 #ifdef __cplusplus
 }

@@ -126,15 +126,10 @@ class _Catalogue:
 
 
 def _default_catalogue():
-    import os
-    if os.environ.get("LANDSCAPE_FAMILIES"):
-        return os.environ["LANDSCAPE_FAMILIES"]
-    installed = L.catalogue_default_path().decode()
-    if os.path.exists(installed):
-        return installed
-    if L.source_catalogue and os.path.exists(L.source_catalogue):
-        return L.source_catalogue
-    return installed
+    # the library's one rule (lsc_catalogue_default_path(3)):
+    # $LANDSCAPE_FAMILIES, the source tree's file when the library runs
+    # from its build tree, else the installed one
+    return L.catalogue_default_path().decode()
 
 
 def _nan_to_none(x):
@@ -400,6 +395,10 @@ def _eigenvalues(H):
     return ev
 
 
+# landscape-eval's isotropy tolerance for labels (relative to max(1, max|W|))
+_LABEL_TOL = 1e-9
+
+
 def _spectrum(W, V, alpha, beta, tol):
     if not 0 < tol < 1:
         raise ValueError("tol must be in (0, 1)")
@@ -414,16 +413,34 @@ def _spectrum(W, V, alpha, beta, tol):
     _check(L.inertia_count(C.byref(inert), evp, n, tol * emax), "inertia")
     rows = [{"value": grp[i].value, "mult": int(grp[i].mult),
              "spread": grp[i].spread} for i in range(ng.value)]
+    # the component column of landscape-eval: for the study's target
+    # (V = I, alpha = beta = 1) the components of the detected isotropy's
+    # large block holding each value ("" when none is detected)
+    if V is None and alpha is None and beta is None:
+        W2 = np.ascontiguousarray(np.atleast_2d(np.asarray(W, dtype=float)))
+        k, d = W2.shape
+        lab = ((C.c_char * L.LABEL_LEN) * max(ng.value, 1))()
+        _check(L.cluster_labels(lab, None, grp, ng.value,
+                                W2.ctypes.data_as(T.c_double_p), k, d,
+                                tol * emax, _LABEL_TOL), "isotypic labels")
+        for i, r in enumerate(rows):
+            r["component"] = lab[i].value.decode()
+    else:
+        for r in rows:
+            r["component"] = ""
     return ev, rows, inert
 
 
 def spectrum(W, V=None, alpha=None, beta=None, tol=1e-8):
     """Distinct Hessian eigenvalues at W as landscape-eval groups them
     (eigenvalues closer than tol max(1, max |eigenvalue|) merged): a Table
-    with value, mult, spread; .eigenvalues holds all kd of them
-    (ascending)."""
+    with value, mult, spread and component (the isotypic components holding
+    the value, as landscape-eval's column: for V = I and unit alpha, beta
+    when W has a Young-type isotropy with a large block of 3 or more, else
+    ""); .eigenvalues holds all kd of them (ascending)."""
     ev, rows, inert = _spectrum(W, V, alpha, beta, tol)
-    return Table(rows, ["value", "mult", "spread"], eigenvalues=ev)
+    return Table(rows, ["value", "mult", "spread", "component"],
+                 eigenvalues=ev)
 
 
 def evaluate(W, V=None, alpha=None, beta=None, tol=1e-8):

@@ -11,33 +11,33 @@ _here = os.path.dirname(os.path.abspath(__file__))
 def _candidates():
     env = os.environ.get("LANDSCAPE_LIB")
     if env:
-        yield env, None
+        yield env
         return
     # The source or build tree: python/landscape/ -> ../../.libs
     top = os.path.dirname(os.path.dirname(_here))
     for name in ("liblandscape.so", "liblandscape.dylib"):
         path = os.path.join(top, ".libs", name)
         if os.path.exists(path):
-            yield path, os.path.join(top, "data", "families.tsv")
+            yield path
     try:
         from . import _config
         for name in ("liblandscape.so.0", "liblandscape.so",
                      "liblandscape.dylib"):
             path = os.path.join(_config.LIBDIR, name)
             if os.path.exists(path):
-                yield path, os.path.join(_config.PKGDATADIR, "families.tsv")
+                yield path
     except ImportError:
         pass
     found = ctypes.util.find_library("landscape")
     if found:
-        yield found, None
+        yield found
 
 
 def _load():
     tried = []
-    for path, catalogue in _candidates():
+    for path in _candidates():
         try:
-            return C.CDLL(path), path, catalogue
+            return C.CDLL(path), path
         except OSError as e:
             tried.append("%s (%s)" % (path, e))
     raise ImportError("landscape: cannot load liblandscape; tried: %s; set "
@@ -45,7 +45,7 @@ def _load():
                                                      or "nothing found"))
 
 
-lib, path, source_catalogue = _load()
+lib, path = _load()
 
 c_int, c_size_t, c_double, c_char_p, c_void_p = (
     C.c_int, C.c_size_t, C.c_double, C.c_char_p, C.c_void_p)
@@ -97,6 +97,11 @@ eigen_group = _fn("lsc_eigen_group", c_int, P(T.EigenCluster), P(c_size_t),
                   dp, c_size_t, c_double, c_double)
 inertia_count = _fn("lsc_inertia_count", c_int, P(T.Inertia), dp, c_size_t,
                     c_double)
+LABEL_LEN = 16
+cluster_labels = _fn("lsc_isotypic_cluster_labels", c_int,
+                     P(C.c_char * LABEL_LEN), c_void_p,
+                     P(T.EigenCluster), c_size_t, dp, c_size_t, c_size_t,
+                     c_double, c_double)
 
 detect_alloc = _fn("lsc_detect_alloc", c_void_p, c_size_t, c_size_t)
 detect_free = _fn("lsc_detect_free", None, c_void_p)

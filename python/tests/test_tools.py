@@ -112,8 +112,40 @@ def test_eval_equals_tool():
     s = landscape.spectrum(W)
     assert len(spec) == len(s)
     for t, r in zip(spec, s):
-        for c in ("value", "mult", "spread"):
+        for c in ("value", "mult", "spread", "component"):
             assert same(t[c], r[c]), c
+
+
+def test_spectrum_components_equal_tool():
+    # a point of Fix(Delta S_5): a I + b 1 1^T, its distinct eigenvalues
+    # labelled by the components of S_5 as landscape-eval --dense labels
+    # them (the same dense spectrum, the same library labelling)
+    W = 0.9 * np.eye(5) + 0.05 * np.ones((5, 5))
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+        for row in W:
+            f.write(" ".join("%.17g" % x for x in row) + "\n")
+    try:
+        summary, spec = tsv_tables(tool("landscape-eval"), "--dense", f.name)
+    finally:
+        os.unlink(f.name)
+    s = landscape.spectrum(W)
+    assert list(s.columns) == ["value", "mult", "spread", "component"]
+    assert len(spec) == len(s)
+    for t, r in zip(spec, s):
+        for c in ("value", "mult", "spread", "component"):
+            assert same(t[c], r[c]), c
+        assert r["component"] not in ("", "?")
+    # the multiplicities of the labels: t and x have dimension 1 and
+    # (n-1)(n-2)/2 = 6, s has n - 1 = 4, y has n(n-3)/2 = 5 (n = 5)
+    dim = {"t": 1, "s": 4, "x": 6, "y": 5}
+    assert sum(r["mult"] for r in s) == 25
+    for r in s:
+        parts = r["component"].split("+")
+        assert r["mult"] >= sum(dim[p] for p in parts)
+    # no isotropy detected (a generic W): empty labels, as the tool's
+    rng = np.random.default_rng(3)
+    G = np.eye(4) + 0.3 * rng.normal(size=(4, 4))
+    assert all(r["component"] == "" for r in landscape.spectrum(G))
 
 
 def test_census_equals_tool():

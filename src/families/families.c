@@ -431,10 +431,3 @@ lsc_catalogue_find (const lsc_catalogue *cat, const char *name)
       return &cat->fam[i];
   return NULL;
 }
-
-const char *
-lsc_catalogue_default_path (void)
-{
-  const char *e = getenv ("LANDSCAPE_FAMILIES");
-  return e && *e ? e : LSC_PKGDATADIR "/families.tsv";
-}

@@ -1,0 +1,154 @@
+/* The tools' table writer never prints ok beside a missing number
+   (tools/cli-table.c, landscape-formats(5)): a row with status ok and a
+   non-finite real or MPFR decimal is written with that cell empty (null
+   in JSON) and the status enonfinite, counted, and turns a success exit
+   into 1; a row that already failed keeps its own status.  The library
+   refuses non-finite values before they reach a table (every reachable
+   input tried: overflowing W in landscape-eval, d = 1e155 in
+   landscape-scan give their own statuses), so the writer's guard is
+   driven here directly, as by fault injection. */
+#define _POSIX_C_SOURCE 200809L
+#include <config.h>
+#include <math.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <stdio.h>
+#include <string.h>
+#include "testutil.h"
+#include "landscape/lsc_errno.h"
+#include "cli.h"
+#include "cli-table.h"
+
+/* Write five rows in format fmt into buf: ok finite; ok NaN; ok +inf
+   decimal; noconv NaN; ok "@NaN@" decimal. */
+static void
+write_rows (char *buf, size_t len, cli_format fmt)
+{
+  FILE *f = fmemopen (buf, len, "w");
+  CU_ASSERT_FATAL (f != NULL);
+  cli_output *o = cli_output_new (f, fmt, 0);
+  static const cli_column cols[] = { { "name", CLI_COL_STRING },
+                                     { "status", CLI_COL_STATUS },
+                                     { "loss", CLI_COL_REAL },
+                                     { "exact", CLI_COL_DECIMAL } };
+  cli_table *t = cli_table_begin (o, "t", cols, 4);
+  static const struct
+  {
+    const char *name;
+    int st;
+    double v;
+    const char *dec;
+  } r[] = { { "fine", LSC_SUCCESS, 0.5, "0.5" },
+            { "nanreal", LSC_SUCCESS, NAN, "1" },
+            { "infdec", LSC_SUCCESS, 2.0, "@Inf@" },
+            { "failed", LSC_ENOCONV, NAN, "1" },
+            { "nandec", LSC_SUCCESS, -INFINITY, "@NaN@" } };
+  for (size_t i = 0; i < 5; i++)
+    {
+      cli_cell_string (t, r[i].name);
+      cli_cell_status (t, r[i].st);
+      cli_cell_real (t, r[i].v);
+      cli_cell_decimal (t, r[i].dec);
+      cli_row_end (t);
+    }
+  cli_table_end (t);
+  cli_output_free (o);
+  fclose (f);
+}
+
+/* The line of buf that starts with (or holds, for JSON) key. */
+static const char *
+line_of (const char *buf, const char *key, char *line, size_t len)
+{
+  const char *p = strstr (buf, key);
+  line[0] = '\0';
+  if (!p)
+    return line;
+  while (p > buf && p[-1] != '\n')
+    p--;
+  size_t n = strcspn (p, "\n");
+  snprintf (line, len, "%.*s", (int) (n < len ? n : len - 1), p);
+  return line;
+}
+
+static void
+test_tsv (void)
+{
+  char buf[4096] = "", l[256];
+  size_t before = cli_table_demoted_rows ();
+  write_rows (buf, sizeof buf, CLI_FMT_TSV);
+  CU_ASSERT_STRING_EQUAL (line_of (buf, "fine", l, sizeof l),
+                          "fine\tok\t0.5\t0.5");
+  CU_ASSERT_STRING_EQUAL (line_of (buf, "nanreal", l, sizeof l),
+                          "nanreal\tenonfinite\t\t1");
+  CU_ASSERT_STRING_EQUAL (line_of (buf, "infdec", l, sizeof l),
+                          "infdec\tenonfinite\t2\t");
+  CU_ASSERT_STRING_EQUAL (line_of (buf, "failed", l, sizeof l),
+                          "failed\tnoconv\t\t1");
+  CU_ASSERT_STRING_EQUAL (line_of (buf, "nandec", l, sizeof l),
+                          "nandec\tenonfinite\t\t");
+  CU_ASSERT (strstr (buf, "nan") == strstr (buf, "nanreal")); /* no NaN */
+  CU_ASSERT (strstr (buf, "inf") == strstr (buf, "infdec"));
+  CU_ASSERT_EQUAL (cli_table_demoted_rows () - before, 3);
+}
+
+static void
+test_json (void)
+{
+  char buf[4096] = "", l[256];
+  size_t before = cli_table_demoted_rows ();
+  write_rows (buf, sizeof buf, CLI_FMT_JSON);
+  line_of (buf, "\"nanreal\"", l, sizeof l);
+  CU_ASSERT (strstr (l, "\"status\":\"enonfinite\"") != NULL);
+  CU_ASSERT (strstr (l, "\"loss\":null") != NULL);
+  line_of (buf, "\"nandec\"", l, sizeof l);
+  CU_ASSERT (strstr (l, "\"status\":\"enonfinite\"") != NULL);
+  CU_ASSERT (strstr (l, "\"exact\":null") != NULL);
+  line_of (buf, "\"failed\"", l, sizeof l);
+  CU_ASSERT (strstr (l, "\"status\":\"noconv\"") != NULL);
+  line_of (buf, "\"fine\"", l, sizeof l);
+  CU_ASSERT (strstr (l, "\"status\":\"ok\"") != NULL);
+  CU_ASSERT_EQUAL (cli_table_demoted_rows () - before, 3);
+}
+
+static void
+test_text (void)
+{
+  char buf[4096] = "", l[256];
+  write_rows (buf, sizeof buf, CLI_FMT_TEXT);
+  CU_ASSERT (strstr (line_of (buf, "nanreal", l, sizeof l), "enonfinite")
+             != NULL);
+  CU_ASSERT (strstr (line_of (buf, "fine", l, sizeof l), "ok") != NULL);
+  CU_ASSERT (strstr (buf, " ok ") == NULL
+             || strstr (line_of (buf, "nandec", l, sizeof l), " ok") == NULL);
+}
+
+/* The exit status: a demoted row makes success 1 (cli_finish closes
+   stdout: in a child, which inherits the count). */
+static void
+test_exit (void)
+{
+  CU_ASSERT (cli_table_demoted_rows () > 0);
+  fflush (NULL);
+  pid_t pid = fork ();
+  CU_ASSERT_FATAL (pid >= 0);
+  if (pid == 0)
+    _exit (cli_finish (CLI_EXIT_OK));
+  int ws = 0;
+  CU_ASSERT_EQUAL (waitpid (pid, &ws, 0), pid);
+  CU_ASSERT (WIFEXITED (ws) && WEXITSTATUS (ws) == CLI_EXIT_NOCONV);
+}
+
+int
+main (int argc, char **argv)
+{
+  (void) argc;
+  cli_init (argv[0]);
+  static const lsc_test_case cases[] = {
+    { "TSV: ok with a non-finite cell is enonfinite, cell empty", test_tsv },
+    { "JSON: enonfinite and null", test_json },
+    { "text: enonfinite", test_text },
+    { "a demoted row exits 1", test_exit },
+    { NULL, NULL } };
+  return lsc_test_run ("cli-table", cases);
+}
