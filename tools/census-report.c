@@ -137,7 +137,12 @@ census_print_summary (cli_output *out, const census_run *runs, size_t n,
       else
         nsaddle++;
     }
-  t = cli_table_begin_paper (out, "totals", NULL, tot_cols, 7, 0);
+  snprintf (cap, sizeof cap, "Totals of the census of %zu runs ($k = %zu$, "
+            "$d = %zu$): end points at the global minimum, at spurious "
+            "minima (Morse index 0, $L > 0$) and at saddles, runs that "
+            "failed, the fraction of runs ending at a spurious minimum, and "
+            "the number of families.", n, cf->k, cf->d);
+  t = cli_table_begin_paper (out, "totals", cap, tot_cols, 7, 0);
   cli_cell_int (t, (long long) n);
   cli_cell_int (t, (long long) nglobal);
   cli_cell_int (t, (long long) nspur);
