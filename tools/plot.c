@@ -261,23 +261,32 @@ draw_ticks (fig *F, const axis *a, int vertical, double base)
   char lab[40];
   if (a->log == PLOT_SYMLOG)
     {
-      double m = fmax (fabs (a->lo), fabs (a->hi));
-      int j0 = (int) floor (log10 (a->c)), nd = 0;
-      for (int j = j0; j <= j0 + 30; j++)
-        nd += tr (a, pow (10, j)) <= m;
-      int every = nd > 4 ? (nd + 3) / 4 : 1;
-      double len = fabs (a->p1 - a->p0), w = vertical ? F->fs
-                   : text_w (F->cr, "-10^-10");
-      while (every < nd && (2.0 * nd / every + 1) * (w + 0.8 * F->fs) > len)
-        every++;
+      /* 0, then the decades from the outermost in, each kept only if its
+         label clears those kept (the linear range near 0 crowds them) */
+      double len = fabs (a->p1 - a->p0), sep = vertical ? 1.7 * F->fs
+                   : text_w (F->cr, "-10^-10") + 0.8 * F->fs;
+      double placed[64];
+      size_t np = 0;
+      int j0 = (int) floor (log10 (a->c));
       if (a->lo <= 0 && a->hi >= 0)
-        tick (F, a, vertical, base, 0, "0");
-      for (int j = j0; j <= j0 + 30; j++)
+        {
+          tick (F, a, vertical, base, 0, "0");
+          placed[np++] = 0;
+        }
+      for (int j = j0 + 30; j >= j0; j--)
         for (int sg = -1; sg <= 1; sg += 2)
           {
             double u = tr (a, sg * pow (10, j));
-            if ((j - j0) % every || u < a->lo || u > a->hi)
+            if (u < a->lo || u > a->hi || np == 64)
               continue;
+            double px = (u - a->lo) / (a->hi - a->lo) * len;
+            int clear = 1;
+            for (size_t i = 0; i < np && clear; i++)
+              clear = fabs (px - (placed[i] - a->lo) / (a->hi - a->lo) * len)
+                      >= sep;
+            if (!clear)
+              continue;
+            placed[np++] = u;
             snprintf (lab, sizeof lab, "%s10^%d", sg < 0 ? "-" : "", j);
             tick (F, a, vertical, base, u, lab);
           }
