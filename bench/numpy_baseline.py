@@ -6,6 +6,10 @@ and its gradient, written as their numpy code does it: row norms, cosines
 through W V^T / (|w| |v|), clipped arccos, the arc-cosine kernel
 |w||v| (sin t + (pi - t) cos t) / (2 pi), V = I written out densely.
 
+Times are process CPU times (time.process_time, as bench-ratio's
+CLOCK_PROCESS_CPUTIME_ID), so that other jobs on a shared machine do not
+decide the ratios.
+
 Usage: OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/numpy_baseline.py K...
 prints one line per size: k, seconds per gradient, per loss + gradient
 (shared geometry), per GD step, and the loss at the benchmark point.  The
@@ -61,14 +65,14 @@ def grad(W, V, want_loss=False, kvv_sum=None):
 
 def timeit(f, budget=0.2):
     f()
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     f()
-    t1 = time.perf_counter() - t0
+    t1 = time.process_time() - t0
     n = 1 if t1 > budget else int(budget / max(t1, 1e-7)) + 1
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for _ in range(n):
         f()
-    return (time.perf_counter() - t0) / n
+    return (time.process_time() - t0) / n
 
 
 def point(k, seed):

@@ -5,7 +5,8 @@
 # with glibc malloc told to keep freed memory (on virtual machines where a
 # page fault is expensive, numpy's per-call temporaries otherwise make the
 # baseline several times slower and the ratios flattering).  For each size
-# the two programs alternate three times and the best time of each is kept.
+# the two programs alternate three times and the best CPU time of each is
+# kept (process CPU time on both sides: other jobs do not decide the ratio).
 # Ratio = numpy time / landscape time (above 1: landscape is faster).
 set -e
 srcdir=$(dirname "$0")

@@ -15,7 +15,7 @@
 
 enum { NP = 4099 };
 typedef size_t (*pairs_fn) (double *, double *, double *, const double *,
-                            size_t);
+                            size_t, size_t *);
 
 /* error of x against the MPFR value m, in ulps of m */
 static double
@@ -47,8 +47,18 @@ check_pairs (pairs_fn f, const char *name)
   c[4] = -3e-9;
   c[5] = 0.49999999999999994;
   c[6] = 0.75;   /* near: counted, values still within their bounds */
-  size_t nn = f (t, o, g, c, NP);
+  size_t nn = f (t, o, g, c, NP, NULL), near[NP];
   CU_ASSERT_EQUAL (nn, 1);
+  /* the near indices: the one planted entry, and exactly the entries
+     with |c| > 1/2 (counted here by hand) after planting more */
+  CU_ASSERT (f (t, o, g, c, NP, near) == 1 && near[0] == 6);
+  c[4000] = -0.9;
+  c[4097] = 0.5000000000000001;
+  CU_ASSERT (f (t, o, g, c, NP, near) == 3 && near[0] == 6
+             && near[1] == 4000 && near[2] == 4097);
+  c[4000] = 0.25;
+  c[4097] = -0.125;
+  f (t, o, g, c, NP, NULL);
   mpfr_t x, a, s, om, fm;
   mpfr_inits2 (160, x, a, s, om, fm, (mpfr_ptr) 0);
   double et = 0, eo = 0, ef = 0;
@@ -70,8 +80,8 @@ check_pairs (pairs_fn f, const char *name)
   for (size_t n = 1; n < 10; n++)
     {
       double tt[9], oo[9], ff[9];
-      f (tt, oo, NULL, c + 100, n);
-      f (tt, oo, ff, c + 100, n);
+      f (tt, oo, NULL, c + 100, n, NULL);
+      f (tt, oo, ff, c + 100, n, NULL);
       for (size_t i = 0; i < n; i++)
         CU_ASSERT (tt[i] == t[100 + i] && oo[i] == o[100 + i]
                    && ff[i] == g[100 + i]);
@@ -85,9 +95,67 @@ check_pairs (pairs_fn f, const char *name)
   gsl_rng_free (r);
 }
 
+/* asin of every path on a dense sweep of [-1/2, 1/2] (200003 points,
+   with the ends and tiny values) against MPFR: below 1 ulp. */
+static void
+sweep_asin (void)
+{
+  enum { NS = 200003 };
+  double *c = malloc (NS * sizeof (double)), *t = malloc (NS * sizeof (double));
+  double *o = malloc (NS * sizeof (double)), *w = malloc (NS * sizeof (double));
+  (void) t;
+  pairs_fn fs[3] = { pairs_scalar, NULL, NULL };
+  const char *names[3] = { "scalar", "AVX2", "AVX-512" };
+#ifdef LSC_VM_AVX2
+  if (__builtin_cpu_supports ("avx2") && __builtin_cpu_supports ("fma"))
+    fs[1] = pairs_avx2;
+  if (__builtin_cpu_supports ("avx512f"))
+    fs[2] = pairs_avx512;
+#endif
+  for (size_t i = 0; i < NS; i++)
+    c[i] = -0.5 + (double) i / (NS - 1);
+  c[1] = nextafter (-0.5, 0.0);
+  c[NS - 2] = nextafter (0.5, 0.0);
+  c[NS / 2] = 0.0;
+  c[NS / 2 + 1] = 0x1p-1022;
+  c[NS / 2 + 2] = -0x1p-30;
+  c[NS / 2 + 3] = 4.9e-324;
+  mpfr_t x, a;
+  mpfr_inits2 (128, x, a, (mpfr_ptr) 0);
+  double *tp[3] = { NULL, NULL, NULL }, e[3] = { 0, 0, 0 };
+  for (int p = 0; p < 3; p++)
+    if (fs[p])
+      {
+        tp[p] = malloc (NS * sizeof (double));
+        fs[p] (tp[p], o, w, c, NS, NULL);
+      }
+  for (size_t i = 0; i < NS; i++)
+    {
+      mpfr_set_d (x, c[i], MPFR_RNDN);
+      mpfr_asin (a, x, MPFR_RNDN);
+      for (int p = 0; p < 3; p++)
+        if (tp[p])
+          e[p] = fmax (e[p], ulps (tp[p][i], a));
+    }
+  for (int p = 0; p < 3; p++)
+    if (tp[p])
+      {
+        printf ("\n  %s: asin on %d points of [-1/2, 1/2]: %.3f ulp",
+                names[p], NS, e[p]);
+        CU_ASSERT (e[p] < 1.0);
+        free (tp[p]);
+      }
+  mpfr_clears (x, a, (mpfr_ptr) 0);
+  free (c);
+  free (t);
+  free (o);
+  free (w);
+}
+
 static void
 test_pairs (void)
 {
+  sweep_asin ();
   check_pairs (pairs_scalar, "scalar");
 #ifdef LSC_VM_AVX2
   if (__builtin_cpu_supports ("avx2") && __builtin_cpu_supports ("fma"))
@@ -185,12 +253,100 @@ test_sums (void)
   gsl_rng_free (r);
 }
 
+/* dist2 against MPFR (error within the classical bound of a recursive
+   sum of n/4 + 3 terms per lane, (n/4 + 4) u sum of the squares), the
+   same bits on the scalar and vector paths for every length; maxabs on
+   NaN, infinities, zeros and the tails against a plain loop. */
+static void
+test_dist_maxabs (void)
+{
+  enum { N = 1003 };
+  static double u[N], v[N];
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  gsl_rng_set (r, 20);
+  for (size_t i = 0; i < N; i++)
+    {
+      u[i] = gsl_rng_uniform (r) - 0.5;
+      v[i] = u[i] + 1e-9 * (gsl_rng_uniform (r) - 0.5);
+    }
+  mpfr_t m, q, a;
+  mpfr_inits2 (400, m, q, a, (mpfr_ptr) 0);
+  mpfr_set_zero (m, 1);
+  mpfr_set_zero (q, 1);
+  for (size_t i = 0; i < N; i++)
+    {
+      mpfr_set_d (a, u[i], MPFR_RNDN);
+      mpfr_sub_d (a, a, v[i], MPFR_RNDN);
+      mpfr_sqr (a, a, MPFR_RNDN);
+      mpfr_add (m, m, a, MPFR_RNDN);
+      mpfr_set_d (a, u[i], MPFR_RNDN);
+      mpfr_add_d (a, a, v[i], MPFR_RNDN);
+      mpfr_sqr (a, a, MPFR_RNDN);
+      mpfr_add (q, q, a, MPFR_RNDN);
+    }
+  double dp, dm = lsc_vm_dist2 (u, v, N, &dp);
+  /* u - v and u + v are rounded once each (relative u), squared and
+     summed: relative error <= (N/4 + 8) 2^-53 */
+  double em = fabs (dm / mpfr_get_d (m, MPFR_RNDN) - 1.0) * 0x1p53;
+  double ep = fabs (dp / mpfr_get_d (q, MPFR_RNDN) - 1.0) * 0x1p53;
+  printf ("\n  dist2: %.2f and %.2f units of 2^-53 relative (bound %d)", em,
+          ep, N / 4 + 8);
+  CU_ASSERT (em <= N / 4 + 8 && ep <= N / 4 + 8);
+  int same = 1;
+  for (size_t n = 0; n < 40; n++)
+    {
+      double p1, p2, m1 = lsc_vm_dist2 (u + 3, v + 3, n, &p1);
+      double m2 = dist2_scalar (u + 3, v + 3, n, &p2);
+      same &= m1 == m2 && p1 == p2;
+    }
+  CU_ASSERT (same);
+  /* maxabs */
+  double x[13];
+  for (size_t n = 0; n <= 13; n++)
+    for (size_t pos = 0; pos < (n ? n : 1); pos++)
+      for (int kind = 0; kind < 4; kind++)
+        {
+          for (size_t i = 0; i < 13; i++)
+            x[i] = (i % 3 ? -1.0 : 0.5) * (double) i;
+          double want = 0.0;
+          for (size_t i = 0; i < n; i++)
+            want = fmax (want, fabs (x[i]));
+          if (n && kind == 1)
+            {
+              x[pos] = NAN;
+              want = NAN;
+            }
+          else if (n && kind == 2)
+            {
+              x[pos] = -INFINITY;
+              want = INFINITY;
+            }
+          else if (kind == 3)
+            {
+              for (size_t i = 0; i < n; i++)
+                x[i] = i == pos ? -0.0 : 0.0;
+              want = 0.0;
+            }
+          double got = lsc_vm_maxabs (x, n), gs = maxabs_scalar (x, n);
+          int ok = isnan (want) ? isnan (got) && isnan (gs)
+                                : got == want && gs == want;
+          if (!ok)
+            printf ("\n  maxabs n=%zu pos=%zu kind=%d: %g %g want %g", n, pos,
+                    kind, got, gs, want);
+          CU_ASSERT (ok);
+        }
+  printf ("\n");
+  mpfr_clears (m, q, a, (mpfr_ptr) 0);
+  gsl_rng_free (r);
+}
+
 int
 main (void)
 {
   static const lsc_test_case cases[] = {
     { "pair functions vs MPFR on every path", test_pairs },
     { "compensated sums vs MPFR", test_sums },
+    { "dist2 vs MPFR, maxabs on special values", test_dist_maxabs },
     { NULL, NULL },
   };
   int rc = lsc_test_run ("vmath", cases);

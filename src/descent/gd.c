@@ -4,6 +4,7 @@
 #include <math.h>
 #include "descent_impl.h"
 #include "internal.h"
+#include "../kernel/vmath.h"
 
 int
 lsc_descent_gd (double *W, lsc_descent_result *res, const lsc_problem *p,
@@ -44,8 +45,7 @@ lsc_descent_gd (double *W, lsc_descent_result *res, const lsc_problem *p,
                      st);
           break;
         }
-      for (size_t i = 0; i < n; i++)
-        W[i] -= h * ws->G[i];
+      lsc_vm_axpy (W, -h, ws->G, n);   /* W -= h G, vectorised */
       r.iter++;
     }
   if (st == LSC_SUCCESS || st == LSC_EMAXITER)

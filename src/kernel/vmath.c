@@ -50,14 +50,58 @@ asin1 (double c)
 #endif
 }
 
+/* asin on |x| <= 1/2 without branches: x + x w(x^2), with w the rational
+   minimax approximation of (asin x - x)/x from fdlibm's e_asin.c (Sun
+   Microsystems, freely distributable; the same coefficients as musl and
+   glibc's dbl-64 fallback), whose approximation error on |x| <= 1/2 its
+   documentation bounds by 2^-58.75 relative.  Evaluated by Horner's rule
+   with FMA in the same order on every path.  The correction x w is at most
+   0.024 |x| and carries a few ulps of its own size, so the final rounding
+   of x + x w dominates: below 1 ulp in all (tested against MPFR in
+   t-vmath, including a dense sweep of the whole interval). */
+#define ASIN_P0 1.66666666666666657415e-01
+#define ASIN_P1 -3.25565818622400915405e-01
+#define ASIN_P2 2.01212532134862925881e-01
+#define ASIN_P3 -4.00555345006794114027e-02
+#define ASIN_P4 7.91534994289814532176e-04
+#define ASIN_P5 3.47933107596021167570e-05
+#define ASIN_Q1 -2.40339491173441421878e+00
+#define ASIN_Q2 2.02094576023350569471e+00
+#define ASIN_Q3 -6.88283971605453293030e-01
+#define ASIN_Q4 7.70381505559019352791e-02
+
+static double
+asin_half (double x)
+{
+  double z = x * x;
+  double p = fma (z, ASIN_P5, ASIN_P4);
+  p = fma (z, p, ASIN_P3);
+  p = fma (z, p, ASIN_P2);
+  p = fma (z, p, ASIN_P1);
+  p = fma (z, p, ASIN_P0);
+  p = p * z;
+  double q = fma (z, ASIN_Q4, ASIN_Q3);
+  q = fma (z, q, ASIN_Q2);
+  q = fma (z, q, ASIN_Q1);
+  q = fma (z, q, 1.0);
+  return fma (x, p / q, x);
+}
+
 static size_t
-pairs_scalar (double *t, double *oms, double *f, const double *c, size_t n)
+pairs_scalar (double *t, double *oms, double *f, const double *c, size_t n,
+              size_t *near)
 {
   size_t nn = 0;
   for (size_t i = 0; i < n; i++)
     {
-      double x = c[i], a = asin1 (x);
-      nn += fabs (x) > 0.5;
+      double x = c[i], a = asin_half (x);
+      if (fabs (x) > 0.5)
+        {
+          a = asin1 (x);
+          if (near)
+            near[nn] = i;
+          nn++;
+        }
       double s = sqrt ((1.0 - x) * (1.0 + x)), o = x * x / (1.0 + s);
       t[i] = a;
       oms[i] = o;
@@ -137,15 +181,79 @@ acc2_scalar (double *s, double *c, double a, const double *y, size_t n)
     }
 }
 
+/* Four interleaved partial sums (lane x % 4), combined as (0 + 1) + (2 + 3):
+   the order of the AVX2 code, so both paths give the same bits. */
+static double
+dist2_scalar (const double *u, const double *v, size_t n, double *dp)
+{
+  double m[4] = { 0, 0, 0, 0 }, p[4] = { 0, 0, 0, 0 };
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4)
+    for (int l = 0; l < 4; l++)
+      {
+        double a = u[i + l] - v[i + l], b = u[i + l] + v[i + l];
+        m[l] = fma (a, a, m[l]);
+        p[l] = fma (b, b, p[l]);
+      }
+  double M = (m[0] + m[1]) + (m[2] + m[3]), P = (p[0] + p[1]) + (p[2] + p[3]);
+  for (; i < n; i++)
+    {
+      double a = u[i] - v[i], b = u[i] + v[i];
+      M = fma (a, a, M);
+      P = fma (b, b, P);
+    }
+  *dp = P;
+  return M;
+}
+
+static double
+maxabs_scalar (const double *x, size_t n)
+{
+  double m = 0.0;
+  for (size_t i = 0; i < n; i++)
+    {
+      double a = fabs (x[i]);
+      if (isnan (a))
+        return a;
+      m = a > m ? a : m;
+    }
+  return m;
+}
+
 /* ---------------------------------------------------------- AVX2 */
 #ifdef LSC_VM_AVX2
 #define LSC_AVX2 __attribute__ ((target ("avx2,fma")))
 
 LSC_AVX2 static inline __m256d
-pairs4 (__m256d x, __m256d *o, __m256d *f)
+asin_half4 (__m256d x)
+{
+  __m256d z = _mm256_mul_pd (x, x);
+  __m256d p = _mm256_fmadd_pd (z, _mm256_set1_pd (ASIN_P5), _mm256_set1_pd (ASIN_P4));
+  p = _mm256_fmadd_pd (z, p, _mm256_set1_pd (ASIN_P3));
+  p = _mm256_fmadd_pd (z, p, _mm256_set1_pd (ASIN_P2));
+  p = _mm256_fmadd_pd (z, p, _mm256_set1_pd (ASIN_P1));
+  p = _mm256_fmadd_pd (z, p, _mm256_set1_pd (ASIN_P0));
+  p = _mm256_mul_pd (p, z);
+  __m256d q = _mm256_fmadd_pd (z, _mm256_set1_pd (ASIN_Q4), _mm256_set1_pd (ASIN_Q3));
+  q = _mm256_fmadd_pd (z, q, _mm256_set1_pd (ASIN_Q2));
+  q = _mm256_fmadd_pd (z, q, _mm256_set1_pd (ASIN_Q1));
+  q = _mm256_fmadd_pd (z, q, _mm256_set1_pd (1.0));
+  return _mm256_fmadd_pd (x, _mm256_div_pd (p, q), x);
+}
+
+/* near != 0: some lane has |x| > 1/2 and takes SLEEF's asin */
+LSC_AVX2 static inline __m256d
+pairs4 (__m256d x, __m256d *o, __m256d *f, unsigned near)
 {
   const __m256d one = _mm256_set1_pd (1.0);
-  __m256d a = Sleef_asind4_u10avx2 (x);
+  __m256d a = asin_half4 (x);
+  if (near)
+    {
+      const __m256d absmask = _mm256_castsi256_pd (_mm256_set1_epi64x (0x7fffffffffffffffLL));
+      __m256d big = _mm256_cmp_pd (_mm256_and_pd (x, absmask),
+                                   _mm256_set1_pd (0.5), _CMP_GT_OQ);
+      a = _mm256_blendv_pd (a, Sleef_asind4_u10avx2 (x), big);
+    }
   __m256d s = _mm256_sqrt_pd (_mm256_mul_pd (_mm256_sub_pd (one, x),
                                              _mm256_add_pd (one, x)));
   *o = _mm256_div_pd (_mm256_mul_pd (x, x), _mm256_add_pd (one, s));
@@ -153,8 +261,23 @@ pairs4 (__m256d x, __m256d *o, __m256d *f)
   return a;
 }
 
+/* Append the indices base + j of the set bits j of mask to near. */
+static inline size_t
+push_near (size_t *near, size_t nn, unsigned mask, size_t base)
+{
+  while (mask)
+    {
+      if (near)
+        near[nn] = base + (size_t) __builtin_ctz (mask);
+      nn++;
+      mask &= mask - 1;
+    }
+  return nn;
+}
+
 LSC_AVX2 static size_t
-pairs_avx2 (double *t, double *oms, double *f, const double *c, size_t n)
+pairs_avx2 (double *t, double *oms, double *f, const double *c, size_t n,
+            size_t *near)
 {
   size_t i = 0, nn = 0;
   __m256d o, g;
@@ -163,9 +286,11 @@ pairs_avx2 (double *t, double *oms, double *f, const double *c, size_t n)
   for (; i + 4 <= n; i += 4)
     {
       __m256d x = _mm256_loadu_pd (c + i);
-      nn += (size_t) __builtin_popcount (_mm256_movemask_pd (
-          _mm256_cmp_pd (_mm256_and_pd (x, absmask), half, _CMP_GT_OQ)));
-      __m256d a = pairs4 (x, &o, &g);
+      unsigned mk = (unsigned) _mm256_movemask_pd (
+          _mm256_cmp_pd (_mm256_and_pd (x, absmask), half, _CMP_GT_OQ));
+      if (mk)
+        nn = push_near (near, nn, mk, i);
+      __m256d a = pairs4 (x, &o, &g, mk);
       _mm256_storeu_pd (t + i, a);
       _mm256_storeu_pd (oms + i, o);
       if (f)
@@ -177,13 +302,16 @@ pairs_avx2 (double *t, double *oms, double *f, const double *c, size_t n)
       double xb[4] = { 0, 0, 0, 0 }, tb[4], ob[4], fb[4];
       for (size_t j = 0; j < n - i; j++)
         xb[j] = c[i + j];
-      __m256d a = pairs4 (_mm256_loadu_pd (xb), &o, &g);
+      __m256d xv = _mm256_loadu_pd (xb);
+      __m256d a = pairs4 (xv, &o, &g, (unsigned) _mm256_movemask_pd (
+          _mm256_cmp_pd (_mm256_and_pd (xv, absmask), half, _CMP_GT_OQ)));
       _mm256_storeu_pd (tb, a);
       _mm256_storeu_pd (ob, o);
       _mm256_storeu_pd (fb, g);
       for (size_t j = 0; j < n - i; j++)
         {
-          nn += fabs (xb[j]) > 0.5;
+          if (fabs (xb[j]) > 0.5)
+            nn = push_near (near, nn, 1u, i + j);
           t[i + j] = tb[j];
           oms[i + j] = ob[j];
           if (f)
@@ -198,10 +326,30 @@ pairs_avx2 (double *t, double *oms, double *f, const double *c, size_t n)
 #define LSC_AVX512 __attribute__ ((target ("avx512f,avx2,fma")))
 
 LSC_AVX512 static inline __m512d
-pairs8 (__m512d x, __m512d *o, __m512d *f)
+asin_half8 (__m512d x)
+{
+  __m512d z = _mm512_mul_pd (x, x);
+  __m512d p = _mm512_fmadd_pd (z, _mm512_set1_pd (ASIN_P5), _mm512_set1_pd (ASIN_P4));
+  p = _mm512_fmadd_pd (z, p, _mm512_set1_pd (ASIN_P3));
+  p = _mm512_fmadd_pd (z, p, _mm512_set1_pd (ASIN_P2));
+  p = _mm512_fmadd_pd (z, p, _mm512_set1_pd (ASIN_P1));
+  p = _mm512_fmadd_pd (z, p, _mm512_set1_pd (ASIN_P0));
+  p = _mm512_mul_pd (p, z);
+  __m512d q = _mm512_fmadd_pd (z, _mm512_set1_pd (ASIN_Q4), _mm512_set1_pd (ASIN_Q3));
+  q = _mm512_fmadd_pd (z, q, _mm512_set1_pd (ASIN_Q2));
+  q = _mm512_fmadd_pd (z, q, _mm512_set1_pd (ASIN_Q1));
+  q = _mm512_fmadd_pd (z, q, _mm512_set1_pd (1.0));
+  return _mm512_fmadd_pd (x, _mm512_div_pd (p, q), x);
+}
+
+/* lanes of near (|x| > 1/2) take SLEEF's asin */
+LSC_AVX512 static inline __m512d
+pairs8 (__m512d x, __m512d *o, __m512d *f, __mmask8 near)
 {
   const __m512d one = _mm512_set1_pd (1.0);
-  __m512d a = Sleef_asind8_u10avx512f (x);
+  __m512d a = asin_half8 (x);
+  if (near)
+    a = _mm512_mask_blend_pd (near, a, Sleef_asind8_u10avx512f (x));
   __m512d s = _mm512_sqrt_pd (_mm512_mul_pd (_mm512_sub_pd (one, x),
                                              _mm512_add_pd (one, x)));
   *o = _mm512_div_pd (_mm512_mul_pd (x, x), _mm512_add_pd (one, s));
@@ -210,7 +358,8 @@ pairs8 (__m512d x, __m512d *o, __m512d *f)
 }
 
 LSC_AVX512 static size_t
-pairs_avx512 (double *t, double *oms, double *f, const double *c, size_t n)
+pairs_avx512 (double *t, double *oms, double *f, const double *c, size_t n,
+              size_t *near)
 {
   size_t i = 0, nn = 0;
   __m512d o, g;
@@ -220,9 +369,11 @@ pairs_avx512 (double *t, double *oms, double *f, const double *c, size_t n)
       size_t r = n - i < 8 ? n - i : 8;
       __mmask8 m = (__mmask8) ((1u << r) - 1u);
       __m512d x = _mm512_maskz_loadu_pd (m, c + i);
-      nn += (size_t) __builtin_popcount (
-          _mm512_mask_cmp_pd_mask (m, _mm512_abs_pd (x), half, _CMP_GT_OQ));
-      __m512d a = pairs8 (x, &o, &g);
+      unsigned mk = (unsigned)
+          _mm512_mask_cmp_pd_mask (m, _mm512_abs_pd (x), half, _CMP_GT_OQ);
+      if (mk)
+        nn = push_near (near, nn, mk, i);
+      __m512d a = pairs8 (x, &o, &g, (__mmask8) mk);
       _mm512_mask_storeu_pd (t + i, m, a);
       _mm512_mask_storeu_pd (oms + i, m, o);
       if (f)
@@ -383,18 +534,95 @@ acc2_avx2 (double *s, double *c, double a, const double *y, size_t n)
 }
 #endif
 
+#ifdef LSC_VM_AVX2
+LSC_AVX2 static double
+dist2_avx2 (const double *u, const double *v, size_t n, double *dp)
+{
+  __m256d m = _mm256_setzero_pd (), p = _mm256_setzero_pd ();
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4)
+    {
+      __m256d a = _mm256_loadu_pd (u + i), b = _mm256_loadu_pd (v + i);
+      __m256d dm = _mm256_sub_pd (a, b), dq = _mm256_add_pd (a, b);
+      m = _mm256_fmadd_pd (dm, dm, m);
+      p = _mm256_fmadd_pd (dq, dq, p);
+    }
+  double mb[4], pb[4];
+  _mm256_storeu_pd (mb, m);
+  _mm256_storeu_pd (pb, p);
+  double M = (mb[0] + mb[1]) + (mb[2] + mb[3]);
+  double P = (pb[0] + pb[1]) + (pb[2] + pb[3]);
+  for (; i < n; i++)
+    {
+      double a = u[i] - v[i], b = u[i] + v[i];
+      M = fma (a, a, M);
+      P = fma (b, b, P);
+    }
+  *dp = P;
+  return M;
+}
+
+LSC_AVX2 static double
+maxabs_avx2 (const double *x, size_t n)
+{
+  const __m256d absmask = _mm256_castsi256_pd (_mm256_set1_epi64x (0x7fffffffffffffffLL));
+  __m256d m = _mm256_setzero_pd (), bad = _mm256_setzero_pd ();
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4)
+    {
+      __m256d a = _mm256_and_pd (_mm256_loadu_pd (x + i), absmask);
+      bad = _mm256_or_pd (bad, _mm256_cmp_pd (a, a, _CMP_UNORD_Q));
+      m = _mm256_max_pd (m, a);
+    }
+  if (_mm256_movemask_pd (bad))
+    return NAN;
+  double mb[4];
+  _mm256_storeu_pd (mb, m);
+  double r = fmax (fmax (mb[0], mb[1]), fmax (mb[2], mb[3]));
+  for (; i < n; i++)
+    {
+      double a = fabs (x[i]);
+      if (isnan (a))
+        return a;
+      r = a > r ? a : r;
+    }
+  return r;
+}
+#endif
+
 /* ---------------------------------------------------------- dispatch */
 
+double
+lsc_vm_dist2 (const double *u, const double *v, size_t n, double *dp)
+{
+#ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised ())
+    return dist2_avx2 (u, v, n, dp);
+#endif
+  return dist2_scalar (u, v, n, dp);
+}
+
+double
+lsc_vm_maxabs (const double *x, size_t n)
+{
+#ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised ())
+    return maxabs_avx2 (x, n);
+#endif
+  return maxabs_scalar (x, n);
+}
+
 size_t
-lsc_vm_pairs (double *t, double *oms, double *f, const double *c, size_t n)
+lsc_vm_pairs (double *t, double *oms, double *f, const double *c, size_t n,
+              size_t *near)
 {
 #ifdef LSC_VM_AVX2
   if (lsc_vm_vectorised () && __builtin_cpu_supports ("avx512f"))
-    return pairs_avx512 (t, oms, f, c, n);
+    return pairs_avx512 (t, oms, f, c, n, near);
   if (lsc_vm_vectorised ())
-    return pairs_avx2 (t, oms, f, c, n);
+    return pairs_avx2 (t, oms, f, c, n, near);
 #endif
-  return pairs_scalar (t, oms, f, c, n);
+  return pairs_scalar (t, oms, f, c, n, near);
 }
 
 double

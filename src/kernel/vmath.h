@@ -1,6 +1,6 @@
 /* Private to liblandscape: vectorised elementary kernels for the loss
-   (SLEEF's 1-ulp asin on AVX2 + FMA when the CPU has them, selected at run
-   time; the same algorithms in scalar code otherwise). */
+   (AVX-512 or AVX2 + FMA when the CPU has them, selected at run time; the
+   same algorithms in scalar code otherwise). */
 #ifndef LSC_VMATH_H
 #define LSC_VMATH_H
 
@@ -8,13 +8,24 @@
 
 /* For n cosines c: t = asin c, oms = 1 - sqrt(1 - c^2) computed as
    c^2 / (1 + sqrt((1 - c)(1 + c))), and, when f != NULL, f = t c - oms.
-   asin is SLEEF's u10 routine (error <= 1.0 ulp, proved in its
-   documentation and tested here against MPFR) or libm's when SLEEF is
-   absent.  Meant for |c| <= 1/2, where every output is well conditioned;
-   the loss recomputes nearly (anti)parallel pairs from the vectors.
-   Returns the number of entries with |c| > 1/2. */
+   asin is, for |c| <= 1/2, fdlibm's rational approximation evaluated in
+   vector lanes (error below 1 ulp, see vmath.c; tested against MPFR), and
+   for |c| > 1/2 SLEEF's u10 routine (<= 1.0 ulp by its documentation) or
+   libm's when SLEEF is absent.  Meant for |c| <= 1/2, where every output
+   is well conditioned; the loss recomputes nearly (anti)parallel pairs
+   from the vectors.  Returns the number of entries with |c| > 1/2 and,
+   when near != NULL (room for n indices), stores their indices there in
+   increasing order. */
 size_t lsc_vm_pairs (double *t, double *oms, double *f, const double *c,
-                     size_t n);
+                     size_t n, size_t *near);
+
+/* Returns sum_i (u[i] - v[i])^2 and stores sum_i (u[i] + v[i])^2 in *dp
+   (FMA in four interleaved partial sums; the same bits on every path). */
+double lsc_vm_dist2 (const double *u, const double *v, size_t n, double *dp);
+
+/* max_i |x[i]| (0 for n = 0); NaN when some x[i] is NaN, +inf when some
+   |x[i]| is infinite and none is NaN. */
+double lsc_vm_maxabs (const double *x, size_t n);
 
 /* Sum of squares of scale * x[0..n-1] as a double-double hi + *lo:
    products exact (FMA), sums by TwoSum in 4 lanes, so the result is

@@ -30,19 +30,18 @@ pair_row (lsc_loss_workspace *ws, size_t a, int want_loss)
   double *t = a < ws->k ? ws->T + a * nr + a + 1 : ws->N;
   double *o = a < ws->k ? ws->OM + a * nr + a + 1 : ws->M;
   double *f = want_loss ? ws->F + a * nr + a + 1 : NULL;
-  size_t nn = lsc_vm_pairs (t, o, f, c, n);
+  size_t nn = lsc_vm_pairs (t, o, f, c, n, ws->nearidx);
   ws->nnear[a] = nn;
-  for (size_t j = 0; nn && j < n; j++)
-    if (fabs (c[j]) > LSC_NEAR_COS)
-      {
-        lsc_pair g;
-        lsc_loss_pair (&g, ws, a, a + 1 + j);
-        t[j] = g.t;
-        o[j] = g.oms;
-        if (f)
-          f[j] = near_term (&g);
-        nn--;
-      }
+  for (size_t q = 0; q < nn; q++)
+    {
+      size_t j = ws->nearidx[q];
+      lsc_pair g;
+      lsc_loss_pair (&g, ws, a, a + 1 + j);
+      t[j] = g.t;
+      o[j] = g.oms;
+      if (f)
+        f[j] = near_term (&g);
+    }
 }
 
 void

@@ -25,6 +25,7 @@ struct lsc_loss_workspace
   double *gn;           /* nr: gam_a |y_a|                              */
   double *rc;           /* d: compensation of r                         */
   size_t *nnear;        /* nr: near pairs (a, b > a) in row a           */
+  size_t *nearidx;      /* nr: their column offsets (one row at a time) */
   size_t *head, *link;  /* nr each: component member lists             */
   int ident;            /* V = I rows are in Y, Yh, C (set once)        */
   double *N;            /* nr x d n-vectors of the Hessian              */

@@ -56,12 +56,13 @@ lsc_loss_workspace_alloc (size_t k, size_t d, size_t m)
   ws->gn = malloc (nr * sizeof (double));
   ws->rc = malloc (d * sizeof (double));
   ws->nnear = calloc (nr, sizeof (size_t));
+  ws->nearidx = malloc (nr * sizeof (size_t));
   ws->head = malloc (nr * sizeof (size_t));
   ws->link = malloc (nr * sizeof (size_t));
   if (!ws->Y || !ws->Yh || !ws->gam || !ws->nrm || !ws->C || !ws->T || !ws->N
       || !ws->M || !ws->r || !ws->p || !ws->q || !ws->sc || !ws->scc
       || !ws->comp || !ws->OM || !ws->F || !ws->gn || !ws->rc || !ws->nnear
-      || !ws->head || !ws->link)
+      || !ws->nearidx || !ws->head || !ws->link)
     goto fail;
   return ws;
 fail:
@@ -95,23 +96,25 @@ lsc_loss_workspace_free (lsc_loss_workspace *ws)
   free (ws->gn);
   free (ws->rc);
   free (ws->nnear);
+  free (ws->nearidx);
   free (ws->head);
   free (ws->link);
   free (ws);
 }
 
-static int
-has_zero_row (const double *A, size_t rows, size_t d)
+/* One vectorised pass over the rows of A: *bad when an entry is not
+   finite, *zero when some row is all zeros. */
+static void
+scan_rows (const double *A, size_t rows, size_t d, int *bad, int *zero)
 {
   for (size_t i = 0; i < rows; i++)
     {
-      size_t a = 0;
-      while (a < d && A[i * d + a] == 0.0)
-        a++;
-      if (a == d)
-        return 1;
+      double m = lsc_vm_maxabs (A + i * d, d);
+      if (!isfinite (m))
+        *bad = 1;
+      else if (m == 0.0)
+        *zero = 1;
     }
-  return 0;
 }
 
 /* Contract in lsc_loss.h: LSC_EFAULT for NULL p or W, LSC_EBADLEN for zero
@@ -126,12 +129,14 @@ lsc_problem_check (const lsc_problem *p, const double *W)
     LSC_ERROR ("lsc_problem_check: zero size", LSC_EBADLEN);
   if (!p->V && p->m != p->d)
     LSC_ERROR ("lsc_problem_check: V = I needs m = d", LSC_EBADLEN);
-  if (!lsc_all_finite (W, p->k * p->d)
-      || (p->V && !lsc_all_finite (p->V, p->m * p->d))
-      || (p->alpha && !lsc_all_finite (p->alpha, p->k))
+  int bad = 0, zero = 0;
+  scan_rows (W, p->k, p->d, &bad, &zero);
+  if (p->V)
+    scan_rows (p->V, p->m, p->d, &bad, &zero);
+  if (bad || (p->alpha && !lsc_all_finite (p->alpha, p->k))
       || (p->beta && !lsc_all_finite (p->beta, p->m)))
     LSC_ERROR ("lsc_problem_check: non-finite entry", LSC_ENONFINITE);
-  if (has_zero_row (W, p->k, p->d) || (p->V && has_zero_row (p->V, p->m, p->d)))
+  if (zero)
     LSC_ERROR ("lsc_problem_check: zero row", LSC_EDOM);
   return LSC_SUCCESS;
 }
@@ -146,12 +151,7 @@ lsc_problem_check (const lsc_problem *p, const double *W)
 static double
 row_norm (const double *y, size_t d)
 {
-  double big = 0.0;
-  for (size_t x = 0; x < d; x++)
-    {
-      double a = fabs (y[x]);
-      big = a > big ? a : big;
-    }
+  double big = lsc_vm_maxabs (y, d);
   int e = 0;
   frexp (big, &e);
   double hi, lo;
@@ -273,12 +273,7 @@ lsc_loss_pair (lsc_pair *g, const lsc_loss_workspace *ws, size_t a, size_t b)
     }
   /* Stable form from the unit rows, as in lsc_kernel_geom_init. */
   const double *u = ws->Yh + a * ws->d, *v = ws->Yh + b * ws->d;
-  double dm = 0.0, dp = 0.0;
-  for (size_t x = 0; x < ws->d; x++)
-    {
-      dm += (u[x] - v[x]) * (u[x] - v[x]);
-      dp += (u[x] + v[x]) * (u[x] + v[x]);
-    }
+  double dp, dm = lsc_vm_dist2 (u, v, ws->d, &dp);
   double sh = 0.5 * sqrt (dm), ch = 0.5 * sqrt (dp), rho = hypot (sh, ch);
   sh /= rho;
   ch /= rho;
