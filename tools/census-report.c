@@ -137,7 +137,12 @@ census_print_summary (cli_output *out, const census_run *runs, size_t n,
       else
         nsaddle++;
     }
-  t = cli_table_begin_paper (out, "totals", NULL, tot_cols, 7, 0);
+  snprintf (cap, sizeof cap, "Totals of the census of %zu runs ($k = %zu$, "
+            "$d = %zu$): end points at the global minimum, at spurious "
+            "minima (Morse index 0, $L > 0$) and at saddles, runs that "
+            "failed, the fraction of runs ending at a spurious minimum, and "
+            "the number of families.", n, cf->k, cf->d);
+  t = cli_table_begin_paper (out, "totals", cap, tot_cols, 7, 0);
   cli_cell_int (t, (long long) n);
   cli_cell_int (t, (long long) nglobal);
   cli_cell_int (t, (long long) nspur);
@@ -151,15 +156,19 @@ census_print_summary (cli_output *out, const census_run *runs, size_t n,
 }
 
 /* Histogram of the losses of the classified runs: 60 bins on
-   [0, max loss], drawn as stems at the bin centres. */
+   [0, max loss] (losses within their rounding error count as 0), the
+   non-empty ones drawn as stems at the bin centres. */
 void
 census_write_plot (const char *path, const census_run *runs, size_t n,
             const census_config *cf)
 {
   enum { NB = 60 };
   double x[NB], y[NB] = { 0 }, top = 0;
+  /* losses within the rounding error of the double evaluation (the table
+     rule, census_print_summary) are 0, not a range of the axis */
+  double noise = ldexp ((double) (cf->k + 1) * (double) (cf->k + 1), -45);
   for (size_t i = 0; i < n; i++)
-    if (runs[i].kind >= 0)
+    if (runs[i].kind >= 0 && runs[i].loss > noise)
       top = fmax (top, runs[i].loss);
   if (!(top > 0))
     top = 1e-3;
@@ -175,9 +184,14 @@ census_write_plot (const char *path, const census_run *runs, size_t n,
   char title[160], err[256];
   snprintf (title, sizeof title, "census k = %zu, d = %zu, %zu runs (%s)",
             cf->k, cf->d, n, cf->method);
-  plot_series s = { "runs", x, y, NB, PLOT_STEMS, 0 };
+  /* the non-empty bins only: no stems of height 0 along the axis */
+  size_t nb = 0;
+  for (int b = 0; b < NB; b++)
+    if (y[b] > 0)
+      x[nb] = x[b], y[nb++] = y[b];
+  plot_series s = { "runs", x, y, nb, PLOT_STEMS, 0 };
   plot_panel pn = { title, "loss", "runs", PLOT_LINEAR, PLOT_LINEAR, &s, 1,
-                    NULL, NULL, 0, 0, 0, 0 };
+                    NULL, NULL, 0, 1, 0, 0 };  /* hzero: counts from 0 */
   /* a temporary renamed at the end: a failure leaves any old file as it
      was (the temporary is removed at exit) */
   FILE *f = cli_atomic_open (path);

@@ -120,6 +120,17 @@ cli_is_json_number (const char *s)
   return cli_exponent_ends (s);
 }
 
+/* \label{tab:TOOL-TABLE} after a caption: TOOL the program name without
+   "landscape-" (scan-summary, census-totals, ...). */
+static void
+latex_label (cli_table *t)
+{
+  const char *p = cli_program_name ();
+  if (strncmp (p, "landscape-", 10) == 0)
+    p += 10;
+  fprintf (t->o->out, "\\label{tab:%s-%s}", p, t->name);
+}
+
 /* A column's LaTeX header: its tex, else its escaped name; braced for a
    siunitx column. */
 static void
@@ -148,8 +159,12 @@ cli_header (cli_table *t, const char *caption)
       if (t->longtab)
         fputs ("\n", o), t->caption = cli_xstrdup (caption);
       else if (caption)
-        fprintf (o, "\n\\begin{table}[htbp]\n\\centering\n\\caption{%s}\n",
-                 caption);
+        {
+          fprintf (o, "\n\\begin{table}[htbp]\n\\centering\n\\caption{%s}",
+                   caption);
+          latex_label (t);
+          fputs ("\n" CLI_LATEX_SIZE "\n", o);
+        }
       else
         {
           fputs ("\n\\begin{tabular}{", o);
@@ -191,7 +206,9 @@ void
 cli_write_latex (cli_table *t)
 {
   FILE *o = t->o->out;
-  fputs (t->longtab ? "\\begin{longtable}{" : "\\begin{tabular}{", o);
+  /* a longtable is no float: its size is set in a group */
+  fputs (t->longtab ? "{" CLI_LATEX_SIZE "\n\\begin{longtable}{"
+         : "\\begin{tabular}{", o);
   for (size_t i = 0; i < t->nsel; i++)
     {
       struct latex_fmt *f = &t->lf[i];
@@ -214,7 +231,11 @@ cli_write_latex (cli_table *t)
   if (t->longtab)
     {
       if (t->caption && *t->caption)
-        fprintf (o, "\\caption{%s}\\\\\n", t->caption);
+        {
+          fprintf (o, "\\caption{%s}", t->caption);
+          latex_label (t);
+          fputs ("\\\\\n", o);
+        }
       fprintf (o, "\\toprule\n%s\\endfirsthead\n\\multicolumn{%zu}{l}"
                "{(continued)}\\\\\n\\toprule\n%s\\endhead\n",
                t->head ? t->head : "", t->nsel, t->head ? t->head : "");

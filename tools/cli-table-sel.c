@@ -157,7 +157,7 @@ cli_standalone_begin (cli_output *o)
 {
   fputs ("\\documentclass[10pt]{article}\n"
          "\\usepackage[T1]{fontenc}\n"
-         "\\usepackage[textwidth=17cm]{geometry}\n"
+         "\\usepackage[textwidth=12.2cm]{geometry}\n"
          "\\usepackage{amsmath,booktabs,longtable,siunitx}\n"
          "\\begin{document}\n", o->out);
 }

@@ -473,7 +473,7 @@ cli_table_end (cli_table *t)
     {
       if (t->lf)
         cli_write_latex (t);
-      fputs (t->longtab ? "\\bottomrule\n\\end{longtable}\n"
+      fputs (t->longtab ? "\\bottomrule\n\\end{longtable}\n}\n"
              : t->captioned ? "\\bottomrule\n\\end{tabular}\n\\end{table}\n"
              : "\\bottomrule\n\\end{tabular}\n", t->o->out);
     }

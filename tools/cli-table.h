@@ -76,6 +76,11 @@ typedef struct cli_table cli_table;
    LaTeX, where 0 means CLI_LATEX_DIGITS.  The output also takes
    cli_table_columns and cli_table_standalone (below). */
 #define CLI_LATEX_DIGITS 6
+/* The size of the captioned LaTeX tables (floats and longtables): 9 pt
+   in a 10 pt document, columns 4 pt apart, digits not grouped, so that the default columns
+   at d = 20 fit a 12.2 cm text width; never below 8 pt, never scaled. */
+#define CLI_LATEX_SIZE \
+  "\\small\\setlength{\\tabcolsep}{4pt}\\sisetup{group-digits=false}"
 cli_output *cli_output_new (FILE *out, cli_format fmt, int digits);
 
 /* --columns=LIST and --standalone of the tools (read by cli_output_new).
@@ -111,7 +116,9 @@ cli_format cli_output_get_format (const cli_output *o);
 cli_table *cli_table_begin (cli_output *o, const char *name,
                             const cli_column *cols, size_t ncols);
 /* Same, with a caption (LaTeX source, used only by the LaTeX format): the
-   tabular is wrapped in a table float with \caption{caption}, and numeric
+   tabular is wrapped in a table float with \caption{caption} and
+   \label{tab:TOOL-NAME} (TOOL: the program name without "landscape-"),
+   set at CLI_LATEX_SIZE, and numeric
    columns become siunitx S columns (aligned on the decimal point; headers
    braced).  Needs \usepackage{booktabs,siunitx}. */
 cli_table *cli_table_begin_captioned (cli_output *o, const char *name,

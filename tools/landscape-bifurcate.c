@@ -199,8 +199,10 @@ main (int argc, char **argv)
     { "mult", CLI_COL_REAL, "mult.", P },
     { "d_star", CLI_COL_DECIMAL, "$d^*$", P },
     { "change", CLI_COL_STRING, NULL, 0 },
-    { "index_below", CLI_COL_REAL, "index${}^-$", P },
-    { "index_above", CLI_COL_REAL, "index${}^+$", P },
+    /* decimals from cli_index_text: integers exact, fractional sums
+       rounded to --digits like scan's index column */
+    { "index_below", CLI_COL_DECIMAL, "index${}^-$", P },
+    { "index_above", CLI_COL_DECIMAL, "index${}^+$", P },
     { "loss", CLI_COL_DECIMAL, "$L(d^*)$", 0 },
     { "residual", CLI_COL_REAL, NULL, 0 },
     { "digits", CLI_COL_INT, NULL, 0 },
@@ -270,14 +272,18 @@ main (int argc, char **argv)
           else
             cli_cell_empty (t);
           cli_cell_string (t, e->change);
-          if (isnan (e->index_below))
-            cli_cell_empty (t);
-          else
-            cli_cell_real (t, e->index_below);
-          if (isnan (e->index_above))
-            cli_cell_empty (t);
-          else
-            cli_cell_real (t, e->index_above);
+          /* the indices exactly: integers as integers, sums of
+             fractional multiplicities without rounding noise */
+          const double ix[2] = { e->index_below, e->index_above };
+          for (int s = 0; s < 2; s++)
+            if (isnan (ix[s]))
+              cli_cell_empty (t);
+            else
+              {
+                char ib[48];
+                cli_index_text (ib, sizeof ib, ix[s], e->d);
+                cli_cell_decimal (t, ib);
+              }
           if (e->loss)
             cli_cell_decimal (t, e->loss);
           else

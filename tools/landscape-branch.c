@@ -125,8 +125,13 @@ side_text (char *buf, size_t len, const lsc_branch_half *h, int side)
         if (h[k].type == LSC_BRANCH_TYPE_UNKNOWN)
           w = snprintf (buf + o, len - o, "%s-", o ? "," : "");
         else
-          w = snprintf (buf + o, len - o, "%s%s(%.4g)", o ? "," : "",
-                        lsc_branch_type_name (h[k].type), h[k].index);
+          {
+            /* the index exactly (cli_index_text), never %g-rounded */
+            char ib[48];
+            cli_index_text (ib, sizeof ib, h[k].index, h[k].d1);
+            w = snprintf (buf + o, len - o, "%s%s(%s)", o ? "," : "",
+                          lsc_branch_type_name (h[k].type), ib);
+          }
         if (w > 0 && (size_t) w < len - o)
           o += (size_t) w;
       }
@@ -431,7 +436,7 @@ main (int argc, char **argv)
                 }
               if (!t || graph)
                 continue;
-              char below[64], above[64], chk[32];
+              char below[128], above[128], chk[32];
               side_text (below, sizeof below, h, -1);
               side_text (above, sizeof above, h, 1);
               cli_cell_string (t, F->name);

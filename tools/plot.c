@@ -150,22 +150,89 @@ text_at (cairo_t *cr, double x, double y, const char *s, double ax, double ay)
   cairo_show_text (cr, s);
 }
 
-/* text_at, with the text's box in the layout dump. */
+/* A power of ten "[-]10^E" (tick labels) is set as 10 with the exponent
+   E raised at 0.7 of the size; ASCII minus signs become U+2212.  pow10
+   measures it: width, height (top of the exponent to the baseline) and
+   the parts; returns 0 if s is plain text. */
+typedef struct
+{
+  char base[16], ex[32];
+  double w, h, wb, size;
+} pow10_text;
+
+static void
+minus_sign (char *out, size_t len, const char *s, size_t n)
+{
+  size_t j = 0;
+  for (size_t i = 0; i < n && s[i] && j + 4 < len; i++)
+    if (s[i] == '-')
+      out[j++] = (char) 0xe2, out[j++] = (char) 0x88, out[j++] = (char) 0x92;
+    else
+      out[j++] = s[i];
+  out[j] = 0;
+}
+
+static int
+pow10_measure (cairo_t *cr, const char *s, pow10_text *p)
+{
+  const char *c = strchr (s, '^');
+  if (!c)
+    return 0;
+  cairo_matrix_t m;
+  cairo_get_font_matrix (cr, &m);
+  p->size = m.yy;
+  minus_sign (p->base, sizeof p->base, s, (size_t) (c - s));
+  minus_sign (p->ex, sizeof p->ex, c + 1, strlen (c + 1));
+  cairo_text_extents_t eb, ee, e0;
+  cairo_text_extents (cr, p->base, &eb);
+  cairo_set_font_size (cr, 0.7 * p->size);
+  cairo_text_extents (cr, p->ex, &ee);
+  cairo_text_extents (cr, "0", &e0);
+  cairo_set_font_size (cr, p->size);
+  p->wb = eb.x_advance;
+  p->w = eb.x_advance + 0.05 * p->size + ee.x_advance;
+  p->h = fmax (eb.height, 0.42 * p->size + e0.height);
+  return 1;
+}
+
+/* text_at, powers of ten raised, with the text's box in the layout
+   dump. */
 static void
 text_fig (fig *F, double x, double y, const char *s, double ax, double ay)
 {
-  cairo_text_extents_t e;
-  cairo_text_extents (F->cr, s, &e);
-  double x0 = x - ax * e.width, y0 = y - ay * e.height;
-  text_at (F->cr, x, y, s, ax, ay);
+  cairo_t *cr = F->cr;
+  pow10_text p;
+  double x0, y0, w, h;
+  if (pow10_measure (cr, s, &p))
+    {
+      w = p.w, h = p.h;
+      x0 = x - ax * w, y0 = y - ay * h;
+      cairo_move_to (cr, x0, y0 + h);
+      cairo_show_text (cr, p.base);
+      cairo_set_font_size (cr, 0.7 * p.size);
+      cairo_move_to (cr, x0 + p.wb + 0.05 * p.size, y0 + h - 0.42 * p.size);
+      cairo_show_text (cr, p.ex);
+      cairo_set_font_size (cr, p.size);
+    }
+  else
+    {
+      cairo_text_extents_t e;
+      cairo_text_extents (cr, s, &e);
+      w = e.width, h = e.height;
+      x0 = x - ax * w, y0 = y - ay * h;
+      text_at (cr, x, y, s, ax, ay);
+    }
   if (F->lay)
     fprintf (F->lay, "text %zu %.3f %.3f %.3f %.3f %s\n", F->panel, x0, y0,
-             x0 + e.width, y0 + e.height, s);
+             x0 + w, y0 + h, s);
 }
 
 static double
 text_w (cairo_t *cr, const char *s)
 {
+  pow10_text p;
+  if (pow10_measure (cr, s, &p))
+    return p.w;
   cairo_text_extents_t e;
   cairo_text_extents (cr, s, &e);
   return e.x_advance;
@@ -194,24 +261,33 @@ draw_ticks (fig *F, const axis *a, int vertical, double base)
   char lab[40];
   if (a->log == PLOT_SYMLOG)
     {
-      double m = fmax (fabs (a->lo), fabs (a->hi));
-      int j0 = (int) floor (log10 (a->c)), nd = 0;
-      for (int j = j0; j <= j0 + 30; j++)
-        nd += tr (a, pow (10, j)) <= m;
-      int every = nd > 4 ? (nd + 3) / 4 : 1;
-      double len = fabs (a->p1 - a->p0), w = vertical ? F->fs
-                   : text_w (F->cr, "-1e-10");
-      while (every < nd && (2.0 * nd / every + 1) * (w + 0.8 * F->fs) > len)
-        every++;
+      /* 0, then the decades from the outermost in, each kept only if its
+         label clears those kept (the linear range near 0 crowds them) */
+      double len = fabs (a->p1 - a->p0), sep = vertical ? 1.7 * F->fs
+                   : text_w (F->cr, "-10^-10") + 0.8 * F->fs;
+      double placed[64];
+      size_t np = 0;
+      int j0 = (int) floor (log10 (a->c));
       if (a->lo <= 0 && a->hi >= 0)
-        tick (F, a, vertical, base, 0, "0");
-      for (int j = j0; j <= j0 + 30; j++)
+        {
+          tick (F, a, vertical, base, 0, "0");
+          placed[np++] = 0;
+        }
+      for (int j = j0 + 30; j >= j0; j--)
         for (int sg = -1; sg <= 1; sg += 2)
           {
             double u = tr (a, sg * pow (10, j));
-            if ((j - j0) % every || u < a->lo || u > a->hi)
+            if (u < a->lo || u > a->hi || np == 64)
               continue;
-            snprintf (lab, sizeof lab, "%s1e%d", sg < 0 ? "-" : "", j);
+            double px = (u - a->lo) / (a->hi - a->lo) * len;
+            int clear = 1;
+            for (size_t i = 0; i < np && clear; i++)
+              clear = fabs (px - (placed[i] - a->lo) / (a->hi - a->lo) * len)
+                      >= sep;
+            if (!clear)
+              continue;
+            placed[np++] = u;
+            snprintf (lab, sizeof lab, "%s10^%d", sg < 0 ? "-" : "", j);
             tick (F, a, vertical, base, u, lab);
           }
       return;
@@ -229,7 +305,7 @@ draw_ticks (fig *F, const axis *a, int vertical, double base)
         {
           double uu = fabs (u) < 1e-9 * step ? 0 : u;
           if (a->log && fabs (uu - round (uu)) < 1e-9)
-            snprintf (lab, sizeof lab, "1e%d", (int) round (uu));
+            snprintf (lab, sizeof lab, "10^%d", (int) round (uu));
           else
             snprintf (lab, sizeof lab, a->log ? "%.3g" : "%g",
                       a->log ? pow (10, uu) : uu);
@@ -245,7 +321,7 @@ draw_ticks (fig *F, const axis *a, int vertical, double base)
     {
       double uu = fabs (u) < 1e-9 * step ? 0 : u;
       if (a->log && fabs (uu - round (uu)) < 1e-9)
-        snprintf (lab, sizeof lab, "1e%d", (int) round (uu));
+        snprintf (lab, sizeof lab, "10^%d", (int) round (uu));
       else if (a->log)
         snprintf (lab, sizeof lab, "%.3g", pow (10, uu));
       else
@@ -584,7 +660,8 @@ plot_write (FILE *f, const char *path, const plot_panel *panels,
   double iw = 0;
   for (size_t i = 0; i < nent; i++)
     iw = fmax (iw, text_w (F.cr, ent[i]->label) + 3.2 * fs);
-  size_t lcols = iw > 0 ? (size_t) fmax (1, floor ((W - fs) / iw)) : 1;
+  /* at least 1 em clear of the figure's edges */
+  size_t lcols = iw > 0 ? (size_t) fmax (1, floor ((W - 2 * fs) / iw)) : 1;
   size_t lrows = (nent + lcols - 1) / lcols;
   double legh = nent ? lrows * 1.3 * fs + 0.6 * fs : 0;
   /* label rows of each panel (same width for all cells) */
@@ -663,10 +740,14 @@ plot_write (FILE *f, const char *path, const plot_panel *panels,
   if (nent)
     {
       double ly = ch * (double) nrows + 0.3 * fs;
+      /* centred under the panels: the first marker clear of the edge */
+      size_t used = nent < lcols ? nent : lcols;
+      double lw = iw * (double) used - 0.6 * fs;
+      double lx0 = fmax (fs, (W - lw) / 2);
       cairo_set_font_size (cr, fs);
       for (size_t i = 0; i < nent; i++)
         {
-          double x = 0.5 * fs + iw * (double) (i % lcols);
+          double x = lx0 + iw * (double) (i % lcols);
           double y = ly + 1.3 * fs * (double) (i / lcols) + 0.65 * fs;
           const plot_series *se = ent[i];
           set_color (cr, se->color);
@@ -692,7 +773,7 @@ plot_write (FILE *f, const char *path, const plot_panel *panels,
           text_at (cr, x + 2.6 * fs, y, se->label, 0, 0.5);
         }
       if (F.lay)
-        fprintf (F.lay, "legend %.3f %.3f %.3f %.3f\n", 0.0, ly, W,
+        fprintf (F.lay, "legend %.3f %.3f %.3f %.3f\n", lx0, ly, lx0 + lw,
                  ly + lrows * 1.3 * fs);
     }
   cairo_status_t st = cairo_status (cr);

@@ -170,10 +170,24 @@ tex_name (char *out, size_t len, const char *s)
   out[j] = '\0';
 }
 
+/* The type in LaTeX, short enough for the 12.2 cm tables (the caption
+   says what the words mean). */
+static const char *
+type_tex (const char *type)
+{
+  static const char *const map[][2] = {
+    { "global-minimum", "global" }, { "spurious-minimum", "min." },
+    { "degenerate", "degen." } };
+  for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+    if (strcmp (type, map[i][0]) == 0)
+      return map[i][1];
+  return type;
+}
+
 static cli_table *
 begin_summary (cli_output *o, const lsc_scan_opts *so, double d, double k)
 {
-  char cap[1024], where[80] = "";
+  char cap[1536], where[80] = "";
   if (isfinite (d))
     snprintf (where, sizeof where, " at $d = %g$, $k = %g$", d, k);
   /* the zero tolerance as LaTeX: 1e-08 -> 10^{-8} */
@@ -186,8 +200,9 @@ begin_summary (cli_output *o, const lsc_scan_opts *so, double d, double k)
     snprintf (ztol_tex, sizeof ztol_tex, "%g \\cdot 10^{%d}", zm, ze);
   snprintf (cap, sizeof cap, "Critical points of the two-layer ReLU loss%s "
             "($V = I_d$, $\\alpha = \\beta = 1$), continued in $d$ from the "
-            "catalogue. Type and Morse index from the isotypic Hessian "
-            "spectrum; an eigenvalue counts as zero when "
+            "catalogue. Type (global: the global minimum; min.: a spurious "
+            "minimum; saddle; degen.: a zero eigenvalue) and Morse index from "
+            "the isotypic Hessian spectrum; an eigenvalue counts as zero when "
             "$|\\lambda| \\le %s%s$. Residual: "
             "Frobenius norm of the gradient; $L$ and $\\|\\nabla L\\|$ "
             "within their rounding error $2^{8-p}(k+1)^2$ ($p$ the bits of "
@@ -276,7 +291,7 @@ summary_row (cli_table *t, const lsc_scan_row *r, const lsc_scan_opts *so)
   else
     {
       if (r->type && !r->coincident)
-        cli_cell_string (t, r->type);
+        cli_cell_string_tex (t, r->type, type_tex (r->type));
       else
         cli_cell_empty (t);
       /* Decimal: exact beyond 2^53 (index_dec, d > LSC_SCAN_LARGE_D). */
