@@ -372,6 +372,99 @@ test_linalg (void)
   gsl_rng_free (rng);
 }
 
+/* The spectra of the large-d end: a few eigenvalues of order 1e20
+   beside order-1 ones that cluster on several scales (1e-10 and 1e-20
+   apart, and exact repeats), k = 40 at 420 bits, as the t blocks of the
+   Y families at d = 1e20: both levels of the preconditioning run (the
+   whole block, then its 36 order-1 rows).  Every constructed eigenvalue
+   within k 2^-(prec-8) |A|_F (which resolves the 1e-20 gaps), and their
+   sum is the trace (a second oracle).  (A random Q does not reproduce
+   the real blocks' slow plain sweeps: that regression is checked by
+   series.sh's expensive tier, the Y families at 1e12 and 1e20.) */
+static void
+test_linalg_scales (void)
+{
+  const mpfr_prec_t prec = 420;
+  const size_t k = 40;
+  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
+  gsl_rng_set (rng, 12);
+  mpfr_t *R = vnew (k * k, prec), *Q = vnew (k * k, prec);
+  mpfr_t *A = vnew (k * k, prec), *ev = vnew (k, prec), *lm = vnew (k, prec);
+  mpfr_t t, tr, fro;
+  mpfr_inits2 (prec, t, tr, fro, (mpfr_ptr) 0);
+  /* lm ascending: 36 order-1 values in clusters, then 4 of order 1e20 */
+  const double base[6] = { -0.0274, 0.0908, 0.0908, 0.25, 0.409, 0.409 };
+  for (size_t i = 0; i < 36; i++)
+    {
+      mpfr_set_d (lm[i], base[i / 6], MPFR_RNDN);
+      mpfr_set_d (t, 1e-10 * (double) (i % 3), MPFR_RNDN);   /* 1e-10 */
+      mpfr_add (lm[i], lm[i], t, MPFR_RNDN);
+      mpfr_set_d (t, 1e-20 * (double) ((i % 6) / 3), MPFR_RNDN); /* 1e-20 */
+      mpfr_add (lm[i], lm[i], t, MPFR_RNDN);
+      if (i / 6 == 2) /* distinct from the block before by 1e-12 */
+        {
+          mpfr_set_d (t, 1e-12, MPFR_RNDN);
+          mpfr_add (lm[i], lm[i], t, MPFR_RNDN);
+        }
+    }
+  const double big[4] = { 1.5915494309189533e19, 2.5e19, 2.5e19, 2.5e19 };
+  const double plus[4] = { 0, 0.25, 0.25, 0.847 };
+  for (size_t i = 0; i < 4; i++)
+    {
+      mpfr_set_d (lm[36 + i], big[i], MPFR_RNDN);
+      mpfr_add_d (lm[36 + i], lm[36 + i], plus[i], MPFR_RNDN);
+    }
+  for (size_t i = 1; i < k; i++) /* ascending, as Jacobi returns them */
+    for (size_t j = i; j > 0 && mpfr_greater_p (lm[j - 1], lm[j]); j--)
+      mpfr_swap (lm[j - 1], lm[j]);
+  for (size_t i = 0; i < k * k; i++)
+    mpfr_set_d (R[i], gsl_ran_gaussian (rng, 1), MPFR_RNDN);
+  size_t nc;
+  CU_ASSERT_EQUAL_FATAL (lsc_mpfr_complement (Q, &nc, NULL, 0, (const mpfr_t *) R, k, k, prec), 0);
+  CU_ASSERT_EQUAL_FATAL (nc, k);
+  mpfr_set_zero (fro, 1);
+  for (size_t i = 0; i < k; i++)
+    for (size_t j = i; j < k; j++)
+      {
+        mpfr_set_zero (A[i * k + j], 1);
+        for (size_t l = 0; l < k; l++)
+          {
+            mpfr_mul (t, Q[l * k + i], Q[l * k + j], MPFR_RNDN);
+            mpfr_fma (A[i * k + j], t, lm[l], A[i * k + j], MPFR_RNDN);
+          }
+        mpfr_set (A[j * k + i], A[i * k + j], MPFR_RNDN);
+      }
+  mpfr_set_zero (tr, 1);
+  for (size_t i = 0; i < k; i++)
+    mpfr_add (tr, tr, A[i * k + i], MPFR_RNDN);
+  for (size_t i = 0; i < k * k; i++)
+    mpfr_fma (fro, A[i], A[i], fro, MPFR_RNDN);
+  mpfr_sqrt (fro, fro, MPFR_RNDN);
+  double tol = ldexp (mpfr_get_d (fro, MPFR_RNDN) * (double) k, -(int) prec + 8);
+  CU_ASSERT_FATAL (tol < 1e-80);
+  CU_ASSERT_EQUAL_FATAL (lsc_mpfr_jacobi (ev, A, k), LSC_SUCCESS);
+  double worst = 0;
+  for (size_t i = 0; i < k; i++)
+    {
+      mpfr_sub (t, ev[i], lm[i], MPFR_RNDN);
+      worst = fmax (worst, fabs (mpfr_get_d (t, MPFR_RNDN)));
+      mpfr_sub (tr, tr, ev[i], MPFR_RNDN);
+    }
+  CU_ASSERT (worst <= tol);
+  CU_ASSERT (fabs (mpfr_get_d (tr, MPFR_RNDN)) <= tol);
+  /* both splittings are resolved: ev[1] - ev[0] = 1e-20 and
+     ev[2] - ev[0] = 1e-10 (the lowest cluster: -0.0274 + {0, 1e-20,
+     1e-10, 1e-10 + 1e-20, ...}) */
+  mpfr_sub (t, ev[1], ev[0], MPFR_RNDN);
+  CU_ASSERT (fabs (mpfr_get_d (t, MPFR_RNDN) - 1e-20) <= 1e-30);
+  mpfr_sub (t, ev[2], ev[0], MPFR_RNDN);
+  CU_ASSERT (fabs (mpfr_get_d (t, MPFR_RNDN) - 1e-10) <= 1e-30);
+  vfree (R, k * k); vfree (Q, k * k); vfree (A, k * k);
+  vfree (ev, k); vfree (lm, k);
+  mpfr_clears (t, tr, fro, (mpfr_ptr) 0);
+  gsl_rng_free (rng);
+}
+
 static void
 test_errors (void)
 {
@@ -480,6 +573,7 @@ main (void)
     { "128 vs 256 bits agree to 35 digits", test_two_precisions },
     { "MPFR vs double reduced spectrum", test_vs_double },
     { "Jacobi and Gram-Schmidt on prescribed spectra", test_linalg },
+    { "Jacobi on spectra with scales 1e20, 1, 1e-10, 1e-20", test_linalg_scales },
     { "one component = its part of the full list", test_component },
     { "error statuses", test_errors },
     { NULL, NULL }
