@@ -173,17 +173,27 @@ if test $(( $(date +%s) - start )) -le 30; then pass; else fail "output paths no
 mkdir "$tmp/sig"
 for sig in TERM INT HUP; do
   echo old >"$tmp/sig/out.tsv"
-  env --default-signal=INT "$S" -c "$CAT" -d 2:20:0.005 -q -o "$tmp/sig/out.tsv" \
+  # (default dispositions: a shell's background job starts with INT
+  # ignored, and under nohup HUP is ignored too; an ignored signal stays
+  # ignored in the tool, as it should)
+  env --default-signal=HUP,INT,TERM "$S" -c "$CAT" -d 2:20:0.005 -q -o "$tmp/sig/out.tsv" \
     -P "$tmp/sig/out.svg" >/dev/null 2>&1 &
   pid=$!
   sleep 1
   kill -$sig "$pid"
+  # a tool that does not die within 60 s has lost the signal: fail, not hang
+  ( trap 'kill "$s" 2>/dev/null; exit 0' TERM
+    sleep 60 & s=$!; wait "$s"; kill -9 "$pid" 2>/dev/null ) &
+  watchdog=$!
   wait "$pid"
   st=$?
+  kill "$watchdog" 2>/dev/null
+  wait "$watchdog" 2>/dev/null
   left=$(ls -A "$tmp/sig" | grep -v '^out.tsv$' | tr '\n' ' ')
   if test -n "$left"; then fail "SIG$sig: left behind: $left"; else pass; fi
   if test "$(cat "$tmp/sig/out.tsv")" = old; then pass; else fail "SIG$sig: target changed"; fi
-  if test "$st" -gt 128; then pass; else fail "SIG$sig: exit status $st, not killed"; fi
+  if test "$st" -gt 128 && test "$(kill -l $((st - 128)))" = "$sig"; then pass
+  else fail "SIG$sig: exit status $st, not killed by SIG$sig"; fi
 done
 
 # ---- one status -> exit code mapping: no tool keeps its own
