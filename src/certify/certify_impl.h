@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <arb.h>
+#include "spectrum/isochain.h"
 #include <arb_mat.h>
 #include "landscape/lsc_young.h"
 #include "landscape/lsc_certify.h"
@@ -168,6 +169,9 @@ int lsc_ball_inertia (size_t *nneg, size_t *npos, const arb_mat_t A,
    without centering, Ad receiving the derivatives along (xd, 1).  The
    matrices are initialised here (also on failure); clear them with
    lsc_cert_blocks_clear. */
+/* The isotypic chain of G for the ball d (lsc_isochain_make at d's
+   midpoint); nothing to free on failure. */
+int lsc_cert_chain (lsc_isochain *ch, const lsc_young *G, const arb_t d);
 int lsc_cert_blocks (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
                      arb_srcptr box, arb_srcptr xd, const arb_t d,
                      const int *ks, int N, slong prec);

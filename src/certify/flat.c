@@ -107,18 +107,10 @@ lsc_cert_deflate (arb_mat_t *A, size_t *nzero, const lsc_young *G,
 {
   for (int c = 0; c < 4; c++)
     nzero[c] = 0;
-  double other = 0;
-  for (size_t c = 0; c < G->ncb; c++)
-    if ((int) c != G->pair[0])
-      other += G->csize[c];
-  double Ld = arf_get_d (arb_midref (d), ARF_RND_NEAR) - other;
   lsc_isochain ch;
-  int rc = lsc_isochain_make (&ch, G, Ld > 4 ? Ld : 4);
+  int rc = lsc_cert_chain (&ch, G, d);
   if (rc)
-    {
-      lsc_isochain_free (&ch);
-      return rc;
-    }
+    return rc;
   size_t np = lsc_young_nparams (G), nq[3] = { ch.n0, ch.n1, ch.n2 };
   const int *par[3] = { ch.par0, ch.par1, ch.par2 };
   const lsc_young *Gq[3] = { &ch.G0, &ch.G1, &ch.G2 };

@@ -107,23 +107,32 @@ lsc_cert_blocks_clear (arb_mat_t *A, arb_mat_t *Ad)
     }
 }
 
+/* The isotypic chain of G at the ball d's midpoint (the large block's
+   size L = d - the other blocks, at least 4 so that the chain exists
+   while d's ball reaches below).  On failure nothing is left to free. */
 int
-lsc_cert_blocks (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
-                 arb_srcptr box, arb_srcptr xd, const arb_t d,
-                 const int *ks, int N, slong prec)
+lsc_cert_chain (lsc_isochain *ch, const lsc_young *G, const arb_t d)
 {
   double other = 0;
   for (size_t c = 0; c < G->ncb; c++)
     if ((int) c != G->pair[0])
       other += G->csize[c];
   double Ld = arf_get_d (arb_midref (d), ARF_RND_NEAR) - other;
-  lsc_isochain ch;
-  int rc = lsc_isochain_make (&ch, G, Ld > 4 ? Ld : 4);
+  int rc = lsc_isochain_make (ch, G, Ld > 4 ? Ld : 4);
   if (rc)
-    {
-      lsc_isochain_free (&ch);
-      return rc;
-    }
+    lsc_isochain_free (ch);
+  return rc;
+}
+
+int
+lsc_cert_blocks (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
+                 arb_srcptr box, arb_srcptr xd, const arb_t d,
+                 const int *ks, int N, slong prec)
+{
+  lsc_isochain ch;
+  int rc = lsc_cert_chain (&ch, G, d);
+  if (rc)
+    return rc;
   size_t np = lsc_young_nparams (G), nq[3] = { ch.n0, ch.n1, ch.n2 };
   const int *par[3] = { ch.par0, ch.par1, ch.par2 };
   const lsc_young *Gq[3] = { &ch.G0, &ch.G1, &ch.G2 };
