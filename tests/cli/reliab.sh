@@ -30,6 +30,16 @@ RC=$(real landscape-census)
 # ---- bounded reading: line length, matrix size, memory
 run "$E" /dev/zero
 expect_error 2 landscape-eval "line longer than 1048576 bytes" "/dev/zero"
+# every matrix and catalogue reader of every tool shares the bounded path
+for a in "$E --target /dev/zero --example identity:3" \
+         "$E --alpha /dev/zero --example identity:2" \
+         "$F --to 5 -w /dev/zero" "$F -c /dev/zero --to 5 B3" \
+         "$S -c /dev/zero -d 5" "$B -c /dev/zero -F A" \
+         "$C -c $CAT --k 3 -n 1 -t /dev/zero" "$C -c /dev/zero --k 3 -n 1" \
+         ${SE:+"$SE -c /dev/zero -F A"}; do
+  run $a
+  expect_error 2 "$(basename "${a%% *}")" "/dev/zero:1: line longer than 1048576 bytes" "$a"
+done
 printf '1 0 0\n0 1 0\n' >"$tmp/w"
 run "$E" --max-line 4 "$tmp/w"
 expect_error 2 landscape-eval "w:1: line longer than 4 bytes" "--max-line"

@@ -10,28 +10,55 @@
 #   KS      the k of the catalogue's rows (default "d d+1")
 #   EVERY   compare every EVERY-th d of each grid (default 1: all)
 #   SCANOPT extra landscape-scan options (e.g. --fast)
+#   DSEL    LO:HI, compare only the d of the grids in [LO, HI] (the range
+#           is still scanned whole): a piece of the comparison
+#   FAMILIES  a comma list of families (-F) for range and alone alike
+#   KEEP    a directory where each range's tables are kept and reused, so
+#           that pieces (DSEL) of one grid scan the range once
 #
 # The full grids on the default (accurate) path take about 30 min of CPU:
 # run by `make scan-grid`, outside make check.  make check runs a sample
 # of them through tests/cli/scan-domains.sh.
 . "${top_srcdir:-.}/tests/cli/common.sh"
 S=$(tool landscape-scan) || exit 77
+# the binary itself, not its libtool wrapper script (a shell and a
+# relink check per run would cost more than most runs)
+if test -x "$top_builddir/tools/.libs/landscape-scan"; then
+  S=$top_builddir/tools/.libs/landscape-scan
+  LD_LIBRARY_PATH=$top_builddir/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+  export LD_LIBRARY_PATH
+fi
 CAT=$top_srcdir/data/families.tsv
 export LANDSCAPE_FAMILIES="$CAT"
 grids=${GRIDS:-"2:20:0.05 20:1e6:log20"}
 every=${EVERY:-1}
 ks=${KS:-"d d+1"}
+dsel=${DSEL:-0:inf}
+fopt=${FAMILIES:+--family=$FAMILIES}
 
 npairs=0 ndiff=0 nd=0
 for k in $ks; do
 for g in $grids; do
-  run "$S" --d "$g" --k "$k" --long --format tsv --quiet $SCANOPT
-  test "$rc" -le 1 || { fail "range $g: exit $rc"; continue; }
-  table summary "$out" >"$tmp/rsum"
-  table spectrum "$out" >"$tmp/rspec"
-  for d in $(awk -F'\t' -v e="$every" '!($2 in s) { s[$2] = 1; if (n++ % e == 0) print $2 }' "$tmp/rsum"); do
+  key=$(printf '%s' "$g k=$k $FAMILIES $SCANOPT" | tr -c 'A-Za-z0-9.=+-' _)
+  if test -n "${KEEP:-}" && test -s "$KEEP/$key.sum"; then
+    cp "$KEEP/$key.sum" "$tmp/rsum"
+    cp "$KEEP/$key.spec" "$tmp/rspec"
+  else
+    run "$S" --d "$g" --k "$k" --long --format tsv --quiet $fopt $SCANOPT
+    test "$rc" -le 1 || { fail "range $g: exit $rc"; continue; }
+    table summary "$out" >"$tmp/rsum"
+    table spectrum "$out" >"$tmp/rspec"
+    if test -n "${KEEP:-}"; then
+      mkdir -p "$KEEP" && cp "$tmp/rsum" "$KEEP/$key.sum" \
+        && cp "$tmp/rspec" "$KEEP/$key.spec"
+    fi
+  fi
+  lo=${dsel%%:*} hi=${dsel#*:}
+  for d in $(awk -F'\t' -v e="$every" -v lo="$lo" -v hi="$hi" '
+      !($2 in s) && $2 + 0 >= lo + 0 && (hi == "inf" || $2 + 0 <= hi + 0) {
+        s[$2] = 1; if (n++ % e == 0) print $2 }' "$tmp/rsum"); do
     nd=$((nd + 1))
-    run "$S" --d "$d" --k "$k" --long --format tsv --quiet $SCANOPT
+    run "$S" --d "$d" --k "$k" --long --format tsv --quiet $fopt $SCANOPT
     test "$rc" -le 1 || { fail "d = $d alone: exit $rc"; continue; }
     table summary "$out" >"$tmp/osum"
     table spectrum "$out" >"$tmp/ospec"
