@@ -58,16 +58,16 @@ done
 
 # one d alone vs inside a range (issue 17): tests/cli/scan-grid.sh (the
 # comparison of `make scan-grid`: every cell and spectrum row as printed
-# text, default accurate path) on a sample.  Default tier: six families
-# (both k), coarse grids that hold the issue's d = 7.8, every 3rd d alone;
+# text, default accurate path) on a sample.  Default tier: five families
+# (both k), coarse grids, every 4th d alone (44 d, 107 pairs, 17 s CPU);
 # expensive tier: every family but the costly Y blocks on the issue's
-# grids, every 9th d alone.  The full grids: make scan-grid.
+# grids, every 12th d alone.  The full grids: make scan-grid.
 if test "${LSC_EXPENSIVE:-0}" != 0; then
   fams=$(awk -F'\t' '!/^#/ && $1 != "name" && $1 !~ /^Y/ { printf "%s%s", s, $1; s = "," }' "$CAT")
-  g="2:20:0.05 20:1e6:log20" every=9
+  g="2:20:0.05 20:1e6:log20" every=12
 else
-  fams=A,B3,B6,F6,A-split-kd1,Y2e1_af
-  g="2:20:0.2 20:1e6:log2" every=3
+  fams=A,B3,F6,A-split-kd1,Y2e1_af
+  g="2:20:0.25 20:1e6:log2" every=4
 fi
 GRIDS=$g EVERY=$every KS="d d+1" FAMILIES=$fams KEEP= SCANOPT= \
   ${SHELL:-/bin/sh} "$top_srcdir/tests/cli/scan-grid.sh" >"$tmp/grid" 2>&1
