@@ -521,6 +521,8 @@ test_table_large_d (void)
       CU_ASSERT_EQUAL (rows[0].parent_index, 0);
       CU_ASSERT_EQUAL (rows[0].index, dv[j] - 2);
       CU_ASSERT_EQUAL (rows[0].index_ratio, rows[0].index);
+      CU_ASSERT_EQUAL (rows[0].second, rows[0].index_ratio);
+      CU_ASSERT_EQUAL (rows[0].verdict, LSC_SUCCESS);
       CU_ASSERT_EQUAL (rows[0].zero, 1);
       CU_ASSERT_EQUAL (rows[0].nsplit, 1);
       if (j == 0)

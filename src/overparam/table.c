@@ -239,7 +239,8 @@ lsc_overparam_split_table (lsc_overparam_split_row *rows, size_t *nrows,
             }
           if (row.ev)
             lsc_scan_rows_clear (&row, 1);
-          r->status = st;
+          r->status = r->verdict = st;
+          r->second = NAN;
           if (st)
             continue;
           if (r->full == LSC_SCAN_FULL_OK)
@@ -252,6 +253,11 @@ lsc_overparam_split_table (lsc_overparam_split_row *rows, size_t *nrows,
           else
             r->predicted = pindex + (b2 < 0 ? 2 * inc[b1]
                                      : inc[b1] + inc[b2]);
+          /* two routes to the index must agree (and the full Hessian
+             must not disagree) for the row to be ok */
+          r->second = m == 1 ? r->index_ratio : r->predicted;
+          if (!(r->second == r->index) || r->full == LSC_SCAN_FULL_MISMATCH)
+            r->verdict = LSC_EFAILED;
         }
   *nrows = n;
   free (tmp);
