@@ -36,7 +36,9 @@ cd "$tmp/run" || exit 99
 run_py () {
   env -u LANDSCAPE_LIB PYTHONPATH="$pydir" PYTHONDONTWRITEBYTECODE=1 \
     LANDSCAPE_FAMILIES="$inst/share/landscape/families.tsv" \
-    LANDSCAPE_BINDIR="$inst/bin" LANDSCAPE_TEST_INSTALLED=1 "$PYTHON" "$@"
+    LANDSCAPE_BINDIR="$inst/bin" LANDSCAPE_TEST_INSTALLED=1 \
+    LD_LIBRARY_PATH="$inst/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+    "$PYTHON" "$@"
 }
 run_py -c 'import landscape, landscape._lib as L; print(L.path); print(landscape.scan(20))' \
   >"$out" 2>"$err"
@@ -45,8 +47,12 @@ case $(head -n 1 "$out") in
   "$inst"/lib/*) pass ;;
   *) fail "the installed package loaded $(head -n 1 "$out"), not $inst/lib" ;;
 esac
-grep -q "'family': 'global'" "$out" && pass || fail "scan(20) has no global row"
-# the suite against the installed package, library and tools
+grep -q '^Table(20 rows: family, d, k, status' "$out" \
+  && grep -q '^global  *20  *20  *ok  *global-minimum' "$out" && pass \
+  || fail "scan(20) is not the 20-row table with the global minimum"
+# the suite against the installed package, library and tools (the tools
+# of a prefix outside the loader's path find the library by
+# LD_LIBRARY_PATH, as after any such install; the package needs none)
 run_py -m pytest -q -p no:cacheprovider "$top_srcdir/python/tests" \
   >"$out" 2>"$err"
 rc=$?
