@@ -119,8 +119,9 @@ typedef struct
   size_t npoints;
 } lsc_follow_result;
 
-/* Continue family f from o->from (first reached from its reference point,
-   stopping at a fold) to o->to by pseudo-arclength continuation, calling fn
+/* Continue family f from o->from (its point there from the family's
+   driver lsc_family_follow, so a start beyond a fold, the edge or a branch
+   point of the family is LSC_EDOM) to o->to by pseudo-arclength continuation, calling fn
    for every point with its type, Morse index and smallest eigenvalue (the
    128-bit isotypic spectrum, classified as lsc_scan_classify).  Unless
    o->past_branch, the rows stop where the family's domain ends at a branch
