@@ -22,5 +22,6 @@
 #include "landscape/lsc_census.h"
 #include "landscape/lsc_bifurcate.h"
 #include "landscape/lsc_overparam.h"
+#include "landscape/lsc_jobs.h"
 
 #endif

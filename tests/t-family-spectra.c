@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <math.h>
 #include "landscape.h"
-#include "landscape/lsc_continuation.h"
 #include "landscape/lsc_families.h"
 #include "testutil.h"
 
@@ -155,17 +154,19 @@ test_catalogue (void)
          near 18.73) must end at a located fold below first */
       if (first > dlo + 1)
         {
-          lsc_cont_function cf;
-          lsc_cont_restricted cr;
-          lsc_cont *c = lsc_cont_alloc (F->nparams);
-          CU_ASSERT_FATAL (c != NULL);
-          CU_ASSERT_EQUAL (lsc_cont_restricted_init (&cf, &cr, &F->G), 0);
-          CU_ASSERT_EQUAL (lsc_cont_set (c, &cf, F->p, F->d, -1, NULL), 0);
-          CU_ASSERT_EQUAL (lsc_cont_run (c, (double) dlo, NULL, NULL),
-                           LSC_EFOLD);
-          CU_ASSERT (lsc_cont_current (c)->d > (double) dlo
-                     && lsc_cont_current (c)->d < (double) first);
-          lsc_cont_free (c);
+          /* the family's driver (lsc_family_follow) locates it */
+          lsc_family_ws *w = lsc_family_ws_alloc (F->nparams);
+          lsc_family_params fp;
+          lsc_family_params_init (&fp);
+          fp.dmin = (double) dlo;
+          fp.dmax = F->d;
+          lsc_family_domain dom;
+          CU_ASSERT_FATAL (w != NULL);
+          CU_ASSERT_EQUAL (lsc_family_follow (NULL, NULL, &dom, F, NULL, 0,
+                                              &fp, w), 0);
+          CU_ASSERT_EQUAL (dom.end_lo, LSC_END_FOLD);
+          CU_ASSERT (dom.lo > (double) dlo && dom.lo < (double) first);
+          lsc_family_ws_free (w);
           CU_ASSERT (count >= 1);
         }
       else

@@ -13,33 +13,8 @@
 #include <gsl/gsl_errno.h>
 #include "landscape.h"
 #include "landscape/lsc_families.h"
-#include "landscape/lsc_certify.h"
+#include "landscape/lsc_jobs.h"
 #include "cli.h"
-
-/* A proof of the crossing near the decimal d (lsc_certify_dstar) whose
-   interval lies within half a unit in the last printed digit. */
-static int
-prove_row (const lsc_family *F, const char *d)
-{
-  lsc_cert_dstar r;
-  lsc_cert_dstar_init (&r);
-  int ok = !lsc_certify_dstar (&r, &F->G, F->p, F->d, d, NULL) && r.proved;
-  if (ok)
-    {
-      const char *dot = strchr (d, '.'), *e = strpbrk (d, "eE");
-      long frac = dot ? (long) ((e ? e : d + strlen (d)) - dot - 1) : 0;
-      long ex = e ? strtol (e + 1, NULL, 10) : 0;
-      arb_t c;
-      arb_init (c);
-      arb_set_str (c, d, 512);
-      mag_set_d (arb_radref (c), 0.5 * pow (10.0, (double) (ex - frac)));
-      ok = arb_contains (c, r.dstar);
-      arb_clear (c);
-    }
-  lsc_cert_dstar_clear (&r);
-  return ok;
-}
-
 
 static void
 usage (void)
@@ -298,7 +273,7 @@ main (int argc, char **argv)
              crossing in an interval inside the printed digits */
           if (prove && e->d_star && strcmp (e->event, "crossing") == 0)
             {
-              int pr = prove_row (F, e->d_star);
+              int pr = lsc_prove_crossing (F, e->d_star);
               cli_cell_string (t, pr ? "proved" : "not-proved");
               if (!pr)
                 exit_rc = CLI_EXIT_NOCONV;

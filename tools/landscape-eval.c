@@ -5,22 +5,13 @@
 #include <config.h>
 #include <errno.h>
 #include <getopt.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <math.h>
 #include <gsl/gsl_errno.h>
-#include <mpfr.h>
 #include "landscape.h"
 #include "cli.h"
-
-#define DEFAULT_TOL 1e-8
-/* Entrywise tolerance (times max(1, max|W|)) for taking the isotypic
-   route: W must be that close to its symmetrised point. */
-#define SYM_TOL 1e-12
-/* Same, for the isotropy labels of the dense route (--detect-tol). */
-#define LABEL_TOL 1e-9
 
 /* A matrix read from a file, with the source line of each row. */
 typedef struct
@@ -168,17 +159,6 @@ free_matrix (matrix *m)
   free (m->lines);
 }
 
-/* x as a decimal string with the digits that round-trip at its precision. */
-static char *
-mpfr_decimal (mpfr_t x)
-{
-  char *s = NULL;
-  size_t nd = mpfr_get_str_ndigits (10, mpfr_get_prec (x));
-  if (mpfr_asprintf (&s, "%.*Re", (int) nd - 1, x) < 0)
-    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  return s;
-}
-
 int
 main (int argc, char **argv)
 {
@@ -205,16 +185,15 @@ main (int argc, char **argv)
   matrix W = { 0 }, V = { 0 }, A = { 0 }, B = { 0 };
   const char *example = NULL, *outpath = NULL;
   int fmt_given = 0, polish = 0;
-  double dtol = 0;
   cli_format fmt = cli_default_format ();
-  long prec = 0, digits = 0;
-  double tol = DEFAULT_TOL;
-  int dense = 0;
+  long digits = 0;
+  lsc_eval_opts eo;
   int c;
 
   gsl_set_error_handler_off ();
   lsc_set_error_handler (hook);
   cli_init (argv[0]);
+  lsc_eval_opts_init (&eo);
   while ((c = cli_getopt (argc, argv, "t:a:b:e:f:o:p:D:hV", longopts)) != -1)
     switch (c)
       {
@@ -226,20 +205,20 @@ main (int argc, char **argv)
       case 'o': outpath = optarg; break;
       case 256: polish = 1; break;
       case 257:
-        dtol = cli_parse_double ("--detect-tol", optarg);
-        if (!(dtol > 0 && dtol < 1))
+        eo.sym_tol = eo.label_tol = cli_parse_double ("--detect-tol", optarg);
+        if (!(eo.sym_tol > 0 && eo.sym_tol < 1))
           cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --detect-tol: "
                      "must be in (0, 1)", optarg);
         break;
-      case 'p': prec = cli_parse_long ("--prec", optarg, 53, 100000); break;
+      case 'p': eo.prec = cli_parse_long ("--prec", optarg, 53, 100000); break;
       case 'D': digits = cli_parse_long ("--digits", optarg, 1, 17); break;
       case 'L': cli_limits_set_line ("--max-line", optarg); break;
       case 'N': cli_limits_set_entries ("--max-entries", optarg); break;
       case 'M': cli_mem_set_max ("--max-memory", optarg); break;
-      case 'S': dense = 1; break;
+      case 'S': eo.dense = 1; break;
       case 'T':
-        tol = cli_parse_double ("--tol", optarg);
-        if (!(tol > 0 && tol < 1))
+        eo.tol = cli_parse_double ("--tol", optarg);
+        if (!(eo.tol > 0 && eo.tol < 1))
           cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --tol: must "
                      "be in (0, 1)", optarg);
         break;
@@ -300,200 +279,23 @@ main (int argc, char **argv)
                  : "the number of columns of W");
   lsc_problem p = { k, d, m, V.x, A.x, B.x };
 
-  /* ---- --polish: Newton on the full gradient system from W (exact
-     Hessian, eigendecomposition step: converges to the nearby critical
-     point whatever its index) ---- */
+  /* ---- the job: --polish first (Newton on the full gradient system,
+     to the nearby critical point of any index), then the evaluation ---- */
   lsc_descent_result pres = { 0 };
-  if (polish)
-    {
-      double nn = (double) k * (double) d;
-      cli_mem_check (8.0 * (2.0 * nn * nn + 8.0 * nn)
-                     + (double) lsc_eigen_workspace_bytes (k * d, 1),
-                     "the Newton polish's Hessian");
-      lsc_descent_workspace *dw = lsc_descent_alloc (k, d, m, 1, 1);
-      if (!dw)
-        cli_fatal (CLI_EXIT_SYSTEM, "out of memory for the Newton polish");
-      lsc_descent_params dp;
-      lsc_descent_params_init (&dp);
-      lsc_error_handler_t *old = lsc_set_error_handler (NULL);
-      int prc = lsc_descent_newton (W.x, &pres, &p, &dp, dw);
-      lsc_set_error_handler (old);
-      lsc_descent_free (dw);
-      if (prc == LSC_ENOMEM)
-        cli_fatal (CLI_EXIT_SYSTEM, "out of memory in the Newton polish");
-      pres.status = prc;
-      check_rows (&W, "the polished W");
-    }
-  double sym_tol = dtol > 0 ? dtol : SYM_TOL;
-  double label_tol = dtol > 0 ? dtol : LABEL_TOL;
-
-  /* ---- memory: all that follows is sized first, so that a problem the
-     machine cannot hold is refused with its size (an allocation that
-     succeeds but cannot be backed is killed later, when touched, by the
-     out-of-memory killer) ---- */
-  size_t n = k * d;
-  double nr = (double) (k + m);
-  char what[96];
-  snprintf (what, sizeof what, "the %zu x %zu Hessian", n, n);
-  /* the dense route's needs are checked where it is taken (below): a
-     symmetric point takes the isotypic route and needs no kd x kd matrix */
-
-  /* ---- loss and gradient ---- */
-  lsc_loss_workspace *ws = lsc_loss_workspace_alloc (k, d, m);
-  double *G = malloc (k * d * sizeof *G);
-  if (!ws || !G)
-    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  double L = 0, gnorm = 0;
-  char *Ls = NULL, *gs = NULL;
-  int rc = lsc_loss_grad (&L, G, W.x, &p, ws);
+  lsc_eval_result r = { 0 };
+  eo.max_bytes = cli_mem_budget ();
+  if (!isfinite (eo.max_bytes))
+    eo.max_bytes = 0;
+  int rc = polish ? lsc_eval_polish (W.x, &pres, &r, &p, eo.max_bytes) : 0;
+  if (polish && !rc)
+    check_rows (&W, "the polished W");
+  if (!rc)
+    rc = lsc_eval (&r, W.x, &p, &eo);
+  if (rc == LSC_ENOMEM && r.need_bytes > 0)
+    cli_mem_check (r.need_bytes, r.need_what);
   if (rc)
-    lib_fail ("loss and gradient", rc);
-  for (size_t i = 0; i < k * d; i++)
-    gnorm += G[i] * G[i];
-  gnorm = sqrt (gnorm);
-  if (prec)
-    {
-      /* Exact conversion: prec >= 53, so every double is representable. */
-      size_t nw = k * d, nv = V.x ? m * d : 0, na = A.x ? k : 0;
-      size_t nb = B.x ? m : 0, ntot = 2 * nw + nv + na + nb;
-      mpfr_t *all = malloc ((ntot + 2) * sizeof *all);
-      if (!all)
-        cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-      for (size_t i = 0; i < ntot + 2; i++)
-        mpfr_init2 (all[i], (mpfr_prec_t) prec);
-      mpfr_t *Wm = all, *Gm = all + nw, *Vm = Gm + nw, *Am = Vm + nv;
-      mpfr_t *Bm = Am + na, *Lm = Bm + nb, *Nm = Lm + 1;
-      for (size_t i = 0; i < nw; i++)
-        mpfr_set_d (Wm[i], W.x[i], MPFR_RNDN);
-      for (size_t i = 0; i < nv; i++)
-        mpfr_set_d (Vm[i], V.x[i], MPFR_RNDN);
-      for (size_t i = 0; i < na; i++)
-        mpfr_set_d (Am[i], A.x[i], MPFR_RNDN);
-      for (size_t i = 0; i < nb; i++)
-        mpfr_set_d (Bm[i], B.x[i], MPFR_RNDN);
-      lsc_problem_mpfr pm = { k, d, m, nv ? (const mpfr_t *) Vm : NULL,
-                              na ? (const mpfr_t *) Am : NULL,
-                              nb ? (const mpfr_t *) Bm : NULL };
-      rc = lsc_loss_grad_mpfr (*Lm, Gm, (const mpfr_t *) Wm, &pm);
-      if (rc)
-        lib_fail ("loss and gradient (MPFR)", rc);
-      mpfr_set_zero (*Nm, 1);
-      for (size_t i = 0; i < nw; i++)
-        mpfr_fma (*Nm, Gm[i], Gm[i], *Nm, MPFR_RNDN);
-      mpfr_sqrt (*Nm, *Nm, MPFR_RNDN);
-      Ls = mpfr_decimal (*Lm);
-      gs = mpfr_decimal (*Nm);
-      for (size_t i = 0; i < ntot + 2; i++)
-        mpfr_clear (all[i]);
-      free (all);
-      mpfr_free_cache ();
-    }
-
-  /* ---- spectrum: at a point with Young-type isotropy (study target,
-     integer sizes) the isotypic route gives the full spectrum at a cost
-     independent of d (lsc_isotypic_full; W within SYM_TOL max(1, max|W|)
-     of the symmetric point in every entry); otherwise, or with --dense,
-     the dense kd x kd Hessian ---- */
-  size_t ng = 0;
-  char iso[160] = "";
-  char (*label)[LSC_LABEL_LEN] = NULL;
-  lsc_inertia in = { 0, 0, 0 };
-  lsc_eigen_cluster *grp = malloc (n * sizeof *grp);
-  unsigned *comp = malloc (n * sizeof *comp);
-  double *H = NULL, *ev = NULL;
-  lsc_eigen_workspace *ews = NULL;
-  int symmetric = 0;
-  if (!grp || !comp)
-    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  if (!dense && !V.x && !A.x && !B.x && m == d)
-    {
-      double wmax = 1;
-      for (size_t i = 0; i < k * d; i++)
-        wmax = fmax (wmax, fabs (W.x[i]));
-      lsc_young Gs;
-      lsc_error_handler_t *old = lsc_set_error_handler (NULL);
-      symmetric = lsc_isotypic_full (grp, comp, &ng, &Gs, W.x, k, d,
-                                     sym_tol * wmax, tol, tol) == 0;
-      lsc_set_error_handler (old);
-      if (symmetric)
-        {
-          double emax = 1.0;
-          for (size_t g = 0; g < ng; g++)
-            emax = fmax (emax, fabs (grp[g].value));
-          for (size_t g = 0; g < ng; g++)
-            {
-              if (grp[g].value < -tol * emax)
-                in.neg += grp[g].mult;
-              else if (grp[g].value > tol * emax)
-                in.pos += grp[g].mult;
-              else
-                in.zero += grp[g].mult;
-            }
-          label = calloc (ng ? ng : 1, sizeof *label);
-          if (!label)
-            cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-          for (size_t g = 0; g < ng; g++)
-            for (int r = 0; r < 4; r++)
-              if (comp[g] & (1u << r))
-                {
-                  size_t l = strlen (label[g]);
-                  snprintf (label[g] + l, sizeof label[g] - l, "%s%s",
-                            l ? "+" : "", lsc_irrep_name (r));
-                }
-          lsc_isotropy_format (iso, sizeof iso, &Gs);
-        }
-    }
-  if (!symmetric)
-    {
-      /* the matrix alone first: LAPACK's workspace query is slow for huge n */
-      cli_mem_check (8.0 * (double) n * (double) n, what);
-      double ewb = lsc_eigen_workspace_bytes (n, 0);
-      if (n > SIZE_MAX / sizeof (double) / n || ewb == 0)
-        cli_fatal (CLI_EXIT_SYSTEM, "%s is too large for this machine's "
-                   "integers", what);
-      double need = 8.0 * (double) n * (double) n + ewb              /* H, LAPACK */
-        + (double) n * (2 * sizeof (double) + sizeof (lsc_eigen_cluster) + 16)
-        + 8.0 * (4 * nr * (double) d + nr * nr + (double) k * nr + 8 * nr
-                 + 3.0 * (double) d);                                /* loss ws */
-      if (prec)
-        need += (2.0 * (double) n + (double) (m * d + k + m) + 2)
-          * (sizeof (mpfr_t) + (double) prec / 8 + 16);
-      cli_mem_check (need, what);
-      H = malloc (n * n * sizeof *H);
-      ev = malloc (n * sizeof *ev);
-      ews = lsc_eigen_workspace_alloc (n, 0);
-      if (!H || !ev || !ews)
-        cli_fatal (CLI_EXIT_SYSTEM, "out of memory for the %zu x %zu Hessian",
-                   n, n);
-      if ((rc = lsc_loss_hessian_lower (H, W.x, &p, ws)))
-        lib_fail ("Hessian", rc);
-      if ((rc = lsc_eigen_symm (ev, NULL, H, n, ews)))
-        lib_fail ("eigenvalues", rc);
-      if ((rc = lsc_eigen_group (grp, &ng, ev, n, tol, tol)))
-        lib_fail ("eigenvalue grouping", rc);
-      double emax = fmax (1.0, fmax (fabs (ev[0]), fabs (ev[n - 1])));
-      if ((rc = lsc_inertia_count (&in, ev, n, tol * emax)))
-        lib_fail ("inertia", rc);
-
-      /* ---- isotypic labels: for the study's target (V = I,
-         alpha = beta = 1, k >= d) a detected Young-type isotropy of W labels
-         each distinct eigenvalue with the components of the large block's
-         S_n that hold it, from the reduced spectrum at the detected
-         parameters (equivariance holds at any point of Fix(G), critical or
-         not) ---- */
-      label = calloc (ng ? ng : 1, sizeof *label);
-      if (!label)
-        cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-      if (!V.x && !A.x && !B.x && m == d)
-        {
-          lsc_young LG;
-          if ((rc = lsc_isotypic_cluster_labels (label, &LG, grp, ng, W.x, k,
-                                                 d, tol * emax, label_tol)))
-            lib_fail ("isotypic labels", rc);
-          if (LG.nrb)
-            lsc_isotropy_format (iso, sizeof iso, &LG);
-        }
-    }
+    lib_fail ("evaluation", rc);
+  long prec = eo.prec;
 
   /* ---- output ---- */
   cli_coltype num = prec ? CLI_COL_DECIMAL : CLI_COL_REAL;
@@ -517,19 +319,19 @@ main (int argc, char **argv)
   cli_cell_int (t, prec ? prec : 53);
   if (prec)
     {
-      cli_cell_decimal (t, Ls);
-      cli_cell_decimal (t, gs);
+      cli_cell_decimal (t, r.loss_dec);
+      cli_cell_decimal (t, r.grad_dec);
     }
   else
     {
-      cli_cell_real (t, L);
-      cli_cell_real (t, gnorm);
+      cli_cell_real (t, r.loss);
+      cli_cell_real (t, r.grad_norm);
     }
-  cli_cell_int (t, (long long) in.neg);
-  cli_cell_int (t, (long long) in.zero);
-  cli_cell_int (t, (long long) in.pos);
-  if (iso[0])
-    cli_cell_string (t, iso);
+  cli_cell_int (t, (long long) r.in.neg);
+  cli_cell_int (t, (long long) r.in.zero);
+  cli_cell_int (t, (long long) r.in.pos);
+  if (r.isotropy[0])
+    cli_cell_string (t, r.isotropy);
   else
     cli_cell_empty (t);
   if (polish)
@@ -540,13 +342,13 @@ main (int argc, char **argv)
   cli_row_end (t);
   cli_table_end (t);
   t = cli_table_begin (o, "spectrum", gcols, 4);
-  for (size_t g = 0; g < ng; g++)
+  for (size_t g = 0; g < r.ng; g++)
     {
-      cli_cell_real (t, grp[g].value);
-      cli_cell_int (t, (long long) grp[g].mult);
-      cli_cell_real (t, grp[g].spread);
-      if (label[g][0])
-        cli_cell_string (t, label[g]);
+      cli_cell_real (t, r.grp[g].value);
+      cli_cell_int (t, (long long) r.grp[g].mult);
+      cli_cell_real (t, r.grp[g].spread);
+      if (r.label[g][0])
+        cli_cell_string (t, r.label[g]);
       else
         cli_cell_empty (t);
       cli_row_end (t);
@@ -554,18 +356,7 @@ main (int argc, char **argv)
   cli_table_end (t);
   cli_output_free (o);
 
-  if (Ls)
-    mpfr_free_str (Ls);
-  if (gs)
-    mpfr_free_str (gs);
-  free (H);
-  free (ev);
-  free (grp);
-  free (comp);
-  free (label);
-  free (G);
-  lsc_eigen_workspace_free (ews);
-  lsc_loss_workspace_free (ws);
+  lsc_eval_result_clear (&r);
   free_matrix (&W);
   free_matrix (&V);
   free_matrix (&A);

@@ -84,60 +84,38 @@ typedef struct
   cli_table *t;
   size_t n, npts;
   int progress;
-  const lsc_family *fam;
-  lsc_iso_eigen *ev;     /* lsc_isotypic_max_mpfr entries */
+  cli_output *o;           /* the table begins with the first point */
+  const char *name;
+  const cli_column *cols;
+  size_t ncol;
 } follow_ctx;
 
-/* Type, Morse index and smallest eigenvalue of the point: the isotypic
-   spectrum at 128 bits rounded (lsc_isotypic_spectrum_accurate), classified
-   as landscape-scan classifies (lsc_scan_classify). */
-static void
-spectrum_cells (follow_ctx *x, const lsc_cont_point *pt)
-{
-  lsc_scan_row r;
-  memset (&r, 0, sizeof r);
-  lsc_young G = x->fam->G;
-  lsc_scan_opts so;
-  lsc_scan_opts_init (&so);
-  r.fam = x->fam;
-  r.d = pt->d;
-  r.ev = x->ev;
-  int st = pt->status ? pt->status : lsc_young_set_d (&G, pt->d);
-  r.k = lsc_young_k (&G);
-  if (!st)
-    st = lsc_isotypic_spectrum_accurate (r.ev, &r.nev, pt->p, &G, so.rtol,
-                                         0.0);
-  if (!st)
-    lsc_scan_classify (&r, &so);
-  if (st || !r.type || r.nev == 0)
-    {
-      for (int i = 0; i < 4; i++)
-        cli_cell_empty (x->t);
-      return;
-    }
-  /* a detected family (--weights) has no catalogue kind */
-  const char *type = r.type;
-  if (!x->fam->kind[0] && r.index == 0 && r.zero == 0)
-    type = "minimum";
-  char ib[32];
-  cli_cell_string (x->t, type);
-  cli_index_text (ib, sizeof ib, r.index, r.d);
-  cli_cell_decimal (x->t, ib);
-  cli_cell_real (x->t, r.min_eig);
-  cli_cell_string (x->t, lsc_irrep_name (r.min_irrep));
-}
-
+/* One row per point (lsc_follow classifies it). */
 static int
-row (const lsc_cont_point *pt, void *data)
+row (const lsc_follow_point *fp, void *data)
 {
   follow_ctx *x = data;
+  const lsc_cont_point *pt = fp->pt;
+  if (!x->t)
+    x->t = cli_table_begin (x->o, x->name, x->cols, x->ncol);
   cli_cell_real (x->t, pt->d);
   cli_cell_real (x->t, pt->loss);
   cli_cell_real (x->t, pt->residual);
   cli_cell_real (x->t, pt->tangent_d);
   cli_cell_int (x->t, pt->fold);
   cli_cell_status (x->t, pt->status);
-  spectrum_cells (x, pt);
+  if (fp->classified)
+    {
+      char ib[32];
+      cli_cell_string (x->t, fp->type);
+      cli_index_text (ib, sizeof ib, fp->index, pt->d);
+      cli_cell_decimal (x->t, ib);
+      cli_cell_real (x->t, fp->min_eig);
+      cli_cell_string (x->t, lsc_irrep_name (fp->min_irrep));
+    }
+  else
+    for (int i = 0; i < 4; i++)
+      cli_cell_empty (x->t);
   for (size_t i = 0; i < x->n; i++)
     cli_cell_real (x->t, pt->p[i]);
   cli_row_end (x->t);
@@ -148,9 +126,8 @@ row (const lsc_cont_point *pt, void *data)
   return 0;
 }
 
-/* The family through the matrix in path: read it, detect its Young-type
-   isotropy (lsc_detect), and use the detected group and parameters at
-   d = its number of columns.  Errors exit 2. */
+/* The family through the matrix in path (lsc_follow_detect).  Errors
+   exit 2. */
 static const lsc_family *
 detect_family (lsc_family *fam, const char *path, double tol)
 {
@@ -172,26 +149,16 @@ detect_family (lsc_family *fam, const char *path, double tol)
                    "is not differentiable there)", path, lines[i], i + 1);
     }
   free (lines);
-  lsc_detect_workspace *w = lsc_detect_alloc (k, d);
-  if (!w)
-    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  memset (fam, 0, sizeof *fam);
-  lsc_detect_info info;
-  st = lsc_detect (&fam->G, NULL, NULL, fam->p, &info, W, k, d, tol, w);
-  lsc_detect_free (w);
+  st = lsc_follow_detect (fam, W, k, d, tol);
   free (W);
   if (st == LSC_EUNSUP || st == LSC_ENOTFIX)
     cli_fatal (CLI_EXIT_USAGE, "%s: no Young-type isotropy within --tol %g "
                "(%s)", path, tol, lsc_strerror (st));
-  if (st)
-    cli_fatal (CLI_EXIT_USAGE, "%s: %s", path, lsc_strerror (st));
-  snprintf (fam->name, sizeof fam->name, "detected");
-  fam->d = lsc_young_d (&fam->G);
-  fam->nparams = lsc_young_nparams (&fam->G);
-  fam->dstar = NAN;
-  if (fam->G.rsize[0] < 2)
+  if (st == LSC_EDOM)
     cli_fatal (CLI_EXIT_USAGE, "%s: the detected group has no large block "
                "(block sizes too small to follow in d)", path);
+  if (st)
+    cli_fatal_status (st, "%s: %s", path, lsc_strerror (st));
   return fam;
 }
 
@@ -280,8 +247,9 @@ main (int argc, char **argv)
   double tol = 1e-6;
   cli_format fmt = cli_default_format ();
   int digits = 0, list = 0, domains = 0, past_branch = 0, opt;
-  lsc_cont_params par;
-  lsc_cont_params_init (&par);
+  lsc_follow_opts fo;
+  lsc_follow_opts_init (&fo);
+  lsc_cont_params *par = &fo.cont;
   while ((opt = cli_getopt (argc, argv, "c:w:f:o:D:hV", longopts)) != -1)
     switch (opt)
       {
@@ -309,12 +277,12 @@ main (int argc, char **argv)
           cli_fatal (CLI_EXIT_USAGE, "--tol must be positive");
         break;
       case OPT_MAXSTEP:
-        par.hmax = cli_parse_double ("--max-step", optarg);
-        if (!(par.hmax >= par.h0))
+        par->hmax = cli_parse_double ("--max-step", optarg);
+        if (!(par->hmax >= par->h0))
           cli_fatal (CLI_EXIT_USAGE, "--max-step must be at least %g",
-                     par.h0);
+                     par->h0);
         break;
-      case OPT_PASS: par.stop_at_fold = 0; break;
+      case OPT_PASS: par->stop_at_fold = 0; break;
       case 'f': fmt = cli_parse_format ("--format", optarg); fmt_given = 1; break;
       case 'o': outpath = optarg; break;
       case 'D':
@@ -374,38 +342,11 @@ main (int argc, char **argv)
     }
   if (isnan (to))
     cli_fatal (CLI_EXIT_USAGE, "--to is required");
-  if (isnan (from))
-    from = fam->d;
-  lsc_cont_function f;
-  lsc_cont_restricted r;
-  lsc_cont_restricted_init (&f, &r, &fam->G);
-  lsc_cont *c = lsc_cont_alloc (f.n);
-  if (c == NULL)
-    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  int dir = to >= from ? 1 : -1;
-  if (from != fam->d)
-    {
-      /* Reach the starting d from the reference point first. */
-      lsc_cont_params p0 = par;
-      p0.stop_at_fold = 1;
-      st = lsc_cont_set (c, &f, fam->p, fam->d, from > fam->d ? 1 : -1, &p0);
-      if (st == 0)
-        st = lsc_cont_run (c, from, NULL, NULL);
-      if (st)   /* outside the family's domain: 2; a failed step: 1 */
-        cli_fatal_status (st, "cannot reach --from %g from d = %g: %s",
-                          from, fam->d, lsc_strerror (st));
-    }
-  double p[LSC_FAMILY_MAXP];
-  memcpy (p, from != fam->d ? lsc_cont_current (c)->p : fam->p,
-          f.n * sizeof (double));
-  st = lsc_cont_set (c, &f, p, from, dir, &par);
-  if (st)
-    cli_fatal_status (st, "no critical point at d = %g: %s", from,
-                      lsc_strerror (st));
+  size_t np = fam->nparams;
   cli_output *o = cli_output_new (stdout, fmt, digits);
-  size_t ncol = 10 + f.n;
+  size_t ncol = 10 + np;
   cli_column *cols = calloc (ncol, sizeof *cols);
-  char (*names)[24] = calloc (f.n, sizeof *names);
+  char (*names)[24] = calloc (np ? np : 1, sizeof *names);
   if (!o || !cols || !names)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
   const char *fixed[] = { "d", "loss", "residual", "tangent_d", "fold",
@@ -415,61 +356,48 @@ main (int argc, char **argv)
                        CLI_COL_DECIMAL, CLI_COL_REAL, CLI_COL_STRING };
   for (size_t i = 0; i < 10; i++)
     cols[i].name = fixed[i], cols[i].type = ft[i];
-  for (size_t i = 0; i < f.n; i++)
+  for (size_t i = 0; i < np; i++)
     {
       snprintf (names[i], sizeof names[i], "p%zu", i);
       cols[10 + i].name = names[i], cols[10 + i].type = CLI_COL_REAL;
     }
-  size_t nev = lsc_isotypic_max_mpfr (&fam->G);
-  follow_ctx x = { cli_table_begin (o, fam->name, cols, ncol), f.n, 0,
-                   isatty (STDERR_FILENO), fam,
-                   cli_xmalloc ((nev ? nev : 1) * sizeof (lsc_iso_eigen)) };
-  /* The family's domain on the side travelled (lsc_family_follow): a
-     branch point where the isotropy grows ends the family before D; the
-     rows stop there (beyond it the points belong to another family). */
-  double dend = NAN;
-  if (!past_branch && par.stop_at_fold && (to - fam->d) * (to - from) >= 0)
-    {
-      lsc_family_params fp;
-      lsc_family_params_init (&fp);
-      fp.cont = par;
-      fp.dmin = to < fam->d ? to : fam->d;
-      fp.dmax = to > fam->d ? to : fam->d;
-      lsc_family_domain dom;
-      lsc_family_ws *fw = lsc_family_ws_alloc (fam->nparams);
-      if (!fw)
-        cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-      if (lsc_family_follow (NULL, NULL, &dom, fam, NULL, 0, &fp, fw) == 0)
-        {
-          int end = to < fam->d ? dom.end_lo : dom.end_hi;
-          double de = to < fam->d ? dom.lo : dom.hi;
-          if (end == LSC_END_BRANCH && (to - de) * (to - from) > 0)
-            dend = de;
-        }
-      lsc_family_ws_free (fw);
-    }
-  st = lsc_cont_run (c, isnan (dend) ? to : dend, row, &x);
+  follow_ctx x = { NULL, np, 0, isatty (STDERR_FILENO), o, fam->name, cols,
+                   ncol };
+  lsc_follow_result res;
+  int where;
+  fo.from = from;
+  fo.to = to;
+  fo.past_branch = past_branch;
+  st = lsc_follow (&res, &where, fam, &fo, row, &x);
+  if (st == LSC_ENOMEM)
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+  if (st && where == 1)   /* outside the family's domain: 2; a failed step: 1 */
+    cli_fatal_status (st, "cannot reach --from %g from d = %g: %s",
+                      isnan (from) ? fam->d : from, fam->d, lsc_strerror (st));
+  if (st)
+    cli_fatal_status (st, "no critical point at d = %g: %s",
+                      isnan (from) ? fam->d : from, lsc_strerror (st));
+  if (!x.t) /* a run without points still prints the header */
+    x.t = cli_table_begin (o, fam->name, cols, ncol);
   cli_table_end (x.t);
   cli_output_free (o);
   if (x.progress)
     fputc ('\n', stderr);
   int rc = CLI_EXIT_OK;
-  if (st == 0 && !isnan (dend))
+  if (res.branch_end)
     cli_error ("branch ends at d = %.17g: branch point (the isotropy grows: "
-               "the point is that of a family of larger isotropy)", dend);
-  else if (st == LSC_EFOLD || st == LSC_EDOM)
-    cli_error ("branch ends at d = %.17g: %s", lsc_cont_current (c)->d,
-               lsc_strerror (st));
-  else if (st)
+               "the point is that of a family of larger isotropy)", res.d_end);
+  else if (res.status == LSC_EFOLD || res.status == LSC_EDOM)
+    cli_error ("branch ends at d = %.17g: %s", res.d_end,
+               lsc_strerror (res.status));
+  else if (res.status)
     {
-      cli_error ("continuation stopped at d = %.17g: %s",
-                 lsc_cont_current (c)->d, lsc_strerror (st));
+      cli_error ("continuation stopped at d = %.17g: %s", res.d_end,
+                 lsc_strerror (res.status));
       rc = CLI_EXIT_NOCONV;
     }
   free (cols);
   free (names);
-  free (x.ev);
-  lsc_cont_free (c);
   lsc_catalogue_free (cat);
   return cli_finish (rc);
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "scan-out.h"
+#include "landscape/lsc_jobs.h"
 
 /* x = m 10^e with 1 <= m < 10 (x > 0). */
 static double
@@ -17,17 +18,6 @@ frexp10 (double x, int *e)
   if (m >= 10 - 1e-12)
     m /= 10, ++*e;
   return fabs (m - round (m)) < 1e-9 ? round (m) : m;
-}
-
-#define MAX_POINTS 100000
-
-/* Round to 12 significant digits: 5.5 + 3 * 0.1 prints as 5.8. */
-static double
-round12 (double x)
-{
-  char b[40];
-  snprintf (b, sizeof b, "%.12g", x);
-  return strtod (b, NULL);
 }
 
 static double
@@ -43,60 +33,36 @@ positive (const char *opt, const char *s, const char *what)
 double *
 scan_parse_range (size_t *n, const char *opt, const char *spec)
 {
-  char *s = strdup (spec), *c1, *c2;
-  double *v = NULL;
+  char *s = strdup (spec), *c1, *c2 = NULL;
   if (!s)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  c1 = strchr (s, ':');
-  if (!c1)
+  double a, b, step = 0;
+  long perdec = 0;
+  if ((c1 = strchr (s, ':')))
     {
-      v = malloc (sizeof *v);
-      if (!v)
-        cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-      v[0] = positive (opt, s, "the dimension");
-      *n = 1;
-      free (s);
-      return v;
+      *c1++ = '\0';
+      c2 = strchr (c1, ':');
+      if (!c2 || strchr (c2 + 1, ':'))
+        cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for %s: expected "
+                   "D, A:B:STEP or A:B:logN", spec, opt);
+      *c2++ = '\0';
     }
-  *c1++ = '\0';
-  c2 = strchr (c1, ':');
-  if (!c2 || strchr (c2 + 1, ':'))
-    cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for %s: expected D, "
-               "A:B:STEP or A:B:logN", spec, opt);
-  *c2++ = '\0';
-  double a = positive (opt, s, "the start"), b = positive (opt, c1, "the end");
+  a = positive (opt, s, c1 ? "the start" : "the dimension");
+  b = c1 ? positive (opt, c1, "the end") : a;
   if (b < a)
     cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for %s: the end is "
                "below the start", spec, opt);
-  int lg = strncmp (c2, "log", 3) == 0;
-  double step = 0, count;
-  long perdec = 0;
-  if (lg)
-    {
-      perdec = cli_parse_long (opt, c2 + 3, 1, 1000);
-      count = floor (perdec * log10 (b / a) + 1e-9) + 1;
-    }
-  else
-    {
-      step = positive (opt, c2, "the step");
-      count = floor ((b - a) / step + 1e-9) + 1;
-    }
-  /* the end point is always included: the last point of the grid is
-     snapped to it when within rounding, else it is added */
-  double last = lg ? a * pow (10, (count - 1) / (double) perdec)
-                   : a + (count - 1) * step;
-  int add_end = !(fabs (b - last) <= 1e-9 * b);
-  count += add_end;
-  if (!(count <= MAX_POINTS))
+  if (c2 && strncmp (c2, "log", 3) == 0)
+    perdec = cli_parse_long (opt, c2 + 3, 1, 1000);
+  else if (c2)
+    step = positive (opt, c2, "the step");
+  double *v;
+  int st = lsc_grid (&v, n, a, b, c1 ? step : 1, perdec);
+  if (st == LSC_ELIMIT)
     cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for %s: more than %d "
-               "points", spec, opt, MAX_POINTS);
-  *n = (size_t) count;
-  if (!(v = malloc (*n * sizeof *v)))
-    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  for (size_t i = 0; i < *n; i++)
-    v[i] = lg ? (i ? a * pow (10, (double) i / (double) perdec) : a)
-      : round12 (a + (double) i * step);
-  v[*n - 1] = b;
+               "points", spec, opt, LSC_GRID_MAX);
+  if (st)
+    cli_fatal_status (st, "%s: %s", opt, lsc_strerror (st));
   free (s);
   return v;
 }
@@ -148,12 +114,14 @@ scan_check_columns (cli_format fmt)
                    more, (size_t) 2);
 }
 
-/* 2^(8-p) (k+1)^2: the loss is a sum of (k+1)^2 terms of size O(1). */
+/* --prove (landscape-scan.c sets it). */
+int scan_prove;
+
+/* For the plots (scan-plot.c): lsc_scan_noise_bound. */
 double
 scan_noise_bound (const lsc_scan_opts *so, double k)
 {
-  long p = so->fast ? 53 : so->prec ? so->prec : 128;
-  return ldexp ((k + 1) * (k + 1), (int) (8 - p));
+  return lsc_scan_noise_bound (so, k);
 }
 
 /* LaTeX-safe copy of a family name (for captions). */
@@ -300,7 +268,7 @@ summary_row (cli_table *t, const lsc_scan_row *r, const lsc_scan_opts *so)
       cli_cell_decimal (t, r->index_dec ? r->index_dec : ib);
       cli_index_text (zb, sizeof zb, r->zero, r->d);
       cli_cell_decimal (t, zb);
-      double noise = scan_noise_bound (so, r->k);
+      double noise = lsc_scan_noise_bound (so, r->k);
       if (r->loss_dec)
         {
           cli_cell_decimal_err (t, r->loss_dec, noise);
@@ -335,7 +303,7 @@ summary_row (cli_table *t, const lsc_scan_row *r, const lsc_scan_opts *so)
       if (so->fast)
         cli_cell_real (t, r->ev_err);
       if (scan_prove)
-        cli_cell_string (t, scan_prove_row (r));
+        cli_cell_string (t, lsc_prove_token (lsc_prove_scan_row (r)));
     }
   if (r->note[0])
     cli_cell_string (t, r->note);

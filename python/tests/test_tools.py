@@ -13,9 +13,12 @@ import landscape
 
 
 def tool(name):
+    """The tool of the build tree, or with LANDSCAPE_BINDIR the installed
+    one."""
     top = os.environ.get("top_builddir") or os.path.dirname(os.path.dirname(
         os.path.dirname(os.path.abspath(__file__))))
-    path = os.path.join(top, "tools", name)
+    path = os.path.join(os.environ.get("LANDSCAPE_BINDIR")
+                        or os.path.join(top, "tools"), name)
     if not os.path.exists(path):
         pytest.skip("%s not built" % path)
     return path

@@ -1,0 +1,336 @@
+/* Tests of the jobs (lsc_jobs): evaluate a point by both routes and at two
+   precisions, follow a family against the scan at the same d, grids
+   against their closed forms, the proof of a scan row. */
+#include <config.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "landscape.h"
+#include "landscape/lsc_jobs.h"
+#include "testutil.h"
+
+static lsc_catalogue *
+read_catalogue (void)
+{
+  char err[512];
+  lsc_catalogue *cat = NULL;
+  CU_ASSERT_EQUAL_FATAL (lsc_catalogue_read_file (
+      &cat, LSC_SRCDIR "/data/families.tsv", err, sizeof err), 0);
+  return cat;
+}
+
+/* The point of family name at integer d, embedded as a k x d matrix. */
+static double *
+family_point (size_t *k, const lsc_catalogue *cat, const char *name,
+              double d)
+{
+  const lsc_family *f = lsc_catalogue_find (cat, name);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (f);
+  lsc_scan_row r;
+  lsc_scan_opts so;
+  lsc_scan_opts_init (&so);
+  CU_ASSERT_EQUAL_FATAL (lsc_scan_family (&r, f, &d, 1, &so), 0);
+  CU_ASSERT_EQUAL_FATAL (r.status, 0);
+  lsc_young G = f->G;
+  CU_ASSERT_EQUAL_FATAL (lsc_young_set_d (&G, d), 0);
+  *k = (size_t) lsc_young_k (&G);
+  double *W = malloc (*k * (size_t) d * sizeof *W);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (W);
+  CU_ASSERT_EQUAL_FATAL (lsc_young_embed (W, r.p, &G), 0);
+  lsc_scan_rows_clear (&r, 1);
+  return W;
+}
+
+/* At a symmetric critical point the isotypic route and the dense route
+   (--dense) give the same inertia, the same distinct eigenvalues and
+   multiplicities, and the same labels; the loss at 128 bits agrees with
+   the double loss; multiplicities add up to k d. */
+static void
+test_eval_routes (void)
+{
+  lsc_catalogue *cat = read_catalogue ();
+  size_t k, d = 8;
+  double *W = family_point (&k, cat, "A", (double) d);
+  lsc_problem p = { k, d, d, NULL, NULL, NULL };
+  lsc_eval_opts o;
+  lsc_eval_opts_init (&o);
+  o.prec = 128;
+  lsc_eval_result a, b;
+  CU_ASSERT_EQUAL_FATAL (lsc_eval (&a, W, &p, &o), 0);
+  o.dense = 1;
+  o.prec = 0;
+  CU_ASSERT_EQUAL_FATAL (lsc_eval (&b, W, &p, &o), 0);
+  CU_ASSERT_EQUAL (a.isotypic, 1);
+  CU_ASSERT_EQUAL (b.isotypic, 0);
+  CU_ASSERT_STRING_EQUAL (a.isotropy, b.isotropy);
+  CU_ASSERT_EQUAL (a.in.neg, b.in.neg);
+  CU_ASSERT_EQUAL (a.in.zero, b.in.zero);
+  CU_ASSERT_EQUAL (a.in.pos, b.in.pos);
+  CU_ASSERT_EQUAL (a.in.neg + a.in.zero + a.in.pos, k * d);
+  CU_ASSERT_EQUAL_FATAL (a.ng, b.ng);
+  double emax = 1;
+  for (size_t g = 0; g < a.ng; g++)
+    emax = fmax (emax, fabs (b.grp[g].value));
+  size_t msum = 0;
+  for (size_t g = 0; g < a.ng; g++)
+    {
+      CU_ASSERT (fabs (a.grp[g].value - b.grp[g].value) <= 1e-9 * emax);
+      CU_ASSERT_EQUAL (a.grp[g].mult, b.grp[g].mult);
+      CU_ASSERT_STRING_EQUAL (a.label[g], b.label[g]);
+      msum += a.grp[g].mult;
+    }
+  CU_ASSERT_EQUAL (msum, k * d);
+  /* spurious minimum A: index 0 at d = 8 (the catalogue's kind) */
+  CU_ASSERT_EQUAL (a.in.neg, 0);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a.loss_dec);
+  CU_ASSERT (lsc_test_reldiff (strtod (a.loss_dec, NULL), a.loss, 1e-300)
+             <= 1e-12);
+  CU_ASSERT (a.grad_norm <= 1e-10 && strtod (a.grad_dec, NULL) <= 1e-10);
+  lsc_eval_result_clear (&a);
+  lsc_eval_result_clear (&b);
+  free (W);
+  lsc_catalogue_free (cat);
+}
+
+/* W = I: loss 0 and gradient 0 exactly (closed form), positive definite. */
+static void
+test_eval_identity (void)
+{
+  size_t d = 6;
+  double W[36] = { 0 };
+  for (size_t i = 0; i < d; i++)
+    W[i * d + i] = 1;
+  lsc_problem p = { d, d, d, NULL, NULL, NULL };
+  lsc_eval_result r;
+  CU_ASSERT_EQUAL_FATAL (lsc_eval (&r, W, &p, NULL), 0);
+  CU_ASSERT (fabs (r.loss) <= 1e-15 && r.grad_norm <= 1e-14);
+  CU_ASSERT_EQUAL (r.in.pos, d * d);
+  CU_ASSERT_STRING_EQUAL (r.isotropy, "kd:L");
+  lsc_eval_result_clear (&r);
+}
+
+/* Refusals and bad input: max_bytes names the step; a zero row is
+   LSC_EDOM; a NaN is LSC_ENONFINITE; a bad tolerance LSC_EINVAL. */
+static void
+test_eval_errors (void)
+{
+  double W[6] = { 1, 0.3, -0.2, 0.7, 0.1, 0.9 };
+  lsc_problem p = { 3, 2, 2, NULL, NULL, NULL };
+  lsc_eval_opts o;
+  lsc_eval_opts_init (&o);
+  o.max_bytes = 64;
+  lsc_eval_result r;
+  lsc_error_handler_t *old = lsc_set_error_handler (NULL);
+  CU_ASSERT_EQUAL (lsc_eval (&r, W, &p, &o), LSC_ENOMEM);
+  CU_ASSERT (r.need_bytes >= 8.0 * 36);
+  CU_ASSERT (strstr (r.need_what, "6 x 6 Hessian") != NULL);
+  lsc_eval_result_clear (&r);
+  lsc_descent_result pr;
+  CU_ASSERT_EQUAL (lsc_eval_polish (W, &pr, &r, &p, 64), LSC_ENOMEM);
+  CU_ASSERT (strstr (r.need_what, "polish") != NULL);
+  o.max_bytes = 0;
+  double Z[6] = { 1, 0.3, 0, 0, 0.1, 0.9 };
+  CU_ASSERT_EQUAL (lsc_eval (&r, Z, &p, &o), LSC_EDOM);
+  lsc_eval_result_clear (&r);
+  Z[2] = NAN;
+  CU_ASSERT_EQUAL (lsc_eval (&r, Z, &p, &o), LSC_ENONFINITE);
+  lsc_eval_result_clear (&r);
+  o.tol = 0;
+  CU_ASSERT_EQUAL (lsc_eval (&r, W, &p, &o), LSC_EINVAL);
+  lsc_eval_result_clear (&r);
+  lsc_set_error_handler (old);
+}
+
+/* The polish from a perturbed critical point returns to it: the gradient
+   falls below 1e-10 and the loss is the catalogue point's. */
+static void
+test_eval_polish (void)
+{
+  lsc_catalogue *cat = read_catalogue ();
+  size_t k, d = 6;
+  double *W = family_point (&k, cat, "F3", (double) d);
+  lsc_problem p = { k, d, d, NULL, NULL, NULL };
+  lsc_eval_result r0, r1;
+  CU_ASSERT_EQUAL_FATAL (lsc_eval (&r0, W, &p, NULL), 0);
+  for (size_t i = 0; i < k * d; i++)
+    W[i] += 1e-4 * sin (1.0 + (double) i);
+  lsc_descent_result pr;
+  CU_ASSERT_EQUAL_FATAL (lsc_eval_polish (W, &pr, NULL, &p, 0), 0);
+  CU_ASSERT_EQUAL (pr.status, 0);
+  CU_ASSERT_EQUAL_FATAL (lsc_eval (&r1, W, &p, NULL), 0);
+  CU_ASSERT (r1.grad_norm <= 1e-10);
+  CU_ASSERT (lsc_test_reldiff (r0.loss, r1.loss, 1e-300) <= 1e-10);
+  CU_ASSERT_EQUAL (r0.in.neg, r1.in.neg);
+  lsc_eval_result_clear (&r0);
+  lsc_eval_result_clear (&r1);
+  free (W);
+  lsc_catalogue_free (cat);
+}
+
+typedef struct
+{
+  size_t n, nint;
+  const lsc_catalogue *cat;
+  const lsc_family *f;
+  int bad;
+} fctx;
+
+/* At every integer d the follow's classification is the scan's there. */
+static int
+follow_point (const lsc_follow_point *fp, void *data)
+{
+  fctx *x = data;
+  x->n++;
+  if (!fp->classified)
+    x->bad = 1;
+  double d = fp->pt->d;
+  if (fabs (d - round (d)) > 1e-12)
+    return 0;
+  d = round (d);
+  lsc_scan_row r;
+  lsc_scan_opts so;
+  lsc_scan_opts_init (&so);
+  if (lsc_scan_family (&r, x->f, &d, 1, &so) || r.status
+      || strcmp (r.type, fp->type) != 0 || r.index != fp->index
+      || fabs (r.min_eig - fp->min_eig) > 1e-9 * fmax (1, fabs (r.min_eig))
+      || fabs (r.loss - fp->pt->loss) > 1e-12)
+    x->bad = 1;
+  lsc_scan_rows_clear (&r, 1);
+  x->nint++;
+  return 0;
+}
+
+static void
+test_follow_vs_scan (void)
+{
+  lsc_catalogue *cat = read_catalogue ();
+  fctx x = { 0, 0, cat, lsc_catalogue_find (cat, "F3"), 0 };
+  lsc_follow_opts o;
+  lsc_follow_opts_init (&o);
+  o.from = 12;
+  o.to = 16;
+  o.cont.hmax = 1;
+  lsc_follow_result res;
+  int where;
+  CU_ASSERT_EQUAL_FATAL (lsc_follow (&res, &where, x.f, &o, follow_point,
+                                     &x), 0);
+  CU_ASSERT_EQUAL (res.status, 0);
+  CU_ASSERT_EQUAL (res.npoints, x.n);
+  CU_ASSERT (x.n >= 5);
+  CU_ASSERT (x.nint >= 2);      /* d = 12 and d = 16 at least */
+  CU_ASSERT_EQUAL (x.bad, 0);
+  CU_ASSERT_DOUBLE_EQUAL (res.d_end, 16, 1e-12);
+  /* a start outside the domain: the approach fails (where = 1) */
+  o.from = 1.0000001;
+  o.to = 2;
+  lsc_error_handler_t *old = lsc_set_error_handler (NULL);
+  int st = lsc_follow (&res, &where, lsc_catalogue_find (cat, "F5"), &o,
+                       NULL, NULL);
+  lsc_set_error_handler (old);
+  CU_ASSERT (st != 0 && where == 1);
+  lsc_catalogue_free (cat);
+}
+
+/* The detected family of an embedded catalogue point is that family:
+   same isotropy and parameters. */
+static void
+test_follow_detect (void)
+{
+  lsc_catalogue *cat = read_catalogue ();
+  size_t k, d = 7;
+  double *W = family_point (&k, cat, "F4", (double) d);
+  lsc_family f;
+  CU_ASSERT_EQUAL_FATAL (lsc_follow_detect (&f, W, k, d, 1e-12), 0);
+  CU_ASSERT_STRING_EQUAL (f.name, "detected");
+  CU_ASSERT_DOUBLE_EQUAL (f.d, 7, 0);
+  CU_ASSERT_EQUAL (f.nparams, lsc_catalogue_find (cat, "F4")->nparams);
+  free (W);
+  lsc_catalogue_free (cat);
+}
+
+/* Grids against closed forms: linear points are the decimals a + i step,
+   the end is always last, log grids are a 10^(i/N); errors. */
+static void
+test_grid (void)
+{
+  double *v;
+  size_t n;
+  CU_ASSERT_EQUAL_FATAL (lsc_grid (&v, &n, 5.5, 6.5, 0.1, 0), 0);
+  CU_ASSERT_EQUAL (n, 11);
+  CU_ASSERT_EQUAL (v[3], 5.8);          /* not 5.5 + 3 * 0.1 = 5.800...01 */
+  CU_ASSERT_EQUAL (v[10], 6.5);
+  free (v);
+  CU_ASSERT_EQUAL_FATAL (lsc_grid (&v, &n, 2, 3.05, 0.5, 0), 0);
+  CU_ASSERT_EQUAL (n, 4);               /* 2, 2.5, 3, and the end 3.05 */
+  CU_ASSERT_EQUAL (v[2], 3);
+  CU_ASSERT_EQUAL (v[3], 3.05);
+  free (v);
+  CU_ASSERT_EQUAL_FATAL (lsc_grid (&v, &n, 1, 100, 0, 2), 0);
+  CU_ASSERT_EQUAL (n, 5);
+  CU_ASSERT_EQUAL (v[0], 1);
+  CU_ASSERT_DOUBLE_EQUAL (v[1], sqrt (10), 1e-14);
+  CU_ASSERT_DOUBLE_EQUAL (v[2], 10, 1e-13);
+  CU_ASSERT_EQUAL (v[4], 100);
+  free (v);
+  CU_ASSERT_EQUAL_FATAL (lsc_grid (&v, &n, 7, 7, 0, 0), 0);
+  CU_ASSERT (n == 1 && v[0] == 7);
+  free (v);
+  lsc_error_handler_t *old = lsc_set_error_handler (NULL);
+  CU_ASSERT_EQUAL (lsc_grid (&v, &n, 2, 1, 0.1, 0), LSC_EINVAL);
+  CU_ASSERT_EQUAL (lsc_grid (&v, &n, 0, 1, 0.1, 0), LSC_EINVAL);
+  CU_ASSERT_EQUAL (lsc_grid (&v, &n, 1, 2, 0, 0), LSC_EINVAL);
+  CU_ASSERT_EQUAL (lsc_grid (&v, &n, 1, 2, NAN, 0), LSC_EINVAL);
+  CU_ASSERT_EQUAL (lsc_grid (&v, &n, 1, 1e6, 1, 0), LSC_ELIMIT);
+  CU_ASSERT (v == NULL && n == 0);
+  lsc_set_error_handler (old);
+  lsc_scan_opts so;
+  lsc_scan_opts_init (&so);
+  CU_ASSERT_EQUAL (lsc_scan_noise_bound (&so, 3), 16.0 * ldexp (1, -120));
+  so.fast = 1;
+  CU_ASSERT_EQUAL (lsc_scan_noise_bound (&so, 3), 16.0 * ldexp (1, -45));
+}
+
+/* The proof of a scan row: a saddle's point and index proved at d = 6;
+   a failed row and the global minimum are not proved. */
+static void
+test_prove_row (void)
+{
+  lsc_catalogue *cat = read_catalogue ();
+  const lsc_family *f = lsc_catalogue_find (cat, "F3");
+  double d = 6;
+  lsc_scan_row r;
+  lsc_scan_opts so;
+  lsc_scan_opts_init (&so);
+  CU_ASSERT_EQUAL_FATAL (lsc_scan_family (&r, f, &d, 1, &so), 0);
+  CU_ASSERT_EQUAL (lsc_prove_scan_row (&r), LSC_PROVE_PROVED);
+  /* a row whose index is wrong is contradicted by the proof */
+  r.index += 1;
+  CU_ASSERT_EQUAL (lsc_prove_scan_row (&r), LSC_PROVE_CONTRADICTED);
+  r.index -= 1;
+  r.status = LSC_ENOCONV;
+  CU_ASSERT_EQUAL (lsc_prove_scan_row (&r), LSC_PROVE_NOT);
+  r.status = 0;
+  lsc_scan_rows_clear (&r, 1);
+  CU_ASSERT_STRING_EQUAL (lsc_prove_token (LSC_PROVE_PROVED), "proved");
+  CU_ASSERT_STRING_EQUAL (lsc_prove_token (LSC_PROVE_NOT), "not-proved");
+  CU_ASSERT_STRING_EQUAL (lsc_prove_token (LSC_PROVE_CONTRADICTED),
+                          "contradicted");
+  lsc_catalogue_free (cat);
+}
+
+int
+main (void)
+{
+  static const lsc_test_case cases[] = {
+    { "eval: isotypic vs dense route, 128 vs 53 bits", test_eval_routes },
+    { "eval: W = I closed form", test_eval_identity },
+    { "eval: refusals and bad input", test_eval_errors },
+    { "eval: polish returns to the critical point", test_eval_polish },
+    { "follow: classification equals the scan's", test_follow_vs_scan },
+    { "follow: detected family", test_follow_detect },
+    { "grid: closed forms and errors", test_grid },
+    { "prove: scan row proved / contradicted", test_prove_row },
+    { NULL, NULL }
+  };
+  return lsc_test_run ("jobs", cases);
+}
