@@ -218,12 +218,12 @@ lsc_isosplit (mpfr_t *B, size_t *kp, double *mult, size_t *npiece,
   scratch w = { n, NULL, NULL, NULL, NULL, NULL, NULL, { NULL, NULL, NULL },
                 NULL };
   size_t kn = (k ? k : 1) * n;
-  mpfr_t *nxt = lsc_mpfr_vec_alloc (kn, wp);
-  w.cand = lsc_mpfr_vec_alloc (kn, wp);
-  w.E = lsc_mpfr_vec_alloc (kn, wp);
-  w.S = lsc_mpfr_vec_alloc (kn, wp);
-  w.O = lsc_mpfr_vec_alloc (kn, wp);
-  w.sum = lsc_mpfr_vec_alloc (n, wp);
+  mpfr_t *nxt = lsc_mpfr_scratch_alloc (kn, wp);
+  w.cand = lsc_mpfr_scratch_alloc (kn, wp);
+  w.E = lsc_mpfr_scratch_alloc (kn, wp);
+  w.S = lsc_mpfr_scratch_alloc (kn, wp);
+  w.O = lsc_mpfr_scratch_alloc (kn, wp);
+  w.sum = lsc_mpfr_scratch_alloc (n, wp);
   w.perm = malloc ((pmax * n + 4 * n) * sizeof *w.perm);
   size_t *nkp = malloc (k * sizeof *nkp + 1);
   double *nmult = malloc (k * sizeof *nmult + 1);
@@ -265,18 +265,18 @@ lsc_isosplit (mpfr_t *B, size_t *kp, double *mult, size_t *npiece,
       if (rc)
         break;
       for (size_t i = 0; i < off * n; i++)
-        mpfr_swap (B[i], nxt[i]);
+        mpfr_set (B[i], nxt[i], MPFR_RNDN);
       memcpy (kp, nkp, nn * sizeof *kp);
       memcpy (mult, nmult, nn * sizeof *mult);
       *npiece = nn;
     }
 done:
-  lsc_mpfr_vec_free (nxt, nxt ? kn : 0);
-  lsc_mpfr_vec_free (w.cand, w.cand ? kn : 0);
-  lsc_mpfr_vec_free (w.E, w.E ? kn : 0);
-  lsc_mpfr_vec_free (w.S, w.S ? kn : 0);
-  lsc_mpfr_vec_free (w.O, w.O ? kn : 0);
-  lsc_mpfr_vec_free (w.sum, w.sum ? n : 0);
+  lsc_mpfr_scratch_free (nxt);
+  lsc_mpfr_scratch_free (w.cand);
+  lsc_mpfr_scratch_free (w.E);
+  lsc_mpfr_scratch_free (w.S);
+  lsc_mpfr_scratch_free (w.O);
+  lsc_mpfr_scratch_free (w.sum);
   free (w.perm);
   free (nkp);
   free (nmult);

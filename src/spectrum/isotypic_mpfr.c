@@ -36,8 +36,7 @@ typedef struct
 static void
 work_clear (work *w)
 {
-  size_t n = w->nmax;
-#define FREE_V(f, len) lsc_mpfr_vec_free (w->f, w->f ? (len) : 0);
+#define FREE_V(f, len) lsc_mpfr_scratch_free (w->f);
   WORK_VECS (FREE_V)
   free (w->dh);
   free (w->kp);
@@ -58,7 +57,7 @@ work_init (work *w, size_t n, mpfr_prec_t wp, int dd)
       w->el = w->eh + n;
     }
   mpfr_inits2 (wp, w->Lq, w->t, (mpfr_ptr) 0);
-#define ALLOC_V(f, len) w->f = lsc_mpfr_vec_alloc ((len), wp);
+#define ALLOC_V(f, len) w->f = lsc_mpfr_scratch_alloc ((len), wp);
   WORK_VECS (ALLOC_V)
 #define CHECK_V(f, len) || !w->f
   w->kp = malloc ((n + 1) * sizeof *w->kp);

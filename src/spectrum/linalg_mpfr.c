@@ -312,6 +312,35 @@ lsc_mpfr_jacobi (mpfr_t *ev, mpfr_t *A, size_t k)
   return rc;
 }
 
+mpfr_t *
+lsc_mpfr_scratch_alloc (size_t n, mpfr_prec_t prec)
+{
+  size_t lb = mpfr_custom_get_size (prec), ls = sizeof (mp_limb_t);
+  lb = (lb + ls - 1) / ls * ls;
+  if (n == 0)
+    n = 1;
+  if (n > ((size_t) -1 / 2) / (sizeof (mpfr_t) + lb))
+    return NULL;
+  char *mem = malloc (n * (sizeof (mpfr_t) + lb));
+  if (!mem)
+    return NULL;
+  mpfr_t *x = (mpfr_t *) (void *) mem;
+  char *limbs = mem + n * sizeof (mpfr_t);
+  for (size_t i = 0; i < n; i++)
+    {
+      void *l = limbs + i * lb;
+      mpfr_custom_init (l, prec);
+      mpfr_custom_init_set (x[i], MPFR_ZERO_KIND, 0, prec, l);
+    }
+  return x;
+}
+
+void
+lsc_mpfr_scratch_free (mpfr_t *x)
+{
+  free (x);
+}
+
 /* The complement works component by component of the vectors' common
    sparsity: indices are joined when some input vector is nonzero at both,
    so every input vector, and every vector Gram-Schmidt makes from them,
@@ -432,11 +461,11 @@ lsc_mpfr_complement (mpfr_t *C, size_t *nc, const mpfr_t *S, size_t ns,
                      mpfr_prec_t wp)
 {
   /* Q holds the basis of span(S) followed by the complement vectors. */
-  mpfr_t *Q = lsc_mpfr_vec_alloc ((ns + ncand + 1) * n, wp);
+  mpfr_t *Q = lsc_mpfr_scratch_alloc ((ns + ncand + 1) * n, wp);
   size_t *mem = malloc ((4 * n + 2 + ns + ncand + 1) * sizeof *mem);
   if (!Q || !mem)
     {
-      lsc_mpfr_vec_free (Q, Q ? (ns + ncand + 1) * n : 0);
+      lsc_mpfr_scratch_free (Q);
       free (mem);
       return LSC_ENOMEM;
     }
@@ -473,7 +502,7 @@ lsc_mpfr_complement (mpfr_t *C, size_t *nc, const mpfr_t *S, size_t ns,
     mpfr_set (C[i], Q[m0 * n + i], MPFR_RNDN);
   *nc = m - m0;
   mpfr_clears (n0, n1, t, (mpfr_ptr) 0);
-  lsc_mpfr_vec_free (Q, (ns + ncand + 1) * n);
+  lsc_mpfr_scratch_free (Q);
   free (mem);
   return LSC_SUCCESS;
 }
