@@ -15,12 +15,19 @@
 
 
 /* Groups at d: 0 Delta S_d, 1 type A, 2 B2, 3 (L,1,2), 4 k = d + 1,
-   5 Delta(S_{d-5} x S_5). */
+   5 Delta(S_{d-5} x S_5), 6 rows L,2 (unpaired: A-split-kd1's), 7 (L,3,4)
+   (two small blocks split at once, S_3's sign piece). */
 static lsc_young
 group (int t, double d)
 {
   lsc_young G = { 0 };
   double s[3];
+  if (t == 7)
+    {
+      double s3[3] = { d - 7, 3, 4 };
+      lsc_young_init_kd (&G, s3, 3);
+      return G;
+    }
   switch (t)
     {
     case 0: s[0] = d; lsc_young_init_kd (&G, s, 1); break;
@@ -33,6 +40,12 @@ group (int t, double d)
       G.rsize[1] = G.csize[1] = 1;
       G.rsize[2] = 1;
       G.pair[0] = 0; G.pair[1] = 1; G.pair[2] = -1;
+      break;
+    case 6:
+      G.nrb = 2; G.ncb = 2;
+      G.rsize[0] = G.csize[0] = d - 1;
+      G.rsize[1] = 2; G.csize[1] = 1;
+      G.pair[0] = 0; G.pair[1] = -1;
       break;
     default: s[0] = d - 5; s[1] = 5; lsc_young_init_kd (&G, s, 2); break;
     }
@@ -242,7 +255,7 @@ test_vs_double (void)
   gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
   gsl_rng_set (rng, 23);
   double ds[] = { 20, 20.5, 4, 4.5, 5, 5.5 };
-  for (int t = 0; t < 6; t++)
+  for (int t = 0; t < 8; t++)
     for (size_t k = 0; k < 6; k++)
       {
         double d = ds[k];

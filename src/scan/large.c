@@ -17,7 +17,10 @@ lsc_scan_decimal (const mpfr_t x, int digits, double err)
   double a = fabs (mpfr_get_d (x, MPFR_RNDN));
   if (err > 0)
     {
-      int v = a > err ? (int) floor (log10 (a / err)) : 1;
+      /* log10 a - log10 err: a / err overflows at d = 1e100 (a ~ d,
+         err ~ 1e-236), and (int) inf cut every value to one digit */
+      double q = log10 (a) - log10 (err);
+      int v = q > 1 ? (q < 1e6 ? (int) floor (q) : 1000000) : 1;
       if (v < nd)
         nd = v < 1 ? 1 : v;
     }
@@ -105,7 +108,11 @@ fill (lsc_scan_row *r, lsc_series_path *P, const lsc_scan_opts *o)
   r->loss = mpfr_get_d (L, MPFR_RNDN);
   r->resid = mpfr_get_d (s2, MPFR_RNDN);
   r->nev = sp->n;
-  r->ev_err = sp->err;
+  /* eig_err bounds the error of every printed eigenvalue: its
+     component's bound plus the rounding to double (half an ulp), the
+     sum rounded up (sp->err alone, e.g. 9e-236 at d = 1e100, bounds the
+     MPFR values, not the doubles the row holds). */
+  r->ev_err = 0;
   r->index = r->zero = r->total = 0;
   r->min_eig = INFINITY;
   r->min_irrep = -1;
@@ -114,6 +121,10 @@ fill (lsc_scan_row *r, lsc_series_path *P, const lsc_scan_opts *o)
     {
       r->ev[i] = sp->info[i];
       r->ev[i].value = mpfr_get_d (sp->values[i], MPFR_RNDN);
+      double v = r->ev[i].value;
+      double e = sp->comp_err[sp->info[i].irrep]
+                 + (v != 0 && isfinite (v) ? ldexp (1, ilogb (v) - 53) : 0);
+      r->ev_err = fmax (r->ev_err, e * (1 + 0x1p-50));
       lsc_series_poly m;
       lsc_series_mult (&m, &sp->info[i], G);
       lsc_series_poly_add (&total, &m);

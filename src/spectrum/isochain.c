@@ -74,6 +74,20 @@ lsc_isochain_make (lsc_isochain *ch, const lsc_young *G, double L)
       || (rc = parents (&ch->par1, &ch->G1, rp[1], cp[1], &ch->G0))
       || (rc = parents (&ch->par2, &ch->G2, rp[2], cp[2], &ch->G1)))
     return rc;
+  /* the block of G that every block of G0, G1, G2 comes from (singled
+     indices of block 0: block 0) */
+  int orow[3][LSC_YOUNG_MAX], ocol[3][LSC_YOUNG_MAX];
+  const lsc_young *Gqs[3] = { &ch->G0, &ch->G1, &ch->G2 };
+  for (int q = 0; q < 3; q++)
+    {
+      for (size_t b = 0; b < Gqs[q]->nrb; b++)
+        orow[q][b] = q ? orow[q - 1][rp[q][b]] : rp[0][b];
+      for (size_t b = 0; b < Gqs[q]->ncb; b++)
+        ocol[q][b] = q ? ocol[q - 1][cp[q][b]] : cp[0][b];
+      if ((rc = lsc_isosplit_blocks_make (&ch->sb[q], Gqs[q], orow[q],
+                                          ocol[q], G)))
+        return rc;
+    }
   ch->swap = malloc (ch->n2 * sizeof *ch->swap);
   if (!ch->swap)
     return LSC_ENOMEM;

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <mpfr.h>
 #include "landscape/lsc_young.h"
+#include "spectrum/isosplit.h"
 
 /* The chain G -> G0 -> G1 -> G2 with parameter maps (0/1, each fine orbit
    in one coarse orbit: par[f] = coarse index) and the swap of G2. */
@@ -16,6 +17,9 @@ typedef struct
   size_t np, n0, n1, n2;
   int *par0, *par1, *par2;    /* n0, n1, n2 */
   int *swap;                  /* n2 */
+  /* the small blocks of G (size >= 2) in G0, G1, G2: their symmetric
+     groups split each component further (isosplit.h) */
+  lsc_isosplit_blocks sb[3];
 } lsc_isochain;
 
 /* The three groups of the chain alone, the one construction that both

@@ -11,6 +11,7 @@
 #include "spectrum/linalg_dd.h"
 #include "spectrum/isotypic_dd.h"
 #include "spectrum/isochain.h"
+#include "spectrum/isosplit.h"
 #include "landscape/lsc_isotypic.h"
 #include "landscape/lsc_restricted.h"
 
@@ -18,8 +19,10 @@
 typedef struct
 {
   size_t nmax;
-  mpfr_t *N, *S, *cand, *C, *Kv, *K, *ev, *sm, *smc, *pf, *pc;
+  mpfr_t *N, *S, *cand, *C, *Kv, *K, *ev, *sm, *smc, *pf, *pc, *B, *rep;
   mpfr_t Lq, t;
+  size_t *kp;      /* the small blocks' pieces of a component: sizes */
+  double *mult;    /* and multiplicity factors */
   int dd;          /* eigenvalues by the double-double Jacobi */
   double *dh, *dl; /* its n x n matrix (hi, lo) */
   double *eh, *el; /* and its n eigenvalues */
@@ -27,15 +30,17 @@ typedef struct
 
 #define WORK_VECS(X)                                                         \
   X (N, n * n) X (S, n * n) X (cand, n * n) X (C, n * n) X (Kv, n * n)        \
-  X (K, n * n) X (ev, n) X (sm, n) X (smc, n) X (pf, n) X (pc, n)
+  X (K, n * n) X (ev, n) X (sm, n) X (smc, n) X (pf, n) X (pc, n)         \
+  X (B, n * n) X (rep, n)
 
 static void
 work_clear (work *w)
 {
-  size_t n = w->nmax;
-#define FREE_V(f, len) lsc_mpfr_vec_free (w->f, w->f ? (len) : 0);
+#define FREE_V(f, len) lsc_mpfr_scratch_free (w->f);
   WORK_VECS (FREE_V)
   free (w->dh);
+  free (w->kp);
+  free (w->mult);
   mpfr_clears (w->Lq, w->t, (mpfr_ptr) 0);
 }
 
@@ -52,10 +57,12 @@ work_init (work *w, size_t n, mpfr_prec_t wp, int dd)
       w->el = w->eh + n;
     }
   mpfr_inits2 (wp, w->Lq, w->t, (mpfr_ptr) 0);
-#define ALLOC_V(f, len) w->f = lsc_mpfr_vec_alloc ((len), wp);
+#define ALLOC_V(f, len) w->f = lsc_mpfr_scratch_alloc ((len), wp);
   WORK_VECS (ALLOC_V)
 #define CHECK_V(f, len) || !w->f
-  if ((dd && !w->dh) WORK_VECS (CHECK_V))
+  w->kp = malloc ((n + 1) * sizeof *w->kp);
+  w->mult = malloc ((n + 1) * sizeof *w->mult);
+  if ((dd && !w->dh) || !w->kp || !w->mult WORK_VECS (CHECK_V))
     return LSC_ENOMEM;
   return LSC_SUCCESS;
 }
@@ -118,14 +125,14 @@ eigs (work *w, size_t k)
 /* Eigenvalues of C^T N C (C: k orthonormal vectors of length n, stored one
    after another) into w->ev[0..k). */
 static int
-compressed_eigs (work *w, size_t n, size_t k)
+compressed_eigs (work *w, const mpfr_t *C, size_t n, size_t k)
 {
   for (size_t j = 0; j < k; j++) /* Kv_j = N c_j */
     for (size_t i = 0; i < n; i++)
       {
         mpfr_set_zero (w->t, 1);
         for (size_t l = 0; l < n; l++)
-          mpfr_fma (w->t, w->N[i * n + l], w->C[j * n + l], w->t, MPFR_RNDN);
+          mpfr_fma (w->t, w->N[i * n + l], C[j * n + l], w->t, MPFR_RNDN);
         mpfr_set (w->Kv[j * n + i], w->t, MPFR_RNDN);
       }
   for (size_t a = 0; a < k; a++)
@@ -133,11 +140,78 @@ compressed_eigs (work *w, size_t n, size_t k)
       {
         mpfr_set_zero (w->t, 1);
         for (size_t l = 0; l < n; l++)
-          mpfr_fma (w->t, w->C[a * n + l], w->Kv[b * n + l], w->t, MPFR_RNDN);
+          mpfr_fma (w->t, C[a * n + l], w->Kv[b * n + l], w->t, MPFR_RNDN);
         mpfr_set (w->K[a * k + b], w->t, MPFR_RNDN);
         mpfr_set (w->K[b * k + a], w->t, MPFR_RNDN);
       }
   return eigs (w, k);
+}
+
+/* Raw (unmerged) eigenvalues by component, appended to vals/irr. */
+static void
+append (mpfr_t *vals, int *irr, size_t *cnt, const mpfr_t *ev, size_t k,
+        int irrep);
+
+/* The eigenvalues of the component spanned by C (k orthonormal vectors of
+   length n in Fix(Gq)'s orbit coordinates; C = NULL: all of Fix(Gq), k =
+   n), appended ascending to raw/irr.  With small blocks of size >= 2 the
+   component is split by their symmetric groups first (isosplit.h): each
+   piece's compression is solved alone and its eigenvalues repeated by the
+   irreducible's dimension, exactly.  The compressions are orthogonal
+   similarities of blocks of C^T N C at the working precision, so the
+   eigenvalues are those of the unsplit solve to its accuracy; what changes
+   is the cost (order 122 -> at most the number of small-block-invariant
+   directions, about 20 for the catalogue's Y families). */
+static int
+component_eigs (work *w, const lsc_young *Gq, const lsc_isosplit_blocks *sb,
+                size_t n, const mpfr_t *C, size_t k, int irrep, mpfr_t *raw,
+                int *irr, size_t *cnt)
+{
+  int rc;
+  if (sb->nb == 0)
+    {
+      if (C)
+        rc = compressed_eigs (w, C, n, k);
+      else
+        {
+          for (size_t i = 0; i < n * n; i++)
+            mpfr_set (w->K[i], w->N[i], MPFR_RNDN);
+          rc = eigs (w, n);
+        }
+      if (!rc)
+        append (raw, irr, cnt, (const mpfr_t *) w->ev, C ? k : n, irrep);
+      return rc;
+    }
+  if (!C)
+    {
+      for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++)
+          mpfr_set_ui (w->C[i * n + j], i == j, MPFR_RNDN);
+      C = (const mpfr_t *) w->C;
+      k = n;
+    }
+  size_t np, off = 0, m = 0;
+  if ((rc = lsc_isosplit (w->B, w->kp, w->mult, &np, C, k, n, Gq, sb,
+                          mpfr_get_prec (w->t))))
+    return rc;
+  for (size_t q = 0; q < np; q++)
+    {
+      if ((rc = compressed_eigs (w, (const mpfr_t *) w->B + off * n, n,
+                                 w->kp[q])))
+        return rc;
+      off += w->kp[q];
+      for (size_t j = 0; j < w->kp[q]; j++)
+        for (size_t r = 0; r < (size_t) w->mult[q] && m < k; r++)
+          mpfr_set (w->rep[m++], w->ev[j], MPFR_RNDN);
+    }
+  if (m != k)
+    return LSC_EFAILED;
+  for (size_t i = 1; i < m; i++) /* ascending, as one solve gives them */
+    for (size_t j = i; j > 0 && mpfr_greater_p (w->rep[j - 1], w->rep[j]);
+         j--)
+      mpfr_swap (w->rep[j - 1], w->rep[j]);
+  append (raw, irr, cnt, (const mpfr_t *) w->rep, m, irrep);
+  return LSC_SUCCESS;
 }
 
 /* Number of nonempty orbits (nonzero metric). */
@@ -227,14 +301,10 @@ spectrum (mpfr_t *raw, int *irr, size_t *cnt, const mpfr_t *p, const lsc_isochai
   if ((rc = normalized_hessian (w, &ch->G0, n0, d, w->Lq)))
     return rc;
   z0 = nonempty (w->sm, n0);
-  if (only < 0 || only == LSC_IRREP_T)
-    {
-      for (size_t i = 0; i < n0 * n0; i++)
-        mpfr_set (w->K[i], w->N[i], MPFR_RNDN);
-      if ((rc = eigs (w, n0)))
-        return rc;
-      append (raw, irr, cnt, (const mpfr_t *) w->ev, n0, LSC_IRREP_T);
-    }
+  if ((only < 0 || only == LSC_IRREP_T)
+      && (rc = component_eigs (w, &ch->G0, &ch->sb[0], n0, NULL, n0,
+                               LSC_IRREP_T, raw, irr, cnt)))
+    return rc;
   if (only == LSC_IRREP_T || mpfr_cmp_ui (L, 2) < 0) /* s needs n >= 2 */
     return LSC_SUCCESS;
 
@@ -271,12 +341,11 @@ spectrum (mpfr_t *raw, int *irr, size_t *cnt, const mpfr_t *p, const lsc_isochai
     return rc;
   if (k != z1 - z0)
     return LSC_EFAILED;
-  if (only < 0 || only == LSC_IRREP_S)
-    {
-      if ((rc = compressed_eigs (w, n1, k)))
-        return rc;
-      append (raw, irr, cnt, (const mpfr_t *) w->ev, k, LSC_IRREP_S);
-    }
+  if ((only < 0 || only == LSC_IRREP_S)
+      && (rc = component_eigs (w, &ch->G1, &ch->sb[1], n1,
+                               (const mpfr_t *) w->C, k, LSC_IRREP_S, raw,
+                               irr, cnt)))
+    return rc;
   if (only == LSC_IRREP_S)
     return LSC_SUCCESS;
 
@@ -338,9 +407,10 @@ spectrum (mpfr_t *raw, int *irr, size_t *cnt, const mpfr_t *p, const lsc_isochai
       if (lsc_irrep_dim (irrep, mpfr_get_d (L, MPFR_RNDN)) <= 0
           || (only >= 0 && only != irrep))
         continue;
-      if ((rc = compressed_eigs (w, n2, k)))
+      if ((rc = component_eigs (w, &ch->G2, &ch->sb[2], n2,
+                                (const mpfr_t *) w->C, k, irrep, raw, irr,
+                                cnt)))
         return rc;
-      append (raw, irr, cnt, (const mpfr_t *) w->ev, k, irrep);
     }
   return ktot + 2 * z1 == z2 + z0 ? LSC_SUCCESS : LSC_EFAILED;
 }

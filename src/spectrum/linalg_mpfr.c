@@ -312,52 +312,146 @@ lsc_mpfr_jacobi (mpfr_t *ev, mpfr_t *A, size_t k)
   return rc;
 }
 
-/* r -= (q.r) q for each of the m orthonormal vectors in Q (t scratch). */
+mpfr_t *
+lsc_mpfr_scratch_alloc (size_t n, mpfr_prec_t prec)
+{
+  size_t lb = mpfr_custom_get_size (prec), ls = sizeof (mp_limb_t);
+  lb = (lb + ls - 1) / ls * ls;
+  if (n == 0)
+    n = 1;
+  if (n > ((size_t) -1 / 2) / (sizeof (mpfr_t) + lb))
+    return NULL;
+  char *mem = malloc (n * (sizeof (mpfr_t) + lb));
+  if (!mem)
+    return NULL;
+  mpfr_t *x = (mpfr_t *) (void *) mem;
+  char *limbs = mem + n * sizeof (mpfr_t);
+  for (size_t i = 0; i < n; i++)
+    {
+      void *l = limbs + i * lb;
+      mpfr_custom_init (l, prec);
+      mpfr_custom_init_set (x[i], MPFR_ZERO_KIND, 0, prec, l);
+    }
+  return x;
+}
+
+void
+lsc_mpfr_scratch_free (mpfr_t *x)
+{
+  free (x);
+}
+
+/* The complement works component by component of the vectors' common
+   sparsity: indices are joined when some input vector is nonzero at both,
+   so every input vector, and every vector Gram-Schmidt makes from them,
+   lives in one component.  Vectors of different components are exactly
+   orthogonal, and the dense algorithm's products with them are exact
+   zeros that change nothing: skipping them gives the same bits at a
+   fraction of the cost (the chain's images of coarse orbits are disjoint
+   unit blocks, so most components are a handful of indices). */
+typedef struct
+{
+  size_t n;
+  size_t *lab;   /* component of each index (a representative index) */
+  size_t *idx;   /* indices sorted by component, */
+  size_t *start; /* component c's indices: idx[start[c] .. start[c + 1]) */
+  size_t *qlab;  /* component of each vector of Q */
+} sparsity;
+
+static size_t
+find_root (size_t *root, size_t i)
+{
+  while (root[i] != i)
+    i = root[i] = root[root[i]];
+  return i;
+}
+
+/* Components of the supports of the m vectors X (length n) into root. */
 static void
-project_out (mpfr_t *r, const mpfr_t *Q, size_t m, size_t n, mpfr_t t)
+join_supports (size_t *root, const mpfr_t *X, size_t m, size_t n)
 {
   for (size_t j = 0; j < m; j++)
     {
+      size_t first = n;
+      for (size_t i = 0; i < n; i++)
+        if (!mpfr_zero_p (X[j * n + i]))
+          {
+            if (first == n)
+              first = i;
+            else
+              {
+                size_t a = find_root (root, first), b = find_root (root, i);
+                if (a != b)
+                  root[a > b ? a : b] = a < b ? a : b;
+              }
+          }
+    }
+}
+
+/* Component of vector x (the first nonzero index's; n if x is zero). */
+static size_t
+vec_label (const sparsity *sp, const mpfr_t *x)
+{
+  for (size_t i = 0; i < sp->n; i++)
+    if (!mpfr_zero_p (x[i]))
+      return sp->lab[i];
+  return sp->n;
+}
+
+/* r -= (q.r) q for each of the m orthonormal vectors in Q of r's
+   component c, over c's indices only (t scratch). */
+static void
+project_out (mpfr_t *r, const mpfr_t *Q, size_t m, const sparsity *sp,
+             size_t c, mpfr_t t)
+{
+  const size_t *ix = sp->idx + sp->start[c];
+  size_t len = sp->start[c + 1] - sp->start[c], n = sp->n;
+  for (size_t j = 0; j < m; j++)
+    {
+      if (sp->qlab[j] != c)
+        continue;
       const mpfr_t *q = Q + j * n;
       mpfr_set_zero (t, 1);
-      for (size_t i = 0; i < n; i++)
-        mpfr_fma (t, q[i], r[i], t, MPFR_RNDN);
+      for (size_t a = 0; a < len; a++)
+        mpfr_fma (t, q[ix[a]], r[ix[a]], t, MPFR_RNDN);
       mpfr_neg (t, t, MPFR_RNDN);
-      for (size_t i = 0; i < n; i++)
-        mpfr_fma (r[i], t, q[i], r[i], MPFR_RNDN);
+      for (size_t a = 0; a < len; a++)
+        mpfr_fma (r[ix[a]], t, q[ix[a]], r[ix[a]], MPFR_RNDN);
     }
 }
 
 static void
-norm (mpfr_t nr, const mpfr_t *x, size_t n)
+norm (mpfr_t nr, const mpfr_t *x, const sparsity *sp, size_t c)
 {
   mpfr_set_zero (nr, 1);
-  for (size_t i = 0; i < n; i++)
-    mpfr_fma (nr, x[i], x[i], nr, MPFR_RNDN);
+  for (size_t a = sp->start[c]; a < sp->start[c + 1]; a++)
+    mpfr_fma (nr, x[sp->idx[a]], x[sp->idx[a]], nr, MPFR_RNDN);
   mpfr_sqrt (nr, nr, MPFR_RNDN);
 }
 
 /* Append x (length n) to the orthonormal set Q (m vectors) if its residual
    after two projections is not below 2^-(wp/2) of its norm. */
 static int
-gs_append (mpfr_t *Q, size_t *m, const mpfr_t *x, size_t n, mpfr_prec_t wp,
-           mpfr_t n0, mpfr_t n1, mpfr_t t)
+gs_append (mpfr_t *Q, size_t *m, const mpfr_t *x, sparsity *sp,
+           mpfr_prec_t wp, mpfr_t n0, mpfr_t n1, mpfr_t t)
 {
+  size_t n = sp->n, c = vec_label (sp, x);
+  if (c == n)
+    return 0;
+  c = sp->lab[c] == c ? c : sp->lab[c];
   mpfr_t *r = Q + *m * n;
   for (size_t i = 0; i < n; i++)
     mpfr_set (r[i], x[i], MPFR_RNDN);
-  norm (n0, r, n);
-  if (mpfr_zero_p (n0))
-    return 0;
-  project_out (r, Q, *m, n, t);
-  project_out (r, Q, *m, n, t); /* reorthogonalise ("twice is enough") */
-  norm (n1, r, n);
+  norm (n0, r, sp, c);
+  project_out (r, Q, *m, sp, c, t);
+  project_out (r, Q, *m, sp, c, t); /* reorthogonalise ("twice is enough") */
+  norm (n1, r, sp, c);
   mpfr_div (t, n1, n0, MPFR_RNDN);
   if (mpfr_cmp_si_2exp (t, 1, -(long) wp / 2) <= 0)
     return 0;
-  for (size_t i = 0; i < n; i++)
-    mpfr_div (r[i], r[i], n1, MPFR_RNDN);
-  (*m)++;
+  for (size_t a = sp->start[c]; a < sp->start[c + 1]; a++)
+    mpfr_div (r[sp->idx[a]], r[sp->idx[a]], n1, MPFR_RNDN);
+  sp->qlab[(*m)++] = c;
   return 1;
 }
 
@@ -367,21 +461,48 @@ lsc_mpfr_complement (mpfr_t *C, size_t *nc, const mpfr_t *S, size_t ns,
                      mpfr_prec_t wp)
 {
   /* Q holds the basis of span(S) followed by the complement vectors. */
-  mpfr_t *Q = lsc_mpfr_vec_alloc ((ns + ncand + 1) * n, wp);
-  if (!Q)
-    return LSC_ENOMEM;
+  mpfr_t *Q = lsc_mpfr_scratch_alloc ((ns + ncand + 1) * n, wp);
+  size_t *mem = malloc ((4 * n + 2 + ns + ncand + 1) * sizeof *mem);
+  if (!Q || !mem)
+    {
+      lsc_mpfr_scratch_free (Q);
+      free (mem);
+      return LSC_ENOMEM;
+    }
+  /* components: lab[i] is the component's smallest index; start is
+     indexed by that label (ranges of idx, empty for non-labels) */
+  sparsity sp = { n, mem, mem + n, mem + 2 * n, mem + 3 * n + 2 };
+  for (size_t i = 0; i < n; i++)
+    sp.lab[i] = i;
+  join_supports (sp.lab, S, ns, n);
+  join_supports (sp.lab, cand, ncand, n);
+  for (size_t i = 0; i < n; i++)
+    sp.lab[i] = find_root (sp.lab, i);
+  size_t *cnt = sp.start; /* counts, then prefix sums (n + 1 entries) */
+  for (size_t i = 0; i <= n; i++)
+    cnt[i] = 0;
+  for (size_t i = 0; i < n; i++)
+    cnt[sp.lab[i] + 1]++;
+  for (size_t i = 0; i < n; i++)
+    cnt[i + 1] += cnt[i];
+  for (size_t i = 0; i < n; i++) /* stable: ascending within a component */
+    sp.idx[cnt[sp.lab[i]]++] = i;
+  for (size_t i = n; i > 0; i--)
+    cnt[i] = cnt[i - 1];
+  cnt[0] = 0;
   mpfr_t n0, n1, t;
   mpfr_inits2 (wp, n0, n1, t, (mpfr_ptr) 0);
   size_t m = 0;
   for (size_t j = 0; j < ns; j++)
-    gs_append (Q, &m, S + j * n, n, wp, n0, n1, t);
+    gs_append (Q, &m, S + j * n, &sp, wp, n0, n1, t);
   size_t m0 = m;
   for (size_t j = 0; j < ncand && m < n; j++)
-    gs_append (Q, &m, cand + j * n, n, wp, n0, n1, t);
+    gs_append (Q, &m, cand + j * n, &sp, wp, n0, n1, t);
   for (size_t i = 0; i < (m - m0) * n; i++)
     mpfr_set (C[i], Q[m0 * n + i], MPFR_RNDN);
   *nc = m - m0;
   mpfr_clears (n0, n1, t, (mpfr_ptr) 0);
-  lsc_mpfr_vec_free (Q, (ns + ncand + 1) * n);
+  lsc_mpfr_scratch_free (Q);
+  free (mem);
   return LSC_SUCCESS;
 }

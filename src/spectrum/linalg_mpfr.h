@@ -23,4 +23,10 @@ int lsc_mpfr_complement (mpfr_t *C, size_t *nc, const mpfr_t *S, size_t ns,
                          const mpfr_t *cand, size_t ncand, size_t n,
                          mpfr_prec_t wp);
 
+/* n MPFR scratch values of precision prec in one allocation (limbs by
+   mpfr_custom_init_set, initially zero): never mpfr_clear, mpfr_set_prec
+   or mpfr_swap them with values of another allocation; free with
+   lsc_mpfr_scratch_free (NULL is a no-op).  NULL when out of memory. */
+mpfr_t *lsc_mpfr_scratch_alloc (size_t n, mpfr_prec_t prec);
+void lsc_mpfr_scratch_free (mpfr_t *x);
 #endif

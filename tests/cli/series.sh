@@ -93,6 +93,35 @@ run "$S" -c "$CAT" --d 1e20 --k d+1 -f tsv
 row=$(table summary "$out" | awk -F '\t' '$1 == "A-split-kd1" { print $1, $4, $5, $6, $7 }')
 if test "$row" = "A-split-kd1 ok saddle 99999999999999999999 1"; then pass; else fail "k = d + 1 at 1e20: $row"; fi
 
+# Item 5 of issue 12 the other way round: at d = 1e9 a k = d + 1 scan
+# shows the k = d + 1 family and not type A.
+run "$S" -c "$CAT" --family A,A-split-kd1 --d 1e9 --k d+1 -f tsv
+expect_ok "k = d + 1 scan at 1e9"
+rows=$(table summary "$out" | cut -f 1 | tr '\n' ' ')
+if test "$rows" = "A-split-kd1 "; then pass; else fail "k = d + 1 scan at 1e9 shows: $rows"; fi
+
+# eig_err above LSC_SCAN_LARGE_D (the series path, also under --fast)
+# bounds the error of every printed double: at d = 1e100 at least half
+# an ulp of the largest eigenvalue (the rounding of a value of size d/4)
+# and within a few ulps of it, and every value is within eig_err of the
+# 400-bit decimals of --prec (an independent rounding of the same values).
+run "$S" -c "$CAT" --family A,F6 --d 1e100 --fast --long -f tsv
+expect_ok "scan --fast at 1e100"
+cp "$out" "$tmp/fast100"
+run "$S" -c "$CAT" --family A,F6 --d 1e100 --prec 400 --long -f tsv
+expect_ok "scan --prec 400 at 1e100"
+if awk -F '\t' '
+  FILENAME ~ /fast100/ && $1 == "family" { for (i = 1; i <= NF; i++) if ($i == "eig_err") ce = i; next }
+  FILENAME ~ /fast100/ && NF >= 15 && ce { err[$1] = $ce; next }
+  FILENAME ~ /fast100/ && NF == 5 { n++; f[n] = $1; v[n] = $4; a = $4 < 0 ? -$4 : $4; if (a > mx[$1]) mx[$1] = a; next }
+  NF == 5 && $1 != "family" { m++; pv[m] = $4 }
+  END {
+    if (!n || n != m) { print "eigenvalue counts", n, m; exit 1 }
+    for (g in err) if (!(err[g] >= mx[g] * 2 ^ -54 && err[g] <= mx[g] * 2 ^ -50)) { print g, "eig_err", err[g], "max", mx[g]; bad = 1 }
+    for (i = 1; i <= n; i++) { e = v[i] - pv[i]; if (e < 0) e = -e; if (!(e <= err[f[i]])) { print f[i], v[i], pv[i], err[f[i]]; bad = 1 } }
+    exit bad }' "$tmp/fast100" "$out" >"$tmp/bad"
+then pass; else fail "eig_err at 1e100: $(head -n 2 "$tmp/bad")"; fi
+
 # landscape-scan --fast at d <= 1e6: every eigenvalue within the printed
 # bound eig_err of the accurate path's (matched by component and value).
 for d in 1e4 1e6; do
