@@ -40,7 +40,8 @@ typedef struct
                           unknowns q_i = (p_i - c_i) d^k_i (c_i in
                           {-1, 0, 1}, k_i in 0..3 from the branch's decay:
                           b ~ d^-2, c ~ d^-1, f ~ -1 + d^-1); 0: boxes in
-                          the parameters p                             (0) */
+                          the parameters p; -1: automatic, scaled for the
+                          subintervals at d >= 1e6                    (-1) */
 } lsc_certify_options;
 void lsc_certify_options_init (lsc_certify_options *opt);
 
