@@ -6,7 +6,8 @@
 # it, where the Jacobian is not yet singular), type A also on
 # [d* + 1e-10, 1e9], and
 # every saddle family's index proved at d = 20.  One TSV row per
-# statement (family, a, b, theorem, pieces, failed, seconds, status) on
+# statement (family, a, b, theorem, pieces, failed, seconds, status,
+# cpu_seconds) on
 # standard output.  Run from the build tree: make certify-ranges
 # (LANDSCAPE_CERTIFY_FAMILIES=A,B2 restricts the families).  A few hours
 # of CPU in all.

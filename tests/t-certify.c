@@ -319,6 +319,66 @@ test_dstar (void)
   lsc_cert_dstar_clear (&r2);
 }
 
+/* Negative eigenvalue slots (inner multiplicities) of component c in the
+   reduced MPFR spectrum of F's branch at d (the point followed there). */
+static size_t
+neg_slots_at (const lsc_family *F, double d, int c)
+{
+  size_t np = F->nparams, nmax, n = 0, neg = 0;
+  arb_ptr x = _arb_vec_init ((slong) np);
+  double *p = malloc (np * sizeof *p);
+  lsc_young G = F->G;
+  CU_ASSERT_EQUAL (lsc_certify_follow (x, &F->G, F->p, F->d, d, NULL), 0);
+  for (size_t i = 0; i < np; i++)
+    p[i] = arf_get_d (arb_midref (x + i), ARF_RND_NEAR);
+  CU_ASSERT_EQUAL (lsc_young_set_d (&G, d), 0);
+  nmax = lsc_isotypic_max_mpfr (&G);
+  lsc_iso_eigen *out = malloc ((nmax ? nmax : 1) * sizeof *out);
+  CU_ASSERT_EQUAL (lsc_isotypic_spectrum_accurate (out, &n, p, &G, 1e-9,
+                                                   1e-12), 0);
+  for (size_t i = 0; i < n; i++)
+    if (out[i].irrep == c && out[i].value < 0)
+      neg += out[i].inner;
+  free (out);
+  free (p);
+  _arb_vec_clear (x, (slong) np);
+  return neg;
+}
+
+/* A crossing of multiplicity p - 1 (the standard representation of the
+   small block's S_p): Y3e1_af-2 (p = 3).  Proved in the compression onto
+   the vectors fixed by S_{p-1}, inside the catalogue's digits; the
+   reduced MPFR spectrum 1e-4 either side (a second route) sees p - 1
+   eigenvalue slots of that component change sign. */
+static void
+test_dstar_multiple (void)
+{
+  const char *names[] = { "Y3e1_af-2", "Y4e1_af" };
+  for (int k = 0; k < (lsc_test_expensive () ? 2 : 1); k++)
+    {
+      const lsc_family *F = fam (names[k]);
+      lsc_cert_dstar r;
+      lsc_cert_dstar_init (&r);
+      CU_ASSERT_EQUAL (lsc_certify_dstar (&r, &F->G, F->p, F->d,
+                                          F->dstar_text, NULL), 0);
+      CU_ASSERT (r.proved);
+      if (!r.proved)
+        fprintf (stderr, "%s: %s\n", F->name, r.reason);
+      size_t p = (size_t) F->G.rsize[1];
+      CU_ASSERT_EQUAL (r.small_block, 1);
+      CU_ASSERT_EQUAL (r.multiplicity, p - 1);
+      CU_ASSERT (lsc_cert_dstar_within (&r, F->dstar_text));
+      CU_ASSERT (2 * mag_get_d (arb_radref (r.dstar)) <= 1.01e-31);
+      double ds = strtod (F->dstar_text, NULL);
+      size_t lo = neg_slots_at (F, ds - 1e-4, r.irrep),
+             hi = neg_slots_at (F, ds + 1e-4, r.irrep);
+      /* the family turns into a minimum as d grows */
+      CU_ASSERT_EQUAL (lo, hi + p - 1);
+      CU_ASSERT_EQUAL (r.direction, 1);
+      lsc_cert_dstar_clear (&r);
+    }
+}
+
 /* Synthetic families A(d) = R diag(2, s(d)) R^T (R a fixed rotation). */
 typedef struct
 {
@@ -424,6 +484,16 @@ test_crossing_synthetic (void)
   arb_clear (hi);
 }
 
+/* The first failing piece's reason. */
+static int
+reason_cb (const lsc_cert_piece *pc, void *arg)
+{
+  char *why = arg;
+  if (!pc->proved && !why[0])
+    snprintf (why, 200, "%s", pc->reason);
+  return 0;
+}
+
 /* A ball that holds no critical point, and a saddle asked to be a
    minimum: both fail, each with its reason. */
 static void
@@ -438,19 +508,37 @@ test_negative (void)
   arb_init (d);
   arb_set_d (d, 20);
   for (size_t i = 0; i < np; i++)
-    arb_set_d (p + i, F->p[i] + 0.02);
+    arb_set_d (p + i, F->p[i] + 0.05);
   CU_ASSERT_EQUAL (lsc_certify_critical (&cr, &F->G, p, d, NULL), 0);
   CU_ASSERT (!cr.proved);
-  CU_ASSERT (strstr (cr.reason, "Krawczyk") != NULL
-             || strstr (cr.reason, "enclosed") != NULL);
+  /* the existence proof itself fails: K(X) never lands inside X, and the
+     epsilon inflation grows X until the angles of its rows are no longer
+     separated from 0 (the Jacobian over X cannot be enclosed) */
+  CU_ASSERT (strstr (cr.reason, "Krawczyk: K(X) not inside X") != NULL
+             || strstr (cr.reason, "Jacobian cannot be enclosed over the box")
+                != NULL);
+  /* second route: the ball p +- 1e-4 holds no critical point at all (a
+     gradient component excludes 0 over it), so no method may prove one */
+  {
+    arb_ptr g = _arb_vec_init ((slong) np);
+    for (size_t i = 0; i < np; i++)
+      mag_set_d (arb_radref (p + i), 1e-4);
+    CU_ASSERT_EQUAL (lsc_restricted_eval_arb (NULL, g, NULL, p, &F->G, d,
+                                              128), 0);
+    int excl = 0;
+    for (size_t i = 0; i < np; i++)
+      excl |= !arb_contains_zero (g + i);
+    CU_ASSERT (excl);
+    _arb_vec_clear (g, (slong) np);
+  }
   const lsc_family *S = fam ("F3");
   int proved = 1;
   char why[200] = "";
   CU_ASSERT_EQUAL (lsc_certify_range (&proved, &S->G, S->p, S->d, 19.99,
-                                      20.01, LSC_CERT_MINIMUM, NULL, NULL,
-                                      NULL), 0);
+                                      20.01, LSC_CERT_MINIMUM, reason_cb,
+                                      why, NULL), 0);
   CU_ASSERT (!proved);
-  (void) why;
+  CU_ASSERT (strstr (why, "proved NOT a minimum") != NULL);
   /* the point itself: index 1 proved, so "minimum" is refuted */
   lsc_cert_crit c2;
   lsc_cert_crit_init (&c2, S->nparams);
@@ -519,6 +607,7 @@ main (void)
     { "catalogue at d = 20", test_catalogue_d20 },
     { "range theorem", test_range },
     { "d* of type A", test_dstar },
+    { "d* of multiplicity p - 1", test_dstar_multiple },
     { "crossing theorem, synthetic", test_crossing_synthetic },
     { "negative tests", test_negative },
     { "bad input", test_bad_input },

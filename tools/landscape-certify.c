@@ -78,49 +78,21 @@ in_list (const char *list, const char *name)
   return 0;
 }
 
+/* CPU time of the process (user + system), seconds */
+static double
+cpu (void)
+{
+  struct timespec ts;
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
+}
+
 static double
 now (void)
 {
   struct timespec ts;
   clock_gettime (CLOCK_MONOTONIC, &ts);
   return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
-}
-
-/* "mid +/- rad" of a ball with digits significant digits (malloc'd). */
-static char *
-ball_text (const arb_t x, slong digits)
-{
-  return arb_get_str (x, digits, 0);
-}
-
-/* Endpoint of a ball as a decimal string with digits digits, rounded
-   outward (lower end down, upper end up). */
-static void
-endpoint (char *buf, size_t len, const arb_t x, int upper, slong digits)
-{
-  arf_t e;
-  arf_init (e);
-  if (upper)
-    arb_get_ubound_arf (e, x, 4 * digits + 64);
-  else
-    arb_get_lbound_arf (e, x, 4 * digits + 64);
-  arb_t b;
-  arb_init (b);
-  arb_set_arf (b, e);
-  char *s = arb_get_str (b, digits, ARB_STR_NO_RADIUS);
-  snprintf (buf, len, "%s", s);
-  flint_free (s);
-  arb_clear (b);
-  arf_clear (e);
-}
-
-static const char *
-theorem (const lsc_cert_morse *m)
-{
-  size_t n = m->nneg[0] + m->nneg[1] + m->nneg[2] + m->nneg[3];
-  if (m->nzero[0])
-    return n == 0 ? "flat-minimum-candidate" : "saddle-with-flat-directions";
-  return n == 0 ? "nondegenerate-minimum" : "nondegenerate-saddle";
 }
 
 typedef struct
@@ -271,11 +243,13 @@ main (int argc, char **argv)
         { "width", CLI_COL_REAL },       { "catalogue", CLI_COL_DECIMAL },
         { "contains", CLI_COL_STRING },  { "block_neg", CLI_COL_STRING },
         { "seconds", CLI_COL_REAL },     { "status", CLI_COL_STRING },
-        { "reason", CLI_COL_STRING } };
+        { "reason", CLI_COL_STRING },    { "multiplicity", CLI_COL_INT } };
       cli_table *t = cli_table_begin_captioned (
           o, "dstar", "Proved crossing dimensions: exactly one $d^*$ in "
           "$[d_{lo}, d_{hi}]$ at which the component's block of the Hessian "
-          "is singular along the family.", cols, sizeof cols / sizeof *cols);
+          "is singular along the family; multiplicity: that eigenvalue's in "
+          "the block (p - 1 in the standard representation of a small "
+          "block's $S_p$).", cols, sizeof cols / sizeof *cols);
       for (size_t f = 0; f < cat->n; f++)
         {
           const lsc_family *F = &cat->fam[f];
@@ -324,7 +298,8 @@ main (int argc, char **argv)
         { "family", CLI_COL_STRING },   { "a", CLI_COL_REAL },
         { "b", CLI_COL_REAL },          { "theorem", CLI_COL_STRING },
         { "pieces", CLI_COL_INT },      { "failed", CLI_COL_INT },
-        { "seconds", CLI_COL_REAL },    { "status", CLI_COL_STRING } };
+        { "seconds", CLI_COL_REAL },    { "status", CLI_COL_STRING },
+        { "cpu_seconds", CLI_COL_REAL } };
       static const cli_column ccols[] = {
         { "family", CLI_COL_STRING },   { "a", CLI_COL_REAL },
         { "b", CLI_COL_REAL },          { "status", CLI_COL_STRING },
@@ -336,7 +311,7 @@ main (int argc, char **argv)
       if (evidence)
         ct = cli_table_begin (o, "cover", ccols, sizeof ccols / sizeof *ccols);
       /* the summary rows are printed after the covers */
-      typedef struct { const char *fam; char th[48]; size_t n, nf; double s; int ok; } srow;
+      typedef struct { const char *fam; char th[48]; size_t n, nf; double s, cpu; int ok; } srow;
       srow *rows = calloc (cat->n, sizeof *rows);
       size_t nrows = 0;
       if (!rows)
@@ -346,9 +321,8 @@ main (int argc, char **argv)
           const lsc_family *F = &cat->fam[f];
           if (!in_list (families, F->name))
             continue;
-          int want = (minimum || strcmp (F->kind, "spurious-minimum") == 0
-                      || strcmp (F->kind, "global-minimum") == 0)
-                     ? LSC_CERT_MINIMUM : LSC_CERT_INDEX;
+          int want = minimum ? LSC_CERT_MINIMUM
+                             : lsc_certify_range_kind (F->kind);
           if (progress)
             fprintf (stderr, "%s: %s on [%g, %g] ...\n", cli_program_name (),
                      F->name, da, db);
@@ -356,7 +330,7 @@ main (int argc, char **argv)
           ca.fam = F->name;
           ca.pieces = ca.failed = 0;
           int proved = 0;
-          double t0 = now ();
+          double t0 = now (), c0 = cpu ();
           int st = lsc_certify_range (&proved, &F->G, F->p, F->d, da, db,
                                       want, cover_cb, &ca, &co);
           if (st == LSC_ENOMEM)
@@ -369,6 +343,7 @@ main (int argc, char **argv)
           r->n = ca.pieces;
           r->nf = ca.failed;
           r->s = now () - t0;
+          r->cpu = cpu () - c0;
           r->ok = proved && !st;
           if (!r->ok)
             exit_rc = CLI_EXIT_NOCONV;
@@ -390,6 +365,7 @@ main (int argc, char **argv)
           cli_cell_int (t, (long long) rows[i].nf);
           cli_cell_real (t, rows[i].s);
           cli_cell_string (t, rows[i].ok ? "proved" : "not-proved");
+          cli_cell_real (t, rows[i].cpu);
           cli_row_end (t);
         }
       cli_table_end (t);
@@ -405,60 +381,31 @@ do_point (cli_table *t, const lsc_family *F, double d,
           const lsc_certify_options *o)
 {
   double t0 = now ();
-  size_t np = F->nparams;
-  lsc_cert_crit cr;
-  lsc_cert_morse mo;
-  memset (&mo, 0, sizeof mo);
-  if (lsc_cert_crit_init (&cr, np))
+  lsc_cert_point r;
+  if (lsc_cert_point_init (&r, F->nparams))
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  arb_t db;
-  arb_init (db);
-  arb_set_d (db, d);
-  int proved = 0;
-  const char *why = "";
-  /* W = V: the exact critical point; else the centre is the catalogue
-     point followed to d, refined in balls */
-  int rc = lsc_certify_target (&cr, &F->G, F->p);
+  int rc = lsc_certify_point (&r, &F->G, F->p, F->d, d, o);
   if (rc == LSC_ENOMEM)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  if (!rc && !cr.proved)
-    rc = lsc_certify_follow (cr.box, &F->G, F->p, F->d, d, o);
-  if (rc)
-    why = "the branch could not be followed to this d";
-  else
-    {
-      if (!cr.proved)
-        lsc_certify_critical (&cr, &F->G, cr.box, db, o);
-      if (!cr.proved)
-        why = cr.reason;
-      else
-        {
-          lsc_certify_morse (&mo, &F->G, cr.box, db, o);
-          if (!mo.proved)
-            why = mo.reason;
-          else
-            proved = 1;
-        }
-    }
-  lsc_young G = F->G;
+  int proved = !rc && r.proved;
   cli_cell_string (t, F->name);
   cli_cell_real (t, d);
-  cli_cell_string (t, proved ? theorem (&mo) : "");
-  if (proved && !lsc_young_set_d (&G, d))
-    cli_cell_real (t, lsc_cert_morse_index (&mo, G.rsize[0]));
+  cli_cell_string (t, proved ? lsc_cert_morse_theorem (&r.morse) : "");
+  if (proved && isfinite (r.index))
+    cli_cell_real (t, r.index);
   else
     cli_cell_empty (t);
   for (int k = 0; k < 4; k++)
     if (proved)
-      cli_cell_int (t, (long long) mo.nneg[k]);
+      cli_cell_int (t, (long long) r.morse.nneg[k]);
     else
       cli_cell_empty (t);
-  if (cr.proved)
+  if (!rc && r.crit.proved)
     {
-      char *s = ball_text (cr.loss, 30);
+      char *s = arb_get_str (r.crit.loss, 30, 0);
       cli_cell_string (t, s);
       flint_free (s);
-      cli_cell_real (t, cr.radius);
+      cli_cell_real (t, r.crit.radius);
     }
   else
     {
@@ -467,14 +414,13 @@ do_point (cli_table *t, const lsc_family *F, double d,
     }
   cli_cell_real (t, now () - t0);
   cli_cell_string (t, proved ? "proved" : "not-proved");
-  cli_cell_string (t, why);
+  cli_cell_string (t, rc ? lsc_strerror (rc) : r.reason);
   if (proved)
-    cli_cell_int (t, (long long) mo.nzero[0]);
+    cli_cell_int (t, (long long) r.morse.nzero[0]);
   else
     cli_cell_empty (t);
   cli_row_end (t);
-  lsc_cert_crit_clear (&cr);
-  arb_clear (db);
+  lsc_cert_point_clear (&r);
   return !proved;
 }
 
@@ -488,30 +434,13 @@ do_dstar (cli_table *t, const lsc_family *F, const lsc_certify_options *o)
   if (rc == LSC_ENOMEM)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
   char lo[96] = "", hi[96] = "";
-  int contains = 0;
-  if (r.proved)
-    {
-      endpoint (lo, sizeof lo, r.dstar, 0, 40);
-      endpoint (hi, sizeof hi, r.dstar, 1, 40);
-      /* the catalogue's digits: its value, within half a unit in its
-         last digit, must contain the proved interval */
-      arb_t c;
-      arb_init (c);
-      size_t sig = 0;
-      for (const char *p = F->dstar_text; *p; p++)
-        sig += (*p >= '0' && *p <= '9');
-      const char *dot = strchr (F->dstar_text, '.');
-      long frac = dot ? (long) strlen (dot + 1) : 0;
-      arb_set_str (c, F->dstar_text, 256);
-      mag_set_d (arb_radref (c), 0.5 * pow (10.0, (double) -frac));
-      contains = arb_contains (c, r.dstar);
-      (void) sig;
-      arb_clear (c);
-    }
+  int contains = lsc_cert_dstar_within (&r, F->dstar_text);
   cli_cell_string (t, F->name);
   cli_cell_string (t, r.irrep >= 0 ? lsc_irrep_name (r.irrep) : "");
   if (r.proved)
     {
+      lsc_cert_endpoint (lo, sizeof lo, r.dstar, 0, 40);
+      lsc_cert_endpoint (hi, sizeof hi, r.dstar, 1, 40);
       cli_cell_decimal (t, lo);
       cli_cell_decimal (t, hi);
       cli_cell_real (t, 2 * mag_get_d (arb_radref (r.dstar)));
@@ -535,6 +464,10 @@ do_dstar (cli_table *t, const lsc_family *F, const lsc_certify_options *o)
                           ? "the proved interval is not within the "
                             "catalogue's digits"
                           : r.reason);
+  if (r.proved)
+    cli_cell_int (t, (long long) r.multiplicity);
+  else
+    cli_cell_empty (t);
   cli_row_end (t);
   lsc_cert_dstar_clear (&r);
   return !ok;

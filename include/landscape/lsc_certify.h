@@ -40,7 +40,8 @@ typedef struct
                           unknowns q_i = (p_i - c_i) d^k_i (c_i in
                           {-1, 0, 1}, k_i in 0..3 from the branch's decay:
                           b ~ d^-2, c ~ d^-1, f ~ -1 + d^-1); 0: boxes in
-                          the parameters p                             (0) */
+                          the parameters p; -1: automatic, scaled for the
+                          subintervals at d >= 1e6                    (-1) */
 } lsc_certify_options;
 void lsc_certify_options_init (lsc_certify_options *opt);
 
@@ -151,6 +152,37 @@ int lsc_certify_morse (lsc_cert_morse *res, const lsc_young *G,
    sum of nneg[c] * dim_c(n) (dims 1, n - 1, (n-1)(n-2)/2, n(n-3)/2). */
 double lsc_cert_morse_index (const lsc_cert_morse *m, double n);
 
+/* ---- one point: the whole pipeline ----
+   Result of lsc_certify_point. */
+typedef struct
+{
+  int proved;          /* 1: crit and morse proved                        */
+  lsc_cert_crit crit;  /* the Krawczyk box (or the exact point W = V)     */
+  lsc_cert_morse morse;
+  double index;        /* the Morse index at d (lsc_cert_morse_index with
+                          the large block's size at d); NaN unless proved  */
+  char reason[160];    /* why not proved ("" when proved)                 */
+} lsc_cert_point;
+int lsc_cert_point_init (lsc_cert_point *r, size_t np);
+void lsc_cert_point_clear (lsc_cert_point *r);
+
+/* The theorem at one d for the family's point p (np doubles at dp, e.g.
+   the catalogue's): W = V is taken as the exact critical point
+   (lsc_certify_target); otherwise the branch is followed from dp to d
+   (lsc_certify_follow), the critical point proved by Krawczyk
+   (lsc_certify_critical) and its Morse index by lsc_certify_morse.
+   Returns LSC_SUCCESS also when nothing is proved (res->reason says why);
+   an error status for bad arguments or memory. */
+int lsc_certify_point (lsc_cert_point *res, const lsc_young *G,
+                       const double *p, double dp, double d,
+                       const lsc_certify_options *opt);
+
+/* The name of a proved Morse type: "nondegenerate-minimum",
+   "nondegenerate-saddle", "flat-minimum-candidate" (no negative and some
+   structural zero eigenvalues: no second-order theorem) or
+   "saddle-with-flat-directions"; "" when m is not proved. */
+const char *lsc_cert_morse_theorem (const lsc_cert_morse *m);
+
 /* ---- crossings of a matrix family ----
    A one-parameter family of symmetric n x n matrices: f fills A (n x n,
    initialised by the caller) with an enclosure valid for every d in the
@@ -189,6 +221,10 @@ typedef struct
   int irrep;           /* the component that crosses                       */
   int direction;       /* +1: its block's index drops by one as d grows    */
   size_t nneg_lo, nneg_hi; /* that block's negative count at the two ends  */
+  size_t multiplicity; /* of the crossing eigenvalue in the component's
+                          block: 1, or p - 1 when it lies in the standard
+                          representation of a small block's S_p          */
+  int small_block;     /* that small block (row block of G), else -1      */
   char reason[160];
 } lsc_cert_dstar;
 void lsc_cert_dstar_init (lsc_cert_dstar *c);
@@ -239,6 +275,22 @@ int lsc_certify_range (int *proved, const lsc_young *G, const double *p,
                        double dp, double a, double b, int want,
                        int (*cb) (const lsc_cert_piece *piece, void *arg),
                        void *arg, const lsc_certify_options *opt);
+
+/* The range theorem a catalogue kind asks for: LSC_CERT_MINIMUM for
+   "spurious-minimum" and "global-minimum", else LSC_CERT_INDEX. */
+int lsc_certify_range_kind (const char *kind);
+
+/* ---- stating proved numbers ----
+   The lower (upper = 0) or upper end of the ball x as a decimal of
+   digits significant digits rounded outward: the printed number is <=
+   (>=) every point of x. */
+void lsc_cert_endpoint (char *buf, size_t len, const arb_t x, int upper,
+                        long digits);
+
+/* 1 when r is proved and its interval lies within the decimal digits
+   (e.g. a catalogue's d*) widened by half a unit in its last digit: the
+   digits are then d* rounded to nearest. */
+int lsc_cert_dstar_within (const lsc_cert_dstar *r, const char *digits);
 
 #pragma GCC visibility pop
 #ifdef __cplusplus

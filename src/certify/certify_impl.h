@@ -177,6 +177,41 @@ int lsc_cert_blocks (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
                      const int *ks, int N, slong prec);
 void lsc_cert_blocks_clear (arb_mat_t *A, arb_mat_t *Ad);
 
+/* Small-block symmetry (smallrep.c).  The chain's groups split G's small
+   block r (an integral row block of size p >= 2, r > 0) into p
+   singletons; S_p permuting them (rows, and their columns when the block
+   is paired) acts on every level's parameters, commutes with every
+   block's Hessian at a point of Fix(G) and with the swap of the singled
+   indices.  lsc_cert_blocks_sym with stab = LSC_CERT_SYM_TRIV gives the
+   four blocks compressed onto the vectors fixed by S_p (each block's
+   trivial component of S_p), with LSC_CERT_SYM_STD onto those fixed by
+   S_{p-1}, the stabiliser of the first singleton (the trivial component
+   and one copy of the standard representation (p-1, 1): an eigenvalue of
+   the standard component, of multiplicity p - 1 in the whole block, is
+   simple there).  The bases are orbit sums (0/1, disjoint supports), so
+   the compressions are congruences onto those subspaces (Sylvester).
+   LSC_CERT_SYM_NONE: lsc_cert_blocks. */
+enum { LSC_CERT_SYM_NONE = 0, LSC_CERT_SYM_TRIV = 1, LSC_CERT_SYM_STD = 2 };
+int lsc_cert_blocks_sym (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
+                         arb_srcptr box, arb_srcptr xd, const arb_t d,
+                         const int *ks, int N, int r, int stab, slong prec);
+/* p when row block r of G is a small block whose S_p can be separated,
+   else 0. */
+int lsc_cert_small_size (const lsc_young *G, int r);
+/* orb[q] (malloc'd, n_q ints; freed and NULL on failure): the orbit label
+   (least member) of each parameter of level q of the chain ch under S_p
+   (stab LSC_CERT_SYM_TRIV) or S_{p-1} (LSC_CERT_SYM_STD) of block r.
+   LSC_EINVAL when r is no such block or the swap does not map orbits onto
+   orbits. */
+int lsc_cert_small_orbits (int *orb[3], const lsc_isochain *ch,
+                           const lsc_young *G, int r, int stab);
+/* B = V^T H V (B initialised here, m x m) for the basis V of the vectors
+   constant on the orbits orb (NULL: singletons), and with swap != NULL
+   their odd (parity 1: 1 on an orbit O, -1 on swap(O) != O) or even
+   (parity 2) parts; parity 0: no swap.  LSC_ENOMEM (B 0 x 0). */
+int lsc_cert_orbit_block (arb_mat_t B, const arb_mat_t H, const int *orb,
+                          const int *swap, size_t n, int parity, slong prec);
+
 /* Structural flat directions (flat.c): remove from the blocks A of
    lsc_cert_blocks (at the box, over the ball d) one coordinate per flat
    direction of identical split rows (H z = 0 exactly on Fix(G)), so that

@@ -33,17 +33,32 @@ why (lsc_cert_dstar *r, const char *msg)
    inertia routine's last pivot: the Schur complement of the direction
    nearest to 0), at the point x and d. */
 static int
-sigma_at (arb_t sig, int c, arb_srcptr x, const lsc_young *G, const arb_t d,
-          slong prec)
+sigma_at (arb_t sig, int c, int r, int stab, arb_srcptr x, const lsc_young *G,
+          const arb_t d, slong prec)
 {
   arb_mat_t A[4];
   size_t nn, npp;
   /* d is a point here: the Taylor order does not matter */
-  int rc = lsc_cert_blocks (A, NULL, G, x, NULL, d, NULL, 4, prec);
+  int rc = lsc_cert_blocks_sym (A, NULL, G, x, NULL, d, NULL, 4, r, stab,
+                                prec);
   if (!rc && !lsc_ball_inertia (&nn, &npp, A[c], A[c], sig, NULL, prec))
     rc = LSC_EFAILED;
   lsc_cert_blocks_clear (A, NULL);
   return rc;
+}
+
+/* |sigma| of block c compressed by the small block r's group (stab), or
+   HUGE_VAL when it cannot be evaluated. */
+static double
+small_sigma (int c, int r, int stab, arb_srcptr x, const lsc_young *G,
+             const arb_t d, slong prec)
+{
+  arb_t s;
+  arb_init (s);
+  double v = sigma_at (s, c, r, stab, x, G, d, prec)
+             ? HUGE_VAL : fabs (arf_get_d (arb_midref (s), ARF_RND_NEAR));
+  arb_clear (s);
+  return v;
 }
 
 /* The crossing block along the proved branch (lsc_cert_matfun). */
@@ -51,6 +66,7 @@ typedef struct
 {
   const lsc_young *G;
   int c;
+  int r, stab;           /* the small block's group (smallrep.c)        */
   arb_srcptr box;        /* Krawczyk box over D: one zero for every d  */
   const lsc_certify_options *o;
   slong prec;
@@ -85,8 +101,8 @@ block_fun (arb_mat_t A, arb_mat_t Ad, const arb_t d, void *arg)
         inside = arb_contains (x->box + i, ce.box + i);
       if (inside)
         {
-          bad = lsc_cert_blocks (B, NULL, x->G, ce.box, NULL, d, NULL,
-                                     x->o->taylor, prec);
+          bad = lsc_cert_blocks_sym (B, NULL, x->G, ce.box, NULL, d, NULL,
+                                     x->o->taylor, x->r, x->stab, prec);
           if (!bad)
             arb_mat_set (A, B[x->c]);
           lsc_cert_blocks_clear (B, NULL);
@@ -116,8 +132,8 @@ block_fun (arb_mat_t A, arb_mat_t Ad, const arb_t d, void *arg)
             {
               for (slong i = 0; i < np; i++)
                 arb_set (xd + i, arb_mat_entry (Y, i, 0));
-              bad = lsc_cert_blocks (B, Bd, x->G, x->box, xd, d, NULL,
-                                     x->o->taylor, prec);
+              bad = lsc_cert_blocks_sym (B, Bd, x->G, x->box, xd, d, NULL,
+                                         x->o->taylor, x->r, x->stab, prec);
               if (!bad)
                 {
                   arb_mat_set (A, B[x->c]);
@@ -156,6 +172,8 @@ lsc_certify_dstar (lsc_cert_dstar *res, const lsc_young *G, const double *p,
     o = *opt;
   res->proved = 0;
   res->irrep = -1;
+  res->small_block = -1;
+  res->multiplicity = 0;
   why (res, "");
   slong np = (slong) lsc_young_nparams (G);
   arb_t da, db, sa, sb, dn, t, D, sig, dsig;
@@ -216,12 +234,32 @@ lsc_certify_dstar (lsc_cert_dstar *res, const lsc_young *G, const double *p,
   }
   int c = res->irrep == LSC_IRREP_T ? 0 : res->irrep == LSC_IRREP_S ? 1
           : res->irrep == LSC_IRREP_X ? 2 : 3;
+  /* a crossing in the standard representation of a small block's S_p:
+     the block's eigenvalue has multiplicity p - 1, simple in the
+     compression onto the vectors fixed by S_{p-1}, absent from the
+     trivial component's */
+  int r = 0, stab = LSC_CERT_SYM_NONE;
+  res->multiplicity = 1;
+  for (int b = 1; b < (int) G->nrb && !stab; b++)
+    {
+      if (!lsc_cert_small_size (G, b))
+        continue;
+      double st = small_sigma (c, b, LSC_CERT_SYM_STD, x, G, da, prec),
+             tr = small_sigma (c, b, LSC_CERT_SYM_TRIV, x, G, da, prec);
+      if (st < 1e-12 && tr >= 1e-12)
+        {
+          r = b;
+          stab = LSC_CERT_SYM_STD;
+          res->small_block = b;
+          res->multiplicity = (size_t) lsc_cert_small_size (G, b) - 1;
+        }
+    }
   /* secant on sigma(d) on midpoints */
   arb_set (db, da);
   arb_mul_2exp_si (t, da, -40);
   arb_add (db, db, t, prec);
   _arb_vec_set (xa, x, np);
-  if (sigma_at (sa, c, x, G, da, prec))
+  if (sigma_at (sa, c, r, stab, x, G, da, prec))
     {
       why (res, "sigma cannot be evaluated");
       goto done;
@@ -231,7 +269,7 @@ lsc_certify_dstar (lsc_cert_dstar *res, const lsc_young *G, const double *p,
     {
       arb_ptr xb = xd; /* scratch for the point at db */
       _arb_vec_set (xb, xa, np);
-      if (lsc_certify_newton (xb, G, db, &o) || sigma_at (sb, c, xb, G, db, prec))
+      if (lsc_certify_newton (xb, G, db, &o) || sigma_at (sb, c, r, stab, xb, G, db, prec))
         {
           why (res, "the secant iteration left the branch");
           goto done;
@@ -272,9 +310,10 @@ lsc_certify_dstar (lsc_cert_dstar *res, const lsc_young *G, const double *p,
     }
   /* the crossing theorem on [D_lo, D_hi] for the block along the branch */
   {
-    dctx ctx = { G, c, cr.box, &o, prec };
+    dctx ctx = { G, c, r, stab, cr.box, &o, prec };
     arb_mat_t A0[4];
-    if (lsc_cert_blocks (A0, NULL, G, cr.box, NULL, D, NULL, o.taylor, prec))
+    if (lsc_cert_blocks_sym (A0, NULL, G, cr.box, NULL, D, NULL, o.taylor, r,
+                             stab, prec))
       {
         lsc_cert_blocks_clear (A0, NULL);
         why (res, "the block cannot be enclosed over D");
@@ -309,6 +348,24 @@ lsc_certify_dstar (lsc_cert_dstar *res, const lsc_young *G, const double *p,
       {
         why (res, cx.reason);
         goto done;
+      }
+    /* a standard-representation crossing: the trivial component of S_p
+       stays nonsingular over D, so the crossing eigenvalue is the
+       standard component's */
+    if (stab == LSC_CERT_SYM_STD)
+      {
+        size_t nn, npp;
+        int ok = !lsc_cert_blocks_sym (A0, NULL, G, cr.box, NULL, D, NULL,
+                                       o.taylor, r, LSC_CERT_SYM_TRIV, prec)
+                 && lsc_ball_inertia (&nn, &npp, A0[c], NULL, NULL, NULL,
+                                      prec) == 1;
+        lsc_cert_blocks_clear (A0, NULL);
+        if (!ok)
+          {
+            why (res, "the trivial component of the small block's S_p is "
+                      "not proved nonsingular over the interval");
+            goto done;
+          }
       }
     res->proved = 1;
     res->nneg_lo = cx.nneg_lo;

@@ -17,7 +17,7 @@ lsc_certify_options_init (lsc_certify_options *opt)
   opt->max_rel_width = 0.05;
   opt->min_rel_width = 1e-15;
   opt->taylor = 4;
-  opt->scaled = 0;
+  opt->scaled = -1;
 }
 
 slong

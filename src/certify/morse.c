@@ -4,6 +4,7 @@
    under the swap of the two singled indices). */
 #include <config.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "internal.h"
 #include "certify/certify_impl.h"
@@ -56,46 +57,6 @@ hess_q (arb_mat_t A, arb_mat_t Ad, const lsc_young *Gq, arb_srcptr x,
   return rc;
 }
 
-/* B^T H B for the odd (e_i - e_swap(i), i < swap(i)) or even
-   (e_i + e_swap(i), and e_i at fixed points) basis of Fix(G2); B is
-   initialised here. */
-static void
-parity_block (arb_mat_t B, const arb_mat_t H, const int *swap, size_t n,
-              int odd, slong prec)
-{
-  slong (*idx)[2] = flint_malloc ((n ? n : 1) * sizeof *idx);
-  slong m = 0;
-  for (size_t i = 0; i < n; i++)
-    {
-      size_t ti = (size_t) swap[i];
-      if (ti < i || (odd && ti == i))
-        continue;
-      idx[m][0] = (slong) i;
-      idx[m][1] = (slong) ti;
-      m++;
-    }
-  arb_mat_init (B, m, m);
-  for (slong a = 0; a < m; a++)
-    for (slong b = 0; b < m; b++)
-      {
-        /* u_a^T H u_b with u = e_i +- e_ti (just e_i when ti == i) */
-        arb_ptr r = arb_mat_entry (B, a, b);
-        arb_zero (r);
-        for (int s = 0; s < 2; s++)
-          for (int u = 0; u < 2; u++)
-            {
-              if ((s && idx[a][0] == idx[a][1]) || (u && idx[b][0] == idx[b][1]))
-                continue;
-              slong i = idx[a][s], j = idx[b][u];
-              if (odd && (s ^ u))
-                arb_sub (r, r, arb_mat_entry (H, i, j), prec);
-              else
-                arb_add (r, r, arb_mat_entry (H, i, j), prec);
-            }
-      }
-  flint_free (idx);
-}
-
 void
 lsc_cert_blocks_clear (arb_mat_t *A, arb_mat_t *Ad)
 {
@@ -129,10 +90,40 @@ lsc_cert_blocks (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
                  arb_srcptr box, arb_srcptr xd, const arb_t d,
                  const int *ks, int N, slong prec)
 {
+  return lsc_cert_blocks_sym (A, Ad, G, box, xd, d, ks, N, 0,
+                              LSC_CERT_SYM_NONE, prec);
+}
+
+int
+lsc_cert_blocks_sym (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
+                     arb_srcptr box, arb_srcptr xd, const arb_t d,
+                     const int *ks, int N, int r, int stab, slong prec)
+{
   lsc_isochain ch;
   int rc = lsc_cert_chain (&ch, G, d);
   if (rc)
-    return rc;
+    {
+      for (int c = 0; c < 4; c++)
+        {
+          arb_mat_init (A[c], 0, 0);
+          if (Ad)
+            arb_mat_init (Ad[c], 0, 0);
+        }
+      return rc;
+    }
+  int *orb[3] = { NULL, NULL, NULL };
+  if (stab != LSC_CERT_SYM_NONE
+      && (rc = lsc_cert_small_orbits (orb, &ch, G, r, stab)))
+    {
+      lsc_isochain_free (&ch);
+      for (int c = 0; c < 4; c++)
+        {
+          arb_mat_init (A[c], 0, 0);
+          if (Ad)
+            arb_mat_init (Ad[c], 0, 0);
+        }
+      return rc;
+    }
   size_t np = lsc_young_nparams (G), nq[3] = { ch.n0, ch.n1, ch.n2 };
   const int *par[3] = { ch.par0, ch.par1, ch.par2 };
   const lsc_young *Gq[3] = { &ch.G0, &ch.G1, &ch.G2 };
@@ -209,13 +200,31 @@ lsc_cert_blocks (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
                  root[2], nq[2], dm, d, kq[3], N, prec);
   for (int q = 0; q < 3; q++)
     flint_free (root[q]);
-  parity_block (A[2], H2, ch.swap, ch.n2, 1, prec);
-  parity_block (A[3], H2, ch.swap, ch.n2, 0, prec);
+  /* the odd and even parts of Fix(G2) under the swap; with a small
+     block's group, every level compressed onto its fixed vectors */
+  int bad = lsc_cert_orbit_block (A[2], H2, orb[2], ch.swap, ch.n2, 1, prec);
+  bad |= lsc_cert_orbit_block (A[3], H2, orb[2], ch.swap, ch.n2, 2, prec);
   if (Ad)
     {
-      parity_block (Ad[2], H2d, ch.swap, ch.n2, 1, prec);
-      parity_block (Ad[3], H2d, ch.swap, ch.n2, 0, prec);
+      bad |= lsc_cert_orbit_block (Ad[2], H2d, orb[2], ch.swap, ch.n2, 1,
+                                   prec);
+      bad |= lsc_cert_orbit_block (Ad[3], H2d, orb[2], ch.swap, ch.n2, 2,
+                                   prec);
     }
+  for (int q = 0; q < 2 && orb[0]; q++)
+    for (int k = 0; k < (Ad ? 2 : 1); k++)
+      {
+        arb_mat_struct *M = k ? Ad[q] : A[q];
+        arb_mat_t T;
+        bad |= lsc_cert_orbit_block (T, M, orb[q], NULL,
+                                     (size_t) arb_mat_nrows (M), 0, prec);
+        arb_mat_swap (M, T);
+        arb_mat_clear (T);
+      }
+  if (bad && !rc)
+    rc = LSC_ENOMEM;
+  for (int q = 0; q < 3; q++)
+    free (orb[q]);
   arb_mat_clear (H2);
   arb_mat_clear (H2d);
   _arb_vec_clear (x[0], (slong) np);

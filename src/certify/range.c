@@ -186,7 +186,12 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
          log(m / xd0)), 0 where a
          parameter is not decaying (any choice is a valid change of
          variables; a good one keeps the box narrow) */
-      if (o.scaled)
+      /* scaled unknowns: asked for, or automatic from d = 1e6 on (there
+         the smallest angle of a row to its target, ~ 1/d, bounds the box;
+         in q the box follows each parameter's decay: half the pieces
+         at 1e8 - 1e9, the same count below 1e6) */
+      int use_ks = o.scaled > 0 || (o.scaled < 0 && d >= 1e6);
+      if (use_ks)
         {
           double m = xd;
           for (slong i = 0; i < np && fabs (m - xd0) > 1e-9 * m; i++)
@@ -213,7 +218,7 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
               ks[i] = k;
             }
         }
-      piece (&pc, &cr, x, G, o.scaled ? ks : NULL, d, e, want, exact,
+      piece (&pc, &cr, x, G, use_ks ? ks : NULL, d, e, want, exact,
              have_ref ? &ref : NULL, &o);
       if (!pc.proved && (e - d) > o.min_rel_width * d
           && strncmp (pc.reason, "proved NOT", 10) != 0)
