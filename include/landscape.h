@@ -22,5 +22,7 @@
 #include "landscape/lsc_census.h"
 #include "landscape/lsc_bifurcate.h"
 #include "landscape/lsc_overparam.h"
+#include "landscape/lsc_table.h"
+#include "landscape/lsc_plot.h"
 
 #endif

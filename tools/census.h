@@ -64,10 +64,10 @@ int census_save_point (const char *dir, size_t run, const double *W,
 
 /* ---- report (census-report.c; needs cli.h and plot.h) ---- */
 
-struct cli_output;
+struct lsc_table_output;
 /* Summary per family (by increasing loss: count, fraction, first loss and
    spread, index, smallest eigenvalue) and the totals table. */
-void census_print_summary (struct cli_output *out, const census_run *runs,
+void census_print_summary (struct lsc_table_output *out, const census_run *runs,
                            size_t n, const census_config *cf);
 /* Check --columns and --standalone against the census tables (exits 2). */
 void census_check_columns (int fmt);

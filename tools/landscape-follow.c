@@ -81,7 +81,7 @@ usage (void)
 
 typedef struct
 {
-  cli_table *t;
+  lsc_table *t;
   size_t n, npts;
   int progress;
   const lsc_family *fam;
@@ -112,7 +112,7 @@ spectrum_cells (follow_ctx *x, const lsc_cont_point *pt)
   if (st || !r.type || r.nev == 0)
     {
       for (int i = 0; i < 4; i++)
-        cli_cell_empty (x->t);
+        lsc_table_cell_empty (x->t);
       return;
     }
   /* a detected family (--weights) has no catalogue kind */
@@ -120,27 +120,27 @@ spectrum_cells (follow_ctx *x, const lsc_cont_point *pt)
   if (!x->fam->kind[0] && r.index == 0 && r.zero == 0)
     type = "minimum";
   char ib[32];
-  cli_cell_string (x->t, type);
-  cli_index_text (ib, sizeof ib, r.index, r.d);
-  cli_cell_decimal (x->t, ib);
-  cli_cell_real (x->t, r.min_eig);
-  cli_cell_string (x->t, lsc_irrep_name (r.min_irrep));
+  lsc_table_cell_string (x->t, type);
+  lsc_table_index_text (ib, sizeof ib, r.index, r.d);
+  lsc_table_cell_decimal (x->t, ib);
+  lsc_table_cell_real (x->t, r.min_eig);
+  lsc_table_cell_string (x->t, lsc_irrep_name (r.min_irrep));
 }
 
 static int
 row (const lsc_cont_point *pt, void *data)
 {
   follow_ctx *x = data;
-  cli_cell_real (x->t, pt->d);
-  cli_cell_real (x->t, pt->loss);
-  cli_cell_real (x->t, pt->residual);
-  cli_cell_real (x->t, pt->tangent_d);
-  cli_cell_int (x->t, pt->fold);
-  cli_cell_status (x->t, pt->status);
+  lsc_table_cell_real (x->t, pt->d);
+  lsc_table_cell_real (x->t, pt->loss);
+  lsc_table_cell_real (x->t, pt->residual);
+  lsc_table_cell_real (x->t, pt->tangent_d);
+  lsc_table_cell_int (x->t, pt->fold);
+  lsc_table_cell_status (x->t, pt->status);
   spectrum_cells (x, pt);
   for (size_t i = 0; i < x->n; i++)
-    cli_cell_real (x->t, pt->p[i]);
-  cli_row_end (x->t);
+    lsc_table_cell_real (x->t, pt->p[i]);
+  lsc_table_row_end (x->t);
   x->npts++;
   if (x->progress)
     fprintf (stderr, "\r%s: point %zu, d = %.6g   ", cli_program_name (),
@@ -278,7 +278,7 @@ main (int argc, char **argv)
   const char *catpath = NULL, *wpath = NULL, *outpath = NULL;
   int fmt_given = 0;
   double tol = 1e-6;
-  cli_format fmt = cli_default_format ();
+  lsc_table_format fmt = cli_default_format ();
   int digits = 0, list = 0, domains = 0, past_branch = 0, opt;
   lsc_cont_params par;
   lsc_cont_params_init (&par);
@@ -402,26 +402,26 @@ main (int argc, char **argv)
   if (st)
     cli_fatal_status (st, "no critical point at d = %g: %s", from,
                       lsc_strerror (st));
-  cli_output *o = cli_output_new (stdout, fmt, digits);
+  lsc_table_output *o = cli_output_open (stdout, fmt, digits);
   size_t ncol = 10 + f.n;
-  cli_column *cols = calloc (ncol, sizeof *cols);
+  lsc_table_column *cols = calloc (ncol, sizeof *cols);
   char (*names)[24] = calloc (f.n, sizeof *names);
   if (!o || !cols || !names)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
   const char *fixed[] = { "d", "loss", "residual", "tangent_d", "fold",
                           "status", "type", "index", "min_eig", "min_comp" };
-  cli_coltype ft[] = { CLI_COL_REAL, CLI_COL_REAL, CLI_COL_REAL, CLI_COL_REAL,
-                       CLI_COL_INT, CLI_COL_STATUS, CLI_COL_STRING,
-                       CLI_COL_DECIMAL, CLI_COL_REAL, CLI_COL_STRING };
+  lsc_table_coltype ft[] = { LSC_TABLE_REAL, LSC_TABLE_REAL, LSC_TABLE_REAL, LSC_TABLE_REAL,
+                       LSC_TABLE_INT, LSC_TABLE_STATUS, LSC_TABLE_STRING,
+                       LSC_TABLE_DECIMAL, LSC_TABLE_REAL, LSC_TABLE_STRING };
   for (size_t i = 0; i < 10; i++)
     cols[i].name = fixed[i], cols[i].type = ft[i];
   for (size_t i = 0; i < f.n; i++)
     {
       snprintf (names[i], sizeof names[i], "p%zu", i);
-      cols[10 + i].name = names[i], cols[10 + i].type = CLI_COL_REAL;
+      cols[10 + i].name = names[i], cols[10 + i].type = LSC_TABLE_REAL;
     }
   size_t nev = lsc_isotypic_max_mpfr (&fam->G);
-  follow_ctx x = { cli_table_begin (o, fam->name, cols, ncol), f.n, 0,
+  follow_ctx x = { lsc_table_begin (o, fam->name, cols, ncol), f.n, 0,
                    isatty (STDERR_FILENO), fam,
                    cli_xmalloc ((nev ? nev : 1) * sizeof (lsc_iso_eigen)) };
   /* The family's domain on the side travelled (lsc_family_follow): a
@@ -449,8 +449,8 @@ main (int argc, char **argv)
       lsc_family_ws_free (fw);
     }
   st = lsc_cont_run (c, isnan (dend) ? to : dend, row, &x);
-  cli_table_end (x.t);
-  cli_output_free (o);
+  lsc_table_end (x.t);
+  cli_output_close (o);
   if (x.progress)
     fputc ('\n', stderr);
   int rc = CLI_EXIT_OK;

@@ -1,75 +1,61 @@
-/* The tools' table writer, paper part (cli-table-impl.h): which columns a
-   table shows (--columns and the per-format defaults), the standalone
-   LaTeX document (--standalone) and rounding of decimal strings. */
+/* The table writer, number part (lsc_table.h, report_impl.h): the JSON
+   number grammar, decimal strings rounded to significant digits, Morse
+   indices as exact text and isotropy specs in LaTeX. */
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
-#include <stdarg.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "cli-table-impl.h"
-
-/* The next name of the comma list *p (length in *n), or NULL at its end. */
-static const char *
-next_name (const char **p, size_t *n)
-{
-  while (**p == ',')
-    ++*p;
-  if (!**p)
-    return NULL;
-  const char *s = *p, *e = strchr (s, ',');
-  *n = e ? (size_t) (e - s) : strlen (s);
-  *p = s + *n;
-  return s;
-}
+#include "report_impl.h"
 
 static int
-is_word (const char *s, size_t n, const char *w)
+is_digit (char c)
 {
-  return strlen (w) == n && strncmp (s, w, n) == 0;
+  return c >= '0' && c <= '9';
 }
 
+/* 1 if s is empty or an exponent [eE][+-]?d+ and nothing more. */
 static int
-list_is (const char *list, const char *w)
+exponent_ends (const char *s)
 {
-  return list && strcmp (list, w) == 0;
-}
-
-void
-cli_select (cli_table *t)
-{
-  const char *list = t->o->columns;
-  t->sel = cli_xmalloc ((t->ncols ? t->ncols : 1) * sizeof *t->sel);
-  t->nsel = 0;
-  if (list && !list_is (list, "all") && !list_is (list, "default"))
+  if (*s == 'e' || *s == 'E')
     {
-      const char *p = list, *s;
-      size_t n;
-      while ((s = next_name (&p, &n)))
-        for (size_t j = 0; j < t->ncols; j++)
-          if (is_word (s, n, t->cols[j].name))
-            {
-              size_t i = 0;
-              while (i < t->nsel && t->sel[i] != j)
-                i++;
-              if (i == t->nsel)
-                t->sel[t->nsel++] = j;
-            }
-      if (t->nsel)
-        return;
+      s++;
+      if (*s == '+' || *s == '-')
+        s++;
+      if (!is_digit (*s))
+        return 0;
+      while (is_digit (*s))
+        s++;
     }
-  int paper = 0;
-  if (t->o->fmt == CLI_FMT_LATEX && !list_is (list, "all"))
-    for (size_t j = 0; j < t->ncols; j++)
-      paper |= (t->cols[j].flags & CLI_COLF_PAPER) != 0;
-  for (size_t j = 0; j < t->ncols; j++)
-    if (paper ? (t->cols[j].flags & CLI_COLF_PAPER) != 0
-        : list_is (list, "all") || !(t->cols[j].flags & CLI_COLF_EXTRA))
-      t->sel[t->nsel++] = j;
+  return *s == '\0';
+}
+
+int
+lsc_rpt_is_json_number (const char *s)
+{
+  if (*s == '-')
+    s++;
+  if (*s == '0')
+    s++;
+  else if (*s >= '1' && *s <= '9')
+    while (is_digit (*s))
+      s++;
+  else
+    return 0;
+  if (*s == '.')
+    {
+      if (!is_digit (*++s))
+        return 0;
+      while (is_digit (*s))
+        s++;
+    }
+  return exponent_ends (s);
 }
 
 void
-cli_isotropy_tex (char *buf, size_t len, const char *spec)
+lsc_table_isotropy_tex (char *buf, size_t len, const char *spec)
 {
   size_t k = 0;
   long sum = 0, nb = 0;
@@ -108,73 +94,11 @@ verbatim:
   buf[k] = '\0';
 }
 
-void
-cli_table_check (cli_format fmt, size_t ntab, ...)
-{
-  if (cli_table_standalone && fmt != CLI_FMT_LATEX)
-    cli_fatal (CLI_EXIT_USAGE, "--standalone needs --format latex");
-  const char *list = cli_table_columns, *p = list, *s;
-  if (!list)
-    return;
-  if (!*list)
-    cli_fatal (CLI_EXIT_USAGE, "invalid argument '' for --columns: no "
-               "column named");
-  if (list_is (list, "all") || list_is (list, "default"))
-    return;
-  size_t n;
-  while ((s = next_name (&p, &n)))
-    {
-      int found = 0;
-      char known[2048] = "";
-      va_list ap;
-      va_start (ap, ntab);
-      for (size_t k = 0; k < ntab; k++)
-        {
-          const cli_pcolumn *c = va_arg (ap, const cli_pcolumn *);
-          size_t nc = va_arg (ap, size_t);
-          for (size_t j = 0; j < nc; j++)
-            {
-              found |= is_word (s, n, c[j].name);
-              if (strlen (known) + strlen (c[j].name) + 3 < sizeof known
-                  && !strstr (known, c[j].name))
-                {
-                  if (*known)
-                    strcat (known, ", ");
-                  strcat (known, c[j].name);
-                }
-            }
-        }
-      va_end (ap);
-      if (!found)
-        cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --columns: "
-                   "no column '%.*s' (columns: %s; or all, default)", list,
-                   (int) n, s, known);
-    }
-}
-
-void
-cli_standalone_begin (cli_output *o)
-{
-  fputs ("\\documentclass[10pt]{article}\n"
-         "\\usepackage[T1]{fontenc}\n"
-         "\\usepackage[textwidth=12.2cm]{geometry}\n"
-         "\\usepackage{amsmath,booktabs,longtable,siunitx}\n"
-         "\\begin{document}\n", o->out);
-}
-
-void
-cli_standalone_end (cli_output *o)
-{
-  if (o->ntables == 0)
-    cli_standalone_begin (o);
-  fputs ("\\end{document}\n", o->out);
-}
-
 /* Round the decimal digits of s (sign, digits, optional point, optional
    exponent) to digits significant digits, half to even on an exact tie
    of the digits given. */
 char *
-cli_round_decimal (const char *s, int digits)
+lsc_rpt_round_decimal (const char *s, int digits)
 {
   const char *p = s;
   int neg = 0;
@@ -188,13 +112,13 @@ cli_round_decimal (const char *s, int digits)
       if (*p == '.')
         {
           if (point >= 0)
-            return cli_xstrdup (s);
+            return strdup (s);
           point = (long) nm;
         }
       else if (nm + 1 < sizeof m)
         m[nm++] = *p;
       else
-        return cli_xstrdup (s);
+        return strdup (s);
     }
   if (point < 0)
     point = (long) nm;
@@ -205,13 +129,13 @@ cli_round_decimal (const char *s, int digits)
       p = end;
     }
   if (*p || nm == 0 || (point == (long) nm && !strpbrk (s, "eE")))
-    return cli_xstrdup (s);     /* not a number, or an integer (a count) */
+    return strdup (s);     /* not a number, or an integer (a count) */
   /* leading zeros are not significant */
   size_t lead = 0;
   while (lead < nm && m[lead] == '0')
     lead++;
   if (lead == nm || nm - lead <= (size_t) digits)
-    return cli_xstrdup (s);
+    return strdup (s);
   size_t cut = lead + (size_t) digits;    /* keep m[0..cut) */
   int up = m[cut] > '5';
   if (m[cut] == '5')
@@ -239,7 +163,10 @@ cli_round_decimal (const char *s, int digits)
     }
   m[cut] = '\0';
   /* print as %g would: the significant digits d1.d2... and an exponent,
-     fixed notation when -4 <= exponent < digits */
+     fixed notation when -4 <= exponent < digits.  The carry may have
+     moved the first significant digit left (0.0999 -> 0.1000): count the
+     leading zeros again from the start. */
+  lead = 0;
   while (lead < cut && m[lead] == '0')
     lead++;
   const char *sig = m + lead;
@@ -284,5 +211,72 @@ cli_round_decimal (const char *s, int digits)
       snprintf (out + k, sizeof out - k, "e%s%02ld", e < 0 ? "-" : "+",
                 e < 0 ? -e : e);
     }
-  return cli_xstrdup (out);
+  return strdup (out);
+}
+
+/* Morse indices and multiplicity sums printed exactly.  At real d a
+   multiplicity is a polynomial in the size n of the large block (1, n-1,
+   (n-1)(n-2)/2, n(n-3)/2 times an integer), n = d minus an integer, so
+   twice an index is an integer polynomial of degree 2 in d: for a decimal
+   d with f digits after the point the index is a decimal with at most
+   2f+1 digits after it.  Rounding the double to those digits removes the
+   rounding noise of the sum (3.5549999999999997 -> 3.555). */
+/* Digits after the point of the shortest decimal that is d, or -1 if d
+   needs more than 6 of them (not a decimal the user typed). */
+static int
+decimal_places (double d)
+{
+  double scale = 1;
+  for (int f = 0; f <= 6; f++, scale *= 10)
+    {
+      double x = d * scale;
+      if (fabs (x - nearbyint (x)) <= 8 * 2.220446049250313e-16 * fabs (x))
+        return f;
+    }
+  return -1;
+}
+
+void
+lsc_table_index_text (char *buf, size_t len, double v, double d)
+{
+  if (!isfinite (v))
+    {
+      snprintf (buf, len, "%.17g", v);
+      return;
+    }
+  double r = nearbyint (v);
+  if (fabs (v) < 9007199254740992.0
+      && fabs (v - r) <= 1e-9 * fmax (1.0, fabs (v)))
+    {
+      snprintf (buf, len, "%.0f", r == 0 ? 0.0 : r);
+      return;
+    }
+  int f = decimal_places (d);
+  /* a value too long for buf in fixed notation (|v| ~ 1e31 and more with
+     a 32-byte buffer: d beyond ~1e15) is written in the shortest
+     round-trip form, never cut off */
+  if (f >= 0 && snprintf (NULL, 0, "%.*f", 2 * f + 1, v) >= (int) len)
+    f = -1;
+  if (f < 0)
+    {
+      /* shortest round-trip form */
+      for (int p = 1; p <= 17; p++)
+        {
+          snprintf (buf, len, "%.*g", p, v);
+          double back;
+          if (sscanf (buf, "%lf", &back) == 1 && back == v)
+            return;
+        }
+      return;
+    }
+  snprintf (buf, len, "%.*f", 2 * f + 1, v);
+  char *dot = strchr (buf, '.');
+  if (dot)
+    {
+      char *e = buf + strlen (buf);
+      while (e > dot + 1 && e[-1] == '0')
+        *--e = '\0';
+      if (e == dot + 1)
+        *dot = '\0';
+    }
 }
