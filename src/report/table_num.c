@@ -60,9 +60,12 @@ lsc_table_isotropy_tex (char *buf, size_t len, const char *spec)
   size_t k = 0;
   long sum = 0, nb = 0;
   char blocks[512] = "";
-  const char *p = spec[4] ? spec + 5 : spec + 4;
+  const char *p;
+  /* spec[4] is read only after the first four characters matched (a
+     shorter spec ends before it) */
   if (strncmp (spec, "kd:L", 4) != 0 || (spec[4] && spec[4] != ','))
     goto verbatim;
+  p = spec[4] ? spec + 5 : spec + 4;
   while (*p)
     {
       char *end;
