@@ -206,7 +206,7 @@ lsc_plot_write (FILE *f, const char *path, const lsc_plot_panel *panels,
   if (nent)
     {
       double ly = ch * (double) nrows + 0.3 * fs;
-      /* centred under the panels: the first lsc_plt_marker clear of the edge */
+      /* centred under the panels: the first marker clear of the edge */
       size_t used = nent < lcols ? nent : lcols;
       double lw = iw * (double) used - 0.6 * fs;
       double lx0 = fmax (fs, (W - lw) / 2);

@@ -137,7 +137,7 @@ pow10_measure (cairo_t *cr, const char *s, pow10_text *p)
   return 1;
 }
 
-/* lsc_plt_text_at, powers of ten raised, with the text's box in the layout
+/* lsc_plt_text_at with powers of ten raised, with the text's box in the layout
    dump. */
 void
 lsc_plt_text_fig (fig *F, double x, double y, const char *s, double ax, double ay)

@@ -14,7 +14,7 @@ static const double palette[8][3] = {
   { 0.000, 0.000, 0.000 }, { 0.941, 0.894, 0.259 }
 };
 
-/* Colour, lsc_plt_marker and dash of cycle place c. */
+/* Colour, marker and dash of cycle place c. */
 void
 lsc_plt_set_color (cairo_t *cr, int c)
 {
@@ -98,7 +98,7 @@ draw_series (fig *F, const lsc_plot_panel *pp, const lsc_plot_series *se,
   lsc_plt_set_color (cr, se->color);
   cairo_set_line_width (cr, 0.12 * F->fs);
   lsc_plt_set_dash (cr, se->color, se->style, F->fs);
-  if (F->lay)   /* the style: colour, lsc_plt_marker, dash of the cycle */
+  if (F->lay)   /* the style: colour, marker, dash of the cycle */
     fprintf (F->lay, "style %zu %zu %d %d %d\n", F->panel, si,
              ((se->color % 8) + 8) % 8, ((se->color % 7) + 7) % 7,
              se->style == LSC_PLOT_DASHED ? 1 : (((se->color / 8) % 4) + 4) % 4);
@@ -149,7 +149,7 @@ draw_series (fig *F, const lsc_plot_panel *pp, const lsc_plot_series *se,
       }
 }
 
-/* The lsc_plt_marker-line labels of a panel: rows above the frame so that no two
+/* The marker-line labels of a panel: rows above the frame so that no two
    overlap (greedy, lowest free row).  Returns the number of rows;
    x[i] and row[i] receive each label's left edge and row (-1: none). */
 #define MAXROWS 16
@@ -232,7 +232,7 @@ lsc_plt_draw_panel (fig *F, const lsc_plot_panel *pp, const cell *c, int nrows)
       lsc_plt_text_at (cr, 0, 0, pp->ylabel, 0.5, 0);
       cairo_restore (cr);
     }
-  /* lsc_plt_marker lines inside the frame, their labels above it */
+  /* marker lines inside the frame, their labels above it */
   double lx[64];
   int lrow[64];
   size_t nv = pp->nvline < 64 ? pp->nvline : 64;
