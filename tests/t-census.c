@@ -199,6 +199,106 @@ test_errors (void)
   lsc_set_error_handler (old);
 }
 
+/* Aggregation: hand-made runs with counts known by construction (a
+   "none" minimum apart from a "none" saddle, a failed run in no family,
+   families by loss), then a real census at k = d = 9 whose totals must
+   be consistent with its end points (spurious runs: index 0, loss above
+   the noise; global runs: loss within it). */
+static void
+mk (lsc_census_run *r, size_t run, int kind, const char *fam, double loss,
+    size_t index)
+{
+  memset (r, 0, sizeof *r);
+  r->done = 1;
+  r->run = run;
+  r->kind = kind;
+  r->status = kind < 0 ? LSC_EFAILED : 0;
+  snprintf (r->family, sizeof r->family, "%s", fam);
+  r->loss = loss;
+  r->index = index;
+}
+
+static void
+test_summarize (void)
+{
+  lsc_census_run r[8];
+  mk (&r[0], 0, LSC_CLASS_CATALOGUE, "A", 0.02, 0);
+  mk (&r[1], 1, LSC_CLASS_GLOBAL, "global", 1e-31, 0);
+  mk (&r[2], 2, LSC_CLASS_NOSYM, "none", 0.05, 0);
+  mk (&r[3], 3, LSC_CLASS_NOSYM, "none", 0.07, 2);
+  mk (&r[4], 4, -1, "-", NAN, 0);
+  mk (&r[5], 5, LSC_CLASS_CATALOGUE, "A", 0.0200001, 0);
+  mk (&r[6], 6, LSC_CLASS_CATALOGUE, "B2", 0.04, 1);
+  mk (&r[7], 7, LSC_CLASS_GLOBAL, "global", 2e-31, 0);
+  lsc_census_summary s;
+  CU_ASSERT_EQUAL_FATAL (lsc_census_summarize (&s, r, 8, 9), 0);
+  CU_ASSERT_EQUAL (s.runs, 8);
+  CU_ASSERT_EQUAL (s.count[LSC_CENSUS_GLOBAL], 2);
+  CU_ASSERT_EQUAL (s.count[LSC_CENSUS_SPURIOUS], 3);  /* A, A, none */
+  CU_ASSERT_EQUAL (s.count[LSC_CENSUS_SADDLE], 2);    /* none, B2 */
+  CU_ASSERT_EQUAL (s.count[LSC_CENSUS_FAILED], 1);
+  CU_ASSERT_DOUBLE_EQUAL (s.spurious_fraction, 3.0 / 8.0, 0);
+  CU_ASSERT_DOUBLE_EQUAL (s.noise, 100.0 * ldexp (1, -45), 0);
+  CU_ASSERT_EQUAL_FATAL (s.nfam, 5);
+  static const char *order[] = { "global", "A", "B2", "none", "none" };
+  static const size_t cnt[] = { 2, 2, 1, 1, 1 };
+  for (size_t j = 0; j < 5; j++)
+    {
+      CU_ASSERT_STRING_EQUAL (s.fam[j].family, order[j]);
+      CU_ASSERT_EQUAL (s.fam[j].count, cnt[j]);
+    }
+  CU_ASSERT_EQUAL (s.fam[1].first, 0);
+  CU_ASSERT_DOUBLE_EQUAL (s.fam[1].loss_hi - s.fam[1].loss_lo, 1e-7, 1e-15);
+  CU_ASSERT_EQUAL (s.fam[3].outcome, LSC_CENSUS_SPURIOUS);
+  CU_ASSERT_EQUAL (s.fam[4].outcome, LSC_CENSUS_SADDLE);
+  CU_ASSERT_EQUAL (lsc_census_outcome (&r[4]), LSC_CENSUS_FAILED);
+  lsc_census_summary_clear (&s);
+  lsc_census_summary_clear (&s);            /* cleared: a no-op */
+  lsc_census_summary_clear (NULL);
+  CU_ASSERT_EQUAL (lsc_census_summarize (&s, r, 0, 9), 0);
+  CU_ASSERT (isnan (s.spurious_fraction));
+  lsc_census_summary_clear (&s);
+
+  /* a real census */
+  lsc_catalogue *cat = read_catalogue ();
+  lsc_classify_params cp;
+  lsc_classify_params_init (&cp);
+  lsc_classifier *cl = lsc_classifier_alloc (cat, 9, 9, &cp);
+  lsc_problem p = { 9, 9, 9, NULL, NULL, NULL };
+  lsc_descent_params par;
+  lsc_descent_params_init (&par);
+  lsc_census_run runs[12];
+  CU_ASSERT_EQUAL_FATAL (lsc_census (runs, 0, 12, 1, &p, &par, cl), 0);
+  CU_ASSERT_EQUAL_FATAL (lsc_census_summarize (&s, runs, 12, 9), 0);
+  size_t tot = 0, infam = 0;
+  double sh = 0;
+  for (int o = 0; o < 4; o++)
+    tot += s.count[o];
+  for (size_t j = 0; j < s.nfam; j++)
+    {
+      infam += s.fam[j].count;
+      if (s.fam[j].outcome == LSC_CENSUS_SPURIOUS)
+        sh += s.fam[j].fraction;
+      if (j)
+        CU_ASSERT (s.fam[j].loss >= s.fam[j - 1].loss);
+    }
+  CU_ASSERT_EQUAL (tot, 12);
+  CU_ASSERT_EQUAL (infam, 12 - s.count[LSC_CENSUS_FAILED]);
+  CU_ASSERT_DOUBLE_EQUAL (sh, s.spurious_fraction, 1e-15);
+  CU_ASSERT (s.count[LSC_CENSUS_SPURIOUS] > 0);   /* type A at d = 9 */
+  for (size_t i = 0; i < 12; i++)
+    {
+      int o = lsc_census_outcome (&runs[i]);
+      if (o == LSC_CENSUS_SPURIOUS)
+        CU_ASSERT (runs[i].loss > s.noise && runs[i].min_eig > 0);
+      if (o == LSC_CENSUS_GLOBAL)
+        CU_ASSERT (fabs (runs[i].loss) <= s.noise);
+    }
+  lsc_census_summary_clear (&s);
+  lsc_classifier_free (cl);
+  lsc_catalogue_free (cat);
+}
+
 int
 main (void)
 {
@@ -208,6 +308,7 @@ main (void)
     { "dense route classifies as the symmetric one", test_dense_route },
     { "labels of new families, kind tokens", test_labels_and_tokens },
     { "error statuses", test_errors },
+    { "aggregation: outcomes, families, fractions", test_summarize },
     { NULL, NULL } };
   return lsc_test_run ("census", cases);
 }

@@ -521,6 +521,8 @@ test_table_large_d (void)
       CU_ASSERT_EQUAL (rows[0].parent_index, 0);
       CU_ASSERT_EQUAL (rows[0].index, dv[j] - 2);
       CU_ASSERT_EQUAL (rows[0].index_ratio, rows[0].index);
+      CU_ASSERT_EQUAL (rows[0].second, rows[0].index_ratio);
+      CU_ASSERT_EQUAL (rows[0].verdict, LSC_SUCCESS);
       CU_ASSERT_EQUAL (rows[0].zero, 1);
       CU_ASSERT_EQUAL (rows[0].nsplit, 1);
       if (j == 0)
@@ -533,6 +535,42 @@ test_table_large_d (void)
   free (ev);
   free (W);
   lsc_catalogue_free (cat);
+}
+
+static void
+silent (const char *reason, const char *file, int line, int status)
+{
+  (void) reason; (void) file; (void) line; (void) status;
+}
+
+/* A group the reduced spectrum cannot refine (Y10_af's 0+0 split at
+   d = 1e6: rows L,10,2,2 are 1 + 10 + 2 + 2 single rows and 2 singled-out
+   indices, 17 > LSC_YOUNG_MAX blocks) is LSC_EUNSUP, not LSC_ENOMEM;
+   with the same row sizes but one 2-block fewer (16 blocks) it is
+   refined. */
+static void
+test_unsupported_group (void)
+{
+  lsc_error_handler_t *old = lsc_set_error_handler (silent);
+  lsc_young G, H;
+  char err[128];
+  CU_ASSERT_EQUAL_FATAL (lsc_isotropy_parse (&G, "rows:L,10,2,2;cols:L,10,"
+                                             "1,1;pair:0=0,1=1", 1e6, err,
+                                             sizeof err), 0);
+  CU_ASSERT_EQUAL_FATAL (lsc_isotropy_parse (&H, "rows:L,9,2,2;cols:L,9,"
+                                             "1,1;pair:0=0,1=1", 1e6, err,
+                                             sizeof err), 0);
+  CU_ASSERT_EQUAL (lsc_isotypic_max_mpfr (&G), 0);
+  CU_ASSERT (lsc_isotypic_max_mpfr (&H) > 0);
+  size_t np = lsc_young_nparams (&G), nout = 99;
+  double *p = malloc (np * sizeof *p);
+  lsc_iso_eigen out[1];
+  for (size_t i = 0; i < np; i++)
+    p[i] = 0.25 + 0.01 * (double) i;
+  CU_ASSERT_EQUAL (lsc_isotypic_spectrum_accurate (out, &nout, p, &G,
+                                                   0x1p-64, 0), LSC_EUNSUP);
+  free (p);
+  lsc_set_error_handler (old);
 }
 
 /* Census labels at k = d + m: a new family whose derived name a
@@ -583,6 +621,8 @@ main (void)
       test_kdm_families },
     { "splitting table at d = 60 and 1e6 (B2's bulk neuron: d - 2)",
       test_table_large_d },
+    { "a group too fine for the reduced spectrum: LSC_EUNSUP",
+      test_unsupported_group },
     { "census label of a new family named like a catalogue one",
       test_census_label_taken },
     { NULL, NULL }

@@ -65,31 +65,9 @@ void
 census_print_summary (lsc_table_output *out, const census_run *runs, size_t n,
                       const census_config *cf)
 {
-  /* the rounding error of a double loss evaluation, 2^(8-53) (k+1)^2:
-     smaller losses are printed as 0 (the table rule of landscape-scan) */
-  double noise = ldexp ((double) (cf->k + 1) * (double) (cf->k + 1), -45);
-  size_t *fam = malloc (n * sizeof *fam), nfam = 0;
-  if (!fam)
+  lsc_census_summary sm;
+  if (lsc_census_summarize (&sm, runs, n, cf->k) != 0)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  for (size_t i = 0; i < n; i++)
-    {
-      if (runs[i].kind < 0)
-        continue;
-      size_t j = 0;
-      while (j < nfam && strcmp (runs[fam[j]].family, runs[i].family))
-        j++;
-      if (j == nfam)
-        fam[nfam++] = i;
-    }
-  /* Insertion sort by loss (few families). */
-  for (size_t a = 1; a < nfam; a++)
-    for (size_t b = a; b > 0 && runs[fam[b]].loss < runs[fam[b - 1]].loss;
-         b--)
-      {
-        size_t t = fam[b];
-        fam[b] = fam[b - 1];
-        fam[b - 1] = t;
-      }
   char cap[512];
   snprintf (cap, sizeof cap, "Census of %zu runs of %s from random (Xavier) "
             "starts, $k = %zu$, $d = %zu$%s, each end point polished by "
@@ -100,43 +78,22 @@ census_print_summary (lsc_table_output *out, const census_run *runs, size_t n,
             cf->k, cf->d, strcmp (cf->target, "identity")
             ? " (target from a file)" : " ($V = I_d$)");
   lsc_table *t = lsc_table_begin_paper (out, "summary", cap, sum_cols, 8, 0);
-  size_t nglobal = 0, nspur = 0, nsaddle = 0, nfail = 0;
-  for (size_t j = 0; j < nfam; j++)
+  for (size_t j = 0; j < sm.nfam; j++)
     {
-      const census_run *f = &runs[fam[j]];
-      size_t cnt = 0;
-      double lo = f->loss, hi = f->loss;
-      for (size_t i = 0; i < n; i++)
-        if (runs[i].kind >= 0 && strcmp (runs[i].family, f->family) == 0)
-          {
-            cnt++;
-            lo = fmin (lo, runs[i].loss);
-            hi = fmax (hi, runs[i].loss);
-          }
+      const lsc_census_family_share *f = &sm.fam[j];
       char iso[512];
       lsc_table_isotropy_tex (iso, sizeof iso, f->isotropy);
       lsc_table_cell_string (t, f->family);
       lsc_table_cell_string_tex (t, f->isotropy, iso);
-      lsc_table_cell_int (t, (long long) cnt);
-      lsc_table_cell_real (t, (double) cnt / n);
-      lsc_table_cell_real_err (t, f->loss, noise);
-      lsc_table_cell_real_err (t, hi - lo, noise);
+      lsc_table_cell_int (t, (long long) f->count);
+      lsc_table_cell_real (t, f->fraction);
+      lsc_table_cell_real_err (t, f->loss, sm.noise);
+      lsc_table_cell_real_err (t, f->loss_hi - f->loss_lo, sm.noise);
       lsc_table_cell_int (t, (long long) f->index);
       lsc_table_cell_real (t, f->min_eig);
       lsc_table_row_end (t);
     }
   lsc_table_end (t);
-  for (size_t i = 0; i < n; i++)
-    {
-      if (runs[i].kind < 0)
-        nfail++;
-      else if (runs[i].kind == LSC_CLASS_GLOBAL)
-        nglobal++;
-      else if (runs[i].index == 0)
-        nspur++;
-      else
-        nsaddle++;
-    }
   snprintf (cap, sizeof cap, "Totals of the census of %zu runs ($k = %zu$, "
             "$d = %zu$): end points at the global minimum, at spurious "
             "minima (Morse index 0, $L > 0$) and at saddles, runs that "
@@ -144,15 +101,15 @@ census_print_summary (lsc_table_output *out, const census_run *runs, size_t n,
             "the number of families.", n, cf->k, cf->d);
   t = lsc_table_begin_paper (out, "totals", cap, tot_cols, 7, 0);
   lsc_table_cell_int (t, (long long) n);
-  lsc_table_cell_int (t, (long long) nglobal);
-  lsc_table_cell_int (t, (long long) nspur);
-  lsc_table_cell_int (t, (long long) nsaddle);
-  lsc_table_cell_int (t, (long long) nfail);
-  lsc_table_cell_real (t, (double) nspur / n);
-  lsc_table_cell_int (t, (long long) nfam);
+  lsc_table_cell_int (t, (long long) sm.count[LSC_CENSUS_GLOBAL]);
+  lsc_table_cell_int (t, (long long) sm.count[LSC_CENSUS_SPURIOUS]);
+  lsc_table_cell_int (t, (long long) sm.count[LSC_CENSUS_SADDLE]);
+  lsc_table_cell_int (t, (long long) sm.count[LSC_CENSUS_FAILED]);
+  lsc_table_cell_real (t, sm.spurious_fraction);
+  lsc_table_cell_int (t, (long long) sm.nfam);
   lsc_table_row_end (t);
   lsc_table_end (t);
-  free (fam);
+  lsc_census_summary_clear (&sm);
 }
 
 /* Histogram of the losses of the classified runs: 60 bins on
@@ -166,7 +123,7 @@ census_write_plot (const char *path, const census_run *runs, size_t n,
   double x[NB], y[NB] = { 0 }, top = 0;
   /* losses within the rounding error of the double evaluation (the table
      rule, census_print_summary) are 0, not a range of the axis */
-  double noise = ldexp ((double) (cf->k + 1) * (double) (cf->k + 1), -45);
+  double noise = lsc_census_loss_noise (cf->k);
   for (size_t i = 0; i < n; i++)
     if (runs[i].kind >= 0 && runs[i].loss > noise)
       top = fmax (top, runs[i].loss);

@@ -27,6 +27,42 @@ census_target_hash (const double *V, size_t n)
   return h;
 }
 
+/* Format 3: the settings, the target's name and hash, and the hash of
+   the family catalogue whose names label the runs. */
+#define CENSUS_HEADER_FMT                                                   \
+  "#landscape-census-resume 3\tk=%zu\td=%zu\tm=%zu\tseed=%llu\t"          \
+  "method=%s\tstep=%.17g\tgtol=%.17g\tmaxiter=%zu\ttarget=%s\t"           \
+  "target-fnv1a64=%016llx\tcatalogue-fnv1a64=%016llx\n"
+#define CENSUS_HEADER_ARGS                                                  \
+  cf->k, cf->d, cf->m, cf->seed, cf->method, cf->step, cf->gtol,            \
+  cf->maxiter, t, cf->target_hash, cf->catalogue_hash
+
+int
+census_file_hash (unsigned long long *h, const char *path)
+{
+  FILE *f = fopen (path, "rb");
+  if (!f)
+    return -1;
+  unsigned long long x = 14695981039346656037ULL;
+  unsigned char buf[65536];
+  size_t n;
+  while ((n = fread (buf, 1, sizeof buf, f)) > 0)
+    for (size_t i = 0; i < n; i++)
+      {
+        x ^= buf[i];
+        x *= 1099511628211ULL;
+      }
+  int e = ferror (f) ? (errno ? errno : EIO) : 0;
+  fclose (f);
+  if (e)
+    {
+      errno = e;
+      return -1;
+    }
+  *h = x;
+  return 0;
+}
+
 char *
 census_header (const census_config *cf)
 {
@@ -45,17 +81,9 @@ census_header (const census_config *cf)
       *q++ = (char) *c;
   *q = '\0';
   char *h = NULL;
-  int n = snprintf (NULL, 0, "#landscape-census-resume 2\tk=%zu\td=%zu\t"
-                    "m=%zu\tseed=%llu\tmethod=%s\tstep=%.17g\tgtol=%.17g\t"
-                    "maxiter=%zu\ttarget=%s\ttarget-fnv1a64=%016llx\n",
-                    cf->k, cf->d, cf->m, cf->seed, cf->method, cf->step,
-                    cf->gtol, cf->maxiter, t, cf->target_hash);
+  int n = snprintf (NULL, 0, CENSUS_HEADER_FMT, CENSUS_HEADER_ARGS);
   if (n > 0 && (h = malloc ((size_t) n + 1)) != NULL)
-    snprintf (h, (size_t) n + 1, "#landscape-census-resume 2\tk=%zu\td=%zu\t"
-              "m=%zu\tseed=%llu\tmethod=%s\tstep=%.17g\tgtol=%.17g\t"
-              "maxiter=%zu\ttarget=%s\ttarget-fnv1a64=%016llx\n",
-              cf->k, cf->d, cf->m, cf->seed, cf->method, cf->step, cf->gtol,
-              cf->maxiter, t, cf->target_hash);
+    snprintf (h, (size_t) n + 1, CENSUS_HEADER_FMT, CENSUS_HEADER_ARGS);
   free (t);
   return h;
 }
@@ -80,8 +108,8 @@ census_format (char *buf, size_t len, const census_run *r)
 }
 
 /* Parse one resume line into r; 0 or -1. */
-static int
-parse_line (census_run *r, char *line)
+int
+census_parse_line (census_run *r, char *line)
 {
   char *f[16];
   size_t nf = 0;
@@ -148,7 +176,20 @@ header_mismatch (char *err, size_t errlen, const char *path,
 {
   const char *hl = strstr (line, "\ttarget-fnv1a64=");
   const char *hh = strstr (head, "\ttarget-fnv1a64=");
-  if (hl && hh && hl - line == hh - head
+  const char *cl = strstr (line, "\tcatalogue-fnv1a64=");
+  const char *ch = strstr (head, "\tcatalogue-fnv1a64=");
+  if (cl && ch && cl - line == ch - head
+      && strncmp (line, head, (size_t) (ch - head)) == 0)
+    snprintf (err, errlen, "%s: the family catalogue changed since this "
+              "census began (its runs are labelled by the old one); start a "
+              "new resume file, or resume with the catalogue it was written "
+              "with (--catalogue)", path);
+  else if (strncmp (line, "#landscape-census-resume 2\t", 27) == 0)
+    snprintf (err, errlen, "%s: written by an older landscape-census "
+              "(format 2, without the catalogue's hash: its labels cannot "
+              "be checked against the catalogue); start a new resume file",
+              path);
+  else if (hl && hh && hl - line == hh - head
       && strncmp (line, head, (size_t) (hh - head)) == 0)
     snprintf (err, errlen, "%s: the target file changed since this census "
               "began (its numbers differ from those the resume file "
@@ -254,7 +295,7 @@ census_resume_open (const char *path, const census_config *cf,
         {
           census_run r;
           line[len - 1] = '\0';
-          if (parse_line (&r, line) != 0)
+          if (census_parse_line (&r, line) != 0)
             {
               snprintf (err, errlen, "%s:%zu: malformed census line", path,
                         lineno);

@@ -22,7 +22,30 @@ typedef struct
   const char *target;        /* file name, or "identity"                */
   unsigned long long target_hash;  /* census_target_hash of V (0 for
                                       identity)                         */
+  unsigned long long catalogue_hash;  /* census_file_hash of the family
+                                         catalogue (the runs' labels)   */
 } census_config;
+
+/* FNV-1a (64 bits) of a file's bytes (the catalogue: a resume against a
+   changed catalogue is refused, its labels would be stale); 0 or -1 with
+   errno set. */
+int census_file_hash (unsigned long long *h, const char *path);
+
+/* Parse one resume line (without its newline; modified) into r; 0 or
+   -1. */
+int census_parse_line (census_run *r, char *line);
+
+/* --fractions: read the resume files paths[0..n) (read only, no lock),
+   check that each was labelled with the catalogue of hash cat_hash, and
+   print the spurious fraction of each census and each spurious family's
+   share (census-fractions.c); the plot of the fractions against d to
+   plot (may be NULL).  Exits 2 on a bad or stale file. */
+struct lsc_table_output;
+void census_fractions (struct lsc_table_output *out, const char *const *paths,
+                       size_t n, unsigned long long cat_hash,
+                       const char *plot);
+/* Check --columns against the --fractions tables (exits 2). */
+void census_fractions_check_columns (int fmt);
 
 /* FNV-1a (64 bits) of the target's numbers as read (n doubles, their
    bytes in order): recorded in the resume file so that a resume against a

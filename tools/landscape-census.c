@@ -23,13 +23,18 @@
 static void
 usage (void)
 {
-  printf ("Usage: %s --k=K [OPTION]...\n", cli_program_name ());
+  printf ("Usage: %s --k=K [OPTION]...\n"
+          "  or:  %s --fractions [OPTION]... RESUME-FILE...\n",
+          cli_program_name (), cli_program_name ());
   puts ("Run gradient-based descent from N random (Xavier) starts on the "
         "population loss\nof a two-layer ReLU network with k neurons in "
         "dimension d, polish each end\npoint by Newton's method with the "
         "exact Hessian, and classify it: Morse index,\nglobal minimum, a "
         "catalogue family, a new Young-type family, or no symmetry.\n"
         "One row per run, then a summary per family and the totals.\n"
+        "With --fractions, read saved censuses (their resume files) and "
+        "print the\nspurious fraction of each against d for each k - d, "
+        "and each spurious\nfamily's share.\n"
         "\n"
         "  -k, --k=K            neurons (required)\n"
         "  -d, --d=D            input dimension (default: K, or the "
@@ -68,7 +73,13 @@ usage (void)
         "DIR/run-N.tsv\n"
         "                       (k rows of d numbers; DIR is created if "
         "missing)\n"
-        "  -P, --plot=FILE      histogram of the losses (.svg, .pdf, .png)\n"
+        "  -P, --plot=FILE      histogram of the losses (.svg, .pdf, .png); "
+        "with\n"
+        "                       --fractions, the spurious fraction against d\n"
+        "      --fractions      aggregate the censuses saved in the "
+        "RESUME-FILEs\n"
+        "                       (written by --resume with the same "
+        "catalogue)\n"
         "  -D, --digits=N       significant digits of reals (1..17; "
         "default: all\n"
         "                       that identify the value, 6 in LaTeX)\n"
@@ -97,7 +108,8 @@ usage (void)
 }
 
 enum { OPT_STEP = 256, OPT_GTOL, OPT_MAXITER, OPT_VERSION, OPT_MAXMEM,
-       OPT_MAXLINE, OPT_MAXENTRIES, OPT_DENSE, OPT_SAVE, OPT_PERRUN };
+       OPT_MAXLINE, OPT_MAXENTRIES, OPT_DENSE, OPT_SAVE, OPT_PERRUN,
+       OPT_FRACTIONS };
 
 typedef struct
 {
@@ -109,6 +121,8 @@ typedef struct
   int fmt_given;
   int quiet, dense;
   int digits, per_run;
+  int fractions;             /* --fractions: the files are argv[first..) */
+  int first;
   double *V;
 } options;
 
@@ -141,6 +155,7 @@ parse_args (options *o, int argc, char **argv)
     { "version", no_argument, NULL, 'V' },
     { "digits", required_argument, NULL, 'D' },
     { "per-run", no_argument, NULL, OPT_PERRUN },
+    { "fractions", no_argument, NULL, OPT_FRACTIONS },
     CLI_TABLE_LONGOPTS,
     { NULL, 0, NULL, 0 }
   };
@@ -206,6 +221,7 @@ parse_args (options *o, int argc, char **argv)
         o->digits = (int) cli_parse_long ("--digits", optarg, 1, 17);
         break;
       case OPT_PERRUN: o->per_run = 1; break;
+      case OPT_FRACTIONS: o->fractions = 1; break;
       case CLI_OPT_COLUMNS: cli_table_columns = optarg; break;
       case CLI_OPT_STANDALONE: cli_table_standalone = 1; break;
       case 'h': usage (); exit (cli_finish (CLI_EXIT_OK));
@@ -213,20 +229,36 @@ parse_args (options *o, int argc, char **argv)
       default:
         cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", c);
       }
-  if (optind < argc)
+  o->first = optind;
+  if (o->fractions)
+    {
+      if (optind == argc)
+        cli_fatal (CLI_EXIT_USAGE, "--fractions needs the resume files of "
+                   "the censuses");
+      if (k || d || o->resume || o->save || o->per_run)
+        cli_fatal (CLI_EXIT_USAGE, "--fractions reads saved censuses: "
+                   "--k, --d, --resume, --save-points and --per-run do "
+                   "not apply");
+    }
+  else if (optind < argc)
     cli_fatal (CLI_EXIT_USAGE, "unexpected argument '%s'", argv[optind]);
-  if (k == 0)
+  else if (k == 0)
     cli_fatal (CLI_EXIT_USAGE, "--k is required");
   o->fmt = cli_output_format (o->output, o->fmt, o->fmt_given);
-  if (o->save && !*o->save)
-    cli_fatal (CLI_EXIT_USAGE, "invalid argument '' for --save-points: no "
-               "directory named");
-  census_check_columns (o->fmt);
   if (o->plot && census_plot_check (o->plot) != 0)
     cli_fatal (CLI_EXIT_USAGE, "%s: --plot needs a .svg, .pdf or .png file",
                o->plot);
   if (o->plot && !census_plot_available ())
     cli_fatal (CLI_EXIT_USAGE, "--plot: built without cairo");
+  if (o->fractions)
+    {
+      census_fractions_check_columns (o->fmt);
+      return;
+    }
+  if (o->save && !*o->save)
+    cli_fatal (CLI_EXIT_USAGE, "invalid argument '' for --save-points: no "
+               "directory named");
+  census_check_columns (o->fmt);
   o->cf.k = (size_t) k;
   o->cf.m = 0;
   if (strcmp (o->cf.target, "identity") != 0)
@@ -440,6 +472,27 @@ main (int argc, char **argv)
   int st = lsc_catalogue_read_file (&cat, cpath, err, sizeof err);
   if (st)
     cli_fatal_status (st, "%s", err);
+  /* the runs' labels are the catalogue's names: a resume file records
+     which catalogue (census_header) */
+  if (census_file_hash (&o.cf.catalogue_hash, cpath) != 0)
+    cli_fatal (CLI_EXIT_USAGE, "%s: %s", cpath, strerror (errno));
+  if (o.fractions)
+    {
+      FILE *ff = stdout;
+      if (o.output && !(ff = cli_atomic_open (o.output)))
+        cli_fatal (CLI_EXIT_USAGE, "cannot write %s: %s", o.output,
+                   strerror (errno));
+      lsc_table_output *fo = cli_output_open (ff, o.fmt, o.digits);
+      census_fractions (fo, (const char *const *) argv + o.first,
+                        (size_t) (argc - o.first), o.cf.catalogue_hash,
+                        o.plot);
+      cli_output_close (fo);
+      if (o.output && cli_atomic_commit (ff) != 0)
+        cli_fatal (CLI_EXIT_SYSTEM, "write error: %s: %s", o.output,
+                   strerror (errno));
+      lsc_catalogue_free (cat);
+      return cli_finish (CLI_EXIT_OK);
+    }
   int nthreads = start_threads (o.threads);
   check_memory (cf, nthreads, par.lbfgs_m);
   /* every output path is checked before the first run: a census of hours

@@ -102,6 +102,60 @@ void lsc_census_label (lsc_census_run *r, lsc_census_labels *labels,
 void lsc_census_label_catalogue (lsc_census_run *r, lsc_census_labels *labels,
                                  double ptol, const lsc_catalogue *cat);
 
+/* ---- Aggregation (summary.c) ---- */
+
+/* What a run ended at, the one rule of every census report: failed (not
+   classified, or not made), the global minimum (classified global), a
+   spurious minimum (Morse index 0, any other family) or a saddle. */
+enum
+{
+  LSC_CENSUS_GLOBAL = 0,
+  LSC_CENSUS_SPURIOUS = 1,
+  LSC_CENSUS_SADDLE = 2,
+  LSC_CENSUS_FAILED = 3
+};
+int lsc_census_outcome (const lsc_census_run *r);
+
+/* The rounding error of a double loss evaluation at k neurons,
+   2^-45 (k + 1)^2: smaller losses are reported as 0. */
+double lsc_census_loss_noise (size_t k);
+
+/* One family (one label) met by a census. */
+typedef struct
+{
+  char family[64];
+  char isotropy[160];
+  size_t first;              /* its first run (index into runs)         */
+  size_t count;
+  double fraction;           /* count / runs                             */
+  double loss, loss_lo, loss_hi;  /* the first run's loss, the range     */
+  size_t index;              /* Morse index and smallest eigenvalue of   */
+  double min_eig;            /* its first run                            */
+  int kind;                  /* lsc_class_kind of its first run          */
+  int outcome;               /* LSC_CENSUS_GLOBAL, _SPURIOUS or _SADDLE  */
+} lsc_census_family_share;
+
+/* A census aggregated. */
+typedef struct
+{
+  size_t runs;
+  size_t count[4];           /* runs by outcome (LSC_CENSUS_*)           */
+  double spurious_fraction;  /* count[LSC_CENSUS_SPURIOUS] / runs (NaN
+                                for no runs)                             */
+  double noise;              /* lsc_census_loss_noise (k)                */
+  size_t nfam;
+  lsc_census_family_share *fam;  /* by increasing loss of the first run */
+} lsc_census_summary;
+
+/* Aggregate runs[0..n) of a census with k neurons into s (families by
+   label and outcome - "none" minima apart from "none" saddles - in order
+   of increasing loss; failed runs in no family).  Free
+   with lsc_census_summary_clear.  LSC_SUCCESS, LSC_EFAULT or
+   LSC_ENOMEM. */
+int lsc_census_summarize (lsc_census_summary *s, const lsc_census_run *runs,
+                          size_t n, size_t k);
+void lsc_census_summary_clear (lsc_census_summary *s);  /* NULL: no-op */
+
 #pragma GCC visibility pop
 #ifdef __cplusplus
 }

@@ -103,7 +103,10 @@ int lsc_isotypic_full (lsc_eigen_cluster *grp, unsigned *comp, size_t *ng,
    for d up to 1e6).  LSC_EFAILED if a complement has the wrong dimension
    (a rank decision failed), LSC_ENOCONV if Jacobi does not converge, plus
    the statuses of lsc_restricted_eval_mpfr. */
-size_t lsc_isotypic_max_mpfr (const lsc_young *G);   /* 0 for a bad G */
+size_t lsc_isotypic_max_mpfr (const lsc_young *G);   /* 0 for a bad G or
+   one with more than LSC_YOUNG_MAX blocks once its small blocks are split
+   into single rows and two indices singled out (this route cannot refine
+   it) */
 
 /* The eigenvalues of one component (LSC_IRREP_*) only, as
    lsc_isotypic_spectrum_mpfr would list them: t and s skip the finest
@@ -122,7 +125,8 @@ int lsc_isotypic_spectrum_mpfr (mpfr_t *values, lsc_iso_eigen *info,
    double point p at d = lsc_young_d (G), rounded: every value correctly
    rounded up to 1 ulp (against the d eps error of the double path).  Same
    arguments and statuses as lsc_isotypic_spectrum, no workspace; out must
-   hold lsc_isotypic_max_mpfr(G) entries. */
+   hold lsc_isotypic_max_mpfr(G) entries; LSC_EUNSUP when that is 0 for a
+   valid G (too many blocks for this route). */
 int lsc_isotypic_spectrum_accurate (lsc_iso_eigen *out, size_t *nout,
                                     const double *p, const lsc_young *G,
                                     double rtol, double atol);

@@ -153,6 +153,13 @@ typedef struct
   int full;                /* LSC_SCAN_FULL_* of the split point's full
                               Hessian check (integer d <= 200)             */
   double full_index;       /* full-Hessian Morse index (NaN: not run)     */
+  double second;           /* the index by the second route: index_ratio
+                              for m = 1, predicted for m = 2             */
+  int verdict;             /* LSC_SUCCESS only when status is, the second
+                              route gives the same index and the full
+                              Hessian (when checked) agrees; else the
+                              failing status or LSC_EFAILED: a row is
+                              ok only by this                            */
 } lsc_overparam_split_row;
 
 /* Upper bound on the rows of lsc_overparam_split_table for a family with

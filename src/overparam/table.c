@@ -15,11 +15,80 @@
 #include "landscape/lsc_isotypic.h"
 #include "internal.h"
 
-/* Scan one point (G, p) at d as a family of its own. */
+/* The same point with the largest paired row block (and its column) as
+   block 0, the other blocks in their order: the reduced spectrum refines
+   every block but block 0 into single rows, so a split point whose large
+   block has fallen below a small one (Y10_af's 0+0 split at d = 20:
+   rows:L,10,2,2 with L = 8, 1 + 10 + 2 + 2 rows and 2 singled out, 17 >
+   LSC_YOUNG_MAX) needs fewer blocks with the larger block kept whole.
+   Only at integer sizes (every block but block 0 must be integral).
+   Returns 0 with *H, q set (H = G when block 0 is already the largest), or
+   a status. */
+static int
+largest_first (lsc_young *H, double *q, const lsc_young *G, const double *p)
+{
+  size_t best = 0;
+  for (size_t r = 1; r < G->nrb; r++)
+    if (G->pair[r] >= 0 && G->rsize[r] > G->rsize[best])
+      best = r;
+  if (!lsc_young_is_integral (G))
+    return LSC_EUNSUP;
+  int rp[LSC_YOUNG_MAX], cp[LSC_YOUNG_MAX];
+  int cb = G->pair[best];
+  lsc_young h = *G;
+  for (size_t r = 0; r < G->nrb; r++)
+    rp[r] = r == 0 ? (int) best : r <= best ? (int) r - 1 : (int) r;
+  for (size_t c = 0; c < G->ncb; c++)
+    cp[c] = c == 0 ? cb : (int) c <= cb ? (int) c - 1 : (int) c;
+  int cinv[LSC_YOUNG_MAX];
+  for (size_t c = 0; c < G->ncb; c++)
+    cinv[cp[c]] = (int) c;
+  for (size_t r = 0; r < G->nrb; r++)
+    {
+      h.rsize[r] = G->rsize[rp[r]];
+      h.pair[r] = G->pair[rp[r]] < 0 ? -1 : cinv[G->pair[rp[r]]];
+    }
+  for (size_t c = 0; c < G->ncb; c++)
+    h.csize[c] = G->csize[cp[c]];
+  size_t nf = lsc_young_nparams (&h), nc = lsc_young_nparams (G);
+  if (nf != nc || lsc_young_check (&h))
+    return LSC_EUNSUP;
+  double *A = malloc (nf * nc * sizeof *A);
+  if (!A)
+    return LSC_ENOMEM;
+  int rc = lsc_young_param_map (A, &h, rp, cp, G);
+  for (size_t i = 0; !rc && i < nf; i++)
+    for (size_t j = 0; j < nc; j++)
+      if (A[i * nc + j] != 0)
+        q[i] = p[j];
+  free (A);
+  if (!rc)
+    *H = h;
+  return rc;
+}
+
+/* Scan one point (G, p) at d as a family of its own: with the group as
+   given, or, when the reduced spectrum cannot refine it, with its largest
+   paired row block first (*used: the group of row->p). */
 static int
 scan_point (lsc_scan_row *row, lsc_family *tmp, const lsc_family *parent,
-            const lsc_young *G, const double *p, double d, int full)
+            const lsc_young *G, const double *p, double d, int full,
+            lsc_young *used)
 {
+  double q[LSC_DETECT_MAXPARAMS];
+  if (lsc_isotypic_max_mpfr (G) == 0)
+    {
+      lsc_young H;
+      int rc = largest_first (&H, q, G, p);
+      if (rc || lsc_isotypic_max_mpfr (&H) == 0)
+        LSC_ERROR ("lsc_overparam_split_table: the split point's group has "
+                   "too many blocks for the reduced spectrum", LSC_EUNSUP);
+      *used = H;
+      G = used;
+      p = q;
+    }
+  else
+    *used = *G;
   memset (tmp, 0, sizeof *tmp);
   snprintf (tmp->name, sizeof tmp->name, "%.50s/split", parent->name);
   tmp->G = *G;
@@ -134,7 +203,7 @@ lsc_overparam_split_table (lsc_overparam_split_row *rows, size_t *nrows,
           r->parent_index = pindex;
           r->index = r->zero = r->nsplit = r->loss = NAN;
           r->index_ratio = r->predicted = r->full_index = NAN;
-          lsc_young Gs, Gt;
+          lsc_young Gs, Gt, Gu;
           double ps[LSC_DETECT_MAXPARAMS], pt[LSC_DETECT_MAXPARAMS];
           int st;
           if (b2 < 0)
@@ -150,7 +219,7 @@ lsc_overparam_split_table (lsc_overparam_split_row *rows, size_t *nrows,
           if (!st)
             st = lsc_isotropy_format (r->isotropy, sizeof r->isotropy, &Gs);
           if (!st)
-            st = scan_point (&row, tmp, fam, &Gs, ps, d, full);
+            st = scan_point (&row, tmp, fam, &Gs, ps, d, full, &Gu);
           if (!st)
             {
               r->loss = row.loss;
@@ -165,12 +234,13 @@ lsc_overparam_split_table (lsc_overparam_split_row *rows, size_t *nrows,
               else if (strcmp (fam->kind, "global-minimum") == 0
                        && r->index == 0 && fabs (r->loss) <= 1e-12)
                 r->type = "global-minimum";
-              if (lsc_overparam_young_nsplit (&r->nsplit, &Gs, row.p, 1e-9))
+              if (lsc_overparam_young_nsplit (&r->nsplit, &Gu, row.p, 1e-9))
                 r->nsplit = NAN;
             }
           if (row.ev)
             lsc_scan_rows_clear (&row, 1);
-          r->status = st;
+          r->status = r->verdict = st;
+          r->second = NAN;
           if (st)
             continue;
           if (r->full == LSC_SCAN_FULL_OK)
@@ -183,6 +253,11 @@ lsc_overparam_split_table (lsc_overparam_split_row *rows, size_t *nrows,
           else
             r->predicted = pindex + (b2 < 0 ? 2 * inc[b1]
                                      : inc[b1] + inc[b2]);
+          /* two routes to the index must agree (and the full Hessian
+             must not disagree) for the row to be ok */
+          r->second = m == 1 ? r->index_ratio : r->predicted;
+          if (!(r->second == r->index) || r->full == LSC_SCAN_FULL_MISMATCH)
+            r->verdict = LSC_EFAILED;
         }
   *nrows = n;
   free (tmp);

@@ -27,7 +27,12 @@ refine_core (lsc_scan_row *r, const lsc_young *G, long precbits, int digits,
   int st = LSC_ENOMEM;
   size_t ninit = 0, nout = 0;
   lsc_series_spectrum *sp = NULL;
-  if (!p || !info || !dec || !nmax)
+  if (!nmax)   /* the reduced spectrum cannot refine G (too many blocks) */
+    {
+      st = LSC_EUNSUP;
+      goto done;
+    }
+  if (!p || !info || !dec)
     goto done;
   for (; ninit < np + nmax + 2; ninit++)
     mpfr_init2 (p[ninit], prec);

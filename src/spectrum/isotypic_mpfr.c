@@ -461,6 +461,9 @@ lsc_isotypic_spectrum_accurate (lsc_iso_eigen *out, size_t *nout,
   size_t np = lsc_young_nparams (G), nmax = lsc_isotypic_max_mpfr (G);
   if (!lsc_all_finite (p, np))
     LSC_ERROR ("non-finite parameter", LSC_ENONFINITE);
+  if (!nmax)
+    LSC_ERROR ("the group cannot be refined for the reduced spectrum (more "
+               "than LSC_YOUNG_MAX blocks)", LSC_EUNSUP);
   mpfr_t *v = lsc_mpfr_vec_alloc (nmax, 128), *pm = lsc_mpfr_vec_alloc (np, 53);
   mpfr_t d;
   mpfr_init2 (d, 64);

@@ -74,7 +74,9 @@ if test "$(wc -l <"$R")" -eq 7; then pass; else fail "resume file after part 2";
 # Another census's file is refused.
 run "$C" -c "$CAT" -k 12 -n 6 -s 4 -r "$R"
 expect_error 2 $P "written by a different census" "resume of another census"
-printf '#landscape-census-resume 2\tk=12\td=12\tm=12\tseed=3\tmethod=lbfgs\tstep=2\tgtol=1e-08\tmaxiter=100000\ttarget=identity\ttarget-fnv1a64=0000000000000000\nfoo\n' >"$tmp/bad.txt"
+# a malformed line after a valid first line
+head -n 1 "$R" >"$tmp/bad.txt"
+echo foo >>"$tmp/bad.txt"
 run "$C" -c "$CAT" -k 12 -n 6 -s 3 -r "$tmp/bad.txt"
 expect_error 2 $P "bad.txt:2: malformed" "malformed resume line"
 # A file of the first format (no target hash) is refused with the reason.

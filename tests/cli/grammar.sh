@@ -22,7 +22,7 @@ example:e"
 longonly="to from list params prove matrix census run d-ref name description
 dstar width minimum bits evidence tol max-line max-entries max-memory
 save-points polish detect-tol columns standalone per-run poly size font-size
-dpi symlog plot-data no-full"
+dpi symlog plot-data no-full fractions"
 
 : >"$tmp/pairs"
 for t in $tools; do
