@@ -331,8 +331,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
         }
       else if (sel == 2)
         {
-          cli_format f = cli_parse_format ("--format", s);
-          if (f < CLI_FMT_TEXT || f > CLI_FMT_MARKDOWN)
+          lsc_table_format f = cli_parse_format ("--format", s);
+          if (f < LSC_TABLE_TEXT || f > LSC_TABLE_MARKDOWN)
             abort ();
         }
       else

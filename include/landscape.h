@@ -23,5 +23,7 @@
 #include "landscape/lsc_bifurcate.h"
 #include "landscape/lsc_overparam.h"
 #include "landscape/lsc_jobs.h"
+#include "landscape/lsc_table.h"
+#include "landscape/lsc_plot.h"
 
 #endif

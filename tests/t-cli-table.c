@@ -1,12 +1,12 @@
-/* The tools' table writer never prints ok beside a missing number
-   (tools/cli-table.c, landscape-formats(5)): a row with status ok and a
-   non-finite real or MPFR decimal is written with that cell empty (null
-   in JSON) and the status enonfinite, counted, and turns a success exit
-   into 1; a row that already failed keeps its own status.  The library
-   refuses non-finite values before they reach a table (every reachable
-   input tried: overflowing W in landscape-eval, d = 1e155 in
-   landscape-scan give their own statuses), so the writer's guard is
-   driven here directly, as by fault injection. */
+/* The tools' side of the table writer (tools/cli-table.c over lsc_table(3),
+   whose rules tests/t-table.c checks): a row demoted from ok to enonfinite
+   (a non-finite number on an ok row) is counted when its output is closed
+   and turns a success exit into 1; the LaTeX labels name the tool; the
+   output file's extension sets the format.  The library refuses
+   non-finite values before they reach a table (every reachable input
+   tried: overflowing W in landscape-eval, d = 1e155 in landscape-scan give
+   their own statuses), so the writer's guard is driven here directly, as
+   by fault injection. */
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
 #include <math.h>
@@ -22,16 +22,16 @@
 /* Write five rows in format fmt into buf: ok finite; ok NaN; ok +inf
    decimal; noconv NaN; ok "@NaN@" decimal. */
 static void
-write_rows (char *buf, size_t len, cli_format fmt)
+write_rows (char *buf, size_t len, lsc_table_format fmt)
 {
   FILE *f = fmemopen (buf, len, "w");
   CU_ASSERT_FATAL (f != NULL);
-  cli_output *o = cli_output_new (f, fmt, 0);
-  static const cli_column cols[] = { { "name", CLI_COL_STRING },
-                                     { "status", CLI_COL_STATUS },
-                                     { "loss", CLI_COL_REAL },
-                                     { "exact", CLI_COL_DECIMAL } };
-  cli_table *t = cli_table_begin (o, "t", cols, 4);
+  lsc_table_output *o = cli_output_open (f, fmt, 0);
+  static const lsc_table_column cols[] = { { "name", LSC_TABLE_STRING },
+                                     { "status", LSC_TABLE_STATUS },
+                                     { "loss", LSC_TABLE_REAL },
+                                     { "exact", LSC_TABLE_DECIMAL } };
+  lsc_table *t = lsc_table_begin (o, "t", cols, 4);
   static const struct
   {
     const char *name;
@@ -45,14 +45,14 @@ write_rows (char *buf, size_t len, cli_format fmt)
             { "nandec", LSC_SUCCESS, -INFINITY, "@NaN@" } };
   for (size_t i = 0; i < 5; i++)
     {
-      cli_cell_string (t, r[i].name);
-      cli_cell_status (t, r[i].st);
-      cli_cell_real (t, r[i].v);
-      cli_cell_decimal (t, r[i].dec);
-      cli_row_end (t);
+      lsc_table_cell_string (t, r[i].name);
+      lsc_table_cell_status (t, r[i].st);
+      lsc_table_cell_real (t, r[i].v);
+      lsc_table_cell_decimal (t, r[i].dec);
+      lsc_table_row_end (t);
     }
-  cli_table_end (t);
-  cli_output_free (o);
+  lsc_table_end (t);
+  cli_output_close (o);
   fclose (f);
 }
 
@@ -76,7 +76,7 @@ test_tsv (void)
 {
   char buf[4096] = "", l[256];
   size_t before = cli_table_demoted_rows ();
-  write_rows (buf, sizeof buf, CLI_FMT_TSV);
+  write_rows (buf, sizeof buf, LSC_TABLE_TSV);
   CU_ASSERT_STRING_EQUAL (line_of (buf, "fine", l, sizeof l),
                           "fine\tok\t0.5\t0.5");
   CU_ASSERT_STRING_EQUAL (line_of (buf, "nanreal", l, sizeof l),
@@ -92,35 +92,31 @@ test_tsv (void)
   CU_ASSERT_EQUAL (cli_table_demoted_rows () - before, 3);
 }
 
+/* LaTeX labels: tab:TOOL-TABLE, TOOL the program name without
+   "landscape-"; the output file's extension decides the format. */
 static void
-test_json (void)
+test_label_format (void)
 {
-  char buf[4096] = "", l[256];
-  size_t before = cli_table_demoted_rows ();
-  write_rows (buf, sizeof buf, CLI_FMT_JSON);
-  line_of (buf, "\"nanreal\"", l, sizeof l);
-  CU_ASSERT (strstr (l, "\"status\":\"enonfinite\"") != NULL);
-  CU_ASSERT (strstr (l, "\"loss\":null") != NULL);
-  line_of (buf, "\"nandec\"", l, sizeof l);
-  CU_ASSERT (strstr (l, "\"status\":\"enonfinite\"") != NULL);
-  CU_ASSERT (strstr (l, "\"exact\":null") != NULL);
-  line_of (buf, "\"failed\"", l, sizeof l);
-  CU_ASSERT (strstr (l, "\"status\":\"noconv\"") != NULL);
-  line_of (buf, "\"fine\"", l, sizeof l);
-  CU_ASSERT (strstr (l, "\"status\":\"ok\"") != NULL);
-  CU_ASSERT_EQUAL (cli_table_demoted_rows () - before, 3);
-}
-
-static void
-test_text (void)
-{
-  char buf[4096] = "", l[256];
-  write_rows (buf, sizeof buf, CLI_FMT_TEXT);
-  CU_ASSERT (strstr (line_of (buf, "nanreal", l, sizeof l), "enonfinite")
-             != NULL);
-  CU_ASSERT (strstr (line_of (buf, "fine", l, sizeof l), "ok") != NULL);
-  CU_ASSERT (strstr (buf, " ok ") == NULL
-             || strstr (line_of (buf, "nandec", l, sizeof l), " ok") == NULL);
+  char buf[4096] = "";
+  FILE *f = fmemopen (buf, sizeof buf, "w");
+  lsc_table_output *o = cli_output_open (f, LSC_TABLE_LATEX, 0);
+  static const lsc_table_column c[] = { { "x", LSC_TABLE_REAL } };
+  lsc_table *t = lsc_table_begin_captioned (o, "sum", "Cap", c, 1);
+  lsc_table_cell_real (t, 1.5);
+  lsc_table_row_end (t);
+  lsc_table_end (t);
+  cli_output_close (o);
+  fclose (f);
+  CU_ASSERT (strstr (buf, "\\label{tab:t-cli-table-sum}") != NULL);
+  CU_ASSERT_EQUAL (cli_output_format ("a/b.md", LSC_TABLE_TSV, 0),
+                   LSC_TABLE_MARKDOWN);
+  CU_ASSERT_EQUAL (cli_output_format ("a/b.dat", LSC_TABLE_JSON, 1),
+                   LSC_TABLE_JSON);
+  CU_ASSERT_EQUAL (cli_output_format ("a/b.dat", LSC_TABLE_JSON, 0),
+                   LSC_TABLE_TSV);
+  CU_ASSERT_EQUAL (cli_output_format ("-", LSC_TABLE_TEXT, 0),
+                   LSC_TABLE_TEXT);
+  CU_ASSERT_EQUAL (cli_parse_format ("--format", "latex"), LSC_TABLE_LATEX);
 }
 
 /* The exit status: a demoted row makes success 1 (cli_finish closes
@@ -146,8 +142,7 @@ main (int argc, char **argv)
   cli_init (argv[0]);
   static const lsc_test_case cases[] = {
     { "TSV: ok with a non-finite cell is enonfinite, cell empty", test_tsv },
-    { "JSON: enonfinite and null", test_json },
-    { "text: enonfinite", test_text },
+    { "LaTeX label and output extensions", test_label_format },
     { "a demoted row exits 1", test_exit },
     { NULL, NULL } };
   return lsc_test_run ("cli-table", cases);

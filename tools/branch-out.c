@@ -7,7 +7,7 @@
 #include <math.h>
 #include "branch-out.h"
 #include "cli.h"
-#include "plot.h"
+#include "cli-plot.h"
 
 static void *
 grow (void *p, size_t *cap, size_t need, size_t size)
@@ -93,7 +93,7 @@ bdiag_write (const bdiag *g, const char *path, const char *ylabel, int logd,
   /* each curve becomes runs of equal style: minima solid, saddles and
      unknown dashed; consecutive runs share their end point */
   size_t ns = 0, cap = 0;
-  plot_series *se = NULL;
+  lsc_plot_series *se = NULL;
   for (size_t i = 0; i < g->n; i++)
     {
       const bdiag_curve *c = &g->c[i];
@@ -107,9 +107,9 @@ bdiag_write (const bdiag *g, const char *path, const char *ylabel, int logd,
             b++;
           size_t e = b < c->n ? b + 1 : b;   /* include the joint */
           se = grow (se, &cap, ns + 1, sizeof *se);
-          se[ns] = (plot_series) { first && c->label[0] ? c->label : NULL, c->d + a,
+          se[ns] = (lsc_plot_series) { first && c->label[0] ? c->label : NULL, c->d + a,
                                    c->y + a, e - a,
-                                   solid ? PLOT_LINES : PLOT_DASHED,
+                                   solid ? LSC_PLOT_LINES : LSC_PLOT_DASHED,
                                    c->color };
           ns++;
           first = 0;
@@ -122,16 +122,16 @@ bdiag_write (const bdiag *g, const char *path, const char *ylabel, int logd,
     if (g->nm[k])
       {
         se = grow (se, &cap, ns + 1, sizeof *se);
-        se[ns++] = (plot_series) { mlabel[k], g->md[k], g->my[k], g->nm[k],
-                                   PLOT_POINTS, 20 + k };
+        se[ns++] = (lsc_plot_series) { mlabel[k], g->md[k], g->my[k], g->nm[k],
+                                   LSC_PLOT_POINTS, 20 + k };
       }
-  plot_panel pp;
+  lsc_plot_panel pp;
   memset (&pp, 0, sizeof pp);
   pp.title = "Branches (minima solid, saddles dashed)";
   pp.xlabel = "d";
   pp.ylabel = ylabel;
-  pp.xlog = logd ? PLOT_LOG : PLOT_LINEAR;
-  pp.ylog = PLOT_LINEAR;
+  pp.xlog = logd ? LSC_PLOT_LOG : LSC_PLOT_LINEAR;
+  pp.ylog = LSC_PLOT_LINEAR;
   pp.series = se;
   pp.nseries = ns;
   FILE *f = fopen (path, "wb");
@@ -141,7 +141,7 @@ bdiag_write (const bdiag *g, const char *path, const char *ylabel, int logd,
       free (se);
       return -1;
     }
-  int rc = plot_write (f, path, &pp, 1, 1, err, errlen);
+  int rc = cli_plot_write (f, path, &pp, 1, 1, err, errlen);
   if (fclose (f) != 0 && rc == 0)
     {
       snprintf (err, errlen, "write error on '%s'", path);

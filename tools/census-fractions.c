@@ -10,7 +10,7 @@
 #include "census.h"
 #include "cli.h"
 #include "cli-atomic.h"
-#include "plot.h"
+#include "cli-plot.h"
 
 /* One saved census. */
 typedef struct
@@ -107,30 +107,30 @@ by_extra_d (const void *a, const void *b)
   return x->d < y->d ? -1 : x->d > y->d;
 }
 
-#define P CLI_COLF_PAPER
-static const cli_pcolumn frac_cols[] = {
-  { "extra", CLI_COL_INT, "$k - d$", P }, { "d", CLI_COL_INT, "$d$", P },
-  { "k", CLI_COL_INT, "$k$", P }, { "method", CLI_COL_STRING, NULL, P },
-  { "seed", CLI_COL_INT, NULL, 0 }, { "runs", CLI_COL_INT, NULL, P },
-  { "global", CLI_COL_INT, NULL, P },
-  { "spurious_minima", CLI_COL_INT, "spurious minima", P },
-  { "saddles", CLI_COL_INT, NULL, 0 }, { "failed", CLI_COL_INT, NULL, P },
-  { "spurious_fraction", CLI_COL_REAL, "spurious fraction", P },
-  { "families", CLI_COL_INT, NULL, 0 }
+#define P LSC_TABLE_PAPER
+static const lsc_table_pcolumn frac_cols[] = {
+  { "extra", LSC_TABLE_INT, "$k - d$", P }, { "d", LSC_TABLE_INT, "$d$", P },
+  { "k", LSC_TABLE_INT, "$k$", P }, { "method", LSC_TABLE_STRING, NULL, P },
+  { "seed", LSC_TABLE_INT, NULL, 0 }, { "runs", LSC_TABLE_INT, NULL, P },
+  { "global", LSC_TABLE_INT, NULL, P },
+  { "spurious_minima", LSC_TABLE_INT, "spurious minima", P },
+  { "saddles", LSC_TABLE_INT, NULL, 0 }, { "failed", LSC_TABLE_INT, NULL, P },
+  { "spurious_fraction", LSC_TABLE_REAL, "spurious fraction", P },
+  { "families", LSC_TABLE_INT, NULL, 0 }
 };
-static const cli_pcolumn share_cols[] = {
-  { "extra", CLI_COL_INT, "$k - d$", P }, { "d", CLI_COL_INT, "$d$", P },
-  { "family", CLI_COL_STRING, NULL, P },
-  { "isotropy", CLI_COL_STRING, NULL, 0 },
-  { "count", CLI_COL_INT, NULL, P }, { "share", CLI_COL_REAL, NULL, P },
-  { "loss", CLI_COL_REAL, "$L$", P }
+static const lsc_table_pcolumn share_cols[] = {
+  { "extra", LSC_TABLE_INT, "$k - d$", P }, { "d", LSC_TABLE_INT, "$d$", P },
+  { "family", LSC_TABLE_STRING, NULL, P },
+  { "isotropy", LSC_TABLE_STRING, NULL, 0 },
+  { "count", LSC_TABLE_INT, NULL, P }, { "share", LSC_TABLE_REAL, NULL, P },
+  { "loss", LSC_TABLE_REAL, "$L$", P }
 };
 #undef P
 
 void
 census_fractions_check_columns (int fmt)
 {
-  cli_table_check ((cli_format) fmt, 2, frac_cols, sizeof frac_cols
+  cli_table_check ((lsc_table_format) fmt, 2, frac_cols, sizeof frac_cols
                    / sizeof frac_cols[0], share_cols, sizeof share_cols
                    / sizeof share_cols[0]);
 }
@@ -139,7 +139,7 @@ static void
 write_plot (const char *path, const saved *c, size_t n)
 {
   double *x = cli_xmalloc (2 * n * sizeof *x), *y = x + n;
-  plot_series *s = cli_xmalloc (n * sizeof *s);
+  lsc_plot_series *s = cli_xmalloc (n * sizeof *s);
   char (*lab)[32] = cli_xmalloc (n * sizeof *lab);
   size_t ns = 0;
   for (size_t i = 0; i < n; i++)
@@ -152,7 +152,7 @@ write_plot (const char *path, const saved *c, size_t n)
           else
             snprintf (lab[ns], sizeof lab[ns], "k = d %c %ld",
                       e > 0 ? '+' : '-', e > 0 ? e : -e);
-          s[ns] = (plot_series) { lab[ns], x + i, y + i, 0, PLOT_LINESPOINTS,
+          s[ns] = (lsc_plot_series) { lab[ns], x + i, y + i, 0, LSC_PLOT_LINESPOINTS,
                                   (int) ns };
           ns++;
         }
@@ -160,14 +160,14 @@ write_plot (const char *path, const saved *c, size_t n)
       y[i] = 100 * c[i].sm.spurious_fraction;
       s[ns - 1].n++;
     }
-  plot_panel pn = { "runs ending at a spurious minimum", "d",
-                    "spurious minima (% of runs)", PLOT_LINEAR, PLOT_LINEAR,
+  lsc_plot_panel pn = { "runs ending at a spurious minimum", "d",
+                    "spurious minima (% of runs)", LSC_PLOT_LINEAR, LSC_PLOT_LINEAR,
                     s, ns, NULL, NULL, 0, 1, 0, 0 };
   char err[256];
   FILE *f = cli_atomic_open (path);
   if (!f)
     cli_fatal (CLI_EXIT_SYSTEM, "%s: %s", path, strerror (errno));
-  if (plot_write (f, path, &pn, 1, 1, err, sizeof err) != 0)
+  if (cli_plot_write (f, path, &pn, 1, 1, err, sizeof err) != 0)
     cli_fatal (CLI_EXIT_SYSTEM, "%s", err);
   if (cli_atomic_commit (f) != 0)
     cli_fatal (CLI_EXIT_SYSTEM, "%s: %s", path, strerror (errno));
@@ -177,7 +177,7 @@ write_plot (const char *path, const saved *c, size_t n)
 }
 
 void
-census_fractions (cli_output *out, const char *const *paths, size_t n,
+census_fractions (lsc_table_output *out, const char *const *paths, size_t n,
                   unsigned long long cat_hash, const char *plot)
 {
   saved *c = cli_xmalloc (n * sizeof *c);
@@ -192,7 +192,7 @@ census_fractions (cli_output *out, const char *const *paths, size_t n,
     if (c[i].k == c[i - 1].k && c[i].d == c[i - 1].d)
       cli_fatal (CLI_EXIT_USAGE, "%s and %s: two censuses at k = %zu, "
                  "d = %zu", c[i - 1].path, c[i].path, c[i].k, c[i].d);
-  cli_table *t = cli_table_begin_paper (out, "fractions", "Spurious "
+  lsc_table *t = lsc_table_begin_paper (out, "fractions", "Spurious "
     "fraction of saved censuses (random Xavier starts, each end point "
     "polished by Newton's method and classified): runs ending at the "
     "global minimum, at spurious minima (Morse index 0, $L > 0$), failed "
@@ -201,25 +201,25 @@ census_fractions (cli_output *out, const char *const *paths, size_t n,
   for (size_t i = 0; i < n; i++)
     {
       const lsc_census_summary *s = &c[i].sm;
-      cli_cell_int (t, (long long) c[i].k - (long long) c[i].d);
-      cli_cell_int (t, (long long) c[i].d);
-      cli_cell_int (t, (long long) c[i].k);
-      cli_cell_string (t, strcmp (c[i].method, "gd") ? "L-BFGS" : "GD");
-      cli_cell_int (t, (long long) c[i].seed);
-      cli_cell_int (t, (long long) c[i].n);
-      cli_cell_int (t, (long long) s->count[LSC_CENSUS_GLOBAL]);
-      cli_cell_int (t, (long long) s->count[LSC_CENSUS_SPURIOUS]);
-      cli_cell_int (t, (long long) s->count[LSC_CENSUS_SADDLE]);
-      cli_cell_int (t, (long long) s->count[LSC_CENSUS_FAILED]);
+      lsc_table_cell_int (t, (long long) c[i].k - (long long) c[i].d);
+      lsc_table_cell_int (t, (long long) c[i].d);
+      lsc_table_cell_int (t, (long long) c[i].k);
+      lsc_table_cell_string (t, strcmp (c[i].method, "gd") ? "L-BFGS" : "GD");
+      lsc_table_cell_int (t, (long long) c[i].seed);
+      lsc_table_cell_int (t, (long long) c[i].n);
+      lsc_table_cell_int (t, (long long) s->count[LSC_CENSUS_GLOBAL]);
+      lsc_table_cell_int (t, (long long) s->count[LSC_CENSUS_SPURIOUS]);
+      lsc_table_cell_int (t, (long long) s->count[LSC_CENSUS_SADDLE]);
+      lsc_table_cell_int (t, (long long) s->count[LSC_CENSUS_FAILED]);
       if (c[i].n)
-        cli_cell_real (t, s->spurious_fraction);
+        lsc_table_cell_real (t, s->spurious_fraction);
       else
-        cli_cell_empty (t);
-      cli_cell_int (t, (long long) s->nfam);
-      cli_row_end (t);
+        lsc_table_cell_empty (t);
+      lsc_table_cell_int (t, (long long) s->nfam);
+      lsc_table_row_end (t);
     }
-  cli_table_end (t);
-  t = cli_table_begin_paper (out, "shares", "Each spurious-minimum "
+  lsc_table_end (t);
+  t = lsc_table_begin_paper (out, "shares", "Each spurious-minimum "
     "family's share of the runs of the censuses above (its runs over all "
     "runs; the shares of one census add up to its spurious fraction); "
     "$L$: the loss of its first run.", share_cols,
@@ -231,17 +231,17 @@ census_fractions (cli_output *out, const char *const *paths, size_t n,
         if (f->outcome != LSC_CENSUS_SPURIOUS)
           continue;
         char iso[512];
-        cli_isotropy_tex (iso, sizeof iso, f->isotropy);
-        cli_cell_int (t, (long long) c[i].k - (long long) c[i].d);
-        cli_cell_int (t, (long long) c[i].d);
-        cli_cell_string (t, f->family);
-        cli_cell_string_tex (t, f->isotropy, iso);
-        cli_cell_int (t, (long long) f->count);
-        cli_cell_real (t, f->fraction);
-        cli_cell_real_err (t, f->loss, c[i].sm.noise);
-        cli_row_end (t);
+        lsc_table_isotropy_tex (iso, sizeof iso, f->isotropy);
+        lsc_table_cell_int (t, (long long) c[i].k - (long long) c[i].d);
+        lsc_table_cell_int (t, (long long) c[i].d);
+        lsc_table_cell_string (t, f->family);
+        lsc_table_cell_string_tex (t, f->isotropy, iso);
+        lsc_table_cell_int (t, (long long) f->count);
+        lsc_table_cell_real (t, f->fraction);
+        lsc_table_cell_real_err (t, f->loss, c[i].sm.noise);
+        lsc_table_row_end (t);
       }
-  cli_table_end (t);
+  lsc_table_end (t);
   if (plot)
     write_plot (plot, c, n);
   for (size_t i = 0; i < n; i++)

@@ -9,60 +9,60 @@
 #include <math.h>
 #include "census.h"
 #include "cli.h"
-#include "plot.h"
+#include "cli-plot.h"
 #include "cli-atomic.h"
 
 int
 census_plot_available (void)
 {
-  return plot_available ();
+  return lsc_plot_available ();
 }
 
 int
 census_plot_check (const char *path)
 {
-  return plot_check_path (path);
+  return lsc_plot_check_path (path);
 }
 
 /* The summary: one row per family (in order of increasing loss), then the
    totals.  Losses of a family: the first run's and the spread. */
-#define P CLI_COLF_PAPER
-static const cli_pcolumn sum_cols[] = {
-  { "family", CLI_COL_STRING, NULL, P },
-  { "isotropy", CLI_COL_STRING, NULL, P },
-  { "count", CLI_COL_INT, NULL, P }, { "fraction", CLI_COL_REAL, NULL, P },
-  { "loss", CLI_COL_REAL, "$L$", P },
-  { "loss_spread", CLI_COL_REAL, "spread", 0 },
-  { "index", CLI_COL_INT, NULL, P },
-  { "min_eig", CLI_COL_REAL, "$\\lambda_{\\min}$", P }
+#define P LSC_TABLE_PAPER
+static const lsc_table_pcolumn sum_cols[] = {
+  { "family", LSC_TABLE_STRING, NULL, P },
+  { "isotropy", LSC_TABLE_STRING, NULL, P },
+  { "count", LSC_TABLE_INT, NULL, P }, { "fraction", LSC_TABLE_REAL, NULL, P },
+  { "loss", LSC_TABLE_REAL, "$L$", P },
+  { "loss_spread", LSC_TABLE_REAL, "spread", 0 },
+  { "index", LSC_TABLE_INT, NULL, P },
+  { "min_eig", LSC_TABLE_REAL, "$\\lambda_{\\min}$", P }
 };
 #undef P
-static const cli_pcolumn tot_cols[] = {
-  { "runs", CLI_COL_INT, NULL, 0 }, { "global", CLI_COL_INT, NULL, 0 },
-  { "spurious_minima", CLI_COL_INT, "spurious minima", 0 },
-  { "saddles", CLI_COL_INT, NULL, 0 }, { "failed", CLI_COL_INT, NULL, 0 },
-  { "spurious_fraction", CLI_COL_REAL, "spurious fraction", 0 },
-  { "families", CLI_COL_INT, NULL, 0 }
+static const lsc_table_pcolumn tot_cols[] = {
+  { "runs", LSC_TABLE_INT, NULL, 0 }, { "global", LSC_TABLE_INT, NULL, 0 },
+  { "spurious_minima", LSC_TABLE_INT, "spurious minima", 0 },
+  { "saddles", LSC_TABLE_INT, NULL, 0 }, { "failed", LSC_TABLE_INT, NULL, 0 },
+  { "spurious_fraction", LSC_TABLE_REAL, "spurious fraction", 0 },
+  { "families", LSC_TABLE_INT, NULL, 0 }
 };
 /* the runs table (landscape-census.c), for the --columns check */
-static const cli_pcolumn run_cols[] = {
-  { "run", CLI_COL_INT, 0, 0 }, { "seed", CLI_COL_INT, 0, 0 },
-  { "iterations", CLI_COL_INT, 0, 0 }, { "gradients", CLI_COL_INT, 0, 0 },
-  { "time", CLI_COL_REAL, 0, 0 }, { "grad_norm", CLI_COL_REAL, 0, 0 },
-  { "status", CLI_COL_STATUS, 0, 0 }
+static const lsc_table_pcolumn run_cols[] = {
+  { "run", LSC_TABLE_INT, 0, 0 }, { "seed", LSC_TABLE_INT, 0, 0 },
+  { "iterations", LSC_TABLE_INT, 0, 0 }, { "gradients", LSC_TABLE_INT, 0, 0 },
+  { "time", LSC_TABLE_REAL, 0, 0 }, { "grad_norm", LSC_TABLE_REAL, 0, 0 },
+  { "status", LSC_TABLE_STATUS, 0, 0 }
 };
 
 void
 census_check_columns (int fmt)
 {
-  cli_table_check ((cli_format) fmt, 3, sum_cols, sizeof sum_cols
+  cli_table_check ((lsc_table_format) fmt, 3, sum_cols, sizeof sum_cols
                    / sizeof sum_cols[0], tot_cols, sizeof tot_cols
                    / sizeof tot_cols[0], run_cols, sizeof run_cols
                    / sizeof run_cols[0]);
 }
 
 void
-census_print_summary (cli_output *out, const census_run *runs, size_t n,
+census_print_summary (lsc_table_output *out, const census_run *runs, size_t n,
                       const census_config *cf)
 {
   lsc_census_summary sm;
@@ -77,38 +77,38 @@ census_print_summary (cli_output *out, const census_run *runs, size_t n,
             strcmp (cf->method, "gd") ? "L-BFGS" : "gradient descent",
             cf->k, cf->d, strcmp (cf->target, "identity")
             ? " (target from a file)" : " ($V = I_d$)");
-  cli_table *t = cli_table_begin_paper (out, "summary", cap, sum_cols, 8, 0);
+  lsc_table *t = lsc_table_begin_paper (out, "summary", cap, sum_cols, 8, 0);
   for (size_t j = 0; j < sm.nfam; j++)
     {
       const lsc_census_family_share *f = &sm.fam[j];
       char iso[512];
-      cli_isotropy_tex (iso, sizeof iso, f->isotropy);
-      cli_cell_string (t, f->family);
-      cli_cell_string_tex (t, f->isotropy, iso);
-      cli_cell_int (t, (long long) f->count);
-      cli_cell_real (t, f->fraction);
-      cli_cell_real_err (t, f->loss, sm.noise);
-      cli_cell_real_err (t, f->loss_hi - f->loss_lo, sm.noise);
-      cli_cell_int (t, (long long) f->index);
-      cli_cell_real (t, f->min_eig);
-      cli_row_end (t);
+      lsc_table_isotropy_tex (iso, sizeof iso, f->isotropy);
+      lsc_table_cell_string (t, f->family);
+      lsc_table_cell_string_tex (t, f->isotropy, iso);
+      lsc_table_cell_int (t, (long long) f->count);
+      lsc_table_cell_real (t, f->fraction);
+      lsc_table_cell_real_err (t, f->loss, sm.noise);
+      lsc_table_cell_real_err (t, f->loss_hi - f->loss_lo, sm.noise);
+      lsc_table_cell_int (t, (long long) f->index);
+      lsc_table_cell_real (t, f->min_eig);
+      lsc_table_row_end (t);
     }
-  cli_table_end (t);
+  lsc_table_end (t);
   snprintf (cap, sizeof cap, "Totals of the census of %zu runs ($k = %zu$, "
             "$d = %zu$): end points at the global minimum, at spurious "
             "minima (Morse index 0, $L > 0$) and at saddles, runs that "
             "failed, the fraction of runs ending at a spurious minimum, and "
             "the number of families.", n, cf->k, cf->d);
-  t = cli_table_begin_paper (out, "totals", cap, tot_cols, 7, 0);
-  cli_cell_int (t, (long long) n);
-  cli_cell_int (t, (long long) sm.count[LSC_CENSUS_GLOBAL]);
-  cli_cell_int (t, (long long) sm.count[LSC_CENSUS_SPURIOUS]);
-  cli_cell_int (t, (long long) sm.count[LSC_CENSUS_SADDLE]);
-  cli_cell_int (t, (long long) sm.count[LSC_CENSUS_FAILED]);
-  cli_cell_real (t, sm.spurious_fraction);
-  cli_cell_int (t, (long long) sm.nfam);
-  cli_row_end (t);
-  cli_table_end (t);
+  t = lsc_table_begin_paper (out, "totals", cap, tot_cols, 7, 0);
+  lsc_table_cell_int (t, (long long) n);
+  lsc_table_cell_int (t, (long long) sm.count[LSC_CENSUS_GLOBAL]);
+  lsc_table_cell_int (t, (long long) sm.count[LSC_CENSUS_SPURIOUS]);
+  lsc_table_cell_int (t, (long long) sm.count[LSC_CENSUS_SADDLE]);
+  lsc_table_cell_int (t, (long long) sm.count[LSC_CENSUS_FAILED]);
+  lsc_table_cell_real (t, sm.spurious_fraction);
+  lsc_table_cell_int (t, (long long) sm.nfam);
+  lsc_table_row_end (t);
+  lsc_table_end (t);
   lsc_census_summary_clear (&sm);
 }
 
@@ -146,15 +146,15 @@ census_write_plot (const char *path, const census_run *runs, size_t n,
   for (int b = 0; b < NB; b++)
     if (y[b] > 0)
       x[nb] = x[b], y[nb++] = y[b];
-  plot_series s = { "runs", x, y, nb, PLOT_STEMS, 0 };
-  plot_panel pn = { title, "loss", "runs", PLOT_LINEAR, PLOT_LINEAR, &s, 1,
+  lsc_plot_series s = { "runs", x, y, nb, LSC_PLOT_STEMS, 0 };
+  lsc_plot_panel pn = { title, "loss", "runs", LSC_PLOT_LINEAR, LSC_PLOT_LINEAR, &s, 1,
                     NULL, NULL, 0, 1, 0, 0 };  /* hzero: counts from 0 */
   /* a temporary renamed at the end: a failure leaves any old file as it
      was (the temporary is removed at exit) */
   FILE *f = cli_atomic_open (path);
   if (!f)
     cli_fatal (CLI_EXIT_SYSTEM, "%s: %s", path, strerror (errno));
-  int rc = plot_write (f, path, &pn, 1, 1, err, sizeof err);
+  int rc = cli_plot_write (f, path, &pn, 1, 1, err, sizeof err);
   if (rc != 0)
     cli_fatal (CLI_EXIT_SYSTEM, "%s", err);
   if (cli_atomic_commit (f) != 0)

@@ -40,8 +40,8 @@ int census_parse_line (census_run *r, char *line);
    print the spurious fraction of each census and each spurious family's
    share (census-fractions.c); the plot of the fractions against d to
    plot (may be NULL).  Exits 2 on a bad or stale file. */
-struct cli_output;
-void census_fractions (struct cli_output *out, const char *const *paths,
+struct lsc_table_output;
+void census_fractions (struct lsc_table_output *out, const char *const *paths,
                        size_t n, unsigned long long cat_hash,
                        const char *plot);
 /* Check --columns against the --fractions tables (exits 2). */
@@ -87,10 +87,10 @@ int census_save_point (const char *dir, size_t run, const double *W,
 
 /* ---- report (census-report.c; needs cli.h and plot.h) ---- */
 
-struct cli_output;
+struct lsc_table_output;
 /* Summary per family (by increasing loss: count, fraction, first loss and
    spread, index, smallest eigenvalue) and the totals table. */
-void census_print_summary (struct cli_output *out, const census_run *runs,
+void census_print_summary (struct lsc_table_output *out, const census_run *runs,
                            size_t n, const census_config *cf);
 /* Check --columns and --standalone against the census tables (exits 2). */
 void census_check_columns (int fmt);

@@ -9,7 +9,6 @@
 #include <string.h>
 #include <math.h>
 #include "cli.h"
-#include "cli-table-impl.h"
 
 
 static int
@@ -20,7 +19,7 @@ is_digit (char c)
 
 /* 1 if s is empty or an exponent [eE][+-]?d+ and nothing more (the common
    tail of the number grammars below). */
-int
+static int
 cli_exponent_ends (const char *s)
 {
   if (*s == 'e' || *s == 'E')

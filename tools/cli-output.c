@@ -7,45 +7,26 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include "landscape/lsc_errno.h"
 #include "cli.h"
 #include "cli-atomic.h"
 
-static const struct
-{
-  const char *ext;
-  cli_format fmt;
-  const char *name;
-} extensions[] = {
-  { ".tsv", CLI_FMT_TSV, "tsv" },        { ".txt", CLI_FMT_TEXT, "text" },
-  { ".json", CLI_FMT_JSON, "json" },     { ".jsonl", CLI_FMT_JSON, "json" },
-  { ".tex", CLI_FMT_LATEX, "latex" },    { ".md", CLI_FMT_MARKDOWN, "markdown" },
-};
-
-static const char *
-format_name (cli_format f)
-{
-  static const char *names[] = { "text", "tsv", "json", "latex", "markdown" };
-  return (unsigned) f < 5 ? names[f] : "?";
-}
-
-cli_format
-cli_output_format (const char *path, cli_format fmt, int given)
+lsc_table_format
+cli_output_format (const char *path, lsc_table_format fmt, int given)
 {
   if (!path || strcmp (path, "-") == 0)
     return fmt;
-  const char *base = strrchr (path, '/');
-  base = base ? base + 1 : path;
-  const char *dot = strrchr (base, '.');
-  for (size_t i = 0; dot && i < sizeof extensions / sizeof extensions[0]; i++)
-    if (strcmp (dot, extensions[i].ext) == 0)
-      {
-        if (given && fmt != extensions[i].fmt)
-          cli_fatal (CLI_EXIT_USAGE, "--format=%s disagrees with the "
-                     "extension of the output file '%s' (%s)",
-                     format_name (fmt), path, extensions[i].name);
-        return extensions[i].fmt;
-      }
-  return given ? fmt : CLI_FMT_TSV;
+  lsc_table_format ext;
+  if (lsc_table_format_from_path (&ext, path) == LSC_SUCCESS)
+    {
+      if (given && fmt != ext)
+        cli_fatal (CLI_EXIT_USAGE, "--format=%s disagrees with the "
+                   "extension of the output file '%s' (%s)",
+                   lsc_table_format_name (fmt), path,
+                   lsc_table_format_name (ext));
+      return ext;
+    }
+  return given ? fmt : LSC_TABLE_TSV;
 }
 
 static FILE *redirected;        /* the cli_atomic file behind stdout */

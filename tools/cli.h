@@ -1,7 +1,8 @@
 /* Shared helpers of the landscape-* tools, core part: program name,
    one-line messages, --version, the final flush of stdout, the catalogue
    path.  Includes the other concerns: exit codes (cli-exit.h), option
-   parsing (cli-opt.h), tables (cli-table.h), memory budget (cli-mem.h). */
+   parsing (cli-opt.h), tables (cli-table.h, over lsc_table(3)), memory
+   budget (cli-mem.h).  Figures: cli-plot.h (over lsc_plot(3)). */
 #ifndef LSC_CLI_H
 #define LSC_CLI_H
 
@@ -36,7 +37,7 @@ void cli_version (void);
    decides (.tsv, .txt, .json, .jsonl, .tex, .md); an unknown or missing
    extension keeps fmt, or TSV when --format was not given.  A --format
    that disagrees with the extension exits 2.  path NULL: fmt unchanged. */
-cli_format cli_output_format (const char *path, cli_format fmt, int given);
+lsc_table_format cli_output_format (const char *path, lsc_table_format fmt, int given);
 
 /* -o/--output for tools that write to stdout: open path with cli_atomic
    (a temporary renamed over path by cli_finish when every write succeeded)
@@ -60,12 +61,6 @@ int cli_finish (int status);
    the tool runs from its build tree - the source tree's data/families.tsv,
    else the installed PKGDATADIR/families.tsv. */
 const char *cli_catalogue_path (const char *given);
-
-/* A Morse index (or any sum of multiplicities) v at dimension d as exact
-   text: an integer when it is one; else, for a decimal d with f <= 6 digits
-   after the point, v rounded to 2f+1 digits (an index is then such a
-   decimal) without trailing zeros; else the shortest round-trip decimal. */
-void cli_index_text (char *buf, size_t len, double v, double d);
 
 /* malloc and strdup that exit 3 ("out of memory") on failure. */
 void *cli_xmalloc (size_t n);

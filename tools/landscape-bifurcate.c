@@ -109,7 +109,7 @@ main (int argc, char **argv)
   unsigned digits = 30;
   int digits_set = 0;
   int params = 0, prove = 0, quiet = 0, opt, fmt_given = 0;
-  cli_format fmt = cli_default_format ();
+  lsc_table_format fmt = cli_default_format ();
   while ((opt = cli_getopt (argc, argv, "F:D:c:f:o:qhV", longopts)) != -1)
     switch (opt)
       {
@@ -163,32 +163,32 @@ main (int argc, char **argv)
   cli_redirect_stdout (outpath);
   int progress = !quiet && isatty (STDERR_FILENO);
 
-  /* printed to --digits; by default all digits (LaTeX: CLI_LATEX_DIGITS) */
-  cli_output *o = cli_output_new (stdout, fmt, digits_set ? (int) digits : 0);
-#define P CLI_COLF_PAPER
-  static const cli_pcolumn cols[] = {
-    { "family", CLI_COL_STRING, NULL, P },
-    { "event", CLI_COL_STRING, NULL, P },
-    { "component", CLI_COL_STRING, "comp.", P },
-    { "inner", CLI_COL_INT, NULL, 0 },
-    { "mult", CLI_COL_REAL, "mult.", P },
-    { "d_star", CLI_COL_DECIMAL, "$d^*$", P },
-    { "change", CLI_COL_STRING, NULL, 0 },
-    /* decimals from cli_index_text: integers exact, fractional sums
+  /* printed to --digits; by default all digits (LaTeX: LSC_TABLE_LATEX_DIGITS) */
+  lsc_table_output *o = cli_output_open (stdout, fmt, digits_set ? (int) digits : 0);
+#define P LSC_TABLE_PAPER
+  static const lsc_table_pcolumn cols[] = {
+    { "family", LSC_TABLE_STRING, NULL, P },
+    { "event", LSC_TABLE_STRING, NULL, P },
+    { "component", LSC_TABLE_STRING, "comp.", P },
+    { "inner", LSC_TABLE_INT, NULL, 0 },
+    { "mult", LSC_TABLE_REAL, "mult.", P },
+    { "d_star", LSC_TABLE_DECIMAL, "$d^*$", P },
+    { "change", LSC_TABLE_STRING, NULL, 0 },
+    /* decimals from lsc_table_index_text: integers exact, fractional sums
        rounded to --digits like scan's index column */
-    { "index_below", CLI_COL_DECIMAL, "index${}^-$", P },
-    { "index_above", CLI_COL_DECIMAL, "index${}^+$", P },
-    { "loss", CLI_COL_DECIMAL, "$L(d^*)$", 0 },
-    { "residual", CLI_COL_REAL, NULL, 0 },
-    { "digits", CLI_COL_INT, NULL, 0 },
-    { "status", CLI_COL_STATUS, NULL, P },
-    { "proof", CLI_COL_STRING, NULL, 0 } };
+    { "index_below", LSC_TABLE_DECIMAL, "index${}^-$", P },
+    { "index_above", LSC_TABLE_DECIMAL, "index${}^+$", P },
+    { "loss", LSC_TABLE_DECIMAL, "$L(d^*)$", 0 },
+    { "residual", LSC_TABLE_REAL, NULL, 0 },
+    { "digits", LSC_TABLE_INT, NULL, 0 },
+    { "status", LSC_TABLE_STATUS, NULL, P },
+    { "proof", LSC_TABLE_STRING, NULL, 0 } };
 #undef P
   size_t ncol = sizeof cols / sizeof cols[0];
   cli_table_check (fmt, 1, cols, ncol);
   if (!o)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  cli_table *t = cli_table_begin_paper (
+  lsc_table *t = lsc_table_begin_paper (
       o, "bifurcations",
       "Fractional dimensions $d^*$ at which an eigenvalue of one isotypic "
       "component of the Hessian crosses zero along a family (or the family "
@@ -225,72 +225,72 @@ main (int argc, char **argv)
           const lsc_bifurcate_event *e = &all[f].ev[b];
           if (e->status)
             exit_rc = CLI_EXIT_NOCONV;
-          cli_cell_string (t, F->name);
-          cli_cell_string (t, e->event);
+          lsc_table_cell_string (t, F->name);
+          lsc_table_cell_string (t, e->event);
           if (strcmp (e->event, "scan") == 0)
             {
               for (size_t i = 2; i < ncol - 2; i++)
-                cli_cell_empty (t);
-              cli_cell_status (t, e->status);
-              cli_cell_empty (t);
-              cli_row_end (t);
+                lsc_table_cell_empty (t);
+              lsc_table_cell_status (t, e->status);
+              lsc_table_cell_empty (t);
+              lsc_table_row_end (t);
               continue;
             }
-          cli_cell_string (t, lsc_irrep_name (e->irrep));
-          cli_cell_int (t, (long long) e->inner);
+          lsc_table_cell_string (t, lsc_irrep_name (e->irrep));
+          lsc_table_cell_int (t, (long long) e->inner);
           if (isnan (e->mult))
-            cli_cell_empty (t);
+            lsc_table_cell_empty (t);
           else
-            cli_cell_real (t, e->mult);
+            lsc_table_cell_real (t, e->mult);
           if (e->d_star)
-            cli_cell_decimal (t, e->d_star);
+            lsc_table_cell_decimal (t, e->d_star);
           else
-            cli_cell_empty (t);
-          cli_cell_string (t, e->change);
+            lsc_table_cell_empty (t);
+          lsc_table_cell_string (t, e->change);
           /* the indices exactly: integers as integers, sums of
              fractional multiplicities without rounding noise */
           const double ix[2] = { e->index_below, e->index_above };
           for (int s = 0; s < 2; s++)
             if (isnan (ix[s]))
-              cli_cell_empty (t);
+              lsc_table_cell_empty (t);
             else
               {
                 char ib[48];
-                cli_index_text (ib, sizeof ib, ix[s], e->d);
-                cli_cell_decimal (t, ib);
+                lsc_table_index_text (ib, sizeof ib, ix[s], e->d);
+                lsc_table_cell_decimal (t, ib);
               }
           if (e->loss)
-            cli_cell_decimal (t, e->loss);
+            lsc_table_cell_decimal (t, e->loss);
           else
-            cli_cell_empty (t);
+            lsc_table_cell_empty (t);
           if (isnan (e->residual))
-            cli_cell_empty (t);
+            lsc_table_cell_empty (t);
           else
-            cli_cell_real (t, e->residual);
-          cli_cell_int (t, (long long) e->digits_agree);
-          cli_cell_status (t, e->status);
+            lsc_table_cell_real (t, e->residual);
+          lsc_table_cell_int (t, (long long) e->digits_agree);
+          lsc_table_cell_status (t, e->status);
           /* "proved" only for a ball-arithmetic proof of exactly one
              crossing in an interval inside the printed digits */
           if (prove && e->d_star && strcmp (e->event, "crossing") == 0)
             {
               int pr = lsc_prove_crossing (F, e->d_star);
-              cli_cell_string (t, pr ? "proved" : "not-proved");
+              lsc_table_cell_string (t, pr ? "proved" : "not-proved");
               if (!pr)
                 exit_rc = CLI_EXIT_NOCONV;
             }
           else
-            cli_cell_empty (t);
-          cli_row_end (t);
+            lsc_table_cell_empty (t);
+          lsc_table_row_end (t);
         }
     }
-  cli_table_end (t);
+  lsc_table_end (t);
   if (params)
     {
-      static const cli_column pc[] = { { "family", CLI_COL_STRING },
-                                       { "d_star", CLI_COL_DECIMAL },
-                                       { "index", CLI_COL_INT },
-                                       { "value", CLI_COL_DECIMAL } };
-      cli_table *pt = cli_table_begin (o, "parameters", pc, 4);
+      static const lsc_table_column pc[] = { { "family", LSC_TABLE_STRING },
+                                       { "d_star", LSC_TABLE_DECIMAL },
+                                       { "index", LSC_TABLE_INT },
+                                       { "value", LSC_TABLE_DECIMAL } };
+      lsc_table *pt = lsc_table_begin (o, "parameters", pc, 4);
       for (size_t f = 0; f < cat->n; f++)
         for (size_t b = 0; b < all[f].n; b++)
           {
@@ -299,22 +299,22 @@ main (int argc, char **argv)
               continue;
             for (size_t i = 0; i < e->np; i++)
               {
-                cli_cell_string (pt, e->fam->name);
-                cli_cell_decimal (pt, e->d_star20);
-                cli_cell_int (pt, (long long) i);
+                lsc_table_cell_string (pt, e->fam->name);
+                lsc_table_cell_decimal (pt, e->d_star20);
+                lsc_table_cell_int (pt, (long long) i);
                 if (e->p && e->p[i])
-                  cli_cell_decimal (pt, e->p[i]);
+                  lsc_table_cell_decimal (pt, e->p[i]);
                 else
-                  cli_cell_empty (pt);
-                cli_row_end (pt);
+                  lsc_table_cell_empty (pt);
+                lsc_table_row_end (pt);
               }
           }
-      cli_table_end (pt);
+      lsc_table_end (pt);
     }
   for (size_t f = 0; f < cat->n; f++)
     lsc_bifurcate_events_free (all[f].ev, all[f].n);
   free (all);
-  cli_output_free (o);
+  cli_output_close (o);
   if (progress)
     fputc ('\n', stderr);
   lsc_catalogue_free (cat);

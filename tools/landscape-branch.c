@@ -14,7 +14,7 @@
 #include "landscape.h"
 #include "cli.h"
 #include "branch-out.h"
-#include "plot.h"
+#include "cli-plot.h"
 
 #define MAXEV 32
 
@@ -126,9 +126,9 @@ side_text (char *buf, size_t len, const lsc_branch_half *h, int side)
           w = snprintf (buf + o, len - o, "%s-", o ? "," : "");
         else
           {
-            /* the index exactly (cli_index_text), never %g-rounded */
+            /* the index exactly (lsc_table_index_text), never %g-rounded */
             char ib[48];
-            cli_index_text (ib, sizeof ib, h[k].index, h[k].d1);
+            lsc_table_index_text (ib, sizeof ib, h[k].index, h[k].d1);
             w = snprintf (buf + o, len - o, "%s%s(%s)", o ? "," : "",
                           lsc_branch_type_name (h[k].type), ib);
           }
@@ -179,7 +179,7 @@ main (int argc, char **argv)
   lsc_branch_options_init (&bo);
   int graph = 0, dot = 0, quiet = 0, yamp = 0, logd = 0, tangent = 0, opt;
   int fmt_given = 0;
-  cli_format fmt = cli_default_format ();
+  lsc_table_format fmt = cli_default_format ();
   while ((opt = cli_getopt (argc, argv, "F:gP:y:c:f:o:qhV", longopts)) != -1)
     switch (opt)
       {
@@ -220,10 +220,10 @@ main (int argc, char **argv)
     cli_fatal (CLI_EXIT_USAGE, "the range needs 1 <= --from < --to <= 1e6");
   if (!(bo.amp > 0 && bo.amp <= 1))
     cli_fatal (CLI_EXIT_USAGE, "--amp must lie in (0, 1]");
-  if (plot && plot_check_path (plot) != 0)
+  if (plot && lsc_plot_check_path (plot) != 0)
     cli_fatal (CLI_EXIT_USAGE, "--plot: '%s' must end in .svg, .pdf or .png",
                plot);
-  if (plot && !plot_available ())
+  if (plot && !lsc_plot_available ())
     cli_fatal (CLI_EXIT_USAGE, "--plot: built without cairo");
   if (graph && dot)
     cli_fatal (CLI_EXIT_USAGE, "--graph and --dot exclude each other");
@@ -252,26 +252,26 @@ main (int argc, char **argv)
   lsc_branch_workspace *w = lsc_branch_workspace_alloc (cat);
   lsc_branch_event *ev = malloc (MAXEV * sizeof *ev);
   lsc_branch_child *ch = malloc (LSC_BRANCH_MAXCHILD * sizeof *ch);
-  cli_output *o = dot ? NULL : cli_output_new (stdout, fmt, 0);
+  lsc_table_output *o = dot ? NULL : cli_output_open (stdout, fmt, 0);
   if (!w || !ev || !ch || (!dot && !o))
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  static const cli_column cols[] = {
-    { "parent", CLI_COL_STRING },    { "d_star", CLI_COL_REAL },
-    { "component", CLI_COL_STRING }, { "inner", CLI_COL_INT },
-    { "kind", CLI_COL_STRING },      { "theory", CLI_COL_STRING },
-    { "child", CLI_COL_STRING },     { "split", CLI_COL_STRING },
-    { "below", CLI_COL_STRING },     { "above", CLI_COL_STRING },
-    { "end_below", CLI_COL_STRING }, { "end_above", CLI_COL_STRING },
-    { "meets", CLI_COL_STRING },     { "checks", CLI_COL_STRING },
-    { "status", CLI_COL_STATUS } };
-  static const cli_column gcols[] = {
-    { "from", CLI_COL_STRING }, { "to", CLI_COL_STRING },
-    { "d", CLI_COL_REAL },      { "relation", CLI_COL_STRING } };
-  cli_table *t = NULL;
+  static const lsc_table_column cols[] = {
+    { "parent", LSC_TABLE_STRING },    { "d_star", LSC_TABLE_REAL },
+    { "component", LSC_TABLE_STRING }, { "inner", LSC_TABLE_INT },
+    { "kind", LSC_TABLE_STRING },      { "theory", LSC_TABLE_STRING },
+    { "child", LSC_TABLE_STRING },     { "split", LSC_TABLE_STRING },
+    { "below", LSC_TABLE_STRING },     { "above", LSC_TABLE_STRING },
+    { "end_below", LSC_TABLE_STRING }, { "end_above", LSC_TABLE_STRING },
+    { "meets", LSC_TABLE_STRING },     { "checks", LSC_TABLE_STRING },
+    { "status", LSC_TABLE_STATUS } };
+  static const lsc_table_column gcols[] = {
+    { "from", LSC_TABLE_STRING }, { "to", LSC_TABLE_STRING },
+    { "d", LSC_TABLE_REAL },      { "relation", LSC_TABLE_STRING } };
+  lsc_table *t = NULL;
   if (o && graph)
-    t = cli_table_begin (o, "graph", gcols, 4);
+    t = lsc_table_begin (o, "graph", gcols, 4);
   else if (o)
-    t = cli_table_begin_captioned (
+    t = lsc_table_begin_captioned (
         o, "branches",
         "Branches born at the crossings $d^*$ of each family: the crossing "
         "component, the kind of bifurcation (from the quadratic coefficient; "
@@ -324,11 +324,11 @@ main (int argc, char **argv)
                                   bo.d_lo, bo.d_hi);
       if (st && t && !graph)
         {
-          cli_cell_string (t, F->name);
+          lsc_table_cell_string (t, F->name);
           for (size_t i = 1; i < sizeof cols / sizeof cols[0] - 1; i++)
-            cli_cell_empty (t);
-          cli_cell_status (t, st);
-          cli_row_end (t);
+            lsc_table_cell_empty (t);
+          lsc_table_cell_status (t, st);
+          lsc_table_row_end (t);
           exit_rc = CLI_EXIT_NOCONV;
         }
       for (size_t e = 0; e < nev; e++)
@@ -413,11 +413,11 @@ main (int argc, char **argv)
                   edges[nedges++] = E;
                   if (t && graph)
                     {
-                      cli_cell_string (t, E.parent);
-                      cli_cell_string (t, E.child);
-                      cli_cell_real (t, k < 0 ? ev[e].dstar : h[k].family_d);
-                      cli_cell_string (t, E.kind);
-                      cli_row_end (t);
+                      lsc_table_cell_string (t, E.parent);
+                      lsc_table_cell_string (t, E.child);
+                      lsc_table_cell_real (t, k < 0 ? ev[e].dstar : h[k].family_d);
+                      lsc_table_cell_string (t, E.kind);
+                      lsc_table_row_end (t);
                     }
                 }
               for (size_t i = 0; tangent && i < lsc_young_nparams (&ch[c].H);
@@ -439,51 +439,51 @@ main (int argc, char **argv)
               char below[128], above[128], chk[32];
               side_text (below, sizeof below, h, -1);
               side_text (above, sizeof above, h, 1);
-              cli_cell_string (t, F->name);
-              cli_cell_real (t, ev[e].dstar);
-              cli_cell_string (t, lsc_irrep_name (ev[e].irrep));
-              cli_cell_int (t, (long long) ev[e].inner);
-              cli_cell_string (t, lsc_branch_kind_name (ch[c].ki.kind));
-              cli_cell_string (t, lsc_branch_kind_name (ch[c].theory_kind));
-              cli_cell_string (t, ch[c].isotropy);
-              cli_cell_string (t, ch[c].split);
-              cli_cell_string (t, below);
-              cli_cell_string (t, above);
+              lsc_table_cell_string (t, F->name);
+              lsc_table_cell_real (t, ev[e].dstar);
+              lsc_table_cell_string (t, lsc_irrep_name (ev[e].irrep));
+              lsc_table_cell_int (t, (long long) ev[e].inner);
+              lsc_table_cell_string (t, lsc_branch_kind_name (ch[c].ki.kind));
+              lsc_table_cell_string (t, lsc_branch_kind_name (ch[c].theory_kind));
+              lsc_table_cell_string (t, ch[c].isotropy);
+              lsc_table_cell_string (t, ch[c].split);
+              lsc_table_cell_string (t, below);
+              lsc_table_cell_string (t, above);
               /* end of the half below (side -1) and above */
               char eb[48] = "-", ea[48] = "-";
               for (int k = 0; k < 2; k++)
                 if (h[k].status == 0)
                   snprintf (h[k].side < 0 ? eb : ea, sizeof eb, "%s@%.6g",
                             lsc_branch_end_name (h[k].end), h[k].d_end);
-              cli_cell_string (t, eb);
-              cli_cell_string (t, ea);
-              cli_cell_string (t, meets[0] ? meets : "-");
+              lsc_table_cell_string (t, eb);
+              lsc_table_cell_string (t, ea);
+              lsc_table_cell_string (t, meets[0] ? meets : "-");
               snprintf (chk, sizeof chk, "%zu/%zu",
                         h[0].nint_agree + h[1].nint_agree,
                         h[0].nint + h[1].nint);
-              cli_cell_string (t, chk);
-              cli_cell_status (t, rs);
-              cli_row_end (t);
+              lsc_table_cell_string (t, chk);
+              lsc_table_cell_status (t, rs);
+              lsc_table_row_end (t);
             }
           if ((st || nax == 0) && t && !graph)
             {
-              cli_cell_string (t, F->name);
+              lsc_table_cell_string (t, F->name);
               if (isfinite (ev[e].dstar))
-                cli_cell_real (t, ev[e].dstar);
+                lsc_table_cell_real (t, ev[e].dstar);
               else
-                cli_cell_empty (t);
-              cli_cell_string (t, lsc_irrep_name (ev[e].irrep));
-              cli_cell_int (t, (long long) ev[e].inner);
-              cli_cell_string (t, "none");
-              cli_cell_empty (t);
-              cli_cell_string (t, "-");
-              cli_cell_string (t, st ? "-" : "no candidate Young subgroup "
+                lsc_table_cell_empty (t);
+              lsc_table_cell_string (t, lsc_irrep_name (ev[e].irrep));
+              lsc_table_cell_int (t, (long long) ev[e].inner);
+              lsc_table_cell_string (t, "none");
+              lsc_table_cell_empty (t);
+              lsc_table_cell_string (t, "-");
+              lsc_table_cell_string (t, st ? "-" : "no candidate Young subgroup "
                                "fixes a kernel line: the axial subgroups are "
                                "not of Young type (not followed)");
               for (int i = 0; i < 6; i++)
-                cli_cell_empty (t);
-              cli_cell_status (t, st);
-              cli_row_end (t);
+                lsc_table_cell_empty (t);
+              lsc_table_cell_status (t, st);
+              lsc_table_row_end (t);
               if (st)
                 exit_rc = CLI_EXIT_NOCONV;
             }
@@ -491,24 +491,24 @@ main (int argc, char **argv)
       color++;
     }
   if (t)
-    cli_table_end (t);
+    lsc_table_end (t);
   if (o && tangent)
     {
-      static const cli_column tc[] = {
-        { "parent", CLI_COL_STRING }, { "d_star", CLI_COL_REAL },
-        { "child", CLI_COL_STRING },  { "index", CLI_COL_INT },
-        { "tangent", CLI_COL_REAL } };
-      cli_table *tt = cli_table_begin (o, "tangents", tc, 5);
+      static const lsc_table_column tc[] = {
+        { "parent", LSC_TABLE_STRING }, { "d_star", LSC_TABLE_REAL },
+        { "child", LSC_TABLE_STRING },  { "index", LSC_TABLE_INT },
+        { "tangent", LSC_TABLE_REAL } };
+      lsc_table *tt = lsc_table_begin (o, "tangents", tc, 5);
       for (size_t r = 0; r < ntrows; r++)
         {
-          cli_cell_string (tt, trows[r].parent);
-          cli_cell_real (tt, trows[r].dstar);
-          cli_cell_string (tt, trows[r].child);
-          cli_cell_int (tt, (long long) trows[r].i);
-          cli_cell_real (tt, trows[r].v);
-          cli_row_end (tt);
+          lsc_table_cell_string (tt, trows[r].parent);
+          lsc_table_cell_real (tt, trows[r].dstar);
+          lsc_table_cell_string (tt, trows[r].child);
+          lsc_table_cell_int (tt, (long long) trows[r].i);
+          lsc_table_cell_real (tt, trows[r].v);
+          lsc_table_row_end (tt);
         }
-      cli_table_end (tt);
+      lsc_table_end (tt);
     }
   free (trows);
   if (dot)
@@ -525,7 +525,7 @@ main (int argc, char **argv)
   free (edges);
   free (ev);
   free (ch);
-  cli_output_free (o);
+  cli_output_close (o);
   lsc_branch_workspace_free (w);
   lsc_catalogue_free (cat);
   return cli_finish (exit_rc);

@@ -117,7 +117,7 @@ typedef struct
   size_t runs;
   int threads;
   const char *resume, *catalogue, *plot, *output, *save;
-  cli_format fmt;
+  lsc_table_format fmt;
   int fmt_given;
   int quiet, dense;
   int digits, per_run;
@@ -357,35 +357,35 @@ check_memory (const census_config *cf, int threads, size_t lbfgs_m)
   cli_mem_check (threads * per, what);
 }
 
-static const cli_column run_cols[] = {
-  { "run", CLI_COL_INT }, { "seed", CLI_COL_INT },
-  { "iterations", CLI_COL_INT }, { "gradients", CLI_COL_INT },
-  { "time", CLI_COL_REAL }, { "loss", CLI_COL_REAL },
-  { "grad_norm", CLI_COL_REAL }, { "index", CLI_COL_INT },
-  { "family", CLI_COL_STRING }, { "isotropy", CLI_COL_STRING },
-  { "status", CLI_COL_STATUS }
+static const lsc_table_column run_cols[] = {
+  { "run", LSC_TABLE_INT }, { "seed", LSC_TABLE_INT },
+  { "iterations", LSC_TABLE_INT }, { "gradients", LSC_TABLE_INT },
+  { "time", LSC_TABLE_REAL }, { "loss", LSC_TABLE_REAL },
+  { "grad_norm", LSC_TABLE_REAL }, { "index", LSC_TABLE_INT },
+  { "family", LSC_TABLE_STRING }, { "isotropy", LSC_TABLE_STRING },
+  { "status", LSC_TABLE_STATUS }
 };
 
 static void
-print_run (cli_table *t, const census_run *r)
+print_run (lsc_table *t, const census_run *r)
 {
   if (!t)
     return;             /* LaTeX without --per-run: the summary only */
-  cli_cell_int (t, (long long) r->run);
-  cli_cell_int (t, (long long) r->seed);
-  cli_cell_int (t, (long long) r->iter);
-  cli_cell_int (t, (long long) r->nfev);
-  cli_cell_real (t, r->time);
-  cli_cell_real (t, r->loss);
-  cli_cell_real (t, r->gnorm);
+  lsc_table_cell_int (t, (long long) r->run);
+  lsc_table_cell_int (t, (long long) r->seed);
+  lsc_table_cell_int (t, (long long) r->iter);
+  lsc_table_cell_int (t, (long long) r->nfev);
+  lsc_table_cell_real (t, r->time);
+  lsc_table_cell_real (t, r->loss);
+  lsc_table_cell_real (t, r->gnorm);
   if (r->kind >= 0)
-    cli_cell_int (t, (long long) r->index);
+    lsc_table_cell_int (t, (long long) r->index);
   else
-    cli_cell_empty (t);
-  cli_cell_string (t, r->family);
-  cli_cell_string (t, r->isotropy);
-  cli_cell_status (t, r->status);
-  cli_row_end (t);
+    lsc_table_cell_empty (t);
+  lsc_table_cell_string (t, r->family);
+  lsc_table_cell_string (t, r->isotropy);
+  lsc_table_cell_status (t, r->status);
+  lsc_table_row_end (t);
 }
 
 /* State shared by the threads, touched only inside the critical section. */
@@ -393,7 +393,7 @@ typedef struct
 {
   census_run *runs;
   size_t n, next, ndone;
-  cli_table *table;
+  lsc_table *table;
   lsc_census_labels nf;
   double ptol;
   int fd;                    /* resume file or -1 */
@@ -482,11 +482,11 @@ main (int argc, char **argv)
       if (o.output && !(ff = cli_atomic_open (o.output)))
         cli_fatal (CLI_EXIT_USAGE, "cannot write %s: %s", o.output,
                    strerror (errno));
-      cli_output *fo = cli_output_new (ff, o.fmt, o.digits);
+      lsc_table_output *fo = cli_output_open (ff, o.fmt, o.digits);
       census_fractions (fo, (const char *const *) argv + o.first,
                         (size_t) (argc - o.first), o.cf.catalogue_hash,
                         o.plot);
-      cli_output_free (fo);
+      cli_output_close (fo);
       if (o.output && cli_atomic_commit (ff) != 0)
         cli_fatal (CLI_EXIT_SYSTEM, "write error: %s: %s", o.output,
                    strerror (errno));
@@ -533,12 +533,12 @@ main (int argc, char **argv)
 #ifdef _OPENMP
   omp_set_num_threads (nthreads);
 #endif
-  cli_output *out = NULL;
+  lsc_table_output *out = NULL;
   if (root)
     {
-      out = cli_output_new (outf, o.fmt, o.digits);
-      if (o.fmt != CLI_FMT_LATEX || o.per_run)
-        s.table = cli_table_begin (out, "runs", run_cols,
+      out = cli_output_open (outf, o.fmt, o.digits);
+      if (o.fmt != LSC_TABLE_LATEX || o.per_run)
+        s.table = lsc_table_begin (out, "runs", run_cols,
                                    sizeof run_cols / sizeof run_cols[0]);
       flush_rows (&s);
     }
@@ -608,9 +608,9 @@ main (int argc, char **argv)
     cli_fatal (CLI_EXIT_SYSTEM, "%s: %s", o.resume, strerror (s.io_errno));
   if (s.fd >= 0 && close (s.fd) != 0)
     cli_fatal (CLI_EXIT_SYSTEM, "%s: %s", o.resume, strerror (errno));
-  cli_table_end (s.table);
+  lsc_table_end (s.table);
   census_print_summary (out, runs, o.runs, cf);
-  cli_output_free (out);
+  cli_output_close (out);
   if (o.output && cli_atomic_commit (outf) != 0)
     cli_fatal (CLI_EXIT_SYSTEM, "write error: %s: %s", o.output,
                strerror (errno));

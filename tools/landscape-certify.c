@@ -97,7 +97,7 @@ now (void)
 
 typedef struct
 {
-  cli_table *t;
+  lsc_table *t;
   const char *fam;
   size_t pieces, failed;
 } cover_arg;
@@ -110,24 +110,24 @@ cover_cb (const lsc_cert_piece *pc, void *arg)
   c->failed += !pc->proved;
   if (!c->t)
     return 0;
-  cli_cell_string (c->t, c->fam);
-  cli_cell_real (c->t, pc->a);
-  cli_cell_real (c->t, pc->b);
-  cli_cell_string (c->t, pc->proved ? "proved" : "not-proved");
+  lsc_table_cell_string (c->t, c->fam);
+  lsc_table_cell_real (c->t, pc->a);
+  lsc_table_cell_real (c->t, pc->b);
+  lsc_table_cell_string (c->t, pc->proved ? "proved" : "not-proved");
   for (int k = 0; k < 4; k++)
     if (pc->morse.proved)
-      cli_cell_int (c->t, (long long) pc->morse.nneg[k]);
+      lsc_table_cell_int (c->t, (long long) pc->morse.nneg[k]);
     else
-      cli_cell_empty (c->t);
-  cli_cell_real (c->t, pc->radius);
-  cli_cell_string (c->t, pc->reason);
-  cli_row_end (c->t);
+      lsc_table_cell_empty (c->t);
+  lsc_table_cell_real (c->t, pc->radius);
+  lsc_table_cell_string (c->t, pc->reason);
+  lsc_table_row_end (c->t);
   return 0;
 }
 
-static int do_point (cli_table *t, const lsc_family *F, double d,
+static int do_point (lsc_table *t, const lsc_family *F, double d,
                      const lsc_certify_options *o);
-static int do_dstar (cli_table *t, const lsc_family *F,
+static int do_dstar (lsc_table *t, const lsc_family *F,
                      const lsc_certify_options *o);
 
 int
@@ -155,7 +155,7 @@ main (int argc, char **argv)
   int dstar = 0, minimum = 0, evidence = 0, quiet = 0, opt, fmt_given = 0;
   lsc_certify_options co;
   lsc_certify_options_init (&co);
-  cli_format fmt = cli_default_format ();
+  lsc_table_format fmt = cli_default_format ();
   /* --dstar, --width, --minimum, --bits, --evidence are long only (their
      letters mean other things in the other tools) */
   while ((opt = cli_getopt (argc, argv, "F:d:c:f:o:qhV", longopts)) != -1)
@@ -231,20 +231,20 @@ main (int argc, char **argv)
       }
   cli_redirect_stdout (outpath);
   int progress = !quiet && isatty (STDERR_FILENO);
-  cli_output *o = cli_output_new (stdout, fmt, 0);
+  lsc_table_output *o = cli_output_open (stdout, fmt, 0);
   if (!o)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
   int exit_rc = CLI_EXIT_OK;
   if (dstar)
     {
-      static const cli_column cols[] = {
-        { "family", CLI_COL_STRING },    { "component", CLI_COL_STRING },
-        { "d_lo", CLI_COL_DECIMAL },     { "d_hi", CLI_COL_DECIMAL },
-        { "width", CLI_COL_REAL },       { "catalogue", CLI_COL_DECIMAL },
-        { "contains", CLI_COL_STRING },  { "block_neg", CLI_COL_STRING },
-        { "seconds", CLI_COL_REAL },     { "status", CLI_COL_STRING },
-        { "reason", CLI_COL_STRING },    { "multiplicity", CLI_COL_INT } };
-      cli_table *t = cli_table_begin_captioned (
+      static const lsc_table_column cols[] = {
+        { "family", LSC_TABLE_STRING },    { "component", LSC_TABLE_STRING },
+        { "d_lo", LSC_TABLE_DECIMAL },     { "d_hi", LSC_TABLE_DECIMAL },
+        { "width", LSC_TABLE_REAL },       { "catalogue", LSC_TABLE_DECIMAL },
+        { "contains", LSC_TABLE_STRING },  { "block_neg", LSC_TABLE_STRING },
+        { "seconds", LSC_TABLE_REAL },     { "status", LSC_TABLE_STRING },
+        { "reason", LSC_TABLE_STRING },    { "multiplicity", LSC_TABLE_INT } };
+      lsc_table *t = lsc_table_begin_captioned (
           o, "dstar", "Proved crossing dimensions: exactly one $d^*$ in "
           "$[d_{lo}, d_{hi}]$ at which the component's block of the Hessian "
           "is singular along the family; multiplicity: that eigenvalue's in "
@@ -262,19 +262,19 @@ main (int argc, char **argv)
           if (do_dstar (t, F, &co))
             exit_rc = CLI_EXIT_NOCONV;
         }
-      cli_table_end (t);
+      lsc_table_end (t);
     }
   else if (da == db)
     {
-      static const cli_column cols[] = {
-        { "family", CLI_COL_STRING },   { "d", CLI_COL_REAL },
-        { "theorem", CLI_COL_STRING },  { "index", CLI_COL_REAL },
-        { "neg_t", CLI_COL_INT },       { "neg_s", CLI_COL_INT },
-        { "neg_x", CLI_COL_INT },       { "neg_y", CLI_COL_INT },
-        { "loss", CLI_COL_STRING },     { "radius", CLI_COL_REAL },
-        { "seconds", CLI_COL_REAL },    { "status", CLI_COL_STRING },
-        { "reason", CLI_COL_STRING },   { "flat", CLI_COL_INT } };
-      cli_table *t = cli_table_begin_captioned (
+      static const lsc_table_column cols[] = {
+        { "family", LSC_TABLE_STRING },   { "d", LSC_TABLE_REAL },
+        { "theorem", LSC_TABLE_STRING },  { "index", LSC_TABLE_REAL },
+        { "neg_t", LSC_TABLE_INT },       { "neg_s", LSC_TABLE_INT },
+        { "neg_x", LSC_TABLE_INT },       { "neg_y", LSC_TABLE_INT },
+        { "loss", LSC_TABLE_STRING },     { "radius", LSC_TABLE_REAL },
+        { "seconds", LSC_TABLE_REAL },    { "status", LSC_TABLE_STRING },
+        { "reason", LSC_TABLE_STRING },   { "flat", LSC_TABLE_INT } };
+      lsc_table *t = lsc_table_begin_captioned (
           o, "certify", "Proved critical points: a unique zero of the "
           "restricted gradient in a box of the given radius, the negative "
           "eigenvalues of each isotypic block, and the Morse index.", cols,
@@ -290,26 +290,26 @@ main (int argc, char **argv)
           if (do_point (t, F, da, &co))
             exit_rc = CLI_EXIT_NOCONV;
         }
-      cli_table_end (t);
+      lsc_table_end (t);
     }
   else
     {
-      static const cli_column cols[] = {
-        { "family", CLI_COL_STRING },   { "a", CLI_COL_REAL },
-        { "b", CLI_COL_REAL },          { "theorem", CLI_COL_STRING },
-        { "pieces", CLI_COL_INT },      { "failed", CLI_COL_INT },
-        { "seconds", CLI_COL_REAL },    { "status", CLI_COL_STRING },
-        { "cpu_seconds", CLI_COL_REAL } };
-      static const cli_column ccols[] = {
-        { "family", CLI_COL_STRING },   { "a", CLI_COL_REAL },
-        { "b", CLI_COL_REAL },          { "status", CLI_COL_STRING },
-        { "neg_t", CLI_COL_INT },       { "neg_s", CLI_COL_INT },
-        { "neg_x", CLI_COL_INT },       { "neg_y", CLI_COL_INT },
-        { "radius", CLI_COL_REAL },     { "reason", CLI_COL_STRING } };
+      static const lsc_table_column cols[] = {
+        { "family", LSC_TABLE_STRING },   { "a", LSC_TABLE_REAL },
+        { "b", LSC_TABLE_REAL },          { "theorem", LSC_TABLE_STRING },
+        { "pieces", LSC_TABLE_INT },      { "failed", LSC_TABLE_INT },
+        { "seconds", LSC_TABLE_REAL },    { "status", LSC_TABLE_STRING },
+        { "cpu_seconds", LSC_TABLE_REAL } };
+      static const lsc_table_column ccols[] = {
+        { "family", LSC_TABLE_STRING },   { "a", LSC_TABLE_REAL },
+        { "b", LSC_TABLE_REAL },          { "status", LSC_TABLE_STRING },
+        { "neg_t", LSC_TABLE_INT },       { "neg_s", LSC_TABLE_INT },
+        { "neg_x", LSC_TABLE_INT },       { "neg_y", LSC_TABLE_INT },
+        { "radius", LSC_TABLE_REAL },     { "reason", LSC_TABLE_STRING } };
       cover_arg ca = { NULL, NULL, 0, 0 };
-      cli_table *ct = NULL, *t = NULL;
+      lsc_table *ct = NULL, *t = NULL;
       if (evidence)
-        ct = cli_table_begin (o, "cover", ccols, sizeof ccols / sizeof *ccols);
+        ct = lsc_table_begin (o, "cover", ccols, sizeof ccols / sizeof *ccols);
       /* the summary rows are printed after the covers */
       typedef struct { const char *fam; char th[48]; size_t n, nf; double s, cpu; int ok; } srow;
       srow *rows = calloc (cat->n, sizeof *rows);
@@ -349,35 +349,35 @@ main (int argc, char **argv)
             exit_rc = CLI_EXIT_NOCONV;
         }
       if (ct)
-        cli_table_end (ct);
-      t = cli_table_begin_captioned (
+        lsc_table_end (ct);
+      t = lsc_table_begin_captioned (
           o, "ranges", "Range theorems: for every real $d$ in $[a, b]$ the "
           "family's critical point exists, is unique in its box, and has the "
           "stated type; the cover (--evidence) is the proof's evidence.",
           cols, sizeof cols / sizeof *cols);
       for (size_t i = 0; i < nrows; i++)
         {
-          cli_cell_string (t, rows[i].fam);
-          cli_cell_real (t, da);
-          cli_cell_real (t, db);
-          cli_cell_string (t, rows[i].th);
-          cli_cell_int (t, (long long) rows[i].n);
-          cli_cell_int (t, (long long) rows[i].nf);
-          cli_cell_real (t, rows[i].s);
-          cli_cell_string (t, rows[i].ok ? "proved" : "not-proved");
-          cli_cell_real (t, rows[i].cpu);
-          cli_row_end (t);
+          lsc_table_cell_string (t, rows[i].fam);
+          lsc_table_cell_real (t, da);
+          lsc_table_cell_real (t, db);
+          lsc_table_cell_string (t, rows[i].th);
+          lsc_table_cell_int (t, (long long) rows[i].n);
+          lsc_table_cell_int (t, (long long) rows[i].nf);
+          lsc_table_cell_real (t, rows[i].s);
+          lsc_table_cell_string (t, rows[i].ok ? "proved" : "not-proved");
+          lsc_table_cell_real (t, rows[i].cpu);
+          lsc_table_row_end (t);
         }
-      cli_table_end (t);
+      lsc_table_end (t);
       free (rows);
     }
-  cli_output_free (o);
+  cli_output_close (o);
   lsc_catalogue_free (cat);
   return cli_finish (exit_rc);
 }
 
 static int
-do_point (cli_table *t, const lsc_family *F, double d,
+do_point (lsc_table *t, const lsc_family *F, double d,
           const lsc_certify_options *o)
 {
   double t0 = now ();
@@ -388,44 +388,44 @@ do_point (cli_table *t, const lsc_family *F, double d,
   if (rc == LSC_ENOMEM)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
   int proved = !rc && r.proved;
-  cli_cell_string (t, F->name);
-  cli_cell_real (t, d);
-  cli_cell_string (t, proved ? lsc_cert_morse_theorem (&r.morse) : "");
+  lsc_table_cell_string (t, F->name);
+  lsc_table_cell_real (t, d);
+  lsc_table_cell_string (t, proved ? lsc_cert_morse_theorem (&r.morse) : "");
   if (proved && isfinite (r.index))
-    cli_cell_real (t, r.index);
+    lsc_table_cell_real (t, r.index);
   else
-    cli_cell_empty (t);
+    lsc_table_cell_empty (t);
   for (int k = 0; k < 4; k++)
     if (proved)
-      cli_cell_int (t, (long long) r.morse.nneg[k]);
+      lsc_table_cell_int (t, (long long) r.morse.nneg[k]);
     else
-      cli_cell_empty (t);
+      lsc_table_cell_empty (t);
   if (!rc && r.crit.proved)
     {
       char *s = arb_get_str (r.crit.loss, 30, 0);
-      cli_cell_string (t, s);
+      lsc_table_cell_string (t, s);
       flint_free (s);
-      cli_cell_real (t, r.crit.radius);
+      lsc_table_cell_real (t, r.crit.radius);
     }
   else
     {
-      cli_cell_empty (t);
-      cli_cell_empty (t);
+      lsc_table_cell_empty (t);
+      lsc_table_cell_empty (t);
     }
-  cli_cell_real (t, now () - t0);
-  cli_cell_string (t, proved ? "proved" : "not-proved");
-  cli_cell_string (t, rc ? lsc_strerror (rc) : r.reason);
+  lsc_table_cell_real (t, now () - t0);
+  lsc_table_cell_string (t, proved ? "proved" : "not-proved");
+  lsc_table_cell_string (t, rc ? lsc_strerror (rc) : r.reason);
   if (proved)
-    cli_cell_int (t, (long long) r.morse.nzero[0]);
+    lsc_table_cell_int (t, (long long) r.morse.nzero[0]);
   else
-    cli_cell_empty (t);
-  cli_row_end (t);
+    lsc_table_cell_empty (t);
+  lsc_table_row_end (t);
   lsc_cert_point_clear (&r);
   return !proved;
 }
 
 static int
-do_dstar (cli_table *t, const lsc_family *F, const lsc_certify_options *o)
+do_dstar (lsc_table *t, const lsc_family *F, const lsc_certify_options *o)
 {
   double t0 = now ();
   lsc_cert_dstar r;
@@ -435,40 +435,40 @@ do_dstar (cli_table *t, const lsc_family *F, const lsc_certify_options *o)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
   char lo[96] = "", hi[96] = "";
   int contains = lsc_cert_dstar_within (&r, F->dstar_text);
-  cli_cell_string (t, F->name);
-  cli_cell_string (t, r.irrep >= 0 ? lsc_irrep_name (r.irrep) : "");
+  lsc_table_cell_string (t, F->name);
+  lsc_table_cell_string (t, r.irrep >= 0 ? lsc_irrep_name (r.irrep) : "");
   if (r.proved)
     {
       lsc_cert_endpoint (lo, sizeof lo, r.dstar, 0, 40);
       lsc_cert_endpoint (hi, sizeof hi, r.dstar, 1, 40);
-      cli_cell_decimal (t, lo);
-      cli_cell_decimal (t, hi);
-      cli_cell_real (t, 2 * mag_get_d (arb_radref (r.dstar)));
+      lsc_table_cell_decimal (t, lo);
+      lsc_table_cell_decimal (t, hi);
+      lsc_table_cell_real (t, 2 * mag_get_d (arb_radref (r.dstar)));
     }
   else
     {
-      cli_cell_empty (t);
-      cli_cell_empty (t);
-      cli_cell_empty (t);
+      lsc_table_cell_empty (t);
+      lsc_table_cell_empty (t);
+      lsc_table_cell_empty (t);
     }
-  cli_cell_decimal (t, F->dstar_text);
-  cli_cell_string (t, r.proved ? (contains ? "yes" : "no") : "");
+  lsc_table_cell_decimal (t, F->dstar_text);
+  lsc_table_cell_string (t, r.proved ? (contains ? "yes" : "no") : "");
   char chg[64] = "";
   if (r.proved)
     snprintf (chg, sizeof chg, "%zu->%zu", r.nneg_lo, r.nneg_hi);
-  cli_cell_string (t, chg);
-  cli_cell_real (t, now () - t0);
+  lsc_table_cell_string (t, chg);
+  lsc_table_cell_real (t, now () - t0);
   int ok = r.proved && contains;
-  cli_cell_string (t, ok ? "proved" : "not-proved");
-  cli_cell_string (t, r.proved && !contains
+  lsc_table_cell_string (t, ok ? "proved" : "not-proved");
+  lsc_table_cell_string (t, r.proved && !contains
                           ? "the proved interval is not within the "
                             "catalogue's digits"
                           : r.reason);
   if (r.proved)
-    cli_cell_int (t, (long long) r.multiplicity);
+    lsc_table_cell_int (t, (long long) r.multiplicity);
   else
-    cli_cell_empty (t);
-  cli_row_end (t);
+    lsc_table_cell_empty (t);
+  lsc_table_row_end (t);
   lsc_cert_dstar_clear (&r);
   return !ok;
 }

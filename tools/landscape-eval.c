@@ -185,7 +185,7 @@ main (int argc, char **argv)
   matrix W = { 0 }, V = { 0 }, A = { 0 }, B = { 0 };
   const char *example = NULL, *outpath = NULL;
   int fmt_given = 0, polish = 0;
-  cli_format fmt = cli_default_format ();
+  lsc_table_format fmt = cli_default_format ();
   long digits = 0;
   lsc_eval_opts eo;
   int c;
@@ -298,63 +298,63 @@ main (int argc, char **argv)
   long prec = eo.prec;
 
   /* ---- output ---- */
-  cli_coltype num = prec ? CLI_COL_DECIMAL : CLI_COL_REAL;
-  const cli_column scols[] = {
-    { "k", CLI_COL_INT }, { "d", CLI_COL_INT }, { "m", CLI_COL_INT },
-    { "prec", CLI_COL_INT }, { "loss", num }, { "grad_norm", num },
-    { "index", CLI_COL_INT }, { "zero", CLI_COL_INT }, { "pos", CLI_COL_INT },
-    { "isotropy", CLI_COL_STRING }, { "status", CLI_COL_STATUS },
-    { "newton_iter", CLI_COL_INT }
+  lsc_table_coltype num = prec ? LSC_TABLE_DECIMAL : LSC_TABLE_REAL;
+  const lsc_table_column scols[] = {
+    { "k", LSC_TABLE_INT }, { "d", LSC_TABLE_INT }, { "m", LSC_TABLE_INT },
+    { "prec", LSC_TABLE_INT }, { "loss", num }, { "grad_norm", num },
+    { "index", LSC_TABLE_INT }, { "zero", LSC_TABLE_INT }, { "pos", LSC_TABLE_INT },
+    { "isotropy", LSC_TABLE_STRING }, { "status", LSC_TABLE_STATUS },
+    { "newton_iter", LSC_TABLE_INT }
   };
-  const cli_column gcols[] = {
-    { "value", CLI_COL_REAL }, { "mult", CLI_COL_INT },
-    { "spread", CLI_COL_REAL }, { "component", CLI_COL_STRING }
+  const lsc_table_column gcols[] = {
+    { "value", LSC_TABLE_REAL }, { "mult", LSC_TABLE_INT },
+    { "spread", LSC_TABLE_REAL }, { "component", LSC_TABLE_STRING }
   };
   cli_redirect_stdout (outpath);
-  cli_output *o = cli_output_new (stdout, fmt, (int) digits);
-  cli_table *t = cli_table_begin (o, "summary", scols, polish ? 12 : 10);
-  cli_cell_int (t, (long long) k);
-  cli_cell_int (t, (long long) d);
-  cli_cell_int (t, (long long) m);
-  cli_cell_int (t, prec ? prec : 53);
+  lsc_table_output *o = cli_output_open (stdout, fmt, (int) digits);
+  lsc_table *t = lsc_table_begin (o, "summary", scols, polish ? 12 : 10);
+  lsc_table_cell_int (t, (long long) k);
+  lsc_table_cell_int (t, (long long) d);
+  lsc_table_cell_int (t, (long long) m);
+  lsc_table_cell_int (t, prec ? prec : 53);
   if (prec)
     {
-      cli_cell_decimal (t, r.loss_dec);
-      cli_cell_decimal (t, r.grad_dec);
+      lsc_table_cell_decimal (t, r.loss_dec);
+      lsc_table_cell_decimal (t, r.grad_dec);
     }
   else
     {
-      cli_cell_real (t, r.loss);
-      cli_cell_real (t, r.grad_norm);
+      lsc_table_cell_real (t, r.loss);
+      lsc_table_cell_real (t, r.grad_norm);
     }
-  cli_cell_int (t, (long long) r.in.neg);
-  cli_cell_int (t, (long long) r.in.zero);
-  cli_cell_int (t, (long long) r.in.pos);
+  lsc_table_cell_int (t, (long long) r.in.neg);
+  lsc_table_cell_int (t, (long long) r.in.zero);
+  lsc_table_cell_int (t, (long long) r.in.pos);
   if (r.isotropy[0])
-    cli_cell_string (t, r.isotropy);
+    lsc_table_cell_string (t, r.isotropy);
   else
-    cli_cell_empty (t);
+    lsc_table_cell_empty (t);
   if (polish)
     {
-      cli_cell_status (t, pres.status);
-      cli_cell_int (t, (long long) pres.iter);
+      lsc_table_cell_status (t, pres.status);
+      lsc_table_cell_int (t, (long long) pres.iter);
     }
-  cli_row_end (t);
-  cli_table_end (t);
-  t = cli_table_begin (o, "spectrum", gcols, 4);
+  lsc_table_row_end (t);
+  lsc_table_end (t);
+  t = lsc_table_begin (o, "spectrum", gcols, 4);
   for (size_t g = 0; g < r.ng; g++)
     {
-      cli_cell_real (t, r.grp[g].value);
-      cli_cell_int (t, (long long) r.grp[g].mult);
-      cli_cell_real (t, r.grp[g].spread);
+      lsc_table_cell_real (t, r.grp[g].value);
+      lsc_table_cell_int (t, (long long) r.grp[g].mult);
+      lsc_table_cell_real (t, r.grp[g].spread);
       if (r.label[g][0])
-        cli_cell_string (t, r.label[g]);
+        lsc_table_cell_string (t, r.label[g]);
       else
-        cli_cell_empty (t);
-      cli_row_end (t);
+        lsc_table_cell_empty (t);
+      lsc_table_row_end (t);
     }
-  cli_table_end (t);
-  cli_output_free (o);
+  lsc_table_end (t);
+  cli_output_close (o);
 
   lsc_eval_result_clear (&r);
   free_matrix (&W);

@@ -81,12 +81,12 @@ usage (void)
 
 typedef struct
 {
-  cli_table *t;
+  lsc_table *t;
   size_t n, npts;
   int progress;
-  cli_output *o;           /* the table begins with the first point */
+  lsc_table_output *o;           /* the table begins with the first point */
   const char *name;
-  const cli_column *cols;
+  const lsc_table_column *cols;
   size_t ncol;
 } follow_ctx;
 
@@ -97,28 +97,28 @@ row (const lsc_follow_point *fp, void *data)
   follow_ctx *x = data;
   const lsc_cont_point *pt = fp->pt;
   if (!x->t)
-    x->t = cli_table_begin (x->o, x->name, x->cols, x->ncol);
-  cli_cell_real (x->t, pt->d);
-  cli_cell_real (x->t, pt->loss);
-  cli_cell_real (x->t, pt->residual);
-  cli_cell_real (x->t, pt->tangent_d);
-  cli_cell_int (x->t, pt->fold);
-  cli_cell_status (x->t, pt->status);
+    x->t = lsc_table_begin (x->o, x->name, x->cols, x->ncol);
+  lsc_table_cell_real (x->t, pt->d);
+  lsc_table_cell_real (x->t, pt->loss);
+  lsc_table_cell_real (x->t, pt->residual);
+  lsc_table_cell_real (x->t, pt->tangent_d);
+  lsc_table_cell_int (x->t, pt->fold);
+  lsc_table_cell_status (x->t, pt->status);
   if (fp->classified)
     {
       char ib[32];
-      cli_cell_string (x->t, fp->type);
-      cli_index_text (ib, sizeof ib, fp->index, pt->d);
-      cli_cell_decimal (x->t, ib);
-      cli_cell_real (x->t, fp->min_eig);
-      cli_cell_string (x->t, lsc_irrep_name (fp->min_irrep));
+      lsc_table_cell_string (x->t, fp->type);
+      lsc_table_index_text (ib, sizeof ib, fp->index, pt->d);
+      lsc_table_cell_decimal (x->t, ib);
+      lsc_table_cell_real (x->t, fp->min_eig);
+      lsc_table_cell_string (x->t, lsc_irrep_name (fp->min_irrep));
     }
   else
     for (int i = 0; i < 4; i++)
-      cli_cell_empty (x->t);
+      lsc_table_cell_empty (x->t);
   for (size_t i = 0; i < x->n; i++)
-    cli_cell_real (x->t, pt->p[i]);
-  cli_row_end (x->t);
+    lsc_table_cell_real (x->t, pt->p[i]);
+  lsc_table_row_end (x->t);
   x->npts++;
   if (x->progress)
     fprintf (stderr, "\r%s: point %zu, d = %.6g   ", cli_program_name (),
@@ -245,7 +245,7 @@ main (int argc, char **argv)
   const char *catpath = NULL, *wpath = NULL, *outpath = NULL;
   int fmt_given = 0;
   double tol = 1e-6;
-  cli_format fmt = cli_default_format ();
+  lsc_table_format fmt = cli_default_format ();
   int digits = 0, list = 0, domains = 0, past_branch = 0, opt;
   lsc_follow_opts fo;
   lsc_follow_opts_init (&fo);
@@ -343,23 +343,23 @@ main (int argc, char **argv)
   if (isnan (to))
     cli_fatal (CLI_EXIT_USAGE, "--to is required");
   size_t np = fam->nparams;
-  cli_output *o = cli_output_new (stdout, fmt, digits);
+  lsc_table_output *o = cli_output_open (stdout, fmt, digits);
   size_t ncol = 10 + np;
-  cli_column *cols = calloc (ncol, sizeof *cols);
+  lsc_table_column *cols = calloc (ncol, sizeof *cols);
   char (*names)[24] = calloc (np ? np : 1, sizeof *names);
   if (!o || !cols || !names)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
   const char *fixed[] = { "d", "loss", "residual", "tangent_d", "fold",
                           "status", "type", "index", "min_eig", "min_comp" };
-  cli_coltype ft[] = { CLI_COL_REAL, CLI_COL_REAL, CLI_COL_REAL, CLI_COL_REAL,
-                       CLI_COL_INT, CLI_COL_STATUS, CLI_COL_STRING,
-                       CLI_COL_DECIMAL, CLI_COL_REAL, CLI_COL_STRING };
+  lsc_table_coltype ft[] = { LSC_TABLE_REAL, LSC_TABLE_REAL, LSC_TABLE_REAL, LSC_TABLE_REAL,
+                       LSC_TABLE_INT, LSC_TABLE_STATUS, LSC_TABLE_STRING,
+                       LSC_TABLE_DECIMAL, LSC_TABLE_REAL, LSC_TABLE_STRING };
   for (size_t i = 0; i < 10; i++)
     cols[i].name = fixed[i], cols[i].type = ft[i];
   for (size_t i = 0; i < np; i++)
     {
       snprintf (names[i], sizeof names[i], "p%zu", i);
-      cols[10 + i].name = names[i], cols[10 + i].type = CLI_COL_REAL;
+      cols[10 + i].name = names[i], cols[10 + i].type = LSC_TABLE_REAL;
     }
   follow_ctx x = { NULL, np, 0, isatty (STDERR_FILENO), o, fam->name, cols,
                    ncol };
@@ -378,9 +378,9 @@ main (int argc, char **argv)
     cli_fatal_status (st, "no critical point at d = %g: %s",
                       isnan (from) ? fam->d : from, lsc_strerror (st));
   if (!x.t) /* a run without points still prints the header */
-    x.t = cli_table_begin (o, fam->name, cols, ncol);
-  cli_table_end (x.t);
-  cli_output_free (o);
+    x.t = lsc_table_begin (o, fam->name, cols, ncol);
+  lsc_table_end (x.t);
+  cli_output_close (o);
   if (x.progress)
     fputc ('\n', stderr);
   int rc = CLI_EXIT_OK;

@@ -15,7 +15,7 @@
 #include "landscape/lsc_families.h"
 #include "cli.h"
 #include "cli-atomic.h"
-#include "plot.h"
+#include "cli-plot.h"
 #include "scan-out.h"
 
 static void
@@ -187,7 +187,7 @@ main (int argc, char **argv)
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { "poly", no_argument, NULL, 0x2200 },
-    CLI_TABLE_LONGOPTS, PLOT_LONGOPTS,
+    CLI_TABLE_LONGOPTS, CLI_PLOT_LONGOPTS,
     { NULL, 0, NULL, 0 }
   };
   const char *dspec = "20", *families = NULL, *catpath = NULL;
@@ -196,7 +196,7 @@ main (int argc, char **argv)
   lsc_scan_opts so;
   int longfmt = 0, quiet = 0, fmt_set = 0, c;
   long digits = 0, prec = 0;
-  cli_format fmt = CLI_FMT_TSV;
+  lsc_table_format fmt = LSC_TABLE_TSV;
 
   gsl_set_error_handler_off ();
   lsc_set_error_handler (hook);
@@ -232,9 +232,9 @@ main (int argc, char **argv)
       case 0x2200: scan_poly = 1; break;
       case CLI_OPT_COLUMNS: cli_table_columns = optarg; break;
       case CLI_OPT_STANDALONE: cli_table_standalone = 1; break;
-      case PLOT_OPT_SIZE: case PLOT_OPT_FONT: case PLOT_OPT_DPI:
-      case PLOT_OPT_SYMLOG: case PLOT_OPT_DATA:
-        plot_option (c, optarg);
+      case CLI_PLOT_OPT_SIZE: case CLI_PLOT_OPT_FONT: case CLI_PLOT_OPT_DPI:
+      case CLI_PLOT_OPT_SYMLOG: case CLI_PLOT_OPT_DATA:
+        cli_plot_option (c, optarg);
         break;
       case 'h': usage (); return cli_finish (CLI_EXIT_OK);
       case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
@@ -257,10 +257,10 @@ main (int argc, char **argv)
   /* static: still reachable when an error exits (cli_fatal) below */
   static double *dv;
   dv = scan_parse_range (&nd, "--d", dspec);
-  if (plotpath && plot_check_path (plotpath) != 0)
+  if (plotpath && lsc_plot_check_path (plotpath) != 0)
     cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --plot: the file "
                "name must end in .svg, .pdf or .png", plotpath);
-  if (plotpath && !plot_available ())
+  if (plotpath && !lsc_plot_available ())
     cli_fatal (CLI_EXIT_USAGE, "--plot: this build has no cairo (install "
                "libcairo2-dev and reconfigure)");
 
@@ -289,7 +289,7 @@ main (int argc, char **argv)
   fmt = cli_output_format (outpath, fmt_set ? fmt : cli_default_format (),
                            fmt_set);
   scan_check_columns (fmt);
-  if (plot_options.data && !plotpath)
+  if (cli_plot_options.data && !plotpath)
     cli_fatal (CLI_EXIT_USAGE, "--plot-data needs --plot");
 
   /* ---- computation ---- */
@@ -310,9 +310,9 @@ main (int argc, char **argv)
     cli_fatal_status (rc, "%s", lsc_strerror (rc));
 
   /* ---- output ---- */
-  cli_output *o = cli_output_new (outf, fmt, (int) digits);
+  lsc_table_output *o = cli_output_open (outf, fmt, (int) digits);
   int status = scan_print (o, sf, nf, dv, nd, longfmt, &so);
-  cli_output_free (o);
+  cli_output_close (o);
   if (outpath && cli_atomic_commit (outf) != 0)
     {
       cli_error ("write error: %s: %s", outpath, strerror (errno));

@@ -104,7 +104,7 @@ order_str (char *buf, size_t len, int lead, int allzero)
 }
 
 static int
-expand_table (cli_table *t, const lsc_family *f, const lsc_series_opts *o,
+expand_table (lsc_table *t, const lsc_family *f, const lsc_series_opts *o,
               int maxd)
 {
   lsc_series_expansion *e = NULL;
@@ -115,16 +115,16 @@ expand_table (cli_table *t, const lsc_family *f, const lsc_series_opts *o,
   int rc = absent ? LSC_SUCCESS : lsc_series_expand (&e, f, o);
   if (rc || absent)
     {
-      cli_cell_string (t, f->name);
+      lsc_table_cell_string (t, f->name);
       for (int i = 0; i < 9; i++)
-        cli_cell_empty (t);
-      cli_cell_string (t, "");
+        lsc_table_cell_empty (t);
+      lsc_table_cell_string (t, "");
       if (absent)
-        cli_cell_status_token (t, "absent");
+        lsc_table_cell_status_token (t, "absent");
       else
-        cli_cell_status (t, rc);
-      cli_cell_string (t, absent ? note : "");
-      cli_row_end (t);
+        lsc_table_cell_status (t, rc);
+      lsc_table_cell_string (t, absent ? note : "");
+      lsc_table_row_end (t);
       return rc;
     }
   for (size_t q = 0; q < e->nq; q++)
@@ -136,21 +136,21 @@ expand_table (cli_table *t, const lsc_family *f, const lsc_series_opts *o,
         lsc_series_poly_str (mult, sizeof mult, &Q->mult);
       for (size_t j = 0; j < Q->n; j++)
         {
-          cli_cell_string (t, f->name);
-          cli_cell_string (t, Q->name);
-          cli_cell_string (t, kind_name (Q->kind));
-          cli_cell_string (t, ord);
-          cli_cell_string (t, mult);
-          cli_cell_int (t, (long long) (Q->lead + (int) j));
+          lsc_table_cell_string (t, f->name);
+          lsc_table_cell_string (t, Q->name);
+          lsc_table_cell_string (t, kind_name (Q->kind));
+          lsc_table_cell_string (t, ord);
+          lsc_table_cell_string (t, mult);
+          lsc_table_cell_int (t, (long long) (Q->lead + (int) j));
           coef_str (buf, sizeof buf, Q->c[j], Q->digits[j], maxd);
-          cli_cell_decimal (t, buf);
-          cli_cell_real (t, Q->err[j]);
-          cli_cell_int (t, Q->digits[j]);
-          cli_cell_string (t, Q->closed[j][0] ? "recognised" : "");
-          cli_cell_string (t, Q->closed[j]);
-          cli_cell_status (t, LSC_SUCCESS);
-          cli_cell_string (t, "");
-          cli_row_end (t);
+          lsc_table_cell_decimal (t, buf);
+          lsc_table_cell_real (t, Q->err[j]);
+          lsc_table_cell_int (t, Q->digits[j]);
+          lsc_table_cell_string (t, Q->closed[j][0] ? "recognised" : "");
+          lsc_table_cell_string (t, Q->closed[j]);
+          lsc_table_cell_status (t, LSC_SUCCESS);
+          lsc_table_cell_string (t, "");
+          lsc_table_row_end (t);
         }
     }
   lsc_series_expansion_free (e);
@@ -182,7 +182,7 @@ main (int argc, char **argv)
   const char *outpath = NULL;
   lsc_series_opts so;
   lsc_series_opts_init (&so);
-  cli_format fmt = cli_default_format ();
+  lsc_table_format fmt = cli_default_format ();
   while ((opt = cli_getopt (argc, argv, "F:N:D:Ld:c:f:o:qhV", longopts)) != -1)
     switch (opt)
       {
@@ -243,22 +243,22 @@ main (int argc, char **argv)
   cli_redirect_stdout (outpath);
   int progress = !quiet && isatty (STDERR_FILENO);
   int status = CLI_EXIT_OK;
-  cli_output *o = cli_output_new (stdout, fmt, 0);
+  lsc_table_output *o = cli_output_open (stdout, fmt, 0);
   if (dspec)
     status = point_tables (o, cat, sel, nsel, dspec, progress);
   else if (limits)
     status = limits_table (o, cat, sel, nsel, progress);
   else
     {
-      static const cli_column cols[] = {
-        { "family", CLI_COL_STRING },  { "quantity", CLI_COL_STRING },
-        { "kind", CLI_COL_STRING },    { "order", CLI_COL_STRING },
-        { "mult", CLI_COL_STRING },    { "power", CLI_COL_INT },
-        { "coefficient", CLI_COL_DECIMAL }, { "error", CLI_COL_REAL },
-        { "digits", CLI_COL_INT },     { "closed_label", CLI_COL_STRING },
-        { "closed_form", CLI_COL_STRING }, { "status", CLI_COL_STATUS },
-        { "note", CLI_COL_STRING } };
-      cli_table *t = cli_table_begin_captioned (
+      static const lsc_table_column cols[] = {
+        { "family", LSC_TABLE_STRING },  { "quantity", LSC_TABLE_STRING },
+        { "kind", LSC_TABLE_STRING },    { "order", LSC_TABLE_STRING },
+        { "mult", LSC_TABLE_STRING },    { "power", LSC_TABLE_INT },
+        { "coefficient", LSC_TABLE_DECIMAL }, { "error", LSC_TABLE_REAL },
+        { "digits", LSC_TABLE_INT },     { "closed_label", LSC_TABLE_STRING },
+        { "closed_form", LSC_TABLE_STRING }, { "status", LSC_TABLE_STATUS },
+        { "note", LSC_TABLE_STRING } };
+      lsc_table *t = lsc_table_begin_captioned (
           o, "series",
           "Coefficients of the expansions in $\\varepsilon = d^{-1/2}$: "
           "quantity $= \\sum_j c_j \\varepsilon^{\\mathrm{power}}$",
@@ -271,9 +271,9 @@ main (int argc, char **argv)
           if (expand_table (t, sel[i], &so, maxd))
             status = CLI_EXIT_NOCONV;
         }
-      cli_table_end (t);
+      lsc_table_end (t);
     }
-  cli_output_free (o);
+  cli_output_close (o);
   free (sel);
   lsc_catalogue_free (cat);
   return cli_finish (status);

@@ -71,7 +71,7 @@ main (int argc, char **argv)
   };
   const char *dspec = "20", *fams = NULL, *catpath = NULL, *outpath = NULL;
   int full = 1, fmt_set = 0, opt;
-  cli_format fmt = CLI_FMT_TSV;
+  lsc_table_format fmt = LSC_TABLE_TSV;
   while ((opt = cli_getopt (argc, argv, "d:F:c:f:o:hV", lo)) != -1)
     switch (opt)
       {
@@ -143,18 +143,18 @@ main (int argc, char **argv)
       if (lsc_young_k (&cat->fam[i].G) == lsc_young_d (&cat->fam[i].G))
         sel[ns++] = &cat->fam[i];
 
-  static const cli_column cols[] = {
-    { "family", CLI_COL_STRING }, { "d", CLI_COL_REAL },
-    { "m", CLI_COL_INT }, { "split", CLI_COL_STRING },
-    { "status", CLI_COL_STATUS }, { "parent_index", CLI_COL_REAL },
-    { "index", CLI_COL_REAL }, { "zero", CLI_COL_REAL },
-    { "structural", CLI_COL_REAL }, { "type", CLI_COL_STRING },
-    { "index_2nd", CLI_COL_REAL }, { "full", CLI_COL_STRING },
-    { "loss", CLI_COL_REAL }, { "isotropy", CLI_COL_STRING }
+  static const lsc_table_column cols[] = {
+    { "family", LSC_TABLE_STRING }, { "d", LSC_TABLE_REAL },
+    { "m", LSC_TABLE_INT }, { "split", LSC_TABLE_STRING },
+    { "status", LSC_TABLE_STATUS }, { "parent_index", LSC_TABLE_REAL },
+    { "index", LSC_TABLE_REAL }, { "zero", LSC_TABLE_REAL },
+    { "structural", LSC_TABLE_REAL }, { "type", LSC_TABLE_STRING },
+    { "index_2nd", LSC_TABLE_REAL }, { "full", LSC_TABLE_STRING },
+    { "loss", LSC_TABLE_REAL }, { "isotropy", LSC_TABLE_STRING }
   };
   cli_redirect_stdout (outpath);
-  cli_output *o = cli_output_new (stdout, fmt, 0);
-  cli_table *t = cli_table_begin (o, "split", cols,
+  lsc_table_output *o = cli_output_open (stdout, fmt, 0);
+  lsc_table *t = lsc_table_begin (o, "split", cols,
                                   sizeof cols / sizeof cols[0]);
   int bad = 0;
   lsc_overparam_split_row *rows = NULL;
@@ -190,37 +190,37 @@ main (int argc, char **argv)
                                ? "MISMATCH" : "-";
               if (st2)
                 bad = 1;
-              cli_cell_string (t, f->name);
-              cli_cell_real (t, x->d);
-              cli_cell_int (t, (long long) x->m);
-              cli_cell_string (t, split_name (x, nm, sizeof nm));
-              cli_cell_status (t, st2);
-              cli_cell_real (t, x->parent_index);
+              lsc_table_cell_string (t, f->name);
+              lsc_table_cell_real (t, x->d);
+              lsc_table_cell_int (t, (long long) x->m);
+              lsc_table_cell_string (t, split_name (x, nm, sizeof nm));
+              lsc_table_cell_status (t, st2);
+              lsc_table_cell_real (t, x->parent_index);
               if (x->status)
                 {
                   for (int c = 0; c < 4; c++)
-                    cli_cell_empty (t);
-                  cli_cell_empty (t);
-                  cli_cell_string (t, fl);
-                  cli_cell_empty (t);
+                    lsc_table_cell_empty (t);
+                  lsc_table_cell_empty (t);
+                  lsc_table_cell_string (t, fl);
+                  lsc_table_cell_empty (t);
                 }
               else
                 {
-                  cli_cell_real (t, x->index);
-                  cli_cell_real (t, x->zero);
-                  cli_cell_real (t, x->nsplit);
-                  cli_cell_string (t, x->type ? x->type : "");
-                  cli_cell_real (t, x->second);
-                  cli_cell_string (t, fl);
-                  cli_cell_real (t, x->loss);
+                  lsc_table_cell_real (t, x->index);
+                  lsc_table_cell_real (t, x->zero);
+                  lsc_table_cell_real (t, x->nsplit);
+                  lsc_table_cell_string (t, x->type ? x->type : "");
+                  lsc_table_cell_real (t, x->second);
+                  lsc_table_cell_string (t, fl);
+                  lsc_table_cell_real (t, x->loss);
                 }
-              cli_cell_string (t, x->isotropy);
-              cli_row_end (t);
+              lsc_table_cell_string (t, x->isotropy);
+              lsc_table_row_end (t);
             }
         }
     }
-  cli_table_end (t);
-  cli_output_free (o);
+  lsc_table_end (t);
+  cli_output_close (o);
   free (rows);
   free (sel);
   lsc_catalogue_free (cat);

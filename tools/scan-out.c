@@ -69,33 +69,33 @@ scan_parse_range (size_t *n, const char *opt, const char *spec)
 
 /* ---------------------------------------------------------------- tables */
 
-#define P CLI_COLF_PAPER
-#define X CLI_COLF_EXTRA
-static const cli_pcolumn sum_cols[] = {
-  { "family", CLI_COL_STRING, NULL, P },
-  { "isotropy", CLI_COL_STRING, NULL, P | X },
-  { "d", CLI_COL_REAL, "$d$", 0 }, { "k", CLI_COL_REAL, "$k$", 0 },
-  { "status", CLI_COL_STATUS, NULL, 0 }, { "type", CLI_COL_STRING, NULL, P },
-  { "index", CLI_COL_REAL, NULL, P },
-  { "zero", CLI_COL_REAL, NULL, CLI_COLF_EXACT },
-  { "loss", CLI_COL_REAL, "$L$", P },
-  { "grad_norm", CLI_COL_REAL, "$\\|\\nabla L\\|$", 0 },
-  { "min_eig", CLI_COL_REAL, "$\\lambda_{\\min}$", P },
-  { "min_comp", CLI_COL_STRING, "comp.", 0 },
-  { "ndistinct", CLI_COL_INT, "distinct", 0 },
-  { "mult_sum", CLI_COL_REAL, "$\\sum m$", CLI_COLF_EXACT },
-  { "dstar", CLI_COL_REAL, "$d^*$", P }, { "full", CLI_COL_STRING, NULL, 0 },
-  { "full_dev", CLI_COL_REAL, "full dev.", 0 },
-  { "note", CLI_COL_STRING, NULL, 0 }
+#define P LSC_TABLE_PAPER
+#define X LSC_TABLE_EXTRA
+static const lsc_table_pcolumn sum_cols[] = {
+  { "family", LSC_TABLE_STRING, NULL, P },
+  { "isotropy", LSC_TABLE_STRING, NULL, P | X },
+  { "d", LSC_TABLE_REAL, "$d$", 0 }, { "k", LSC_TABLE_REAL, "$k$", 0 },
+  { "status", LSC_TABLE_STATUS, NULL, 0 }, { "type", LSC_TABLE_STRING, NULL, P },
+  { "index", LSC_TABLE_REAL, NULL, P },
+  { "zero", LSC_TABLE_REAL, NULL, LSC_TABLE_EXACT },
+  { "loss", LSC_TABLE_REAL, "$L$", P },
+  { "grad_norm", LSC_TABLE_REAL, "$\\|\\nabla L\\|$", 0 },
+  { "min_eig", LSC_TABLE_REAL, "$\\lambda_{\\min}$", P },
+  { "min_comp", LSC_TABLE_STRING, "comp.", 0 },
+  { "ndistinct", LSC_TABLE_INT, "distinct", 0 },
+  { "mult_sum", LSC_TABLE_REAL, "$\\sum m$", LSC_TABLE_EXACT },
+  { "dstar", LSC_TABLE_REAL, "$d^*$", P }, { "full", LSC_TABLE_STRING, NULL, 0 },
+  { "full_dev", LSC_TABLE_REAL, "full dev.", 0 },
+  { "note", LSC_TABLE_STRING, NULL, 0 }
 };
 #define NSUM 15                 /* without the two --full columns */
 #define NOTE (sizeof sum_cols / sizeof sum_cols[0] - 1)
 
-static const cli_pcolumn spec_cols[] = {
-  { "family", CLI_COL_STRING, NULL, P }, { "d", CLI_COL_REAL, "$d$", 0 },
-  { "component", CLI_COL_STRING, "comp.", P },
-  { "value", CLI_COL_REAL, "$\\lambda$", P },
-  { "mult", CLI_COL_DECIMAL, "mult.", P | CLI_COLF_EXACT }
+static const lsc_table_pcolumn spec_cols[] = {
+  { "family", LSC_TABLE_STRING, NULL, P }, { "d", LSC_TABLE_REAL, "$d$", 0 },
+  { "component", LSC_TABLE_STRING, "comp.", P },
+  { "value", LSC_TABLE_REAL, "$\\lambda$", P },
+  { "mult", LSC_TABLE_DECIMAL, "mult.", P | LSC_TABLE_EXACT }
 };
 #undef P
 #undef X
@@ -104,10 +104,10 @@ static const cli_pcolumn spec_cols[] = {
 int scan_poly;
 
 void
-scan_check_columns (cli_format fmt)
+scan_check_columns (lsc_table_format fmt)
 {
-  static const cli_pcolumn more[] = {
-    { "eig_err", CLI_COL_REAL, NULL, 0 }, { "proved", CLI_COL_STRING, NULL, 0 }
+  static const lsc_table_pcolumn more[] = {
+    { "eig_err", LSC_TABLE_REAL, NULL, 0 }, { "proved", LSC_TABLE_STRING, NULL, 0 }
   };
   cli_table_check (fmt, 3, sum_cols, sizeof sum_cols / sizeof sum_cols[0],
                    spec_cols, sizeof spec_cols / sizeof spec_cols[0],
@@ -152,8 +152,8 @@ type_tex (const char *type)
   return type;
 }
 
-static cli_table *
-begin_summary (cli_output *o, const lsc_scan_opts *so, double d, double k)
+static lsc_table *
+begin_summary (lsc_table_output *o, const lsc_scan_opts *so, double d, double k)
 {
   char cap[1536], where[80] = "";
   if (isfinite (d))
@@ -181,27 +181,27 @@ begin_summary (cli_output *o, const lsc_scan_opts *so, double d, double k)
                        "of the double path, $16 d^2 2^{-53} \\max(1, "
                        "\\max|\\lambda|)$ (measured: at most $3 d^2 2^{-53} "
                        "\\max(1, \\max|\\lambda|)$ for $d \\le 10^6$)." : "");
-  cli_pcolumn cols[NSUM + 4];
+  lsc_table_pcolumn cols[NSUM + 4];
   memcpy (cols, sum_cols, sizeof sum_cols);
   size_t nc = so->full ? NSUM + 2 : NSUM;
   if (so->fast) /* the double path's error bound (scan_classify) */
-    cols[nc++] = (cli_pcolumn){ "eig_err", CLI_COL_REAL, NULL, 0 };
+    cols[nc++] = (lsc_table_pcolumn){ "eig_err", LSC_TABLE_REAL, NULL, 0 };
   if (scan_prove)
-    cols[nc++] = (cli_pcolumn){ "proved", CLI_COL_STRING, NULL, 0 };
-  cols[6].type = CLI_COL_DECIMAL; /* the index: exact integers past 2^53 */
-  cols[7].type = CLI_COL_DECIMAL; /* zero count: exact (cli_index_text) */
-  cols[13].type = CLI_COL_DECIMAL; /* mult_sum: exact (cli_index_text) */
+    cols[nc++] = (lsc_table_pcolumn){ "proved", LSC_TABLE_STRING, NULL, 0 };
+  cols[6].type = LSC_TABLE_DECIMAL; /* the index: exact integers past 2^53 */
+  cols[7].type = LSC_TABLE_DECIMAL; /* zero count: exact (lsc_table_index_text) */
+  cols[13].type = LSC_TABLE_DECIMAL; /* mult_sum: exact (lsc_table_index_text) */
   if (so->prec)
-    cols[8].type = cols[9].type = cols[10].type = CLI_COL_DECIMAL;
+    cols[8].type = cols[9].type = cols[10].type = LSC_TABLE_DECIMAL;
   cols[nc] = sum_cols[NOTE]; /* the note column last */
-  return cli_table_begin_paper (o, "summary", cap, cols, nc + 1, 0);
+  return lsc_table_begin_paper (o, "summary", cap, cols, nc + 1, 0);
 }
 
 /* The spectrum table of the row r (r NULL: of all families at all d, in
    one table; grouped: of all families at one d, r any of them, in one
    LaTeX longtable grouped by family). */
-static cli_table *
-begin_spectrum (cli_output *o, const lsc_scan_row *r, int grouped,
+static lsc_table *
+begin_spectrum (lsc_table_output *o, const lsc_scan_row *r, int grouped,
                 const lsc_scan_opts *so)
 {
   char cap[800], name[160], where[240] = " at all $d$ of the scan";
@@ -218,116 +218,116 @@ begin_spectrum (cli_output *o, const lsc_scan_row *r, int grouped,
             "s standard, x exterior square, y the partition $(n-2,2)$); "
             "multiplicities in $M(k,d)$%s.", where,
             scan_poly ? ", as polynomials in $d$" : "");
-  cli_pcolumn cols[5];
+  lsc_table_pcolumn cols[5];
   memcpy (cols, spec_cols, sizeof cols);
   if (!r) /* several d: the d column is part of the LaTeX defaults */
-    cols[1].flags |= CLI_COLF_PAPER;
+    cols[1].flags |= LSC_TABLE_PAPER;
   if (scan_poly)
-    cols[4].type = CLI_COL_STRING;
+    cols[4].type = LSC_TABLE_STRING;
   if (so->prec)
-    cols[3].type = CLI_COL_DECIMAL;
-  return cli_table_begin_paper (o, "spectrum", cap, cols, 5, grouped
-                                || (!r && cli_output_get_format (o)
-                                    == CLI_FMT_LATEX));
+    cols[3].type = LSC_TABLE_DECIMAL;
+  return lsc_table_begin_paper (o, "spectrum", cap, cols, 5, grouped
+                                || (!r && lsc_table_output_format (o)
+                                    == LSC_TABLE_LATEX));
 }
 
 static int
-summary_row (cli_table *t, const lsc_scan_row *r, const lsc_scan_opts *so)
+summary_row (lsc_table *t, const lsc_scan_row *r, const lsc_scan_opts *so)
 {
   int bad = r->status != 0;
   char iso[512];
-  cli_isotropy_tex (iso, sizeof iso, r->fam->isotropy);
-  cli_cell_string (t, r->fam->name);
-  cli_cell_string_tex (t, r->fam->isotropy, iso);
-  cli_cell_real (t, r->d);
-  cli_cell_real (t, r->k);
+  lsc_table_isotropy_tex (iso, sizeof iso, r->fam->isotropy);
+  lsc_table_cell_string (t, r->fam->name);
+  lsc_table_cell_string_tex (t, r->fam->isotropy, iso);
+  lsc_table_cell_real (t, r->d);
+  lsc_table_cell_real (t, r->k);
   /* absent (outside the family's domain), coincident (reported under the
      family of larger isotropy) and incomplete (no type) are not failures */
   if (bad)
-    cli_cell_status (t, r->status);
+    lsc_table_cell_status (t, r->status);
   else
-    cli_cell_status_token (t, r->absent ? "absent"
+    lsc_table_cell_status_token (t, r->absent ? "absent"
                            : r->coincident ? "coincident"
                            : r->incomplete ? "incomplete" : "ok");
   if (bad || r->absent)
     {
       for (int j = 5; j < (so->full ? NSUM + 2 : NSUM) + (so->fast != 0); j++)
-        cli_cell_empty (t);
+        lsc_table_cell_empty (t);
       if (scan_prove)
-        cli_cell_string (t, "not-proved");
+        lsc_table_cell_string (t, "not-proved");
     }
   else
     {
       if (r->type && !r->coincident)
-        cli_cell_string_tex (t, r->type, type_tex (r->type));
+        lsc_table_cell_string_tex (t, r->type, type_tex (r->type));
       else
-        cli_cell_empty (t);
+        lsc_table_cell_empty (t);
       /* Decimal: exact beyond 2^53 (index_dec, d > LSC_SCAN_LARGE_D). */
       char ib[32], zb[32];
-      cli_index_text (ib, sizeof ib, r->index, r->d);
-      cli_cell_decimal (t, r->index_dec ? r->index_dec : ib);
-      cli_index_text (zb, sizeof zb, r->zero, r->d);
-      cli_cell_decimal (t, zb);
+      lsc_table_index_text (ib, sizeof ib, r->index, r->d);
+      lsc_table_cell_decimal (t, r->index_dec ? r->index_dec : ib);
+      lsc_table_index_text (zb, sizeof zb, r->zero, r->d);
+      lsc_table_cell_decimal (t, zb);
       double noise = lsc_scan_noise_bound (so, r->k);
       if (r->loss_dec)
         {
-          cli_cell_decimal_err (t, r->loss_dec, noise);
-          cli_cell_decimal_err (t, r->resid_dec, noise);
-          cli_cell_decimal (t, r->ev_dec[r->min_idx]);
+          lsc_table_cell_decimal_err (t, r->loss_dec, noise);
+          lsc_table_cell_decimal_err (t, r->resid_dec, noise);
+          lsc_table_cell_decimal (t, r->ev_dec[r->min_idx]);
         }
       else
         {
-          cli_cell_real_err (t, r->loss, noise);
-          cli_cell_real_err (t, r->resid, noise);
-          cli_cell_real (t, r->min_eig);
+          lsc_table_cell_real_err (t, r->loss, noise);
+          lsc_table_cell_real_err (t, r->resid, noise);
+          lsc_table_cell_real (t, r->min_eig);
         }
-      cli_cell_string (t, lsc_irrep_name (r->min_irrep));
-      cli_cell_int (t, (long long) r->nev);
+      lsc_table_cell_string (t, lsc_irrep_name (r->min_irrep));
+      lsc_table_cell_int (t, (long long) r->nev);
       char tb[32];
-      cli_index_text (tb, sizeof tb, r->total, r->d);
-      cli_cell_decimal (t, tb);
+      lsc_table_index_text (tb, sizeof tb, r->total, r->d);
+      lsc_table_cell_decimal (t, tb);
       double ds = lsc_scan_family_dstar (r->fam);
       if (isfinite (ds))
-        cli_cell_real (t, ds);
+        lsc_table_cell_real (t, ds);
       else
-        cli_cell_empty (t);
+        lsc_table_cell_empty (t);
       if (so->full)
         {
           static const char *const tok[] = { "", "ok", "mismatch", "skip" };
-          cli_cell_string (t, tok[r->full]);
+          lsc_table_cell_string (t, tok[r->full]);
           if (r->full == LSC_SCAN_FULL_OK || r->full == LSC_SCAN_FULL_MISMATCH)
-            cli_cell_real (t, r->full_dev);
+            lsc_table_cell_real (t, r->full_dev);
           else
-            cli_cell_empty (t);
+            lsc_table_cell_empty (t);
         }
       if (so->fast)
-        cli_cell_real (t, r->ev_err);
+        lsc_table_cell_real (t, r->ev_err);
       if (scan_prove)
-        cli_cell_string (t, lsc_prove_token (lsc_prove_scan_row (r)));
+        lsc_table_cell_string (t, lsc_prove_token (lsc_prove_scan_row (r)));
     }
   if (r->note[0])
-    cli_cell_string (t, r->note);
+    lsc_table_cell_string (t, r->note);
   else
-    cli_cell_empty (t);
-  cli_row_end (t);
+    lsc_table_cell_empty (t);
+  lsc_table_row_end (t);
   return bad || r->full == LSC_SCAN_FULL_MISMATCH;
 }
 
 static void
-spectrum_rows (cli_table *t, const lsc_scan_row *r)
+spectrum_rows (lsc_table *t, const lsc_scan_row *r)
 {
   for (size_t i = 0; i < r->nev; i++)
     {
-      cli_cell_string (t, r->fam->name);
-      cli_cell_real (t, r->d);
-      cli_cell_string (t, lsc_irrep_name (r->ev[i].irrep));
+      lsc_table_cell_string (t, r->fam->name);
+      lsc_table_cell_real (t, r->d);
+      lsc_table_cell_string (t, lsc_irrep_name (r->ev[i].irrep));
       if (r->ev_dec)
-        cli_cell_decimal (t, r->ev_dec[i]);
+        lsc_table_cell_decimal (t, r->ev_dec[i]);
       else
-        cli_cell_real (t, r->ev[i].value);
+        lsc_table_cell_real (t, r->ev[i].value);
       /* exact integers past 2^53 on the large-d path */
       char mb[96];
-      cli_index_text (mb, sizeof mb, r->ev[i].mult, r->d);
+      lsc_table_index_text (mb, sizeof mb, r->ev[i].mult, r->d);
       if (scan_poly)
         {
           lsc_series_poly m;
@@ -335,8 +335,8 @@ spectrum_rows (cli_table *t, const lsc_scan_row *r)
           lsc_series_mult (&m, &r->ev[i], &r->fam->G);
           lsc_series_poly_str (mb, sizeof mb, &m);
           snprintf (tex, sizeof tex, "$%s$", mb);
-          cli_cell_string_tex (t, mb, tex);
-          cli_row_end (t);
+          lsc_table_cell_string_tex (t, mb, tex);
+          lsc_table_row_end (t);
           continue;
         }
       if (r->index_dec)
@@ -349,8 +349,8 @@ spectrum_rows (cli_table *t, const lsc_scan_row *r)
           lsc_series_poly_eval_str (mb, sizeof mb, &m, dm);
           mpfr_clear (dm);
         }
-      cli_cell_decimal (t, mb);
-      cli_row_end (t);
+      lsc_table_cell_decimal (t, mb);
+      lsc_table_row_end (t);
     }
 }
 
@@ -365,11 +365,11 @@ row_at (const scan_fam *f, double d)
 }
 
 int
-scan_print (cli_output *o, const scan_fam *sf, size_t nf, const double *dv,
+scan_print (lsc_table_output *o, const scan_fam *sf, size_t nf, const double *dv,
             size_t nd, int longfmt, const lsc_scan_opts *so)
 {
   int bad = 0;
-  cli_table *t;
+  lsc_table *t;
   if (longfmt)
     {
       t = begin_summary (o, so, NAN, NAN);
@@ -380,7 +380,7 @@ scan_print (cli_output *o, const scan_fam *sf, size_t nf, const double *dv,
             if (r)
               bad |= summary_row (t, r, so);
           }
-      cli_table_end (t);
+      lsc_table_end (t);
       t = begin_spectrum (o, NULL, 0, so);
       for (size_t j = 0; j < nd; j++)
         for (size_t i = 0; i < nf; i++)
@@ -389,7 +389,7 @@ scan_print (cli_output *o, const scan_fam *sf, size_t nf, const double *dv,
             if (r && r->status == 0 && !r->absent && !r->coincident)
               spectrum_rows (t, r);
           }
-      cli_table_end (t);
+      lsc_table_end (t);
       return bad ? CLI_EXIT_NOCONV : CLI_EXIT_OK;
     }
   for (size_t j = 0; j < nd; j++)
@@ -404,10 +404,10 @@ scan_print (cli_output *o, const scan_fam *sf, size_t nf, const double *dv,
             t = begin_summary (o, so, r->d, r->k);
           bad |= summary_row (t, r, so);
         }
-      cli_table_end (t);
+      lsc_table_end (t);
       /* LaTeX: one longtable of all families at this d; else one table
          per family */
-      int grouped = cli_output_get_format (o) == CLI_FMT_LATEX;
+      int grouped = lsc_table_output_format (o) == LSC_TABLE_LATEX;
       t = NULL;
       for (size_t i = 0; i < nf; i++)
         {
@@ -419,11 +419,11 @@ scan_print (cli_output *o, const scan_fam *sf, size_t nf, const double *dv,
           spectrum_rows (t, r);
           if (!grouped)
             {
-              cli_table_end (t);
+              lsc_table_end (t);
               t = NULL;
             }
         }
-      cli_table_end (t);
+      lsc_table_end (t);
     }
   return bad ? CLI_EXIT_NOCONV : CLI_EXIT_OK;
 }

@@ -19,7 +19,7 @@ double *scan_parse_range (size_t *n, const char *opt, const char *spec);
 /* Write the tables (one block per d, or with longfmt one summary and one
    spectrum table for all d).  Returns CLI_EXIT_OK or CLI_EXIT_NOCONV if a
    row failed or the full check disagreed. */
-int scan_print (cli_output *o, const scan_fam *sf, size_t nf,
+int scan_print (lsc_table_output *o, const scan_fam *sf, size_t nf,
                 const double *dv, size_t nd, int longfmt,
                 const lsc_scan_opts *so);
 
@@ -27,7 +27,7 @@ int scan_print (cli_output *o, const scan_fam *sf, size_t nf,
 extern int scan_poly;
 /* Check --columns and --standalone (cli_table_check) against the scan's
    tables. */
-void scan_check_columns (cli_format fmt);
+void scan_check_columns (lsc_table_format fmt);
 
 /* Plot: for one d, the spectrum of each family (eigenvalue against
    multiplicity, log scale); for several, loss and smallest eigenvalue

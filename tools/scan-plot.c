@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "plot.h"
+#include "cli-plot.h"
 #include "scan-out.h"
 
 /* One panel per family: eigenvalue against multiplicity (log scale), one
@@ -21,8 +21,8 @@ plot_spectra (FILE *f, const char *path, const scan_fam *sf, size_t nf,
         np++;
         nev += sf[i].rows[0].nev;
       }
-  plot_panel *pp = calloc (np ? np : 1, sizeof *pp);
-  plot_series *se = calloc (4 * (np ? np : 1), sizeof *se);
+  lsc_plot_panel *pp = calloc (np ? np : 1, sizeof *pp);
+  lsc_plot_series *se = calloc (4 * (np ? np : 1), sizeof *se);
   double *xy = malloc (2 * (nev ? nev : 1) * sizeof *xy);
   char (*title)[128] = calloc (np ? np : 1, sizeof *title);
   int rc = -1;
@@ -42,16 +42,16 @@ plot_spectra (FILE *f, const char *path, const scan_fam *sf, size_t nf,
       snprintf (title[p], sizeof title[p], "%s, d = %g", r->fam->name,
                 r->d);
       pp[p].title = title[p];
-      pp[p].xlabel = plot_options.symlog > 0 ? "eigenvalue (signed log)"
+      pp[p].xlabel = cli_plot_options.symlog > 0 ? "eigenvalue (signed log)"
                      : "eigenvalue";
       pp[p].ylabel = "multiplicity";
       pp[p].ylog = 1;
-      pp[p].xlog = plot_options.symlog > 0 ? PLOT_SYMLOG : PLOT_LINEAR;
-      pp[p].symc = plot_options.symlog;
+      pp[p].xlog = cli_plot_options.symlog > 0 ? LSC_PLOT_SYMLOG : LSC_PLOT_LINEAR;
+      pp[p].symc = cli_plot_options.symlog;
       pp[p].series = &se[4 * p];
       for (int c = 0; c < 4; c++)
         {
-          plot_series *s = &se[4 * p + pp[p].nseries];
+          lsc_plot_series *s = &se[4 * p + pp[p].nseries];
           s->x = xy + used;
           s->y = xy + nev + used;
           for (size_t e = 0; e < r->nev; e++)
@@ -65,14 +65,14 @@ plot_spectra (FILE *f, const char *path, const scan_fam *sf, size_t nf,
           if (s->n)
             {
               s->label = comp[c];
-              s->style = PLOT_STEMS;
+              s->style = LSC_PLOT_STEMS;
               s->color = c;
               pp[p].nseries++;
             }
         }
       p++;
     }
-  rc = plot_write (f, path, pp, np, np < 2 ? np : np < 5 ? 2 : 3, err,
+  rc = cli_plot_write (f, path, pp, np, np < 2 ? np : np < 5 ? 2 : 3, err,
                    errlen);
 done:
   free (pp);
@@ -91,7 +91,7 @@ plot_branches (FILE *f, const char *path, const scan_fam *sf, size_t nf,
   size_t ntot = 0;
   for (size_t i = 0; i < nf; i++)
     ntot += sf[i].n;
-  plot_series *se = calloc (2 * (nf ? nf : 1), sizeof *se);
+  lsc_plot_series *se = calloc (2 * (nf ? nf : 1), sizeof *se);
   double *buf = malloc (3 * (ntot ? ntot : 1) * sizeof *buf);
   double *vl = malloc ((nf ? nf : 1) * sizeof *vl);
   char (*lab)[160] = calloc (nf ? nf : 1, sizeof *lab);
@@ -121,10 +121,10 @@ plot_branches (FILE *f, const char *path, const scan_fam *sf, size_t nf,
           n++;
         }
       used += n;
-      se[ns] = (plot_series) { sf[i].fam->name, x, L, n, PLOT_LINESPOINTS,
+      se[ns] = (lsc_plot_series) { sf[i].fam->name, x, L, n, LSC_PLOT_LINESPOINTS,
                                (int) ns };
-      se[nf + ns] = (plot_series) { sf[i].fam->name, x, m, n,
-                                    PLOT_LINESPOINTS, (int) ns };
+      se[nf + ns] = (lsc_plot_series) { sf[i].fam->name, x, m, n,
+                                    LSC_PLOT_LINESPOINTS, (int) ns };
       ns++;
       double ds = lsc_scan_family_dstar (sf[i].fam);
       const char *how = "";
@@ -140,14 +140,14 @@ plot_branches (FILE *f, const char *path, const scan_fam *sf, size_t nf,
           vl[nv++] = ds;
         }
     }
-  double c = plot_options.symlog > 0 ? plot_options.symlog : 1e-3;
-  plot_panel pp[2] = {
-    { "loss (dashed: d*)", "d", "loss", xlog, PLOT_LOG, se,
+  double c = cli_plot_options.symlog > 0 ? cli_plot_options.symlog : 1e-3;
+  lsc_plot_panel pp[2] = {
+    { "loss (dashed: d*)", "d", "loss", xlog, LSC_PLOT_LOG, se,
       ns, vl, vlab, nv, 0, 0, 0 },
     { "smallest Hessian eigenvalue", "d", "min eigenvalue (signed log)",
-      xlog, PLOT_SYMLOG, se + nf, ns, vl, vlab, nv, 1, 0, c }
+      xlog, LSC_PLOT_SYMLOG, se + nf, ns, vl, vlab, nv, 1, 0, c }
   };
-  rc = plot_write (f, path, pp, 2, 2, err, errlen);
+  rc = cli_plot_write (f, path, pp, 2, 2, err, errlen);
 done:
   free (se);
   free (buf);

@@ -25,7 +25,7 @@ k_str (char *buf, size_t len, const lsc_young *G)
 }
 
 int
-point_tables (cli_output *o, const lsc_catalogue *cat,
+point_tables (lsc_table_output *o, const lsc_catalogue *cat,
               const lsc_family **sel, size_t nsel, const char *dspec,
               int progress)
 {
@@ -39,21 +39,21 @@ point_tables (cli_output *o, const lsc_catalogue *cat,
                "invalid argument '%s' for --d: a number from 2 to 1e300",
                dspec);
   int status = CLI_EXIT_OK;
-  static const cli_column pc[] = {
-    { "family", CLI_COL_STRING }, { "d", CLI_COL_DECIMAL },
-    { "k", CLI_COL_STRING },      { "status", CLI_COL_STATUS },
-    { "type", CLI_COL_STRING },   { "index", CLI_COL_DECIMAL },
-    { "index_poly", CLI_COL_STRING }, { "zero", CLI_COL_STRING },
-    { "loss", CLI_COL_DECIMAL },
-    { "eig_err", CLI_COL_REAL },  { "ndistinct", CLI_COL_INT },
-    { "note", CLI_COL_STRING } };
-  static const cli_column sc[] = {
-    { "family", CLI_COL_STRING },   { "component", CLI_COL_STRING },
-    { "value", CLI_COL_DECIMAL },   { "mult", CLI_COL_DECIMAL },
-    { "mult_poly", CLI_COL_STRING } };
+  static const lsc_table_column pc[] = {
+    { "family", LSC_TABLE_STRING }, { "d", LSC_TABLE_DECIMAL },
+    { "k", LSC_TABLE_STRING },      { "status", LSC_TABLE_STATUS },
+    { "type", LSC_TABLE_STRING },   { "index", LSC_TABLE_DECIMAL },
+    { "index_poly", LSC_TABLE_STRING }, { "zero", LSC_TABLE_STRING },
+    { "loss", LSC_TABLE_DECIMAL },
+    { "eig_err", LSC_TABLE_REAL },  { "ndistinct", LSC_TABLE_INT },
+    { "note", LSC_TABLE_STRING } };
+  static const lsc_table_column sc[] = {
+    { "family", LSC_TABLE_STRING },   { "component", LSC_TABLE_STRING },
+    { "value", LSC_TABLE_DECIMAL },   { "mult", LSC_TABLE_DECIMAL },
+    { "mult_poly", LSC_TABLE_STRING } };
   char dbuf[128];
   mpfr_snprintf (dbuf, sizeof dbuf, "%.30Rg", d);
-  cli_table *t = cli_table_begin (o, "point", pc, sizeof pc / sizeof pc[0]);
+  lsc_table *t = lsc_table_begin (o, "point", pc, sizeof pc / sizeof pc[0]);
   lsc_series_spectrum **sp = calloc (nsel + 1, sizeof *sp);
   int lg = (int) mpfr_get_exp (d);
   mpfr_prec_t prec = 128 + 3 * (mpfr_prec_t) (lg > 0 ? lg : 1);
@@ -90,20 +90,20 @@ point_tables (cli_output *o, const lsc_catalogue *cat,
                            strcmp (f->kind, "global-minimum") == 0)
                      : LSC_ENOMEM;
         }
-      cli_cell_string (t, f->name);
-      cli_cell_decimal (t, dbuf);
-      cli_cell_string (t, kb);
+      lsc_table_cell_string (t, f->name);
+      lsc_table_cell_decimal (t, dbuf);
+      lsc_table_cell_string (t, kb);
       if (absent)
-        cli_cell_status_token (t, "absent");
+        lsc_table_cell_status_token (t, "absent");
       else
-        cli_cell_status (t, rc);
+        lsc_table_cell_status (t, rc);
       if (rc || absent)
         {
           if (rc)
             status = CLI_EXIT_NOCONV;
           for (int c = 0; c < 7; c++)
-            cli_cell_empty (t);
-          cli_cell_string (t, absent ? note : "");
+            lsc_table_cell_empty (t);
+          lsc_table_cell_string (t, absent ? note : "");
           lsc_series_spectrum_free (sp[i]);
           sp[i] = NULL;
         }
@@ -113,29 +113,29 @@ point_tables (cli_output *o, const lsc_catalogue *cat,
           lsc_series_poly_eval_str (ib, sizeof ib, &sp[i]->index, d);
           lsc_series_poly_str (ipoly, sizeof ipoly, &sp[i]->index);
           mpfr_snprintf (lb, sizeof lb, "%.17Rg", L);
-          cli_cell_string (t, sp[i]->type);
+          lsc_table_cell_string (t, sp[i]->type);
           char zpoly[96];
           lsc_series_poly_str (zpoly, sizeof zpoly, &sp[i]->zero);
-          cli_cell_decimal (t, ib);
-          cli_cell_string (t, ipoly);
-          cli_cell_string (t, zpoly);
-          cli_cell_decimal (t, lb);
-          cli_cell_real (t, sp[i]->err);
-          cli_cell_int (t, (long long) sp[i]->n);
-          cli_cell_string (t, "");
+          lsc_table_cell_decimal (t, ib);
+          lsc_table_cell_string (t, ipoly);
+          lsc_table_cell_string (t, zpoly);
+          lsc_table_cell_decimal (t, lb);
+          lsc_table_cell_real (t, sp[i]->err);
+          lsc_table_cell_int (t, (long long) sp[i]->n);
+          lsc_table_cell_string (t, "");
         }
-      cli_row_end (t);
+      lsc_table_row_end (t);
       for (size_t j = 0; j < np; j++)
         mpfr_clear (p[j]);
       mpfr_clear (L);
       lsc_series_path_free (P);
     }
-  cli_table_end (t);
+  lsc_table_end (t);
   for (size_t i = 0; i < nsel; i++)
     {
       if (!sp[i])
         continue;
-      t = cli_table_begin (o, "spectrum", sc, sizeof sc / sizeof sc[0]);
+      t = lsc_table_begin (o, "spectrum", sc, sizeof sc / sizeof sc[0]);
       for (size_t j = 0; j < sp[i]->n; j++)
         {
           char vb[64], mb[128], mp[96];
@@ -149,14 +149,14 @@ point_tables (cli_output *o, const lsc_catalogue *cat,
           mpfr_snprintf (vb, sizeof vb, "%.*Rg", dg, sp[i]->values[j]);
           lsc_series_poly_eval_str (mb, sizeof mb, &m, d);
           lsc_series_poly_str (mp, sizeof mp, &m);
-          cli_cell_string (t, sel[i]->name);
-          cli_cell_string (t, lsc_irrep_name (sp[i]->info[j].irrep));
-          cli_cell_decimal (t, vb);
-          cli_cell_decimal (t, mb);
-          cli_cell_string (t, mp);
-          cli_row_end (t);
+          lsc_table_cell_string (t, sel[i]->name);
+          lsc_table_cell_string (t, lsc_irrep_name (sp[i]->info[j].irrep));
+          lsc_table_cell_decimal (t, vb);
+          lsc_table_cell_decimal (t, mb);
+          lsc_table_cell_string (t, mp);
+          lsc_table_row_end (t);
         }
-      cli_table_end (t);
+      lsc_table_end (t);
       lsc_series_spectrum_free (sp[i]);
     }
   free (sp);
@@ -207,7 +207,7 @@ match_global (int *pw, const lsc_series_quantity *Q,
 }
 
 int
-limits_table (cli_output *o, const lsc_catalogue *cat,
+limits_table (lsc_table_output *o, const lsc_catalogue *cat,
               const lsc_family **sel, size_t nsel, int progress)
 {
   lsc_series_opts so;
@@ -229,15 +229,15 @@ limits_table (cli_output *o, const lsc_catalogue *cat,
       if (lsc_series_expand (&g, gf, &so))
         g = NULL;
     }
-  static const cli_column cols[] = {
-    { "family", CLI_COL_STRING },    { "k", CLI_COL_STRING },
-    { "eigenvalue", CLI_COL_STRING }, { "mult", CLI_COL_STRING },
-    { "share", CLI_COL_REAL },        { "growth", CLI_COL_STRING },
-    { "leading", CLI_COL_DECIMAL },   { "digits", CLI_COL_INT },
-    { "closed_form", CLI_COL_STRING }, { "global", CLI_COL_STRING },
-    { "difference", CLI_COL_STRING }, { "status", CLI_COL_STATUS },
-    { "note", CLI_COL_STRING } };
-  cli_table *t = cli_table_begin_captioned (
+  static const lsc_table_column cols[] = {
+    { "family", LSC_TABLE_STRING },    { "k", LSC_TABLE_STRING },
+    { "eigenvalue", LSC_TABLE_STRING }, { "mult", LSC_TABLE_STRING },
+    { "share", LSC_TABLE_REAL },        { "growth", LSC_TABLE_STRING },
+    { "leading", LSC_TABLE_DECIMAL },   { "digits", LSC_TABLE_INT },
+    { "closed_form", LSC_TABLE_STRING }, { "global", LSC_TABLE_STRING },
+    { "difference", LSC_TABLE_STRING }, { "status", LSC_TABLE_STATUS },
+    { "note", LSC_TABLE_STRING } };
+  lsc_table *t = lsc_table_begin_captioned (
       o, "limits",
       "Spectral concentration: limits of the eigenvalues ($\\Theta(1)$) "
       "or slopes ($\\Theta(d)$) as $d \\to \\infty$",
@@ -259,16 +259,16 @@ limits_table (cli_output *o, const lsc_catalogue *cat,
         {
           if (rc)
             status = CLI_EXIT_NOCONV;
-          cli_cell_string (t, f->name);
-          cli_cell_string (t, kb);
+          lsc_table_cell_string (t, f->name);
+          lsc_table_cell_string (t, kb);
           for (int c = 0; c < 9; c++)
-            cli_cell_empty (t);
+            lsc_table_cell_empty (t);
           if (absent)
-            cli_cell_status_token (t, "absent");
+            lsc_table_cell_status_token (t, "absent");
           else
-            cli_cell_status (t, rc);
-          cli_cell_string (t, absent ? note : "");
-          cli_row_end (t);
+            lsc_table_cell_status (t, rc);
+          lsc_table_cell_string (t, absent ? note : "");
+          lsc_table_row_end (t);
           continue;
         }
       long x = extra_rows (&f->G);
@@ -316,24 +316,24 @@ limits_table (cli_output *o, const lsc_catalogue *cat,
               else
                 snprintf (diff, sizeof diff, "O(d^%d/2)", -pw);
             }
-          cli_cell_string (t, f->name);
-          cli_cell_string (t, kb);
-          cli_cell_string (t, Q->name);
-          cli_cell_string (t, mb);
-          cli_cell_real (t, share);
-          cli_cell_string (t, grow);
-          cli_cell_decimal (t, lim);
-          cli_cell_int (t, dg);
-          cli_cell_string (t, Q->closed[0]);
-          cli_cell_string (t, gname);
-          cli_cell_string (t, diff);
-          cli_cell_status (t, LSC_SUCCESS);
-          cli_cell_string (t, "");
-          cli_row_end (t);
+          lsc_table_cell_string (t, f->name);
+          lsc_table_cell_string (t, kb);
+          lsc_table_cell_string (t, Q->name);
+          lsc_table_cell_string (t, mb);
+          lsc_table_cell_real (t, share);
+          lsc_table_cell_string (t, grow);
+          lsc_table_cell_decimal (t, lim);
+          lsc_table_cell_int (t, dg);
+          lsc_table_cell_string (t, Q->closed[0]);
+          lsc_table_cell_string (t, gname);
+          lsc_table_cell_string (t, diff);
+          lsc_table_cell_status (t, LSC_SUCCESS);
+          lsc_table_cell_string (t, "");
+          lsc_table_row_end (t);
         }
       lsc_series_expansion_free (e);
     }
-  cli_table_end (t);
+  lsc_table_end (t);
   lsc_series_expansion_free (g);
   return status;
 }

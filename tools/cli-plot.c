@@ -1,26 +1,20 @@
-/* Figure options of the tools (plot.h: --size, --font-size, --dpi,
-   --symlog, --plot-data) and the file-name check; built with or without
-   cairo. */
+/* The tools' side of the figure writer (cli-plot.h): the figure options
+   --size, --font-size, --dpi, --symlog, --plot-data and figures written
+   with them. */
 #include <config.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
+#include "landscape/lsc_errno.h"
 #include "cli.h"
-#include "plot.h"
+#include "cli-plot.h"
+#ifdef HAVE_CAIRO
+#include <cairo.h>
+#endif
 
-plot_opts plot_options;
-
-int
-plot_check_path (const char *path)
-{
-  const char *dot = path ? strrchr (path, '.') : NULL;
-  if (!dot)
-    return -1;
-  return strcasecmp (dot, ".svg") == 0 || strcasecmp (dot, ".pdf") == 0
-         || strcasecmp (dot, ".png") == 0 ? 0 : -1;
-}
+/* Process-wide setting of the tool (not of the library). */
+lsc_plot_opts cli_plot_options;
 
 /* A length with its unit (cm, mm, in, pt) in points; *end after it. */
 static double
@@ -47,41 +41,57 @@ length (const char *opt, const char *arg, const char *s, const char **end)
 }
 
 void
-plot_option (int code, const char *arg)
+cli_plot_option (int code, const char *arg)
 {
   const char *e;
   double v;
   switch (code)
     {
-    case PLOT_OPT_SIZE:
-      plot_options.width = length ("--size", arg, arg, &e);
-      plot_options.height = 0;
+    case CLI_PLOT_OPT_SIZE:
+      cli_plot_options.width = length ("--size", arg, arg, &e);
+      cli_plot_options.height = 0;
       if (*e == 'x')
-        plot_options.height = length ("--size", arg, e + 1, &e);
+        cli_plot_options.height = length ("--size", arg, e + 1, &e);
       if (*e)
         length ("--size", arg, "", &e);      /* the message */
       break;
-    case PLOT_OPT_FONT:
+    case CLI_PLOT_OPT_FONT:
       v = cli_parse_double ("--font-size", arg);
       if (!(v >= 4 && v <= 30))
         cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --font-size: "
                    "points from 4 to 30", arg);
-      plot_options.font = v;
+      cli_plot_options.font = v;
       break;
-    case PLOT_OPT_DPI:
-      plot_options.dpi = (double) cli_parse_long ("--dpi", arg, 50, 2400);
+    case CLI_PLOT_OPT_DPI:
+      cli_plot_options.dpi = (double) cli_parse_long ("--dpi", arg, 50, 2400);
       break;
-    case PLOT_OPT_SYMLOG:
+    case CLI_PLOT_OPT_SYMLOG:
       v = arg ? cli_parse_double ("--symlog", arg) : 1e-3;
       if (!(v > 0 && v < 1e6))
         cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --symlog: "
                    "the linear range must be in (0, 1e6)", arg);
-      plot_options.symlog = v;
+      cli_plot_options.symlog = v;
       break;
-    case PLOT_OPT_DATA:
-      plot_options.data = arg;
+    case CLI_PLOT_OPT_DATA:
+      cli_plot_options.data = arg;
       break;
     default:
       cli_fatal (CLI_EXIT_SYSTEM, "internal error: plot option %d", code);
     }
+}
+
+int
+cli_plot_write (FILE *f, const char *path, const lsc_plot_panel *panels,
+                size_t npanels, size_t ncols, char *err, size_t errlen)
+{
+  lsc_plot_opts opts = cli_plot_options;
+  opts.layout = getenv ("LANDSCAPE_PLOT_LAYOUT");
+  int st = lsc_plot_write (f, path, panels, npanels, ncols, &opts, err,
+                           errlen);
+#ifdef HAVE_CAIRO
+  /* Release cairo's font caches (no cairo object is alive now), so that
+     leak checkers see only what the tool owns. */
+  cairo_debug_reset_static_data ();
+#endif
+  return st == LSC_SUCCESS ? 0 : -1;
 }

@@ -1,4 +1,4 @@
-/* The tools' table writer, format part (cli-table-impl.h): escaping for
+/* The table writer, format part (report_impl.h): escaping for
    each format, LaTeX column measures and the buffered text and captioned
    LaTeX tables. */
 #define _POSIX_C_SOURCE 200809L
@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "cli-table-impl.h"
+#include "report_impl.h"
 
 static int
 is_digit (char c)
@@ -15,61 +15,61 @@ is_digit (char c)
 }
 
 void
-cli_put_escaped (cli_table *t, const char *s)
+lsc_rpt_escaped (lsc_table *t, const char *s)
 {
   for (; *s; s++)
     {
       char c = *s;
       switch (t->o->fmt)
         {
-        case CLI_FMT_JSON:
+        case LSC_TABLE_JSON:
           if (c == '"' || c == '\\')
             {
-              cli_row_put (t, "\\", 1);
-              cli_row_put (t, s, 1);
+              lsc_rpt_put (t, "\\", 1);
+              lsc_rpt_put (t, s, 1);
             }
           else if ((unsigned char) c < 0x20)
             {
               char u[8];
               snprintf (u, sizeof u, "\\u%04x", (unsigned) c);
-              cli_row_puts (t, u);
+              lsc_rpt_puts (t, u);
             }
           else
-            cli_row_put (t, s, 1);
+            lsc_rpt_put (t, s, 1);
           break;
-        case CLI_FMT_LATEX:
+        case LSC_TABLE_LATEX:
           if (strchr ("&%$#_{}", c))
             {
-              cli_row_put (t, "\\", 1);
-              cli_row_put (t, s, 1);
+              lsc_rpt_put (t, "\\", 1);
+              lsc_rpt_put (t, s, 1);
             }
           else if (c == '-' && s[1] == '>')
             {
-              cli_row_puts (t, "$\\to$"); /* "a->b" as an arrow */
+              lsc_rpt_puts (t, "$\\to$"); /* "a->b" as an arrow */
               s++;
             }
           else if (c == '<' || c == '>')
-            cli_row_puts (t, c == '<' ? "\\textless{}" : "\\textgreater{}");
+            lsc_rpt_puts (t, c == '<' ? "\\textless{}" : "\\textgreater{}");
           else if (c == '\\' || c == '~' || c == '^')
-            cli_row_puts (t, c == '\\' ? "\\textbackslash{}"
+            lsc_rpt_puts (t, c == '\\' ? "\\textbackslash{}"
                       : c == '~' ? "\\textasciitilde{}"
                       : "\\textasciicircum{}");
           else
-            cli_row_put (t, (unsigned char) c < 0x20 ? " " : s, 1);
+            lsc_rpt_put (t, (unsigned char) c < 0x20 ? " " : s, 1);
           break;
-        case CLI_FMT_MARKDOWN:
+        case LSC_TABLE_MARKDOWN:
           if (c == '|')
-            cli_row_put (t, "\\", 1);
-          cli_row_put (t, (unsigned char) c < 0x20 ? " " : s, 1);
+            lsc_rpt_put (t, "\\", 1);
+          lsc_rpt_put (t, (unsigned char) c < 0x20 ? " " : s, 1);
           break;
         default:              /* TSV and text: no TABs or newlines */
-          cli_row_put (t, (unsigned char) c < 0x20 ? " " : s, 1);
+          lsc_rpt_put (t, (unsigned char) c < 0x20 ? " " : s, 1);
         }
     }
 }
 
 void
-cli_latex_measure (struct latex_fmt *f, const char *text)
+lsc_rpt_latex_measure (struct lsc_rpt_latex_fmt *f, const char *text)
 {
   const char *s = text;
   int neg = 0, in = 0, de = 0, ex = 0, exneg = 0;
@@ -98,104 +98,81 @@ cli_latex_measure (struct latex_fmt *f, const char *text)
   f->expd = f->expd > ex ? f->expd : ex;
 }
 
-int
-cli_is_json_number (const char *s)
-{
-  if (*s == '-')
-    s++;
-  if (*s == '0')
-    s++;
-  else if (*s >= '1' && *s <= '9')
-    while (is_digit (*s))
-      s++;
-  else
-    return 0;
-  if (*s == '.')
-    {
-      if (!is_digit (*++s))
-        return 0;
-      while (is_digit (*s))
-        s++;
-    }
-  return cli_exponent_ends (s);
-}
-
-/* \label{tab:TOOL-TABLE} after a caption: TOOL the program name without
-   "landscape-" (scan-summary, census-totals, ...). */
+/* \label{tab:LABEL-TABLE} after a caption (LABEL: the output's label,
+   e.g. the tool: scan-summary, census-totals, ...; tab:TABLE without). */
 static void
-latex_label (cli_table *t)
+latex_label (lsc_table *t)
 {
-  const char *p = cli_program_name ();
-  if (strncmp (p, "landscape-", 10) == 0)
-    p += 10;
-  fprintf (t->o->out, "\\label{tab:%s-%s}", p, t->name);
+  const char *p = t->o->label;
+  fprintf (t->o->out, "\\label{tab:%s%s%s}", p ? p : "", p ? "-" : "",
+           t->name);
 }
 
 /* A column's LaTeX header: its tex, else its escaped name; braced for a
    siunitx column. */
 static void
-latex_head (cli_table *t, const cli_pcolumn *c)
+latex_head (lsc_table *t, const lsc_table_pcolumn *c)
 {
-  int brace = t->captioned && cli_col_numeric (c->type);
-  cli_row_puts (t, brace ? "{" : "");
+  int brace = t->captioned && lsc_rpt_numeric (c->type);
+  lsc_rpt_puts (t, brace ? "{" : "");
   if (c->tex)
-    cli_row_puts (t, c->tex);
+    lsc_rpt_puts (t, c->tex);
   else
-    cli_put_escaped (t, c->name);
-  cli_row_puts (t, brace ? "}" : "");
+    lsc_rpt_escaped (t, c->name);
+  lsc_rpt_puts (t, brace ? "}" : "");
 }
 
 void
-cli_header (cli_table *t, const char *caption)
+lsc_rpt_header (lsc_table *t, const char *caption)
 {
-  cli_format f = t->o->fmt;
+  lsc_table_format f = t->o->fmt;
   FILE *o = t->o->out;
-  if (f == CLI_FMT_LATEX)
+  if (f == LSC_TABLE_LATEX)
     {
       fputs ("% table: ", o);
-      cli_put_escaped (t, t->name);
+      lsc_rpt_escaped (t, t->name);
       fputs (t->row ? t->row : "", o);
       t->rowlen = 0;
       if (t->longtab)
-        fputs ("\n", o), t->caption = cli_xstrdup (caption);
+        fputs ("\n", o), t->caption = lsc_rpt_strdup (t->o, caption);
       else if (caption)
         {
           fprintf (o, "\n\\begin{table}[htbp]\n\\centering\n\\caption{%s}",
                    caption);
           latex_label (t);
-          fputs ("\n" CLI_LATEX_SIZE "\n", o);
+          fputs ("\n" LSC_TABLE_LATEX_SIZE "\n", o);
         }
       else
         {
           fputs ("\n\\begin{tabular}{", o);
           for (size_t i = 0; i < t->nsel; i++)
-            fputs (cli_col_numeric (t->cols[t->sel[i]].type) ? "r" : "l", o);
+            fputs (lsc_rpt_numeric (t->cols[t->sel[i]].type) ? "r" : "l", o);
           fputs ("}\n\\toprule\n", o);
         }
     }
   for (size_t i = 0; i < t->nsel; i++)
     {
-      const cli_pcolumn *c = &t->cols[t->sel[i]];
-      if (f == CLI_FMT_LATEX)
+      const lsc_table_pcolumn *c = &t->cols[t->sel[i]];
+      if (f == LSC_TABLE_LATEX)
         {
-          cli_row_puts (t, i ? " & " : "");
+          lsc_rpt_puts (t, i ? " & " : "");
           latex_head (t, c);
           continue;
         }
-      cli_row_puts (t, f == CLI_FMT_TSV ? (i ? "\t" : "") : (i ? " | " : "| "));
-      cli_put_escaped (t, c->name);
+      lsc_rpt_puts (t, f == LSC_TABLE_TSV ? (i ? "\t" : "") : (i ? " | " : "| "));
+      lsc_rpt_escaped (t, c->name);
     }
-  if (f == CLI_FMT_LATEX)
-    cli_row_puts (t, " \\\\\n\\midrule\n");
+  if (f == LSC_TABLE_LATEX)
+    lsc_rpt_puts (t, " \\\\\n\\midrule\n");
   else
-    cli_row_puts (t, f == CLI_FMT_TSV ? "\n" : " |\n");
-  if (f == CLI_FMT_MARKDOWN)
+    lsc_rpt_puts (t, f == LSC_TABLE_TSV ? "\n" : " |\n");
+  if (f == LSC_TABLE_MARKDOWN)
     {
-      cli_row_puts (t, "|");
+      lsc_rpt_puts (t, "|");
       for (size_t i = 0; i < t->nsel; i++)
-        cli_row_puts (t, cli_col_numeric (t->cols[t->sel[i]].type)
+        lsc_rpt_puts (t, lsc_rpt_numeric (t->cols[t->sel[i]].type)
                       ? " ---: |" : " :--- |");
-      cli_row_puts (t, "\n");
+      lsc_rpt_puts (t, "\n");
     }
 }
 
@@ -203,16 +180,16 @@ cli_header (cli_table *t, const char *caption)
    columns from the measured numbers, the header, the kept rows.  Never
    shrunk: the tables are set at the size of the surrounding text. */
 void
-cli_write_latex (cli_table *t)
+lsc_rpt_write_latex (lsc_table *t)
 {
   FILE *o = t->o->out;
   /* a longtable is no float: its size is set in a group */
-  fputs (t->longtab ? "{" CLI_LATEX_SIZE "\n\\begin{longtable}{"
+  fputs (t->longtab ? "{" LSC_TABLE_LATEX_SIZE "\n\\begin{longtable}{"
          : "\\begin{tabular}{", o);
   for (size_t i = 0; i < t->nsel; i++)
     {
-      struct latex_fmt *f = &t->lf[i];
-      if (!cli_col_numeric (t->cols[t->sel[i]].type))
+      struct lsc_rpt_latex_fmt *f = &t->lf[i];
+      if (!lsc_rpt_numeric (t->cols[t->sel[i]].type))
         fputs ("l", o);
       else if (!f->any)
         fputs ("r", o);
@@ -249,10 +226,12 @@ cli_write_latex (cli_table *t)
 /* Write the buffered text table: numbers right-aligned, text left-aligned,
    columns two spaces apart, no trailing blanks. */
 void
-cli_write_text (cli_table *t)
+lsc_rpt_write_text (lsc_table *t)
 {
   size_t nc = t->nsel, nrows = t->ncells / (nc ? nc : 1);
-  size_t *w = cli_xmalloc ((nc ? nc : 1) * sizeof *w);
+  size_t *w = lsc_rpt_malloc (t->o, (nc ? nc : 1) * sizeof *w);
+  if (!w)
+    return;
   for (size_t j = 0; j < nc; j++)
     {
       w[j] = strlen (t->cols[t->sel[j]].name);
@@ -266,11 +245,11 @@ cli_write_text (cli_table *t)
     {
       for (size_t j = 0; j < nc; j++)
         {
-          const cli_pcolumn *c = &t->cols[t->sel[j]];
+          const lsc_table_pcolumn *c = &t->cols[t->sel[j]];
           const char *s = i ? t->cells[(i - 1) * nc + j] : c->name;
           int pad = (int) (w[j] - strlen (s));
           int last = j + 1 == nc;
-          if (cli_col_numeric (c->type))
+          if (lsc_rpt_numeric (c->type))
             fprintf (t->o->out, "%s%*s%s", j ? "  " : "", pad, "", s);
           else
             fprintf (t->o->out, "%s%s%*s", j ? "  " : "", s,
