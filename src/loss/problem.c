@@ -10,6 +10,7 @@
 #include "loss_impl.h"
 #include "internal.h"
 #include "../kernel/vmath.h"
+#include "../kernel/vgemm.h"
 
 /* Workspace for problems of size (k, d, m): O((k+m)(k+m+d)) doubles.
    NULL on a zero size (reported as LSC_EBADLEN) or when memory runs out or
@@ -59,7 +60,8 @@ lsc_loss_workspace_alloc (size_t k, size_t d, size_t m)
   ws->nearidx = malloc (nr * sizeof (size_t));
   ws->head = malloc (nr * sizeof (size_t));
   ws->link = malloc (nr * sizeof (size_t));
-  if (!ws->Y || !ws->Yh || !ws->gam || !ws->nrm || !ws->C || !ws->T || !ws->N
+  ws->vg = lsc_vg_alloc (nr, d);
+  if (!ws->vg || !ws->Y || !ws->Yh || !ws->gam || !ws->nrm || !ws->C || !ws->T || !ws->N
       || !ws->M || !ws->r || !ws->p || !ws->q || !ws->sc || !ws->scc
       || !ws->comp || !ws->OM || !ws->F || !ws->gn || !ws->rc || !ws->nnear
       || !ws->nearidx || !ws->head || !ws->link)
@@ -99,6 +101,7 @@ lsc_loss_workspace_free (lsc_loss_workspace *ws)
   free (ws->nearidx);
   free (ws->head);
   free (ws->link);
+  lsc_vg_free (ws->vg);
   free (ws);
 }
 
@@ -177,10 +180,10 @@ row_norm (const double *y, size_t d)
 }
 
 /* Fill Y, Yh, gam, nrm, gn and the upper triangle of the Gram cosines C:
-   the student block by dsyrk; the student-target block by dgemm, or, for
-   V = I, as the entries of the unit student rows themselves (no product);
-   the target-target block by dsyrk when V is general (for V = I it is the
-   identity, written once with the target rows). */
+   the student block by one product (lsc_vg_gram), which for a general V
+   covers all rows; for V = I the student-target block is the entries of
+   the unit student rows themselves (no product) and the target-target
+   block the identity, written once with the target rows. */
 int
 lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
                   const lsc_problem *p)
@@ -226,18 +229,10 @@ lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
     }
   for (size_t a = 0; a < nr; a++)
     ws->gn[a] = ws->gam[a] * ws->nrm[a];
-  cblas_dsyrk (CblasRowMajor, CblasUpper, CblasNoTrans, (int) k, (int) d,
-               1.0, ws->Yh, (int) d, 0.0, ws->C, (int) nr);
-  if (p->V)
-    {
-      cblas_dgemm (CblasRowMajor, CblasNoTrans, CblasTrans, (int) k, (int) m,
-                   (int) d, 1.0, ws->Yh, (int) d, ws->Yh + k * d, (int) d, 0.0,
-                   ws->C + k, (int) nr);
-      cblas_dsyrk (CblasRowMajor, CblasUpper, CblasNoTrans, (int) m, (int) d,
-                   1.0, ws->Yh + k * d, (int) d, 0.0, ws->C + k * nr + k,
-                   (int) nr);
-    }
-  else
+  /* V general: all rows in one product (the student-target block is part
+     of its upper triangle) */
+  lsc_vg_gram (ws->vg, ws->C, nr, ws->Yh, d, p->V ? nr : k, d);
+  if (!p->V)
     for (size_t i = 0; i < k; i++)
       memcpy (ws->C + i * nr + k, ws->Yh + i * d, d * sizeof (double));
   return LSC_SUCCESS;
