@@ -47,7 +47,7 @@ lsc_vg_alloc (size_t rows, size_t d)
 #endif
   if (b->native)
     {
-      b->ap = aligned_alloc (64, roundup (mn, MR) * KC * sizeof (double));
+      b->ap = aligned_alloc (64, roundup (mn, NR) * KC * sizeof (double));
       b->bp = aligned_alloc (64, roundup (mn, NR) * KC * sizeof (double));
       if (!b->ap || !b->bp)
         {
@@ -88,16 +88,15 @@ typedef struct
 {
   const double *a;      /* A rows (ROWS) or upper-stored symmetric T  */
   size_t lda, M, ksym;  /* A[i][p] = a[p lda + i] when p < i < ksym   */
-  const double *y;      /* B[p][j] = y[j ldy + p] (trans)             */
-  size_t ldy, N;        /*        or gam[p] y[p ldy + j]              */
+  const double *y;      /* B[p][j] = gam[p] y[p ldy + j] (gam NULL: 1; */
+  size_t ldy, N;        /* the Gram product: B = A^T, y unused)       */
   const double *gam;
-  int trans;
 } operands;
 
 /* Panel of MR rows of A from row i0, columns pc .. pc + kc - 1:
-   ap[q MR + r] = A[i0 + r][pc + q], zero rows past M. */
+   ap[q MR + r] = A[i0 + r][pc + q], zero rows past M (any panel). */
 static void
-pack_a (double *ap, const operands *o, size_t i0, size_t pc, size_t kc)
+pack_a_any (double *ap, const operands *o, size_t i0, size_t pc, size_t kc)
 {
   for (size_t r = 0; r < MR; r++)
     {
@@ -115,37 +114,6 @@ pack_a (double *ap, const operands *o, size_t i0, size_t pc, size_t kc)
         ap[q * MR + r] = o->a[(pc + q) * o->lda + i];
       for (; q < kc; q++)
         ap[q * MR + r] = row[pc + q];
-    }
-}
-
-/* Panel of NR columns of B from column j0, rows pc .. pc + kc - 1:
-   bp[q NR + c] = B[pc + q][j0 + c], zero columns past N. */
-static void
-pack_b (double *bp, const operands *o, size_t j0, size_t pc, size_t kc)
-{
-  size_t nc = o->N - j0 < NR ? o->N - j0 : NR;
-  if (o->trans)
-    {
-      for (size_t c = 0; c < nc; c++)
-        {
-          const double *row = o->y + (j0 + c) * o->ldy + pc;
-          for (size_t q = 0; q < kc; q++)
-            bp[q * NR + c] = row[q];
-        }
-      for (size_t c = nc; c < NR; c++)
-        for (size_t q = 0; q < kc; q++)
-          bp[q * NR + c] = 0.0;
-      return;
-    }
-  for (size_t q = 0; q < kc; q++)
-    {
-      const double *row = o->y + (pc + q) * o->ldy + j0;
-      double g = o->gam ? o->gam[pc + q] : 1.0;
-      double *dst = bp + q * NR;
-      for (size_t c = 0; c < nc; c++)
-        dst[c] = g * row[c];
-      for (size_t c = nc; c < NR; c++)
-        dst[c] = 0.0;
     }
 }
 
@@ -186,9 +154,95 @@ lanes (size_t n)
   return n >= 8 ? (__mmask8) 0xff : (__mmask8) ((1u << n) - 1u);
 }
 
-/* C[0..mr)[0..nc) (+)= s (A panel x B panel) over kc steps. */
+/* dst[q 8 + r] = src[r ld + q] for r, q < 8: an 8 x 8 transpose in
+   registers. */
+__attribute__ ((target ("avx512f"))) static inline void
+tr8 (double *dst, const double *src, size_t ld)
+{
+  const __m512i lo2 = _mm512_set_epi64 (13, 12, 5, 4, 9, 8, 1, 0);
+  const __m512i hi2 = _mm512_set_epi64 (15, 14, 7, 6, 11, 10, 3, 2);
+  const __m512i lo4 = _mm512_set_epi64 (11, 10, 9, 8, 3, 2, 1, 0);
+  const __m512i hi4 = _mm512_set_epi64 (15, 14, 13, 12, 7, 6, 5, 4);
+  __m512d r[8], t[8], u[8];
+  for (int i = 0; i < 8; i++)
+    r[i] = _mm512_loadu_pd (src + i * ld);
+  for (int i = 0; i < 8; i += 2)
+    {
+      t[i] = _mm512_unpacklo_pd (r[i], r[i + 1]);
+      t[i + 1] = _mm512_unpackhi_pd (r[i], r[i + 1]);
+    }
+  for (int i = 0; i < 8; i += 4)
+    {
+      u[i] = _mm512_permutex2var_pd (t[i], lo2, t[i + 2]);
+      u[i + 1] = _mm512_permutex2var_pd (t[i + 1], lo2, t[i + 3]);
+      u[i + 2] = _mm512_permutex2var_pd (t[i], hi2, t[i + 2]);
+      u[i + 3] = _mm512_permutex2var_pd (t[i + 1], hi2, t[i + 3]);
+    }
+  for (int i = 0; i < 4; i++)
+    {
+      _mm512_store_pd (dst + 8 * i, _mm512_permutex2var_pd (u[i], lo4, u[i + 4]));
+      _mm512_store_pd (dst + 8 * (i + 4),
+                       _mm512_permutex2var_pd (u[i], hi4, u[i + 4]));
+    }
+}
+
+/* pack_a_any for a full panel (i0 + MR <= M): the part left of the
+   symmetric block's diagonal block is a copy of rows of its upper
+   triangle, the rest 8 x 8 transposes. */
+__attribute__ ((target ("avx512f"))) static void
+pack_a (double *ap, const operands *o, size_t i0, size_t pc, size_t kc)
+{
+  if (i0 + MR > o->M)
+    {
+      pack_a_any (ap, o, i0, pc, kc);
+      return;
+    }
+  size_t q = 0, lda = o->lda;
+  if (o->ksym)
+    {
+      for (; q < kc && pc + q < i0; q++)
+        _mm512_store_pd (ap + q * MR,
+                         _mm512_loadu_pd (o->a + (pc + q) * lda + i0));
+      for (; q < kc && pc + q < i0 + MR; q++)
+        for (size_t r = 0; r < MR; r++)
+          {
+            size_t p = pc + q, i = i0 + r;
+            ap[q * MR + r] = p < i ? o->a[p * lda + i] : o->a[i * lda + p];
+          }
+    }
+  const double *src = o->a + i0 * lda + pc;
+  for (; q + 8 <= kc; q += 8)
+    tr8 (ap + q * MR, src + q, lda);
+  for (; q < kc; q++)
+    for (size_t r = 0; r < MR; r++)
+      ap[q * MR + r] = src[r * lda + q];
+}
+
+/* pack_b for B = diag(gam) Y (not the Gram product), in vector lanes. */
+__attribute__ ((target ("avx512f"))) static void
+pack_b_rows (double *bp, const operands *o, size_t j0, size_t pc, size_t kc)
+{
+  size_t nc = o->N - j0 < NR ? o->N - j0 : NR;
+  __mmask8 m0 = lanes (nc), m1 = lanes (nc > 8 ? nc - 8 : 0);
+  __mmask8 m2 = lanes (nc > 16 ? nc - 16 : 0);
+  for (size_t q = 0; q < kc; q++)
+    {
+      const double *row = o->y + (pc + q) * o->ldy + j0;
+      __m512d g = _mm512_set1_pd (o->gam ? o->gam[pc + q] : 1.0);
+      double *dst = bp + q * NR;
+      _mm512_store_pd (dst, _mm512_mul_pd (g, _mm512_maskz_loadu_pd (m0, row)));
+      _mm512_store_pd (dst + 8, _mm512_mul_pd (g, _mm512_maskz_loadu_pd (m1, row + 8)));
+      _mm512_store_pd (dst + 16, _mm512_mul_pd (g, _mm512_maskz_loadu_pd (m2, row + 16)));
+    }
+}
+
+/* C[0..mr)[0..nc) (+)= s (A panel x B panel) over kc steps; the B panel's
+   three groups of 8 columns are read from b, b + 8 and b + 16 (bs = 24: a
+   packed B panel) or from three A panels (bs = 8: the Gram product, where
+   B is A transposed). */
 __attribute__ ((target ("avx512f"))) static void
 ukernel (size_t kc, const double *restrict a, const double *restrict b,
+         const double *restrict bb, const double *restrict bc, size_t bs,
          double *c, size_t ldc, size_t mr, size_t nc, double s, int accum)
 {
   __m512d c00 = _mm512_setzero_pd (), c01 = c00, c02 = c00;
@@ -198,8 +252,8 @@ ukernel (size_t kc, const double *restrict a, const double *restrict b,
   __m512d c70 = c00, c71 = c00, c72 = c00;
   for (size_t q = 0; q < kc; q++)
     {
-      __m512d b0 = _mm512_load_pd (b), b1 = _mm512_load_pd (b + 8);
-      __m512d b2 = _mm512_load_pd (b + 16);
+      __m512d b0 = _mm512_load_pd (b), b1 = _mm512_load_pd (bb);
+      __m512d b2 = _mm512_load_pd (bc);
       ROW (0);
       ROW (1);
       ROW (2);
@@ -209,7 +263,9 @@ ukernel (size_t kc, const double *restrict a, const double *restrict b,
       ROW (6);
       ROW (7);
       a += MR;
-      b += NR;
+      b += bs;
+      bb += bs;
+      bc += bs;
     }
   __m512d vs = _mm512_set1_pd (s);
   __mmask8 m0 = lanes (nc), m1 = lanes (nc > 8 ? nc - 8 : 0);
@@ -224,29 +280,49 @@ ukernel (size_t kc, const double *restrict a, const double *restrict b,
   STORE (7);
 }
 
-/* C (+)= s A B, M x N, blocked over K by KC; with upper set only the
-   tiles that meet the upper triangle j >= i. */
+/* C (+)= s A B, M x N, blocked over K by KC; with gram set B = A^T, read
+   from the A panels, and only the tiles that meet the upper triangle
+   j >= i are computed. */
 static void
 drive (lsc_vg_buf *w, const operands *o, size_t K, double s, double *C,
-       size_t ldc, int upper)
+       size_t ldc, int gram)
 {
   size_t M = o->M, N = o->N, np = (N + NR - 1) / NR, mp = (M + MR - 1) / MR;
+  if (gram)
+    mp = np * (NR / MR);   /* zero panels up to the last B panel's width */
   for (size_t pc = 0; pc < K; pc += KC)
     {
       size_t kc = K - pc < KC ? K - pc : KC;
-      for (size_t jp = 0; jp < np; jp++)
-        pack_b (w->bp + jp * kc * NR, o, jp * NR, pc, kc);
+      if (!gram)
+        for (size_t jp = 0; jp < np; jp++)
+          pack_b_rows (w->bp + jp * kc * NR, o, jp * NR, pc, kc);
       for (size_t ip = 0; ip < mp; ip++)
         pack_a (w->ap + ip * kc * MR, o, ip * MR, pc, kc);
       for (size_t jp = 0; jp < np; jp++)
         {
           size_t j0 = jp * NR, nc = N - j0 < NR ? N - j0 : NR;
-          for (size_t ip = 0; ip < mp; ip++)
+          const double *b0, *b1, *b2;
+          size_t bs;
+          if (gram)
+            {
+              b0 = w->ap + (j0 / MR) * kc * MR;
+              b1 = b0 + kc * MR;
+              b2 = b1 + kc * MR;
+              bs = MR;
+            }
+          else
+            {
+              b0 = w->bp + jp * kc * NR;
+              b1 = b0 + 8;
+              b2 = b0 + 16;
+              bs = NR;
+            }
+          for (size_t ip = 0; ip < mp && ip * MR < M; ip++)
             {
               size_t i0 = ip * MR, mr = M - i0 < MR ? M - i0 : MR;
-              if (upper && i0 >= j0 + nc)
+              if (gram && i0 >= j0 + nc)
                 break;
-              ukernel (kc, w->ap + ip * kc * MR, w->bp + jp * kc * NR,
+              ukernel (kc, w->ap + ip * kc * MR, b0, b1, b2, bs,
                        C + i0 * ldc + j0, ldc, mr, nc, s, pc > 0);
             }
         }
@@ -263,7 +339,7 @@ lsc_vg_gram (lsc_vg_buf *b, double *C, size_t ldc, const double *Y,
 #ifdef LSC_VG_AVX512
   if (b->native)
     {
-      operands o = { Y, ldy, n, 0, Y, ldy, n, NULL, 1 };
+      operands o = { Y, ldy, n, 0, NULL, 0, n, NULL };
       drive (b, &o, d, 1.0, C, ldc, 1);
       return;
     }
@@ -280,7 +356,7 @@ lsc_vg_tprod (lsc_vg_buf *b, double *G, double s, const double *T,
 #ifdef LSC_VG_AVX512
   if (b->native)
     {
-      operands o = { T, ldt, k, k, Y, d, d, gam, 0 };
+      operands o = { T, ldt, k, k, Y, d, d, gam };
       drive (b, &o, K, s, G, d, 0);
       return;
     }
