@@ -124,8 +124,10 @@ pack_a_any (double *ap, const operands *o, size_t i0, size_t pc, size_t kc)
   do {                                                                  \
     __m512d ar = _mm512_set1_pd (a[r]);                                 \
     c##r##0 = _mm512_fmadd_pd (ar, b0, c##r##0);                        \
-    c##r##1 = _mm512_fmadd_pd (ar, b1, c##r##1);                        \
-    c##r##2 = _mm512_fmadd_pd (ar, b2, c##r##2);                        \
+    if (nv > 1)                                                         \
+      c##r##1 = _mm512_fmadd_pd (ar, b1, c##r##1);                      \
+    if (nv > 2)                                                         \
+      c##r##2 = _mm512_fmadd_pd (ar, b2, c##r##2);                      \
   } while (0)
 
 #define STORE(r)                                                        \
@@ -139,12 +141,16 @@ pack_a_any (double *ap, const operands *o, size_t i0, size_t pc, size_t kc)
         if (accum)                                                      \
           {                                                             \
             v0 = _mm512_add_pd (v0, _mm512_maskz_loadu_pd (m0, cr));    \
-            v1 = _mm512_add_pd (v1, _mm512_maskz_loadu_pd (m1, cr + 8)); \
-            v2 = _mm512_add_pd (v2, _mm512_maskz_loadu_pd (m2, cr + 16)); \
+            if (nv > 1)                                                 \
+              v1 = _mm512_add_pd (v1, _mm512_maskz_loadu_pd (m1, cr + 8)); \
+            if (nv > 2)                                                 \
+              v2 = _mm512_add_pd (v2, _mm512_maskz_loadu_pd (m2, cr + 16)); \
           }                                                             \
         _mm512_mask_storeu_pd (cr, m0, v0);                             \
-        _mm512_mask_storeu_pd (cr + 8, m1, v1);                         \
-        _mm512_mask_storeu_pd (cr + 16, m2, v2);                        \
+        if (nv > 1)                                                     \
+          _mm512_mask_storeu_pd (cr + 8, m1, v1);                       \
+        if (nv > 2)                                                     \
+          _mm512_mask_storeu_pd (cr + 16, m2, v2);                      \
       }                                                                 \
   } while (0)
 
@@ -236,14 +242,15 @@ pack_b_rows (double *bp, const operands *o, size_t j0, size_t pc, size_t kc)
     }
 }
 
-/* C[0..mr)[0..nc) (+)= s (A panel x B panel) over kc steps; the B panel's
-   three groups of 8 columns are read from b, b + 8 and b + 16 (bs = 24: a
-   packed B panel) or from three A panels (bs = 8: the Gram product, where
-   B is A transposed). */
-__attribute__ ((target ("avx512f"))) static void
+/* C[0..mr)[0..nc) (+)= s (A panel x B panel) over kc steps, nc <= 8 nv;
+   the B panel's groups of 8 columns are read from b, bb and bc (b + 8,
+   b + 16 with bs = 24: a packed B panel) or from A panels (bs = 8: the
+   Gram product, where B is A transposed). */
+__attribute__ ((target ("avx512f"), always_inline)) static inline void
 ukernel (size_t kc, const double *restrict a, const double *restrict b,
          const double *restrict bb, const double *restrict bc, size_t bs,
-         double *c, size_t ldc, size_t mr, size_t nc, double s, int accum)
+         double *c, size_t ldc, size_t mr, size_t nc, double s, int accum,
+         const int nv)
 {
   __m512d c00 = _mm512_setzero_pd (), c01 = c00, c02 = c00;
   __m512d c10 = c00, c11 = c00, c12 = c00, c20 = c00, c21 = c00, c22 = c00;
@@ -252,8 +259,9 @@ ukernel (size_t kc, const double *restrict a, const double *restrict b,
   __m512d c70 = c00, c71 = c00, c72 = c00;
   for (size_t q = 0; q < kc; q++)
     {
-      __m512d b0 = _mm512_load_pd (b), b1 = _mm512_load_pd (bb);
-      __m512d b2 = _mm512_load_pd (bc);
+      __m512d b0 = _mm512_load_pd (b);
+      __m512d b1 = nv > 1 ? _mm512_load_pd (bb) : b0;
+      __m512d b2 = nv > 2 ? _mm512_load_pd (bc) : b0;
       ROW (0);
       ROW (1);
       ROW (2);
@@ -279,6 +287,19 @@ ukernel (size_t kc, const double *restrict a, const double *restrict b,
   STORE (6);
   STORE (7);
 }
+
+/* The micro-kernel for one, two and three vectors of columns. */
+#define UKERNEL(NV)                                                     \
+  __attribute__ ((target ("avx512f"))) static void                      \
+  ukernel##NV (size_t kc, const double *a, const double *b,             \
+               const double *bb, const double *bc, size_t bs, double *c, \
+               size_t ldc, size_t mr, size_t nc, double s, int accum)   \
+  {                                                                     \
+    ukernel (kc, a, b, bb, bc, bs, c, ldc, mr, nc, s, accum, NV);       \
+  }
+UKERNEL (1)
+UKERNEL (2)
+UKERNEL (3)
 
 /* C (+)= s A B, M x N, blocked over K by KC; with gram set B = A^T, read
    from the A panels, and only the tiles that meet the upper triangle
@@ -322,8 +343,21 @@ drive (lsc_vg_buf *w, const operands *o, size_t K, double s, double *C,
               size_t i0 = ip * MR, mr = M - i0 < MR ? M - i0 : MR;
               if (gram && i0 >= j0 + nc)
                 break;
-              ukernel (kc, w->ap + ip * kc * MR, b0, b1, b2, bs,
-                       C + i0 * ldc + j0, ldc, mr, nc, s, pc > 0);
+              /* Gram tiles on the diagonal: only the column vectors from
+                 i0 on (no work below the diagonal blocks) */
+              size_t off = gram && i0 > j0 ? (i0 - j0) / 8 : 0;
+              const double *bv[3] = { b0, b1, b2 };
+              size_t n1 = nc - 8 * off, nv = (n1 + 7) / 8;
+              const double *a = w->ap + ip * kc * MR, *p0 = bv[off];
+              const double *p1 = off + 1 < 3 ? bv[off + 1] : p0;
+              const double *p2 = off + 2 < 3 ? bv[off + 2] : p0;
+              double *ct = C + i0 * ldc + j0 + 8 * off;
+              if (nv == 3)
+                ukernel3 (kc, a, p0, p1, p2, bs, ct, ldc, mr, n1, s, pc > 0);
+              else if (nv == 2)
+                ukernel2 (kc, a, p0, p1, p2, bs, ct, ldc, mr, n1, s, pc > 0);
+              else
+                ukernel1 (kc, a, p0, p1, p2, bs, ct, ldc, mr, n1, s, pc > 0);
             }
         }
     }
