@@ -65,7 +65,7 @@ lsc_loss_grad (double *L, double *G, const double *W, const lsc_problem *p,
   if (L)
     *L = lsc_loss_from_geometry (ws, p, S);
   /* Overflow of the loss or gradient (rows near 1e155 and beyond). */
-  if ((L && !isfinite (*L)) || !lsc_all_finite (G, k * d))
+  if ((L && !isfinite (*L)) || !isfinite (lsc_vm_maxabs (G, k * d)))
     LSC_ERROR ("lsc_loss_grad: result overflows a double", LSC_ERANGE);
   return LSC_SUCCESS;
 }

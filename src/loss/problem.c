@@ -106,13 +106,17 @@ lsc_loss_workspace_free (lsc_loss_workspace *ws)
 }
 
 /* One vectorised pass over the rows of A: *bad when an entry is not
-   finite, *zero when some row is all zeros. */
+   finite, *zero when some row is all zeros; the row maxima of |A| in mx
+   when mx != NULL. */
 static void
-scan_rows (const double *A, size_t rows, size_t d, int *bad, int *zero)
+scan_rows (const double *A, size_t rows, size_t d, int *bad, int *zero,
+           double *mx)
 {
   for (size_t i = 0; i < rows; i++)
     {
       double m = lsc_vm_maxabs (A + i * d, d);
+      if (mx)
+        mx[i] = m;
       if (!isfinite (m))
         *bad = 1;
       else if (m == 0.0)
@@ -120,11 +124,12 @@ scan_rows (const double *A, size_t rows, size_t d, int *bad, int *zero)
     }
 }
 
-/* Contract in lsc_loss.h: LSC_EFAULT for NULL p or W, LSC_EBADLEN for zero
+/* lsc_problem_check, and the row maxima of |W| and |V| in mx (k + m
+   entries) when mx != NULL.  Contract in lsc_loss.h: LSC_EFAULT for NULL p or W, LSC_EBADLEN for zero
    sizes or V == NULL with m != d, LSC_ENONFINITE, then LSC_EDOM for a zero
    row of W or V. */
-int
-lsc_problem_check (const lsc_problem *p, const double *W)
+static int
+check_max (const lsc_problem *p, const double *W, double *mx)
 {
   if (!p || !W)
     LSC_ERROR ("lsc_problem_check: NULL pointer", LSC_EFAULT);
@@ -133,9 +138,9 @@ lsc_problem_check (const lsc_problem *p, const double *W)
   if (!p->V && p->m != p->d)
     LSC_ERROR ("lsc_problem_check: V = I needs m = d", LSC_EBADLEN);
   int bad = 0, zero = 0;
-  scan_rows (W, p->k, p->d, &bad, &zero);
+  scan_rows (W, p->k, p->d, &bad, &zero, mx);
   if (p->V)
-    scan_rows (p->V, p->m, p->d, &bad, &zero);
+    scan_rows (p->V, p->m, p->d, &bad, &zero, mx ? mx + p->k : NULL);
   if (bad || (p->alpha && !lsc_all_finite (p->alpha, p->k))
       || (p->beta && !lsc_all_finite (p->beta, p->m)))
     LSC_ERROR ("lsc_problem_check: non-finite entry", LSC_ENONFINITE);
@@ -144,17 +149,22 @@ lsc_problem_check (const lsc_problem *p, const double *W)
   return LSC_SUCCESS;
 }
 
+int
+lsc_problem_check (const lsc_problem *p, const double *W)
+{
+  return check_max (p, W, NULL);
+}
+
 /* |y| to about half an ulp, without overflow or underflow: the row is
    scaled by the exact power of two 2^-e that brings max |y_x| into
    [0.5, 1), its squares are summed in double-double (lsc_vm_sumsq), and
    the square root gets one Newton correction from the exact residual.
-   Not cblas_dnrm2: some OpenBLAS kernels compute it in x87 extended
+   big = max |y_x| (from the argument check).  Not cblas_dnrm2: some OpenBLAS kernels compute it in x87 extended
    precision, which valgrind emulates in double (rows of 1e-300 then had
    norm 0 under valgrind only). */
 static double
-row_norm (const double *y, size_t d)
+row_norm (const double *y, size_t d, double big)
 {
-  double big = lsc_vm_maxabs (y, d);
   int e = 0;
   frexp (big, &e);
   double hi, lo;
@@ -190,7 +200,9 @@ lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
 {
   if (!ws)
     LSC_ERROR ("lsc_loss: NULL workspace", LSC_EFAULT);
-  int rc = lsc_problem_check (p, W);
+  /* the row maxima go to sc (k + m entries) for the norms below */
+  int fits = p && p->k == ws->k && p->m == ws->m;
+  int rc = check_max (p, W, fits ? ws->sc : NULL);
   if (rc)
     return rc;
   if (p->k != ws->k || p->d != ws->d || p->m != ws->m)
@@ -223,7 +235,7 @@ lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
   size_t rows = p->V ? nr : k;
   for (size_t a = 0; a < rows; a++)
     {
-      double n = row_norm (ws->Y + a * d, d);
+      double n = row_norm (ws->Y + a * d, d, ws->sc[a]);
       ws->nrm[a] = n;
       lsc_vm_div (ws->Yh + a * d, ws->Y + a * d, n, d);
     }
