@@ -281,6 +281,25 @@ test_full_route (void)
   lsc_error_handler_t *old = lsc_set_error_handler (NULL);
   int rc = lsc_isotypic_full (gi, comp, &ngi, &G, W, D, D, 1e-12, 1e-8, 1e-8);
   CU_ASSERT (rc == LSC_EUNSUP || rc == LSC_ENOTFIX);
+  /* S_4 x S_2^9 at k = d = 22 (diagonal 1, 1, 1, 1, b1, b1, ..., b9, b9):
+     18 indices outside the large block, more than the chain's singletons
+     fit in LSC_YOUNG_MAX blocks: unsupported, not out of memory */
+  {
+    enum { K = 22 };
+    double *Wd = calloc (K * K, sizeof *Wd);
+    lsc_eigen_cluster *g2 = malloc (K * K * sizeof *g2);
+    unsigned *c2 = malloc (K * K * sizeof *c2);
+    size_t n2 = 0;
+    for (size_t i = 0; i < K; i++)
+      Wd[i * K + i] = i < 4 ? 1.0 : 0.5 + 0.05 * (double) ((i - 4) / 2);
+    rc = lsc_isotypic_full (g2, c2, &n2, &G, Wd, K, K, 1e-12, 1e-8, 1e-8);
+    CU_ASSERT_EQUAL (rc, LSC_EUNSUP);
+    CU_ASSERT_EQUAL (G.nrb, 10);
+    CU_ASSERT_EQUAL (G.rsize[0], 4);
+    free (Wd);
+    free (g2);
+    free (c2);
+  }
   CU_ASSERT_EQUAL (lsc_isotypic_full (NULL, comp, &ngi, &G, W, D, D, 1e-12,
                                       1e-8, 1e-8), LSC_EFAULT);
   CU_ASSERT_EQUAL (lsc_isotypic_full (gi, comp, &ngi, &G, W, D, D, 0.0,

@@ -76,7 +76,10 @@ int lsc_isotypic_spectrum (lsc_iso_eigen *out, size_t *nout, const double *p,
    symmetrised point, within dtol of W in every entry: pass a dtol near the
    rounding level of W when its digits matter.  Returns LSC_SUCCESS; the
    statuses of lsc_detect (LSC_EUNSUP, LSC_ENOTFIX: no usable isotropy);
-   LSC_EUNSUP when the large block has fewer than 3 indices; LSC_EFAILED
+   LSC_EUNSUP when the large block has fewer than 3 indices or the small
+   blocks, split into singletons, need more than LSC_YOUNG_MAX blocks
+   (more than 13 row or column indices outside the large block);
+   LSC_EFAILED
    if the components' multiplicities do not add up to k d; LSC_EBADTOL,
    LSC_EFAULT, LSC_EBADLEN, LSC_ENOMEM.  Callers fall back to the dense
    route on any failure. */

@@ -1,5 +1,5 @@
 /* Gradient of the loss in double precision, arranged like the loss so that
-   the large terms cancel analytically (one dgemm for the rest). */
+   the large terms cancel analytically (one matrix product for the rest). */
 #include <config.h>
 #include <math.h>
 #include <cblas.h>
@@ -7,6 +7,7 @@
 #include "loss_impl.h"
 #include "internal.h"
 #include "../kernel/vmath.h"
+#include "../kernel/vgemm.h"
 
 /* grad_{w_i} L = alpha_i sum_b gam_b grad_1 kappa(w_i, y_b) (b over all
    students and targets, b = i included: grad_1 kappa(w, w) = w/2 gives the
@@ -38,37 +39,13 @@ lsc_loss_grad (double *L, double *G, const double *W, const lsc_problem *p,
                ws->gn, 1, 0.0, ws->sc, 1);
   cblas_dgemv (CblasRowMajor, CblasNoTrans, (int) k, (int) m, 1.0,
                ws->OM + k, (int) nr, ws->gn + k, 1, 1.0, ws->sc, 1);
-  /* G <- sum_b gam_b t_ib y_b: the student part by dgemm (rows of W
-     scaled by alpha when alpha is given), the target part by dgemm for a
-     general V and entrywise for V = I */
-  const double *Wg = ws->Y;
-  if (p->alpha)
-    {
-      for (size_t i = 0; i < k; i++)
-        for (size_t x = 0; x < d; x++)
-          ws->N[i * d + x] = ws->gam[i] * ws->Y[i * d + x];
-      Wg = ws->N;
-    }
+  /* G <- sum_b gam_b t_ib y_b / (2 pi) over the students, and over the
+     targets too for a general V (one product, lsc_vg_tprod); for V = I
+     the target part is entrywise */
   const double c2 = 1.0 / LSC_2PI;
-  cblas_dsymm (CblasRowMajor, CblasLeft, CblasUpper, (int) k, (int) d, c2,
-               ws->T, (int) nr, Wg, (int) d, 0.0, G, (int) d);
-  if (p->V)
-    {
-      const double *Vg = ws->Y + k * d;
-      double sg = -c2;
-      if (p->beta)
-        {
-          for (size_t j = 0; j < m; j++)
-            for (size_t x = 0; x < d; x++)
-              ws->M[j * d + x] = ws->gam[k + j] * ws->Y[(k + j) * d + x];
-          Vg = ws->M;
-          sg = c2;
-        }
-      cblas_dgemm (CblasRowMajor, CblasNoTrans, CblasNoTrans, (int) k,
-                   (int) d, (int) m, sg, ws->T + k, (int) nr, Vg, (int) d,
-                   1.0, G, (int) d);
-    }
-  else if (p->beta)
+  lsc_vg_tprod (ws->vg, G, c2, ws->T, nr, k, p->V ? nr : k,
+                p->alpha || p->V ? ws->gam : NULL, ws->Y, d);
+  if (!p->V && p->beta)
     for (size_t i = 0; i < k; i++)
       {
         const double *ti = ws->T + i * nr + k;
@@ -88,7 +65,7 @@ lsc_loss_grad (double *L, double *G, const double *W, const lsc_problem *p,
   if (L)
     *L = lsc_loss_from_geometry (ws, p, S);
   /* Overflow of the loss or gradient (rows near 1e155 and beyond). */
-  if ((L && !isfinite (*L)) || !lsc_all_finite (G, k * d))
+  if ((L && !isfinite (*L)) || !isfinite (lsc_vm_maxabs (G, k * d)))
     LSC_ERROR ("lsc_loss_grad: result overflows a double", LSC_ERANGE);
   return LSC_SUCCESS;
 }

@@ -34,6 +34,7 @@ struct lsc_loss_workspace
   double *p, *q;        /* d: unit vectors p^, q^                       */
   double *sc, *scc;     /* nr: per-component sums and compensations     */
   size_t *comp;         /* nr: union-find parents                       */
+  struct lsc_vg_buf *vg; /* buffers of the dense products (vgemm.h)     */
 };
 
 /* Pairs with |cos| above this are "near" (nearly parallel or antiparallel)

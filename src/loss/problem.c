@@ -10,6 +10,7 @@
 #include "loss_impl.h"
 #include "internal.h"
 #include "../kernel/vmath.h"
+#include "../kernel/vgemm.h"
 
 /* Workspace for problems of size (k, d, m): O((k+m)(k+m+d)) doubles.
    NULL on a zero size (reported as LSC_EBADLEN) or when memory runs out or
@@ -59,7 +60,8 @@ lsc_loss_workspace_alloc (size_t k, size_t d, size_t m)
   ws->nearidx = malloc (nr * sizeof (size_t));
   ws->head = malloc (nr * sizeof (size_t));
   ws->link = malloc (nr * sizeof (size_t));
-  if (!ws->Y || !ws->Yh || !ws->gam || !ws->nrm || !ws->C || !ws->T || !ws->N
+  ws->vg = lsc_vg_alloc (nr, d);
+  if (!ws->vg || !ws->Y || !ws->Yh || !ws->gam || !ws->nrm || !ws->C || !ws->T || !ws->N
       || !ws->M || !ws->r || !ws->p || !ws->q || !ws->sc || !ws->scc
       || !ws->comp || !ws->OM || !ws->F || !ws->gn || !ws->rc || !ws->nnear
       || !ws->nearidx || !ws->head || !ws->link)
@@ -99,17 +101,22 @@ lsc_loss_workspace_free (lsc_loss_workspace *ws)
   free (ws->nearidx);
   free (ws->head);
   free (ws->link);
+  lsc_vg_free (ws->vg);
   free (ws);
 }
 
 /* One vectorised pass over the rows of A: *bad when an entry is not
-   finite, *zero when some row is all zeros. */
+   finite, *zero when some row is all zeros; the row maxima of |A| in mx
+   when mx != NULL. */
 static void
-scan_rows (const double *A, size_t rows, size_t d, int *bad, int *zero)
+scan_rows (const double *A, size_t rows, size_t d, int *bad, int *zero,
+           double *mx)
 {
   for (size_t i = 0; i < rows; i++)
     {
       double m = lsc_vm_maxabs (A + i * d, d);
+      if (mx)
+        mx[i] = m;
       if (!isfinite (m))
         *bad = 1;
       else if (m == 0.0)
@@ -117,11 +124,12 @@ scan_rows (const double *A, size_t rows, size_t d, int *bad, int *zero)
     }
 }
 
-/* Contract in lsc_loss.h: LSC_EFAULT for NULL p or W, LSC_EBADLEN for zero
+/* lsc_problem_check, and the row maxima of |W| and |V| in mx (k + m
+   entries) when mx != NULL.  Contract in lsc_loss.h: LSC_EFAULT for NULL p or W, LSC_EBADLEN for zero
    sizes or V == NULL with m != d, LSC_ENONFINITE, then LSC_EDOM for a zero
    row of W or V. */
-int
-lsc_problem_check (const lsc_problem *p, const double *W)
+static int
+check_max (const lsc_problem *p, const double *W, double *mx)
 {
   if (!p || !W)
     LSC_ERROR ("lsc_problem_check: NULL pointer", LSC_EFAULT);
@@ -130,9 +138,9 @@ lsc_problem_check (const lsc_problem *p, const double *W)
   if (!p->V && p->m != p->d)
     LSC_ERROR ("lsc_problem_check: V = I needs m = d", LSC_EBADLEN);
   int bad = 0, zero = 0;
-  scan_rows (W, p->k, p->d, &bad, &zero);
+  scan_rows (W, p->k, p->d, &bad, &zero, mx);
   if (p->V)
-    scan_rows (p->V, p->m, p->d, &bad, &zero);
+    scan_rows (p->V, p->m, p->d, &bad, &zero, mx ? mx + p->k : NULL);
   if (bad || (p->alpha && !lsc_all_finite (p->alpha, p->k))
       || (p->beta && !lsc_all_finite (p->beta, p->m)))
     LSC_ERROR ("lsc_problem_check: non-finite entry", LSC_ENONFINITE);
@@ -141,17 +149,22 @@ lsc_problem_check (const lsc_problem *p, const double *W)
   return LSC_SUCCESS;
 }
 
+int
+lsc_problem_check (const lsc_problem *p, const double *W)
+{
+  return check_max (p, W, NULL);
+}
+
 /* |y| to about half an ulp, without overflow or underflow: the row is
    scaled by the exact power of two 2^-e that brings max |y_x| into
    [0.5, 1), its squares are summed in double-double (lsc_vm_sumsq), and
    the square root gets one Newton correction from the exact residual.
-   Not cblas_dnrm2: some OpenBLAS kernels compute it in x87 extended
+   big = max |y_x| (from the argument check).  Not cblas_dnrm2: some OpenBLAS kernels compute it in x87 extended
    precision, which valgrind emulates in double (rows of 1e-300 then had
    norm 0 under valgrind only). */
 static double
-row_norm (const double *y, size_t d)
+row_norm (const double *y, size_t d, double big)
 {
-  double big = lsc_vm_maxabs (y, d);
   int e = 0;
   frexp (big, &e);
   double hi, lo;
@@ -177,17 +190,19 @@ row_norm (const double *y, size_t d)
 }
 
 /* Fill Y, Yh, gam, nrm, gn and the upper triangle of the Gram cosines C:
-   the student block by dsyrk; the student-target block by dgemm, or, for
-   V = I, as the entries of the unit student rows themselves (no product);
-   the target-target block by dsyrk when V is general (for V = I it is the
-   identity, written once with the target rows). */
+   the student block by one product (lsc_vg_gram), which for a general V
+   covers all rows; for V = I the student-target block is the entries of
+   the unit student rows themselves (no product) and the target-target
+   block the identity, written once with the target rows. */
 int
 lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
                   const lsc_problem *p)
 {
   if (!ws)
     LSC_ERROR ("lsc_loss: NULL workspace", LSC_EFAULT);
-  int rc = lsc_problem_check (p, W);
+  /* the row maxima go to sc (k + m entries) for the norms below */
+  int fits = p && p->k == ws->k && p->m == ws->m;
+  int rc = check_max (p, W, fits ? ws->sc : NULL);
   if (rc)
     return rc;
   if (p->k != ws->k || p->d != ws->d || p->m != ws->m)
@@ -220,24 +235,16 @@ lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
   size_t rows = p->V ? nr : k;
   for (size_t a = 0; a < rows; a++)
     {
-      double n = row_norm (ws->Y + a * d, d);
+      double n = row_norm (ws->Y + a * d, d, ws->sc[a]);
       ws->nrm[a] = n;
       lsc_vm_div (ws->Yh + a * d, ws->Y + a * d, n, d);
     }
   for (size_t a = 0; a < nr; a++)
     ws->gn[a] = ws->gam[a] * ws->nrm[a];
-  cblas_dsyrk (CblasRowMajor, CblasUpper, CblasNoTrans, (int) k, (int) d,
-               1.0, ws->Yh, (int) d, 0.0, ws->C, (int) nr);
-  if (p->V)
-    {
-      cblas_dgemm (CblasRowMajor, CblasNoTrans, CblasTrans, (int) k, (int) m,
-                   (int) d, 1.0, ws->Yh, (int) d, ws->Yh + k * d, (int) d, 0.0,
-                   ws->C + k, (int) nr);
-      cblas_dsyrk (CblasRowMajor, CblasUpper, CblasNoTrans, (int) m, (int) d,
-                   1.0, ws->Yh + k * d, (int) d, 0.0, ws->C + k * nr + k,
-                   (int) nr);
-    }
-  else
+  /* V general: all rows in one product (the student-target block is part
+     of its upper triangle) */
+  lsc_vg_gram (ws->vg, ws->C, nr, ws->Yh, d, p->V ? nr : k, d);
+  if (!p->V)
     for (size_t i = 0; i < k; i++)
       memcpy (ws->C + i * nr + k, ws->Yh + i * d, d * sizeof (double));
   return LSC_SUCCESS;

@@ -15,6 +15,32 @@ cmp_value (const void *a, const void *b)
   return (x->value > y->value) - (x->value < y->value);
 }
 
+/* Whether the finest group of the isotypic chain can be represented: the
+   small blocks split into singletons (they must have integer sizes) and
+   two indices of block 0 singled out, within LSC_YOUNG_MAX row and column
+   blocks (lsc_young_split_small, lsc_young_single_out).  Consulted only
+   when the workspace cannot be made, to tell this structural limit
+   (LSC_EUNSUP) from a lack of memory. */
+static int
+chain_fits (const lsc_young *G)
+{
+  double nr = 3.0, nc = 3.0;
+  for (size_t r = 1; r < G->nrb; r++)
+    {
+      if (G->rsize[r] != floor (G->rsize[r]))
+        return 0;
+      nr += G->rsize[r];
+    }
+  for (size_t c = 0; c < G->ncb; c++)
+    if ((int) c != G->pair[0])
+      {
+        if (G->csize[c] != floor (G->csize[c]))
+          return 0;
+        nc += G->csize[c];
+      }
+  return nr <= LSC_YOUNG_MAX && nc <= LSC_YOUNG_MAX;
+}
+
 /* Contract in lsc_isotypic.h. */
 int
 lsc_isotypic_full (lsc_eigen_cluster *grp, unsigned *comp, size_t *ng,
@@ -43,6 +69,9 @@ lsc_isotypic_full (lsc_eigen_cluster *grp, unsigned *comp, size_t *ng,
     LSC_FAIL ("lsc_isotypic_full: isotropy too small for the isotypic "
               "route (large block below 3)", LSC_EUNSUP);
   iw = lsc_isotypic_alloc (G);
+  if (!iw && !chain_fits (G))
+    LSC_FAIL ("lsc_isotypic_full: isotropy with more small-block indices "
+              "than the isotypic route handles", LSC_EUNSUP);
   out = iw ? malloc (lsc_isotypic_max (iw) * sizeof *out) : NULL;
   if (!out)
     LSC_FAIL ("lsc_isotypic_full: out of memory", LSC_ENOMEM);
