@@ -10,6 +10,8 @@
 #include "landscape/lsc_newton.h"
 #include "landscape/lsc_families.h"
 #include "landscape/lsc_overparam.h"
+#include "landscape/lsc_spectrum.h"
+#include "landscape/lsc_loss.h"
 #include "internal.h"
 #include "descent_impl.h"
 
@@ -237,51 +239,51 @@ count_vanished (const double *W, size_t k, size_t d, double tol)
   return nv;
 }
 
-/* The spectrum of the network without W's vanished rows: the loss's
-   terms in a row are positively homogeneous of degree 1 in it, so at a
-   zero row the other rows' block of the Hessian is the smaller
-   network's Hessian, while the zero row's own directions are a cone
-   (first order).  Sets index, nzero and min_eig from those
-   (k - nvanish) d eigenvalues. */
+/* The spectrum of the Hessian's block on the rows that have not
+   vanished: the second derivatives of the loss in those rows, the
+   vanished rows held where they are (a smooth function of the other
+   rows), while the vanished rows' own directions are a cone (first
+   order: the loss's terms are positively homogeneous of degree 1 in a
+   row).  Sets index, nzero and min_eig from those (k - nvanish) d
+   eigenvalues. */
 static int
 reduced_spectrum (lsc_class *cl, const double *W, const lsc_problem *p,
                   const lsc_classifier *c)
 {
-  const size_t d = c->d, kr = c->k - cl->nvanish;
-  if (kr == 0)
+  const size_t k = c->k, d = c->d, n = k * d, nr = (k - cl->nvanish) * d;
+  if (nr == 0)
     return LSC_EUNSUP;
   double big = 1.0;
-  for (size_t i = 0; i < c->k; i++)
+  for (size_t i = 0; i < k; i++)
     big = fmax (big, row_norm (W + i * d, d));
-  double *Wr = malloc (kr * d * sizeof *Wr);
-  double *ar = p->alpha ? malloc (kr * sizeof *ar) : NULL;
-  double *ev = malloc (kr * d * sizeof *ev);
-  lsc_descent_workspace *ws = lsc_descent_alloc (kr, d, p->m, 0, 1);
+  double *H = malloc (n * n * sizeof *H);
+  double *ev = malloc (nr * sizeof *ev);
+  size_t *keep = malloc (nr * sizeof *keep);
+  lsc_loss_workspace *lw = lsc_loss_workspace_alloc (k, d, p->m);
+  lsc_eigen_workspace *ew = lsc_eigen_workspace_alloc (nr, 0);
   int st = LSC_SUCCESS;
-  if (!Wr || !ev || !ws || (p->alpha && !ar))
+  if (!H || !ev || !keep || !lw || !ew)
     st = LSC_ENOMEM;
-  else
+  else if (!(st = lsc_loss_hessian (H, W, p, lw)))
     {
       size_t r = 0;
-      for (size_t i = 0; i < c->k; i++)
-        if (row_norm (W + i * d, d) > c->par.detect_tol * big)
-          {
-            memcpy (Wr + r * d, W + i * d, d * sizeof *Wr);
-            if (ar)
-              ar[r] = p->alpha[i];
-            r++;
-          }
-      lsc_problem pr = *p;
-      pr.k = kr;
-      pr.alpha = ar;
-      st = lsc_descent_hessian_eigen (ev, Wr, &pr, ws);
+      for (size_t i = 0; i < k; i++)
+        if (row_norm (W + i * d, d) > c->par.ztol * big)
+          for (size_t a = 0; a < d; a++)
+            keep[r++] = i * d + a;
+      /* compress in place: row r of the block from row keep[r] */
+      for (size_t r1 = 0; r1 < nr; r1++)
+        for (size_t c1 = 0; c1 < nr; c1++)
+          H[r1 * nr + c1] = H[keep[r1] * n + keep[c1]];
+      st = lsc_eigen_symm (ev, NULL, H, nr, ew);
       if (!st)
-        count_spectrum (cl, ev, kr * d, c->par.ztol);
+        count_spectrum (cl, ev, nr, c->par.ztol);
     }
-  lsc_descent_free (ws);
+  lsc_eigen_workspace_free (ew);
+  lsc_loss_workspace_free (lw);
+  free (keep);
   free (ev);
-  free (ar);
-  free (Wr);
+  free (H);
   if (st == LSC_ENOMEM)
     LSC_ERROR ("lsc_classify: out of memory", LSC_ENOMEM);
   return st;
@@ -299,7 +301,7 @@ lsc_classify (lsc_class *cl, const double *W, const double *eval,
   const size_t n = c->k * c->d;
   memset (cl, 0, sizeof *cl);
   int global = loss <= c->par.loss_tol;
-  cl->nvanish = count_vanished (W, c->k, c->d, c->par.detect_tol);
+  cl->nvanish = count_vanished (W, c->k, c->d, c->par.ztol);
   if (cl->nvanish)
     {
       /* A vanished neuron: the full Hessian is no second-order model
