@@ -264,6 +264,30 @@ test_resume (void)
                                           err, sizeof err), LSC_EINVAL);
   CU_ASSERT (strstr (err, "another family catalogue") != NULL);
   lsc_census_saved_clear (&bad);
+
+  /* each classified run's point rebuilt from the file and classified by
+     the dense route: the family the census (symmetric route) gave */
+  for (size_t i = 0; i < N; i++)
+    {
+      double *W;
+      size_t k, d;
+      CU_ASSERT_EQUAL_FATAL (lsc_census_resume_point (&W, &k, &d, path,
+                                                      (long) i, 1 << 20, err,
+                                                      sizeof err), 0);
+      CU_ASSERT (k == K && d == K);
+      lsc_class c;
+      CU_ASSERT_EQUAL (lsc_census_classify_point (&c, W, k, d, cl), 0);
+      CU_ASSERT_EQUAL ((int) c.kind, serial[i].kind);
+      CU_ASSERT_EQUAL (c.index, serial[i].index);
+      free (W);
+    }
+  double *W;
+  size_t k, d;
+  CU_ASSERT_EQUAL (lsc_census_resume_point (&W, &k, &d, path, N, 1 << 20,
+                                            err, sizeof err), LSC_EINVAL);
+  CU_ASSERT (strstr (err, "no run 8") != NULL);
+  CU_ASSERT_EQUAL (lsc_census_resume_point (&W, &k, &d, path, 0, 16, err,
+                                            sizeof err), LSC_ELIMIT);
   unlink (path);
 }
 

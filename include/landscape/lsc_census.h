@@ -251,6 +251,25 @@ int lsc_census_points_dir (const char *dir, char *err, size_t errlen);
 int lsc_census_save_point (const char *dir, size_t run, const double *W,
                            const lsc_census_config *cf);
 
+/* The end point of run `run` of the resume file path (k x d, malloc'd
+   into *W, with k and d from its first line; k >= d), rebuilt from the
+   run's isotropy and fixed-space parameters; lines longer than max_line
+   bytes are refused.  The catalogue the runs were labelled with is not
+   checked (the point is rebuilt from numbers alone).  LSC_SUCCESS;
+   LSC_EINVAL (no such file or run, a run that did not end at a critical
+   point, no Young isotropy, a bad parameter list), LSC_ELIMIT,
+   LSC_ENOMEM, LSC_EFAILED (read error), with a message in err. */
+int lsc_census_resume_point (double **W, size_t *k, size_t *d,
+                             const char *path, long run, size_t max_line,
+                             char *err, size_t errlen);
+
+/* Classify the point W (k x d, target V = I_d) as a census's dense route
+   does: loss, the kd x kd Hessian's eigenvalues, lsc_classify with cl
+   (made for k, d).  LSC_SUCCESS, LSC_ENOMEM, or the failing step's
+   status. */
+int lsc_census_classify_point (lsc_class *c, const double *W, size_t k,
+                               size_t d, const lsc_classifier *cl);
+
 /* Bytes one thread of a census may need at most: the kd x kd Hessian of
    the dense route and LAPACK's eigen workspace, L-BFGS memory of lbfgs_m
    pairs and the loss workspace; 0 when the Hessian is too large for
