@@ -152,6 +152,10 @@ lsc_census_drive (lsc_census_run *runs, size_t n, lsc_census_job *job)
   int nomem = 0, point_errno = 0;
 #ifdef _OPENMP
   int nt = job->threads > 0 ? job->threads : omp_get_max_threads ();
+  /* a lock of this call (a named critical section would export its
+     global lock symbol from the library) */
+  omp_lock_t lock;
+  omp_init_lock (&lock);
 #endif
 #pragma omp parallel num_threads (nt)
   {
@@ -174,7 +178,9 @@ lsc_census_drive (lsc_census_run *runs, size_t n, lsc_census_job *job)
 #pragma omp atomic write
             point_errno = errno ? errno : EIO;
           }
-#pragma omp critical (lsc_census_drive)
+#ifdef _OPENMP
+        omp_set_lock (&lock);
+#endif
         {
           if (root)
             {
@@ -186,9 +192,15 @@ lsc_census_drive (lsc_census_run *runs, size_t n, lsc_census_job *job)
           else
             cm->send (&r, cm->ctx);
         }
+#ifdef _OPENMP
+        omp_unset_lock (&lock);
+#endif
       }
     lsc_census_free (w);
   }
+#ifdef _OPENMP
+  omp_destroy_lock (&lock);
+#endif
   job->point_errno = point_errno;
   if (nomem)
     LSC_ERROR ("lsc_census_drive: out of memory", LSC_ENOMEM);
