@@ -1,7 +1,7 @@
 /* The tools' side of the table writer (tools/cli-table.c over lsc_table(3),
-   whose rules tests/t-table.c checks): a row demoted from ok to enonfinite
-   (a non-finite number on an ok row) is counted when its output is closed
-   and turns a success exit into 1; the LaTeX labels name the tool; the
+   whose rules and output tests/t-table.c checks): a row demoted from ok to
+   enonfinite (a non-finite number on an ok row) is counted when its output
+   is closed and turns a success exit into 1; the LaTeX labels name the tool; the
    output file's extension sets the format.  The library refuses
    non-finite values before they reach a table (every reachable input
    tried: overflowing W in landscape-eval, d = 1e155 in landscape-scan give
@@ -19,77 +19,33 @@
 #include "cli.h"
 #include "cli-table.h"
 
-/* Write five rows in format fmt into buf: ok finite; ok NaN; ok +inf
-   decimal; noconv NaN; ok "@NaN@" decimal. */
+/* The tool's count of demoted rows: an ok row with a non-finite real is
+   demoted by the library (what it writes is tests/t-table.c's business);
+   cli_output_close adds the output's count to the process's, once. */
 static void
-write_rows (char *buf, size_t len, lsc_table_format fmt)
+test_demoted (void)
 {
-  FILE *f = fmemopen (buf, len, "w");
+  char buf[1024] = "";
+  size_t before = cli_table_demoted_rows ();
+  FILE *f = fmemopen (buf, sizeof buf, "w");
   CU_ASSERT_FATAL (f != NULL);
-  lsc_table_output *o = cli_output_open (f, fmt, 0);
-  static const lsc_table_column cols[] = { { "name", LSC_TABLE_STRING },
-                                     { "status", LSC_TABLE_STATUS },
-                                     { "loss", LSC_TABLE_REAL },
-                                     { "exact", LSC_TABLE_DECIMAL } };
-  lsc_table *t = lsc_table_begin (o, "t", cols, 4);
-  static const struct
-  {
-    const char *name;
-    int st;
-    double v;
-    const char *dec;
-  } r[] = { { "fine", LSC_SUCCESS, 0.5, "0.5" },
-            { "nanreal", LSC_SUCCESS, NAN, "1" },
-            { "infdec", LSC_SUCCESS, 2.0, "@Inf@" },
-            { "failed", LSC_ENOCONV, NAN, "1" },
-            { "nandec", LSC_SUCCESS, -INFINITY, "@NaN@" } };
-  for (size_t i = 0; i < 5; i++)
+  lsc_table_output *o = cli_output_open (f, LSC_TABLE_TSV, 0);
+  static const lsc_table_column cols[] = { { "status", LSC_TABLE_STATUS },
+                                           { "loss", LSC_TABLE_REAL } };
+  lsc_table *t = lsc_table_begin (o, "t", cols, 2);
+  const double v[] = { 0.5, NAN, -INFINITY };
+  const int st[] = { LSC_SUCCESS, LSC_SUCCESS, LSC_ENOCONV };
+  for (size_t i = 0; i < 3; i++)
     {
-      lsc_table_cell_string (t, r[i].name);
-      lsc_table_cell_status (t, r[i].st);
-      lsc_table_cell_real (t, r[i].v);
-      lsc_table_cell_decimal (t, r[i].dec);
+      lsc_table_cell_status (t, st[i]);
+      lsc_table_cell_real (t, v[i]);
       lsc_table_row_end (t);
     }
   lsc_table_end (t);
+  CU_ASSERT_EQUAL (cli_table_demoted_rows (), before);
   cli_output_close (o);
   fclose (f);
-}
-
-/* The line of buf that starts with (or holds, for JSON) key. */
-static const char *
-line_of (const char *buf, const char *key, char *line, size_t len)
-{
-  const char *p = strstr (buf, key);
-  line[0] = '\0';
-  if (!p)
-    return line;
-  while (p > buf && p[-1] != '\n')
-    p--;
-  size_t n = strcspn (p, "\n");
-  snprintf (line, len, "%.*s", (int) (n < len ? n : len - 1), p);
-  return line;
-}
-
-static void
-test_tsv (void)
-{
-  char buf[4096] = "", l[256];
-  size_t before = cli_table_demoted_rows ();
-  write_rows (buf, sizeof buf, LSC_TABLE_TSV);
-  CU_ASSERT_STRING_EQUAL (line_of (buf, "fine", l, sizeof l),
-                          "fine\tok\t0.5\t0.5");
-  CU_ASSERT_STRING_EQUAL (line_of (buf, "nanreal", l, sizeof l),
-                          "nanreal\tenonfinite\t\t1");
-  CU_ASSERT_STRING_EQUAL (line_of (buf, "infdec", l, sizeof l),
-                          "infdec\tenonfinite\t2\t");
-  CU_ASSERT_STRING_EQUAL (line_of (buf, "failed", l, sizeof l),
-                          "failed\tnoconv\t\t1");
-  CU_ASSERT_STRING_EQUAL (line_of (buf, "nandec", l, sizeof l),
-                          "nandec\tenonfinite\t\t");
-  CU_ASSERT (strstr (buf, "nan") == strstr (buf, "nanreal")); /* no NaN */
-  CU_ASSERT (strstr (buf, "inf") == strstr (buf, "infdec"));
-  CU_ASSERT_EQUAL (cli_table_demoted_rows () - before, 3);
+  CU_ASSERT_EQUAL (cli_table_demoted_rows () - before, 1);
 }
 
 /* LaTeX labels: tab:TOOL-TABLE, TOOL the program name without
@@ -141,7 +97,7 @@ main (int argc, char **argv)
   (void) argc;
   cli_init (argv[0]);
   static const lsc_test_case cases[] = {
-    { "TSV: ok with a non-finite cell is enonfinite, cell empty", test_tsv },
+    { "demoted rows are counted when the output closes", test_demoted },
     { "LaTeX label and output extensions", test_label_format },
     { "a demoted row exits 1", test_exit },
     { NULL, NULL } };

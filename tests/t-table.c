@@ -11,6 +11,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
 #include <math.h>
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -405,6 +406,61 @@ test_statuses (void)
   fclose (f);
 }
 
+/* lsc_table_number_syntax against two oracles, on every string of up to
+   5 characters over "01+-.eE" and a few longer ones: the JSON grammar
+   against a POSIX regular expression of RFC 8259's number, the decimal
+   grammar against strtod reading all of the string. */
+static void
+test_number_syntax (void)
+{
+  static const char alpha[] = "01+-.eE";
+  regex_t re;
+  CU_ASSERT_FATAL (regcomp (&re, "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?"
+                            "([eE][+-]?[0-9]+)?$", REG_EXTENDED | REG_NOSUB)
+                   == 0);
+  char s[8];
+  size_t bad_json = 0, bad_dec = 0, n = 0;
+  for (int len = 0; len <= 5; len++)
+    {
+      long total = 1;
+      for (int i = 0; i < len; i++)
+        total *= 7;
+      for (long c = 0; c < total; c++)
+        {
+          long x = c;
+          for (int i = 0; i < len; i++, x /= 7)
+            s[i] = alpha[x % 7];
+          s[len] = '\0';
+          int json = regexec (&re, s, 0, NULL, 0) == 0;
+          char *end;
+          strtod (s, &end);
+          int dec = len > 0 && end == s + len;
+          bad_json += lsc_table_number_syntax (s, LSC_TABLE_NUMBER_JSON)
+            != json;
+          bad_dec += lsc_table_number_syntax (s, LSC_TABLE_NUMBER_DECIMAL)
+            != dec;
+          n++;
+        }
+    }
+  regfree (&re);
+  CU_ASSERT_EQUAL (bad_json, 0);
+  CU_ASSERT_EQUAL (bad_dec, 0);
+  CU_ASSERT (n > 19000);
+  /* by hand: what the tools' options take and refuse */
+  CU_ASSERT (lsc_table_number_syntax ("1e6", LSC_TABLE_NUMBER_DECIMAL));
+  CU_ASSERT (lsc_table_number_syntax ("-2.5E-07", LSC_TABLE_NUMBER_DECIMAL));
+  CU_ASSERT (!lsc_table_number_syntax ("1e6x", LSC_TABLE_NUMBER_DECIMAL));
+  CU_ASSERT (!lsc_table_number_syntax ("log20", LSC_TABLE_NUMBER_DECIMAL));
+  CU_ASSERT (!lsc_table_number_syntax ("0x10", LSC_TABLE_NUMBER_DECIMAL));
+  CU_ASSERT (!lsc_table_number_syntax ("inf", LSC_TABLE_NUMBER_DECIMAL));
+  CU_ASSERT (!lsc_table_number_syntax (" 1", LSC_TABLE_NUMBER_DECIMAL));
+  CU_ASSERT (!lsc_table_number_syntax ("+1", LSC_TABLE_NUMBER_JSON));
+  CU_ASSERT (!lsc_table_number_syntax ("01", LSC_TABLE_NUMBER_JSON));
+  CU_ASSERT (lsc_table_number_syntax ("-0.5e+10", LSC_TABLE_NUMBER_JSON));
+  CU_ASSERT (!lsc_table_number_syntax ("1", 7));
+  CU_ASSERT (!lsc_table_number_syntax (NULL, LSC_TABLE_NUMBER_JSON));
+}
+
 int
 main (void)
 {
@@ -420,6 +476,7 @@ main (void)
     { "format names and extensions", test_formats },
     { "column lists and paper columns", test_columns },
     { "bad arguments give statuses", test_statuses },
+    { "number grammars against a regex and strtod", test_number_syntax },
     { NULL, NULL } };
   return lsc_test_run ("table", cases);
 }

@@ -1,6 +1,6 @@
-/* landscape-census --fractions: saved censuses (their resume files) read
-   back and aggregated by lsc_census_summarize: the spurious fraction
-   against d for each k - d, each spurious family's share, and the plot. */
+/* landscape-census --fractions: saved censuses (lsc_census_saved_read)
+   as tables, the spurious fraction against d for each k - d and each
+   spurious family's share, and the plot. */
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
 #include <errno.h>
@@ -11,101 +11,6 @@
 #include "cli.h"
 #include "cli-atomic.h"
 #include "cli-plot.h"
-
-/* One saved census. */
-typedef struct
-{
-  const char *path;
-  size_t k, d, m, n;
-  unsigned long long seed, cat;
-  char method[16], target[16];
-  census_run *runs;
-  lsc_census_summary sm;
-} saved;
-
-/* The header fields of a format-3 resume file (exits 2 otherwise). */
-static void
-read_header (saved *c, const char *line, unsigned long long cat_hash)
-{
-  char method[16];
-  unsigned long long tgt;
-  const char *tp = strstr (line, "\ttarget=");
-  const char *hp = strstr (line, "\ttarget-fnv1a64=");
-  if (strncmp (line, "#landscape-census-resume 3\t", 27) != 0 || !tp || !hp
-      || sscanf (line, "#landscape-census-resume 3\tk=%zu\td=%zu\tm=%zu\t"
-                 "seed=%llu\tmethod=%15[a-z]\t", &c->k, &c->d, &c->m,
-                 &c->seed, method) != 5
-      || sscanf (hp, "\ttarget-fnv1a64=%llx\tcatalogue-fnv1a64=%llx",
-                 &tgt, &c->cat) != 2)
-    cli_fatal (CLI_EXIT_USAGE, "%s: not a census resume file of format 3 "
-               "(landscape-census --resume writes them)", c->path);
-  snprintf (c->method, sizeof c->method, "%s", method);
-  snprintf (c->target, sizeof c->target, "%s",
-            strncmp (tp, "\ttarget=identity\t", 17) ? "file" : "identity");
-  if (c->cat != cat_hash)
-    cli_fatal (CLI_EXIT_USAGE, "%s: labelled with another family catalogue "
-               "than the one given (its family names may be stale): give "
-               "that catalogue (--catalogue) or rerun the census", c->path);
-}
-
-static void
-read_saved (saved *c, unsigned long long cat_hash)
-{
-  FILE *f = fopen (c->path, "r");
-  if (!f)
-    cli_fatal (CLI_EXIT_USAGE, "%s: %s", c->path, strerror (errno));
-  size_t cap = 16384, cnt = 0, alloc = 0, lineno = 0;
-  char *line = cli_xmalloc (cap);
-  c->runs = NULL;
-  while (fgets (line, (int) cap, f))
-    {
-      size_t len = strlen (line);
-      lineno++;
-      if (len == 0 || line[len - 1] != '\n')
-        break;                  /* a torn last line: not a run */
-      line[len - 1] = '\0';
-      if (lineno == 1)
-        {
-          read_header (c, line, cat_hash);
-          continue;
-        }
-      if (cnt == alloc)
-        {
-          alloc = alloc ? 2 * alloc : 64;
-          c->runs = realloc (c->runs, alloc * sizeof *c->runs);
-          if (!c->runs)
-            cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-        }
-      if (census_parse_line (&c->runs[cnt], line) != 0)
-        cli_fatal (CLI_EXIT_USAGE, "%s:%zu: malformed census line", c->path,
-                   lineno);
-      for (size_t j = 0; j < cnt; j++)
-        if (c->runs[j].run == c->runs[cnt].run)
-          cli_fatal (CLI_EXIT_USAGE, "%s:%zu: run %zu appears twice",
-                     c->path, lineno, c->runs[cnt].run);
-      cnt++;
-    }
-  free (line);
-  if (ferror (f))
-    cli_fatal (CLI_EXIT_SYSTEM, "%s: %s", c->path, strerror (errno));
-  fclose (f);
-  if (lineno == 0)
-    cli_fatal (CLI_EXIT_USAGE, "%s: empty file, not a census resume file",
-               c->path);
-  c->n = cnt;
-  if (lsc_census_summarize (&c->sm, c->runs, cnt, c->k) != 0)
-    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-}
-
-static int
-by_extra_d (const void *a, const void *b)
-{
-  const saved *x = a, *y = b;
-  long ex = (long) x->k - (long) x->d, ey = (long) y->k - (long) y->d;
-  if (ex != ey)
-    return ex < ey ? -1 : 1;
-  return x->d < y->d ? -1 : x->d > y->d;
-}
 
 #define P LSC_TABLE_PAPER
 static const lsc_table_pcolumn frac_cols[] = {
@@ -136,7 +41,7 @@ census_fractions_check_columns (int fmt)
 }
 
 static void
-write_plot (const char *path, const saved *c, size_t n)
+write_plot (const char *path, const lsc_census_saved *c, size_t n)
 {
   double *x = cli_xmalloc (2 * n * sizeof *x), *y = x + n;
   lsc_plot_series *s = cli_xmalloc (n * sizeof *s);
@@ -177,21 +82,9 @@ write_plot (const char *path, const saved *c, size_t n)
 }
 
 void
-census_fractions (lsc_table_output *out, const char *const *paths, size_t n,
-                  unsigned long long cat_hash, const char *plot)
+census_fractions (lsc_table_output *out, const lsc_census_saved *c,
+                  size_t n, const char *plot)
 {
-  saved *c = cli_xmalloc (n * sizeof *c);
-  for (size_t i = 0; i < n; i++)
-    {
-      memset (&c[i], 0, sizeof c[i]);
-      c[i].path = paths[i];
-      read_saved (&c[i], cat_hash);
-    }
-  qsort (c, n, sizeof *c, by_extra_d);
-  for (size_t i = 1; i < n; i++)
-    if (c[i].k == c[i - 1].k && c[i].d == c[i - 1].d)
-      cli_fatal (CLI_EXIT_USAGE, "%s and %s: two censuses at k = %zu, "
-                 "d = %zu", c[i - 1].path, c[i].path, c[i].k, c[i].d);
   lsc_table *t = lsc_table_begin_paper (out, "fractions", "Spurious "
     "fraction of saved censuses (random Xavier starts, each end point "
     "polished by Newton's method and classified): runs ending at the "
@@ -244,10 +137,4 @@ census_fractions (lsc_table_output *out, const char *const *paths, size_t n,
   lsc_table_end (t);
   if (plot)
     write_plot (plot, c, n);
-  for (size_t i = 0; i < n; i++)
-    {
-      lsc_census_summary_clear (&c[i].sm);
-      free (c[i].runs);
-    }
-  free (c);
 }

@@ -12,18 +12,6 @@
 #include "cli-plot.h"
 #include "cli-atomic.h"
 
-int
-census_plot_available (void)
-{
-  return lsc_plot_available ();
-}
-
-int
-census_plot_check (const char *path)
-{
-  return lsc_plot_check_path (path);
-}
-
 /* The summary: one row per family (in order of increasing loss), then the
    totals.  Losses of a family: the first run's and the spread. */
 #define P LSC_TABLE_PAPER
@@ -62,8 +50,8 @@ census_check_columns (int fmt)
 }
 
 void
-census_print_summary (lsc_table_output *out, const census_run *runs, size_t n,
-                      const census_config *cf)
+census_print_summary (lsc_table_output *out, const lsc_census_run *runs,
+                      size_t n, const lsc_census_config *cf)
 {
   lsc_census_summary sm;
   if (lsc_census_summarize (&sm, runs, n, cf->k) != 0)
@@ -116,8 +104,8 @@ census_print_summary (lsc_table_output *out, const census_run *runs, size_t n,
    [0, max loss] (losses within their rounding error count as 0), the
    non-empty ones drawn as stems at the bin centres. */
 void
-census_write_plot (const char *path, const census_run *runs, size_t n,
-            const census_config *cf)
+census_write_plot (const char *path, const lsc_census_run *runs, size_t n,
+                   const lsc_census_config *cf)
 {
   enum { NB = 60 };
   double x[NB], y[NB] = { 0 }, top = 0;

@@ -17,39 +17,11 @@ is_digit (char c)
   return c >= '0' && c <= '9';
 }
 
-/* 1 if s is empty or an exponent [eE][+-]?d+ and nothing more (the common
-   tail of the number grammars below). */
-static int
-cli_exponent_ends (const char *s)
-{
-  if (*s == 'e' || *s == 'E')
-    {
-      s++;
-      if (*s == '+' || *s == '-')
-        s++;
-      if (!is_digit (*s))
-        return 0;
-      while (is_digit (*s))
-        s++;
-    }
-  return *s == '\0';
-}
-
-/* 1 if s is a decimal literal [+-](d+[.d*]|.d+)([eE][+-]d+)?. */
+/* The decimal grammar of real options (lsc_table_number_syntax). */
 static int
 is_decimal (const char *s)
 {
-  size_t mant = 0;
-  if (*s == '+' || *s == '-')
-    s++;
-  for (; is_digit (*s); s++)
-    mant++;
-  if (*s == '.')
-    for (s++; is_digit (*s); s++)
-      mant++;
-  if (mant == 0)
-    return 0;
-  return cli_exponent_ends (s);
+  return lsc_table_number_syntax (s, LSC_TABLE_NUMBER_DECIMAL);
 }
 
 double

@@ -60,128 +60,6 @@ usage (void)
         "errors, 3 for system errors.");
 }
 
-/* The next line of f (newline kept) in buf, grown as needed; NULL at the
-   end of the file.  A line longer than max bytes exits 2 (--max-line), so
-   that no input makes the tool allocate without bound. */
-static char *
-read_line (char *buf, FILE *f, size_t max, const char *path)
-{
-  static size_t cap;
-  size_t n = 0;
-  int c;
-  if (!buf)
-    cap = 0;
-  while ((c = getc (f)) != EOF)
-    {
-      if (n + 2 > cap)
-        {
-          size_t nc = cap ? 2 * cap : 256;
-          if (nc > max + 2)
-            nc = max + 2;
-          char *nb = realloc (buf, nc);
-          if (!nb)
-            cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-          buf = nb;
-          cap = nc;
-        }
-      buf[n++] = (char) c;
-      if (c == '\n')
-        break;
-      if (n > max)
-        cli_fatal (CLI_EXIT_USAGE, "%s: a line longer than %zu bytes "
-                   "(--max-line)", path, max);
-    }
-  if (n == 0)
-    {
-      if (ferror (f))
-        cli_fatal (CLI_EXIT_SYSTEM, "%s: read error", path);
-      free (buf);
-      return NULL;
-    }
-  buf[n] = '\0';
-  return buf;
-}
-
-/* W from run `run` of a census resume file (k >= d). */
-static double *
-census_point (size_t *k, size_t *d, const char *path, long run)
-{
-  FILE *f = fopen (path, "r");
-  if (!f)
-    cli_fatal (CLI_EXIT_USAGE, "cannot open '%s'", path);
-  char *line = NULL;
-  size_t kk = 0, dd = 0;
-  double *W = NULL;
-  int found = 0;
-  size_t maxl = cli_io_limits ()->max_line;
-  while ((line = read_line (line, f, maxl, path)) != NULL)
-    {
-      if (line[0] == '#')
-        {
-          char *p = strstr (line, "k="), *q = strstr (line, "\td=");
-          if (p && q)
-            {
-              kk = strtoul (p + 2, NULL, 10);
-              dd = strtoul (q + 3, NULL, 10);
-            }
-          continue;
-        }
-      char *fields[16];
-      size_t nf = 0;
-      for (char *s = line; nf < 16;)
-        {
-          fields[nf++] = s;
-          char *t = strchr (s, '\t');
-          if (!t)
-            break;
-          *t = 0;
-          s = t + 1;
-        }
-      if (nf < 15 || strtol (fields[0], NULL, 10) != run)
-        continue;
-      if (kk == 0 || dd == 0 || kk < dd || kk > 4096)
-        cli_fatal (CLI_EXIT_USAGE, "%s: needs a census header with k >= d",
-                   path);
-      if (strcmp (fields[13], "0") != 0)
-        cli_fatal (CLI_EXIT_USAGE, "%s: run %ld did not end at a critical "
-                   "point (status %s)", path, run, fields[13]);
-      fields[14][strcspn (fields[14], "\n")] = 0;
-      lsc_young G;
-      char err[256];
-      if (lsc_isotropy_parse (&G, fields[12], (double) dd, err, sizeof err))
-        cli_fatal (CLI_EXIT_USAGE, "%s: run %ld: no Young isotropy (%s)",
-                   path, run, fields[12]);
-      size_t np = lsc_young_nparams (&G);
-      double p[LSC_FAMILY_MAXP];
-      size_t i = 0;
-      for (char *s = fields[14]; i < np && *s; i++)
-        {
-          char *e;
-          p[i] = strtod (s, &e);
-          if (e == s || !isfinite (p[i]))
-            break;
-          s = *e == ',' ? e + 1 : e;
-        }
-      if (i != np)
-        cli_fatal (CLI_EXIT_USAGE, "%s: run %ld: bad parameter list", path,
-                   run);
-      W = malloc (kk * dd * sizeof *W);
-      if (!W)
-        cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-      if (lsc_young_embed (W, p, &G))
-        cli_fatal (CLI_EXIT_USAGE, "%s: run %ld: cannot embed", path, run);
-      found = 1;
-      break;
-    }
-  free (line);
-  fclose (f);
-  if (!found)
-    cli_fatal (CLI_EXIT_USAGE, "%s: no run %ld", path, run);
-  *k = kk;
-  *d = dd;
-  return W;
-}
-
 int
 main (int argc, char **argv)
 {
@@ -261,42 +139,29 @@ main (int argc, char **argv)
     }
   else
     {
-      W = census_point (&k, &d, census, run);
+      int rst = lsc_census_resume_point (&W, &k, &d, census, run,
+                                         cli_io_limits ()->max_line, err,
+                                         sizeof err);
+      if (rst)
+        cli_fatal_status (rst, "%s", err);
     }
   /* Is it already a catalogue family?  The census's own test. */
   {
-    lsc_problem pr = { k, d, d, NULL, NULL, NULL };
-    size_t n = k * d;
-    cli_mem_check (((double) n * n + 8.0 * n) * sizeof (double), "the Hessian");
-    double *H = malloc (n * n * sizeof *H), *ev = malloc (n * sizeof *ev);
-    lsc_loss_workspace *lw = lsc_loss_workspace_alloc (k, d, d);
-    lsc_eigen_workspace *ew = lsc_eigen_workspace_alloc (n, 0);
+    double n = (double) k * (double) d;
+    cli_mem_check ((n * n + 8.0 * n) * sizeof (double), "the Hessian");
     lsc_classifier *cl = lsc_classifier_alloc (cat, k, d, NULL);
-    double L;
     lsc_class c;
-    if (!H || !ev || !lw || !ew || !cl)
+    int st = cl ? lsc_census_classify_point (&c, W, k, d, cl) : LSC_ENOMEM;
+    if (st == LSC_ENOMEM)
       cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-    int st = lsc_loss (&L, W, &pr, lw);
-    if (!st)
-      st = lsc_loss_hessian (H, W, &pr, lw);
-    if (!st)
-      st = lsc_eigen_symm (ev, NULL, H, n, ew);
-    if (!st)
-      st = lsc_classify (&c, W, ev, L, &pr, cl);
     if (st)
       cli_fatal (CLI_EXIT_USAGE, "the point cannot be evaluated: %s",
                  lsc_strerror (st));
-    int known = c.kind == LSC_CLASS_CATALOGUE || c.kind == LSC_CLASS_GLOBAL;
-    if (known)
-      cli_error ("the point is the catalogue family '%s' at d = %zu",
-                 c.kind == LSC_CLASS_GLOBAL ? "global" : c.family->name, d);
     lsc_classifier_free (cl);
-    lsc_eigen_workspace_free (ew);
-    lsc_loss_workspace_free (lw);
-    free (H);
-    free (ev);
-    if (known)
+    if (c.kind == LSC_CLASS_CATALOGUE || c.kind == LSC_CLASS_GLOBAL)
       {
+        cli_error ("the point is the catalogue family '%s' at d = %zu",
+                   c.kind == LSC_CLASS_GLOBAL ? "global" : c.family->name, d);
         free (W);
         lsc_catalogue_free (cat);
         return cli_finish (CLI_EXIT_NOCONV);

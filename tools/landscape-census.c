@@ -4,7 +4,6 @@
 #include <config.h>
 #include <errno.h>
 #include <getopt.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +17,7 @@
 #include "cli.h"
 #include "cli-atomic.h"
 #include "census.h"
-#include "census-mpi.h"
+#include "census/comm_mpi.h"
 
 static void
 usage (void)
@@ -113,7 +112,7 @@ enum { OPT_STEP = 256, OPT_GTOL, OPT_MAXITER, OPT_VERSION, OPT_MAXMEM,
 
 typedef struct
 {
-  census_config cf;
+  lsc_census_config cf;
   size_t runs;
   int threads;
   const char *resume, *catalogue, *plot, *output, *save;
@@ -245,10 +244,10 @@ parse_args (options *o, int argc, char **argv)
   else if (k == 0)
     cli_fatal (CLI_EXIT_USAGE, "--k is required");
   o->fmt = cli_output_format (o->output, o->fmt, o->fmt_given);
-  if (o->plot && census_plot_check (o->plot) != 0)
+  if (o->plot && lsc_plot_check_path (o->plot) != 0)
     cli_fatal (CLI_EXIT_USAGE, "%s: --plot needs a .svg, .pdf or .png file",
                o->plot);
-  if (o->plot && !census_plot_available ())
+  if (o->plot && !lsc_plot_available ())
     cli_fatal (CLI_EXIT_USAGE, "--plot: built without cairo");
   if (o->fractions)
     {
@@ -270,7 +269,7 @@ parse_args (options *o, int argc, char **argv)
                                              err, sizeof err);
       if (st)
         cli_fatal_status (st, "%s", err);
-      o->cf.target_hash = census_target_hash (o->V, rows * cols);
+      o->cf.target_hash = lsc_census_hash (o->V, rows * cols * sizeof *o->V);
       if (d && (size_t) d != cols)
         cli_fatal (CLI_EXIT_USAGE, "%s: target has %zu columns, --d is %ld",
                    o->cf.target, cols, d);
@@ -282,78 +281,21 @@ parse_args (options *o, int argc, char **argv)
     o->cf.m = o->cf.d;
 }
 
-/* The threads of the census, started once and joined: libgomp ends the
-   process with its own message ("libgomp: Thread creation failed") when
-   it cannot create a thread, so the tool tries first and reports a
-   failure itself (exit 3).  Returns the number of threads to use. */
-static pthread_mutex_t go_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t go_cond = PTHREAD_COND_INITIALIZER;
-static int go;
-
-static void *
-idle_thread (void *arg)
-{
-  (void) arg;
-  pthread_mutex_lock (&go_lock);
-  while (!go)
-    pthread_cond_wait (&go_cond, &go_lock);
-  pthread_mutex_unlock (&go_lock);
-  return NULL;
-}
-
-static int
-start_threads (int asked)
-{
-#ifdef _OPENMP
-  int n = asked > 0 ? asked : omp_get_max_threads ();
-#else
-  int n = 1;
-  (void) asked;
-#endif
-  pthread_t *t = cli_xmalloc ((size_t) n * sizeof *t);
-  int made = 0, e = 0;
-  go = 0;
-  /* all alive at once, as in the parallel region (the main thread is
-     the first of them) */
-  while (made < n - 1 && (e = pthread_create (&t[made], NULL, idle_thread,
-                                              NULL)) == 0)
-    made++;
-  pthread_mutex_lock (&go_lock);
-  go = 1;
-  pthread_cond_broadcast (&go_cond);
-  pthread_mutex_unlock (&go_lock);
-  for (int i = 0; i < made; i++)
-    pthread_join (t[i], NULL);
-  free (t);
-  if (made < n - 1)
-    cli_fatal (CLI_EXIT_SYSTEM, "cannot start %d threads: %s (only %d "
-               "could be; try --threads=%d)", n, strerror (e), made + 1,
-               made + 1);
-  return n;
-}
-
-/* Refuse a census whose workspaces (one per thread: the Hessian of the
-   dense route, whose eigenvectors overwrite it, LAPACK's workspace,
-   L-BFGS memory) exceed the memory budget, before allocating them.  The
-   dense part is allocated only at the first end point that needs it, but
-   any run may. */
+/* Refuse a census whose workspaces (one per thread) exceed the memory
+   budget, before allocating them; the dense Hessian alone first (LAPACK's
+   workspace query is slow for huge kd). */
 static void
-check_memory (const census_config *cf, int threads, size_t lbfgs_m)
+check_memory (const lsc_census_config *cf, int threads, size_t lbfgs_m)
 {
-  double n = (double) cf->k * (double) cf->d, nr = (double) (cf->k + cf->m);
+  double n = (double) cf->k * (double) cf->d;
   char what[128];
   snprintf (what, sizeof what, "a census with %d thread%s at k = %zu, "
             "d = %zu", threads, threads > 1 ? "s" : "", cf->k, cf->d);
-  /* the matrices alone first: LAPACK's workspace query is slow for huge
-     n */
   cli_mem_check (threads * 8 * n * n, what);
-  double ew = lsc_eigen_workspace_bytes ((size_t) n, 1);
-  if (ew == 0)
+  double per = lsc_census_thread_bytes (cf->k, cf->d, cf->m, lbfgs_m);
+  if (per == 0)
     cli_fatal (CLI_EXIT_SYSTEM, "%s: the %.0f x %.0f Hessian is too large "
                "for LAPACK's integers", what, n, n);
-  double per = 8 * n * n + ew + 8 * n * (2.0 * (double) lbfgs_m + 10)
-    + 8.0 * (4 * nr * (double) cf->d + nr * nr + (double) cf->k * nr
-             + 8 * nr + 3.0 * (double) cf->d);
   cli_mem_check (threads * per, what);
 }
 
@@ -366,9 +308,19 @@ static const lsc_table_column run_cols[] = {
   { "status", LSC_TABLE_STATUS }
 };
 
-static void
-print_run (lsc_table *t, const census_run *r)
+/* The hooks of lsc_census_drive. */
+typedef struct
 {
+  lsc_table *table;
+  int progress;
+  const char *save;
+  const lsc_census_config *cf;
+} hooks;
+
+static void
+print_run (const lsc_census_run *r, void *ctx)
+{
+  lsc_table *t = ((hooks *) ctx)->table;
   if (!t)
     return;             /* LaTeX without --per-run: the summary only */
   lsc_table_cell_int (t, (long long) r->run);
@@ -388,52 +340,49 @@ print_run (lsc_table *t, const census_run *r)
   lsc_table_row_end (t);
 }
 
-/* State shared by the threads, touched only inside the critical section. */
-typedef struct
-{
-  census_run *runs;
-  size_t n, next, ndone;
-  lsc_table *table;
-  lsc_census_labels nf;
-  double ptol;
-  int fd;                    /* resume file or -1 */
-  int io_errno;              /* first resume write error */
-  int progress;
-  const lsc_catalogue *cat;  /* names new families must not take */
-} shared;
-
-/* Record a finished run (rank 0): store, append to the resume file,
-   print the finished prefix.  Inside the critical section. */
-static void flush_rows (shared *s);
 static void
-record (shared *s, const census_run *r)
+progress (size_t done, size_t n, void *ctx)
 {
-  s->runs[r->run] = *r;
-  s->ndone++;
-  if (s->fd >= 0 && !s->io_errno)
-    {
-      char line[4096];
-      census_format (line, sizeof line, r);
-      if (census_resume_append (s->fd, line) != 0)
-        s->io_errno = errno ? errno : EIO;
-    }
-  flush_rows (s);
+  if (((hooks *) ctx)->progress)
+    fprintf (stderr, "\r%s: %zu/%zu runs", cli_program_name (), done, n);
 }
 
-/* Print the finished prefix of runs in run order. */
-static void
-flush_rows (shared *s)
+static int
+save_point (const lsc_census_run *r, const double *W, void *ctx)
 {
-  while (s->next < s->n && s->runs[s->next].done)
+  hooks *h = ctx;
+  return h->save ? lsc_census_save_point (h->save, r->run, W, h->cf) : 0;
+}
+
+/* --fractions (rank 0 only): the saved censuses as tables. */
+static int
+fractions (const options *o, char **files, size_t n, unsigned long long cat)
+{
+  char err[768];
+  FILE *ff = stdout;
+  if (o->output && !(ff = cli_atomic_open (o->output)))
+    cli_fatal (CLI_EXIT_USAGE, "cannot write %s: %s", o->output,
+               strerror (errno));
+  lsc_census_saved *c = cli_xmalloc (n * sizeof *c);
+  for (size_t i = 0; i < n; i++)
     {
-      lsc_census_label_catalogue (&s->runs[s->next], &s->nf, s->ptol,
-                                  s->cat);
-      print_run (s->table, &s->runs[s->next]);
-      s->next++;
+      int st = lsc_census_saved_read (&c[i], files[i], cat, err, sizeof err);
+      if (st)
+        cli_fatal_status (st, "%s", err);
     }
-  if (s->progress)
-    fprintf (stderr, "\r%s: %zu/%zu runs", cli_program_name (), s->ndone,
-             s->n);
+  int st = lsc_census_saved_sort (c, n, err, sizeof err);
+  if (st)
+    cli_fatal_status (st, "%s", err);
+  lsc_table_output *fo = cli_output_open (ff, o->fmt, o->digits);
+  census_fractions (fo, c, n, o->plot);
+  cli_output_close (fo);
+  if (o->output && cli_atomic_commit (ff) != 0)
+    cli_fatal (CLI_EXIT_SYSTEM, "write error: %s: %s", o->output,
+               strerror (errno));
+  for (size_t i = 0; i < n; i++)
+    lsc_census_saved_clear (&c[i]);
+  free (c);
+  return cli_finish (CLI_EXIT_OK);
 }
 
 int
@@ -447,7 +396,7 @@ main (int argc, char **argv)
   const int root = census_mpi_rank () == 0;
   options o = { 0 };
   parse_args (&o, argc, argv);
-  const census_config *cf = &o.cf;
+  const lsc_census_config *cf = &o.cf;
   lsc_problem p = { cf->k, cf->d, cf->m, o.V, NULL, NULL };
   lsc_descent_params par;
   lsc_descent_params_init (&par);
@@ -473,27 +422,25 @@ main (int argc, char **argv)
   if (st)
     cli_fatal_status (st, "%s", err);
   /* the runs' labels are the catalogue's names: a resume file records
-     which catalogue (census_header) */
-  if (census_file_hash (&o.cf.catalogue_hash, cpath) != 0)
+     which catalogue (lsc_census_header) */
+  if (lsc_census_file_hash (&o.cf.catalogue_hash, cpath) != 0)
     cli_fatal (CLI_EXIT_USAGE, "%s: %s", cpath, strerror (errno));
   if (o.fractions)
     {
-      FILE *ff = stdout;
-      if (o.output && !(ff = cli_atomic_open (o.output)))
-        cli_fatal (CLI_EXIT_USAGE, "cannot write %s: %s", o.output,
-                   strerror (errno));
-      lsc_table_output *fo = cli_output_open (ff, o.fmt, o.digits);
-      census_fractions (fo, (const char *const *) argv + o.first,
-                        (size_t) (argc - o.first), o.cf.catalogue_hash,
-                        o.plot);
-      cli_output_close (fo);
-      if (o.output && cli_atomic_commit (ff) != 0)
-        cli_fatal (CLI_EXIT_SYSTEM, "write error: %s: %s", o.output,
-                   strerror (errno));
+      /* saved censuses: one process reads and prints */
+      census_mpi_end ();
+      if (!root)
+        return CLI_EXIT_OK;
+      st = fractions (&o, argv + o.first, (size_t) (argc - o.first),
+                      o.cf.catalogue_hash);
       lsc_catalogue_free (cat);
-      return cli_finish (CLI_EXIT_OK);
+      return st;
     }
-  int nthreads = start_threads (o.threads);
+  int nthreads, made;
+  if (lsc_census_threads (o.threads, &nthreads, &made) != 0)
+    cli_fatal (CLI_EXIT_SYSTEM, "cannot start %d threads: %s (only %d "
+               "could be; try --threads=%d)", nthreads, strerror (errno),
+               made, made);
   check_memory (cf, nthreads, par.lbfgs_m);
   /* every output path is checked before the first run: a census of hours
      must not end in "cannot write" */
@@ -509,120 +456,68 @@ main (int argc, char **argv)
                    o.plot, strerror (errno));
       cli_atomic_discard (pf);
     }
-  if (o.save)
-    census_points_dir (o.save);
+  if (o.save && (st = lsc_census_points_dir (o.save, err, sizeof err)))
+    cli_fatal_status (st, "--save-points: %s", err);
   lsc_classify_params cpar;
   lsc_classify_params_init (&cpar);
   cpar.dense = o.dense;
   lsc_classifier *cl = lsc_classifier_alloc (cat, cf->k, cf->d, &cpar);
-  census_run *runs = calloc (o.runs, sizeof *runs);
+  lsc_census_run *runs = calloc (o.runs, sizeof *runs);
   if (!cl || !runs)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-
-  shared s = { runs, o.runs, 0, 0, NULL, { 0 }, cpar.ptol, -1, 0,
-               root && !o.quiet && isatty (STDERR_FILENO), cat };
+  hooks h = { NULL, root && !o.quiet && isatty (STDERR_FILENO), o.save, cf };
+  lsc_census_job job = { cf->seed, &p, &par, cl, cat, cpar.ptol, nthreads,
+                         -1, census_mpi_comm (), print_run, progress,
+                         o.save ? save_point : NULL, &h, 0, 0, 0 };
   if (o.resume && root)
     {
-      int syserr;
-      s.fd = census_resume_open (o.resume, cf, runs, o.runs, &s.ndone, err,
-                                 sizeof err, &syserr);
-      if (s.fd < 0)
-        cli_fatal_status (syserr ? LSC_EFAILED : LSC_EINVAL, "%s", err);
+      size_t nl;
+      st = lsc_census_resume_open (&job.resume_fd, o.resume, cf, runs,
+                                   o.runs, &nl, err, sizeof err);
+      if (st)
+        cli_fatal_status (st, "%s", err);
     }
-  census_mpi_share (runs, o.runs);
-#ifdef _OPENMP
-  omp_set_num_threads (nthreads);
-#endif
   lsc_table_output *out = NULL;
   if (root)
     {
       out = cli_output_open (outf, o.fmt, o.digits);
       if (o.fmt != LSC_TABLE_LATEX || o.per_run)
-        s.table = lsc_table_begin (out, "runs", run_cols,
+        h.table = lsc_table_begin (out, "runs", run_cols,
                                    sizeof run_cols / sizeof run_cols[0]);
-      flush_rows (&s);
     }
-  int nomem = 0, save_errno = 0;
-#pragma omp parallel
-  {
-    lsc_census_workspace *w = lsc_census_alloc (cf->k, cf->d, cf->m, &par);
-    if (!w)
-      {
-#pragma omp atomic write
-        nomem = 1;
-      }
-#pragma omp for schedule(dynamic, 1)
-    for (long i = 0; i < (long) o.runs; i++)
-      {
-        if (!w || runs[i].done || !census_mpi_mine ((size_t) i))
-          continue;
-        census_run r;
-        lsc_census_do_run (&r, cf->seed, (size_t) i, &p, &par, cl, w);
-        if (o.save && census_save_point (o.save, (size_t) i,
-                                         lsc_census_point (w), cf) != 0)
-          {
-#pragma omp atomic write
-            save_errno = errno ? errno : EIO;
-          }
-#pragma omp critical (census)
-        {
-          if (root)
-            {
-              census_run q;
-              record (&s, &r);
-              while (census_mpi_recv (&q, 0))
-                record (&s, &q);
-            }
-          else
-            census_mpi_send (&r);
-        }
-      }
-    lsc_census_free (w);
-  }
-  if (nomem)
-    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  if (save_errno)
+  st = lsc_census_drive (runs, o.runs, &job);
+  if (st)
+    cli_fatal_status (st, "%s", st == LSC_ENOMEM ? "out of memory"
+                      : lsc_strerror (st));
+  if (job.point_errno)
     cli_fatal (CLI_EXIT_SYSTEM, "--save-points %s: %s", o.save,
-               strerror (save_errno));
-  if (!root)
-    {
-      census_mpi_end ();
-      free (runs);
-      free (o.V);
-      lsc_classifier_free (cl);
-      lsc_catalogue_free (cat);
-      return CLI_EXIT_OK;
-    }
-  /* the other ranks' remaining runs */
-  while (s.ndone < o.runs)
-    {
-      census_run q;
-      if (!census_mpi_recv (&q, 1))
-        break;
-      record (&s, &q);
-    }
+               strerror (job.point_errno));
   census_mpi_end ();
-  if (s.progress)
-    fputc ('\n', stderr);
-  if (s.io_errno)
-    cli_fatal (CLI_EXIT_SYSTEM, "%s: %s", o.resume, strerror (s.io_errno));
-  if (s.fd >= 0 && close (s.fd) != 0)
-    cli_fatal (CLI_EXIT_SYSTEM, "%s: %s", o.resume, strerror (errno));
-  lsc_table_end (s.table);
-  census_print_summary (out, runs, o.runs, cf);
-  cli_output_close (out);
-  if (o.output && cli_atomic_commit (outf) != 0)
-    cli_fatal (CLI_EXIT_SYSTEM, "write error: %s: %s", o.output,
-               strerror (errno));
-  if (o.plot)
-    census_write_plot (o.plot, runs, o.runs, cf);
+  if (root)
+    {
+      if (h.progress)
+        fputc ('\n', stderr);
+      if (job.resume_errno)
+        cli_fatal (CLI_EXIT_SYSTEM, "%s: %s", o.resume,
+                   strerror (job.resume_errno));
+      if (job.resume_fd >= 0 && close (job.resume_fd) != 0)
+        cli_fatal (CLI_EXIT_SYSTEM, "%s: %s", o.resume, strerror (errno));
+      lsc_table_end (h.table);
+      census_print_summary (out, runs, o.runs, cf);
+      cli_output_close (out);
+      if (o.output && cli_atomic_commit (outf) != 0)
+        cli_fatal (CLI_EXIT_SYSTEM, "write error: %s: %s", o.output,
+                   strerror (errno));
+      if (o.plot)
+        census_write_plot (o.plot, runs, o.runs, cf);
+    }
   int status = CLI_EXIT_OK;
-  for (size_t i = 0; i < o.runs; i++)
+  for (size_t i = 0; root && i < o.runs; i++)
     if (runs[i].status != 0)
       status = CLI_EXIT_NOCONV;
   free (runs);
   free (o.V);
   lsc_classifier_free (cl);
   lsc_catalogue_free (cat);
-  return cli_finish (status);
+  return root ? cli_finish (status) : CLI_EXIT_OK;
 }

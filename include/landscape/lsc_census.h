@@ -156,6 +156,186 @@ int lsc_census_summarize (lsc_census_summary *s, const lsc_census_run *runs,
                           size_t n, size_t k);
 void lsc_census_summary_clear (lsc_census_summary *s);  /* NULL: no-op */
 
+/* ---- The census as a job: settings, resume file, driver ---- */
+
+/* The settings that make a census: a resume file records them in its
+   first line and is only accepted by a census with the same ones. */
+typedef struct
+{
+  size_t k, d, m;
+  unsigned long long seed;
+  const char *method;        /* "gd" or "lbfgs"                          */
+  double step, gtol;
+  size_t maxiter;
+  const char *target;        /* file name, or "identity"                 */
+  unsigned long long target_hash;     /* lsc_census_hash of V's bytes
+                                         (0 for the identity)           */
+  unsigned long long catalogue_hash;  /* lsc_census_file_hash of the
+                                         catalogue that labels the runs */
+} lsc_census_config;
+
+/* FNV-1a (64 bits) of n bytes. */
+unsigned long long lsc_census_hash (const void *bytes, size_t n);
+
+/* FNV-1a (64 bits) of a file's bytes: LSC_SUCCESS, or LSC_EFAILED with
+   errno set. */
+int lsc_census_file_hash (unsigned long long *h, const char *path);
+
+/* The first line of a resume file for cf, with its newline (malloc'd;
+   NULL when out of memory): format 3, the settings, the target's name
+   (control characters and backslashes escaped), its hash and the
+   catalogue's hash. */
+char *lsc_census_header (const lsc_census_config *cf);
+
+/* One resume line for r, with its newline, into buf (at most len bytes,
+   always terminated; 4096 bytes hold any run). */
+void lsc_census_format_line (char *buf, size_t len, const lsc_census_run *r);
+
+/* Parse one resume line (without its newline; modified) into r:
+   LSC_SUCCESS or LSC_EPARSE. */
+int lsc_census_parse_line (lsc_census_run *r, char *line);
+
+/* Open the resume file path (created if missing) for the census cf: take
+   an exclusive lock (held until the descriptor is closed: a second census
+   on the file fails at once), check its first line against cf, load its
+   runs below n into runs[] (zeroed by the caller; *nloaded of them),
+   truncate a torn last line, and set *fd to a descriptor open for
+   appending.  LSC_SUCCESS; LSC_EINVAL for a file in use, of another
+   census, of an older format, against a changed target or catalogue, or
+   with a malformed or repeated line; LSC_EFAILED for a system error
+   (errno's text in err).  err gets a one-line message naming the file. */
+int lsc_census_resume_open (int *fd, const char *path,
+                            const lsc_census_config *cf,
+                            lsc_census_run *runs, size_t n, size_t *nloaded,
+                            char *err, size_t errlen);
+
+/* Append a line with one write and fsync: LSC_SUCCESS or LSC_EFAILED
+   (errno set). */
+int lsc_census_resume_append (int fd, const char *line);
+
+/* A saved census read back from its resume file. */
+typedef struct
+{
+  const char *path;
+  size_t k, d, m;
+  unsigned long long seed, catalogue_hash;
+  char method[16];           /* "gd" or "lbfgs"                          */
+  char target[16];           /* "identity" or "file"                     */
+  size_t n;                  /* runs recorded                            */
+  lsc_census_run *runs;
+  lsc_census_summary sm;     /* lsc_census_summarize of the runs         */
+} lsc_census_saved;
+
+/* Read the resume file path (read only, no lock) into s and summarize
+   it; its runs must have been labelled with the catalogue of hash
+   cat_hash.  LSC_SUCCESS; LSC_EINVAL for a missing, empty, malformed or
+   stale file (message in err); LSC_ENOMEM; LSC_EFAILED for a read
+   error.  Free with lsc_census_saved_clear (also after a failure). */
+int lsc_census_saved_read (lsc_census_saved *s, const char *path,
+                           unsigned long long cat_hash, char *err,
+                           size_t errlen);
+void lsc_census_saved_clear (lsc_census_saved *s);   /* NULL: no-op */
+
+/* Sort saved censuses by k - d, then d: LSC_SUCCESS, or LSC_EINVAL when
+   two are at the same (k, d) (message in err). */
+int lsc_census_saved_sort (lsc_census_saved *s, size_t n, char *err,
+                           size_t errlen);
+
+/* Make sure dir is a writable directory, creating it if missing:
+   LSC_SUCCESS or LSC_EINVAL (message in err). */
+int lsc_census_points_dir (const char *dir, char *err, size_t errlen);
+
+/* Write W (k x d, one neuron per row, %.17g) of run to dir/run-RUN.tsv
+   through a temporary renamed into place: LSC_SUCCESS or LSC_EFAILED
+   (errno set).  Safe to call from several threads at once. */
+int lsc_census_save_point (const char *dir, size_t run, const double *W,
+                           const lsc_census_config *cf);
+
+/* The end point of run `run` of the resume file path (k x d, malloc'd
+   into *W, with k and d from its first line; k >= d), rebuilt from the
+   run's isotropy and fixed-space parameters; lines longer than max_line
+   bytes are refused.  The catalogue the runs were labelled with is not
+   checked (the point is rebuilt from numbers alone).  LSC_SUCCESS;
+   LSC_EINVAL (no such file or run, a run that did not end at a critical
+   point, no Young isotropy, a bad parameter list), LSC_ELIMIT,
+   LSC_ENOMEM, LSC_EFAILED (read error), with a message in err. */
+int lsc_census_resume_point (double **W, size_t *k, size_t *d,
+                             const char *path, long run, size_t max_line,
+                             char *err, size_t errlen);
+
+/* Classify the point W (k x d, target V = I_d) as a census's dense route
+   does: loss, the kd x kd Hessian's eigenvalues, lsc_classify with cl
+   (made for k, d).  LSC_SUCCESS, LSC_ENOMEM, or the failing step's
+   status. */
+int lsc_census_classify_point (lsc_class *c, const double *W, size_t k,
+                               size_t d, const lsc_classifier *cl);
+
+/* Bytes one thread of a census may need at most: the kd x kd Hessian of
+   the dense route and LAPACK's eigen workspace, L-BFGS memory of lbfgs_m
+   pairs and the loss workspace; 0 when the Hessian is too large for
+   LAPACK's integers. */
+double lsc_census_thread_bytes (size_t k, size_t d, size_t m, size_t lbfgs_m);
+
+/* Start and join *wanted - 1 threads, *wanted = threads (<= 0: the
+   OpenMP default), all alive at once as in the census's parallel region:
+   an OpenMP runtime that cannot create a thread ends the process, so a
+   census tries first.  Sets *made to the number that ran (the caller's
+   included) and returns LSC_SUCCESS, or LSC_EFAILED with errno set. */
+int lsc_census_threads (int threads, int *wanted, int *made);
+
+/* Processes sharing a census (MPI ranks, say): run i is made by rank
+   i mod size; rank 0 records every run.  share sends rank 0's runs[]
+   (loaded from a resume file) to every rank; send (rank > 0) hands a
+   finished run to rank 0; recv (rank 0) takes one, waiting when block is
+   nonzero, and returns 1 when *r was filled, 0 when none is pending. */
+typedef struct
+{
+  int rank, size;
+  void (*share) (lsc_census_run *runs, size_t n, void *ctx);
+  void (*send) (const lsc_census_run *r, void *ctx);
+  int (*recv) (lsc_census_run *r, int block, void *ctx);
+  void *ctx;
+} lsc_census_comm;
+
+/* A census to drive (lsc_census_drive): inputs, the caller's hooks, and
+   what went wrong. */
+typedef struct
+{
+  unsigned long long seed;
+  const lsc_problem *problem;
+  const lsc_descent_params *par;
+  const lsc_classifier *cl;
+  const lsc_catalogue *cat;  /* names new families must not take (NULL) */
+  double ptol;               /* lsc_census_label's parameter tolerance   */
+  int threads;               /* parallel runs (<= 0: the OpenMP default) */
+  int resume_fd;             /* lsc_census_resume_open's, or -1          */
+  const lsc_census_comm *comm;   /* NULL: one process                    */
+  /* rank 0, in run order, one at a time: a run recorded and labelled */
+  void (*row) (const lsc_census_run *r, void *ctx);
+  /* rank 0, one at a time: runs recorded so far, of n */
+  void (*progress) (size_t done, size_t n, void *ctx);
+  /* any thread, concurrently: the end point of a run made here (0, or
+     -1 with errno set) */
+  int (*point) (const lsc_census_run *r, const double *W, void *ctx);
+  void *ctx;
+  /* out */
+  size_t ndone;              /* runs recorded (rank 0)                   */
+  int resume_errno;          /* first failed append, 0 if none           */
+  int point_errno;           /* first failed point hook, 0 if none       */
+} lsc_census_job;
+
+/* Make the runs of runs[0..n) not yet done (a resume file's are): in
+   parallel threads, dynamically scheduled, each run from its own stream
+   (lsc_census_do_run: results do not depend on the threads or ranks);
+   on rank 0 record each finished run (runs[], an appended resume line,
+   the labels of lsc_census_label_catalogue in run order, the row and
+   progress hooks), waiting for the other ranks' runs.  Thread-safe in
+   the sense of lsc_census_do_run: the library's error hook
+   (lsc_set_error_handler) is called from the census threads.
+   LSC_SUCCESS (each run carries its status; check resume_errno and
+   point_errno), LSC_ENOMEM (a workspace), LSC_EFAULT or LSC_EINVAL. */
+int lsc_census_drive (lsc_census_run *runs, size_t n, lsc_census_job *job);
+
 #pragma GCC visibility pop
 #ifdef __cplusplus
 }

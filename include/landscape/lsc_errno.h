@@ -47,8 +47,10 @@ const char *lsc_status_token(int status);
    itself (a rejected continuation step, a Newton trial point off the
    domain) are reported too, so the hook is a trace, not a count.  The default hook does
    nothing (the library never prints, aborts or exits).  Returns the
-   previous hook; NULL restores the default.  The hook is process-wide: set
-   it before starting threads. */
+   previous hook; NULL restores the default.  The hook is process-wide
+   (read atomically) and is called in the failing thread, from several at
+   once in a parallel census (lsc_census_drive): it must be reentrant,
+   and set before the threads start. */
 typedef void lsc_error_handler_t(const char *reason, const char *file,
                                  int line, int status);
 lsc_error_handler_t *lsc_set_error_handler(lsc_error_handler_t *handler);

@@ -178,6 +178,17 @@ void lsc_table_index_text (char *buf, size_t len, double v, double d);
    escaped. */
 void lsc_table_isotropy_tex (char *buf, size_t len, const char *spec);
 
+/* Number grammars of lsc_table_number_syntax. */
+enum
+{
+  LSC_TABLE_NUMBER_JSON = 0,     /* -?(0|[1-9]d*)(.d+)?([eE][+-]?d+)?      */
+  LSC_TABLE_NUMBER_DECIMAL = 1   /* [+-]?(d+(.d*)?|.d+)([eE][+-]?d+)?: the
+                                    tools' real options, e.g. 1e6, -2.5  */
+};
+/* 1 if all of s is a number of the grammar (LSC_TABLE_NUMBER_*), else 0
+   (also for an unknown grammar).  Both share one exponent rule. */
+int lsc_table_number_syntax (const char *s, int grammar);
+
 #pragma GCC visibility pop
 #ifdef __cplusplus
 }

@@ -1,9 +1,12 @@
 /* Status messages, machine tokens and the process-wide error hook. */
 #include <config.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include "landscape/lsc_errno.h"
 
-static lsc_error_handler_t *current_handler = NULL;
+/* Read by every thread that reports a failure (a parallel census): an
+   atomic pointer, so that setting it is never a data race. */
+static lsc_error_handler_t *_Atomic current_handler = NULL;
 
 static const struct
 {
@@ -56,14 +59,13 @@ lsc_status_token (int status)
 lsc_error_handler_t *
 lsc_set_error_handler (lsc_error_handler_t *handler)
 {
-  lsc_error_handler_t *old = current_handler;
-  current_handler = handler;
-  return old;
+  return atomic_exchange (&current_handler, handler);
 }
 
 void
 lsc_error (const char *reason, const char *file, int line, int status)
 {
-  if (current_handler)
-    current_handler (reason, file, line, status);
+  lsc_error_handler_t *h = atomic_load (&current_handler);
+  if (h)
+    h (reason, file, line, status);
 }

@@ -84,7 +84,6 @@ void lsc_rpt_standalone_begin (lsc_table_output *o);
 void lsc_rpt_standalone_end (lsc_table_output *o);
 
 /* table_num.c: number grammars and decimal rounding. */
-int lsc_rpt_is_json_number (const char *s);
 /* s rounded to digits significant digits, malloc'd (a copy of s when it
    is not a plain decimal number or has no more digits); NULL: no memory. */
 char *lsc_rpt_round_decimal (const char *s, int digits);

@@ -146,7 +146,7 @@ lsc_table_cell_decimal (lsc_table *t, const char *s)
       return add_cell (t, LSC_TABLE_DECIMAL,
                        t->o->fmt == LSC_TABLE_JSON ? "null" : "", 1, NULL);
     }
-  return add_cell (t, LSC_TABLE_DECIMAL, s, lsc_rpt_is_json_number (s),
+  return add_cell (t, LSC_TABLE_DECIMAL, s, lsc_table_number_syntax (s, LSC_TABLE_NUMBER_JSON),
                    NULL);
 }
 

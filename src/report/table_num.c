@@ -1,5 +1,5 @@
-/* The table writer, number part (lsc_table.h, report_impl.h): the JSON
-   number grammar, decimal strings rounded to significant digits, Morse
+/* The table writer, number part (lsc_table.h, report_impl.h): the number
+   grammars (JSON, and the decimal literals of the tools' options), decimal strings rounded to significant digits, Morse
    indices as exact text and isotropy specs in LaTeX. */
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
@@ -32,8 +32,8 @@ exponent_ends (const char *s)
   return *s == '\0';
 }
 
-int
-lsc_rpt_is_json_number (const char *s)
+static int
+is_json_number (const char *s)
 {
   if (*s == '-')
     s++;
@@ -52,6 +52,33 @@ lsc_rpt_is_json_number (const char *s)
         s++;
     }
   return exponent_ends (s);
+}
+
+/* [+-](d+[.d*]|.d+)([eE][+-]d+)? */
+static int
+is_decimal (const char *s)
+{
+  size_t mant = 0;
+  if (*s == '+' || *s == '-')
+    s++;
+  for (; is_digit (*s); s++)
+    mant++;
+  if (*s == '.')
+    for (s++; is_digit (*s); s++)
+      mant++;
+  return mant > 0 && exponent_ends (s);
+}
+
+int
+lsc_table_number_syntax (const char *s, int grammar)
+{
+  if (!s)
+    return 0;
+  if (grammar == LSC_TABLE_NUMBER_JSON)
+    return is_json_number (s);
+  if (grammar == LSC_TABLE_NUMBER_DECIMAL)
+    return is_decimal (s);
+  return 0;
 }
 
 void

@@ -46,4 +46,18 @@ else fail "resumed two-rank census differs: $(diff "$tmp/one.lbfgs" "$tmp/resume
 n=$(grep -c . "$tmp/res")
 if test "$n" -eq 13; then pass; else fail "resume file: expected 13 lines, got $n"; fi
 
+# --fractions reads and prints on rank 0 only: two ranks print the tables
+# once, the same bytes as one process; a bad file gives one error line.
+run "$C" --fractions -c "$CAT" "$tmp/res" -f tsv
+expect_ok "--fractions, one process"
+cp "$out" "$tmp/fr1"
+run mpi "$C" --fractions -c "$CAT" "$tmp/res" -f tsv
+expect_ok "--fractions, two ranks"
+if cmp -s "$tmp/fr1" "$out"; then pass
+else fail "--fractions on two ranks differs: $(diff "$tmp/fr1" "$out" | head -3 | tr '\n' ';')"; fi
+run mpi "$C" --fractions -c "$CAT" "$tmp/nonexistent.res"
+n=$(grep -c "nonexistent.res" "$err")
+if test "$rc" -ne 0 && test "$n" -eq 1; then pass
+else fail "--fractions, bad file on two ranks: rc $rc, $n error lines"; fi
+
 finish

@@ -128,3 +128,21 @@ finish () {
   test "$failures" -eq 0 && exit 0
   exit 1
 }
+
+# need_python: exit 77 (skip) with a message unless configure found a
+# Python 3 ($PYTHON) with numpy and pytest, and the shared library is
+# built (the package loads it with ctypes): the Python tests' preamble.
+need_python () {
+  if test -z "$PYTHON" || test "$PYTHON" = ":"; then
+    echo "SKIP: configure found no Python 3 with numpy (Debian: python3-numpy)" >&2
+    exit 77
+  fi
+  if ! "$PYTHON" -c 'import numpy, pytest' >/dev/null 2>&1; then
+    echo "SKIP: $PYTHON lacks numpy or pytest (Debian: python3-numpy python3-pytest)" >&2
+    exit 77
+  fi
+  if test ! -f "$top_builddir/.libs/liblandscape.so"; then
+    echo "SKIP: $top_builddir/.libs/liblandscape.so not built (configure --disable-shared?)" >&2
+    exit 77
+  fi
+}

@@ -5,18 +5,7 @@
 # pytest suite passes against the installed library and tools (their TSV
 # output equals the bindings' results).  Skipped like python.sh.
 . "${top_srcdir:-.}/tests/cli/common.sh"
-if test -z "$PYTHON" || test "$PYTHON" = ":"; then
-  echo "SKIP: configure found no Python 3 with numpy (Debian: python3-numpy)" >&2
-  exit 77
-fi
-if ! "$PYTHON" -c 'import numpy, pytest' >/dev/null 2>&1; then
-  echo "SKIP: $PYTHON lacks numpy or pytest (Debian: python3-numpy python3-pytest)" >&2
-  exit 77
-fi
-if test ! -f "$top_builddir/.libs/liblandscape.so"; then
-  echo "SKIP: no shared library built (configure --disable-shared?)" >&2
-  exit 77
-fi
+need_python
 inst=$tmp/inst
 # prefix given to make (not to configure): the build stays as configured;
 # the installed catalogue is then not where the library was compiled to

@@ -1,5 +1,5 @@
-/* landscape-census internals: the resume file (the runs themselves are
-   lsc_census(3)). */
+/* The census resume file (lsc_census(3)): settings header, one line per
+   run, the lock, and the hashes that keep a resume honest. */
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
 #include <errno.h>
@@ -12,14 +12,15 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <math.h>
-#include "census.h"
+#include "landscape.h"
+#include "internal.h"
 
 unsigned long long
-census_target_hash (const double *V, size_t n)
+lsc_census_hash (const void *bytes, size_t n)
 {
   unsigned long long h = 14695981039346656037ULL;
-  const unsigned char *b = (const unsigned char *) V;
-  for (size_t i = 0; i < n * sizeof *V; i++)
+  const unsigned char *b = bytes;
+  for (size_t i = 0; i < n; i++)
     {
       h ^= b[i];
       h *= 1099511628211ULL;
@@ -38,11 +39,11 @@ census_target_hash (const double *V, size_t n)
   cf->maxiter, t, cf->target_hash, cf->catalogue_hash
 
 int
-census_file_hash (unsigned long long *h, const char *path)
+lsc_census_file_hash (unsigned long long *h, const char *path)
 {
   FILE *f = fopen (path, "rb");
   if (!f)
-    return -1;
+    return LSC_EFAILED;
   unsigned long long x = 14695981039346656037ULL;
   unsigned char buf[65536];
   size_t n;
@@ -57,14 +58,14 @@ census_file_hash (unsigned long long *h, const char *path)
   if (e)
     {
       errno = e;
-      return -1;
+      return LSC_EFAILED;
     }
   *h = x;
-  return 0;
+  return LSC_SUCCESS;
 }
 
 char *
-census_header (const census_config *cf)
+lsc_census_header (const lsc_census_config *cf)
 {
   /* the target's name escaped: a TAB or newline in it must not split the
      header into fields or lines */
@@ -89,7 +90,7 @@ census_header (const census_config *cf)
 }
 
 void
-census_format (char *buf, size_t len, const census_run *r)
+lsc_census_format_line (char *buf, size_t len, const lsc_census_run *r)
 {
   size_t o = 0;
 #define PUT(...) do { int w_ = snprintf (buf + o, o < len ? len - o : 0, \
@@ -107,9 +108,8 @@ census_format (char *buf, size_t len, const census_run *r)
 #undef PUT
 }
 
-/* Parse one resume line into r; 0 or -1. */
 int
-census_parse_line (census_run *r, char *line)
+lsc_census_parse_line (lsc_census_run *r, char *line)
 {
   char *f[16];
   size_t nf = 0;
@@ -118,16 +118,16 @@ census_parse_line (census_run *r, char *line)
        t = strtok_r (NULL, "\t", &save))
     f[nf++] = t;
   if (nf != 15)
-    return -1;
+    return LSC_EPARSE;
   memset (r, 0, sizeof *r);
   char *e;
   errno = 0;
-#define ULL(i, dst) do { if (f[i][0] == '-') return -1;                 \
+#define ULL(i, dst) do { if (f[i][0] == '-') return LSC_EPARSE;                 \
                          unsigned long long v_ = strtoull (f[i], &e, 10); \
-                         if (*e || e == f[i] || errno) return -1;       \
+                         if (*e || e == f[i] || errno) return LSC_EPARSE;       \
                          dst = v_; } while (0)
 #define DBL(i, dst) do { dst = strtod (f[i], &e);                      \
-                         if (*e || e == f[i]) return -1; } while (0)
+                         if (*e || e == f[i]) return LSC_EPARSE; } while (0)
   ULL (0, r->run);
   ULL (1, r->seed);
   ULL (2, r->iter);
@@ -139,33 +139,33 @@ census_parse_line (census_run *r, char *line)
   ULL (8, r->nzero);
   DBL (9, r->min_eig);
   if ((r->kind = lsc_census_kind_parse (f[10])) < -1)
-    return -1;
+    return LSC_EPARSE;
   if (strlen (f[11]) >= sizeof r->family
       || strlen (f[12]) >= sizeof r->isotropy)
-    return -1;
+    return LSC_EPARSE;
   strcpy (r->family, f[11]);
   strcpy (r->isotropy, strcmp (f[12], "-") ? f[12] : "");
   long st = strtol (f[13], &e, 10);
   if (*e || e == f[13] || st < 0 || st > 255)
-    return -1;
+    return LSC_EPARSE;
   r->status = (int) st;
   if (strcmp (f[14], "-") != 0)
     for (char *s = f[14];; s = e + 1)
       {
         if (r->np == LSC_FAMILY_MAXP)
-          return -1;
+          return LSC_EPARSE;
         r->p[r->np++] = strtod (s, &e);
         if (e == s || (*e != ',' && *e != '\0'))
-          return -1;
+          return LSC_EPARSE;
         if (*e == '\0')
           break;
       }
 #undef ULL
 #undef DBL
   if ((r->status == 0) != (r->kind >= 0))
-    return -1;
+    return LSC_EPARSE;
   r->done = 1;
-  return 0;
+  return LSC_SUCCESS;
 }
 
 /* Why the first line of a resume file is not head: the target changed
@@ -204,15 +204,15 @@ header_mismatch (char *err, size_t errlen, const char *path,
 }
 
 int
-census_resume_open (const char *path, const census_config *cf,
-                    census_run *runs, size_t n, size_t *nloaded, char *err,
-                    size_t errlen, int *syserr)
+lsc_census_resume_open (int *fdp, const char *path,
+                        const lsc_census_config *cf, lsc_census_run *runs,
+                        size_t n, size_t *nloaded, char *err, size_t errlen)
 {
-  char *head = census_header (cf);
+  char *head = lsc_census_header (cf);
   FILE *f = NULL;
   *nloaded = 0;
-  *syserr = 0;
-  int fd = -1;
+  *fdp = -1;
+  int fd = -1, st;
   if (!head)
     {
       errno = ENOMEM;
@@ -244,10 +244,11 @@ census_resume_open (const char *path, const census_config *cf,
     goto sys;
   if (sb.st_size == 0)
     {
-      if (census_resume_append (fd, head) != 0)
+      if (lsc_census_resume_append (fd, head) != 0)
         goto sys;
       free (head);
-      return fd;
+      *fdp = fd;
+      return LSC_SUCCESS;
     }
   int fd2 = dup (fd);
   if (fd2 < 0 || !(f = fdopen (fd2, "r")))
@@ -293,9 +294,9 @@ census_resume_open (const char *path, const census_config *cf,
         }
       else
         {
-          census_run r;
+          lsc_census_run r;
           line[len - 1] = '\0';
-          if (census_parse_line (&r, line) != 0)
+          if (lsc_census_parse_line (&r, line) != 0)
             {
               snprintf (err, errlen, "%s:%zu: malformed census line", path,
                         lineno);
@@ -338,21 +339,25 @@ census_resume_open (const char *path, const census_config *cf,
   if (good < sb.st_size && ftruncate (fd, good) != 0)
     goto sys;
   free (head);
-  return fd;
+  *fdp = fd;
+  return LSC_SUCCESS;
 sys:
   snprintf (err, errlen, "%s: %s", path, strerror (errno));
-  *syserr = 1;
+  st = LSC_EFAILED;
+  goto out;
 bad:
+  st = LSC_EINVAL;
+out:
   free (head);
   if (f)
     fclose (f);
   if (fd >= 0)
     close (fd);
-  return -1;
+  return st;
 }
 
 int
-census_resume_append (int fd, const char *line)
+lsc_census_resume_append (int fd, const char *line)
 {
   size_t len = strlen (line), off = 0;
   while (off < len)
@@ -362,9 +367,9 @@ census_resume_append (int fd, const char *line)
         {
           if (errno == EINTR)
             continue;
-          return -1;
+          return LSC_EFAILED;
         }
       off += (size_t) w;
     }
-  return fsync (fd);
+  return fsync (fd) == 0 ? LSC_SUCCESS : LSC_EFAILED;
 }

@@ -1,4 +1,4 @@
-/* landscape-census --save-points: the end point of each run as a matrix
+/* A census's end points saved (lsc_census(3)): each run's W as a matrix
    file (landscape-formats(5): k rows of d numbers) in a directory. */
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
@@ -8,29 +8,37 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "cli.h"
-#include "census.h"
+#include "landscape.h"
 
-void
-census_points_dir (const char *dir)
+int
+lsc_census_points_dir (const char *dir, char *err, size_t errlen)
 {
   struct stat st;
   if (stat (dir, &st) != 0)
     {
       if (errno != ENOENT || mkdir (dir, 0777) != 0)
-        cli_fatal (CLI_EXIT_USAGE, "--save-points: cannot create the "
-                   "directory %s: %s", dir, strerror (errno));
+        {
+          snprintf (err, errlen, "cannot create the directory %s: %s", dir,
+                    strerror (errno));
+          return LSC_EINVAL;
+        }
     }
   else if (!S_ISDIR (st.st_mode))
-    cli_fatal (CLI_EXIT_USAGE, "--save-points: %s is not a directory", dir);
+    {
+      snprintf (err, errlen, "%s is not a directory", dir);
+      return LSC_EINVAL;
+    }
   if (access (dir, W_OK | X_OK) != 0)
-    cli_fatal (CLI_EXIT_USAGE, "--save-points: cannot write in %s: %s", dir,
-               strerror (errno));
+    {
+      snprintf (err, errlen, "cannot write in %s: %s", dir, strerror (errno));
+      return LSC_EINVAL;
+    }
+  return LSC_SUCCESS;
 }
 
 int
-census_save_point (const char *dir, size_t run, const double *W,
-                   const census_config *cf)
+lsc_census_save_point (const char *dir, size_t run, const double *W,
+                       const lsc_census_config *cf)
 {
   size_t n = strlen (dir) + 64;
   char *path = malloc (n), *tmp = malloc (n);
@@ -39,7 +47,7 @@ census_save_point (const char *dir, size_t run, const double *W,
       free (path);
       free (tmp);
       errno = ENOMEM;
-      return -1;
+      return LSC_EFAILED;
     }
   snprintf (path, n, "%s/run-%zu.tsv", dir, run);
   snprintf (tmp, n, "%s/.run-%zu.tsv.XXXXXX", dir, run);
@@ -71,5 +79,5 @@ census_save_point (const char *dir, size_t run, const double *W,
   free (path);
   free (tmp);
   errno = e;
-  return bad ? -1 : 0;
+  return bad ? LSC_EFAILED : LSC_SUCCESS;
 }

@@ -1,13 +1,14 @@
-/* landscape-census over MPI ranks (see census-mpi.h).  The run records
-   are sent as bytes: the ranks of one census run the same binary (a
-   homogeneous cluster), as mpirun and srun start it. */
+/* The census over MPI ranks (comm_mpi.h).  The run records are sent as
+   bytes: the ranks of one census run the same binary (a homogeneous
+   cluster), as mpirun and srun start it. */
 #include <config.h>
-#include "census-mpi.h"
+#include "comm_mpi.h"
 
 #ifdef HAVE_MPI
 #include <mpi.h>
 
 enum { TAG_RUN = 18 };
+static int finalized;
 
 void
 census_mpi_begin (int *argc, char ***argv)
@@ -19,7 +20,9 @@ census_mpi_begin (int *argc, char ***argv)
 void
 census_mpi_end (void)
 {
-  MPI_Finalize ();
+  if (!finalized)
+    MPI_Finalize ();
+  finalized = 1;
 }
 
 int
@@ -30,25 +33,10 @@ census_mpi_rank (void)
   return r;
 }
 
-int
-census_mpi_size (void)
+static void
+share (lsc_census_run *runs, size_t n, void *ctx)
 {
-  int s;
-  MPI_Comm_size (MPI_COMM_WORLD, &s);
-  return s;
-}
-
-int
-census_mpi_mine (size_t run)
-{
-  return run % (size_t) census_mpi_size () == (size_t) census_mpi_rank ();
-}
-
-void
-census_mpi_share (census_run *runs, size_t n)
-{
-  if (census_mpi_size () == 1)
-    return;
+  (void) ctx;
   /* in pieces below INT_MAX bytes */
   size_t per = (size_t) (1 << 30) / sizeof *runs;
   for (size_t i = 0; i < n; i += per)
@@ -56,17 +44,17 @@ census_mpi_share (census_run *runs, size_t n)
                MPI_BYTE, 0, MPI_COMM_WORLD);
 }
 
-void
-census_mpi_send (const census_run *r)
+static void
+send (const lsc_census_run *r, void *ctx)
 {
+  (void) ctx;
   MPI_Send (r, (int) sizeof *r, MPI_BYTE, 0, TAG_RUN, MPI_COMM_WORLD);
 }
 
-int
-census_mpi_recv (census_run *r, int block)
+static int
+recv (lsc_census_run *r, int block, void *ctx)
 {
-  if (census_mpi_size () == 1)
-    return 0;
+  (void) ctx;
   if (!block)
     {
       int flag = 0;
@@ -78,6 +66,15 @@ census_mpi_recv (census_run *r, int block)
   MPI_Recv (r, (int) sizeof *r, MPI_BYTE, MPI_ANY_SOURCE, TAG_RUN,
             MPI_COMM_WORLD, MPI_STATUS_IGNORE);
   return 1;
+}
+
+const lsc_census_comm *
+census_mpi_comm (void)
+{
+  static lsc_census_comm c = { 0, 1, share, send, recv, NULL };
+  MPI_Comm_rank (MPI_COMM_WORLD, &c.rank);
+  MPI_Comm_size (MPI_COMM_WORLD, &c.size);
+  return c.size > 1 ? &c : NULL;
 }
 
 #else /* one process */
@@ -100,37 +97,9 @@ census_mpi_rank (void)
   return 0;
 }
 
-int
-census_mpi_size (void)
+const lsc_census_comm *
+census_mpi_comm (void)
 {
-  return 1;
-}
-
-int
-census_mpi_mine (size_t run)
-{
-  (void) run;
-  return 1;
-}
-
-void
-census_mpi_share (census_run *runs, size_t n)
-{
-  (void) runs;
-  (void) n;
-}
-
-void
-census_mpi_send (const census_run *r)
-{
-  (void) r;
-}
-
-int
-census_mpi_recv (census_run *r, int block)
-{
-  (void) r;
-  (void) block;
-  return 0;
+  return NULL;
 }
 #endif
