@@ -25,6 +25,7 @@
 #include "landscape/lsc_jobs.h"
 #include "landscape/lsc_table.h"
 #include "landscape/lsc_scan_table.h"
+#include "landscape/lsc_branch_table.h"
 #include "landscape/lsc_plot.h"
 
 #endif
