@@ -120,7 +120,7 @@ child_begin (const lsc_family *F, const lsc_branch_child *c, void *data)
   x->color++;
   if (!x->want)
     return;
-  char lab[96];
+  char lab[224]; /* bdiag_curve_new keeps the first 95 bytes */
   snprintf (lab, sizeof lab, "%s %s", F->name, c->isotropy);
   x->curve[0] = bdiag_curve_new (x->g, lab, x->color);
   x->curve[1] = bdiag_curve_new (x->g, "", x->color);
