@@ -24,6 +24,9 @@
 #include "landscape/lsc_overparam.h"
 #include "landscape/lsc_jobs.h"
 #include "landscape/lsc_table.h"
+#include "landscape/lsc_scan_table.h"
+#include "landscape/lsc_branch_table.h"
+#include "landscape/lsc_bifurcate_table.h"
 #include "landscape/lsc_plot.h"
 
 #endif

@@ -1,9 +1,13 @@
 /* Tests of the bifurcation solvers: synthetic families with known analytic
    crossings and folds (to 100 digits), the type A crossing agreed at two
    precisions and confirmed by the full Hessian's inertia at the integers on
-   both sides, error statuses. */
+   both sides, every catalogue d* found by two independent algorithms
+   (secant on the crossing eigenvalue along the branch, Newton on the
+   augmented system), error statuses. */
 #include <config.h>
 #include <stdlib.h>
+#include <string.h>
+#include <gsl/gsl_linalg.h>
 #include "landscape.h"
 #include "landscape/lsc_continuation.h"
 #include "landscape/lsc_families.h"
@@ -278,6 +282,217 @@ test_catalogue_dstar_inertia (void)
   lsc_catalogue_free (cat);
 }
 
+/* ---- d* by Newton on the augmented system ----
+   Unknowns x = (p, d), equations F(x) = (g(p, d), lambda(p, d)) = 0: the
+   restricted gradient and the eigenvalue of the crossing component nearest
+   zero, both in MPFR at prec bits.  The Jacobian is a forward difference
+   (step 2^-40 relative) at the same precision, refreshed at the first two
+   iterations and then kept (chord Newton); the iteration stops when the
+   step in d falls below 2^-(prec - 20) d.  Independent of lsc_bif_crossing:
+   no bracket, no secant, no inner solve of p(d). */
+static int
+aug_eval (mpfr_t *F, mpfr_t *x, const lsc_bif_family *fam, mpfr_prec_t prec)
+{
+  size_t n = fam->n;
+  int st = fam->g_mpfr (F, x, x[n], fam->params);
+  if (!st)
+    st = fam->eig_mpfr (F[n], x, x[n], fam->params);
+  (void) prec;
+  return st;
+}
+
+static int
+dstar_newton (mpfr_t ds, const lsc_bif_family *fam, const double *p0,
+              double d0, mpfr_prec_t prec)
+{
+  size_t n = fam->n, m = n + 1;
+  mpfr_t *x = malloc (m * sizeof *x), *F = malloc (m * sizeof *F),
+         *Fh = malloc (m * sizeof *Fh), h, t;
+  gsl_matrix *J = gsl_matrix_alloc (m, m);
+  gsl_vector *b = gsl_vector_alloc (m), *dx = gsl_vector_alloc (m);
+  gsl_permutation *perm = gsl_permutation_alloc (m);
+  mpfr_inits2 (prec, h, t, (mpfr_ptr) 0);
+  for (size_t i = 0; i < m; i++)
+    {
+      mpfr_inits2 (prec, x[i], F[i], Fh[i], (mpfr_ptr) 0);
+      mpfr_set_d (x[i], i < n ? p0[i] : d0, MPFR_RNDN);
+    }
+  int st = LSC_EMAXITER, sg;
+  for (int it = 0; it < 60; it++)
+    {
+      if ((st = aug_eval (F, x, fam, prec)) != 0)
+        break;
+      if (it < 2)
+        {
+          for (size_t j = 0; j < m; j++)
+            {
+              double hj = ldexp (fmax (1, fabs (mpfr_get_d (x[j], MPFR_RNDN))),
+                                 -40);
+              mpfr_set (t, x[j], MPFR_RNDN);
+              mpfr_set_d (h, hj, MPFR_RNDN);
+              mpfr_add (x[j], x[j], h, MPFR_RNDN);
+              st = aug_eval (Fh, x, fam, prec);
+              mpfr_set (x[j], t, MPFR_RNDN);
+              if (st)
+                break;
+              for (size_t i = 0; i < m; i++)
+                {
+                  mpfr_sub (Fh[i], Fh[i], F[i], MPFR_RNDN);
+                  gsl_matrix_set (J, i, j, mpfr_get_d (Fh[i], MPFR_RNDN) / hj);
+                }
+            }
+          if (st || gsl_linalg_LU_decomp (J, perm, &sg))
+            {
+              st = st ? st : LSC_ESING;
+              break;
+            }
+        }
+      for (size_t i = 0; i < m; i++)
+        gsl_vector_set (b, i, mpfr_get_d (F[i], MPFR_RNDN));
+      if (gsl_linalg_LU_solve (J, perm, b, dx))
+        {
+          st = LSC_ESING;
+          break;
+        }
+      for (size_t i = 0; i < m; i++)
+        {
+          mpfr_set_d (t, gsl_vector_get (dx, i), MPFR_RNDN);
+          mpfr_sub (x[i], x[i], t, MPFR_RNDN);
+        }
+      double step = fabs (gsl_vector_get (dx, n));
+      if (it >= 2 && step <= ldexp (fabs (mpfr_get_d (x[n], MPFR_RNDN)),
+                                    -(int) prec + 20))
+        {
+          st = LSC_SUCCESS;
+          break;
+        }
+    }
+  mpfr_set (ds, x[n], MPFR_RNDN);
+  for (size_t i = 0; i < m; i++)
+    mpfr_clears (x[i], F[i], Fh[i], (mpfr_ptr) 0);
+  mpfr_clears (h, t, (mpfr_ptr) 0);
+  free (x); free (F); free (Fh);
+  gsl_matrix_free (J);
+  gsl_vector_free (b);
+  gsl_vector_free (dx);
+  gsl_permutation_free (perm);
+  return st;
+}
+
+/* |a - b| <= tol * 10^floor(log10 |b|), tol in units of that decade. */
+static int
+close_decade (const mpfr_t a, const mpfr_t b, double tol)
+{
+  mpfr_t e;
+  mpfr_init2 (e, mpfr_get_prec (a));
+  mpfr_sub (e, a, b, MPFR_RNDN);
+  double r = mpfr_get_d (e, MPFR_RNDU);
+  mpfr_clear (e);
+  double dec = pow (10, floor (log10 (fabs (mpfr_get_d (b, MPFR_RNDN)))));
+  return fabs (r) <= tol * dec;
+}
+
+/* One catalogue d*: (1) lsc_bif_scan brackets the index change along the
+   branch and lsc_bif_crossing solves it (secant on the eigenvalue, p(d) by
+   Newton at each d); (2) the augmented Newton from the branch's point at
+   d* + 0.01 (the component: the one of the eigenvalue nearest zero there).
+   Both must agree to 1e-27 of d*'s decade, and with the catalogue's 30
+   digits within one unit of the last. */
+static void
+dstar_two_ways (const lsc_family *F)
+{
+  /* (1) */
+  lsc_bif_bracket *br = malloc (32 * sizeof *br);
+  size_t nb = 0;
+  double dlo = fmax (2, floor (F->dstar) - 1);
+  int st = lsc_bif_scan (br, &nb, 32, &F->G, F->p, F->d, fmin (dlo, F->d),
+                         F->d);
+  CU_ASSERT_EQUAL (st, 0);
+  long best = -1;
+  for (size_t b = 0; !st && b < nb; b++)
+    if (!br[b].fold && br[b].index_lo > 0 && br[b].index_hi == 0
+        && (best < 0 || br[b].d_lo > br[best].d_lo))
+      best = (long) b;
+  CU_ASSERT (best >= 0);
+  lsc_bif_options o;
+  lsc_bif_options_init (&o);
+  mpfr_t d1, d2, cat;
+  mpfr_init2 (d1, lsc_bif_prec (&o, 1));
+  mpfr_init2 (d2, 200);
+  mpfr_init2 (cat, 200);
+  mpfr_set_str (cat, F->dstar_text, 10, MPFR_RNDN);
+  int irrep1 = best >= 0 ? br[best].irrep : -1;
+  lsc_bif_family bf;
+  lsc_bif_restricted rr;
+  lsc_bif_result res;
+  if (best >= 0)
+    {
+      CU_ASSERT_EQUAL (lsc_bif_restricted_init (&bf, &rr, &F->G, irrep1), 0);
+      CU_ASSERT_EQUAL (lsc_bif_crossing (d1, NULL, &res, &bf, br[best].d_lo,
+                                         br[best].d_hi, br[best].p_lo,
+                                         br[best].p_hi, &o), 0);
+      CU_ASSERT (res.agreed);
+    }
+  free (br);
+  /* (2) */
+  double d0 = F->dstar + 0.01, p0[LSC_FAMILY_MAXP];
+  lsc_family_ws *fw = lsc_family_ws_alloc (F->nparams);
+  CU_ASSERT_EQUAL_FATAL (lsc_family_at (p0, F, d0, fw), 0);
+  lsc_family_ws_free (fw);
+  lsc_young G = F->G;
+  CU_ASSERT_EQUAL_FATAL (lsc_young_set_d (&G, d0), 0);
+  lsc_isotypic_workspace *iw = lsc_isotypic_alloc (&G);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (iw);
+  lsc_iso_eigen *ev = malloc (lsc_isotypic_max (iw) * sizeof *ev);
+  size_t nev = 0, near = 0;
+  CU_ASSERT_EQUAL (lsc_isotypic_spectrum (ev, &nev, p0, &G, 1e-10, 0, iw), 0);
+  for (size_t i = 1; i < nev; i++)
+    if (fabs (ev[i].value) < fabs (ev[near].value))
+      near = i;
+  int irrep2 = nev ? ev[near].irrep : -1;
+  free (ev);
+  lsc_isotypic_free (iw);
+  CU_ASSERT_EQUAL (irrep2, irrep1);
+  CU_ASSERT_EQUAL (lsc_bif_restricted_init (&bf, &rr, &F->G, irrep2), 0);
+  CU_ASSERT_EQUAL (dstar_newton (d2, &bf, p0, d0, 200), 0);
+  int ok12 = best >= 0 && close_decade (d1, d2, 1e-27);
+  int ok1c = best >= 0 && close_decade (d1, cat, 1e-29);
+  int ok2c = close_decade (d2, cat, 1e-29);
+  CU_ASSERT (ok12);
+  CU_ASSERT (ok1c);
+  CU_ASSERT (ok2c);
+  if (!ok12 || !ok1c || !ok2c)
+    mpfr_printf ("%s: secant %.32Rg, augmented Newton %.32Rg, catalogue %s\n",
+                 F->name, d1, d2, F->dstar_text);
+  mpfr_clears (d1, d2, cat, (mpfr_ptr) 0);
+}
+
+/* make check: a sample of k = d and k = d + 1 families; the expensive
+   tier: every catalogue d*. */
+static void
+test_dstar_two_algorithms (void)
+{
+  static const char *const sample[] = { "A", "F4", "Y1e1_af", "Y2e1_af" };
+  lsc_catalogue *cat = NULL;
+  CU_ASSERT_PTR_NOT_NULL_FATAL (family_A (&cat));
+  size_t done = 0;
+  for (size_t i = 0; i < cat->n; i++)
+    {
+      const lsc_family *F = &cat->fam[i];
+      if (isnan (F->dstar) || !F->dstar_text[0])
+        continue;
+      int want = lsc_test_expensive ();
+      for (size_t j = 0; !want && j < sizeof sample / sizeof *sample; j++)
+        want = strcmp (F->name, sample[j]) == 0;
+      if (!want)
+        continue;
+      dstar_two_ways (F);
+      done++;
+    }
+  CU_ASSERT (done >= (lsc_test_expensive () ? 25 : 4));
+  lsc_catalogue_free (cat);
+}
+
 static void
 test_errors (void)
 {
@@ -322,6 +537,7 @@ main (void)
     { "synthetic fold d = 1 to 60 digits", test_synthetic_fold },
     { "type A: d*, two precisions, full-Hessian inertia at 5 and 6", test_type_a },
     { "catalogue d*: full-Hessian index 0 above, > 0 below", test_catalogue_dstar_inertia },
+    { "catalogue d*: secant and augmented Newton agree, and with the catalogue", test_dstar_two_algorithms },
     { "errors", test_errors },
     { NULL, NULL },
   };

@@ -1,5 +1,4 @@
-/* Branch diagrams (through plot.c) and the family graph as DOT text for
-   landscape-branch. */
+/* Branch diagrams (through lsc_plot) for landscape-branch. */
 #include <config.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -149,43 +148,4 @@ bdiag_write (const bdiag *g, const char *path, const char *ylabel, int logd,
     }
   free (se);
   return rc;
-}
-
-/* DOT identifiers are quoted; quotes and backslashes escaped. */
-static void
-quoted (FILE *f, const char *s)
-{
-  fputc ('"', f);
-  for (; *s; s++)
-    {
-      if (*s == '"' || *s == '\\')
-        fputc ('\\', f);
-      fputc (*s, f);
-    }
-  fputc ('"', f);
-}
-
-void
-bgraph_dot (FILE *f, const bgraph_edge *e, size_t n)
-{
-  fputs ("digraph families {\n  rankdir=LR;\n  node [shape=box];\n", f);
-  for (size_t i = 0; i < n; i++)
-    {
-      fputs ("  ", f);
-      quoted (f, e[i].parent);
-      fputs (" -> ", f);
-      quoted (f, e[i].child);
-      char lab[96];
-      if (strcmp (e[i].kind, "meets") == 0)
-        snprintf (lab, sizeof lab, "meets at d = %s", e[i].dstar);
-      else
-        snprintf (lab, sizeof lab, "d* = %s, %s", e[i].dstar, e[i].kind);
-      fputs (" [label=", f);
-      quoted (f, lab);
-      fprintf (f, "%s];\n", strcmp (e[i].kind, "meets") == 0
-                               ? ", style=dotted"
-                               : strcmp (e[i].kind, "pitchfork") == 0
-                               ? ", style=dashed" : "");
-    }
-  fputs ("}\n", f);
 }

@@ -1,6 +1,6 @@
-/* Output of landscape-branch: the branch diagram (curves of loss or
-   amplitude against d, minima solid, saddles dashed, markers) and the
-   family graph as Graphviz DOT text. */
+/* The branch diagram of landscape-branch: curves of loss or amplitude
+   against d, minima solid, saddles dashed, markers (the tables and the
+   DOT graph are lsc_branch_table(3)). */
 #ifndef LSC_BRANCH_OUT_H
 #define LSC_BRANCH_OUT_H
 
@@ -37,14 +37,5 @@ void bdiag_mark (bdiag *g, int kind, double d, double y);
 /* Write the diagram to path (.svg/.pdf/.png); 0 or -1 with err. */
 int bdiag_write (const bdiag *g, const char *path, const char *ylabel,
                  int logd, char *err, size_t errlen);
-
-/* The family graph: edges parent -> child with d* and kind. */
-typedef struct
-{
-  char parent[192], child[192], kind[16], dstar[32];
-} bgraph_edge;
-
-/* Graphviz DOT text of the edges. */
-void bgraph_dot (FILE *f, const bgraph_edge *e, size_t n);
 
 #endif

@@ -15,6 +15,7 @@
 #include "landscape/lsc_families.h"
 #include "landscape/lsc_jobs.h"
 #include "cli.h"
+#include "landscape/lsc_bifurcate_table.h"
 
 static void
 usage (void)
@@ -165,42 +166,15 @@ main (int argc, char **argv)
 
   /* printed to --digits; by default all digits (LaTeX: LSC_TABLE_LATEX_DIGITS) */
   lsc_table_output *o = cli_output_open (stdout, fmt, digits_set ? (int) digits : 0);
-#define P LSC_TABLE_PAPER
-  static const lsc_table_pcolumn cols[] = {
-    { "family", LSC_TABLE_STRING, NULL, P },
-    { "event", LSC_TABLE_STRING, NULL, P },
-    { "component", LSC_TABLE_STRING, "comp.", P },
-    { "inner", LSC_TABLE_INT, NULL, 0 },
-    { "mult", LSC_TABLE_REAL, "mult.", P },
-    { "d_star", LSC_TABLE_DECIMAL, "$d^*$", P },
-    { "change", LSC_TABLE_STRING, NULL, 0 },
-    /* decimals from lsc_table_index_text: integers exact, fractional sums
-       rounded to --digits like scan's index column */
-    { "index_below", LSC_TABLE_DECIMAL, "index${}^-$", P },
-    { "index_above", LSC_TABLE_DECIMAL, "index${}^+$", P },
-    { "loss", LSC_TABLE_DECIMAL, "$L(d^*)$", 0 },
-    { "residual", LSC_TABLE_REAL, NULL, 0 },
-    { "digits", LSC_TABLE_INT, NULL, 0 },
-    { "status", LSC_TABLE_STATUS, NULL, P },
-    { "proof", LSC_TABLE_STRING, NULL, 0 } };
-#undef P
-  size_t ncol = sizeof cols / sizeof cols[0];
+  size_t ncol;
+  const lsc_table_pcolumn *cols = lsc_bifurcate_table_columns (&ncol);
   cli_table_check (fmt, 1, cols, ncol);
   if (!o)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  lsc_table *t = lsc_table_begin_paper (
-      o, "bifurcations",
-      "Fractional dimensions $d^*$ at which an eigenvalue of one isotypic "
-      "component of the Hessian crosses zero along a family (or the family "
-      "folds); mult = inner $\\times$ dim of the component at $d^*$; Morse "
-      "indices just below (index${}^-$) and above (index${}^+$) $d^*$; "
-      "$d^*$ rounded to the digits shown, agreed by a second solve at "
-      "higher precision.",
-      cols, ncol, 0);
-  /* parameter rows are collected and printed as a second table */
-  typedef struct { lsc_bifurcate_event *ev; size_t n; } fam_events;
-  fam_events *all = calloc (cat->n ? cat->n : 1, sizeof *all);
-  if (!all)
+  /* the events of each family (none for those not selected) */
+  lsc_bifurcate_event **ev = calloc (cat->n ? cat->n : 1, sizeof *ev);
+  size_t *nev = calloc (cat->n ? cat->n : 1, sizeof *nev);
+  if (!ev || !nev)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
   int exit_rc = CLI_EXIT_OK;
   lsc_bifurcate_opts bo;
@@ -217,103 +191,19 @@ main (int argc, char **argv)
       if (progress)
         fprintf (stderr, "\r%s: %s ...            ", cli_program_name (),
                  F->name);
-      int st = lsc_bifurcate_family (&all[f].ev, &all[f].n, F, &bo);
+      int st = lsc_bifurcate_family (&ev[f], &nev[f], F, &bo);
       if (st)
         cli_fatal_status (st, "%s: %s", F->name, lsc_strerror (st));
-      for (size_t b = 0; b < all[f].n; b++)
-        {
-          const lsc_bifurcate_event *e = &all[f].ev[b];
-          if (e->status)
-            exit_rc = CLI_EXIT_NOCONV;
-          lsc_table_cell_string (t, F->name);
-          lsc_table_cell_string (t, e->event);
-          if (strcmp (e->event, "scan") == 0)
-            {
-              for (size_t i = 2; i < ncol - 2; i++)
-                lsc_table_cell_empty (t);
-              lsc_table_cell_status (t, e->status);
-              lsc_table_cell_empty (t);
-              lsc_table_row_end (t);
-              continue;
-            }
-          lsc_table_cell_string (t, lsc_irrep_name (e->irrep));
-          lsc_table_cell_int (t, (long long) e->inner);
-          if (isnan (e->mult))
-            lsc_table_cell_empty (t);
-          else
-            lsc_table_cell_real (t, e->mult);
-          if (e->d_star)
-            lsc_table_cell_decimal (t, e->d_star);
-          else
-            lsc_table_cell_empty (t);
-          lsc_table_cell_string (t, e->change);
-          /* the indices exactly: integers as integers, sums of
-             fractional multiplicities without rounding noise */
-          const double ix[2] = { e->index_below, e->index_above };
-          for (int s = 0; s < 2; s++)
-            if (isnan (ix[s]))
-              lsc_table_cell_empty (t);
-            else
-              {
-                char ib[48];
-                lsc_table_index_text (ib, sizeof ib, ix[s], e->d);
-                lsc_table_cell_decimal (t, ib);
-              }
-          if (e->loss)
-            lsc_table_cell_decimal (t, e->loss);
-          else
-            lsc_table_cell_empty (t);
-          if (isnan (e->residual))
-            lsc_table_cell_empty (t);
-          else
-            lsc_table_cell_real (t, e->residual);
-          lsc_table_cell_int (t, (long long) e->digits_agree);
-          lsc_table_cell_status (t, e->status);
-          /* "proved" only for a ball-arithmetic proof of exactly one
-             crossing in an interval inside the printed digits */
-          if (prove && e->d_star && strcmp (e->event, "crossing") == 0)
-            {
-              int pr = lsc_prove_crossing (F, e->d_star);
-              lsc_table_cell_string (t, pr ? "proved" : "not-proved");
-              if (!pr)
-                exit_rc = CLI_EXIT_NOCONV;
-            }
-          else
-            lsc_table_cell_empty (t);
-          lsc_table_row_end (t);
-        }
     }
-  lsc_table_end (t);
-  if (params)
-    {
-      static const lsc_table_column pc[] = { { "family", LSC_TABLE_STRING },
-                                       { "d_star", LSC_TABLE_DECIMAL },
-                                       { "index", LSC_TABLE_INT },
-                                       { "value", LSC_TABLE_DECIMAL } };
-      lsc_table *pt = lsc_table_begin (o, "parameters", pc, 4);
-      for (size_t f = 0; f < cat->n; f++)
-        for (size_t b = 0; b < all[f].n; b++)
-          {
-            const lsc_bifurcate_event *e = &all[f].ev[b];
-            if (!e->d_star)
-              continue;
-            for (size_t i = 0; i < e->np; i++)
-              {
-                lsc_table_cell_string (pt, e->fam->name);
-                lsc_table_cell_decimal (pt, e->d_star20);
-                lsc_table_cell_int (pt, (long long) i);
-                if (e->p && e->p[i])
-                  lsc_table_cell_decimal (pt, e->p[i]);
-                else
-                  lsc_table_cell_empty (pt);
-                lsc_table_row_end (pt);
-              }
-          }
-      lsc_table_end (pt);
-    }
+  size_t nbad = 0;
+  lsc_bifurcate_table_write (o, (const lsc_bifurcate_event *const *) ev, nev,
+                             cat->n, prove, params, &nbad);
+  if (nbad)
+    exit_rc = CLI_EXIT_NOCONV;
   for (size_t f = 0; f < cat->n; f++)
-    lsc_bifurcate_events_free (all[f].ev, all[f].n);
-  free (all);
+    lsc_bifurcate_events_free (ev[f], nev[f]);
+  free (ev);
+  free (nev);
   cli_output_close (o);
   if (progress)
     fputc ('\n', stderr);

@@ -15,8 +15,7 @@
 #include "cli.h"
 #include "branch-out.h"
 #include "cli-plot.h"
-
-#define MAXEV 32
+#include "landscape/lsc_branch_table.h"
 
 static void
 usage (void)
@@ -112,39 +111,28 @@ point_cb (const lsc_branch_point *pt, int child, int half, void *data)
   return 0;
 }
 
-/* "saddle(2)" etc. for the halves on one side of d*. */
+/* The diagram's hooks: two curves per axial child (one per half), the
+   crossing marked at the first point of the first half. */
 static void
-side_text (char *buf, size_t len, const lsc_branch_half *h, int side)
+child_begin (const lsc_family *F, const lsc_branch_child *c, void *data)
 {
-  size_t o = 0;
-  buf[0] = 0;
-  for (int k = 0; k < 2; k++)
-    if (h[k].status == 0 && h[k].side == side)
-      {
-        int w;
-        if (h[k].type == LSC_BRANCH_TYPE_UNKNOWN)
-          w = snprintf (buf + o, len - o, "%s-", o ? "," : "");
-        else
-          {
-            /* the index exactly (lsc_table_index_text), never %g-rounded */
-            char ib[48];
-            lsc_table_index_text (ib, sizeof ib, h[k].index, h[k].d1);
-            w = snprintf (buf + o, len - o, "%s%s(%s)", o ? "," : "",
-                          lsc_branch_type_name (h[k].type), ib);
-          }
-        if (w > 0 && (size_t) w < len - o)
-          o += (size_t) w;
-      }
-  if (!o)
-    snprintf (buf, len, "absent");
+  pctx *x = data;
+  x->color++;
+  if (!x->want)
+    return;
+  char lab[224]; /* bdiag_curve_new keeps the first 95 bytes */
+  snprintf (lab, sizeof lab, "%s %s", F->name, c->isotropy);
+  x->curve[0] = bdiag_curve_new (x->g, lab, x->color);
+  x->curve[1] = bdiag_curve_new (x->g, "", x->color);
+  x->g->c[x->curve[1]].label[0] = 0;
 }
 
-static int
-half_status (const lsc_branch_half *h)
+static void
+child_end (const lsc_branch_event *ev, const lsc_branch_half h[2], void *data)
 {
-  if (h->status)
-    return h->status;
-  return h->end == LSC_BRANCH_END_FAIL ? h->end_status : LSC_SUCCESS;
+  pctx *x = data;
+  if (x->want && h[0].npoints)
+    bdiag_mark (x->g, 1, ev->dstar, x->yamp ? 0 : x->g->c[x->curve[0]].y[0]);
 }
 
 int
@@ -250,42 +238,11 @@ main (int argc, char **argv)
   cli_redirect_stdout (outpath);
   int progress = !quiet && isatty (STDERR_FILENO);
   lsc_branch_workspace *w = lsc_branch_workspace_alloc (cat);
-  lsc_branch_event *ev = malloc (MAXEV * sizeof *ev);
-  lsc_branch_child *ch = malloc (LSC_BRANCH_MAXCHILD * sizeof *ch);
   lsc_table_output *o = dot ? NULL : cli_output_open (stdout, fmt, 0);
-  if (!w || !ev || !ch || (!dot && !o))
+  if (!w || (!dot && !o))
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  static const lsc_table_column cols[] = {
-    { "parent", LSC_TABLE_STRING },    { "d_star", LSC_TABLE_REAL },
-    { "component", LSC_TABLE_STRING }, { "inner", LSC_TABLE_INT },
-    { "kind", LSC_TABLE_STRING },      { "theory", LSC_TABLE_STRING },
-    { "child", LSC_TABLE_STRING },     { "split", LSC_TABLE_STRING },
-    { "below", LSC_TABLE_STRING },     { "above", LSC_TABLE_STRING },
-    { "end_below", LSC_TABLE_STRING }, { "end_above", LSC_TABLE_STRING },
-    { "meets", LSC_TABLE_STRING },     { "checks", LSC_TABLE_STRING },
-    { "status", LSC_TABLE_STATUS } };
-  static const lsc_table_column gcols[] = {
-    { "from", LSC_TABLE_STRING }, { "to", LSC_TABLE_STRING },
-    { "d", LSC_TABLE_REAL },      { "relation", LSC_TABLE_STRING } };
-  lsc_table *t = NULL;
-  if (o && graph)
-    t = lsc_table_begin (o, "graph", gcols, 4);
-  else if (o)
-    t = lsc_table_begin_captioned (
-        o, "branches",
-        "Branches born at the crossings $d^*$ of each family: the crossing "
-        "component, the kind of bifurcation (from the quadratic coefficient; "
-        "theory: from the symmetry), the child's isotropy (an axial Young "
-        "subgroup), its type (Morse index) just below and above $d^*$, how "
-        "each half ends, the catalogue families it meets at integer $d$, and "
-        "the integer-$d$ points whose full-Hessian inertia agrees with the "
-        "isotypic one.", cols, sizeof cols / sizeof cols[0]);
-  bgraph_edge *edges = NULL;
-  size_t nedges = 0;
-  typedef struct { char parent[64], child[160]; double dstar, v; size_t i; }
-    trow;
-  trow *trows = NULL;
-  size_t ntrows = 0;
+  lsc_branch_result res;
+  lsc_branch_result_init (&res);
   bdiag g;
   bdiag_init (&g);
   int exit_rc = CLI_EXIT_OK, color = 0;
@@ -319,200 +276,18 @@ main (int argc, char **argv)
               c0->d[j] = td, c0->y[j] = ty, c0->type[j] = tt;
             }
         }
-      size_t nev = 0;
-      int st = lsc_branch_events (ev, &nev, MAXEV, &F->G, F->p, F->d,
-                                  bo.d_lo, bo.d_hi);
-      if (st && t && !graph)
-        {
-          lsc_table_cell_string (t, F->name);
-          for (size_t i = 1; i < sizeof cols / sizeof cols[0] - 1; i++)
-            lsc_table_cell_empty (t);
-          lsc_table_cell_status (t, st);
-          lsc_table_row_end (t);
-          exit_rc = CLI_EXIT_NOCONV;
-        }
-      for (size_t e = 0; e < nev; e++)
-        {
-          size_t nch = 0;
-          if (ev[e].status == 0 || ev[e].status == LSC_EPREC)
-            st = lsc_branch_analyse (ch, &nch, LSC_BRANCH_MAXCHILD, &F->G,
-                                     ev[e].pstar, ev[e].dstar, &bo);
-          else
-            st = ev[e].status;
-          size_t nax = 0;
-          for (size_t c = 0; !st && c < nch; c++)
-            {
-              if (!ch[c].axial)
-                continue;
-              nax++;
-              lsc_branch_half h[2];
-              color++;
-              if (plot)
-                {
-                  char lab[96];
-                  snprintf (lab, sizeof lab, "%s %s", F->name,
-                            ch[c].isotropy);
-                  pc.curve[0] = bdiag_curve_new (&g, lab, color);
-                  pc.curve[1] = bdiag_curve_new (&g, "", color);
-                  g.c[pc.curve[1]].label[0] = 0;
-                  /* the crossing marker at the parent's point */
-                }
-              int fs = lsc_branch_follow_child (h, &ch[c], (int) c, &F->G,
-                                                ev[e].pstar, ev[e].dstar, w,
-                                                &bo, point_cb, &pc);
-              if (plot && h[0].npoints)
-                bdiag_mark (&g, 1, ev[e].dstar,
-                            yamp ? 0 : g.c[pc.curve[0]].y[0]);
-              int rs = fs ? fs : half_status (&h[0]);
-              if (!rs)
-                rs = half_status (&h[1]);
-              if (rs)
-                exit_rc = CLI_EXIT_NOCONV;
-              char meets[160] = "";
-              for (int k = 0; k < 2; k++)
-                if (h[k].family[0])
-                  {
-                    size_t l = strlen (meets);
-                    snprintf (meets + l, sizeof meets - l, "%s%s@%.0f",
-                              l ? "," : "", h[k].family, h[k].family_d);
-                  }
-              char dst[32];
-              snprintf (dst, sizeof dst, "%.17g", ev[e].dstar);
-              /* graph: parent -> child branch (born at d*), child branch
-                 -> each catalogue family it meets (at integer d) */
-              char node[192];
-              snprintf (node, sizeof node, "%s %s (d* = %.6g)", F->name,
-                        ch[c].isotropy, ev[e].dstar);
-              for (int k = -1; k < 2; k++)
-                {
-                  if (k >= 0 && !h[k].family[0])
-                    continue;
-                  bgraph_edge E;
-                  if (k < 0)
-                    {
-                      snprintf (E.parent, sizeof E.parent, "%s", F->name);
-                      snprintf (E.child, sizeof E.child, "%s", node);
-                      snprintf (E.kind, sizeof E.kind, "%s",
-                                lsc_branch_kind_name (ch[c].ki.kind));
-                      snprintf (E.dstar, sizeof E.dstar, "%.6g",
-                                ev[e].dstar);
-                    }
-                  else
-                    {
-                      snprintf (E.parent, sizeof E.parent, "%s", node);
-                      snprintf (E.child, sizeof E.child, "%s", h[k].family);
-                      snprintf (E.kind, sizeof E.kind, "meets");
-                      snprintf (E.dstar, sizeof E.dstar, "%.6g",
-                                h[k].family_d);
-                    }
-                  bgraph_edge *ne = realloc (edges,
-                                             (nedges + 1) * sizeof *edges);
-                  if (!ne)
-                    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-                  edges = ne;
-                  edges[nedges++] = E;
-                  if (t && graph)
-                    {
-                      lsc_table_cell_string (t, E.parent);
-                      lsc_table_cell_string (t, E.child);
-                      lsc_table_cell_real (t, k < 0 ? ev[e].dstar : h[k].family_d);
-                      lsc_table_cell_string (t, E.kind);
-                      lsc_table_row_end (t);
-                    }
-                }
-              for (size_t i = 0; tangent && i < lsc_young_nparams (&ch[c].H);
-                   i++)
-                {
-                  trow *nt = realloc (trows, (ntrows + 1) * sizeof *trows);
-                  if (!nt)
-                    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-                  trows = nt;
-                  trow *r = &trows[ntrows++];
-                  snprintf (r->parent, sizeof r->parent, "%s", F->name);
-                  snprintf (r->child, sizeof r->child, "%s", ch[c].isotropy);
-                  r->dstar = ev[e].dstar;
-                  r->i = i;
-                  r->v = ch[c].tangent[i];
-                }
-              if (!t || graph)
-                continue;
-              char below[128], above[128], chk[32];
-              side_text (below, sizeof below, h, -1);
-              side_text (above, sizeof above, h, 1);
-              lsc_table_cell_string (t, F->name);
-              lsc_table_cell_real (t, ev[e].dstar);
-              lsc_table_cell_string (t, lsc_irrep_name (ev[e].irrep));
-              lsc_table_cell_int (t, (long long) ev[e].inner);
-              lsc_table_cell_string (t, lsc_branch_kind_name (ch[c].ki.kind));
-              lsc_table_cell_string (t, lsc_branch_kind_name (ch[c].theory_kind));
-              lsc_table_cell_string (t, ch[c].isotropy);
-              lsc_table_cell_string (t, ch[c].split);
-              lsc_table_cell_string (t, below);
-              lsc_table_cell_string (t, above);
-              /* end of the half below (side -1) and above */
-              char eb[48] = "-", ea[48] = "-";
-              for (int k = 0; k < 2; k++)
-                if (h[k].status == 0)
-                  snprintf (h[k].side < 0 ? eb : ea, sizeof eb, "%s@%.6g",
-                            lsc_branch_end_name (h[k].end), h[k].d_end);
-              lsc_table_cell_string (t, eb);
-              lsc_table_cell_string (t, ea);
-              lsc_table_cell_string (t, meets[0] ? meets : "-");
-              snprintf (chk, sizeof chk, "%zu/%zu",
-                        h[0].nint_agree + h[1].nint_agree,
-                        h[0].nint + h[1].nint);
-              lsc_table_cell_string (t, chk);
-              lsc_table_cell_status (t, rs);
-              lsc_table_row_end (t);
-            }
-          if ((st || nax == 0) && t && !graph)
-            {
-              lsc_table_cell_string (t, F->name);
-              if (isfinite (ev[e].dstar))
-                lsc_table_cell_real (t, ev[e].dstar);
-              else
-                lsc_table_cell_empty (t);
-              lsc_table_cell_string (t, lsc_irrep_name (ev[e].irrep));
-              lsc_table_cell_int (t, (long long) ev[e].inner);
-              lsc_table_cell_string (t, "none");
-              lsc_table_cell_empty (t);
-              lsc_table_cell_string (t, "-");
-              lsc_table_cell_string (t, st ? "-" : "no candidate Young subgroup "
-                               "fixes a kernel line: the axial subgroups are "
-                               "not of Young type (not followed)");
-              for (int i = 0; i < 6; i++)
-                lsc_table_cell_empty (t);
-              lsc_table_cell_status (t, st);
-              lsc_table_row_end (t);
-              if (st)
-                exit_rc = CLI_EXIT_NOCONV;
-            }
-        }
-      color++;
+      lsc_branch_hooks hk = { point_cb, child_begin, child_end, &pc };
+      if (lsc_branch_job (&res, F, &bo, w, &hk))
+        cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+      color = pc.color + 1;
     }
-  if (t)
-    lsc_table_end (t);
-  if (o && tangent)
-    {
-      static const lsc_table_column tc[] = {
-        { "parent", LSC_TABLE_STRING }, { "d_star", LSC_TABLE_REAL },
-        { "child", LSC_TABLE_STRING },  { "index", LSC_TABLE_INT },
-        { "tangent", LSC_TABLE_REAL } };
-      lsc_table *tt = lsc_table_begin (o, "tangents", tc, 5);
-      for (size_t r = 0; r < ntrows; r++)
-        {
-          lsc_table_cell_string (tt, trows[r].parent);
-          lsc_table_cell_real (tt, trows[r].dstar);
-          lsc_table_cell_string (tt, trows[r].child);
-          lsc_table_cell_int (tt, (long long) trows[r].i);
-          lsc_table_cell_real (tt, trows[r].v);
-          lsc_table_row_end (tt);
-        }
-      lsc_table_end (tt);
-    }
-  free (trows);
+  for (size_t i = 0; i < res.nrows; i++)
+    if (res.rows[i].status)
+      exit_rc = CLI_EXIT_NOCONV;
+  if (o)
+    lsc_branch_table_write (o, &res, graph, tangent);
   if (dot)
-    bgraph_dot (stdout, edges, nedges);
+    lsc_branch_dot (stdout, &res);
   if (progress)
     fputc ('\n', stderr);
   if (plot && bdiag_write (&g, plot, yamp ? "amplitude" : "loss", logd, err,
@@ -522,9 +297,7 @@ main (int argc, char **argv)
       exit_rc = CLI_EXIT_SYSTEM;
     }
   bdiag_free (&g);
-  free (edges);
-  free (ev);
-  free (ch);
+  lsc_branch_result_free (&res);
   cli_output_close (o);
   lsc_branch_workspace_free (w);
   lsc_catalogue_free (cat);

@@ -194,6 +194,8 @@ main (int argc, char **argv)
   const char *plotpath = NULL, *outpath = NULL;
   lsc_scan_k ks;
   lsc_scan_opts so;
+  lsc_scan_table_opts to;
+  lsc_scan_table_opts_init (&to);
   int longfmt = 0, quiet = 0, fmt_set = 0, c;
   long digits = 0, prec = 0;
   lsc_table_format fmt = LSC_TABLE_TSV;
@@ -228,8 +230,8 @@ main (int argc, char **argv)
       case 'P': plotpath = optarg; break;
       case 'o': outpath = optarg; break;
       case 'q': quiet = 1; break;
-      case 'R': scan_prove = 1; break;
-      case 0x2200: scan_poly = 1; break;
+      case 'R': to.prove = 1; break;
+      case 0x2200: to.poly = 1; break;
       case CLI_OPT_COLUMNS: cli_table_columns = optarg; break;
       case CLI_OPT_STANDALONE: cli_table_standalone = 1; break;
       case CLI_PLOT_OPT_SIZE: case CLI_PLOT_OPT_FONT: case CLI_PLOT_OPT_DPI:
@@ -311,7 +313,10 @@ main (int argc, char **argv)
 
   /* ---- output ---- */
   lsc_table_output *o = cli_output_open (outf, fmt, (int) digits);
-  int status = scan_print (o, sf, nf, dv, nd, longfmt, &so);
+  to.longfmt = longfmt;
+  size_t nbad = 0;
+  lsc_scan_table_write (o, sf, nf, dv, nd, &so, &to, &nbad);
+  int status = nbad ? CLI_EXIT_NOCONV : CLI_EXIT_OK;
   cli_output_close (o);
   if (outpath && cli_atomic_commit (outf) != 0)
     {

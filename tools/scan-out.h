@@ -1,5 +1,5 @@
-/* landscape-scan's input ranges, tables and plots (the computation is
-   lsc_scan(3)). */
+/* landscape-scan's input ranges, column check and plots (the computation
+   is lsc_scan(3), the tables lsc_scan_table(3)). */
 #ifndef LSC_SCAN_OUT_H
 #define LSC_SCAN_OUT_H
 
@@ -16,15 +16,6 @@ typedef lsc_scan_set scan_fam;
    input. */
 double *scan_parse_range (size_t *n, const char *opt, const char *spec);
 
-/* Write the tables (one block per d, or with longfmt one summary and one
-   spectrum table for all d).  Returns CLI_EXIT_OK or CLI_EXIT_NOCONV if a
-   row failed or the full check disagreed. */
-int scan_print (lsc_table_output *o, const scan_fam *sf, size_t nf,
-                const double *dv, size_t nd, int longfmt,
-                const lsc_scan_opts *so);
-
-/* --poly: the spectrum's multiplicities as polynomials in d. */
-extern int scan_poly;
 /* Check --columns and --standalone (cli_table_check) against the scan's
    tables. */
 void scan_check_columns (lsc_table_format fmt);
@@ -35,10 +26,4 @@ void scan_check_columns (lsc_table_format fmt);
 int scan_plot (FILE *f, const char *path, const scan_fam *sf, size_t nf,
                size_t nd, const char *dspec, const lsc_scan_opts *so,
                char *err, size_t errlen);
-/* lsc_scan_noise_bound, for the plots. */
-double scan_noise_bound (const lsc_scan_opts *so, double k);
-
-/* --prove: add the summary column "proved" (lsc_prove_scan_row). */
-extern int scan_prove;
-
 #endif

@@ -116,7 +116,7 @@ plot_branches (FILE *f, const char *path, const scan_fam *sf, size_t nf,
           /* the tables' rule: a loss within its rounding error is 0 (and
              left off the log axis) */
           L[n] = r->status ? NAN
-                 : fabs (r->loss) <= scan_noise_bound (so, r->k) ? 0 : r->loss;
+                 : fabs (r->loss) <= lsc_scan_noise_bound (so, r->k) ? 0 : r->loss;
           m[n] = r->status ? NAN : r->min_eig;
           n++;
         }

@@ -303,11 +303,94 @@ int lsc_branch_events (lsc_branch_event *ev, size_t *nev, size_t max,
                        const lsc_young *G, const double *p0, double d0,
                        double d_lo, double d_hi);
 
+/* ---- The branch job of one family (lsc_branch_job) ---- */
+
+/* What a row says. */
+enum
+{
+  LSC_BRANCH_ROW_CHILD = 0,  /* an axial child followed on both halves    */
+  LSC_BRANCH_ROW_NONE = 1,   /* a crossing with no axial Young child, or
+                                whose analysis failed (status)            */
+  LSC_BRANCH_ROW_FAILED = 2  /* the family's events could not be found    */
+};
+
+/* One row of the branch table (texts as landscape-branch prints them). */
+typedef struct
+{
+  int what;                /* LSC_BRANCH_ROW_*                             */
+  char parent[64];
+  double dstar;            /* NaN when unknown                             */
+  int irrep;
+  size_t inner;
+  int kind, theory;        /* LSC_BRANCH_* from c2 and from the symmetry   */
+  char child[160];         /* the child's isotropy                         */
+  char split[160];         /* what was split, or why there is no child     */
+  char below[128], above[128];  /* "saddle(2),minimum(0)", "absent"       */
+  char end_below[48], end_above[48]; /* "range@20", "-"                    */
+  char meets[160];         /* "F4@4,..." or "-"                            */
+  char checks[32];         /* integer points agreeing / checked            */
+  int status;              /* LSC_SUCCESS or why the row failed            */
+} lsc_branch_row;
+
+/* An edge of the family graph: parent family -> branch born at d*
+   (relation: the kind), or branch -> catalogue family it meets at d
+   (relation "meets"). */
+typedef struct
+{
+  char parent[192], child[192], relation[16];
+  double d;
+} lsc_branch_edge;
+
+/* One entry of a branch tangent. */
+typedef struct
+{
+  char parent[64], child[160];
+  double dstar, value;
+  size_t index;
+} lsc_branch_tangent;
+
+/* Everything the job found, appended family after family. */
+typedef struct
+{
+  lsc_branch_row *rows;
+  size_t nrows, caprows;
+  lsc_branch_edge *edges;
+  size_t nedges, capedges;
+  lsc_branch_tangent *tangents;
+  size_t ntangents, captangents;
+} lsc_branch_result;
+
+void lsc_branch_result_init (lsc_branch_result *r);
+void lsc_branch_result_free (lsc_branch_result *r);
+
+/* Hooks for a caller that draws the branches (all may be NULL): point
+   receives every point of every half (lsc_branch_follow_child);
+   child_begin is called before an axial child is followed, child_end
+   after, with its halves. */
+typedef struct
+{
+  lsc_branch_point_cb *point;
+  void (*child_begin) (const lsc_family *F, const lsc_branch_child *c,
+                       void *data);
+  void (*child_end) (const lsc_branch_event *ev, const lsc_branch_half h[2],
+                     void *data);
+  void *data;
+} lsc_branch_hooks;
+
+/* The family F's crossings in [opt->d_lo, opt->d_hi] (lsc_branch_events),
+   the kernel and axial Young children of each (lsc_branch_analyse), both
+   halves of each axial child followed (lsc_branch_follow_child), as rows,
+   graph edges and tangents appended to res.  Each row carries its own
+   status.  Returns LSC_SUCCESS, LSC_EFAULT or LSC_ENOMEM. */
+int lsc_branch_job (lsc_branch_result *res, const lsc_family *F,
+                    const lsc_branch_options *opt, lsc_branch_workspace *w,
+                    const lsc_branch_hooks *hooks);
+
 /* ---- Catalogue lines ---- */
 
 /* A catalogue entry from a point: detect the isotropy of W (k x d, tol
-   1e-6), Newton on the restricted system at d, continue (lsc_cont) to
-   dref, full-Hessian kind and Morse index at dref, loss (accurate), and
+   1e-6), Newton on the restricted system at d, continue
+   (lsc_family_follow) to dref, full-Hessian kind and Morse index at dref, loss (accurate), and
    d* (the largest crossing in [2, dref] at which the Morse index falls to
    0, lsc_bif_crossing at 30 digits).  The name is derived from the
    isotropy (lsc_branch_family_name).  k must equal d (kd families). */

@@ -107,6 +107,13 @@ int lsc_family_domain_parse (lsc_family_domain *dom, const char *s);
 int lsc_family_domain_format (char *buf, size_t len,
                               const lsc_family_domain *dom);
 
+/* A walk's callback (lsc_family_params.step): called at the reference
+   point of each side (first = 1) and at every accepted point after it;
+   dir = -1 going down, +1 going up.  A non-zero return stops the walk
+   and is returned by lsc_family_follow. */
+typedef int lsc_family_step_fn (const lsc_cont_point *pt, int dir, int first,
+                                void *data);
+
 /* The driver's parameters, each with its default (lsc_family_params_init). */
 typedef struct
 {
@@ -119,6 +126,15 @@ typedef struct
                            within edge_tol of size 1 is the edge   (1e-3) */
   double dmin, dmax;    /* range searched for the ends when no d is
                            given                                 (1, 1e7) */
+  lsc_family_step_fn *step; /* non-NULL: a walk (nd must be 0): each side
+                           is continued from the reference point to dmin,
+                           then to dmax, landing on them exactly, with
+                           step called at every point; a fold (with
+                           cont.stop_at_fold), LSC_EDOM or LSC_ESTEPUNDER
+                           end a side (dom: LSC_END_FOLD, _EDGE, _FAIL),
+                           branch points are not looked for, any other
+                           failure ends the walk and is returned  (NULL) */
+  void *step_data;      /* passed to step                        (NULL)  */
 } lsc_family_params;
 
 void lsc_family_params_init (lsc_family_params *par);
@@ -150,6 +166,13 @@ int lsc_family_follow (double *p, int *status, lsc_family_domain *dom,
    returns its status for d (LSC_EDOM: the family is absent at d). */
 int lsc_family_at (double *p, const lsc_family *fam, double d,
                    lsc_family_ws *w);
+
+/* A family from a point: fam receives G, d, p (lsc_young_nparams (G)
+   parameters) and no name, loss or d*, ready for lsc_family_follow (the
+   start of a walk or a continuation from a point that is not in the
+   catalogue).  LSC_EINVAL if G has more than LSC_FAMILY_MAXP parameters. */
+int lsc_family_from_point (lsc_family *fam, const lsc_young *G,
+                           const double *p, double d);
 
 /* "open", "fold", "edge", "branch", "failed". */
 const char *lsc_family_end_name (int end);

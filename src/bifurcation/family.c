@@ -10,6 +10,7 @@
 #include "landscape/lsc_restricted.h"
 #include "landscape/lsc_isotypic.h"
 #include "landscape/lsc_continuation.h"
+#include "landscape/lsc_families.h"
 #include "bifurcation/bif_internal.h"
 
 #define NPMAX (LSC_YOUNG_MAX * LSC_YOUNG_MAX * 2)
@@ -149,9 +150,12 @@ add_bracket (scan_ctx *s, int irrep, double d, const double *p, double inner,
 }
 
 static int
-scan_cb (const lsc_cont_point *pt, void *data)
+scan_cb (const lsc_cont_point *pt, int dir, int first, void *data)
 {
+  (void) dir;
   scan_ctx *s = data;
+  if (first)
+    s->have_prev = 0;
   lsc_young G = s->G;
   if (lsc_young_set_d (&G, pt->d))
     return 0;
@@ -229,36 +233,29 @@ lsc_bif_scan (lsc_bif_bracket *br, size_t *nb, size_t maxb,
   s.np = lsc_young_nparams (G);
   s.ws = lsc_isotypic_alloc (G);
   s.out = s.ws ? malloc (lsc_isotypic_max (s.ws) * sizeof *s.out) : NULL;
-  lsc_cont_function f;
-  lsc_cont_restricted cr;
-  lsc_cont *c = lsc_cont_alloc (s.np);
-  if (!s.ws || !s.out || !c)
+  /* the one driver (lsc_family_follow) walks the branch both ways */
+  lsc_family fam;
+  lsc_family_ws *fw = NULL;
+  if ((rc = lsc_family_from_point (&fam, G, p0, d0)) != 0)
+    goto done;
+  fw = lsc_family_ws_alloc (s.np);
+  if (!s.ws || !s.out || !fw)
     {
       rc = LSC_ENOMEM;
       goto done;
     }
-  lsc_cont_restricted_init (&f, &cr, G);
-  lsc_cont_params par;
-  lsc_cont_params_init (&par);
-  par.hmax = 0.25;
-  for (int dir = -1; dir <= 1; dir += 2)
-    {
-      double dstop = dir < 0 ? d_min : d_max;
-      if (dstop == d0)
-        continue;
-      s.have_prev = 0;
-      rc = lsc_cont_set (c, &f, p0, d0, dir, &par);
-      if (!rc)
-        rc = lsc_cont_run (c, dstop, scan_cb, &s);
-      /* the end of the branch's domain and a located fold are results */
-      if (rc == LSC_EDOM || rc == LSC_EFOLD || rc == LSC_ESTEPUNDER)
-        rc = s.status;
-      if (rc)
-        break;
-    }
+  lsc_family_params par;
+  lsc_family_params_init (&par);
+  lsc_cont_params_init (&par.cont);
+  par.cont.hmax = 0.25;
+  par.dmin = d_min;
+  par.dmax = d_max;
+  par.step = scan_cb;
+  par.step_data = &s;
+  rc = lsc_family_follow (NULL, NULL, NULL, &fam, NULL, 0, &par, fw);
 done:
   *nb = s.nb;
-  lsc_cont_free (c);
+  lsc_family_ws_free (fw);
   free (s.out);
   lsc_isotypic_free (s.ws);
   if (rc)

@@ -132,6 +132,29 @@ find_dstar (lsc_family *fam, double *fold)
   return st;
 }
 
+/* The walk's callback: keep the point at dref. */
+typedef struct
+{
+  double dref;
+  double *p;
+  size_t np;
+  int reached;
+} at_ctx;
+
+static int
+at_dref (const lsc_cont_point *pt, int dir, int first, void *data)
+{
+  (void) dir;
+  (void) first;
+  at_ctx *a = data;
+  if (pt->d == a->dref)
+    {
+      memcpy (a->p, pt->p, a->np * sizeof *a->p);
+      a->reached = 1;
+    }
+  return 0;
+}
+
 int
 lsc_branch_entry (lsc_family *fam, const double *W, size_t k, size_t d,
                   double dref, char *err, size_t errlen)
@@ -177,19 +200,30 @@ lsc_branch_entry (lsc_family *fam, const double *W, size_t k, size_t d,
   /* continue to dref */
   if ((double) d != dref)
     {
-      lsc_cont_function cf;
-      lsc_cont_restricted cr;
-      lsc_cont *c = lsc_cont_alloc (np);
-      if (!c)
+      /* the one driver (lsc_family_follow) walks from the point to
+         dref; the last point of the walk lands on dref exactly */
+      lsc_family from;
+      lsc_family_params fp;
+      lsc_family_params_init (&fp);
+      fp.dmin = fmin ((double) d, dref);
+      fp.dmax = fmax ((double) d, dref);
+      fp.step = at_dref;
+      at_ctx ac = { dref, p, np, 0 };
+      fp.step_data = &ac;
+      lsc_family_domain dm;
+      lsc_family_ws *fw = lsc_family_ws_alloc (np);
+      if (!fw)
         return fail (err, errlen, LSC_ENOMEM, "out of memory");
-      st = lsc_cont_restricted_init (&cf, &cr, &G);
+      st = lsc_family_from_point (&from, &G, p, (double) d);
       if (!st)
-        st = lsc_cont_set (c, &cf, p, (double) d, dref > d ? 1 : -1, NULL);
-      if (!st)
-        st = lsc_cont_run (c, dref, NULL, NULL);
-      if (!st)
-        memcpy (p, lsc_cont_current (c)->p, np * sizeof *p);
-      lsc_cont_free (c);
+        st = lsc_family_follow (NULL, NULL, &dm, &from, NULL, 0, &fp, fw);
+      lsc_family_ws_free (fw);
+      /* a side's end (fold, edge, step underflow) before dref: the
+         continuation's own status */
+      int end = dref > d ? dm.end_hi : dm.end_lo;
+      if (!st && !ac.reached)
+        st = end == LSC_END_FOLD ? LSC_EFOLD : end == LSC_END_EDGE
+             ? LSC_EDOM : LSC_ESTEPUNDER;
       if (st)
         return fail (err, errlen, st,
                      "continuation to the reference d failed (the family "

@@ -50,6 +50,28 @@ lsc_family_params_init (lsc_family_params *par)
   par->edge_tol = 1e-3;
   par->dmin = 1.0;
   par->dmax = 1e7;
+  par->step = NULL;
+  par->step_data = NULL;
+}
+
+int
+lsc_family_from_point (lsc_family *fam, const lsc_young *G, const double *p,
+                       double d)
+{
+  if (!fam || !G || !p)
+    LSC_ERROR ("lsc_family_from_point: NULL argument", LSC_EFAULT);
+  size_t n = lsc_young_nparams (G);
+  if (n == 0 || n > LSC_FAMILY_MAXP)
+    LSC_ERROR ("lsc_family_from_point: bad number of parameters",
+               LSC_EINVAL);
+  memset (fam, 0, sizeof *fam);
+  fam->G = *G;
+  fam->d = d;
+  fam->nparams = n;
+  memcpy (fam->p, p, n * sizeof *p);
+  fam->loss = NAN;
+  fam->dstar = NAN;
+  return LSC_SUCCESS;
 }
 
 lsc_family_ws *
@@ -376,6 +398,54 @@ run (double *P, int *status, int *end, double *dend, lsc_family_ws *w,
   return LSC_SUCCESS;
 }
 
+/* A walk (par->step set): each side continued to dmin, then dmax, by
+   lsc_cont_run with the callback at every point. */
+typedef struct
+{
+  const lsc_family_params *par;
+  int dir, first, cbst;
+} walk_ctx;
+
+static int
+walk_cb (const lsc_cont_point *pt, void *data)
+{
+  walk_ctx *x = data;
+  x->cbst = x->par->step (pt, x->dir, x->first, x->par->step_data);
+  x->first = 0;
+  return x->cbst;
+}
+
+static int
+walk (lsc_family_domain *dm, const lsc_family *fam,
+      const lsc_family_params *par, lsc_family_ws *w)
+{
+  lsc_cont_function cf;
+  lsc_cont_restricted cr;
+  dm->lo = dm->hi = fam->d;
+  dm->end_lo = dm->end_hi = LSC_END_OPEN;
+  int st = lsc_cont_restricted_init (&cf, &cr, &fam->G);
+  for (int dir = -1; !st && dir <= 1; dir += 2)
+    {
+      double dstop = dir < 0 ? par->dmin : par->dmax;
+      if (dstop == fam->d)
+        continue;
+      walk_ctx x = { par, dir, 1, 0 };
+      st = lsc_cont_set (w->c, &cf, fam->p, fam->d, dir, &par->cont);
+      if (!st)
+        st = lsc_cont_run (w->c, dstop, walk_cb, &x);
+      if (x.cbst)
+        return x.cbst;
+      int end = st == LSC_EFOLD ? LSC_END_FOLD : st == LSC_EDOM
+                ? LSC_END_EDGE : st == LSC_ESTEPUNDER ? LSC_END_FAIL
+                : LSC_END_OPEN;
+      *(dir < 0 ? &dm->end_lo : &dm->end_hi) = end;
+      *(dir < 0 ? &dm->lo : &dm->hi) = lsc_cont_current (w->c)->d;
+      if (end != LSC_END_OPEN)
+        st = LSC_SUCCESS;
+    }
+  return st;
+}
+
 int
 lsc_family_follow (double *p, int *status, lsc_family_domain *dom,
                    const lsc_family *fam, const double *d, size_t nd,
@@ -394,6 +464,16 @@ lsc_family_follow (double *p, int *status, lsc_family_domain *dom,
   for (size_t i = 0; i < nd; i++)
     if (!isfinite (d[i]))
       LSC_ERROR ("lsc_family_follow: non-finite d", LSC_EINVAL);
+  if (par->step)
+    {
+      if (nd)
+        LSC_ERROR ("lsc_family_follow: a walk takes no d", LSC_EINVAL);
+      lsc_family_domain dw;
+      int st = walk (&dw, fam, par, w);
+      if (dom)
+        *dom = dw;
+      return st;
+    }
   target *t = malloc ((nd ? nd : 1) * sizeof *t);
   if (!t)
     LSC_ERROR ("lsc_family_follow: out of memory", LSC_ENOMEM);
