@@ -34,8 +34,8 @@ lsc_isochain_groups (lsc_young Gq[3], int rp[3][LSC_YOUNG_MAX],
    than LSC_YOUNG_MAX is a limit of the representation (LSC_EUNSUP), not
    an invalid group; non-integral small blocks are left to
    lsc_young_split_small (LSC_EINVAL). */
-static int
-chain_fits (const lsc_young *G)
+int
+lsc_isochain_fits (const lsc_young *G)
 {
   double nr = 3, nc = 3;
   for (size_t r = 1; r < G->nrb; r++)
@@ -113,7 +113,7 @@ build (lsc_isochain *ch, const lsc_young *G, double L, int compress)
   int rc;
   if (!compress)
     {
-      if (!chain_fits (G))
+      if (!lsc_isochain_fits (G))
         LSC_ERROR ("the isotypic chain needs more than LSC_YOUNG_MAX blocks",
                    LSC_EUNSUP);
       rc = lsc_isochain_groups (Gq, rp, cp, G, Gs.rsize[0]);

@@ -41,6 +41,11 @@ int lsc_isochain_groups (lsc_young Gq[3], int rp[3][LSC_YOUNG_MAX],
    after a failure). */
 int lsc_isochain_make (lsc_isochain *ch, const lsc_young *G, double L);
 
+/* 1 when lsc_isochain_make's finest group (small blocks as singletons, two
+   singled indices of block 0) has at most LSC_YOUNG_MAX row and column
+   blocks, else 0.  No error hook. */
+int lsc_isochain_fits (const lsc_young *G);
+
 /* The same chain with every paired small block of integral size p >= 4
    kept as (p - 2, 1, 1) instead of p singletons (lsc_isosplit_blocks:
    comp): Fix(G2) then holds only what the small blocks' t, s, x, y need,
