@@ -206,6 +206,18 @@ match_global (int *pw, const lsc_series_quantity *Q,
   return best;
 }
 
+/* The library's last error message, for the note of a failed row (the
+   library reports through the handler only; the expansion's decisive
+   failure is the last one it reports). */
+static char last_reason[120];
+
+static void
+keep_reason (const char *reason, const char *file, int line, int status)
+{
+  (void) file, (void) line, (void) status;
+  snprintf (last_reason, sizeof last_reason, "%s", reason ? reason : "");
+}
+
 int
 limits_table (lsc_table_output *o, const lsc_catalogue *cat,
               const lsc_family **sel, size_t nsel, int progress)
@@ -250,8 +262,11 @@ limits_table (lsc_table_output *o, const lsc_catalogue *cat,
       lsc_series_expansion *e = NULL;
       char note[160];
       int absent = !lsc_series_has_large_d (f, note, sizeof note);
+      last_reason[0] = 0;
+      lsc_error_handler_t *old = lsc_set_error_handler (keep_reason);
       int rc = absent || (f == gf && g) ? LSC_SUCCESS
                                         : lsc_series_expand (&e, f, &so);
+      lsc_set_error_handler (old);
       const lsc_series_expansion *E = f == gf && g ? g : e;
       char kb[32];
       k_str (kb, sizeof kb, &f->G);
@@ -267,7 +282,7 @@ limits_table (lsc_table_output *o, const lsc_catalogue *cat,
             lsc_table_cell_status_token (t, "absent");
           else
             lsc_table_cell_status (t, rc);
-          lsc_table_cell_string (t, absent ? note : "");
+          lsc_table_cell_string (t, absent ? note : last_reason);
           lsc_table_row_end (t);
           continue;
         }
