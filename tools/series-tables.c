@@ -293,11 +293,18 @@ limits_table (lsc_table_output *o, const lsc_catalogue *cat,
           if (Q->kind != LSC_SERIES_EIGEN)
             continue;
           char mb[96], grow[32], lim[64], gname[48] = "-", diff[48] = "-";
+          /* every coefficient within its bound of zero: a zero (A-split-kd1's
+             split ratio, bounds ~1e-150) or, when the two routes differ by
+             more than rounding, an eigenvalue they do not resolve (two
+             close ones, ordered differently in the two windows) */
+          int unres = Q->allzero && Q->n > 0 && !(Q->err[0] <= 1e-30);
           lsc_series_poly_str (mb, sizeof mb, &Q->mult);
           /* share of the k d = d^2 + x d eigenvalues as d -> infinity */
           double share = (double) Q->mult.c2 / (double) Q->mult.den;
           (void) x;
-          if (Q->allzero)
+          if (unres)
+            snprintf (grow, sizeof grow, "unresolved");
+          else if (Q->allzero)
             snprintf (grow, sizeof grow, "0");
           else if (Q->lead == -2)
             snprintf (grow, sizeof grow, "Theta(d)");
@@ -311,7 +318,9 @@ limits_table (lsc_table_output *o, const lsc_catalogue *cat,
           /* the leading coefficient: the limit of a Theta(1) eigenvalue,
              the slope of a Theta(d) one, the coefficient of d^-1/2 of
              one that vanishes like d^-1/2 */
-          if (Q->allzero)
+          if (unres)
+            lim[0] = 0;
+          else if (Q->allzero)
             snprintf (lim, sizeof lim, "0");
           else
             mpfr_snprintf (lim, sizeof lim, "%.*Rg", dg < 20 ? dg : 20,
@@ -337,13 +346,25 @@ limits_table (lsc_table_output *o, const lsc_catalogue *cat,
           lsc_table_cell_string (t, mb);
           lsc_table_cell_real (t, share);
           lsc_table_cell_string (t, grow);
-          lsc_table_cell_decimal (t, lim);
+          if (lim[0])
+            lsc_table_cell_decimal (t, lim);
+          else
+            lsc_table_cell_empty (t);
           lsc_table_cell_int (t, dg);
           lsc_table_cell_string (t, Q->closed[0]);
           lsc_table_cell_string (t, gname);
           lsc_table_cell_string (t, diff);
-          lsc_table_cell_status (t, LSC_SUCCESS);
-          lsc_table_cell_string (t, "");
+          lsc_table_cell_status (t, unres ? LSC_EPREC : LSC_SUCCESS);
+          if (unres)
+            {
+              char nb[96];
+              snprintf (nb, sizeof nb, "the two routes differ by %.1e: no "
+                        "coefficient resolved", Q->err[0]);
+              lsc_table_cell_string (t, nb);
+              status = CLI_EXIT_NOCONV;
+            }
+          else
+            lsc_table_cell_string (t, "");
           lsc_table_row_end (t);
         }
       lsc_series_expansion_free (e);
