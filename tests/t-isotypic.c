@@ -7,6 +7,7 @@
 #include <float.h>
 #include <math.h>
 #include <gsl/gsl_rng.h>
+#include <mpfr.h>
 #include <gsl/gsl_randist.h>
 #include "landscape.h"
 #include "testutil.h"
@@ -349,6 +350,33 @@ test_full_route (void)
     free (Wd);
     free (g2);
     free (c2);
+  }
+  /* The MPFR route on seven small blocks of size 2 (14 singletons, none
+     compressible): LSC_EUNSUP, a limit of the representation (it said
+     LSC_EINVAL, as for an invalid group) */
+  {
+    lsc_young Y = { 0 };
+    double sz[8] = { 6, 2, 2, 2, 2, 2, 2, 2 };
+    CU_ASSERT_EQUAL_FATAL (lsc_young_init_kd (&Y, sz, 8), 0);
+    size_t np = lsc_young_nparams (&Y), nv = 4, nout = 0;
+    mpfr_t *pv = malloc (np * sizeof *pv), *v = malloc (nv * sizeof *v), dd;
+    lsc_iso_eigen info[4];
+    for (size_t i = 0; i < np; i++)
+      mpfr_init_set_d (pv[i], 0.1 + 0.01 * (double) i, MPFR_RNDN);
+    for (size_t i = 0; i < nv; i++)
+      mpfr_init2 (v[i], 64);
+    mpfr_init_set_ui (dd, 20, MPFR_RNDN);
+    CU_ASSERT_EQUAL (lsc_isotypic_max_mpfr (&Y), 0);
+    CU_ASSERT_EQUAL (lsc_isotypic_spectrum_mpfr (v, info, &nout,
+                                                 (const mpfr_t *) pv, &Y, dd,
+                                                 0, 0), LSC_EUNSUP);
+    for (size_t i = 0; i < np; i++)
+      mpfr_clear (pv[i]);
+    for (size_t i = 0; i < nv; i++)
+      mpfr_clear (v[i]);
+    mpfr_clear (dd);
+    free (pv);
+    free (v);
   }
   CU_ASSERT_EQUAL (lsc_isotypic_full (NULL, comp, &ngi, &G, W, D, D, 1e-12,
                                       1e-8, 1e-8), LSC_EFAULT);
