@@ -7,6 +7,7 @@
 #include <float.h>
 #include <math.h>
 #include <gsl/gsl_rng.h>
+#include <mpfr.h>
 #include <gsl/gsl_randist.h>
 #include "landscape.h"
 #include "testutil.h"
@@ -121,6 +122,24 @@ group (int t, double d)
     case 2: s[0] = d - 3; s[1] = 3; lsc_young_init_kd (&G, s, 2); break;
     case 3: s[0] = d - 3; s[1] = 1; s[2] = 2; lsc_young_init_kd (&G, s, 3); break;
     case 4: s[0] = d; lsc_young_init_kd (&G, s, 1); break;
+    case 6: /* Y10_af's shape: the MPFR route keeps the 10 as (8, 1, 1) */
+      s[0] = d - 10; s[1] = 10; lsc_young_init_kd (&G, s, 2); break;
+    case 7: /* Y5e1_af's (k = d + 1) */
+      G.nrb = 3; G.ncb = 2;
+      G.rsize[0] = G.csize[0] = d - 5;
+      G.rsize[1] = G.csize[1] = 5;
+      G.rsize[2] = 1;
+      G.pair[0] = 0; G.pair[1] = 1; G.pair[2] = -1;
+      break;
+    case 8: /* Y10_af's 0+0 split (k = d + 2): 17 blocks as singletons,
+               only the compressed route fits LSC_YOUNG_MAX */
+      G.nrb = 4; G.ncb = 4;
+      G.rsize[0] = G.csize[0] = d - 12;
+      G.rsize[1] = G.csize[1] = 10;
+      G.rsize[2] = G.rsize[3] = 2;
+      G.csize[2] = G.csize[3] = 1;
+      G.pair[0] = 0; G.pair[1] = 1; G.pair[2] = -1; G.pair[3] = -1;
+      break;
     default: /* k = d + 1 */
       G.nrb = 3; G.ncb = 2;
       G.rsize[0] = G.csize[0] = d - 1;
@@ -192,6 +211,31 @@ check_full_vs_reduced (int t, size_t d, gsl_rng *rng)
       if (bad)
         printf ("group %d d=%zu: %d eigenvalues differ\n", t, d, bad);
     }
+  /* the MPFR route (small blocks of size >= 4 compressed), rounded: the
+     same multiset to 1e-10 of the largest */
+  size_t nm = lsc_isotypic_max_mpfr (&G);
+  lsc_iso_eigen *acc = malloc ((nm ? nm : 1) * sizeof *acc);
+  CU_ASSERT (nm > 0);
+  if (nm && lsc_isotypic_spectrum_accurate (acc, &nout, p, &G, 1e-10, 0) == 0)
+    {
+      m = 0;
+      for (size_t i = 0; i < nout; i++)
+        for (long j = 0; j < lround (acc[i].mult) && m < n; j++)
+          red[m++] = acc[i].value;
+      CU_ASSERT_EQUAL (m, n);
+      qsort (red, m, sizeof *red, cmp_double);
+      double scale = fmax (fabs (ev[0]), fabs (ev[n - 1]));
+      bad = 0;
+      for (size_t i = 0; i < m && m == n; i++)
+        if (fabs (red[i] - ev[i]) > 1e-10 * scale)
+          bad++;
+      CU_ASSERT_EQUAL (bad, 0);
+      if (bad)
+        printf ("group %d d=%zu: %d accurate eigenvalues differ\n", t, d, bad);
+    }
+  else
+    CU_FAIL ("accurate route failed");
+  free (acc);
   free (out);
   lsc_isotypic_free (ws);
   lsc_eigen_workspace_free (ews);
@@ -207,6 +251,13 @@ test_full_vs_reduced (void)
   size_t dmax = lsc_test_expensive () ? 40 : 9;
   for (int t = 0; t < 6; t++)
     for (size_t d = 5; d <= dmax; d += lsc_test_expensive () ? 1 : 4)
+      check_full_vs_reduced (t, d, rng);
+  /* small blocks of size 5 and 10 (compressed on the MPFR route), and a
+     group whose singletons need 17 blocks (both routes compressed) */
+  static const size_t dy[3][2] = { { 13, 16 }, { 9, 12 }, { 15, 17 } };
+  for (int t = 6; t < 9; t++)
+    for (size_t d = dy[t - 6][0]; d <= dy[t - 6][1];
+         d += lsc_test_expensive () ? 1 : 3)
       check_full_vs_reduced (t, d, rng);
   gsl_rng_free (rng);
 }
@@ -299,6 +350,33 @@ test_full_route (void)
     free (Wd);
     free (g2);
     free (c2);
+  }
+  /* The MPFR route on seven small blocks of size 2 (14 singletons, none
+     compressible): LSC_EUNSUP, a limit of the representation (it said
+     LSC_EINVAL, as for an invalid group) */
+  {
+    lsc_young Y = { 0 };
+    double sz[8] = { 6, 2, 2, 2, 2, 2, 2, 2 };
+    CU_ASSERT_EQUAL_FATAL (lsc_young_init_kd (&Y, sz, 8), 0);
+    size_t np = lsc_young_nparams (&Y), nv = 4, nout = 0;
+    mpfr_t *pv = malloc (np * sizeof *pv), *v = malloc (nv * sizeof *v), dd;
+    lsc_iso_eigen info[4];
+    for (size_t i = 0; i < np; i++)
+      mpfr_init_set_d (pv[i], 0.1 + 0.01 * (double) i, MPFR_RNDN);
+    for (size_t i = 0; i < nv; i++)
+      mpfr_init2 (v[i], 64);
+    mpfr_init_set_ui (dd, 20, MPFR_RNDN);
+    CU_ASSERT_EQUAL (lsc_isotypic_max_mpfr (&Y), 0);
+    CU_ASSERT_EQUAL (lsc_isotypic_spectrum_mpfr (v, info, &nout,
+                                                 (const mpfr_t *) pv, &Y, dd,
+                                                 0, 0), LSC_EUNSUP);
+    for (size_t i = 0; i < np; i++)
+      mpfr_clear (pv[i]);
+    for (size_t i = 0; i < nv; i++)
+      mpfr_clear (v[i]);
+    mpfr_clear (dd);
+    free (pv);
+    free (v);
   }
   CU_ASSERT_EQUAL (lsc_isotypic_full (NULL, comp, &ngi, &G, W, D, D, 1e-12,
                                       1e-8, 1e-8), LSC_EFAULT);

@@ -206,6 +206,18 @@ match_global (int *pw, const lsc_series_quantity *Q,
   return best;
 }
 
+/* The library's last error message, for the note of a failed row (the
+   library reports through the handler only; the expansion's decisive
+   failure is the last one it reports). */
+static char last_reason[120];
+
+static void
+keep_reason (const char *reason, const char *file, int line, int status)
+{
+  (void) file, (void) line, (void) status;
+  snprintf (last_reason, sizeof last_reason, "%s", reason ? reason : "");
+}
+
 int
 limits_table (lsc_table_output *o, const lsc_catalogue *cat,
               const lsc_family **sel, size_t nsel, int progress)
@@ -250,8 +262,11 @@ limits_table (lsc_table_output *o, const lsc_catalogue *cat,
       lsc_series_expansion *e = NULL;
       char note[160];
       int absent = !lsc_series_has_large_d (f, note, sizeof note);
+      last_reason[0] = 0;
+      lsc_error_handler_t *old = lsc_set_error_handler (keep_reason);
       int rc = absent || (f == gf && g) ? LSC_SUCCESS
                                         : lsc_series_expand (&e, f, &so);
+      lsc_set_error_handler (old);
       const lsc_series_expansion *E = f == gf && g ? g : e;
       char kb[32];
       k_str (kb, sizeof kb, &f->G);
@@ -267,7 +282,7 @@ limits_table (lsc_table_output *o, const lsc_catalogue *cat,
             lsc_table_cell_status_token (t, "absent");
           else
             lsc_table_cell_status (t, rc);
-          lsc_table_cell_string (t, absent ? note : "");
+          lsc_table_cell_string (t, absent ? note : last_reason);
           lsc_table_row_end (t);
           continue;
         }
@@ -278,11 +293,18 @@ limits_table (lsc_table_output *o, const lsc_catalogue *cat,
           if (Q->kind != LSC_SERIES_EIGEN)
             continue;
           char mb[96], grow[32], lim[64], gname[48] = "-", diff[48] = "-";
+          /* every coefficient within its bound of zero: a zero (A-split-kd1's
+             split ratio, bounds ~1e-150) or, when the two routes differ by
+             more than rounding, an eigenvalue they do not resolve (two
+             close ones, ordered differently in the two windows) */
+          int unres = Q->allzero && Q->n > 0 && !(Q->err[0] <= 1e-30);
           lsc_series_poly_str (mb, sizeof mb, &Q->mult);
           /* share of the k d = d^2 + x d eigenvalues as d -> infinity */
           double share = (double) Q->mult.c2 / (double) Q->mult.den;
           (void) x;
-          if (Q->allzero)
+          if (unres)
+            snprintf (grow, sizeof grow, "unresolved");
+          else if (Q->allzero)
             snprintf (grow, sizeof grow, "0");
           else if (Q->lead == -2)
             snprintf (grow, sizeof grow, "Theta(d)");
@@ -296,7 +318,9 @@ limits_table (lsc_table_output *o, const lsc_catalogue *cat,
           /* the leading coefficient: the limit of a Theta(1) eigenvalue,
              the slope of a Theta(d) one, the coefficient of d^-1/2 of
              one that vanishes like d^-1/2 */
-          if (Q->allzero)
+          if (unres)
+            lim[0] = 0;
+          else if (Q->allzero)
             snprintf (lim, sizeof lim, "0");
           else
             mpfr_snprintf (lim, sizeof lim, "%.*Rg", dg < 20 ? dg : 20,
@@ -322,13 +346,25 @@ limits_table (lsc_table_output *o, const lsc_catalogue *cat,
           lsc_table_cell_string (t, mb);
           lsc_table_cell_real (t, share);
           lsc_table_cell_string (t, grow);
-          lsc_table_cell_decimal (t, lim);
+          if (lim[0])
+            lsc_table_cell_decimal (t, lim);
+          else
+            lsc_table_cell_empty (t);
           lsc_table_cell_int (t, dg);
           lsc_table_cell_string (t, Q->closed[0]);
           lsc_table_cell_string (t, gname);
           lsc_table_cell_string (t, diff);
-          lsc_table_cell_status (t, LSC_SUCCESS);
-          lsc_table_cell_string (t, "");
+          lsc_table_cell_status (t, unres ? LSC_EPREC : LSC_SUCCESS);
+          if (unres)
+            {
+              char nb[96];
+              snprintf (nb, sizeof nb, "the two routes differ by %.1e: no "
+                        "coefficient resolved", Q->err[0]);
+              lsc_table_cell_string (t, nb);
+              status = CLI_EXIT_NOCONV;
+            }
+          else
+            lsc_table_cell_string (t, "");
           lsc_table_row_end (t);
         }
       lsc_series_expansion_free (e);

@@ -37,7 +37,10 @@ typedef struct
 
 /* Workspace for one block structure (the sizes of block 0 may vary between
    calls; the other blocks and the pairing may not).  Its size does not
-   depend on d. */
+   depend on d.  When the small blocks split into singletons need more
+   than LSC_YOUNG_MAX blocks, lsc_isotypic_spectrum computes the spectrum
+   as lsc_isotypic_spectrum_accurate does (small blocks of size >= 4 kept
+   compressed); NULL when neither route can represent G, or no memory. */
 typedef struct lsc_isotypic_workspace lsc_isotypic_workspace;
 lsc_isotypic_workspace *lsc_isotypic_alloc (const lsc_young *G);
 void lsc_isotypic_free (lsc_isotypic_workspace *ws);

@@ -292,8 +292,8 @@ lsc_scan_family (lsc_scan_row *rows, const lsc_family *f, const double *d,
   for (size_t i = 0; i < nd; i++)
     if (!(d[i] > LSC_SCAN_LARGE_D))
       ds[ns++] = d[i];
-  if ((st = lsc_family_follow (P, stv, &dom, f, ds, ns, NULL, fw)) != 0)
-    goto done;
+  if (ns && (st = lsc_family_follow (P, stv, &dom, f, ds, ns, NULL, fw)))
+    goto done; /* (none at or below LSC_SCAN_LARGE_D: no domain search) */
   for (size_t i = 0, j = 0; i < nd; i++)
     {
       if (d[i] > LSC_SCAN_LARGE_D)

@@ -226,6 +226,15 @@ refine_and_compute (lsc_series_spectrum *s, const mpfr_t *p,
    depends on the rounding): entry k of the expanded list is
    a->values[idx[k]].  Returns the length (at most cap). */
 static size_t
+total_inner (const lsc_series_spectrum *a)
+{
+  size_t m = 0;
+  for (size_t i = 0; i < a->n; i++)
+    m += a->info[i].inner;
+  return m;
+}
+
+static size_t
 expand_idx (size_t *idx, const lsc_series_spectrum *a, size_t cap)
 {
   size_t m = 0;
@@ -320,9 +329,7 @@ lsc_series_spectrum_compute (lsc_series_spectrum *s, const mpfr_t *p,
   lsc_series_spectrum *s2 = NULL;
   int rc = LSC_SUCCESS;
   double L = mpfr_get_d (d, MPFR_RNDN) - (double) other_cols (G);
-  size_t *ia = malloc (2 * s->cap * sizeof *ia), *ib = ia + s->cap;
-  if (!ia)
-    LSC_ERROR ("out of memory", LSC_ENOMEM);
+  size_t *ia = NULL, *ib;
   for (int attempt = 0; attempt < 4; attempt++, prec += prec / 2 + 64)
     {
       /* The unmerged spectrum at prec (into s) and at prec + 64 (into
@@ -344,7 +351,19 @@ lsc_series_spectrum_compute (lsc_series_spectrum *s, const mpfr_t *p,
         rc = refine_and_compute (s2, p, G, d);
       if (rc)
         break;
-      size_t na = expand_idx (ia, s, s->cap), nb = expand_idx (ib, s2, s->cap);
+      /* the expanded lists: one entry per copy (inner multiplicities
+         count whole irreducibles of the small blocks' groups) */
+      size_t ma = total_inner (s), mb = total_inner (s2);
+      size_t cap = ma > mb ? ma : mb;
+      free (ia);
+      if (!(ia = malloc (2 * (cap ? cap : 1) * sizeof *ia)))
+        {
+          rc = LSC_ENOMEM;
+          lsc_error ("out of memory", __FILE__, __LINE__, rc);
+          break;
+        }
+      ib = ia + cap;
+      size_t na = expand_idx (ia, s, cap), nb = expand_idx (ib, s2, cap);
       if (!same_shape (s, ia, na, s2, ib, nb))
         continue;
       mpfr_t t, u;

@@ -35,10 +35,23 @@ int lsc_isochain_groups (lsc_young Gq[3], int rp[3][LSC_YOUNG_MAX],
 
 /* Build the chain for block-0 size L >= 2 (structure made at max(L, 4):
    the parameter layout of block 0 does not depend on its size), then set
-   the double sizes L, L - 1 and, when L >= 3, L - 2.  Returns the status of
-   the refinement calls or LSC_ENOMEM; free with lsc_isochain_free (also
+   the double sizes L, L - 1 and, when L >= 3, L - 2.  Returns LSC_EUNSUP
+   when the finest group needs more than LSC_YOUNG_MAX row or column
+   blocks, else the status of the refinement calls or LSC_ENOMEM; free with lsc_isochain_free (also
    after a failure). */
 int lsc_isochain_make (lsc_isochain *ch, const lsc_young *G, double L);
+
+/* 1 when lsc_isochain_make's finest group (small blocks as singletons, two
+   singled indices of block 0) has at most LSC_YOUNG_MAX row and column
+   blocks, else 0.  No error hook. */
+int lsc_isochain_fits (const lsc_young *G);
+
+/* The same chain with every paired small block of integral size p >= 4
+   kept as (p - 2, 1, 1) instead of p singletons (lsc_isosplit_blocks:
+   comp): Fix(G2) then holds only what the small blocks' t, s, x, y need,
+   e.g. 42 parameters instead of 170 for L,10.  Eigenvalues found there
+   count with the whole irreducible's dimension (lsc_isosplit's mult). */
+int lsc_isochain_make_small (lsc_isochain *ch, const lsc_young *G, double L);
 void lsc_isochain_free (lsc_isochain *ch);
 
 /* sm[i] = sqrt(metric_i) of G's parameters with block 0 of size Lq (mpfr):

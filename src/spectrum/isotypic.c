@@ -9,6 +9,7 @@
 #include "landscape/lsc_restricted.h"
 #include "landscape/lsc_spectrum.h"
 #include "spectrum/isochain.h"
+#include "landscape/lsc_isotypic.h"
 
 struct lsc_isotypic_workspace
 {
@@ -20,6 +21,8 @@ struct lsc_isotypic_workspace
   double *N, *B, *S, *V, *C, *K, *tmp, *eval;
   lsc_eigen_cluster *cl;
   lsc_eigen_workspace *eig;
+  int mpfr;                      /* the chain needs more than LSC_YOUNG_MAX
+                                    blocks: lsc_isotypic_spectrum_accurate */
 };
 
 const char *
@@ -102,7 +105,25 @@ lsc_isotypic_workspace *
 lsc_isotypic_alloc (const lsc_young *G)
 {
   chain ch;
-  if (lsc_young_check (G) || make_chain (&ch, G))
+  if (lsc_young_check (G))
+    return NULL;
+  if (!lsc_isochain_fits (G))
+    {
+      /* small blocks as singletons do not fit the group type: the MPFR
+         route, which keeps them compressed, with double-double
+         eigenvalues (more accurate, and slower, than the double route) */
+      size_t nm = lsc_isotypic_max_mpfr (G);
+      lsc_isotypic_workspace *ws = nm ? calloc (1, sizeof *ws) : NULL;
+      if (ws)
+        {
+          ws->shape = *G;
+          ws->mpfr = 1;
+          ws->np = lsc_young_nparams (G);
+          ws->nmax = nm;
+        }
+      return ws;
+    }
+  if (make_chain (&ch, G))
     return NULL;
   lsc_isotypic_workspace *ws = calloc (1, sizeof *ws);
   if (!ws)
@@ -287,6 +308,8 @@ lsc_isotypic_spectrum (lsc_iso_eigen *out, size_t *nout, const double *p,
     LSC_ERROR ("group structure differs from the workspace's", LSC_EINVAL);
   if (!(rtol >= 0) || !(atol >= 0))
     LSC_ERROR ("tolerances must be >= 0", LSC_EBADTOL);
+  if (ws->mpfr)
+    return lsc_isotypic_spectrum_accurate (out, nout, p, G, rtol, atol);
   chain ch;
   rc = make_chain (&ch, G);
   if (rc)

@@ -26,6 +26,8 @@ typedef struct
   int dd;          /* eigenvalues by the double-double Jacobi */
   double *dh, *dl; /* its n x n matrix (hi, lo) */
   double *eh, *el; /* and its n eigenvalues */
+  double *repw;    /* weights of rep */
+  double *wt;      /* the raw list's weights (multiplicity factors) */
 } work;
 
 #define WORK_VECS(X)                                                         \
@@ -41,6 +43,7 @@ work_clear (work *w)
   free (w->dh);
   free (w->kp);
   free (w->mult);
+  free (w->repw);
   mpfr_clears (w->Lq, w->t, (mpfr_ptr) 0);
 }
 
@@ -62,7 +65,8 @@ work_init (work *w, size_t n, mpfr_prec_t wp, int dd)
 #define CHECK_V(f, len) || !w->f
   w->kp = malloc ((n + 1) * sizeof *w->kp);
   w->mult = malloc ((n + 1) * sizeof *w->mult);
-  if ((dd && !w->dh) || !w->kp || !w->mult WORK_VECS (CHECK_V))
+  w->repw = malloc ((n + 1) * sizeof *w->repw);
+  if ((dd && !w->dh) || !w->kp || !w->mult || !w->repw WORK_VECS (CHECK_V))
     return LSC_ENOMEM;
   return LSC_SUCCESS;
 }
@@ -147,21 +151,24 @@ compressed_eigs (work *w, const mpfr_t *C, size_t n, size_t k)
   return eigs (w, k);
 }
 
-/* Raw (unmerged) eigenvalues by component, appended to vals/irr. */
+/* Raw (unmerged) eigenvalues by component, appended to vals/irr with
+   their weights (wt: NULL for 1 each) into w->wt. */
 static void
-append (mpfr_t *vals, int *irr, size_t *cnt, const mpfr_t *ev, size_t k,
-        int irrep);
+append (work *w, mpfr_t *vals, int *irr, size_t *cnt, const mpfr_t *ev,
+        const double *wt, size_t k, int irrep);
 
 /* The eigenvalues of the component spanned by C (k orthonormal vectors of
    length n in Fix(Gq)'s orbit coordinates; C = NULL: all of Fix(Gq), k =
    n), appended ascending to raw/irr.  With small blocks of size >= 2 the
    component is split by their symmetric groups first (isosplit.h): each
-   piece's compression is solved alone and its eigenvalues repeated by the
+   piece's compression is solved alone and its eigenvalues weighted by the
    irreducible's dimension, exactly.  The compressions are orthogonal
    similarities of blocks of C^T N C at the working precision, so the
    eigenvalues are those of the unsplit solve to its accuracy; what changes
    is the cost (order 122 -> at most the number of small-block-invariant
-   directions, about 20 for the catalogue's Y families). */
+   directions, about 20 for the catalogue's Y families; with the chain's
+   compressed small blocks, lsc_isochain_make_small, the Hessians
+   themselves shrink, 170 -> 42 parameters for L,10). */
 static int
 component_eigs (work *w, const lsc_young *Gq, const lsc_isosplit_blocks *sb,
                 size_t n, const mpfr_t *C, size_t k, int irrep, mpfr_t *raw,
@@ -179,7 +186,8 @@ component_eigs (work *w, const lsc_young *Gq, const lsc_isosplit_blocks *sb,
           rc = eigs (w, n);
         }
       if (!rc)
-        append (raw, irr, cnt, (const mpfr_t *) w->ev, C ? k : n, irrep);
+        append (w, raw, irr, cnt, (const mpfr_t *) w->ev, NULL, C ? k : n,
+                irrep);
       return rc;
     }
   if (!C)
@@ -194,23 +202,32 @@ component_eigs (work *w, const lsc_young *Gq, const lsc_isosplit_blocks *sb,
   if ((rc = lsc_isosplit (w->B, w->kp, w->mult, &np, C, k, n, Gq, sb,
                           mpfr_get_prec (w->t))))
     return rc;
+  /* each piece's eigenvalues once, weighted by the dimension of its
+     irreducible of the small blocks' groups */
   for (size_t q = 0; q < np; q++)
     {
       if ((rc = compressed_eigs (w, (const mpfr_t *) w->B + off * n, n,
                                  w->kp[q])))
         return rc;
       off += w->kp[q];
-      for (size_t j = 0; j < w->kp[q]; j++)
-        for (size_t r = 0; r < (size_t) w->mult[q] && m < k; r++)
-          mpfr_set (w->rep[m++], w->ev[j], MPFR_RNDN);
+      for (size_t j = 0; j < w->kp[q] && m < k; j++, m++)
+        {
+          mpfr_set (w->rep[m], w->ev[j], MPFR_RNDN);
+          w->repw[m] = w->mult[q];
+        }
     }
-  if (m != k)
+  if (m != off)
     return LSC_EFAILED;
   for (size_t i = 1; i < m; i++) /* ascending, as one solve gives them */
     for (size_t j = i; j > 0 && mpfr_greater_p (w->rep[j - 1], w->rep[j]);
          j--)
-      mpfr_swap (w->rep[j - 1], w->rep[j]);
-  append (raw, irr, cnt, (const mpfr_t *) w->rep, m, irrep);
+      {
+        mpfr_swap (w->rep[j - 1], w->rep[j]);
+        double t = w->repw[j - 1];
+        w->repw[j - 1] = w->repw[j];
+        w->repw[j] = t;
+      }
+  append (w, raw, irr, cnt, (const mpfr_t *) w->rep, w->repw, m, irrep);
   return LSC_SUCCESS;
 }
 
@@ -224,15 +241,15 @@ nonempty (const mpfr_t *sm, size_t n)
   return z;
 }
 
-/* Raw (unmerged) eigenvalues by component, appended to vals/irr. */
 static void
-append (mpfr_t *vals, int *irr, size_t *cnt, const mpfr_t *ev, size_t k,
-        int irrep)
+append (work *w, mpfr_t *vals, int *irr, size_t *cnt, const mpfr_t *ev,
+        const double *wt, size_t k, int irrep)
 {
   for (size_t j = 0; j < k; j++, (*cnt)++)
     {
       mpfr_set (vals[*cnt], ev[j], MPFR_RNDN);
       irr[*cnt] = irrep;
+      w->wt[*cnt] = wt ? wt[j] : 1;
     }
 }
 
@@ -242,7 +259,8 @@ lsc_isotypic_max_mpfr (const lsc_young *G)
   lsc_isochain ch;
   if (!G || lsc_young_check (G))
     return 0;
-  size_t n = lsc_isochain_make (&ch, G, 4) ? 0 : ch.n0 + ch.n1 + ch.n2;
+  size_t n = lsc_isochain_make_small (&ch, G, 4) ? 0
+                                                 : ch.n0 + ch.n1 + ch.n2;
   lsc_isochain_free (&ch);
   return n;
 }
@@ -251,8 +269,8 @@ lsc_isotypic_max_mpfr (const lsc_young *G)
    into values/info (see lsc_isotypic_spectrum). */
 static void
 merge (mpfr_t *values, lsc_iso_eigen *info, size_t *nout, mpfr_t *raw,
-       const int *irr, size_t cnt, double rtol, double atol, double L,
-       mpfr_t t)
+       const int *irr, const double *wt, size_t cnt, double rtol,
+       double atol, double L, mpfr_t t)
 {
   double scale = 0;
   for (size_t i = 0; i < cnt; i++)
@@ -269,15 +287,19 @@ merge (mpfr_t *values, lsc_iso_eigen *info, size_t *nout, mpfr_t *raw,
             break;
           h++;
         }
+      /* the weighted mean (weights: the small integers that repeat an
+         eigenvalue of a piece, added as that many copies) */
+      double tw = 0;
       mpfr_set_zero (t, 1);
       for (size_t j = g; j < h; j++)
-        mpfr_add (t, t, raw[j], MPFR_RNDN);
-      mpfr_div_ui (values[w], t, (unsigned long) (h - g), MPFR_RNDN);
+        for (double r = 0; r < wt[j]; r++, tw++)
+          mpfr_add (t, t, raw[j], MPFR_RNDN);
+      mpfr_div_d (values[w], t, tw, MPFR_RNDN);
       mpfr_sub (t, raw[h - 1], raw[g], MPFR_RNDN);
       info[w].value = mpfr_get_d (values[w], MPFR_RNDN);
       info[w].irrep = irr[g];
-      info[w].inner = h - g;
-      info[w].mult = (double) (h - g) * lsc_irrep_dim (irr[g], L);
+      info[w].inner = (size_t) tw;
+      info[w].mult = tw * lsc_irrep_dim (irr[g], L);
       info[w].spread = mpfr_get_d (t, MPFR_RNDU);
       w++;
       g = h;
@@ -471,7 +493,7 @@ spectrum_mpfr (mpfr_t *values, lsc_iso_eigen *info, size_t *nout,
     LSC_ERROR ("the large block is too small (t needs n >= 1, s n >= 2, x "
                "and y n >= 3)", LSC_EDOM);
   lsc_isochain ch;
-  if ((rc = lsc_isochain_make (&ch, G, Ld)))
+  if ((rc = lsc_isochain_make_small (&ch, G, Ld)))
     {
       lsc_isochain_free (&ch);
       LSC_ERROR ("cannot refine the group", rc);
@@ -492,7 +514,9 @@ spectrum_mpfr (mpfr_t *values, lsc_iso_eigen *info, size_t *nout,
   int *irr = malloc (nmax * sizeof *irr);
   mpfr_init2 (L, wp);
   rc = work_init (&w, ch.n2, wp, dd);
-  if (!raw || !irr || rc)
+  double *wt = malloc (nmax * sizeof *wt);
+  w.wt = wt;
+  if (!raw || !irr || !wt || rc)
     {
       rc = LSC_ENOMEM;
       lsc_error ("out of memory", __FILE__, __LINE__, rc);
@@ -508,11 +532,12 @@ spectrum_mpfr (mpfr_t *values, lsc_iso_eigen *info, size_t *nout,
         lsc_error ("reduced spectrum failed (restricted Hessian, rank or "
                    "Jacobi)", __FILE__, __LINE__, rc);
       else
-        merge (values, info, nout, raw, irr, cnt, rtol, atol, Ld, w.t);
+        merge (values, info, nout, raw, irr, wt, cnt, rtol, atol, Ld, w.t);
     }
   work_clear (&w);
   lsc_mpfr_vec_free (raw, raw ? nmax : 0);
   free (irr);
+  free (wt);
   mpfr_clear (L);
   lsc_isochain_free (&ch);
   return rc;
