@@ -35,7 +35,9 @@ typedef struct
   int taylor;          /* order N of the Taylor models in d over a ball
                           of d (1..7): coefficients of order < N at the
                           midpoint, the Lagrange remainder of order N
-                          enclosed over the ball                     (4)  */
+                          enclosed over the ball; 0: automatic, 4 below
+                          d = 1e6 and 7 from there on (lsc_certify_taylor)
+                                                                     (0)  */
   int scaled;          /* range theorems: Krawczyk boxes in scaled
                           unknowns q_i = (p_i - c_i) d^k_i (c_i in
                           {-1, 0, 1}, k_i in 0..3 from the branch's decay:
@@ -44,6 +46,10 @@ typedef struct
                           subintervals at d >= 1e6                    (-1) */
 } lsc_certify_options;
 void lsc_certify_options_init (lsc_certify_options *opt);
+
+/* The order of the Taylor models in d for a ball of d reaching up to d
+   under opt (opt->taylor, at most 7, or the automatic choice). */
+int lsc_certify_taylor (const lsc_certify_options *opt, double d);
 
 /* Working precision for a dimension d under opt. */
 slong lsc_certify_prec (const lsc_certify_options *opt, double d);
