@@ -286,6 +286,26 @@ int lsc_certify_range (int *proved, const lsc_young *G, const double *p,
    "spurious-minimum" and "global-minimum", else LSC_CERT_INDEX. */
 int lsc_certify_range_kind (const char *kind);
 
+/* A range theorem run (lsc_certify_range, same arguments and status)
+   with its cover counted and timed: cb, when not NULL, still sees every
+   subinterval. */
+typedef struct
+{
+  const char *theorem; /* "nondegenerate-minimum" (LSC_CERT_MINIMUM) or
+                          "constant-index" (LSC_CERT_INDEX)                */
+  size_t pieces;       /* subintervals of the cover                        */
+  size_t failed;       /* of which not proved                              */
+  double seconds;      /* wall-clock time                                  */
+  double cpu_seconds;  /* CPU time of the process (all its threads)        */
+  int proved;          /* 1: the whole interval proved, no error           */
+} lsc_cert_range_stat;
+int lsc_certify_range_stat (lsc_cert_range_stat *s, const lsc_young *G,
+                            const double *p, double dp, double a, double b,
+                            int want,
+                            int (*cb) (const lsc_cert_piece *piece,
+                                       void *arg),
+                            void *arg, const lsc_certify_options *opt);
+
 /* ---- stating proved numbers ----
    The lower (upper = 0) or upper end of the ball x as a decimal of
    digits significant digits rounded outward: the printed number is <=
@@ -297,6 +317,14 @@ void lsc_cert_endpoint (char *buf, size_t len, const arb_t x, int upper,
    (e.g. a catalogue's d*) widened by half a unit in its last digit: the
    digits are then d* rounded to nearest. */
 int lsc_cert_dstar_within (const lsc_cert_dstar *r, const char *digits);
+
+/* The verdict on a proved d* against a catalogue's digits: returns 1
+   when r is proved and lies within them (lsc_cert_dstar_within); *contains
+   (may be NULL) receives that containment (0 unless proved), *reason (may
+   be NULL) why not ("" when proved): r's own reason, or that the proved
+   interval is not within the digits. */
+int lsc_cert_dstar_verdict (const lsc_cert_dstar *r, const char *digits,
+                            int *contains, const char **reason);
 
 #pragma GCC visibility pop
 #ifdef __cplusplus
