@@ -1,11 +1,12 @@
 /* landscape-certify: theorems in ball arithmetic (Arb) about catalogued
    families: a unique critical point in an explicit box with its Morse
    index proved, at one d or for every d in an interval, and proved
-   crossing dimensions d*. */
+   crossing dimensions d*.  The proofs and the rules that call a statement
+   proved are lsc_certify(3)'s; this tool parses, calls and prints. */
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
 #include <getopt.h>
-#include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,70 +22,48 @@ static void
 usage (void)
 {
   printf ("Usage: %s [OPTION]...\n", cli_program_name ());
-  puts ("Prove, in ball arithmetic, statements about catalogued families of "
-        "critical\n"
-        "points: existence and uniqueness of the critical point in an "
-        "explicit box and\n"
-        "its Morse index, at one d or for every real d in an interval "
-        "A:B, or the\n"
-        "crossing dimension d* to 30 digits with its uniqueness.\n"
-        "\n"
+  puts ("Prove, in ball arithmetic, statements about catalogued families of critical\n"
+        "points: existence and uniqueness of the critical point in an explicit box and\n"
+        "its Morse index, at one d or for every real d in an interval A:B, or the\n"
+        "crossing dimension d* to 30 digits with its uniqueness.\n\n"
         "  -F, --family=NAME[,NAME]  families to treat (default: all)\n"
-        "  -d, --d=D|A:B         one dimension, or every d in [A, B] "
-        "(default 20)\n"
-        "      --dstar           prove the catalogue's d* instead (width "
-        "--width)\n"
-        "      --width=W         width of the proved d* interval (default "
-        "1e-31)\n"
-        "      --minimum         range: prove a nondegenerate minimum (the "
-        "default for\n"
+        "  -d, --d=D|A:B         one dimension, or every d in [A, B] (default 20)\n"
+        "      --dstar           prove the catalogue's d* instead (width --width)\n"
+        "      --width=W         width of the proved d* interval (default 1e-31)\n"
+        "      --minimum         range: prove a nondegenerate minimum (the default for\n"
         "                        spurious minima; saddles get their index)\n"
-        "      --bits=N          working precision in bits (default: 192 + "
-        "5 log2 d)\n"
-        "      --evidence        also print the cover (every subinterval) "
-        "of a range\n"
-        "  -c, --catalogue=FILE  family catalogue (default: $LANDSCAPE_FAMILIES, "
-        "the\n"
+        "      --bits=N          working precision in bits (default: 192 + 5 log2 d)\n"
+        "      --evidence        also print the cover (every subinterval) of a range\n"
+        "  -c, --catalogue=FILE  family catalogue (default: $LANDSCAPE_FAMILIES, the\n"
         "                        build tree's or the installed families.tsv)\n"
-        "  -f, --format=FMT      text, tsv, json, latex or markdown (default: "
-        "from the\n"
-        "                        extension of --output, else text on a "
-        "terminal, tsv)\n"
-        "  -o, --output=FILE     write the tables to FILE instead of standard "
-        "output\n"
+        "  -f, --format=FMT      text, tsv, json, latex or markdown (default: from the\n"
+        "                        extension of --output, else text on a terminal, tsv)\n"
+        "  -o, --output=FILE     write the tables to FILE instead of standard output\n"
         "  -q, --quiet           no progress on stderr\n"
         "  -h, --help            display this help and exit\n"
-        "  -V, --version         output version information and exit\n"
-        "\n"
-        "Exit status: 0 if every statement was proved, 1 if some was not "
-        "(its reason\n"
+        "  -V, --version         output version information and exit\n\n"
+        "Exit status: 0 if every statement was proved, 1 if some was not (its reason\n"
         "is printed), 2 for usage or input errors, 3 for system errors.");
 }
 
-static int
-in_list (const char *list, const char *name)
+/* One table row from a format: s string, d decimal, r real, i integer,
+   - empty; each cell takes one argument (none for -). */
+static void
+row (lsc_table *t, const char *fmt, ...)
 {
-  if (!list)
-    return 1;
-  size_t n = strlen (name);
-  for (const char *p = list; *p;)
-    {
-      const char *e = strchr (p, ',');
-      size_t m = e ? (size_t) (e - p) : strlen (p);
-      if (m == n && strncmp (p, name, n) == 0)
-        return 1;
-      p += m + (e != NULL);
-    }
-  return 0;
-}
-
-/* CPU time of the process (user + system), seconds */
-static double
-cpu (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
+  va_list ap;
+  va_start (ap, fmt);
+  for (; *fmt; fmt++)
+    switch (*fmt)
+      {
+      case 's': lsc_table_cell_string (t, va_arg (ap, const char *)); break;
+      case 'd': lsc_table_cell_decimal (t, va_arg (ap, const char *)); break;
+      case 'r': lsc_table_cell_real (t, va_arg (ap, double)); break;
+      case 'i': lsc_table_cell_int (t, va_arg (ap, long long)); break;
+      default: lsc_table_cell_empty (t); break;
+      }
+  va_end (ap);
+  lsc_table_row_end (t);
 }
 
 static double
@@ -95,69 +74,155 @@ now (void)
   return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
 }
 
-typedef struct
-{
-  lsc_table *t;
-  const char *fam;
-  size_t pieces, failed;
-} cover_arg;
+static lsc_table *cover; /* --evidence */
+static const char *fam_name;
 
 static int
 cover_cb (const lsc_cert_piece *pc, void *arg)
 {
-  cover_arg *c = arg;
-  c->pieces++;
-  c->failed += !pc->proved;
-  if (!c->t)
-    return 0;
-  lsc_table_cell_string (c->t, c->fam);
-  lsc_table_cell_real (c->t, pc->a);
-  lsc_table_cell_real (c->t, pc->b);
-  lsc_table_cell_string (c->t, pc->proved ? "proved" : "not-proved");
-  for (int k = 0; k < 4; k++)
-    if (pc->morse.proved)
-      lsc_table_cell_int (c->t, (long long) pc->morse.nneg[k]);
-    else
-      lsc_table_cell_empty (c->t);
-  lsc_table_cell_real (c->t, pc->radius);
-  lsc_table_cell_string (c->t, pc->reason);
-  lsc_table_row_end (c->t);
+  (void) arg;
+  const size_t *n = pc->morse.nneg;
+  if (pc->morse.proved)
+    row (cover, "srrsiiiirs", fam_name, pc->a, pc->b, pc->proved ? "proved"
+         : "not-proved", (long long) n[0], (long long) n[1], (long long) n[2],
+         (long long) n[3], pc->radius, pc->reason);
+  else
+    row (cover, "srrs----rs", fam_name, pc->a, pc->b, pc->proved ? "proved"
+         : "not-proved", pc->radius, pc->reason);
   return 0;
 }
 
-static int do_point (lsc_table *t, const lsc_family *F, double d,
-                     const lsc_certify_options *o);
-static int do_dstar (lsc_table *t, const lsc_family *F,
-                     const lsc_certify_options *o);
+static int
+do_point (lsc_table *t, const lsc_family *F, double d,
+          const lsc_certify_options *o)
+{
+  double t0 = now ();
+  lsc_cert_point r;
+  if (lsc_cert_point_init (&r, F->nparams))
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+  int rc = lsc_certify_point (&r, &F->G, F->p, F->d, d, o);
+  if (rc == LSC_ENOMEM)
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+  int ok = !rc && r.proved, box = !rc && r.crit.proved;
+  const size_t *n = r.morse.nneg;
+  char *loss = box ? arb_get_str (r.crit.loss, 30, 0) : NULL;
+  lsc_table_cell_string (t, F->name);
+  lsc_table_cell_real (t, d);
+  lsc_table_cell_string (t, ok ? lsc_cert_morse_theorem (&r.morse) : "");
+  if (ok && isfinite (r.index))
+    lsc_table_cell_real (t, r.index);
+  else
+    lsc_table_cell_empty (t);
+  const char *why = rc ? lsc_strerror (rc) : r.reason;
+  const char *f1 = ok ? "iiii" : "----", *f2 = box ? "sr" : "--";
+  char fmt[16];
+  snprintf (fmt, sizeof fmt, "%s%srss%s", f1, f2, ok ? "i" : "-");
+  if (ok && box)
+    row (t, fmt, (long long) n[0], (long long) n[1], (long long) n[2],
+         (long long) n[3], loss, r.crit.radius, now () - t0, "proved", why,
+         (long long) r.morse.nzero[0]);
+  else if (box)
+    row (t, fmt, loss, r.crit.radius, now () - t0, "not-proved", why);
+  else
+    row (t, fmt, now () - t0, "not-proved", why);
+  flint_free (loss);
+  lsc_cert_point_clear (&r);
+  return !ok;
+}
+
+static int
+do_dstar (lsc_table *t, const lsc_family *F, const lsc_certify_options *o)
+{
+  double t0 = now ();
+  lsc_cert_dstar r;
+  lsc_cert_dstar_init (&r);
+  if (lsc_certify_dstar (&r, &F->G, F->p, F->d, F->dstar_text, o)
+      == LSC_ENOMEM)
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+  int contains;
+  const char *why, *irrep = r.irrep >= 0 ? lsc_irrep_name (r.irrep) : "";
+  int ok = lsc_cert_dstar_verdict (&r, F->dstar_text, &contains, &why);
+  char lo[96], hi[96], chg[64];
+  if (r.proved)
+    {
+      lsc_cert_endpoint (lo, sizeof lo, r.dstar, 0, 40);
+      lsc_cert_endpoint (hi, sizeof hi, r.dstar, 1, 40);
+      snprintf (chg, sizeof chg, "%zu->%zu", r.nneg_lo, r.nneg_hi);
+      row (t, "ssddrdssrssi", F->name, irrep, lo, hi,
+           2 * mag_get_d (arb_radref (r.dstar)), F->dstar_text,
+           contains ? "yes" : "no", chg, now () - t0,
+           ok ? "proved" : "not-proved", why, (long long) r.multiplicity);
+    }
+  else
+    row (t, "ss---dssrss-", F->name, irrep, F->dstar_text, "", "",
+         now () - t0, "not-proved", why);
+  lsc_cert_dstar_clear (&r);
+  return !ok;
+}
+
+static int
+in_list (const char *list, const char *name)
+{
+  size_t n = strlen (name);
+  for (const char *p = list; p && *p;)
+    {
+      size_t m = strcspn (p, ",");
+      if (m == n && strncmp (p, name, n) == 0)
+        return 1;
+      p += m + (p[m] == ',');
+    }
+  return !list;
+}
+
+static const lsc_table_column point_cols[] = {
+  { "family", LSC_TABLE_STRING }, { "d", LSC_TABLE_REAL },
+  { "theorem", LSC_TABLE_STRING }, { "index", LSC_TABLE_REAL },
+  { "neg_t", LSC_TABLE_INT }, { "neg_s", LSC_TABLE_INT },
+  { "neg_x", LSC_TABLE_INT }, { "neg_y", LSC_TABLE_INT },
+  { "loss", LSC_TABLE_STRING }, { "radius", LSC_TABLE_REAL },
+  { "seconds", LSC_TABLE_REAL }, { "status", LSC_TABLE_STRING },
+  { "reason", LSC_TABLE_STRING }, { "flat", LSC_TABLE_INT } };
+static const lsc_table_column dstar_cols[] = {
+  { "family", LSC_TABLE_STRING }, { "component", LSC_TABLE_STRING },
+  { "d_lo", LSC_TABLE_DECIMAL }, { "d_hi", LSC_TABLE_DECIMAL },
+  { "width", LSC_TABLE_REAL }, { "catalogue", LSC_TABLE_DECIMAL },
+  { "contains", LSC_TABLE_STRING }, { "block_neg", LSC_TABLE_STRING },
+  { "seconds", LSC_TABLE_REAL }, { "status", LSC_TABLE_STRING },
+  { "reason", LSC_TABLE_STRING }, { "multiplicity", LSC_TABLE_INT } };
+static const lsc_table_column range_cols[] = {
+  { "family", LSC_TABLE_STRING }, { "a", LSC_TABLE_REAL },
+  { "b", LSC_TABLE_REAL }, { "theorem", LSC_TABLE_STRING },
+  { "pieces", LSC_TABLE_INT }, { "failed", LSC_TABLE_INT },
+  { "seconds", LSC_TABLE_REAL }, { "status", LSC_TABLE_STRING },
+  { "cpu_seconds", LSC_TABLE_REAL } };
+static const lsc_table_column cover_cols[] = {
+  { "family", LSC_TABLE_STRING }, { "a", LSC_TABLE_REAL },
+  { "b", LSC_TABLE_REAL }, { "status", LSC_TABLE_STRING },
+  { "neg_t", LSC_TABLE_INT }, { "neg_s", LSC_TABLE_INT },
+  { "neg_x", LSC_TABLE_INT }, { "neg_y", LSC_TABLE_INT },
+  { "radius", LSC_TABLE_REAL }, { "reason", LSC_TABLE_STRING } };
+#define NCOLS(c) (sizeof c / sizeof *c)
 
 int
 main (int argc, char **argv)
 {
   cli_init (argv[0]);
   gsl_set_error_handler_off ();
+  /* --dstar, --width, --minimum, --bits, --evidence are long only (their
+     letters mean other things in the other tools) */
   static const struct option longopts[] = {
-    { "family", required_argument, NULL, 'F' },
-    { "d", required_argument, NULL, 'd' },
-    { "dstar", no_argument, NULL, 's' },
-    { "width", required_argument, NULL, 'w' },
-    { "minimum", no_argument, NULL, 'm' },
-    { "bits", required_argument, NULL, 'b' },
-    { "evidence", no_argument, NULL, 'e' },
-    { "output", required_argument, NULL, 'o' },
-    { "catalogue", required_argument, NULL, 'c' },
-    { "format", required_argument, NULL, 'f' },
-    { "quiet", no_argument, NULL, 'q' },
-    { "help", no_argument, NULL, 'h' },
-    { "version", no_argument, NULL, 'V' },
-    { NULL, 0, NULL, 0 } };
-  const char *families = NULL, *catpath = NULL, *drange = NULL;
-  const char *outpath = NULL;
+    { "family", required_argument, NULL, 'F' }, { "d", required_argument, NULL, 'd' },
+    { "dstar", no_argument, NULL, 's' }, { "width", required_argument, NULL, 'w' },
+    { "minimum", no_argument, NULL, 'm' }, { "bits", required_argument, NULL, 'b' },
+    { "evidence", no_argument, NULL, 'e' }, { "output", required_argument, NULL, 'o' },
+    { "catalogue", required_argument, NULL, 'c' }, { "format", required_argument, NULL, 'f' },
+    { "quiet", no_argument, NULL, 'q' }, { "help", no_argument, NULL, 'h' },
+    { "version", no_argument, NULL, 'V' }, { NULL, 0, NULL, 0 } };
+  const char *families = NULL, *catpath = NULL, *drange = NULL, *outpath = NULL;
   int dstar = 0, minimum = 0, evidence = 0, quiet = 0, opt, fmt_given = 0;
   lsc_certify_options co;
   lsc_certify_options_init (&co);
   lsc_table_format fmt = cli_default_format ();
-  /* --dstar, --width, --minimum, --bits, --evidence are long only (their
-     letters mean other things in the other tools) */
   while ((opt = cli_getopt (argc, argv, "F:d:c:f:o:qhV", longopts)) != -1)
     switch (opt)
       {
@@ -181,8 +246,7 @@ main (int argc, char **argv)
         cli_version ();
         printf ("Arb %s, FLINT %s\n", arb_version, flint_version);
         return cli_finish (CLI_EXIT_OK);
-      default:
-        cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", opt);
+      default: cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", opt);
       }
   if (optind != argc)
     cli_fatal (CLI_EXIT_USAGE, "unexpected argument '%s'", argv[optind]);
@@ -192,17 +256,16 @@ main (int argc, char **argv)
   double da = 20, db = 20;
   if (drange)
     {
-      const char *colon = strchr (drange, ':');
-      if (colon)
+      char a[128];
+      size_t m = strcspn (drange, ":");
+      if (drange[m] && (m == 0 || m >= sizeof a))
+        cli_fatal (CLI_EXIT_USAGE, "invalid range '%s' for --d", drange);
+      if (drange[m])
         {
-          char a[128];
-          size_t m = (size_t) (colon - drange);
-          if (m == 0 || m >= sizeof a)
-            cli_fatal (CLI_EXIT_USAGE, "invalid range '%s' for --d", drange);
           memcpy (a, drange, m);
           a[m] = 0;
           da = cli_parse_double ("--d", a);
-          db = cli_parse_double ("--d", colon + 1);
+          db = cli_parse_double ("--d", drange + m + 1);
         }
       else
         da = db = cli_parse_double ("--d", drange);
@@ -214,261 +277,82 @@ main (int argc, char **argv)
   catpath = cli_catalogue_path (catpath);
   if (lsc_catalogue_read_file (&cat, catpath, err, sizeof err))
     cli_fatal (CLI_EXIT_USAGE, "%s", err);
-  if (families)
-    for (const char *p = families; *p;)
-      {
-        const char *e = strchr (p, ',');
-        size_t m = e ? (size_t) (e - p) : strlen (p);
-        char name[64];
-        if (m == 0 || m >= sizeof name)
-          cli_fatal (CLI_EXIT_USAGE, "invalid family list '%s'", families);
-        memcpy (name, p, m);
-        name[m] = 0;
-        const lsc_family *F = lsc_catalogue_find (cat, name);
-        if (!F)
-          cli_fatal (CLI_EXIT_USAGE, "no family '%s' in %s", name, catpath);
-        p += m + (e != NULL);
-      }
+  for (const char *p = families; p && *p;)
+    {
+      size_t m = strcspn (p, ",");
+      char name[64];
+      if (m == 0 || m >= sizeof name)
+        cli_fatal (CLI_EXIT_USAGE, "invalid family list '%s'", families);
+      memcpy (name, p, m);
+      name[m] = 0;
+      if (!lsc_catalogue_find (cat, name))
+        cli_fatal (CLI_EXIT_USAGE, "no family '%s' in %s", name, catpath);
+      p += m + (p[m] == ',');
+    }
   cli_redirect_stdout (outpath);
-  int progress = !quiet && isatty (STDERR_FILENO);
+  int progress = !quiet && isatty (STDERR_FILENO), fail = 0;
   lsc_table_output *o = cli_output_open (stdout, fmt, 0);
-  if (!o)
+  lsc_cert_range_stat *st = calloc (cat->n, sizeof *st);
+  if (!o || !st)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  int exit_rc = CLI_EXIT_OK;
-  if (dstar)
+  lsc_table *t = dstar ? lsc_table_begin_captioned (
+      o, "dstar", "Proved crossing dimensions: exactly one $d^*$ in "
+      "$[d_{lo}, d_{hi}]$ at which the component's block of the Hessian is "
+      "singular along the family; multiplicity: that eigenvalue's in the "
+      "block (p - 1 in the standard representation of a small block's "
+      "$S_p$).", dstar_cols, NCOLS (dstar_cols))
+    : da == db ? lsc_table_begin_captioned (
+      o, "certify", "Proved critical points: a unique zero of the restricted "
+      "gradient in a box of the given radius, the negative eigenvalues of "
+      "each isotypic block, and the Morse index.", point_cols,
+      NCOLS (point_cols))
+    : evidence ? lsc_table_begin (o, "cover", cover_cols, NCOLS (cover_cols))
+    : NULL;
+  cover = t;
+  for (size_t f = 0; f < cat->n; f++)
     {
-      static const lsc_table_column cols[] = {
-        { "family", LSC_TABLE_STRING },    { "component", LSC_TABLE_STRING },
-        { "d_lo", LSC_TABLE_DECIMAL },     { "d_hi", LSC_TABLE_DECIMAL },
-        { "width", LSC_TABLE_REAL },       { "catalogue", LSC_TABLE_DECIMAL },
-        { "contains", LSC_TABLE_STRING },  { "block_neg", LSC_TABLE_STRING },
-        { "seconds", LSC_TABLE_REAL },     { "status", LSC_TABLE_STRING },
-        { "reason", LSC_TABLE_STRING },    { "multiplicity", LSC_TABLE_INT } };
-      lsc_table *t = lsc_table_begin_captioned (
-          o, "dstar", "Proved crossing dimensions: exactly one $d^*$ in "
-          "$[d_{lo}, d_{hi}]$ at which the component's block of the Hessian "
-          "is singular along the family; multiplicity: that eigenvalue's in "
-          "the block (p - 1 in the standard representation of a small "
-          "block's $S_p$).", cols, sizeof cols / sizeof *cols);
-      for (size_t f = 0; f < cat->n; f++)
-        {
-          const lsc_family *F = &cat->fam[f];
-          if (!in_list (families, F->name) || !F->dstar_text[0]
-              || strcmp (F->dstar_text, "-") == 0)
-            continue;
-          if (progress)
-            fprintf (stderr, "%s: d* of %s ...\n", cli_program_name (),
-                     F->name);
-          if (do_dstar (t, F, &co))
-            exit_rc = CLI_EXIT_NOCONV;
-        }
-      lsc_table_end (t);
-    }
-  else if (da == db)
-    {
-      static const lsc_table_column cols[] = {
-        { "family", LSC_TABLE_STRING },   { "d", LSC_TABLE_REAL },
-        { "theorem", LSC_TABLE_STRING },  { "index", LSC_TABLE_REAL },
-        { "neg_t", LSC_TABLE_INT },       { "neg_s", LSC_TABLE_INT },
-        { "neg_x", LSC_TABLE_INT },       { "neg_y", LSC_TABLE_INT },
-        { "loss", LSC_TABLE_STRING },     { "radius", LSC_TABLE_REAL },
-        { "seconds", LSC_TABLE_REAL },    { "status", LSC_TABLE_STRING },
-        { "reason", LSC_TABLE_STRING },   { "flat", LSC_TABLE_INT } };
-      lsc_table *t = lsc_table_begin_captioned (
-          o, "certify", "Proved critical points: a unique zero of the "
-          "restricted gradient in a box of the given radius, the negative "
-          "eigenvalues of each isotypic block, and the Morse index.", cols,
-          sizeof cols / sizeof *cols);
-      for (size_t f = 0; f < cat->n; f++)
-        {
-          const lsc_family *F = &cat->fam[f];
-          if (!in_list (families, F->name))
-            continue;
-          if (progress)
-            fprintf (stderr, "%s: %s at d = %g ...\n", cli_program_name (),
-                     F->name, da);
-          if (do_point (t, F, da, &co))
-            exit_rc = CLI_EXIT_NOCONV;
-        }
-      lsc_table_end (t);
-    }
-  else
-    {
-      static const lsc_table_column cols[] = {
-        { "family", LSC_TABLE_STRING },   { "a", LSC_TABLE_REAL },
-        { "b", LSC_TABLE_REAL },          { "theorem", LSC_TABLE_STRING },
-        { "pieces", LSC_TABLE_INT },      { "failed", LSC_TABLE_INT },
-        { "seconds", LSC_TABLE_REAL },    { "status", LSC_TABLE_STRING },
-        { "cpu_seconds", LSC_TABLE_REAL } };
-      static const lsc_table_column ccols[] = {
-        { "family", LSC_TABLE_STRING },   { "a", LSC_TABLE_REAL },
-        { "b", LSC_TABLE_REAL },          { "status", LSC_TABLE_STRING },
-        { "neg_t", LSC_TABLE_INT },       { "neg_s", LSC_TABLE_INT },
-        { "neg_x", LSC_TABLE_INT },       { "neg_y", LSC_TABLE_INT },
-        { "radius", LSC_TABLE_REAL },     { "reason", LSC_TABLE_STRING } };
-      cover_arg ca = { NULL, NULL, 0, 0 };
-      lsc_table *ct = NULL, *t = NULL;
-      if (evidence)
-        ct = lsc_table_begin (o, "cover", ccols, sizeof ccols / sizeof *ccols);
-      /* the summary rows are printed after the covers */
-      typedef struct { const char *fam; char th[48]; size_t n, nf; double s, cpu; int ok; } srow;
-      srow *rows = calloc (cat->n, sizeof *rows);
-      size_t nrows = 0;
-      if (!rows)
+      const lsc_family *F = &cat->fam[f];
+      if (!in_list (families, F->name)
+          || (dstar && (!F->dstar_text[0] || !strcmp (F->dstar_text, "-"))))
+        continue;
+      if (progress)
+        fprintf (stderr, dstar ? "%s: d* of %s ...\n" : da == db
+                 ? "%s: %s at d = %g ...\n" : "%s: %s on [%g, %g] ...\n",
+                 cli_program_name (), F->name, da, db);
+      fam_name = F->name;
+      if (dstar)
+        fail |= do_dstar (t, F, &co);
+      else if (da == db)
+        fail |= do_point (t, F, da, &co);
+      else if (lsc_certify_range_stat (&st[f], &F->G, F->p, F->d, da, db,
+                                       minimum ? LSC_CERT_MINIMUM
+                                       : lsc_certify_range_kind (F->kind),
+                                       cover ? cover_cb : NULL, NULL, &co)
+               == LSC_ENOMEM)
         cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-      for (size_t f = 0; f < cat->n; f++)
-        {
-          const lsc_family *F = &cat->fam[f];
-          if (!in_list (families, F->name))
-            continue;
-          int want = minimum ? LSC_CERT_MINIMUM
-                             : lsc_certify_range_kind (F->kind);
-          if (progress)
-            fprintf (stderr, "%s: %s on [%g, %g] ...\n", cli_program_name (),
-                     F->name, da, db);
-          ca.t = ct;
-          ca.fam = F->name;
-          ca.pieces = ca.failed = 0;
-          int proved = 0;
-          double t0 = now (), c0 = cpu ();
-          int st = lsc_certify_range (&proved, &F->G, F->p, F->d, da, db,
-                                      want, cover_cb, &ca, &co);
-          if (st == LSC_ENOMEM)
-            cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-          srow *r = &rows[nrows++];
-          r->fam = F->name;
-          snprintf (r->th, sizeof r->th, "%s",
-                    want == LSC_CERT_MINIMUM ? "nondegenerate-minimum"
-                                             : "constant-index");
-          r->n = ca.pieces;
-          r->nf = ca.failed;
-          r->s = now () - t0;
-          r->cpu = cpu () - c0;
-          r->ok = proved && !st;
-          if (!r->ok)
-            exit_rc = CLI_EXIT_NOCONV;
-        }
-      if (ct)
-        lsc_table_end (ct);
+      else
+        fail |= !st[f].proved;
+    }
+  if (t)
+    lsc_table_end (t);
+  if (!dstar && da != db)
+    {
+      /* the summary rows follow the covers */
       t = lsc_table_begin_captioned (
           o, "ranges", "Range theorems: for every real $d$ in $[a, b]$ the "
           "family's critical point exists, is unique in its box, and has the "
           "stated type; the cover (--evidence) is the proof's evidence.",
-          cols, sizeof cols / sizeof *cols);
-      for (size_t i = 0; i < nrows; i++)
-        {
-          lsc_table_cell_string (t, rows[i].fam);
-          lsc_table_cell_real (t, da);
-          lsc_table_cell_real (t, db);
-          lsc_table_cell_string (t, rows[i].th);
-          lsc_table_cell_int (t, (long long) rows[i].n);
-          lsc_table_cell_int (t, (long long) rows[i].nf);
-          lsc_table_cell_real (t, rows[i].s);
-          lsc_table_cell_string (t, rows[i].ok ? "proved" : "not-proved");
-          lsc_table_cell_real (t, rows[i].cpu);
-          lsc_table_row_end (t);
-        }
+          range_cols, NCOLS (range_cols));
+      for (size_t f = 0; f < cat->n; f++)
+        if (st[f].theorem)
+          row (t, "srrsiirsr", cat->fam[f].name, da, db, st[f].theorem,
+               (long long) st[f].pieces, (long long) st[f].failed,
+               st[f].seconds, st[f].proved ? "proved" : "not-proved",
+               st[f].cpu_seconds);
       lsc_table_end (t);
-      free (rows);
     }
+  free (st);
   cli_output_close (o);
   lsc_catalogue_free (cat);
-  return cli_finish (exit_rc);
-}
-
-static int
-do_point (lsc_table *t, const lsc_family *F, double d,
-          const lsc_certify_options *o)
-{
-  double t0 = now ();
-  lsc_cert_point r;
-  if (lsc_cert_point_init (&r, F->nparams))
-    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  int rc = lsc_certify_point (&r, &F->G, F->p, F->d, d, o);
-  if (rc == LSC_ENOMEM)
-    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  int proved = !rc && r.proved;
-  lsc_table_cell_string (t, F->name);
-  lsc_table_cell_real (t, d);
-  lsc_table_cell_string (t, proved ? lsc_cert_morse_theorem (&r.morse) : "");
-  if (proved && isfinite (r.index))
-    lsc_table_cell_real (t, r.index);
-  else
-    lsc_table_cell_empty (t);
-  for (int k = 0; k < 4; k++)
-    if (proved)
-      lsc_table_cell_int (t, (long long) r.morse.nneg[k]);
-    else
-      lsc_table_cell_empty (t);
-  if (!rc && r.crit.proved)
-    {
-      char *s = arb_get_str (r.crit.loss, 30, 0);
-      lsc_table_cell_string (t, s);
-      flint_free (s);
-      lsc_table_cell_real (t, r.crit.radius);
-    }
-  else
-    {
-      lsc_table_cell_empty (t);
-      lsc_table_cell_empty (t);
-    }
-  lsc_table_cell_real (t, now () - t0);
-  lsc_table_cell_string (t, proved ? "proved" : "not-proved");
-  lsc_table_cell_string (t, rc ? lsc_strerror (rc) : r.reason);
-  if (proved)
-    lsc_table_cell_int (t, (long long) r.morse.nzero[0]);
-  else
-    lsc_table_cell_empty (t);
-  lsc_table_row_end (t);
-  lsc_cert_point_clear (&r);
-  return !proved;
-}
-
-static int
-do_dstar (lsc_table *t, const lsc_family *F, const lsc_certify_options *o)
-{
-  double t0 = now ();
-  lsc_cert_dstar r;
-  lsc_cert_dstar_init (&r);
-  int rc = lsc_certify_dstar (&r, &F->G, F->p, F->d, F->dstar_text, o);
-  if (rc == LSC_ENOMEM)
-    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  char lo[96] = "", hi[96] = "";
-  int contains = lsc_cert_dstar_within (&r, F->dstar_text);
-  lsc_table_cell_string (t, F->name);
-  lsc_table_cell_string (t, r.irrep >= 0 ? lsc_irrep_name (r.irrep) : "");
-  if (r.proved)
-    {
-      lsc_cert_endpoint (lo, sizeof lo, r.dstar, 0, 40);
-      lsc_cert_endpoint (hi, sizeof hi, r.dstar, 1, 40);
-      lsc_table_cell_decimal (t, lo);
-      lsc_table_cell_decimal (t, hi);
-      lsc_table_cell_real (t, 2 * mag_get_d (arb_radref (r.dstar)));
-    }
-  else
-    {
-      lsc_table_cell_empty (t);
-      lsc_table_cell_empty (t);
-      lsc_table_cell_empty (t);
-    }
-  lsc_table_cell_decimal (t, F->dstar_text);
-  lsc_table_cell_string (t, r.proved ? (contains ? "yes" : "no") : "");
-  char chg[64] = "";
-  if (r.proved)
-    snprintf (chg, sizeof chg, "%zu->%zu", r.nneg_lo, r.nneg_hi);
-  lsc_table_cell_string (t, chg);
-  lsc_table_cell_real (t, now () - t0);
-  int ok = r.proved && contains;
-  lsc_table_cell_string (t, ok ? "proved" : "not-proved");
-  lsc_table_cell_string (t, r.proved && !contains
-                          ? "the proved interval is not within the "
-                            "catalogue's digits"
-                          : r.reason);
-  if (r.proved)
-    lsc_table_cell_int (t, (long long) r.multiplicity);
-  else
-    lsc_table_cell_empty (t);
-  lsc_table_row_end (t);
-  lsc_cert_dstar_clear (&r);
-  return !ok;
+  return cli_finish (fail ? CLI_EXIT_NOCONV : CLI_EXIT_OK);
 }

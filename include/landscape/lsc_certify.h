@@ -35,7 +35,9 @@ typedef struct
   int taylor;          /* order N of the Taylor models in d over a ball
                           of d (1..7): coefficients of order < N at the
                           midpoint, the Lagrange remainder of order N
-                          enclosed over the ball                     (4)  */
+                          enclosed over the ball; 0: automatic, 4 below
+                          d = 1e6 and 7 from there on (lsc_certify_taylor)
+                                                                     (0)  */
   int scaled;          /* range theorems: Krawczyk boxes in scaled
                           unknowns q_i = (p_i - c_i) d^k_i (c_i in
                           {-1, 0, 1}, k_i in 0..3 from the branch's decay:
@@ -44,6 +46,10 @@ typedef struct
                           subintervals at d >= 1e6                    (-1) */
 } lsc_certify_options;
 void lsc_certify_options_init (lsc_certify_options *opt);
+
+/* The order of the Taylor models in d for a ball of d reaching up to d
+   under opt (opt->taylor, at most 7, or the automatic choice). */
+int lsc_certify_taylor (const lsc_certify_options *opt, double d);
 
 /* Working precision for a dimension d under opt. */
 slong lsc_certify_prec (const lsc_certify_options *opt, double d);
@@ -280,6 +286,26 @@ int lsc_certify_range (int *proved, const lsc_young *G, const double *p,
    "spurious-minimum" and "global-minimum", else LSC_CERT_INDEX. */
 int lsc_certify_range_kind (const char *kind);
 
+/* A range theorem run (lsc_certify_range, same arguments and status)
+   with its cover counted and timed: cb, when not NULL, still sees every
+   subinterval. */
+typedef struct
+{
+  const char *theorem; /* "nondegenerate-minimum" (LSC_CERT_MINIMUM) or
+                          "constant-index" (LSC_CERT_INDEX)                */
+  size_t pieces;       /* subintervals of the cover                        */
+  size_t failed;       /* of which not proved                              */
+  double seconds;      /* wall-clock time                                  */
+  double cpu_seconds;  /* CPU time of the process (all its threads)        */
+  int proved;          /* 1: the whole interval proved, no error           */
+} lsc_cert_range_stat;
+int lsc_certify_range_stat (lsc_cert_range_stat *s, const lsc_young *G,
+                            const double *p, double dp, double a, double b,
+                            int want,
+                            int (*cb) (const lsc_cert_piece *piece,
+                                       void *arg),
+                            void *arg, const lsc_certify_options *opt);
+
 /* ---- stating proved numbers ----
    The lower (upper = 0) or upper end of the ball x as a decimal of
    digits significant digits rounded outward: the printed number is <=
@@ -291,6 +317,14 @@ void lsc_cert_endpoint (char *buf, size_t len, const arb_t x, int upper,
    (e.g. a catalogue's d*) widened by half a unit in its last digit: the
    digits are then d* rounded to nearest. */
 int lsc_cert_dstar_within (const lsc_cert_dstar *r, const char *digits);
+
+/* The verdict on a proved d* against a catalogue's digits: returns 1
+   when r is proved and lies within them (lsc_cert_dstar_within); *contains
+   (may be NULL) receives that containment (0 unless proved), *reason (may
+   be NULL) why not ("" when proved): r's own reason, or that the proved
+   interval is not within the digits. */
+int lsc_cert_dstar_verdict (const lsc_cert_dstar *r, const char *digits,
+                            int *contains, const char **reason);
 
 #pragma GCC visibility pop
 #ifdef __cplusplus

@@ -170,6 +170,7 @@ lsc_certify_dstar (lsc_cert_dstar *res, const lsc_young *G, const double *p,
     lsc_certify_options_init (&o);
   else
     o = *opt;
+  o.taylor = lsc_certify_taylor (&o, dp);
   res->proved = 0;
   res->irrep = -1;
   res->small_block = -1;

@@ -16,7 +16,7 @@ lsc_certify_options_init (lsc_certify_options *opt)
   opt->max_pieces = 20000;
   opt->max_rel_width = 0.05;
   opt->min_rel_width = 1e-15;
-  opt->taylor = 4;
+  opt->taylor = 0;
   opt->scaled = -1;
 }
 
@@ -27,6 +27,18 @@ lsc_certify_prec (const lsc_certify_options *opt, double d)
     return opt->prec;
   double lg = log2 (fabs (d) + 2);
   return 192 + (slong) (5 * (isfinite (lg) ? lg : 64));
+}
+
+int
+lsc_certify_taylor (const lsc_certify_options *opt, double d)
+{
+  if (opt && opt->taylor > 0)
+    return opt->taylor < LSC_JET_MAX ? opt->taylor : LSC_JET_MAX - 1;
+  /* order 4 suffices below 1e6; above, the remainder of order N over a
+     subinterval of relative width w is ~ w^(N+1) times terms ~ d^2 that
+     cancel only coefficient by coefficient: order 7 keeps the pieces
+     ~ 1 % of d up to 1e9 (order 4: 0.04 % at 1e9) */
+  return isfinite (d) && fabs (d) >= 1e6 ? 7 : 4;
 }
 
 /* The evaluation without argument checks or error reports (a failed

@@ -436,6 +436,8 @@ lsc_cert_critical_k (lsc_cert_crit *res, const lsc_young *G, const int *ks,
   else
     o = *opt;
   slong np = (slong) n;
+  o.taylor = lsc_certify_taylor (&o, arf_get_d (arb_midref (d), ARF_RND_UP)
+                                         + mag_get_d (arb_radref (d)));
   slong prec = lsc_certify_prec (&o, arf_get_d (arb_midref (d), ARF_RND_UP)
                                          + mag_get_d (arb_radref (d)));
   res->proved = 0;

@@ -385,6 +385,8 @@ lsc_cert_morse_k (lsc_cert_morse *res, const lsc_young *G, const int *ks,
     lsc_certify_options_init (&o);
   else
     o = *opt;
+  o.taylor = lsc_certify_taylor (&o, arf_get_d (arb_midref (d), ARF_RND_UP)
+                                         + mag_get_d (arb_radref (d)));
   double other = 0;
   for (size_t c = 0; c < G->ncb; c++)
     if ((int) c != G->pair[0])

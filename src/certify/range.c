@@ -155,6 +155,7 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
     }
   double d = a, w = o.max_rel_width * a, xd = a; /* x lies at d = xd */
   size_t count = 0;
+  double fail_rel = HUGE_VAL; /* relative width of the last failed try */
   while (d < b)
     {
       if (++count > o.max_pieces)
@@ -225,6 +226,7 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
         {
           _arb_vec_set (x, keep, np);
           xd = xd0;
+          fail_rel = (e - d) / d;
           w = 0.5 * (e - d);
           continue;
         }
@@ -244,8 +246,16 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
       double done = e - d;
       d = e;
       w = fmin (1.25 * done, o.max_rel_width * d);
+      /* a failed attempt costs as much as a proved piece: stay below the
+         relative width that last failed, and let that ceiling creep up
+         (the width a proof allows changes slowly with d) */
+      w = fmin (w, 0.9 * fail_rel * d);
+      fail_rel *= 1.15;
       if (!pc.proved)
-        w = o.max_rel_width * d; /* start afresh past a failure */
+        {
+          w = o.max_rel_width * d; /* start afresh past a failure */
+          fail_rel = HUGE_VAL;
+        }
     }
   *proved = all && d >= b;
 done:
