@@ -14,8 +14,7 @@
 static double
 near_term (const lsc_pair *g)
 {
-  double lo = fmin (g->sh, g->ch), hi = fmax (g->sh, g->ch);
-  double phi = 2.0 * atan2 (lo, hi);
+  double phi = g->phi;
   double h = sin (0.5 * phi);
   return -(LSC_PI * h * h - (sin (phi) - phi * cos (phi)));
 }

@@ -45,10 +45,11 @@ struct lsc_loss_workspace
 #define LSC_NEAR_COS 0.5
 
 /* Geometry of rows a, b: theta, t = pi/2 - theta, s, c, oms = 1 - s,
-   sh = sin(theta/2), ch = cos(theta/2). */
+   sh = sin(theta/2), ch = cos(theta/2), phi = min(theta, pi - theta)
+   (accurate to a few ulps relative for near pairs). */
 typedef struct
 {
-  double theta, t, s, c, oms, sh, ch;
+  double theta, t, s, c, oms, sh, ch, phi;
   int near;
 } lsc_pair;
 

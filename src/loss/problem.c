@@ -255,7 +255,7 @@ lsc_loss_pair (lsc_pair *g, const lsc_loss_workspace *ws, size_t a, size_t b)
 {
   if (a == b)
     {
-      g->theta = 0.0;
+      g->theta = g->phi = 0.0;
       g->t = LSC_PI / 2;
       g->s = 0.0;
       g->c = 1.0;
@@ -272,22 +272,33 @@ lsc_loss_pair (lsc_pair *g, const lsc_loss_workspace *ws, size_t a, size_t b)
       g->c = c;
       g->t = asin (c);
       g->theta = LSC_PI / 2 - g->t;
+      g->phi = fmin (g->theta, LSC_PI - g->theta);
       g->s = sqrt ((1.0 - c) * (1.0 + c));
       g->oms = c * c / (1.0 + g->s);
       g->sh = sqrt (0.5 * (1.0 - c));
       g->ch = sqrt (0.5 * (1.0 + c));
       return;
     }
-  /* Stable form from the unit rows, as in lsc_kernel_geom_init. */
+  /* Stable form from the unit rows: sin(theta/2) and cos(theta/2) from
+     |u - v| and |u + v| (normalised by |u - v|^2 + |u + v|^2 =
+     2 (|u|^2 + |v|^2), 4 up to rounding), then theta/2 or its complement
+     as the asin of the smaller one, which is at most sin(pi/6) = 1/2 here
+     (|c| > 1/2), where asin is well conditioned and lsc_vm_asin_half
+     needs no division; atan2 only should rounding put it above 1/2.  Each
+     of sh, ch carries a few ulps relative, theta a few ulps relative on
+     the parallel side (a few ulps of pi on the other), as atan2 (sh, ch)
+     did. */
   const double *u = ws->Yh + a * ws->d, *v = ws->Yh + b * ws->d;
   double dp, dm = lsc_vm_dist2 (u, v, ws->d, &dp);
-  double sh = 0.5 * sqrt (dm), ch = 0.5 * sqrt (dp), rho = hypot (sh, ch);
-  sh /= rho;
-  ch /= rho;
+  double rr = 1.0 / sqrt (dm + dp);
+  double sh = sqrt (dm) * rr, ch = sqrt (dp) * rr;
+  double lo = fmin (sh, ch);
+  double half = lo <= 0.5 ? lsc_vm_asin_half (lo) : atan2 (lo, fmax (sh, ch));
   g->near = 1;
   g->sh = sh;
   g->ch = ch;
-  g->theta = 2.0 * atan2 (sh, ch);
+  g->phi = 2.0 * half;
+  g->theta = sh <= ch ? g->phi : LSC_PI - g->phi;
   g->t = LSC_PI / 2 - g->theta;
   g->s = 2.0 * sh * ch;
   g->oms = 1.0 - g->s;
