@@ -12,6 +12,7 @@
 #include <gsl/gsl_rng.h>
 #include "testutil.h"
 #include "../src/kernel/vmath.c"
+#include "../src/kernel/vmath512.c"
 
 enum { NP = 4099 };
 typedef size_t (*pairs_fn) (double *, double *, double *, const double *,
@@ -137,6 +138,12 @@ sweep_asin (void)
         if (tp[p])
           e[p] = fmax (e[p], ulps (tp[p][i], a));
     }
+  /* the scalar entry point (FMA instruction or libm's fma) gives the
+     same bits as the pair functions */
+  int same = 1;
+  for (size_t i = 0; i < NS; i++)
+    same &= lsc_vm_asin_half (c[i]) == tp[0][i];
+  CU_ASSERT (same);
   for (int p = 0; p < 3; p++)
     if (tp[p])
       {
@@ -340,6 +347,72 @@ test_dist_maxabs (void)
   gsl_rng_free (r);
 }
 
+/* The elementwise kernels on every length 0..69 and offset 0..2 (all
+   tails of the 4- and 8-lane code, and the 32-entry main loop of the
+   AVX-512 maximum) give the bits of the scalar code; maxabs with a NaN or
+   an infinity planted at every position. */
+static void
+test_elementwise (void)
+{
+  enum { N = 72 };
+  double x[N], y[N], u[N], v[N], s1[N], s2[N], c1[N], c2[N];
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  gsl_rng_set (r, 21);
+  for (size_t i = 0; i < N; i++)
+    {
+      x[i] = (gsl_rng_uniform (r) - 0.5) * pow (2.0, (double) (i % 9) - 4);
+      y[i] = gsl_rng_uniform (r) - 0.5;
+      u[i] = gsl_rng_uniform (r) - 0.5;
+      v[i] = gsl_rng_uniform (r) - 0.5;
+    }
+  int same = 1, maxok = 1;
+  for (size_t off = 0; off < 3; off++)
+    for (size_t n = 0; n + off < N - 2; n++)
+      {
+        const double *xo = x + off;
+        for (size_t i = 0; i < N; i++)
+          {
+            s1[i] = s2[i] = y[i];
+            c1[i] = c2[i] = 0.25 * v[i];
+          }
+        lsc_vm_acc2 (s1 + off, c1 + off, 0.3, xo, n);
+        acc2_scalar (s2 + off, c2 + off, 0.3, xo, n);
+        for (size_t i = 0; i < N; i++)
+          same &= s1[i] == s2[i] && c1[i] == c2[i];
+        lsc_vm_axpy (s1 + off, -0.7, u, n);
+        axpy_scalar (s2 + off, -0.7, u, n);
+        lsc_vm_axpy3 (c1 + off, 0.25, xo, -0.5, u, 0.125, v, n);
+        axpy3_scalar (c2 + off, 0.25, xo, -0.5, u, 0.125, v, n);
+        for (size_t i = 0; i < N; i++)
+          same &= s1[i] == s2[i] && c1[i] == c2[i];
+        lsc_vm_axpy3 (c1 + off, 0.25, xo, -0.5, u, 0.0, NULL, n);
+        axpy3_scalar (c2 + off, 0.25, xo, -0.5, u, 0.0, NULL, n);
+        lsc_vm_div (s1 + off, xo, 0.7, n);
+        for (size_t i = 0; i < n; i++)
+          same &= s1[off + i] == xo[i] / 0.7;
+        for (size_t i = 0; i < N; i++)
+          same &= c1[i] == c2[i] && (i >= off && i < off + n
+                                     ? 1 : s1[i] == s2[i]);
+        double want = maxabs_scalar (xo, n);
+        maxok &= lsc_vm_maxabs (xo, n) == want;
+        for (size_t pos = 0; pos < n; pos++)
+          {
+            double keep = x[off + pos];
+            x[off + pos] = NAN;
+            maxok &= isnan (lsc_vm_maxabs (xo, n));
+            x[off + pos] = -INFINITY;
+            maxok &= lsc_vm_maxabs (xo, n) == INFINITY;
+            x[off + pos] = keep;
+          }
+      }
+  printf ("\n  every length 0..69: %s, maxabs %s\n",
+          same ? "same bits as the scalar code" : "DIFFERENT",
+          maxok ? "right" : "WRONG");
+  CU_ASSERT (same);
+  CU_ASSERT (maxok);
+  gsl_rng_free (r);
+}
+
 int
 main (void)
 {
@@ -347,6 +420,7 @@ main (void)
     { "pair functions vs MPFR on every path", test_pairs },
     { "compensated sums vs MPFR", test_sums },
     { "dist2 vs MPFR, maxabs on special values", test_dist_maxabs },
+    { "elementwise kernels vs the scalar code", test_elementwise },
     { NULL, NULL },
   };
   int rc = lsc_test_run ("vmath", cases);

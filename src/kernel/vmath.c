@@ -6,6 +6,7 @@
 #include <config.h>
 #include <math.h>
 #include "vmath.h"
+#include "vmath512.h"
 
 #ifdef HAVE_SLEEF
 #include <sleef.h>
@@ -74,7 +75,7 @@ asin1 (double c)
 #define ASIN_C10 -0.1581918243329996643e-1
 #define ASIN_C11 0.3161587650653934628e-1
 
-static double
+static inline __attribute__ ((always_inline)) double
 asin_half (double x)
 {
   double x2 = x * x, x4 = x2 * x2, x8 = x4 * x4;
@@ -586,9 +587,22 @@ maxabs_avx2 (const double *x, size_t n)
 
 /* ---------------------------------------------------------- dispatch */
 
+#ifdef LSC_VM_AVX2
+/* the same code with the FMA instruction instead of libm's fma() */
+LSC_AVX2 static double
+asin_half_fma (double x)
+{
+  return asin_half (x);
+}
+#endif
+
 double
 lsc_vm_asin_half (double x)
 {
+#ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised ())
+    return asin_half_fma (x);
+#endif
   return asin_half (x);
 }
 
@@ -606,6 +620,8 @@ double
 lsc_vm_maxabs (const double *x, size_t n)
 {
 #ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised () && __builtin_cpu_supports ("avx512f"))
+    return lsc_vm512_maxabs (x, n);
   if (lsc_vm_vectorised ())
     return maxabs_avx2 (x, n);
 #endif
@@ -639,6 +655,11 @@ void
 lsc_vm_div (double *dst, const double *src, double q, size_t n)
 {
 #ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised () && __builtin_cpu_supports ("avx512f"))
+    {
+      lsc_vm512_div (dst, src, q, n);
+      return;
+    }
   if (lsc_vm_vectorised ())
     {
       div_avx2 (dst, src, q, n);
@@ -662,6 +683,11 @@ void
 lsc_vm_acc2 (double *s, double *c, double a, const double *y, size_t n)
 {
 #ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised () && __builtin_cpu_supports ("avx512f"))
+    {
+      lsc_vm512_acc2 (s, c, a, y, n);
+      return;
+    }
   if (lsc_vm_vectorised ())
     {
       acc2_avx2 (s, c, a, y, n);
@@ -675,6 +701,11 @@ void
 lsc_vm_axpy (double *y, double a, const double *x, size_t n)
 {
 #ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised () && __builtin_cpu_supports ("avx512f"))
+    {
+      lsc_vm512_axpy (y, a, x, n);
+      return;
+    }
   if (lsc_vm_vectorised ())
     {
       axpy_avx2 (y, a, x, n);
@@ -689,6 +720,11 @@ lsc_vm_axpy3 (double *y, double a, const double *x, double b, const double *u,
               double c, const double *v, size_t n)
 {
 #ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised () && __builtin_cpu_supports ("avx512f"))
+    {
+      lsc_vm512_axpy3 (y, a, x, b, u, c, v, n);
+      return;
+    }
   if (lsc_vm_vectorised ())
     {
       axpy3_avx2 (y, a, x, b, u, c, v, n);
