@@ -188,8 +188,8 @@ test_sums (void)
       y[i] = (gsl_rng_uniform (r) - 0.5);
       s[i] = cc[i] = 0.0;
     }
-  mpfr_t m, p;
-  mpfr_inits2 (400, m, p, (mpfr_ptr) 0);
+  mpfr_t m, p, a;
+  mpfr_inits2 (400, m, p, a, (mpfr_ptr) 0);
   const double scale = 0.25;
   mpfr_set_zero (m, 1);
   for (size_t i = 0; i < N; i++)
@@ -198,11 +198,35 @@ test_sums (void)
       mpfr_sqr (p, p, MPFR_RNDN);
       mpfr_add (m, m, p, MPFR_RNDN);
     }
-  double lo, hi = lsc_vm_sumsq (x, N, scale, &lo);
-  mpfr_sub_d (p, m, hi, MPFR_RNDN);
-  mpfr_sub_d (p, p, lo, MPFR_RNDN);
-  mpfr_div (p, p, m, MPFR_RNDN);
-  double es = fabs (mpfr_get_d (p, MPFR_RNDN)) * 0x1p100;
+  /* every path of sumsq this CPU has, and the dispatched one */
+  typedef double (*sumsq_fn) (const double *, size_t, double, double *);
+  sumsq_fn sf[4] = { lsc_vm_sumsq, sumsq_scalar, NULL, NULL };
+#ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised ())
+    sf[2] = sumsq_avx2;
+  if (lsc_vm_vectorised () && __builtin_cpu_supports ("avx512f"))
+    sf[3] = lsc_vm512_sumsq;
+#endif
+  double lo, hi, es = 0.0;
+  for (int f = 0; f < 4; f++)
+    if (sf[f])
+      for (size_t n0 = N - 9; n0 <= N; n0++)
+        {
+          /* the sum of the first n0 terms: every tail length */
+          mpfr_set_zero (p, 1);
+          for (size_t i = 0; i < n0; i++)
+            {
+              mpfr_set_d (a, scale * x[i], MPFR_RNDN);
+              mpfr_sqr (a, a, MPFR_RNDN);
+              mpfr_add (p, p, a, MPFR_RNDN);
+            }
+          mpfr_set (a, p, MPFR_RNDN);
+          hi = sf[f] (x, n0, scale, &lo);
+          mpfr_sub_d (p, p, hi, MPFR_RNDN);
+          mpfr_sub_d (p, p, lo, MPFR_RNDN);
+          mpfr_div (p, p, a, MPFR_RNDN);
+          es = fmax (es, fabs (mpfr_get_d (p, MPFR_RNDN)) * 0x1p100);
+        }
   /* dot2 with cancellation: x . y - (x . y rounded) y_0 / x_0 ... plain */
   mpfr_set_zero (m, 1);
   for (size_t i = 0; i < N; i++)
@@ -256,7 +280,7 @@ test_sums (void)
   for (size_t i = 0; i < N; i++)
     same &= yv[i] == x[i] / 3.0;
   CU_ASSERT (same);
-  mpfr_clears (m, p, (mpfr_ptr) 0);
+  mpfr_clears (m, p, a, (mpfr_ptr) 0);
   gsl_rng_free (r);
 }
 

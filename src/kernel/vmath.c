@@ -673,6 +673,8 @@ double
 lsc_vm_sumsq (const double *x, size_t n, double scale, double *lo)
 {
 #ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised () && __builtin_cpu_supports ("avx512f"))
+    return lsc_vm512_sumsq (x, n, scale, lo);
   if (lsc_vm_vectorised ())
     return sumsq_avx2 (x, n, scale, lo);
 #endif

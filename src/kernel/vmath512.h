@@ -19,6 +19,10 @@ void lsc_vm512_axpy (double *y, double a, const double *x, size_t n);
 void lsc_vm512_axpy3 (double *y, double a, const double *x, double b,
                       const double *u, double c, const double *v, size_t n);
 
+/* As lsc_vm_sumsq (eight lanes: the same accuracy bound, not always the
+   same last bits as the four-lane code). */
+double lsc_vm512_sumsq (const double *x, size_t n, double scale, double *lo);
+
 /* As lsc_vm_div: dst[i] = src[i] / q, correctly rounded. */
 void lsc_vm512_div (double *dst, const double *src, double q, size_t n);
 #endif
