@@ -252,8 +252,9 @@ pack_b_rows (double *bp, const operands *o, size_t j0, size_t pc, size_t kc)
 
 /* C[0..mr)[0..nc) (+)= s (A panel x B panel) over kc steps, nc <= 8 nv;
    the B panel's groups of 8 columns are read from b, bb and bc (b + 8,
-   b + 16 with bs = 24: a packed B panel) or from A panels (bs = 8: the
-   Gram product, where B is A transposed). */
+   b + 16 with bs = 24: a packed B panel; with bs = ldy: the rows of an
+   unscaled B in place) or from A panels (bs = 8: the Gram product, where
+   B is A transposed). */
 __attribute__ ((target ("avx512f"), always_inline)) static inline void
 ukernel (size_t kc, const double *restrict a, const double *restrict b,
          const double *restrict bb, const double *restrict bc, size_t bs,
@@ -267,9 +268,9 @@ ukernel (size_t kc, const double *restrict a, const double *restrict b,
   __m512d c70 = c00, c71 = c00, c72 = c00;
   for (size_t q = 0; q < kc; q++)
     {
-      __m512d b0 = _mm512_load_pd (b);
-      __m512d b1 = nv > 1 ? _mm512_load_pd (bb) : b0;
-      __m512d b2 = nv > 2 ? _mm512_load_pd (bc) : b0;
+      __m512d b0 = _mm512_loadu_pd (b);
+      __m512d b1 = nv > 1 ? _mm512_loadu_pd (bb) : b0;
+      __m512d b2 = nv > 2 ? _mm512_loadu_pd (bc) : b0;
       ROW (0);
       ROW (1);
       ROW (2);
@@ -322,9 +323,14 @@ drive (lsc_vg_buf *w, const operands *o, size_t K, double s, double *C,
   for (size_t pc = 0; pc < K; pc += KC)
     {
       size_t kc = K - pc < KC ? K - pc : KC;
+      /* B = Y unscaled: full panels are read in place (rows of 24
+         consecutive entries, stride ldy), only a narrower last panel is
+         packed (a full-width read would run past the end of Y) */
+      int direct = !gram && !o->gam;
       if (!gram)
         for (size_t jp = 0; jp < np; jp++)
-          pack_b_rows (w->bp + jp * kc * NR, o, jp * NR, pc, kc);
+          if (!direct || N - jp * NR < NR)
+            pack_b_rows (w->bp + jp * kc * NR, o, jp * NR, pc, kc);
       for (size_t ip = 0; ip < mp; ip++)
         pack_a (w->ap + ip * kc * MR, o, ip * MR, pc, kc);
       for (size_t jp = 0; jp < np; jp++)
@@ -338,6 +344,13 @@ drive (lsc_vg_buf *w, const operands *o, size_t K, double s, double *C,
               b1 = b0 + kc * MR;
               b2 = b1 + kc * MR;
               bs = MR;
+            }
+          else if (direct && nc == NR)
+            {
+              b0 = o->y + pc * o->ldy + j0;
+              b1 = b0 + 8;
+              b2 = b0 + 16;
+              bs = o->ldy;
             }
           else
             {
