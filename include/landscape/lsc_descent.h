@@ -220,6 +220,14 @@ typedef struct
                                 point is classified by its canonical
                                 equal-share representative
                                 (lsc_overparam_canonical)                   */
+  size_t nvanish;            /* vanished neurons: rows of norm at most
+                                detect_tol max(1, largest row norm).  The
+                                loss is not twice differentiable where a
+                                row is zero, so index, nzero and min_eig
+                                are then those of the network without
+                                those rows (of (k - nvanish) d
+                                eigenvalues); only a global minimum is
+                                classified so (else LSC_EUNSUP)           */
 } lsc_class;
 
 /* A classifier for one (k, d): the catalogue families with k rows at this

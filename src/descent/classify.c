@@ -191,6 +191,102 @@ lsc_descent_identity_target (const lsc_problem *p)
   return 1;
 }
 
+/* Index, zero band and smallest value of an ascending spectrum of n. */
+static void
+count_spectrum (lsc_class *cl, const double *eval, size_t n, double ztol)
+{
+  cl->min_eig = eval[0];
+  cl->index = cl->nzero = 0;
+  double emax = fmax (1.0, fmax (fabs (eval[0]), fabs (eval[n - 1])));
+  double zt = ztol * emax;
+  for (size_t i = 0; i < n; i++)
+    {
+      if (eval[i] < -zt)
+        cl->index++;
+      else if (eval[i] <= zt)
+        cl->nzero++;
+    }
+}
+
+/* Euclidean norm of x (n), scaled so that no square overflows or
+   underflows to a wrong zero. */
+static double
+row_norm (const double *x, size_t n)
+{
+  double s = 0.0, t = 0.0;
+  for (size_t i = 0; i < n; i++)
+    t = fmax (t, fabs (x[i]));
+  if (t == 0.0 || !isfinite (t))
+    return t;
+  for (size_t i = 0; i < n; i++)
+    s += (x[i] / t) * (x[i] / t);
+  return t * sqrt (s);
+}
+
+/* Rows of W (k x d) of norm at most tol max(1, largest row norm). */
+static size_t
+count_vanished (const double *W, size_t k, size_t d, double tol)
+{
+  double big = 1.0;
+  for (size_t i = 0; i < k; i++)
+    big = fmax (big, row_norm (W + i * d, d));
+  size_t nv = 0;
+  for (size_t i = 0; i < k; i++)
+    if (row_norm (W + i * d, d) <= tol * big)
+      nv++;
+  return nv;
+}
+
+/* The spectrum of the network without W's vanished rows: the loss's
+   terms in a row are positively homogeneous of degree 1 in it, so at a
+   zero row the other rows' block of the Hessian is the smaller
+   network's Hessian, while the zero row's own directions are a cone
+   (first order).  Sets index, nzero and min_eig from those
+   (k - nvanish) d eigenvalues. */
+static int
+reduced_spectrum (lsc_class *cl, const double *W, const lsc_problem *p,
+                  const lsc_classifier *c)
+{
+  const size_t d = c->d, kr = c->k - cl->nvanish;
+  if (kr == 0)
+    return LSC_EUNSUP;
+  double big = 1.0;
+  for (size_t i = 0; i < c->k; i++)
+    big = fmax (big, row_norm (W + i * d, d));
+  double *Wr = malloc (kr * d * sizeof *Wr);
+  double *ar = p->alpha ? malloc (kr * sizeof *ar) : NULL;
+  double *ev = malloc (kr * d * sizeof *ev);
+  lsc_descent_workspace *ws = lsc_descent_alloc (kr, d, p->m, 0, 1);
+  int st = LSC_SUCCESS;
+  if (!Wr || !ev || !ws || (p->alpha && !ar))
+    st = LSC_ENOMEM;
+  else
+    {
+      size_t r = 0;
+      for (size_t i = 0; i < c->k; i++)
+        if (row_norm (W + i * d, d) > c->par.detect_tol * big)
+          {
+            memcpy (Wr + r * d, W + i * d, d * sizeof *Wr);
+            if (ar)
+              ar[r] = p->alpha[i];
+            r++;
+          }
+      lsc_problem pr = *p;
+      pr.k = kr;
+      pr.alpha = ar;
+      st = lsc_descent_hessian_eigen (ev, Wr, &pr, ws);
+      if (!st)
+        count_spectrum (cl, ev, kr * d, c->par.ztol);
+    }
+  lsc_descent_free (ws);
+  free (ev);
+  free (ar);
+  free (Wr);
+  if (st == LSC_ENOMEM)
+    LSC_ERROR ("lsc_classify: out of memory", LSC_ENOMEM);
+  return st;
+}
+
 int
 lsc_classify (lsc_class *cl, const double *W, const double *eval,
               double loss, const lsc_problem *p, const lsc_classifier *c)
@@ -202,17 +298,22 @@ lsc_classify (lsc_class *cl, const double *W, const double *eval,
                LSC_EBADLEN);
   const size_t n = c->k * c->d;
   memset (cl, 0, sizeof *cl);
-  cl->min_eig = eval[0];
-  double emax = fmax (1.0, fmax (fabs (eval[0]), fabs (eval[n - 1])));
-  double zt = c->par.ztol * emax;
-  for (size_t i = 0; i < n; i++)
-    {
-      if (eval[i] < -zt)
-        cl->index++;
-      else if (eval[i] <= zt)
-        cl->nzero++;
-    }
   int global = loss <= c->par.loss_tol;
+  cl->nvanish = count_vanished (W, c->k, c->d, c->par.detect_tol);
+  if (cl->nvanish)
+    {
+      /* A vanished neuron: the full Hessian is no second-order model
+         there.  A global minimum is classified by the spectrum of the
+         network without those rows; another point is not classified
+         (whether the vanished neuron would grow is not tested). */
+      if (!global)
+        return LSC_EUNSUP;
+      int st = reduced_spectrum (cl, W, p, c);
+      if (st)
+        return st;
+    }
+  else
+    count_spectrum (cl, eval, n, c->par.ztol);
   if (!lsc_descent_identity_target (p))
     {
       cl->kind = global ? LSC_CLASS_GLOBAL : LSC_CLASS_UNSUP;
