@@ -572,6 +572,31 @@ t_versus_double (void)
   versus_double ("I_100 + 1e-3 noise", W, 100, lsc_test_expensive ());
   type_a (W, 100);
   versus_double ("type-A pattern, d = 100", W, 100, 0);
+  /* Nearly (anti)parallel pairs at angles from 0.9 down to 1e-13, where
+     the double loss takes its stable route (angles from |u - v| and
+     |u + v|): row i is sg[i] sc[i] (e_a cos th + e_{a+1} sin th), a = i,
+     so that it makes the angle th[i] (sg = 1) or pi - th[i] (sg = -1)
+     with the target row a; rows 9..11 (a = 0..2) are turned by 2e-2,
+     3e-7 and 1e-11 from rows 0..2: student pairs at those angles or their
+     supplements. */
+  {
+    const size_t d = 12;
+    static const double th[12] = { 0.9, 1e-1, 1e-3, 1e-5, 1e-8, 1e-10,
+                                   1e-13, 0.0, 0.7, 0.9 + 2e-2, 1e-1 + 3e-7,
+                                   1e-3 + 1e-11 };
+    static const double sg[12] = { 1, -1, 1, -1, 1, -1, 1, -1, -1, 1, -1, -1 };
+    static const double sc[12] = { 1, 0.5, 2, 1, 0.75, 1.5, 1, 1.25, 1, 0.9,
+                                   1.1, 0.8 };
+    for (size_t i = 0; i < d * d; i++)
+      W[i] = 0.0;
+    for (size_t i = 0; i < d; i++)
+      {
+        size_t a = i < 9 ? i : i - 9;
+        W[i * d + a] = sg[i] * sc[i] * cos (th[i]);
+        W[i * d + a + 1] = sg[i] * sc[i] * sin (th[i]);
+      }
+    versus_double ("nearly (anti)parallel pairs, d = 12", W, d, 1);
+  }
   free (W);
 }
 

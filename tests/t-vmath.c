@@ -12,6 +12,7 @@
 #include <gsl/gsl_rng.h>
 #include "testutil.h"
 #include "../src/kernel/vmath.c"
+#include "../src/kernel/vmath512.c"
 
 enum { NP = 4099 };
 typedef size_t (*pairs_fn) (double *, double *, double *, const double *,
@@ -137,6 +138,12 @@ sweep_asin (void)
         if (tp[p])
           e[p] = fmax (e[p], ulps (tp[p][i], a));
     }
+  /* the scalar entry point (FMA instruction or libm's fma) gives the
+     same bits as the pair functions */
+  int same = 1;
+  for (size_t i = 0; i < NS; i++)
+    same &= lsc_vm_asin_half (c[i]) == tp[0][i];
+  CU_ASSERT (same);
   for (int p = 0; p < 3; p++)
     if (tp[p])
       {
@@ -181,8 +188,8 @@ test_sums (void)
       y[i] = (gsl_rng_uniform (r) - 0.5);
       s[i] = cc[i] = 0.0;
     }
-  mpfr_t m, p;
-  mpfr_inits2 (400, m, p, (mpfr_ptr) 0);
+  mpfr_t m, p, a;
+  mpfr_inits2 (400, m, p, a, (mpfr_ptr) 0);
   const double scale = 0.25;
   mpfr_set_zero (m, 1);
   for (size_t i = 0; i < N; i++)
@@ -191,11 +198,35 @@ test_sums (void)
       mpfr_sqr (p, p, MPFR_RNDN);
       mpfr_add (m, m, p, MPFR_RNDN);
     }
-  double lo, hi = lsc_vm_sumsq (x, N, scale, &lo);
-  mpfr_sub_d (p, m, hi, MPFR_RNDN);
-  mpfr_sub_d (p, p, lo, MPFR_RNDN);
-  mpfr_div (p, p, m, MPFR_RNDN);
-  double es = fabs (mpfr_get_d (p, MPFR_RNDN)) * 0x1p100;
+  /* every path of sumsq this CPU has, and the dispatched one */
+  typedef double (*sumsq_fn) (const double *, size_t, double, double *);
+  sumsq_fn sf[4] = { lsc_vm_sumsq, sumsq_scalar, NULL, NULL };
+#ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised ())
+    sf[2] = sumsq_avx2;
+  if (lsc_vm_vectorised () && __builtin_cpu_supports ("avx512f"))
+    sf[3] = lsc_vm512_sumsq;
+#endif
+  double lo, hi, es = 0.0;
+  for (int f = 0; f < 4; f++)
+    if (sf[f])
+      for (size_t n0 = N - 9; n0 <= N; n0++)
+        {
+          /* the sum of the first n0 terms: every tail length */
+          mpfr_set_zero (p, 1);
+          for (size_t i = 0; i < n0; i++)
+            {
+              mpfr_set_d (a, scale * x[i], MPFR_RNDN);
+              mpfr_sqr (a, a, MPFR_RNDN);
+              mpfr_add (p, p, a, MPFR_RNDN);
+            }
+          mpfr_set (a, p, MPFR_RNDN);
+          hi = sf[f] (x, n0, scale, &lo);
+          mpfr_sub_d (p, p, hi, MPFR_RNDN);
+          mpfr_sub_d (p, p, lo, MPFR_RNDN);
+          mpfr_div (p, p, a, MPFR_RNDN);
+          es = fmax (es, fabs (mpfr_get_d (p, MPFR_RNDN)) * 0x1p100);
+        }
   /* dot2 with cancellation: x . y - (x . y rounded) y_0 / x_0 ... plain */
   mpfr_set_zero (m, 1);
   for (size_t i = 0; i < N; i++)
@@ -249,7 +280,7 @@ test_sums (void)
   for (size_t i = 0; i < N; i++)
     same &= yv[i] == x[i] / 3.0;
   CU_ASSERT (same);
-  mpfr_clears (m, p, (mpfr_ptr) 0);
+  mpfr_clears (m, p, a, (mpfr_ptr) 0);
   gsl_rng_free (r);
 }
 
@@ -340,6 +371,72 @@ test_dist_maxabs (void)
   gsl_rng_free (r);
 }
 
+/* The elementwise kernels on every length 0..69 and offset 0..2 (all
+   tails of the 4- and 8-lane code, and the 32-entry main loop of the
+   AVX-512 maximum) give the bits of the scalar code; maxabs with a NaN or
+   an infinity planted at every position. */
+static void
+test_elementwise (void)
+{
+  enum { N = 72 };
+  double x[N], y[N], u[N], v[N], s1[N], s2[N], c1[N], c2[N];
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  gsl_rng_set (r, 21);
+  for (size_t i = 0; i < N; i++)
+    {
+      x[i] = (gsl_rng_uniform (r) - 0.5) * pow (2.0, (double) (i % 9) - 4);
+      y[i] = gsl_rng_uniform (r) - 0.5;
+      u[i] = gsl_rng_uniform (r) - 0.5;
+      v[i] = gsl_rng_uniform (r) - 0.5;
+    }
+  int same = 1, maxok = 1;
+  for (size_t off = 0; off < 3; off++)
+    for (size_t n = 0; n + off < N - 2; n++)
+      {
+        const double *xo = x + off;
+        for (size_t i = 0; i < N; i++)
+          {
+            s1[i] = s2[i] = y[i];
+            c1[i] = c2[i] = 0.25 * v[i];
+          }
+        lsc_vm_acc2 (s1 + off, c1 + off, 0.3, xo, n);
+        acc2_scalar (s2 + off, c2 + off, 0.3, xo, n);
+        for (size_t i = 0; i < N; i++)
+          same &= s1[i] == s2[i] && c1[i] == c2[i];
+        lsc_vm_axpy (s1 + off, -0.7, u, n);
+        axpy_scalar (s2 + off, -0.7, u, n);
+        lsc_vm_axpy3 (c1 + off, 0.25, xo, -0.5, u, 0.125, v, n);
+        axpy3_scalar (c2 + off, 0.25, xo, -0.5, u, 0.125, v, n);
+        for (size_t i = 0; i < N; i++)
+          same &= s1[i] == s2[i] && c1[i] == c2[i];
+        lsc_vm_axpy3 (c1 + off, 0.25, xo, -0.5, u, 0.0, NULL, n);
+        axpy3_scalar (c2 + off, 0.25, xo, -0.5, u, 0.0, NULL, n);
+        lsc_vm_div (s1 + off, xo, 0.7, n);
+        for (size_t i = 0; i < n; i++)
+          same &= s1[off + i] == xo[i] / 0.7;
+        for (size_t i = 0; i < N; i++)
+          same &= c1[i] == c2[i] && (i >= off && i < off + n
+                                     ? 1 : s1[i] == s2[i]);
+        double want = maxabs_scalar (xo, n);
+        maxok &= lsc_vm_maxabs (xo, n) == want;
+        for (size_t pos = 0; pos < n; pos++)
+          {
+            double keep = x[off + pos];
+            x[off + pos] = NAN;
+            maxok &= isnan (lsc_vm_maxabs (xo, n));
+            x[off + pos] = -INFINITY;
+            maxok &= lsc_vm_maxabs (xo, n) == INFINITY;
+            x[off + pos] = keep;
+          }
+      }
+  printf ("\n  every length 0..69: %s, maxabs %s\n",
+          same ? "same bits as the scalar code" : "DIFFERENT",
+          maxok ? "right" : "WRONG");
+  CU_ASSERT (same);
+  CU_ASSERT (maxok);
+  gsl_rng_free (r);
+}
+
 int
 main (void)
 {
@@ -347,6 +444,7 @@ main (void)
     { "pair functions vs MPFR on every path", test_pairs },
     { "compensated sums vs MPFR", test_sums },
     { "dist2 vs MPFR, maxabs on special values", test_dist_maxabs },
+    { "elementwise kernels vs the scalar code", test_elementwise },
     { NULL, NULL },
   };
   int rc = lsc_test_run ("vmath", cases);

@@ -161,7 +161,9 @@ lanes (size_t n)
 }
 
 /* dst[q 8 + r] = src[r ld + q] for r, q < 8: an 8 x 8 transpose in
-   registers. */
+   registers, written out (no arrays: GCC at -O2 kept loop-indexed vector
+   arrays on the stack, which made the packing a sixth of the Gram
+   product's time). */
 __attribute__ ((target ("avx512f"))) static inline void
 tr8 (double *dst, const double *src, size_t ld)
 {
@@ -169,27 +171,33 @@ tr8 (double *dst, const double *src, size_t ld)
   const __m512i hi2 = _mm512_set_epi64 (15, 14, 7, 6, 11, 10, 3, 2);
   const __m512i lo4 = _mm512_set_epi64 (11, 10, 9, 8, 3, 2, 1, 0);
   const __m512i hi4 = _mm512_set_epi64 (15, 14, 13, 12, 7, 6, 5, 4);
-  __m512d r[8], t[8], u[8];
-  for (int i = 0; i < 8; i++)
-    r[i] = _mm512_loadu_pd (src + i * ld);
-  for (int i = 0; i < 8; i += 2)
-    {
-      t[i] = _mm512_unpacklo_pd (r[i], r[i + 1]);
-      t[i + 1] = _mm512_unpackhi_pd (r[i], r[i + 1]);
-    }
-  for (int i = 0; i < 8; i += 4)
-    {
-      u[i] = _mm512_permutex2var_pd (t[i], lo2, t[i + 2]);
-      u[i + 1] = _mm512_permutex2var_pd (t[i + 1], lo2, t[i + 3]);
-      u[i + 2] = _mm512_permutex2var_pd (t[i], hi2, t[i + 2]);
-      u[i + 3] = _mm512_permutex2var_pd (t[i + 1], hi2, t[i + 3]);
-    }
-  for (int i = 0; i < 4; i++)
-    {
-      _mm512_store_pd (dst + 8 * i, _mm512_permutex2var_pd (u[i], lo4, u[i + 4]));
-      _mm512_store_pd (dst + 8 * (i + 4),
-                       _mm512_permutex2var_pd (u[i], hi4, u[i + 4]));
-    }
+  __m512d r0 = _mm512_loadu_pd (src), r1 = _mm512_loadu_pd (src + ld);
+  __m512d r2 = _mm512_loadu_pd (src + 2 * ld);
+  __m512d r3 = _mm512_loadu_pd (src + 3 * ld);
+  __m512d r4 = _mm512_loadu_pd (src + 4 * ld);
+  __m512d r5 = _mm512_loadu_pd (src + 5 * ld);
+  __m512d r6 = _mm512_loadu_pd (src + 6 * ld);
+  __m512d r7 = _mm512_loadu_pd (src + 7 * ld);
+  __m512d t0 = _mm512_unpacklo_pd (r0, r1), t1 = _mm512_unpackhi_pd (r0, r1);
+  __m512d t2 = _mm512_unpacklo_pd (r2, r3), t3 = _mm512_unpackhi_pd (r2, r3);
+  __m512d t4 = _mm512_unpacklo_pd (r4, r5), t5 = _mm512_unpackhi_pd (r4, r5);
+  __m512d t6 = _mm512_unpacklo_pd (r6, r7), t7 = _mm512_unpackhi_pd (r6, r7);
+  __m512d u0 = _mm512_permutex2var_pd (t0, lo2, t2);
+  __m512d u1 = _mm512_permutex2var_pd (t1, lo2, t3);
+  __m512d u2 = _mm512_permutex2var_pd (t0, hi2, t2);
+  __m512d u3 = _mm512_permutex2var_pd (t1, hi2, t3);
+  __m512d u4 = _mm512_permutex2var_pd (t4, lo2, t6);
+  __m512d u5 = _mm512_permutex2var_pd (t5, lo2, t7);
+  __m512d u6 = _mm512_permutex2var_pd (t4, hi2, t6);
+  __m512d u7 = _mm512_permutex2var_pd (t5, hi2, t7);
+  _mm512_store_pd (dst, _mm512_permutex2var_pd (u0, lo4, u4));
+  _mm512_store_pd (dst + 8, _mm512_permutex2var_pd (u1, lo4, u5));
+  _mm512_store_pd (dst + 16, _mm512_permutex2var_pd (u2, lo4, u6));
+  _mm512_store_pd (dst + 24, _mm512_permutex2var_pd (u3, lo4, u7));
+  _mm512_store_pd (dst + 32, _mm512_permutex2var_pd (u0, hi4, u4));
+  _mm512_store_pd (dst + 40, _mm512_permutex2var_pd (u1, hi4, u5));
+  _mm512_store_pd (dst + 48, _mm512_permutex2var_pd (u2, hi4, u6));
+  _mm512_store_pd (dst + 56, _mm512_permutex2var_pd (u3, hi4, u7));
 }
 
 /* pack_a_any for a full panel (i0 + MR <= M): the part left of the
@@ -244,8 +252,9 @@ pack_b_rows (double *bp, const operands *o, size_t j0, size_t pc, size_t kc)
 
 /* C[0..mr)[0..nc) (+)= s (A panel x B panel) over kc steps, nc <= 8 nv;
    the B panel's groups of 8 columns are read from b, bb and bc (b + 8,
-   b + 16 with bs = 24: a packed B panel) or from A panels (bs = 8: the
-   Gram product, where B is A transposed). */
+   b + 16 with bs = 24: a packed B panel; with bs = ldy: the rows of an
+   unscaled B in place) or from A panels (bs = 8: the Gram product, where
+   B is A transposed). */
 __attribute__ ((target ("avx512f"), always_inline)) static inline void
 ukernel (size_t kc, const double *restrict a, const double *restrict b,
          const double *restrict bb, const double *restrict bc, size_t bs,
@@ -259,9 +268,9 @@ ukernel (size_t kc, const double *restrict a, const double *restrict b,
   __m512d c70 = c00, c71 = c00, c72 = c00;
   for (size_t q = 0; q < kc; q++)
     {
-      __m512d b0 = _mm512_load_pd (b);
-      __m512d b1 = nv > 1 ? _mm512_load_pd (bb) : b0;
-      __m512d b2 = nv > 2 ? _mm512_load_pd (bc) : b0;
+      __m512d b0 = _mm512_loadu_pd (b);
+      __m512d b1 = nv > 1 ? _mm512_loadu_pd (bb) : b0;
+      __m512d b2 = nv > 2 ? _mm512_loadu_pd (bc) : b0;
       ROW (0);
       ROW (1);
       ROW (2);
@@ -314,9 +323,14 @@ drive (lsc_vg_buf *w, const operands *o, size_t K, double s, double *C,
   for (size_t pc = 0; pc < K; pc += KC)
     {
       size_t kc = K - pc < KC ? K - pc : KC;
+      /* B = Y unscaled: full panels are read in place (rows of 24
+         consecutive entries, stride ldy), only a narrower last panel is
+         packed (a full-width read would run past the end of Y) */
+      int direct = !gram && !o->gam;
       if (!gram)
         for (size_t jp = 0; jp < np; jp++)
-          pack_b_rows (w->bp + jp * kc * NR, o, jp * NR, pc, kc);
+          if (!direct || N - jp * NR < NR)
+            pack_b_rows (w->bp + jp * kc * NR, o, jp * NR, pc, kc);
       for (size_t ip = 0; ip < mp; ip++)
         pack_a (w->ap + ip * kc * MR, o, ip * MR, pc, kc);
       for (size_t jp = 0; jp < np; jp++)
@@ -330,6 +344,13 @@ drive (lsc_vg_buf *w, const operands *o, size_t K, double s, double *C,
               b1 = b0 + kc * MR;
               b2 = b1 + kc * MR;
               bs = MR;
+            }
+          else if (direct && nc == NR)
+            {
+              b0 = o->y + pc * o->ldy + j0;
+              b1 = b0 + 8;
+              b2 = b0 + 16;
+              bs = o->ldy;
             }
           else
             {

@@ -6,6 +6,7 @@
 #include <config.h>
 #include <math.h>
 #include "vmath.h"
+#include "vmath512.h"
 
 #ifdef HAVE_SLEEF
 #include <sleef.h>
@@ -50,41 +51,40 @@ asin1 (double c)
 #endif
 }
 
-/* asin on |x| <= 1/2 without branches: x + x w(x^2), with w the rational
-   minimax approximation of (asin x - x)/x from fdlibm's e_asin.c (Sun
-   Microsystems, freely distributable; the same coefficients as musl and
-   glibc's dbl-64 fallback), whose approximation error on |x| <= 1/2 its
-   documentation bounds by 2^-58.75 relative.  Evaluated by Horner's rule
-   with FMA in the same order on every path.  The correction x w is at most
-   0.024 |x| and carries a few ulps of its own size, so the final rounding
-   of x + x w dominates: below 1 ulp in all (tested against MPFR in
-   t-vmath, including a dense sweep of the whole interval). */
-#define ASIN_P0 1.66666666666666657415e-01
-#define ASIN_P1 -3.25565818622400915405e-01
-#define ASIN_P2 2.01212532134862925881e-01
-#define ASIN_P3 -4.00555345006794114027e-02
-#define ASIN_P4 7.91534994289814532176e-04
-#define ASIN_P5 3.47933107596021167570e-05
-#define ASIN_Q1 -2.40339491173441421878e+00
-#define ASIN_Q2 2.02094576023350569471e+00
-#define ASIN_Q3 -6.88283971605453293030e-01
-#define ASIN_Q4 7.70381505559019352791e-02
+/* asin on |x| <= 1/2 without branches or divisions: x + (x x^2) P(x^2)
+   with SLEEF's degree-11 minimax polynomial P (sleefdp.c, xasin; Boost
+   Software License 1.0), the evaluation SLEEF's asin_u1 uses on this
+   interval, for which SLEEF documents a maximum error of 1.0 ulp.  P is
+   evaluated by Estrin's scheme with FMA, in the same order on every path
+   (so all paths give the same bits).  The correction x x^2 P is at most
+   0.048 |x| and carries a few ulps of its own size, so the final rounding
+   of x + x x^2 P dominates: below 1 ulp in all (tested against MPFR in
+   t-vmath, including a dense sweep of the whole interval).  It replaced
+   fdlibm's rational approximation, whose division cost a fifth of the
+   pair functions' time. */
+#define ASIN_C0 0.1666666666666497543e+0
+#define ASIN_C1 0.7500000000378581611e-1
+#define ASIN_C2 0.4464285681377102438e-1
+#define ASIN_C3 0.3038195928038132237e-1
+#define ASIN_C4 0.2237176181932048341e-1
+#define ASIN_C5 0.1735956991223614604e-1
+#define ASIN_C6 0.1388715184501609218e-1
+#define ASIN_C7 0.1215360525577377331e-1
+#define ASIN_C8 0.6606077476277170610e-2
+#define ASIN_C9 0.1929045477267910674e-1
+#define ASIN_C10 -0.1581918243329996643e-1
+#define ASIN_C11 0.3161587650653934628e-1
 
-static double
+static inline __attribute__ ((always_inline)) double
 asin_half (double x)
 {
-  double z = x * x;
-  double p = fma (z, ASIN_P5, ASIN_P4);
-  p = fma (z, p, ASIN_P3);
-  p = fma (z, p, ASIN_P2);
-  p = fma (z, p, ASIN_P1);
-  p = fma (z, p, ASIN_P0);
-  p = p * z;
-  double q = fma (z, ASIN_Q4, ASIN_Q3);
-  q = fma (z, q, ASIN_Q2);
-  q = fma (z, q, ASIN_Q1);
-  q = fma (z, q, 1.0);
-  return fma (x, p / q, x);
+  double x2 = x * x, x4 = x2 * x2, x8 = x4 * x4;
+  double p0 = fma (x2, ASIN_C1, ASIN_C0), p1 = fma (x2, ASIN_C3, ASIN_C2);
+  double p2 = fma (x2, ASIN_C5, ASIN_C4), p3 = fma (x2, ASIN_C7, ASIN_C6);
+  double p4 = fma (x2, ASIN_C9, ASIN_C8), p5 = fma (x2, ASIN_C11, ASIN_C10);
+  double q0 = fma (x4, p1, p0), q1 = fma (x4, p3, p2), q2 = fma (x4, p5, p4);
+  double u = fma (x8, fma (x8, q2, q1), q0);
+  return fma (u, x * x2, x);
 }
 
 static size_t
@@ -97,9 +97,10 @@ pairs_scalar (double *t, double *oms, double *f, const double *c, size_t n,
       double x = c[i], a = asin_half (x);
       if (fabs (x) > 0.5)
         {
-          a = asin1 (x);
           if (near)
             near[nn] = i;
+          else
+            a = asin1 (x);
           nn++;
         }
       double s = sqrt ((1.0 - x) * (1.0 + x)), o = x * x / (1.0 + s);
@@ -224,21 +225,26 @@ maxabs_scalar (const double *x, size_t n)
 #ifdef LSC_VM_AVX2
 #define LSC_AVX2 __attribute__ ((target ("avx2,fma")))
 
+#define ESTRIN(W, T)                                                    \
+  do {                                                                  \
+    T x2 = W##_mul_pd (x, x), x4 = W##_mul_pd (x2, x2);                 \
+    T x8 = W##_mul_pd (x4, x4);                                         \
+    T p0 = W##_fmadd_pd (x2, W##_set1_pd (ASIN_C1), W##_set1_pd (ASIN_C0)); \
+    T p1 = W##_fmadd_pd (x2, W##_set1_pd (ASIN_C3), W##_set1_pd (ASIN_C2)); \
+    T p2 = W##_fmadd_pd (x2, W##_set1_pd (ASIN_C5), W##_set1_pd (ASIN_C4)); \
+    T p3 = W##_fmadd_pd (x2, W##_set1_pd (ASIN_C7), W##_set1_pd (ASIN_C6)); \
+    T p4 = W##_fmadd_pd (x2, W##_set1_pd (ASIN_C9), W##_set1_pd (ASIN_C8)); \
+    T p5 = W##_fmadd_pd (x2, W##_set1_pd (ASIN_C11), W##_set1_pd (ASIN_C10)); \
+    T q0 = W##_fmadd_pd (x4, p1, p0), q1 = W##_fmadd_pd (x4, p3, p2);   \
+    T q2 = W##_fmadd_pd (x4, p5, p4);                                   \
+    T u = W##_fmadd_pd (x8, W##_fmadd_pd (x8, q2, q1), q0);             \
+    return W##_fmadd_pd (u, W##_mul_pd (x, x2), x);                     \
+  } while (0)
+
 LSC_AVX2 static inline __m256d
 asin_half4 (__m256d x)
 {
-  __m256d z = _mm256_mul_pd (x, x);
-  __m256d p = _mm256_fmadd_pd (z, _mm256_set1_pd (ASIN_P5), _mm256_set1_pd (ASIN_P4));
-  p = _mm256_fmadd_pd (z, p, _mm256_set1_pd (ASIN_P3));
-  p = _mm256_fmadd_pd (z, p, _mm256_set1_pd (ASIN_P2));
-  p = _mm256_fmadd_pd (z, p, _mm256_set1_pd (ASIN_P1));
-  p = _mm256_fmadd_pd (z, p, _mm256_set1_pd (ASIN_P0));
-  p = _mm256_mul_pd (p, z);
-  __m256d q = _mm256_fmadd_pd (z, _mm256_set1_pd (ASIN_Q4), _mm256_set1_pd (ASIN_Q3));
-  q = _mm256_fmadd_pd (z, q, _mm256_set1_pd (ASIN_Q2));
-  q = _mm256_fmadd_pd (z, q, _mm256_set1_pd (ASIN_Q1));
-  q = _mm256_fmadd_pd (z, q, _mm256_set1_pd (1.0));
-  return _mm256_fmadd_pd (x, _mm256_div_pd (p, q), x);
+  ESTRIN (_mm256, __m256d);
 }
 
 /* near != 0: some lane has |x| > 1/2 and takes SLEEF's asin */
@@ -290,7 +296,7 @@ pairs_avx2 (double *t, double *oms, double *f, const double *c, size_t n,
           _mm256_cmp_pd (_mm256_and_pd (x, absmask), half, _CMP_GT_OQ));
       if (mk)
         nn = push_near (near, nn, mk, i);
-      __m256d a = pairs4 (x, &o, &g, mk);
+      __m256d a = pairs4 (x, &o, &g, near ? 0u : mk);
       _mm256_storeu_pd (t + i, a);
       _mm256_storeu_pd (oms + i, o);
       if (f)
@@ -303,7 +309,7 @@ pairs_avx2 (double *t, double *oms, double *f, const double *c, size_t n,
       for (size_t j = 0; j < n - i; j++)
         xb[j] = c[i + j];
       __m256d xv = _mm256_loadu_pd (xb);
-      __m256d a = pairs4 (xv, &o, &g, (unsigned) _mm256_movemask_pd (
+      __m256d a = pairs4 (xv, &o, &g, near ? 0u : (unsigned) _mm256_movemask_pd (
           _mm256_cmp_pd (_mm256_and_pd (xv, absmask), half, _CMP_GT_OQ)));
       _mm256_storeu_pd (tb, a);
       _mm256_storeu_pd (ob, o);
@@ -328,18 +334,7 @@ pairs_avx2 (double *t, double *oms, double *f, const double *c, size_t n,
 LSC_AVX512 static inline __m512d
 asin_half8 (__m512d x)
 {
-  __m512d z = _mm512_mul_pd (x, x);
-  __m512d p = _mm512_fmadd_pd (z, _mm512_set1_pd (ASIN_P5), _mm512_set1_pd (ASIN_P4));
-  p = _mm512_fmadd_pd (z, p, _mm512_set1_pd (ASIN_P3));
-  p = _mm512_fmadd_pd (z, p, _mm512_set1_pd (ASIN_P2));
-  p = _mm512_fmadd_pd (z, p, _mm512_set1_pd (ASIN_P1));
-  p = _mm512_fmadd_pd (z, p, _mm512_set1_pd (ASIN_P0));
-  p = _mm512_mul_pd (p, z);
-  __m512d q = _mm512_fmadd_pd (z, _mm512_set1_pd (ASIN_Q4), _mm512_set1_pd (ASIN_Q3));
-  q = _mm512_fmadd_pd (z, q, _mm512_set1_pd (ASIN_Q2));
-  q = _mm512_fmadd_pd (z, q, _mm512_set1_pd (ASIN_Q1));
-  q = _mm512_fmadd_pd (z, q, _mm512_set1_pd (1.0));
-  return _mm512_fmadd_pd (x, _mm512_div_pd (p, q), x);
+  ESTRIN (_mm512, __m512d);
 }
 
 /* lanes of near (|x| > 1/2) take SLEEF's asin */
@@ -373,7 +368,7 @@ pairs_avx512 (double *t, double *oms, double *f, const double *c, size_t n,
           _mm512_mask_cmp_pd_mask (m, _mm512_abs_pd (x), half, _CMP_GT_OQ);
       if (mk)
         nn = push_near (near, nn, mk, i);
-      __m512d a = pairs8 (x, &o, &g, (__mmask8) mk);
+      __m512d a = pairs8 (x, &o, &g, near ? (__mmask8) 0 : (__mmask8) mk);
       _mm512_mask_storeu_pd (t + i, m, a);
       _mm512_mask_storeu_pd (oms + i, m, o);
       if (f)
@@ -592,6 +587,25 @@ maxabs_avx2 (const double *x, size_t n)
 
 /* ---------------------------------------------------------- dispatch */
 
+#ifdef LSC_VM_AVX2
+/* the same code with the FMA instruction instead of libm's fma() */
+LSC_AVX2 static double
+asin_half_fma (double x)
+{
+  return asin_half (x);
+}
+#endif
+
+double
+lsc_vm_asin_half (double x)
+{
+#ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised ())
+    return asin_half_fma (x);
+#endif
+  return asin_half (x);
+}
+
 double
 lsc_vm_dist2 (const double *u, const double *v, size_t n, double *dp)
 {
@@ -606,6 +620,8 @@ double
 lsc_vm_maxabs (const double *x, size_t n)
 {
 #ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised () && __builtin_cpu_supports ("avx512f"))
+    return lsc_vm512_maxabs (x, n);
   if (lsc_vm_vectorised ())
     return maxabs_avx2 (x, n);
 #endif
@@ -639,6 +655,11 @@ void
 lsc_vm_div (double *dst, const double *src, double q, size_t n)
 {
 #ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised () && __builtin_cpu_supports ("avx512f"))
+    {
+      lsc_vm512_div (dst, src, q, n);
+      return;
+    }
   if (lsc_vm_vectorised ())
     {
       div_avx2 (dst, src, q, n);
@@ -652,6 +673,8 @@ double
 lsc_vm_sumsq (const double *x, size_t n, double scale, double *lo)
 {
 #ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised () && __builtin_cpu_supports ("avx512f"))
+    return lsc_vm512_sumsq (x, n, scale, lo);
   if (lsc_vm_vectorised ())
     return sumsq_avx2 (x, n, scale, lo);
 #endif
@@ -662,6 +685,11 @@ void
 lsc_vm_acc2 (double *s, double *c, double a, const double *y, size_t n)
 {
 #ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised () && __builtin_cpu_supports ("avx512f"))
+    {
+      lsc_vm512_acc2 (s, c, a, y, n);
+      return;
+    }
   if (lsc_vm_vectorised ())
     {
       acc2_avx2 (s, c, a, y, n);
@@ -675,6 +703,11 @@ void
 lsc_vm_axpy (double *y, double a, const double *x, size_t n)
 {
 #ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised () && __builtin_cpu_supports ("avx512f"))
+    {
+      lsc_vm512_axpy (y, a, x, n);
+      return;
+    }
   if (lsc_vm_vectorised ())
     {
       axpy_avx2 (y, a, x, n);
@@ -689,6 +722,11 @@ lsc_vm_axpy3 (double *y, double a, const double *x, double b, const double *u,
               double c, const double *v, size_t n)
 {
 #ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised () && __builtin_cpu_supports ("avx512f"))
+    {
+      lsc_vm512_axpy3 (y, a, x, b, u, c, v, n);
+      return;
+    }
   if (lsc_vm_vectorised ())
     {
       axpy3_avx2 (y, a, x, b, u, c, v, n);

@@ -8,16 +8,22 @@
 
 /* For n cosines c: t = asin c, oms = 1 - sqrt(1 - c^2) computed as
    c^2 / (1 + sqrt((1 - c)(1 + c))), and, when f != NULL, f = t c - oms.
-   asin is, for |c| <= 1/2, fdlibm's rational approximation evaluated in
-   vector lanes (error below 1 ulp, see vmath.c; tested against MPFR), and
-   for |c| > 1/2 SLEEF's u10 routine (<= 1.0 ulp by its documentation) or
-   libm's when SLEEF is absent.  Meant for |c| <= 1/2, where every output
-   is well conditioned; the loss recomputes nearly (anti)parallel pairs
-   from the vectors.  Returns the number of entries with |c| > 1/2 and,
-   when near != NULL (room for n indices), stores their indices there in
-   increasing order. */
+   asin is, for |c| <= 1/2, lsc_vm_asin_half evaluated in vector lanes
+   (below 1 ulp), and for |c| > 1/2 SLEEF's u10 routine (<= 1.0 ulp by its
+   documentation) or libm's when SLEEF is absent.  Meant for |c| <= 1/2,
+   where every output is well conditioned; the loss recomputes nearly
+   (anti)parallel pairs from the vectors.  Returns the number of entries
+   with |c| > 1/2 and, when near != NULL (room for n indices), stores their
+   indices there in increasing order; the outputs at those indices are
+   then finite but unspecified (the caller recomputes them, so no time is
+   spent on them). */
 size_t lsc_vm_pairs (double *t, double *oms, double *f, const double *c,
                      size_t n, size_t *near);
+
+/* asin x for |x| <= 1/2 (no division: SLEEF's minimax polynomial by
+   Estrin's scheme, see vmath.c), below 1 ulp there (tested against MPFR);
+   the same bits as the vector paths of lsc_vm_pairs. */
+double lsc_vm_asin_half (double x);
 
 /* Returns sum_i (u[i] - v[i])^2 and stores sum_i (u[i] + v[i])^2 in *dp
    (FMA in four interleaved partial sums; the same bits on every path). */

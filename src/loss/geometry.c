@@ -1,5 +1,5 @@
 /* The pair geometry of the loss, computed once for loss and gradient:
-   residual, S, and t = pi/2 - theta, 1 - sin theta and the loss term of
+   S, and t = pi/2 - theta, 1 - sin theta and the loss term of
    every pair, vectorised over rows of the Gram cosines. */
 #include <config.h>
 #include <string.h>
@@ -14,8 +14,7 @@
 static double
 near_term (const lsc_pair *g)
 {
-  double lo = fmin (g->sh, g->ch), hi = fmax (g->sh, g->ch);
-  double phi = 2.0 * atan2 (lo, hi);
+  double phi = g->phi;
   double h = sin (0.5 * phi);
   return -(LSC_PI * h * h - (sin (phi) - phi * cos (phi)));
 }
@@ -48,25 +47,7 @@ void
 lsc_loss_geometry (lsc_loss_workspace *ws, const lsc_problem *p,
                    int want_loss, double *S)
 {
-  size_t k = ws->k, d = ws->d, m = ws->m, nr = ws->nr;
-  /* r = sum_a gam_a y_a, row by row with compensation */
-  memset (ws->r, 0, d * sizeof (double));
-  memset (ws->rc, 0, d * sizeof (double));
-  for (size_t a = 0; a < k; a++)
-    lsc_vm_acc2 (ws->r, ws->rc, ws->gam[a], ws->Y + a * d, d);
-  if (p->V)
-    for (size_t j = 0; j < m; j++)
-      lsc_vm_acc2 (ws->r, ws->rc, ws->gam[k + j], ws->Y + (k + j) * d, d);
-  else
-    for (size_t j = 0; j < m; j++)
-      {
-        /* the target row e_j adds gam_{k+j} to coordinate j */
-        double s = ws->r[j], x = ws->gam[k + j], t = s + x, bb = t - s;
-        ws->rc[j] += (s - (t - bb)) + (x - bb);
-        ws->r[j] = t;
-      }
-  for (size_t x = 0; x < d; x++)
-    ws->r[x] += ws->rc[x];
+  size_t k = ws->k, m = ws->m, nr = ws->nr;
   /* S = sum_a gam_a |y_a| (compensated) */
   double Sh = 0.0, Sl = 0.0;
   for (size_t a = 0; a < nr; a++)

@@ -53,6 +53,9 @@ lsc_loss_grad (double *L, double *G, const double *W, const lsc_problem *p,
         for (size_t x = 0; x < d; x++)
           gi[x] += c2 * (ws->gam[k + x] * ti[x]);
       }
+  /* the rest, and the finiteness check of each row while it is in the
+     cache */
+  int finite = 1;
   for (size_t i = 0; i < k; i++)
     {
       double *gi = G + i * d;
@@ -61,11 +64,12 @@ lsc_loss_grad (double *L, double *G, const double *W, const lsc_problem *p,
       if (p->alpha)
         for (size_t x = 0; x < d; x++)
           gi[x] *= ws->gam[i];
+      finite &= isfinite (lsc_vm_maxabs (gi, d));
     }
   if (L)
     *L = lsc_loss_from_geometry (ws, p, S);
   /* Overflow of the loss or gradient (rows near 1e155 and beyond). */
-  if ((L && !isfinite (*L)) || !isfinite (lsc_vm_maxabs (G, k * d)))
+  if ((L && !isfinite (*L)) || !finite)
     LSC_ERROR ("lsc_loss_grad: result overflows a double", LSC_ERANGE);
   return LSC_SUCCESS;
 }

@@ -45,23 +45,26 @@ struct lsc_loss_workspace
 #define LSC_NEAR_COS 0.5
 
 /* Geometry of rows a, b: theta, t = pi/2 - theta, s, c, oms = 1 - s,
-   sh = sin(theta/2), ch = cos(theta/2). */
+   sh = sin(theta/2), ch = cos(theta/2), phi = min(theta, pi - theta)
+   (accurate to a few ulps relative for near pairs). */
 typedef struct
 {
-  double theta, t, s, c, oms, sh, ch;
+  double theta, t, s, c, oms, sh, ch, phi;
   int near;
 } lsc_pair;
 
 void lsc_loss_pair (lsc_pair *g, const lsc_loss_workspace *ws, size_t a,
                     size_t b);
 
-/* Validate (p, W) against ws and fill Y, Yh, gam, nrm and the Gram cosines
-   C (dsyrk).  Returns a status (already reported through the hook). */
+/* Validate (p, W) against ws and fill Y, Yh, gam, nrm, gn, the residual
+   r = sum_a gam_a y_a (compensated) and the Gram cosines C (one visit per
+   row, then lsc_vg_gram).  Returns a status (already reported through the
+   hook); on an error the workspace's contents are unspecified. */
 int lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
                       const lsc_problem *p);
 
 /* The pair geometry of a prepared workspace, computed once for loss and
-   gradient (geometry.c): residual r (compensated), S, and for every
+   gradient (geometry.c): S, and for every
    student row i and every row b >= i: T = t_ib, OM = 1 - s_ib (the
    student blocks are symmetric and read as upper triangles); with want_loss
    also the loss terms F of all pairs a < b (including target pairs when V

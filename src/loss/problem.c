@@ -189,32 +189,34 @@ row_norm (const double *y, size_t d, double big)
   return ldexp (r, e);
 }
 
-/* Fill Y, Yh, gam, nrm, gn and the upper triangle of the Gram cosines C:
-   the student block by one product (lsc_vg_gram), which for a general V
-   covers all rows; for V = I the student-target block is the entries of
-   the unit student rows themselves (no product) and the target-target
-   block the identity, written once with the target rows. */
+/* Fill Y, Yh, gam, nrm, gn, the residual r = sum_a gam_a y_a and the
+   upper triangle of the Gram cosines C: the student block by one product
+   (lsc_vg_gram), which for a general V covers all rows; for V = I the
+   student-target block is the entries of the unit student rows
+   themselves (no product) and the target-target block the identity,
+   written once with the target rows.  Every row is checked, copied,
+   normed, normalised and added to r in one visit while it sits in the
+   first-level cache (the separate passes over W cost a fifth of the
+   gradient at k = d = 100); the errors are those of lsc_problem_check,
+   in its order. */
 int
 lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
                   const lsc_problem *p)
 {
   if (!ws)
     LSC_ERROR ("lsc_loss: NULL workspace", LSC_EFAULT);
-  /* the row maxima go to sc (k + m entries) for the norms below */
-  int fits = p && p->k == ws->k && p->m == ws->m;
-  int rc = check_max (p, W, fits ? ws->sc : NULL);
-  if (rc)
-    return rc;
-  if (p->k != ws->k || p->d != ws->d || p->m != ws->m)
-    LSC_ERROR ("lsc_loss: problem size differs from the workspace",
-               LSC_EBADLEN);
-  size_t k = ws->k, d = ws->d, m = ws->m, nr = ws->nr;
-  memcpy (ws->Y, W, k * d * sizeof (double));
-  if (p->V)
+  if (!p || !W || p->k != ws->k || p->d != ws->d || p->m != ws->m
+      || (!p->V && p->m != p->d))
     {
-      memcpy (ws->Y + k * d, p->V, m * d * sizeof (double));
-      ws->ident = 0;
+      int rc = check_max (p, W, NULL);
+      if (rc)
+        return rc;
+      LSC_ERROR ("lsc_loss: problem size differs from the workspace",
+                 LSC_EBADLEN);
     }
+  size_t k = ws->k, d = ws->d, m = ws->m, nr = ws->nr;
+  if (p->V)
+    ws->ident = 0;
   else if (!ws->ident)
     {
       memset (ws->Y + k * d, 0, m * d * sizeof (double));
@@ -232,21 +234,50 @@ lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
     ws->gam[i] = p->alpha ? p->alpha[i] : 1.0;
   for (size_t j = 0; j < m; j++)
     ws->gam[k + j] = -(p->beta ? p->beta[j] : 1.0);
+  memset (ws->r, 0, d * sizeof (double));
+  memset (ws->rc, 0, d * sizeof (double));
   size_t rows = p->V ? nr : k;
+  int bad = 0, zero = 0;
   for (size_t a = 0; a < rows; a++)
     {
-      double n = row_norm (ws->Y + a * d, d, ws->sc[a]);
+      const double *src = a < k ? W + a * d : p->V + (a - k) * d;
+      double big = lsc_vm_maxabs (src, d);
+      if (!isfinite (big))
+        bad = 1;
+      else if (big == 0.0)
+        zero = 1;
+      if (bad || zero)
+        continue;   /* scan on for the errors' order, compute nothing */
+      double *y = ws->Y + a * d, *yh = ws->Yh + a * d;
+      memcpy (y, src, d * sizeof (double));
+      double n = row_norm (y, d, big);
       ws->nrm[a] = n;
-      lsc_vm_div (ws->Yh + a * d, ws->Y + a * d, n, d);
+      lsc_vm_div (yh, y, n, d);
+      if (!p->V)
+        memcpy (ws->C + a * nr + k, yh, d * sizeof (double));
+      /* r, compensated, students then targets (as before) */
+      lsc_vm_acc2 (ws->r, ws->rc, ws->gam[a], y, d);
     }
+  if (bad || (p->alpha && !lsc_all_finite (p->alpha, p->k))
+      || (p->beta && !lsc_all_finite (p->beta, p->m)))
+    LSC_ERROR ("lsc_problem_check: non-finite entry", LSC_ENONFINITE);
+  if (zero)
+    LSC_ERROR ("lsc_problem_check: zero row", LSC_EDOM);
+  if (!p->V)
+    for (size_t j = 0; j < m; j++)
+      {
+        /* the target row e_j adds gam_{k+j} to coordinate j */
+        double s = ws->r[j], x = ws->gam[k + j], t = s + x, bb = t - s;
+        ws->rc[j] += (s - (t - bb)) + (x - bb);
+        ws->r[j] = t;
+      }
+  for (size_t x = 0; x < d; x++)
+    ws->r[x] += ws->rc[x];
   for (size_t a = 0; a < nr; a++)
     ws->gn[a] = ws->gam[a] * ws->nrm[a];
   /* V general: all rows in one product (the student-target block is part
      of its upper triangle) */
-  lsc_vg_gram (ws->vg, ws->C, nr, ws->Yh, d, p->V ? nr : k, d);
-  if (!p->V)
-    for (size_t i = 0; i < k; i++)
-      memcpy (ws->C + i * nr + k, ws->Yh + i * d, d * sizeof (double));
+  lsc_vg_gram (ws->vg, ws->C, nr, ws->Yh, d, rows, d);
   return LSC_SUCCESS;
 }
 
@@ -255,7 +286,7 @@ lsc_loss_pair (lsc_pair *g, const lsc_loss_workspace *ws, size_t a, size_t b)
 {
   if (a == b)
     {
-      g->theta = 0.0;
+      g->theta = g->phi = 0.0;
       g->t = LSC_PI / 2;
       g->s = 0.0;
       g->c = 1.0;
@@ -272,22 +303,33 @@ lsc_loss_pair (lsc_pair *g, const lsc_loss_workspace *ws, size_t a, size_t b)
       g->c = c;
       g->t = asin (c);
       g->theta = LSC_PI / 2 - g->t;
+      g->phi = fmin (g->theta, LSC_PI - g->theta);
       g->s = sqrt ((1.0 - c) * (1.0 + c));
       g->oms = c * c / (1.0 + g->s);
       g->sh = sqrt (0.5 * (1.0 - c));
       g->ch = sqrt (0.5 * (1.0 + c));
       return;
     }
-  /* Stable form from the unit rows, as in lsc_kernel_geom_init. */
+  /* Stable form from the unit rows: sin(theta/2) and cos(theta/2) from
+     |u - v| and |u + v| (normalised by |u - v|^2 + |u + v|^2 =
+     2 (|u|^2 + |v|^2), 4 up to rounding), then theta/2 or its complement
+     as the asin of the smaller one, which is at most sin(pi/6) = 1/2 here
+     (|c| > 1/2), where asin is well conditioned and lsc_vm_asin_half
+     needs no division; atan2 only should rounding put it above 1/2.  Each
+     of sh, ch carries a few ulps relative, theta a few ulps relative on
+     the parallel side (a few ulps of pi on the other), as atan2 (sh, ch)
+     did. */
   const double *u = ws->Yh + a * ws->d, *v = ws->Yh + b * ws->d;
   double dp, dm = lsc_vm_dist2 (u, v, ws->d, &dp);
-  double sh = 0.5 * sqrt (dm), ch = 0.5 * sqrt (dp), rho = hypot (sh, ch);
-  sh /= rho;
-  ch /= rho;
+  double rr = 1.0 / sqrt (dm + dp);
+  double sh = sqrt (dm) * rr, ch = sqrt (dp) * rr;
+  double lo = fmin (sh, ch);
+  double half = lo <= 0.5 ? lsc_vm_asin_half (lo) : atan2 (lo, fmax (sh, ch));
   g->near = 1;
   g->sh = sh;
   g->ch = ch;
-  g->theta = 2.0 * atan2 (sh, ch);
+  g->phi = 2.0 * half;
+  g->theta = sh <= ch ? g->phi : LSC_PI - g->phi;
   g->t = LSC_PI / 2 - g->theta;
   g->s = 2.0 * sh * ch;
   g->oms = 1.0 - g->s;
