@@ -169,3 +169,27 @@ cli_catalogue_path (const char *given)
   /* the library's one rule (lsc_catalogue_default_path(3)) */
   return given ? given : lsc_catalogue_default_path ();
 }
+
+size_t
+cli_families (const lsc_catalogue *cat, const char *families,
+              const char *catpath, const lsc_family **sel, size_t max)
+{
+  size_t n = 0;
+  for (const char *p = families; p && *p;)
+    {
+      size_t m = strcspn (p, ",");
+      char name[64];
+      if (m == 0 || m >= sizeof name)
+        cli_fatal (CLI_EXIT_USAGE, "invalid family list '%s'", families);
+      memcpy (name, p, m);
+      name[m] = 0;
+      const lsc_family *f = lsc_catalogue_find (cat, name);
+      if (!f)
+        cli_fatal (CLI_EXIT_USAGE, "no family '%s' in %s", name, catpath);
+      if (sel && n < max)
+        sel[n] = f;
+      n++;
+      p += m + (p[m] == ',');
+    }
+  return n;
+}

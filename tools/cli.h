@@ -12,6 +12,7 @@
 #include "cli-opt.h"
 #include "cli-table.h"
 #include "cli-mem.h"
+#include "landscape/lsc_families.h"
 
 /* Record the program name (basename of argv0) for messages, ignore
    SIGPIPE (write errors are reported by cli_finish). */
@@ -61,6 +62,14 @@ int cli_finish (int status);
    the tool runs from its build tree - the source tree's data/families.tsv,
    else the installed PKGDATADIR/families.tsv. */
 const char *cli_catalogue_path (const char *given);
+
+/* Check a --family list (comma separated names) against the catalogue
+   cat read from catpath: exit 2 with one line on an empty or too long name
+   or a name not in cat.  When sel is not NULL, the families are stored in
+   sel (at most max of them).  Returns how many names the list holds. */
+size_t cli_families (const lsc_catalogue *cat, const char *families,
+                     const char *catpath, const lsc_family **sel,
+                     size_t max);
 
 /* malloc and strdup that exit 3 ("out of memory") on failure. */
 void *cli_xmalloc (size_t n);

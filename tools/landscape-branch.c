@@ -221,20 +221,7 @@ main (int argc, char **argv)
   catpath = cli_catalogue_path (catpath);
   if (lsc_catalogue_read_file (&cat, catpath, err, sizeof err))
     cli_fatal (CLI_EXIT_USAGE, "%s", err);
-  if (families)
-    for (const char *p = families; *p;)
-      {
-        const char *e = strchr (p, ',');
-        size_t m = e ? (size_t) (e - p) : strlen (p);
-        char name[64];
-        if (m == 0 || m >= sizeof name)
-          cli_fatal (CLI_EXIT_USAGE, "invalid family list '%s'", families);
-        memcpy (name, p, m);
-        name[m] = 0;
-        if (!lsc_catalogue_find (cat, name))
-          cli_fatal (CLI_EXIT_USAGE, "no family '%s' in %s", name, catpath);
-        p += m + (e != NULL);
-      }
+  cli_families (cat, families, catpath, NULL, 0);
   cli_redirect_stdout (outpath);
   int progress = !quiet && isatty (STDERR_FILENO);
   lsc_branch_workspace *w = lsc_branch_workspace_alloc (cat);

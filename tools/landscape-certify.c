@@ -277,18 +277,7 @@ main (int argc, char **argv)
   catpath = cli_catalogue_path (catpath);
   if (lsc_catalogue_read_file (&cat, catpath, err, sizeof err))
     cli_fatal (CLI_EXIT_USAGE, "%s", err);
-  for (const char *p = families; p && *p;)
-    {
-      size_t m = strcspn (p, ",");
-      char name[64];
-      if (m == 0 || m >= sizeof name)
-        cli_fatal (CLI_EXIT_USAGE, "invalid family list '%s'", families);
-      memcpy (name, p, m);
-      name[m] = 0;
-      if (!lsc_catalogue_find (cat, name))
-        cli_fatal (CLI_EXIT_USAGE, "no family '%s' in %s", name, catpath);
-      p += m + (p[m] == ',');
-    }
+  cli_families (cat, families, catpath, NULL, 0);
   cli_redirect_stdout (outpath);
   int progress = !quiet && isatty (STDERR_FILENO), fail = 0;
   lsc_table_output *o = cli_output_open (stdout, fmt, 0);

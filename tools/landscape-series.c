@@ -221,22 +221,11 @@ main (int argc, char **argv)
   if (!sel)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
   if (families)
-    for (const char *p = families; *p;)
-      {
-        const char *e = strchr (p, ',');
-        size_t m = e ? (size_t) (e - p) : strlen (p);
-        char name[64];
-        if (m == 0 || m >= sizeof name)
-          cli_fatal (CLI_EXIT_USAGE, "invalid family list '%s'", families);
-        memcpy (name, p, m);
-        name[m] = 0;
-        const lsc_family *f = lsc_catalogue_find (cat, name);
-        if (!f)
-          cli_fatal (CLI_EXIT_USAGE, "no family '%s' in %s", name, catpath);
-        if (nsel < cat->n)
-          sel[nsel++] = f;
-        p += m + (e != NULL);
-      }
+    {
+      nsel = cli_families (cat, families, catpath, sel, cat->n);
+      if (nsel > cat->n)
+        nsel = cat->n;
+    }
   else
     for (size_t i = 0; i < cat->n; i++)
       sel[nsel++] = &cat->fam[i];
