@@ -405,27 +405,14 @@ main (int argc, char **argv)
   parse_args (&o, argc, argv);
   const lsc_census_config *cf = &o.cf;
   lsc_problem p = { cf->k, cf->d, cf->m, o.V, NULL, NULL };
-  lsc_descent_params par;
-  lsc_descent_params_init (&par);
-  par.method = strcmp (cf->method, "gd") ? LSC_DESCENT_LBFGS : LSC_DESCENT_GD;
-  par.step_c = cf->step;
-  par.gtol = cf->gtol;
-  par.maxiter = cf->maxiter;
-  if (o.V)
-    for (size_t i = 0; i < cf->m; i++)
-      {
-        size_t j = 0;
-        while (j < cf->d && o.V[i * cf->d + j] == 0.0)
-          j++;
-        if (j == cf->d)
-          cli_fatal (CLI_EXIT_USAGE, "%s: row %zu of the target is zero",
-                     cf->target, i + 1);
-      }
-
   char err[768];
+  lsc_descent_params par;
+  int st = lsc_census_config_params (&par, cf, o.V, err, sizeof err);
+  if (st)
+    cli_fatal_status (st, "%s", err);
   lsc_catalogue *cat = NULL;
   const char *cpath = cli_catalogue_path (o.catalogue);
-  int st = lsc_catalogue_read_file (&cat, cpath, err, sizeof err);
+  st = lsc_catalogue_read_file (&cat, cpath, err, sizeof err);
   if (st)
     cli_fatal_status (st, "%s", err);
   /* the runs' labels are the catalogue's names: a resume file records

@@ -174,6 +174,15 @@ typedef struct
                                          catalogue that labels the runs */
 } lsc_census_config;
 
+/* The descent parameters of the settings cf into par
+   (lsc_descent_params_init's defaults, then cf's method, step, gtol and
+   maxiter), after checking the target V (cf->m x cf->d; NULL for the
+   identity) has no zero row.  LSC_SUCCESS; LSC_EINVAL (a method other
+   than "gd" and "lbfgs"); LSC_EDOM ("TARGET: row N of the target is
+   zero" in err); LSC_EFAULT. */
+int lsc_census_config_params (lsc_descent_params *par,
+                              const lsc_census_config *cf, const double *V,
+                              char *err, size_t errlen);
 /* FNV-1a (64 bits) of n bytes. */
 unsigned long long lsc_census_hash (const void *bytes, size_t n);
 

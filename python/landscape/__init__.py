@@ -638,13 +638,20 @@ def census(k, d=None, runs=10, seed=1, *, V=None, method="lbfgs", step=2.0,
         raise ValueError("d must be >= 1, runs and seed >= 0")
     if method not in ("lbfgs", "gd"):
         raise ValueError("method must be 'lbfgs' or 'gd'")
-    par = T.DescentParams()
-    L.descent_params_init(C.byref(par))
-    par.method = 1 if method == "lbfgs" else 0
     if not (step > 0 and gtol > 0 and int(maxiter) >= 1):
         raise ValueError("step, gtol and maxiter must be positive")
-    par.step_c, par.gtol, par.maxiter = float(step), float(gtol), \
-        int(maxiter)
+    # the settings as landscape-census records them, and the descent
+    # parameters the library makes of them (the target checked)
+    cf = T.CensusConfig(k, d, m, int(seed), method.encode(), float(step),
+                        float(gtol), int(maxiter),
+                        b"identity" if V is None else b"file", 0, 0)
+    par = T.DescentParams()
+    err = C.create_string_buffer(512)
+    st = L.census_config_params(C.byref(par), C.byref(cf),
+                                V.ctypes.data_as(T.c_double_p)
+                                if V is not None else None, err, len(err))
+    if st:
+        raise LandscapeError(st, err.value.decode())
     pr = T.Problem(k, d, m, V.ctypes.data_as(T.c_double_p)
                    if V is not None else None, None, None)
     cat = _Catalogue(catalogue)
@@ -677,10 +684,6 @@ def census(k, d=None, runs=10, seed=1, *, V=None, method="lbfgs", step=2.0,
                      "status": status_token(r.status),
                      "min_eig": r.min_eig, "kind": r.kind,
                      "p": np.array(r.p[:r.np])})
-    cf = T.CensusConfig(k, d, m, int(seed), method.encode(), float(step),
-                        float(gtol), int(maxiter),
-                        b"identity" if V is None else b"file", 0, 0)
-
     def writer(o):
         t = L.census_runs_begin(o)
         for i in range(n):

@@ -134,6 +134,9 @@ classifier_alloc = _fn("lsc_classifier_alloc", c_void_p, P(T.Catalogue),
 classifier_free = _fn("lsc_classifier_free", None, c_void_p)
 census = _fn("lsc_census", c_int, P(T.CensusRun), c_size_t, c_size_t,
              C.c_ulonglong, P(T.Problem), P(T.DescentParams), c_void_p)
+census_config_params = _fn("lsc_census_config_params", c_int,
+                           P(T.DescentParams), P(T.CensusConfig), dp,
+                           c_char_p, c_size_t)
 census_label_catalogue = _fn("lsc_census_label_catalogue", None,
                              P(T.CensusRun), P(T.CensusLabels), c_double,
                              P(T.Catalogue))

@@ -111,3 +111,12 @@ def test_census_table_same_as_tool():
 def test_format_table_rejects_other_objects():
     with pytest.raises(TypeError):
         format_table([1, 2, 3])
+
+
+def test_census_zero_target_row():
+    """The target check of lsc_census_config_params, the tool's rule."""
+    import landscape
+    with pytest.raises(LandscapeError) as e:
+        landscape.census(2, V=[[1.0, 0.0], [0.0, 0.0]], runs=1)
+    assert e.value.token == "edom"
+    assert "row 2 of the target is zero" in str(e.value)
