@@ -276,6 +276,9 @@ int lsc_cert_monotone_inertia (size_t *nneg, size_t *npos, int c,
                                const arb_t d, const lsc_certify_options *o,
                                slong prec);
 
+/* Wall-clock seconds (CLOCK_MONOTONIC) for the results' timings. */
+double lsc_cert_wall (void);
+
 /* Follow the branch from the point x (midpoints) at d_from to d_to by
    Newton with a tangent predictor in steps of at most rel * d (track.c). */
 int lsc_cert_track (arb_ptr x, const lsc_young *G, double d_from,
