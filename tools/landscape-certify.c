@@ -46,10 +46,11 @@ usage (void)
         "is printed), 2 for usage or input errors, 3 for system errors.");
 }
 
-/* One table row from a format: s string, d decimal, r real, i integer,
-   - empty; each cell takes one argument (none for -). */
+/* Table cells from a format: s string, d decimal, r real, i integer,
+   - empty, . end of the row; each cell takes one argument (none for -
+   and .). */
 static void
-row (lsc_table *t, const char *fmt, ...)
+cells (lsc_table *t, const char *fmt, ...)
 {
   va_list ap;
   va_start (ap, fmt);
@@ -60,18 +61,10 @@ row (lsc_table *t, const char *fmt, ...)
       case 'd': lsc_table_cell_decimal (t, va_arg (ap, const char *)); break;
       case 'r': lsc_table_cell_real (t, va_arg (ap, double)); break;
       case 'i': lsc_table_cell_int (t, va_arg (ap, long long)); break;
+      case '.': lsc_table_row_end (t); break;
       default: lsc_table_cell_empty (t); break;
       }
   va_end (ap);
-  lsc_table_row_end (t);
-}
-
-static double
-now (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
 }
 
 static lsc_table *cover; /* --evidence */
@@ -82,13 +75,11 @@ cover_cb (const lsc_cert_piece *pc, void *arg)
 {
   (void) arg;
   const size_t *n = pc->morse.nneg;
-  if (pc->morse.proved)
-    row (cover, "srrsiiiirs", fam_name, pc->a, pc->b, pc->proved ? "proved"
-         : "not-proved", (long long) n[0], (long long) n[1], (long long) n[2],
-         (long long) n[3], pc->radius, pc->reason);
-  else
-    row (cover, "srrs----rs", fam_name, pc->a, pc->b, pc->proved ? "proved"
-         : "not-proved", pc->radius, pc->reason);
+  cells (cover, "srrs", fam_name, pc->a, pc->b,
+         pc->proved ? "proved" : "not-proved");
+  cells (cover, pc->morse.proved ? "iiii" : "----", (long long) n[0],
+         (long long) n[1], (long long) n[2], (long long) n[3]);
+  cells (cover, "rs.", pc->radius, pc->reason);
   return 0;
 }
 
@@ -96,35 +87,23 @@ static int
 do_point (lsc_table *t, const lsc_family *F, double d,
           const lsc_certify_options *o)
 {
-  double t0 = now ();
   lsc_cert_point r;
   if (lsc_cert_point_init (&r, F->nparams))
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  int rc = lsc_certify_point (&r, &F->G, F->p, F->d, d, o);
+  int rc = lsc_certify_point (&r, &F->G, F->p, F->d, d, o), box;
   if (rc == LSC_ENOMEM)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  int ok = !rc && r.proved, box = !rc && r.crit.proved;
+  const char *why;
+  int ok = lsc_cert_point_verdict (&r, rc, &box, &why);
   const size_t *n = r.morse.nneg;
   char *loss = box ? arb_get_str (r.crit.loss, 30, 0) : NULL;
-  lsc_table_cell_string (t, F->name);
-  lsc_table_cell_real (t, d);
-  lsc_table_cell_string (t, ok ? lsc_cert_morse_theorem (&r.morse) : "");
-  if (ok && isfinite (r.index))
-    lsc_table_cell_real (t, r.index);
-  else
-    lsc_table_cell_empty (t);
-  const char *why = rc ? lsc_strerror (rc) : r.reason;
-  const char *f1 = ok ? "iiii" : "----", *f2 = box ? "sr" : "--";
-  char fmt[16];
-  snprintf (fmt, sizeof fmt, "%s%srss%s", f1, f2, ok ? "i" : "-");
-  if (ok && box)
-    row (t, fmt, (long long) n[0], (long long) n[1], (long long) n[2],
-         (long long) n[3], loss, r.crit.radius, now () - t0, "proved", why,
-         (long long) r.morse.nzero[0]);
-  else if (box)
-    row (t, fmt, loss, r.crit.radius, now () - t0, "not-proved", why);
-  else
-    row (t, fmt, now () - t0, "not-proved", why);
+  cells (t, "srs", F->name, d, ok ? lsc_cert_morse_theorem (&r.morse) : "");
+  cells (t, ok && isfinite (r.index) ? "r" : "-", r.index);
+  cells (t, ok ? "iiii" : "----", (long long) n[0], (long long) n[1],
+         (long long) n[2], (long long) n[3]);
+  cells (t, box ? "sr" : "--", loss, r.crit.radius);
+  cells (t, ok ? "rssi." : "rss-.", r.seconds, ok ? "proved" : "not-proved",
+         why, (long long) r.morse.nzero[0]);
   flint_free (loss);
   lsc_cert_point_clear (&r);
   return !ok;
@@ -133,7 +112,6 @@ do_point (lsc_table *t, const lsc_family *F, double d,
 static int
 do_dstar (lsc_table *t, const lsc_family *F, const lsc_certify_options *o)
 {
-  double t0 = now ();
   lsc_cert_dstar r;
   lsc_cert_dstar_init (&r);
   if (lsc_certify_dstar (&r, &F->G, F->p, F->d, F->dstar_text, o)
@@ -148,30 +126,16 @@ do_dstar (lsc_table *t, const lsc_family *F, const lsc_certify_options *o)
       lsc_cert_endpoint (lo, sizeof lo, r.dstar, 0, 40);
       lsc_cert_endpoint (hi, sizeof hi, r.dstar, 1, 40);
       snprintf (chg, sizeof chg, "%zu->%zu", r.nneg_lo, r.nneg_hi);
-      row (t, "ssddrdssrssi", F->name, irrep, lo, hi,
+      cells (t, "ssddrdssrssi.", F->name, irrep, lo, hi,
            2 * mag_get_d (arb_radref (r.dstar)), F->dstar_text,
-           contains ? "yes" : "no", chg, now () - t0,
+           contains ? "yes" : "no", chg, r.seconds,
            ok ? "proved" : "not-proved", why, (long long) r.multiplicity);
     }
   else
-    row (t, "ss---dssrss-", F->name, irrep, F->dstar_text, "", "",
-         now () - t0, "not-proved", why);
+    cells (t, "ss---dssrss-.", F->name, irrep, F->dstar_text, "", "",
+         r.seconds, "not-proved", why);
   lsc_cert_dstar_clear (&r);
   return !ok;
-}
-
-static int
-in_list (const char *list, const char *name)
-{
-  size_t n = strlen (name);
-  for (const char *p = list; p && *p;)
-    {
-      size_t m = strcspn (p, ",");
-      if (m == n && strncmp (p, name, n) == 0)
-        return 1;
-      p += m + (p[m] == ',');
-    }
-  return !list;
 }
 
 static const lsc_table_column point_cols[] = {
@@ -277,7 +241,9 @@ main (int argc, char **argv)
   catpath = cli_catalogue_path (catpath);
   if (lsc_catalogue_read_file (&cat, catpath, err, sizeof err))
     cli_fatal (CLI_EXIT_USAGE, "%s", err);
-  cli_families (cat, families, catpath, NULL, 0);
+  /* the families asked for, in catalogue order */
+  const lsc_family **sel = cli_xmalloc ((cat->n + 1) * sizeof *sel);
+  size_t nsel = cli_families (cat, families, catpath, sel, cat->n);
   cli_redirect_stdout (outpath);
   int progress = !quiet && isatty (STDERR_FILENO), fail = 0;
   lsc_table_output *o = cli_output_open (stdout, fmt, 0);
@@ -301,8 +267,10 @@ main (int argc, char **argv)
   for (size_t f = 0; f < cat->n; f++)
     {
       const lsc_family *F = &cat->fam[f];
-      if (!in_list (families, F->name)
-          || (dstar && (!F->dstar_text[0] || !strcmp (F->dstar_text, "-"))))
+      int chosen = !families;
+      for (size_t i = 0; i < nsel && !chosen; i++)
+        chosen = sel[i] == F;
+      if (!chosen || (dstar && (!F->dstar_text[0] || !strcmp (F->dstar_text, "-"))))
         continue;
       if (progress)
         fprintf (stderr, dstar ? "%s: d* of %s ...\n" : da == db
@@ -334,13 +302,14 @@ main (int argc, char **argv)
           range_cols, NCOLS (range_cols));
       for (size_t f = 0; f < cat->n; f++)
         if (st[f].theorem)
-          row (t, "srrsiirsr", cat->fam[f].name, da, db, st[f].theorem,
+          cells (t, "srrsiirsr.", cat->fam[f].name, da, db, st[f].theorem,
                (long long) st[f].pieces, (long long) st[f].failed,
                st[f].seconds, st[f].proved ? "proved" : "not-proved",
                st[f].cpu_seconds);
       lsc_table_end (t);
     }
   free (st);
+  free (sel);
   cli_output_close (o);
   lsc_catalogue_free (cat);
   return cli_finish (fail ? CLI_EXIT_NOCONV : CLI_EXIT_OK);

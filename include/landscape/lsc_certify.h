@@ -168,6 +168,7 @@ typedef struct
   double index;        /* the Morse index at d (lsc_cert_morse_index with
                           the large block's size at d); NaN unless proved  */
   char reason[160];    /* why not proved ("" when proved)                 */
+  double seconds;      /* wall-clock time of lsc_certify_point             */
 } lsc_cert_point;
 int lsc_cert_point_init (lsc_cert_point *r, size_t np);
 void lsc_cert_point_clear (lsc_cert_point *r);
@@ -232,6 +233,7 @@ typedef struct
                           representation of a small block's S_p          */
   int small_block;     /* that small block (row block of G), else -1      */
   char reason[160];
+  double seconds;      /* wall-clock time of lsc_certify_dstar             */
 } lsc_cert_dstar;
 void lsc_cert_dstar_init (lsc_cert_dstar *c);
 void lsc_cert_dstar_clear (lsc_cert_dstar *c);
@@ -317,6 +319,15 @@ void lsc_cert_endpoint (char *buf, size_t len, const arb_t x, int upper,
    (e.g. a catalogue's d*) widened by half a unit in its last digit: the
    digits are then d* rounded to nearest. */
 int lsc_cert_dstar_within (const lsc_cert_dstar *r, const char *digits);
+
+/* The verdict on lsc_certify_point's result r, rc being its return
+   status: returns 1 when the theorem is proved; *box (may be NULL)
+   receives 1 when the critical point itself is proved (its loss
+   enclosure and box radius are then theorems even if the Morse index is
+   not), *reason (may be NULL) why not: "" when proved, else
+   lsc_strerror (rc) for an error status or r's reason. */
+int lsc_cert_point_verdict (const lsc_cert_point *r, int rc, int *box,
+                            const char **reason);
 
 /* The verdict on a proved d* against a catalogue's digits: returns 1
    when r is proved and lies within them (lsc_cert_dstar_within); *contains

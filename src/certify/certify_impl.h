@@ -223,13 +223,61 @@ int lsc_cert_deflate (arb_mat_t *A, size_t *nzero, const lsc_young *G,
                       slong prec);
 
 /* lsc_certify_critical and lsc_certify_morse in scaled unknowns q (ks as
-   above; NULL: none): the box, p and the result are in q. */
+   above; NULL: none): the box, p and the result are in q.  hint (may
+   be NULL) carries between calls which enclosure of the blocks proved
+   the last inertia (0: along the branch, 1: over the box), tried first;
+   it changes the cost, never the result's meaning. */
 int lsc_cert_critical_k (lsc_cert_crit *res, const lsc_young *G,
                          const int *ks, arb_srcptr p, const arb_t d,
                          const lsc_certify_options *opt);
 int lsc_cert_morse_k (lsc_cert_morse *res, const lsc_young *G,
                       const int *ks, arb_srcptr box, const arb_t d,
-                      const lsc_certify_options *opt);
+                      const lsc_certify_options *opt, int *hint);
+
+/* Blocks along the branch (branch.c) for a ball d of positive radius:
+   A(p(d), d) in A(p(dm), dm) + A'(X, D) (D - dm), the derivative along
+   the branch (p'(d), 1) with p' in the solution set of
+   J(X, D) p' = -g_d(X, D) (arb_mat_solve: a proof that J is nonsingular
+   on the box); p(dm) by Krawczyk at the point dm, inside the box (which
+   holds one zero for every d, so they agree).  With Ader != NULL it
+   receives A'(X, D), the derivative along the branch over the whole
+   ball.  Returns 0 with A (and Ader) initialised, nonzero (nothing left
+   initialised) if a step fails. */
+int lsc_cert_branch_blocks (arb_mat_t *A, arb_mat_t *Ader,
+                            const lsc_young *G, const int *ks,
+                            arb_srcptr box, const arb_t d,
+                            const lsc_certify_options *o, slong prec);
+
+/* The blocks at the two ends of a ball of d, computed when first asked
+   for (have: 0 not yet, 1 available, -1 failed). */
+typedef struct
+{
+  int have[2];
+  arb_mat_t A[2][4];
+} lsc_cert_ends;
+void lsc_cert_ends_init (lsc_cert_ends *e);
+void lsc_cert_ends_clear (lsc_cert_ends *e);
+
+/* The inertia of block c over the ball d when its smallest eigenvalue is
+   not separated from 0 by the enclosure A over d: with Ad the block's
+   derivative along the branch over d (lsc_cert_branch_blocks), the
+   congruent LDL^T of lsc_ball_inertia has every pivot but the last of
+   fixed sign over d and the last one's derivative excludes 0, so the
+   last pivot is strictly monotone on d; the inertias at the two ends
+   (each at the critical point proved there inside box) are proved and
+   equal, so the last pivot has one sign at both ends (the other pivots'
+   signs being fixed) and hence on the whole of d: the block is
+   nonsingular on d with that inertia (Sylvester's law, continuity).
+   Returns 1 with *nneg, *npos when proved, else 0. */
+int lsc_cert_monotone_inertia (size_t *nneg, size_t *npos, int c,
+                               const arb_mat_t A, const arb_mat_t Ad,
+                               lsc_cert_ends *e, const lsc_young *G,
+                               const int *ks, arb_srcptr box,
+                               const arb_t d, const lsc_certify_options *o,
+                               slong prec);
+
+/* Wall-clock seconds (CLOCK_MONOTONIC) for the results' timings. */
+double lsc_cert_wall (void);
 
 /* Follow the branch from the point x (midpoints) at d_from to d_to by
    Newton with a tangent predictor in steps of at most rel * d (track.c). */

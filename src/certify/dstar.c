@@ -171,6 +171,7 @@ lsc_certify_dstar (lsc_cert_dstar *res, const lsc_young *G, const double *p,
   else
     o = *opt;
   o.taylor = lsc_certify_taylor (&o, dp);
+  double t0 = lsc_cert_wall ();
   res->proved = 0;
   res->irrep = -1;
   res->small_block = -1;
@@ -375,6 +376,7 @@ lsc_certify_dstar (lsc_cert_dstar *res, const lsc_young *G, const double *p,
     arb_set (res->dstar, D);
   }
 done:
+  res->seconds = lsc_cert_wall () - t0;
   lsc_cert_crit_clear (&cr);
   arb_clear (da); arb_clear (db); arb_clear (sa); arb_clear (sb);
   arb_clear (dn); arb_clear (t); arb_clear (D); arb_clear (sig);

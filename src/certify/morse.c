@@ -250,129 +250,82 @@ why (lsc_cert_morse *m, const char *msg)
   snprintf (m->reason, sizeof m->reason, "%s", msg);
 }
 
-/* Blocks along the branch for a ball d of positive radius:
-   A(p(d), d) in A(p(dm), dm) + A'(X, D) (D - dm), the derivative along
-   the branch (p'(d), 1) with p' in the solution set of
-   J(X, D) p' = -g_d(X, D) (arb_mat_solve: a proof that J is nonsingular
-   on the box).  p(dm) by Krawczyk at the point dm, inside the box (the
-   box holds one zero for every d, so they agree).  Returns 0 and
-   initialised A on success, nonzero (nothing left initialised) if a step
-   fails. */
+/* The blocks along the branch over the ball d (lsc_cert_branch_blocks),
+   each block's inertia proved directly or, for the one whose eigenvalue
+   nearest 0 is not separated from 0 over the ball (near a crossing d*,
+   where the pieces would otherwise shrink with the distance to it), by
+   its last pivot monotone in d and the same inertia at both ends
+   (lsc_cert_monotone_inertia; not with structural flat directions, whose
+   derivative blocks are not deflated).  Returns 1 when every inertia is
+   proved. */
 static int
-branch_blocks (arb_mat_t *A, const lsc_young *G, const int *ks,
-               arb_srcptr box, const arb_t d, const lsc_certify_options *o,
-               slong prec)
+via_branch (size_t *nn, size_t *npp, size_t *nzero, const lsc_young *G,
+            const int *ks, arb_srcptr box, const arb_t d,
+            const lsc_certify_options *o, slong prec)
 {
-  slong np = (slong) lsc_young_nparams (G);
-  arb_ptr x = _arb_vec_init (np), g = _arb_vec_init (np),
-          gd = _arb_vec_init (np), H = _arb_vec_init (np * np),
-          xd = _arb_vec_init (np);
-  arb_mat_t J, B, Y, Am[4], Ad[4];
-  arb_mat_init (J, np, np);
-  arb_mat_init (B, np, 1);
-  arb_mat_init (Y, np, 1);
-  arb_t dm, one, dd;
-  arb_init (dm);
-  arb_init (one);
-  arb_init (dd);
-  arb_one (one);
-  arf_set (arb_midref (dm), arb_midref (d));
-  arb_sub (dd, d, dm, prec);
-  lsc_cert_crit cm;
-  lsc_cert_crit_init (&cm, (size_t) np);
-  int fail = 1, have = 0;
-  for (slong i = 0; i < np; i++)
-    arf_set (arb_midref (x + i), arb_midref (box + i));
-  if (ks)
+  arb_mat_t A[4], Ad[4];
+  if (mag_is_zero (arb_radref (d))
+      || lsc_cert_branch_blocks (A, Ad, G, ks, box, d, o, prec))
+    return 0;
+  int ok = !lsc_cert_deflate (A, nzero, G, box, d, ks, prec);
+  int flat = nzero[0] || nzero[1] || nzero[2] || nzero[3];
+  lsc_cert_ends ends;
+  lsc_cert_ends_init (&ends);
+  for (int c = 0; c < 4 && ok; c++)
+    ok = lsc_ball_inertia (&nn[c], &npp[c], A[c], NULL, NULL, NULL, prec)
+         == 1
+         || (!flat
+             && lsc_cert_monotone_inertia (&nn[c], &npp[c], c, A[c], Ad[c],
+                                           &ends, G, ks, box, d, o, prec));
+  lsc_cert_ends_clear (&ends);
+  lsc_cert_blocks_clear (A, Ad);
+  return ok;
+}
+
+/* The blocks over the box and the ball d (centered forms).  Returns an
+   error status (memory, arguments) or 0; *msg is NULL when every
+   inertia is proved, else why not. */
+static int
+via_box (size_t *nn, size_t *npp, size_t *nzero, const char **msg,
+         const lsc_young *G, const int *ks, arb_srcptr box, const arb_t d,
+         const lsc_certify_options *o, slong prec)
+{
+  arb_mat_t A[4];
+  int rc = lsc_cert_blocks (A, NULL, G, box, NULL, d, ks, o->taylor, prec);
+  *msg = NULL;
+  if (rc == LSC_ENOMEM || rc == LSC_EINVAL)
     {
-      /* Newton in p: q = p dm^ks at the midpoint */
-      arb_t s;
-      arb_init (s);
-      for (slong i = 0; i < np; i++)
-        {
-          arb_pow_ui (s, dm, (ulong) ks[i], prec);
-          arb_div (x + i, x + i, s, prec);
-          arb_add_si (x + i, x + i, ks[np + i], prec);
-          mag_zero (arb_radref (x + i));
-        }
-      int bad = lsc_certify_newton (x, G, dm, o);
-      for (slong i = 0; !bad && i < np; i++)
-        {
-          arb_pow_ui (s, dm, (ulong) ks[i], prec);
-          arb_sub_si (x + i, x + i, ks[np + i], prec);
-          arb_mul (x + i, x + i, s, prec);
-          mag_zero (arb_radref (x + i));
-        }
-      arb_clear (s);
-      if (bad)
-        goto done;
+      lsc_cert_blocks_clear (A, NULL);
+      return rc;
     }
-  else if (lsc_certify_newton (x, G, dm, o))
-    goto done;
-  lsc_cert_critical_k (&cm, G, ks, x, dm, o);
-  if (!cm.proved)
-    goto done;
-  for (slong i = 0; i < np; i++)
-    if (!arb_contains (box + i, cm.box + i))
-      goto done;
-  if (lsc_cert_eval (NULL, NULL, g, gd, H, NULL, box, NULL, G, d, one, ks,
-                     NULL, prec))
-    goto done;
-  for (slong i = 0; i < np; i++)
-    {
-      for (slong j = 0; j < np; j++)
-        arb_set (arb_mat_entry (J, i, j), H + i * np + j);
-      arb_neg (arb_mat_entry (B, i, 0), gd + i);
-    }
-  if (!arb_mat_solve (Y, J, B, prec))
-    goto done;
-  for (slong i = 0; i < np; i++)
-    arb_set (xd + i, arb_mat_entry (Y, i, 0));
-  int r1 = lsc_cert_blocks (Am, NULL, G, cm.box, NULL, dm, ks, o->taylor,
-                            prec);
-  int r2 = lsc_cert_blocks (A, Ad, G, box, xd, d, ks, o->taylor, prec);
-  have = 1;
-  if (r1 || r2)
-    goto done;
-  for (int c = 0; c < 4; c++)
-    {
-      arb_mat_scalar_mul_arb (Ad[c], Ad[c], dd, prec);
-      arb_mat_add (A[c], Am[c], Ad[c], prec);
-    }
-  fail = 0;
-done:
-  if (have)
-    {
-      lsc_cert_blocks_clear (Am, Ad);
-      if (fail)
-        lsc_cert_blocks_clear (A, NULL);
-    }
-  lsc_cert_crit_clear (&cm);
-  _arb_vec_clear (x, np);
-  _arb_vec_clear (g, np);
-  _arb_vec_clear (gd, np);
-  _arb_vec_clear (H, np * np);
-  _arb_vec_clear (xd, np);
-  arb_mat_clear (J);
-  arb_mat_clear (B);
-  arb_mat_clear (Y);
-  arb_clear (dm);
-  arb_clear (one);
-  arb_clear (dd);
-  return fail;
+  if (rc)
+    *msg = "a Hessian cannot be enclosed (a norm or an angle not proved "
+           "away from 0)";
+  else if (lsc_cert_deflate (A, nzero, G, box, d, ks, prec))
+    *msg = "identical split rows whose flat direction cannot be "
+           "separated (their row not proved nonzero)";
+  else
+    for (int c = 0; c < 4 && !*msg; c++)
+      if (lsc_ball_inertia (&nn[c], &npp[c], A[c], NULL, NULL, NULL, prec)
+          != 1)
+        *msg = "a pivot of a block's LDL^T contains 0 (an eigenvalue not "
+               "separated from 0: degenerate, near a crossing, or the "
+               "ball of d too wide)";
+  lsc_cert_blocks_clear (A, NULL);
+  return LSC_SUCCESS;
 }
 
 int
 lsc_certify_morse (lsc_cert_morse *res, const lsc_young *G, arb_srcptr box,
                    const arb_t d, const lsc_certify_options *opt)
 {
-  return lsc_cert_morse_k (res, G, NULL, box, d, opt);
+  return lsc_cert_morse_k (res, G, NULL, box, d, opt, NULL);
 }
 
 int
 lsc_cert_morse_k (lsc_cert_morse *res, const lsc_young *G, const int *ks,
                   arb_srcptr box, const arb_t d,
-                  const lsc_certify_options *opt)
+                  const lsc_certify_options *opt, int *hint)
 {
   if (!res || !G || !box || !d)
     LSC_ERROR ("NULL argument", LSC_EFAULT);
@@ -400,51 +353,35 @@ lsc_cert_morse_k (lsc_cert_morse *res, const lsc_young *G, const int *ks,
   if (!big)
     LSC_ERROR ("the large block must exceed 3 over the ball of d", LSC_EDOM);
   slong prec = lsc_certify_prec (&o, arf_get_d (arb_midref (d), ARF_RND_UP));
-  arb_mat_t A[4];
   size_t nn[4], npp[4];
-  /* along the branch first (narrower for a wide d), else over the box */
-  int branch = !mag_is_zero (arb_radref (d))
-               && !branch_blocks (A, G, ks, box, d, &o, prec);
-  int ok = 0;
-  if (branch && lsc_cert_deflate (A, res->nzero, G, box, d, ks, prec))
+  /* two enclosures of the blocks: along the branch (narrower near a
+     crossing) and over the box (narrower far from one); the hint names
+     the one that last succeeded, tried first */
+  int box_first = hint && *hint == 1, got = 0, path = 0;
+  const char *msg = NULL;
+  if (!box_first)
+    got = via_branch (nn, npp, res->nzero, G, ks, box, d, &o, prec);
+  if (!got)
     {
-      lsc_cert_blocks_clear (A, NULL);
-      branch = 0;
+      rc = via_box (nn, npp, res->nzero, &msg, G, ks, box, d, &o, prec);
+      if (rc)
+        LSC_ERROR ("cannot build the isotypic blocks", rc);
+      got = !msg;
+      path = 1;
     }
-  if (branch)
+  if (!got && box_first
+      && via_branch (nn, npp, res->nzero, G, ks, box, d, &o, prec))
     {
-      ok = 1;
-      for (int c = 0; c < 4 && ok; c++)
-        ok = lsc_ball_inertia (&nn[c], &npp[c], A[c], NULL, NULL, NULL, prec)
-             == 1;
-      if (!ok)
-        lsc_cert_blocks_clear (A, NULL);
+      got = 1;
+      path = 0;
     }
-  int good = ok;
-  rc = good ? LSC_SUCCESS : lsc_cert_blocks (A, NULL, G, box, NULL, d, ks, o.taylor,
-                                                prec);
-  if (rc == LSC_ENOMEM || rc == LSC_EINVAL)
+  if (got && hint)
+    *hint = path;
+  {
     {
-      lsc_cert_blocks_clear (A, NULL);
-      LSC_ERROR ("cannot build the isotypic blocks", rc);
-    }
-  if (rc)
-    why (res, "a Hessian cannot be enclosed (a norm or an angle not proved "
-              "away from 0)");
-  else if (!good && lsc_cert_deflate (A, res->nzero, G, box, d, ks, prec))
-    why (res, "identical split rows whose flat direction cannot be "
-              "separated (their row not proved nonzero)");
-  else
-    {
-      ok = 1;
-      for (int c = 0; c < 4 && ok && !good; c++)
-        ok = lsc_ball_inertia (&nn[c], &npp[c], A[c], NULL, NULL, NULL, prec)
-             == 1;
       /* blocks: 0 = t, 1 = t + s, 2 = s + x, 3 = t + s + y */
-      if (!ok)
-        why (res, "a pivot of a block's LDL^T contains 0 (an eigenvalue not "
-                  "separated from 0: degenerate, near a crossing, or the "
-                  "ball of d too wide)");
+      if (!got)
+        why (res, msg);
       else if (nn[1] < nn[0] || npp[1] < npp[0] || nn[2] < nn[1] - nn[0]
                || npp[2] < npp[1] - npp[0] || nn[3] < nn[1] || npp[3] < npp[1])
         why (res, "the inertias of the fixed spaces are inconsistent with "
@@ -464,7 +401,7 @@ lsc_cert_morse_k (lsc_cert_morse *res, const lsc_young *G, const int *ks,
             res->size[c] = res->nneg[c] + res->npos[c] + res->nzero[c];
         }
     }
-  lsc_cert_blocks_clear (A, NULL);
+  }
   return LSC_SUCCESS;
 }
 

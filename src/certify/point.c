@@ -9,6 +9,7 @@
 #include <string.h>
 #include "internal.h"
 #include "landscape/lsc_certify.h"
+#include "certify/certify_impl.h"
 
 int
 lsc_cert_point_init (lsc_cert_point *r, size_t np)
@@ -33,9 +34,11 @@ lsc_certify_point (lsc_cert_point *res, const lsc_young *G, const double *p,
   if (!(d > 0) || !isfinite (d) || !(dp > 0) || !isfinite (dp))
     LSC_ERROR ("d and the reference d must be positive and finite",
                LSC_EINVAL);
+  double t0 = lsc_cert_wall ();
   res->proved = 0;
   res->index = NAN;
   res->reason[0] = 0;
+  res->seconds = 0;
   memset (&res->morse, 0, sizeof res->morse);
   lsc_cert_crit *cr = &res->crit;
   /* W = V: the exact critical point; else the centre is the family's
@@ -47,6 +50,7 @@ lsc_certify_point (lsc_cert_point *res, const lsc_young *G, const double *p,
     {
       snprintf (res->reason, sizeof res->reason,
                 "the branch could not be followed to this d");
+      res->seconds = lsc_cert_wall () - t0;
       return LSC_SUCCESS;
     }
   arb_t db;
@@ -70,6 +74,7 @@ lsc_certify_point (lsc_cert_point *res, const lsc_young *G, const double *p,
         }
     }
   arb_clear (db);
+  res->seconds = lsc_cert_wall () - t0;
   return rc;
 }
 

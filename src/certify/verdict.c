@@ -8,6 +8,7 @@
 #include <time.h>
 #include "internal.h"
 #include "landscape/lsc_certify.h"
+#include "certify/certify_impl.h"
 
 static double
 clock_s (clockid_t id)
@@ -54,6 +55,24 @@ lsc_certify_range_stat (lsc_cert_range_stat *s, const lsc_young *G,
   s->cpu_seconds = clock_s (CLOCK_PROCESS_CPUTIME_ID) - c0;
   s->proved = proved && !rc;
   return rc;
+}
+
+double
+lsc_cert_wall (void)
+{
+  return clock_s (CLOCK_MONOTONIC);
+}
+
+int
+lsc_cert_point_verdict (const lsc_cert_point *r, int rc, int *box,
+                        const char **reason)
+{
+  int ok = r && !rc && r->proved;
+  if (box)
+    *box = r && !rc && r->crit.proved;
+  if (reason)
+    *reason = rc ? lsc_strerror (rc) : r ? r->reason : "";
+  return ok;
 }
 
 int
