@@ -23,6 +23,9 @@ struct lsc_loss_workspace
                            blocks hold their upper triangles)           */
   double *F;            /* nr x nr loss pair terms (upper triangle)     */
   double *gn;           /* nr: gam_a |y_a|                              */
+  double *n2;           /* 2 nr: |y_a|^2 as a double-double (n2[2a] +
+                           n2[2a+1]) for the student rows, NaN when not
+                           available (rows scaled for their range)      */
   double *rc;           /* d: compensation of r                         */
   size_t *nnear;        /* nr: near pairs (a, b > a) in row a           */
   size_t *nearidx;      /* nr: their column offsets (one row at a time) */

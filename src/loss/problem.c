@@ -64,6 +64,7 @@ lsc_loss_workspace_alloc (size_t k, size_t d, size_t m)
   ws->OM = amalloc (k * nr * sizeof (double));
   ws->F = amalloc (nr * nr * sizeof (double));
   ws->gn = amalloc (nr * sizeof (double));
+  ws->n2 = amalloc (2 * nr * sizeof (double));
   ws->rc = amalloc (d * sizeof (double));
   ws->nnear = calloc (nr, sizeof (size_t));
   ws->nearidx = malloc (nr * sizeof (size_t));
@@ -73,6 +74,7 @@ lsc_loss_workspace_alloc (size_t k, size_t d, size_t m)
   if (!ws->vg || !ws->Y || !ws->Yh || !ws->gam || !ws->nrm || !ws->C || !ws->T || !ws->N
       || !ws->M || !ws->r || !ws->p || !ws->q || !ws->sc || !ws->scc
       || !ws->comp || !ws->OM || !ws->F || !ws->gn || !ws->rc || !ws->nnear
+      || !ws->n2
       || !ws->nearidx || !ws->head || !ws->link)
     goto fail;
   return ws;
@@ -105,6 +107,7 @@ lsc_loss_workspace_free (lsc_loss_workspace *ws)
   free (ws->OM);
   free (ws->F);
   free (ws->gn);
+  free (ws->n2);
   free (ws->rc);
   free (ws->nnear);
   free (ws->nearidx);
@@ -178,7 +181,7 @@ static double
 row_norm (const double *y, size_t d, double big, double hi, double lo)
 {
   int e = 0;
-  if (!(big >= 0x1p-450 && big <= 0x1p450))
+  if (!(big >= 0x1p-450 && big <= 0x1p450))   /* as lsc_loss_prepare */
     {
       frexp (big, &e);
       if (e > -1000 && e < 1000)
@@ -271,6 +274,9 @@ lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
         continue;   /* compute nothing more */
       double n = row_norm (y, d, big, hi, lo);
       ws->nrm[a] = n;
+      int direct = big >= 0x1p-450 && big <= 0x1p450;
+      ws->n2[2 * a] = direct ? hi : NAN;
+      ws->n2[2 * a + 1] = direct ? lo : NAN;
       lsc_vm_div (yh, y, n, d);
       if (!p->V)
         memcpy (ws->C + a * nr + k, yh, d * sizeof (double));
@@ -326,6 +332,39 @@ lsc_loss_pair (lsc_pair *g, const lsc_loss_workspace *ws, size_t a, size_t b)
       g->sh = sqrt (0.5 * (1.0 - c));
       g->ch = sqrt (0.5 * (1.0 + c));
       return;
+    }
+  if (ws->ident && a < ws->k && b >= ws->k && !isnan (ws->n2[2 * a]))
+    {
+      /* V = I: v = e_x.  With q = |y|^2 - y_x^2 (from the double-double
+         |y|^2 and the exact square: no cancellation left that matters
+         while q >= 2^-40 |y|^2) and n = |y|,
+           1 -/+ cos theta = q / (n (n +/- y_x))  (the smaller side),
+           sin^2(theta/2) = (1 - cos theta)/2, cos^2(theta/2) = (1 + cos theta)/2,
+         in O(1) instead of lsc_vm_dist2's pass over the row. */
+      double yx = ws->Y[a * ws->d + (b - ws->k)], n = ws->nrm[a];
+      double h = ws->n2[2 * a], l = ws->n2[2 * a + 1];
+      double sq = yx * yx, sql = fma (yx, yx, -sq);
+      double qh = h - sq, bb = qh - h;
+      double ql = ((h - (qh - bb)) + (-sq - bb)) + (l - sql);
+      double q = qh + ql;
+      if (q >= 0x1p-40 * h)
+        {
+          double ay = fabs (yx), big = 0.5 * (n + ay) / n;
+          double small = 0.5 * q / (n * (n + ay));
+          double sm = sqrt (small), bg = sqrt (big);
+          double sh = yx > 0 ? sm : bg, ch = yx > 0 ? bg : sm;
+          double half = sm <= 0.5 ? lsc_vm_asin_half (sm) : atan2 (sm, bg);
+          g->near = 1;
+          g->sh = sh;
+          g->ch = ch;
+          g->phi = 2.0 * half;
+          g->theta = sh <= ch ? g->phi : LSC_PI - g->phi;
+          g->t = LSC_PI / 2 - g->theta;
+          g->s = 2.0 * sh * ch;
+          g->oms = 1.0 - g->s;
+          g->c = (ch - sh) * (ch + sh);
+          return;
+        }
     }
   /* Stable form from the unit rows: sin(theta/2) and cos(theta/2) from
      |u - v| and |u + v| (normalised by |u - v|^2 + |u + v|^2 =
