@@ -30,6 +30,9 @@ struct lsc_loss_workspace
   size_t *nnear;        /* nr: near pairs (a, b > a) in row a           */
   size_t *nearidx;      /* nr: their column offsets (one row at a time) */
   size_t *head, *link;  /* nr each: component member lists             */
+  size_t *axis;         /* m: x when target row j is +-c e_x (c > 0),
+                           SIZE_MAX otherwise                           */
+  double *axsg;         /* m: its sign                                  */
   int ident;            /* V = I rows are in Y, Yh, C (set once)        */
   double *N;            /* nr x d n-vectors of the Hessian              */
   double *M;            /* nr x d weighted n-vectors                    */

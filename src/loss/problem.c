@@ -65,6 +65,8 @@ lsc_loss_workspace_alloc (size_t k, size_t d, size_t m)
   ws->F = amalloc (nr * nr * sizeof (double));
   ws->gn = amalloc (nr * sizeof (double));
   ws->n2 = amalloc (2 * nr * sizeof (double));
+  ws->axis = malloc (m * sizeof (size_t));
+  ws->axsg = malloc (m * sizeof (double));
   ws->rc = amalloc (d * sizeof (double));
   ws->nnear = calloc (nr, sizeof (size_t));
   ws->nearidx = malloc (nr * sizeof (size_t));
@@ -108,6 +110,8 @@ lsc_loss_workspace_free (lsc_loss_workspace *ws)
   free (ws->F);
   free (ws->gn);
   free (ws->n2);
+  free (ws->axis);
+  free (ws->axsg);
   free (ws->rc);
   free (ws->nnear);
   free (ws->nearidx);
@@ -233,7 +237,25 @@ lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
     }
   size_t k = ws->k, d = ws->d, m = ws->m, nr = ws->nr;
   if (p->V)
-    ws->ident = 0;
+    {
+      ws->ident = 0;
+      /* target rows along a coordinate axis: the near pairs with them
+         take the O(1) route of lsc_loss_pair, as for V = I (the same
+         bits whether V = I is given or implied) */
+      for (size_t j = 0; j < m; j++)
+        {
+          const double *v = p->V + j * d;
+          size_t nz = 0, at = 0;
+          for (size_t x = 0; x < d; x++)
+            if (v[x] != 0.0)
+              {
+                nz++;
+                at = x;
+              }
+          ws->axis[j] = nz == 1 && isfinite (v[at]) ? at : SIZE_MAX;
+          ws->axsg[j] = nz == 1 && v[at] < 0.0 ? -1.0 : 1.0;
+        }
+    }
   else if (!ws->ident)
     {
       memset (ws->Y + k * d, 0, m * d * sizeof (double));
@@ -242,6 +264,8 @@ lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
         {
           ws->Y[(k + j) * d + j] = ws->Yh[(k + j) * d + j] = 1.0;
           ws->nrm[k + j] = 1.0;
+          ws->axis[j] = j;
+          ws->axsg[j] = 1.0;
           for (size_t b = k + j; b < nr; b++)
             ws->C[(k + j) * nr + b] = b == k + j;
         }
@@ -333,15 +357,18 @@ lsc_loss_pair (lsc_pair *g, const lsc_loss_workspace *ws, size_t a, size_t b)
       g->ch = sqrt (0.5 * (1.0 + c));
       return;
     }
-  if (ws->ident && a < ws->k && b >= ws->k && !isnan (ws->n2[2 * a]))
+  if (a < ws->k && b >= ws->k && ws->axis[b - ws->k] != SIZE_MAX
+      && !isnan (ws->n2[2 * a]))
     {
-      /* V = I: v = e_x.  With q = |y|^2 - y_x^2 (from the double-double
+      /* V = I, or a target row along an axis: v = +-e_x.  With q = |y|^2 - y_x^2 (from the double-double
          |y|^2 and the exact square: no cancellation left that matters
          while q >= 2^-40 |y|^2) and n = |y|,
            1 -/+ cos theta = q / (n (n +/- y_x))  (the smaller side),
            sin^2(theta/2) = (1 - cos theta)/2, cos^2(theta/2) = (1 + cos theta)/2,
          in O(1) instead of lsc_vm_dist2's pass over the row. */
-      double yx = ws->Y[a * ws->d + (b - ws->k)], n = ws->nrm[a];
+      size_t j = b - ws->k;
+      double yx = ws->axsg[j] * ws->Y[a * ws->d + ws->axis[j]];
+      double n = ws->nrm[a];
       double h = ws->n2[2 * a], l = ws->n2[2 * a + 1];
       double sq = yx * yx, sql = fma (yx, yx, -sq);
       double qh = h - sq, bb = qh - h;
