@@ -496,6 +496,81 @@ test_errors (void)
   lsc_loss_workspace_free (ws);
 }
 
+/* V = I: the student-target near pairs take an O(1) route from |y|^2
+   (lsc_loss_pair, also for target rows along an axis); against the
+   vector route, which a rotated problem takes (L(W, I) = L(W Q, Q) and
+   G(W Q, Q) = G(W, I) Q for orthogonal Q; Q's rows are off the axes),
+   and the MPFR oracle, for rows at angles 1e-1 .. 1e-8 from e_x and
+   from -e_x (below about 1e-6 the route falls back to the vectors), at
+   scales 1, 1e-140 and 1e140 (the last two outside the unscaled sums'
+   range). */
+static void
+test_near_identity (void)
+{
+  enum { D = 6 };
+  static const double ang[] = { 1e-1, 3e-3, 1e-4, 2e-6, 1e-8 };
+  static const double scl[] = { 1.0, 1e-140, 1e140 };
+  double Q[D * D], W[D * D], WQ[D * D], G1[D * D], G2[D * D], L1, L2, Lm;
+  /* Givens rotations by 0.3 in the planes (0,1), (2,3), (4,5) */
+  for (size_t i = 0; i < D * D; i++)
+    Q[i] = 0.0;
+  for (size_t i = 0; i < D; i += 2)
+    {
+      Q[i * D + i] = Q[(i + 1) * D + i + 1] = cos (0.3);
+      Q[i * D + i + 1] = sin (0.3);
+      Q[(i + 1) * D + i] = -sin (0.3);
+    }
+  lsc_loss_workspace *ws = lsc_loss_workspace_alloc (D, D, D);
+  CU_ASSERT_FATAL (ws != NULL);
+  double worst = 0.0, wm = 0.0;
+  for (size_t s = 0; s < 3; s++)
+    for (size_t c = 0; c < sizeof ang / sizeof ang[0]; c++)
+      {
+        /* row i: (+-) e_i turned by ang towards a mixture of the others */
+        for (size_t i = 0; i < D; i++)
+          for (size_t x = 0; x < D; x++)
+            {
+              double dir = x == i ? 0.0 : 0.3 + 0.1 * (double) ((x + 2 * i) % 5);
+              double v = x == i ? cos (ang[c] * (1 + i)) : sin (ang[c] * (1 + i)) * dir / 1.2;
+              W[i * D + x] = (i % 2 ? -1.0 : 1.0) * v * scl[s]
+                             * (s == 0 ? 1.0 + 0.1 * i : 1.0);
+            }
+        for (size_t i = 0; i < D; i++)
+          for (size_t x = 0; x < D; x++)
+            {
+              double t = 0.0;
+              for (size_t z = 0; z < D; z++)
+                t += W[i * D + z] * Q[z * D + x];
+              WQ[i * D + x] = t;
+            }
+        lsc_problem pv = { D, D, D, NULL, NULL, NULL };
+        lsc_problem pq = { D, D, D, Q, NULL, NULL };
+        CU_ASSERT_EQUAL (lsc_loss_grad (&L1, G1, W, &pv, ws), 0);
+        CU_ASSERT_EQUAL (lsc_loss_grad (&L2, G2, WQ, &pq, ws), 0);
+        double gs = 0.0, gn = 0.0;
+        for (size_t i = 0; i < D; i++)
+          for (size_t x = 0; x < D; x++)
+            {
+              double t = 0.0;
+              for (size_t z = 0; z < D; z++)
+                t += G1[i * D + z] * Q[z * D + x];
+              gs = fmax (gs, fabs (t - G2[i * D + x]));
+              gn = fmax (gn, fabs (t));
+            }
+        worst = fmax (worst, fmax (lsc_test_reldiff (L1, L2, 1e-300),
+                                   gs / fmax (gn, 1e-300)));
+        if (s == 0)
+          {
+            mp_loss_grad (&Lm, NULL, W, &pv, 160);
+            wm = fmax (wm, lsc_test_reldiff (L1, Lm, 1e-300));
+          }
+      }
+  printf ("\n    V = I vs rotated %.1e, vs MPFR %.1e", worst, wm);
+  CU_ASSERT (worst < 1e-13);
+  CU_ASSERT (wm < 1e-13);
+  lsc_loss_workspace_free (ws);
+}
+
 /* lsc_loss_hessian_lower: its lower triangle equals lsc_loss_hessian's
    bit for bit (the upper halves of its diagonal blocks to rounding), the rest of H is not written (a NaN
    sentinel survives), and the full Hessian is exactly symmetric; for the
@@ -603,6 +678,7 @@ main (void)
     { "permutation invariance and equivariance", test_permutation },
     { "W = I spectrum (closed forms, lsc_isotypic(3)) vs gsl_eigen_symm", test_identity_spectrum },
     { "Hessian lower triangle; V = I vs explicit I", test_hessian_lower },
+    { "V = I near pairs: O(1) route vs rotated problem and MPFR", test_near_identity },
     { "Hessian block rows equal the full Hessian's", test_hessian_rows },
     { "error statuses", test_errors },
     { NULL, NULL }

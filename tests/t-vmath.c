@@ -437,6 +437,66 @@ test_elementwise (void)
   gsl_rng_free (r);
 }
 
+/* lsc_vm_rowpass: the bits of its separate passes (copy, maxabs, sumsq
+   with scale 1, acc2) for every tail length, mixed magnitudes, NaN and
+   infinities; and its sum of squares against MPFR. */
+static void
+test_rowpass (void)
+{
+  enum { N = 203 };
+  static double x[N], y[N], s1[N], c1[N], s2[N], c2[N];
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  gsl_rng_set (r, 21);
+  for (size_t i = 0; i < N; i++)
+    x[i] = ldexp (gsl_rng_uniform (r) - 0.5, (int) (i % 7) * 9 - 30);
+  int same = 1;
+  double worst = 0.0;
+  mpfr_t m, t;
+  mpfr_inits2 (240, m, t, (mpfr_ptr) 0);
+  for (size_t n = 1; n <= N; n += n < 20 ? 1 : 61)
+    {
+      for (size_t i = 0; i < N; i++)
+        {
+          s1[i] = s2[i] = gsl_rng_uniform (r);
+          c1[i] = c2[i] = 1e-20 * gsl_rng_uniform (r);
+          y[i] = -1.0;
+        }
+      double hi, lo, lo2;
+      double big = lsc_vm_rowpass (y, x, n, &hi, &lo, s1, c1, -0.3);
+      double hi2 = lsc_vm_sumsq (x, n, 1.0, &lo2);
+      lsc_vm_acc2 (s2, c2, -0.3, x, n);
+      same &= big == maxabs_scalar (x, n) && hi == hi2 && lo == lo2;
+      for (size_t i = 0; i < N; i++)
+        same &= s1[i] == s2[i] && c1[i] == c2[i]
+                && y[i] == (i < n ? x[i] : -1.0);
+      mpfr_set_zero (m, 1);
+      for (size_t i = 0; i < n; i++)
+        {
+          mpfr_set_d (t, x[i], MPFR_RNDN);
+          mpfr_sqr (t, t, MPFR_RNDN);
+          mpfr_add (m, m, t, MPFR_RNDN);
+        }
+      mpfr_set (t, m, MPFR_RNDN);
+      mpfr_sub_d (m, m, hi, MPFR_RNDN);
+      mpfr_sub_d (m, m, lo, MPFR_RNDN);
+      mpfr_div (m, m, t, MPFR_RNDN);
+      worst = fmax (worst, fabs (mpfr_get_d (m, MPFR_RNDN)) * 0x1p100);
+    }
+  /* special values: the maximum reports them */
+  double hi, lo;
+  x[17] = -INFINITY;
+  CU_ASSERT (lsc_vm_rowpass (y, x, 40, &hi, &lo, s1, c1, 1.0) == INFINITY);
+  x[33] = NAN;
+  CU_ASSERT (isnan (lsc_vm_rowpass (y, x, 40, &hi, &lo, s1, c1, 1.0)));
+  CU_ASSERT (lsc_vm_rowpass (y, x + 40, 9, &hi, &lo, s1, c1, 1.0)
+             == maxabs_scalar (x + 40, 9));
+  printf ("\n  rowpass: sumsq %.2f units of 2^-100 relative\n", worst);
+  CU_ASSERT (same);
+  CU_ASSERT (worst <= 16.0);
+  mpfr_clears (m, t, (mpfr_ptr) 0);
+  gsl_rng_free (r);
+}
+
 int
 main (void)
 {
@@ -445,6 +505,7 @@ main (void)
     { "compensated sums vs MPFR", test_sums },
     { "dist2 vs MPFR, maxabs on special values", test_dist_maxabs },
     { "elementwise kernels vs the scalar code", test_elementwise },
+    { "row pass vs its separate passes and MPFR", test_rowpass },
     { NULL, NULL },
   };
   int rc = lsc_test_run ("vmath", cases);

@@ -681,6 +681,23 @@ lsc_vm_sumsq (const double *x, size_t n, double scale, double *lo)
   return sumsq_scalar (x, n, scale, lo);
 }
 
+double
+lsc_vm_rowpass (double *y, const double *src, size_t n, double *hi,
+                double *lo, double *s, double *c, double a)
+{
+#ifdef LSC_VM_AVX2
+  if (lsc_vm_vectorised () && __builtin_cpu_supports ("avx512f"))
+    return lsc_vm512_rowpass (y, src, n, hi, lo, s, c, a);
+#endif
+  /* the separate passes (the same results) */
+  double big = lsc_vm_maxabs (src, n);
+  for (size_t i = 0; i < n; i++)
+    y[i] = src[i];
+  *hi = lsc_vm_sumsq (src, n, 1.0, lo);
+  lsc_vm_acc2 (s, c, a, src, n);
+  return big;
+}
+
 void
 lsc_vm_acc2 (double *s, double *c, double a, const double *y, size_t n)
 {

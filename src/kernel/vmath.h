@@ -38,6 +38,17 @@ double lsc_vm_maxabs (const double *x, size_t n);
    within a few units of 2^-104 relative (all terms are positive). */
 double lsc_vm_sumsq (const double *x, size_t n, double scale, double *lo);
 
+/* One pass over a row src[0..n-1] for the loss's preparation: copies it
+   to y (not overlapping src), stores its sum of squares as a
+   double-double *hi + *lo (the algorithm and bits of lsc_vm_sumsq with
+   scale 1), adds a src to s + c (the bits of lsc_vm_acc2) and returns
+   max |src[i]| (as lsc_vm_maxabs: NaN or +inf when such entries occur,
+   and then the other outputs are meaningless).  The sum of squares is
+   only as accurate as lsc_vm_sumsq's when no square overflows or
+   underflows: the caller checks the maximum. */
+double lsc_vm_rowpass (double *y, const double *src, size_t n, double *hi,
+                       double *lo, double *s, double *c, double a);
+
 /* Compensated accumulation s[x] + c[x] += a y[x] for x < n (exact
    product by FMA, TwoSum on the running sum). */
 void lsc_vm_acc2 (double *s, double *c, double a, const double *y, size_t n);

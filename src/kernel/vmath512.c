@@ -138,6 +138,57 @@ lsc_vm512_axpy3 (double *y, double a, const double *x, double b,
     }
 }
 
+/* lsc_vm512_maxabs, a copy, lsc_vm512_sumsq (scale 1) and lsc_vm512_acc2
+   in one pass: the same operations lane by lane, so the same bits (the
+   maximum is exact in any order). */
+LSC_512 double
+lsc_vm512_rowpass (double *y, const double *src, size_t n, double *hi_out,
+                   double *lo_out, double *s, double *c, double a)
+{
+  __m512d m = _mm512_setzero_pd (), hi = m, l = m;
+  __m512d av = _mm512_set1_pd (a);
+  __mmask8 bad = 0;
+  for (size_t i = 0; i < n; i += 8)
+    {
+      __mmask8 k = tail (n - i);
+      __m512d x = _mm512_maskz_loadu_pd (k, src + i);
+      _mm512_mask_storeu_pd (y + i, k, x);
+      __m512d ax = _mm512_abs_pd (x);
+      bad |= _mm512_cmp_pd_mask (ax, ax, _CMP_UNORD_Q);
+      m = _mm512_max_pd (m, ax);
+      /* sum of squares, as lsc_vm512_sumsq */
+      __m512d ph = _mm512_mul_pd (x, x), pl = _mm512_fmsub_pd (x, x, ph);
+      __m512d t = _mm512_add_pd (hi, ph), bb = _mm512_sub_pd (t, hi);
+      __m512d e = _mm512_add_pd (_mm512_sub_pd (hi, _mm512_sub_pd (t, bb)),
+                                 _mm512_sub_pd (ph, bb));
+      l = _mm512_add_pd (l, _mm512_add_pd (e, pl));
+      hi = t;
+      /* s + c += a x, as lsc_vm512_acc2 */
+      __m512d sv = _mm512_maskz_loadu_pd (k, s + i);
+      __m512d p = _mm512_mul_pd (av, x), ql = _mm512_fmsub_pd (av, x, p);
+      __m512d u = _mm512_add_pd (sv, p), ub = _mm512_sub_pd (u, sv);
+      __m512d f = _mm512_add_pd (_mm512_sub_pd (sv, _mm512_sub_pd (u, ub)),
+                                 _mm512_sub_pd (p, ub));
+      _mm512_mask_storeu_pd (s + i, k, u);
+      _mm512_mask_storeu_pd (c + i, k,
+                             _mm512_add_pd (_mm512_maskz_loadu_pd (k, c + i),
+                                            _mm512_add_pd (f, ql)));
+    }
+  double h[8], lw[8];
+  _mm512_storeu_pd (h, hi);
+  _mm512_storeu_pd (lw, l);
+  double H = 0.0, L = 0.0;
+  for (int j = 0; j < 8; j++)
+    {
+      double t = H + h[j], bb = t - H;
+      L += ((H - (t - bb)) + (h[j] - bb)) + lw[j];
+      H = t;
+    }
+  *hi_out = H;
+  *lo_out = L;
+  return bad ? NAN : _mm512_reduce_max_pd (m);
+}
+
 /* Correctly rounded quotients by the vector division: eight lanes per
    instruction (on CPUs that split 512-bit operations, still well over
    twice the quotients per cycle of the four-lane division). */

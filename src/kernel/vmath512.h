@@ -23,6 +23,11 @@ void lsc_vm512_axpy3 (double *y, double a, const double *x, double b,
    same last bits as the four-lane code). */
 double lsc_vm512_sumsq (const double *x, size_t n, double scale, double *lo);
 
+/* As lsc_vm_rowpass (the bits of lsc_vm512_sumsq and lsc_vm512_acc2). */
+double lsc_vm512_rowpass (double *y, const double *src, size_t n,
+                          double *hi, double *lo, double *s, double *c,
+                          double a);
+
 /* As lsc_vm_div: dst[i] = src[i] / q, correctly rounded. */
 void lsc_vm512_div (double *dst, const double *src, double q, size_t n);
 #endif

@@ -23,10 +23,16 @@ struct lsc_loss_workspace
                            blocks hold their upper triangles)           */
   double *F;            /* nr x nr loss pair terms (upper triangle)     */
   double *gn;           /* nr: gam_a |y_a|                              */
+  double *n2;           /* 2 nr: |y_a|^2 as a double-double (n2[2a] +
+                           n2[2a+1]) for the student rows, NaN when not
+                           available (rows scaled for their range)      */
   double *rc;           /* d: compensation of r                         */
   size_t *nnear;        /* nr: near pairs (a, b > a) in row a           */
   size_t *nearidx;      /* nr: their column offsets (one row at a time) */
   size_t *head, *link;  /* nr each: component member lists             */
+  size_t *axis;         /* m: x when target row j is +-c e_x (c > 0),
+                           SIZE_MAX otherwise                           */
+  double *axsg;         /* m: its sign                                  */
   int ident;            /* V = I rows are in Y, Yh, C (set once)        */
   double *N;            /* nr x d n-vectors of the Hessian              */
   double *M;            /* nr x d weighted n-vectors                    */

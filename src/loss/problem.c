@@ -12,6 +12,15 @@
 #include "../kernel/vmath.h"
 #include "../kernel/vgemm.h"
 
+/* Workspace arrays start on a cache line (64 bytes), so that the
+   AVX-512 kernels' full vectors of aligned rows do not straddle lines. */
+static void *
+amalloc (size_t n)
+{
+  /* C11: the size a multiple of the alignment */
+  return n > SIZE_MAX - 64 ? NULL : aligned_alloc (64, (n + 63) / 64 * 64);
+}
+
 /* Workspace for problems of size (k, d, m): O((k+m)(k+m+d)) doubles.
    NULL on a zero size (reported as LSC_EBADLEN) or when memory runs out or
    the sizes overflow (LSC_ENOMEM). */
@@ -38,24 +47,27 @@ lsc_loss_workspace_alloc (size_t k, size_t d, size_t m)
   ws->d = d;
   ws->m = m;
   ws->nr = nr;
-  ws->Y = malloc (nr * d * sizeof (double));
-  ws->Yh = malloc (nr * d * sizeof (double));
+  ws->Y = amalloc (nr * d * sizeof (double));
+  ws->Yh = amalloc (nr * d * sizeof (double));
   ws->gam = malloc (nr * sizeof (double));
   ws->nrm = malloc (nr * sizeof (double));
-  ws->C = malloc (nr * nr * sizeof (double));
-  ws->T = malloc (k * nr * sizeof (double));
-  ws->N = malloc (nr * d * sizeof (double));
-  ws->M = malloc (nr * d * sizeof (double));
-  ws->r = malloc (d * sizeof (double));
+  ws->C = amalloc (nr * nr * sizeof (double));
+  ws->T = amalloc (k * nr * sizeof (double));
+  ws->N = amalloc (nr * d * sizeof (double));
+  ws->M = amalloc (nr * d * sizeof (double));
+  ws->r = amalloc (d * sizeof (double));
   ws->p = malloc (d * sizeof (double));
   ws->q = malloc (d * sizeof (double));
-  ws->sc = malloc (nr * sizeof (double));
+  ws->sc = amalloc (nr * sizeof (double));
   ws->scc = malloc (nr * sizeof (double));
   ws->comp = malloc (nr * sizeof (size_t));
-  ws->OM = malloc (k * nr * sizeof (double));
-  ws->F = malloc (nr * nr * sizeof (double));
-  ws->gn = malloc (nr * sizeof (double));
-  ws->rc = malloc (d * sizeof (double));
+  ws->OM = amalloc (k * nr * sizeof (double));
+  ws->F = amalloc (nr * nr * sizeof (double));
+  ws->gn = amalloc (nr * sizeof (double));
+  ws->n2 = amalloc (2 * nr * sizeof (double));
+  ws->axis = malloc (m * sizeof (size_t));
+  ws->axsg = malloc (m * sizeof (double));
+  ws->rc = amalloc (d * sizeof (double));
   ws->nnear = calloc (nr, sizeof (size_t));
   ws->nearidx = malloc (nr * sizeof (size_t));
   ws->head = malloc (nr * sizeof (size_t));
@@ -64,6 +76,7 @@ lsc_loss_workspace_alloc (size_t k, size_t d, size_t m)
   if (!ws->vg || !ws->Y || !ws->Yh || !ws->gam || !ws->nrm || !ws->C || !ws->T || !ws->N
       || !ws->M || !ws->r || !ws->p || !ws->q || !ws->sc || !ws->scc
       || !ws->comp || !ws->OM || !ws->F || !ws->gn || !ws->rc || !ws->nnear
+      || !ws->n2
       || !ws->nearidx || !ws->head || !ws->link)
     goto fail;
   return ws;
@@ -96,6 +109,9 @@ lsc_loss_workspace_free (lsc_loss_workspace *ws)
   free (ws->OM);
   free (ws->F);
   free (ws->gn);
+  free (ws->n2);
+  free (ws->axis);
+  free (ws->axsg);
   free (ws->rc);
   free (ws->nnear);
   free (ws->nearidx);
@@ -155,38 +171,43 @@ lsc_problem_check (const lsc_problem *p, const double *W)
   return check_max (p, W, NULL);
 }
 
-/* |y| to about half an ulp, without overflow or underflow: the row is
-   scaled by the exact power of two 2^-e that brings max |y_x| into
-   [0.5, 1), its squares are summed in double-double (lsc_vm_sumsq), and
-   the square root gets one Newton correction from the exact residual.
-   big = max |y_x| (from the argument check).  Not cblas_dnrm2: some OpenBLAS kernels compute it in x87 extended
-   precision, which valgrind emulates in double (rows of 1e-300 then had
-   norm 0 under valgrind only). */
+/* |y| to about half an ulp, without overflow or underflow: the squares
+   summed in double-double (lsc_vm_sumsq's algorithm), and the square root
+   given one Newton correction from the exact residual.  hi + lo is the
+   unscaled sum of squares of lsc_vm_rowpass, used when big = max |y_x|
+   lies in [2^-450, 2^450] (no square or low part of one over- or
+   underflows so far as to matter: the same bits as the scaled sum);
+   otherwise the row is scaled by the exact power of two 2^-e that
+   brings big into [0.5, 1) first.  Not cblas_dnrm2: some OpenBLAS
+   kernels compute it in x87 extended precision, which valgrind emulates
+   in double (rows of 1e-300 then had norm 0 under valgrind only). */
 static double
-row_norm (const double *y, size_t d, double big)
+row_norm (const double *y, size_t d, double big, double hi, double lo)
 {
   int e = 0;
-  frexp (big, &e);
-  double hi, lo;
-  if (e > -1000 && e < 1000)
-    hi = lsc_vm_sumsq (y, d, ldexp (1.0, -e), &lo);
-  else
+  if (!(big >= 0x1p-450 && big <= 0x1p450))   /* as lsc_loss_prepare */
     {
-      /* 2^-e is not a normal double: scale the entries one by one */
-      hi = lo = 0.0;
-      for (size_t x = 0; x < d; x++)
+      frexp (big, &e);
+      if (e > -1000 && e < 1000)
+        hi = lsc_vm_sumsq (y, d, ldexp (1.0, -e), &lo);
+      else
         {
-          double t = ldexp (y[x], -e), ph = t * t, pl = fma (t, t, -ph);
-          double sum = hi + ph, bb = sum - hi;
-          lo += (hi - (sum - bb)) + (ph - bb) + pl;
-          hi = sum;
+          /* 2^-e is not a normal double: scale the entries one by one */
+          hi = lo = 0.0;
+          for (size_t x = 0; x < d; x++)
+            {
+              double t = ldexp (y[x], -e), ph = t * t, pl = fma (t, t, -ph);
+              double sum = hi + ph, bb = sum - hi;
+              lo += (hi - (sum - bb)) + (ph - bb) + pl;
+              hi = sum;
+            }
         }
     }
   double a2 = hi + lo, a2l = lo - (a2 - hi);
   double r = sqrt (a2);
   if (r > 0.0)
     r += (fma (-r, r, a2) + a2l) / (2.0 * r);
-  return ldexp (r, e);
+  return e ? ldexp (r, e) : r;
 }
 
 /* Fill Y, Yh, gam, nrm, gn, the residual r = sum_a gam_a y_a and the
@@ -216,7 +237,25 @@ lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
     }
   size_t k = ws->k, d = ws->d, m = ws->m, nr = ws->nr;
   if (p->V)
-    ws->ident = 0;
+    {
+      ws->ident = 0;
+      /* target rows along a coordinate axis: the near pairs with them
+         take the O(1) route of lsc_loss_pair, as for V = I (the same
+         bits whether V = I is given or implied) */
+      for (size_t j = 0; j < m; j++)
+        {
+          const double *v = p->V + j * d;
+          size_t nz = 0, at = 0;
+          for (size_t x = 0; x < d; x++)
+            if (v[x] != 0.0)
+              {
+                nz++;
+                at = x;
+              }
+          ws->axis[j] = nz == 1 && isfinite (v[at]) ? at : SIZE_MAX;
+          ws->axsg[j] = nz == 1 && v[at] < 0.0 ? -1.0 : 1.0;
+        }
+    }
   else if (!ws->ident)
     {
       memset (ws->Y + k * d, 0, m * d * sizeof (double));
@@ -225,6 +264,8 @@ lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
         {
           ws->Y[(k + j) * d + j] = ws->Yh[(k + j) * d + j] = 1.0;
           ws->nrm[k + j] = 1.0;
+          ws->axis[j] = j;
+          ws->axsg[j] = 1.0;
           for (size_t b = k + j; b < nr; b++)
             ws->C[(k + j) * nr + b] = b == k + j;
         }
@@ -241,22 +282,28 @@ lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
   for (size_t a = 0; a < rows; a++)
     {
       const double *src = a < k ? W + a * d : p->V + (a - k) * d;
-      double big = lsc_vm_maxabs (src, d);
+      double *y = ws->Y + a * d, *yh = ws->Yh + a * d, hi, lo, big;
+      if (bad || zero)
+        big = lsc_vm_maxabs (src, d);  /* scan on for the errors' order */
+      else
+        /* copy, maximum, sum of squares and r += gam_a y_a (compensated,
+           students then targets) in one pass */
+        big = lsc_vm_rowpass (y, src, d, &hi, &lo, ws->r, ws->rc,
+                              ws->gam[a]);
       if (!isfinite (big))
         bad = 1;
       else if (big == 0.0)
         zero = 1;
       if (bad || zero)
-        continue;   /* scan on for the errors' order, compute nothing */
-      double *y = ws->Y + a * d, *yh = ws->Yh + a * d;
-      memcpy (y, src, d * sizeof (double));
-      double n = row_norm (y, d, big);
+        continue;   /* compute nothing more */
+      double n = row_norm (y, d, big, hi, lo);
       ws->nrm[a] = n;
+      int direct = big >= 0x1p-450 && big <= 0x1p450;
+      ws->n2[2 * a] = direct ? hi : NAN;
+      ws->n2[2 * a + 1] = direct ? lo : NAN;
       lsc_vm_div (yh, y, n, d);
       if (!p->V)
         memcpy (ws->C + a * nr + k, yh, d * sizeof (double));
-      /* r, compensated, students then targets (as before) */
-      lsc_vm_acc2 (ws->r, ws->rc, ws->gam[a], y, d);
     }
   if (bad || (p->alpha && !lsc_all_finite (p->alpha, p->k))
       || (p->beta && !lsc_all_finite (p->beta, p->m)))
@@ -309,6 +356,42 @@ lsc_loss_pair (lsc_pair *g, const lsc_loss_workspace *ws, size_t a, size_t b)
       g->sh = sqrt (0.5 * (1.0 - c));
       g->ch = sqrt (0.5 * (1.0 + c));
       return;
+    }
+  if (a < ws->k && b >= ws->k && ws->axis[b - ws->k] != SIZE_MAX
+      && !isnan (ws->n2[2 * a]))
+    {
+      /* V = I, or a target row along an axis: v = +-e_x.  With q = |y|^2 - y_x^2 (from the double-double
+         |y|^2 and the exact square: no cancellation left that matters
+         while q >= 2^-40 |y|^2) and n = |y|,
+           1 -/+ cos theta = q / (n (n +/- y_x))  (the smaller side),
+           sin^2(theta/2) = (1 - cos theta)/2, cos^2(theta/2) = (1 + cos theta)/2,
+         in O(1) instead of lsc_vm_dist2's pass over the row. */
+      size_t j = b - ws->k;
+      double yx = ws->axsg[j] * ws->Y[a * ws->d + ws->axis[j]];
+      double n = ws->nrm[a];
+      double h = ws->n2[2 * a], l = ws->n2[2 * a + 1];
+      double sq = yx * yx, sql = fma (yx, yx, -sq);
+      double qh = h - sq, bb = qh - h;
+      double ql = ((h - (qh - bb)) + (-sq - bb)) + (l - sql);
+      double q = qh + ql;
+      if (q >= 0x1p-40 * h)
+        {
+          double ay = fabs (yx), big = 0.5 * (n + ay) / n;
+          double small = 0.5 * q / (n * (n + ay));
+          double sm = sqrt (small), bg = sqrt (big);
+          double sh = yx > 0 ? sm : bg, ch = yx > 0 ? bg : sm;
+          double half = sm <= 0.5 ? lsc_vm_asin_half (sm) : atan2 (sm, bg);
+          g->near = 1;
+          g->sh = sh;
+          g->ch = ch;
+          g->phi = 2.0 * half;
+          g->theta = sh <= ch ? g->phi : LSC_PI - g->phi;
+          g->t = LSC_PI / 2 - g->theta;
+          g->s = 2.0 * sh * ch;
+          g->oms = 1.0 - g->s;
+          g->c = (ch - sh) * (ch + sh);
+          return;
+        }
     }
   /* Stable form from the unit rows: sin(theta/2) and cos(theta/2) from
      |u - v| and |u + v| (normalised by |u - v|^2 + |u + v|^2 =
