@@ -21,39 +21,26 @@ static void
 usage (void)
 {
   printf ("Usage: %s [OPTION]...\n", cli_program_name ());
-  puts ("Find the real dimensions d* at which catalogued families of critical "
-        "points\n"
-        "change type (an eigenvalue of one isotypic component of the Hessian "
-        "crosses\n"
-        "zero) or fold, and print d* to the requested number of digits, "
-        "agreed by\n"
-        "a second solve at higher precision (agreement, not a proof: --prove "
-        "adds a\n"
+  puts ("Find the real dimensions d* at which catalogued families of critical points\n"
+        "change type (an eigenvalue of one isotypic component of the Hessian crosses\n"
+        "zero) or fold, and print d* to the requested number of digits, agreed by\n"
+        "a second solve at higher precision (agreement, not a proof: --prove adds a\n"
         "proof in ball arithmetic of each crossing).\n"
         "\n"
         "  -F, --family=NAME[,NAME]  families to treat (default: all)\n"
-        "  -D, --digits=N        significant digits of d* (default 30, at "
-        "most 1000)\n"
+        "  -D, --digits=N        significant digits of d* (default 30, at most 1000)\n"
         "      --from=D          lower end of the scan in d (default 2)\n"
         "      --to=D            upper end of the scan in d (default 100)\n"
-        "  -c, --catalogue=FILE  family catalogue (default: $LANDSCAPE_FAMILIES, "
-        "the\n"
+        "  -c, --catalogue=FILE  family catalogue (default: $LANDSCAPE_FAMILIES, the\n"
         "                        build tree's or the installed families.tsv)\n"
-        "      --prove           prove each crossing: exactly one d* in an "
-        "interval\n"
+        "      --prove           prove each crossing: exactly one d* in an interval\n"
         "                        inside the printed digits (column proof)\n"
-        "      --params          also print the parameters at each d* (a "
-        "second table)\n"
-        "  -f, --format=FMT      text, tsv, json, latex or markdown (default: "
-        "from the\n"
-        "                        extension of --output, else text on a "
-        "terminal, tsv)\n"
-        "  -o, --output=FILE     write the tables to FILE instead of standard "
-        "output\n"
-        "      --columns=LIST    columns to show, in this order (names of "
-        "the TSV\n"
-        "                        header, all, default); LaTeX default: "
-        "family, event,\n"
+        "      --params          also print the parameters at each d* (a second table)\n"
+        "  -f, --format=FMT      text, tsv, json, latex or markdown (default: from the\n"
+        "                        extension of --output, else text on a terminal, tsv)\n"
+        "  -o, --output=FILE     write the tables to FILE instead of standard output\n"
+        "      --columns=LIST    columns to show, in this order (names of the TSV\n"
+        "                        header, all, default); LaTeX default: family, event,\n"
         "                        component, mult, d_star, index_below,\n"
         "                        index_above, status\n"
         "      --standalone      LaTeX: a complete document, not a fragment\n"
@@ -61,28 +48,8 @@ usage (void)
         "  -h, --help            display this help and exit\n"
         "  -V, --version         output version information and exit\n"
         "\n"
-        "Exit status: 0 if every d* was found and agreed (and proved with "
-        "--prove), 1 if some row "
-        "was not\n"
-        "(its status says why), 2 for usage or input errors, 3 for system "
-        "errors.");
-}
-
-static int
-in_list (const char *list, const char *name)
-{
-  if (!list)
-    return 1;
-  size_t n = strlen (name);
-  for (const char *p = list; *p;)
-    {
-      const char *e = strchr (p, ',');
-      size_t m = e ? (size_t) (e - p) : strlen (p);
-      if (m == n && strncmp (p, name, n) == 0)
-        return 1;
-      p += m + (e != NULL);
-    }
-  return 0;
+        "Exit status: 0 if every d* was found and agreed (and proved with --prove), 1 if some row was not\n"
+        "(its status says why), 2 for usage or input errors, 3 for system errors.");
 }
 
 int
@@ -173,7 +140,7 @@ main (int argc, char **argv)
   for (size_t f = 0; f < cat->n; f++)
     {
       const lsc_family *F = &cat->fam[f];
-      if (!in_list (families, F->name))
+      if (!lsc_catalogue_selected (families, F->name))
         continue;
       if (progress)
         fprintf (stderr, "\r%s: %s ...            ", cli_program_name (),
