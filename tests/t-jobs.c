@@ -9,6 +9,7 @@
 #include "landscape.h"
 #include "landscape/lsc_jobs.h"
 #include "landscape/lsc_job_table.h"
+#include "landscape/lsc_scan_table.h"
 #include <stdio.h>
 #include <unistd.h>
 #include "testutil.h"
@@ -501,6 +502,63 @@ test_job_tables (void)
   lsc_catalogue_free (cat);
 }
 
+/* The scan's figure: at one d a panel per family whose stem heights sum
+   to the Hessian's dimension k d; over three d two panels with a point
+   per d and family, A's d* line at the catalogue's value. */
+static void
+test_scan_figure (void)
+{
+  lsc_catalogue *cat = read_catalogue ();
+  const char *names[] = { "A", "F3" };
+  double dv[] = { 10, 15, 20 };
+  lsc_scan_k ks;
+  lsc_scan_k_init (&ks);
+  lsc_scan_opts so;
+  lsc_scan_opts_init (&so);
+  so.fast = 1;
+  lsc_scan_set *sf = NULL;
+  size_t nf = 0;
+  CU_ASSERT_EQUAL_FATAL (lsc_scan_catalogue (&sf, &nf, cat, names, 2,
+                                             dv + 2, 1, &ks, &so, NULL,
+                                             NULL), 0);
+  lsc_scan_figure fig;
+  CU_ASSERT_EQUAL_FATAL (lsc_scan_figure_build (&fig, sf, nf, 1, 0, 0, &so),
+                         0);
+  CU_ASSERT_EQUAL (fig.npanels, 2);
+  CU_ASSERT_EQUAL (fig.ncols, 2);
+  for (size_t p = 0; p < fig.npanels; p++)
+    {
+      double sum = 0;
+      for (size_t i = 0; i < fig.panel[p].nseries; i++)
+        for (size_t j = 0; j < fig.panel[p].series[i].n; j++)
+          sum += fig.panel[p].series[i].y[j];
+      CU_ASSERT_EQUAL (sum, 400);
+      CU_ASSERT_EQUAL (fig.panel[p].xlog, LSC_PLOT_LINEAR);
+    }
+  CU_ASSERT_STRING_EQUAL (fig.panel[0].title, "A, d = 20");
+  lsc_scan_figure_free (&fig);
+  lsc_scan_sets_free (sf, nf);
+  CU_ASSERT_EQUAL_FATAL (lsc_scan_catalogue (&sf, &nf, cat, names, 2, dv, 3,
+                                             &ks, &so, NULL, NULL), 0);
+  CU_ASSERT_EQUAL_FATAL (lsc_scan_figure_build (&fig, sf, nf, 3, 1, 0, &so),
+                         0);
+  CU_ASSERT_EQUAL (fig.npanels, 2);
+  CU_ASSERT_EQUAL (fig.panel[0].nseries, 2);
+  CU_ASSERT_EQUAL (fig.panel[1].series[0].n, 3);
+  CU_ASSERT_EQUAL (fig.panel[1].series[0].y[2], sf[0].rows[2].min_eig);
+  CU_ASSERT_EQUAL (fig.panel[0].xlog, 1);
+  CU_ASSERT_EQUAL (fig.panel[1].symc, 1e-3);
+  CU_ASSERT_FATAL (fig.panel[0].nvline >= 1);
+  CU_ASSERT_STRING_EQUAL (fig.panel[0].vlabel[0], "A");
+  CU_ASSERT (fabs (fig.panel[0].vline[0] - 5.58550524742588) < 1e-13);
+  lsc_scan_figure_free (&fig);
+  lsc_scan_figure_free (NULL);
+  CU_ASSERT_EQUAL (lsc_scan_figure_build (&fig, NULL, 1, 1, 0, 0, &so),
+                   LSC_EFAULT);
+  lsc_scan_sets_free (sf, nf);
+  lsc_catalogue_free (cat);
+}
+
 int
 main (void)
 {
@@ -515,6 +573,7 @@ main (void)
     { "prove: scan row proved / contradicted", test_prove_row },
     { "point: read, refusals, selection", test_point_read },
     { "tables: eval and follow read back", test_job_tables },
+    { "scan figure: spectra and branches", test_scan_figure },
     { NULL, NULL }
   };
   return lsc_test_run ("jobs", cases);
