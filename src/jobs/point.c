@@ -12,7 +12,7 @@
 
 /* One matrix from path, its name for messages in *name. */
 static int
-read (double **x, size_t *rows, size_t *cols, size_t **lines,
+read_one (double **x, size_t *rows, size_t *cols, size_t **lines,
       const char **name, const char *path, const lsc_io_limits *lim,
       char *err, size_t errlen)
 {
@@ -29,7 +29,7 @@ read_vector (double **x, const char *path, const char *what, size_t want,
 {
   size_t r, c, *lines = NULL;
   const char *name;
-  int st = read (x, &r, &c, &lines, &name, path, lim, err, errlen);
+  int st = read_one (x, &r, &c, &lines, &name, path, lim, err, errlen);
   free (lines);
   if (st)
     return st;
@@ -82,8 +82,8 @@ lsc_point_read (lsc_point *pt, const char *wpath, size_t identity,
       for (size_t i = 0; i < identity; i++)
         pt->W[i * identity + i] = 1.0;
     }
-  else if ((st = read (&pt->W, &pt->k, &pt->d, &pt->lines, &pt->name, wpath,
-                       lim, err, errlen)))
+  else if ((st = read_one (&pt->W, &pt->k, &pt->d, &pt->lines, &pt->name,
+                           wpath, lim, err, errlen)))
     return st;
   if ((st = lsc_point_check (pt, "W", err, errlen)))
     return st;
@@ -92,7 +92,8 @@ lsc_point_read (lsc_point *pt, const char *wpath, size_t identity,
     {
       size_t rows, cols, *vl = NULL;
       const char *vname;
-      st = read (&pt->V, &rows, &cols, &vl, &vname, vpath, lim, err, errlen);
+      st = read_one (&pt->V, &rows, &cols, &vl, &vname, vpath, lim, err,
+                     errlen);
       if (!st && cols != pt->d)
         {
           snprintf (err, errlen, "%s:%zu: V has %zu columns but W has %zu",
