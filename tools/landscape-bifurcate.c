@@ -73,22 +73,21 @@ main (int argc, char **argv)
     CLI_TABLE_LONGOPTS,
     { NULL, 0, NULL, 0 } };
   const char *families = NULL, *catpath = NULL, *outpath = NULL;
-  double from = 2, to = 100;
-  unsigned digits = 30;
-  int digits_set = 0;
-  int params = 0, prove = 0, quiet = 0, opt, fmt_given = 0;
+  lsc_bifurcate_opts bo;
+  lsc_bifurcate_opts_init (&bo);
+  int digits_set = 0, prove = 0, quiet = 0, opt, fmt_given = 0;
   lsc_table_format fmt = cli_default_format ();
   while ((opt = cli_getopt (argc, argv, "F:D:c:f:o:qhV", longopts)) != -1)
     switch (opt)
       {
       case 'F': families = optarg; break;
-      case 'D': digits = (unsigned) cli_parse_long ("--digits", optarg, 1, 1000);
+      case 'D': bo.digits = (unsigned) cli_parse_long ("--digits", optarg, 1, 1000);
         digits_set = 1;
         break;
-      case 256: from = cli_parse_double ("--from", optarg); break;
-      case 257: to = cli_parse_double ("--to", optarg); break;
+      case 256: bo.from = cli_parse_double ("--from", optarg); break;
+      case 257: bo.to = cli_parse_double ("--to", optarg); break;
       case 'c': catpath = optarg; break;
-      case 258: params = 1; break;
+      case 258: bo.params = 1; break;
       case 259: prove = 1; break;
       case 'f': fmt = cli_parse_format ("--format", optarg); fmt_given = 1; break;
       case 'o': outpath = optarg; break;
@@ -102,7 +101,7 @@ main (int argc, char **argv)
       }
   if (optind != argc)
     cli_fatal (CLI_EXIT_USAGE, "unexpected argument '%s'", argv[optind]);
-  if (!(from >= 1) || !(to > from))
+  if (!(bo.from >= 1) || !(bo.to > bo.from))
     cli_fatal (CLI_EXIT_USAGE, "the scan range needs 1 <= --from < --to");
   fmt = cli_output_format (outpath, fmt, fmt_given);
   char err[512];
@@ -119,7 +118,7 @@ main (int argc, char **argv)
   int progress = !quiet && isatty (STDERR_FILENO);
 
   /* printed to --digits; by default all digits (LaTeX: LSC_TABLE_LATEX_DIGITS) */
-  lsc_table_output *o = cli_output_open (stdout, fmt, digits_set ? (int) digits : 0);
+  lsc_table_output *o = cli_output_open (stdout, fmt, digits_set ? (int) bo.digits : 0);
   size_t ncol;
   const lsc_table_pcolumn *cols = lsc_bifurcate_table_columns (&ncol);
   cli_table_check (fmt, 1, cols, ncol);
@@ -131,12 +130,6 @@ main (int argc, char **argv)
   if (!ev || !nev)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
   int exit_rc = CLI_EXIT_OK;
-  lsc_bifurcate_opts bo;
-  lsc_bifurcate_opts_init (&bo);
-  bo.from = from;
-  bo.to = to;
-  bo.digits = digits;
-  bo.params = params;
   for (size_t f = 0; f < cat->n; f++)
     {
       const lsc_family *F = &cat->fam[f];
@@ -151,7 +144,7 @@ main (int argc, char **argv)
     }
   size_t nbad = 0;
   lsc_bifurcate_table_write (o, (const lsc_bifurcate_event *const *) ev, nev,
-                             cat->n, prove, params, &nbad);
+                             cat->n, prove, bo.params, &nbad);
   if (nbad)
     exit_rc = CLI_EXIT_NOCONV;
   for (size_t f = 0; f < cat->n; f++)

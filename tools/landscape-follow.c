@@ -97,7 +97,6 @@ main (int argc, char **argv)
   double to = NAN, from = NAN;
   const char *catpath = NULL, *wpath = NULL, *outpath = NULL;
   int fmt_given = 0;
-  double tol = 1e-6;
   lsc_table_format fmt = cli_default_format ();
   int digits = 0, list = 0, domains = 0, past_branch = 0, opt;
   lsc_follow_opts fo;
@@ -125,8 +124,8 @@ main (int argc, char **argv)
       case 'c': catpath = optarg; break;
       case 'w': wpath = optarg; break;
       case OPT_TOL:
-        tol = cli_parse_double ("--tol", optarg);
-        if (!(tol > 0))
+        fo.detect_tol = cli_parse_double ("--tol", optarg);
+        if (!(fo.detect_tol > 0))
           cli_fatal (CLI_EXIT_USAGE, "--tol must be positive");
         break;
       case OPT_MAXSTEP:
@@ -188,11 +187,12 @@ main (int argc, char **argv)
                            err, sizeof err);
       if (st)
         cli_fatal_status (st, "%s", err[0] ? err : lsc_strerror (st));
-      st = lsc_follow_detect (&detected, pt.W, pt.k, pt.d, tol);
+      st = lsc_follow_detect (&detected, pt.W, pt.k, pt.d,
+                              fo.detect_tol);
       lsc_point_clear (&pt);
       if (st == LSC_EUNSUP || st == LSC_ENOTFIX)
         cli_fatal (CLI_EXIT_USAGE, "%s: no Young-type isotropy within --tol "
-                   "%g (%s)", wpath, tol, lsc_strerror (st));
+                   "%g (%s)", wpath, fo.detect_tol, lsc_strerror (st));
       if (st == LSC_EDOM)
         cli_fatal (CLI_EXIT_USAGE, "%s: the detected group has no large "
                    "block (block sizes too small to follow in d)", wpath);

@@ -139,6 +139,8 @@ typedef struct
   double to;                  /* end (required)                             */
   int past_branch;            /* 1: run on past a branch point where the
                                  isotropy grows (0)                         */
+  double detect_tol;          /* lsc_follow_detect's tolerance for a family
+                                 given by a point W (1e-6)                  */
 } lsc_follow_opts;
 void lsc_follow_opts_init (lsc_follow_opts *o);
 
