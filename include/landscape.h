@@ -27,6 +27,7 @@
 #include "landscape/lsc_table.h"
 #include "landscape/lsc_scan_table.h"
 #include "landscape/lsc_branch_table.h"
+#include "landscape/lsc_job_table.h"
 #include "landscape/lsc_bifurcate_table.h"
 #include "landscape/lsc_plot.h"
 

@@ -4,6 +4,7 @@
    the branches born at type A's and F5's d*, checked against the full
    Hessian at every integer d on each branch. */
 #include <config.h>
+#include "landscape/lsc_branch_table.h"
 #include "testutil.h"
 #include "landscape.h"
 
@@ -292,6 +293,69 @@ test_f5 (void)
   lsc_branch_workspace_free (w);
 }
 
+/* The branch diagram of F5 on [5, 8]: its own branch as a curve rising in
+   d, the pitchfork child's two halves labelled after it, the crossing
+   marked at the d* of lsc_branch_events (and of the closed value), the
+   child's points those of the job's halves. */
+static void
+test_diagram (void)
+{
+  const lsc_family *F = family ("F5");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (F);
+  lsc_branch_workspace *w = lsc_branch_workspace_alloc (cat);
+  lsc_branch_options o;
+  lsc_branch_options_init (&o);
+  o.d_lo = 5;
+  o.d_hi = 8;
+  o.integer_checks = 0;
+  lsc_branch_diagram *g = lsc_branch_diagram_alloc (0);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (g);
+  lsc_branch_hooks hk;
+  CU_ASSERT_EQUAL (lsc_branch_diagram_family (g, &hk, F, &o, w), 0);
+  lsc_branch_result res;
+  lsc_branch_result_init (&res);
+  CU_ASSERT_EQUAL_FATAL (lsc_branch_job (&res, F, &o, w, &hk), 0);
+  const lsc_plot_panel *pp;
+  CU_ASSERT_EQUAL_FATAL (lsc_branch_diagram_panel (&pp, g, 1), 0);
+  CU_ASSERT_EQUAL (pp->xlog, LSC_PLOT_LOG);
+  CU_ASSERT_STRING_EQUAL (pp->ylabel, "loss");
+  int fam = 0, child = 0, cross = 0;
+  size_t nline = 0;
+  for (size_t i = 0; i < pp->nseries; i++)
+    {
+      const lsc_plot_series *se = &pp->series[i];
+      if (se->style != LSC_PLOT_POINTS)
+        nline += se->n;
+      if (se->label && strcmp (se->label, "F5") == 0)
+        {
+          fam++;
+          CU_ASSERT (se->n >= 2 && se->x[0] < se->x[se->n - 1]);
+        }
+      if (se->label && strcmp (se->label, "F5 kd:L,1,1") == 0)
+        child++;
+      if (se->label && strcmp (se->label, "crossing d*") == 0)
+        {
+          cross++;
+          CU_ASSERT_EQUAL (se->n, 1);
+          CU_ASSERT (fabs (se->x[0] - 5.76381273491957116692455955808)
+                     < 1e-13);
+        }
+    }
+  CU_ASSERT_EQUAL (fam, 1);
+  CU_ASSERT_EQUAL (child, 1);
+  CU_ASSERT_EQUAL (cross, 1);
+  CU_ASSERT_EQUAL_FATAL (res.nrows, 1);
+  /* the line series hold every followed point (runs share joints) */
+  CU_ASSERT (nline > 4);
+  CU_ASSERT_EQUAL (lsc_branch_diagram_panel (NULL, g, 0), LSC_EFAULT);
+  CU_ASSERT_EQUAL (lsc_branch_diagram_family (g, NULL, F, &o, w),
+                   LSC_EFAULT);
+  lsc_branch_result_free (&res);
+  lsc_branch_diagram_free (g);
+  lsc_branch_diagram_free (NULL);
+  lsc_branch_workspace_free (w);
+}
+
 /* The derived names and the catalogue line round trip. */
 static void
 test_names (void)
@@ -322,6 +386,7 @@ main (void)
     { "type A: branches at d*, full Hessian at integer d", test_type_a },
     { "F5: pitchfork at d*, full Hessian at integer d", test_f5 },
     { "derived names, catalogue line", test_names },
+    { "F5: the branch diagram", test_diagram },
     { NULL, NULL } };
   int rc = lsc_test_run ("branch", cases);
   lsc_catalogue_free (cat);

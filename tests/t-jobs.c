@@ -1,12 +1,17 @@
 /* Tests of the jobs (lsc_jobs): evaluate a point by both routes and at two
    precisions, follow a family against the scan at the same d, grids
    against their closed forms, the proof of a scan row. */
+#define _POSIX_C_SOURCE 200809L
 #include <config.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "landscape.h"
 #include "landscape/lsc_jobs.h"
+#include "landscape/lsc_job_table.h"
+#include "landscape/lsc_scan_table.h"
+#include <stdio.h>
+#include <unistd.h>
 #include "testutil.h"
 
 static lsc_catalogue *
@@ -318,6 +323,242 @@ test_prove_row (void)
   lsc_catalogue_free (cat);
 }
 
+/* Write text to dir/name; the path in buf. */
+static const char *
+put (char *buf, size_t len, const char *dir, const char *name,
+     const char *text)
+{
+  snprintf (buf, len, "%s/%s", dir, name);
+  FILE *f = fopen (buf, "w");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (f);
+  fputs (text, f);
+  fclose (f);
+  return buf;
+}
+
+/* lsc_point_read: the matrices as written, W = I by the file and by
+   identity giving the same evaluation, and each refusal with its status
+   and the file and line in the message. */
+static void
+test_point_read (void)
+{
+  char dir[] = "/tmp/t-jobs-XXXXXX", w[256], v[256], a[256], b[256], z[256];
+  char err[512];
+  CU_ASSERT_PTR_NOT_NULL_FATAL (mkdtemp (dir));
+  put (w, sizeof w, dir, "w", "# W\n1 0.5 0\n0 1 0\n0 0 2\n");
+  put (v, sizeof v, dir, "v", "1 0 0\n0 1 0\n");
+  put (a, sizeof a, dir, "a", "1 2 3\n");
+  put (b, sizeof b, dir, "b", "0.5\n0.25\n");
+  lsc_point pt;
+  CU_ASSERT_EQUAL (lsc_point_read (&pt, w, 0, v, a, b, NULL, err,
+                                   sizeof err), 0);
+  CU_ASSERT (pt.k == 3 && pt.d == 3 && pt.m == 2);
+  CU_ASSERT (pt.p.k == 3 && pt.p.d == 3 && pt.p.m == 2 && pt.p.V == pt.V
+             && pt.p.alpha == pt.alpha && pt.p.beta == pt.beta);
+  CU_ASSERT (pt.W[1] == 0.5 && pt.W[8] == 2 && pt.alpha[2] == 3
+             && pt.beta[1] == 0.25 && pt.V[4] == 1 && pt.lines[0] == 2);
+  lsc_point_clear (&pt);
+  /* the same question two ways: I_3 from a file and as identity */
+  put (z, sizeof z, dir, "i", "1 0 0\n0 1 0\n0 0 1\n");
+  lsc_point p1, p2;
+  CU_ASSERT_EQUAL (lsc_point_read (&p1, z, 0, NULL, NULL, NULL, NULL, err,
+                                   sizeof err), 0);
+  CU_ASSERT_EQUAL (lsc_point_read (&p2, NULL, 3, NULL, NULL, NULL, NULL,
+                                   err, sizeof err), 0);
+  CU_ASSERT_STRING_EQUAL (p2.name, "identity");
+  CU_ASSERT_EQUAL (memcmp (p1.W, p2.W, 9 * sizeof (double)), 0);
+  lsc_eval_opts eo;
+  lsc_eval_opts_init (&eo);
+  lsc_eval_result r1 = { 0 }, r2 = { 0 };
+  CU_ASSERT_EQUAL (lsc_eval (&r1, p1.W, &p1.p, &eo), 0);
+  CU_ASSERT_EQUAL (lsc_eval (&r2, p2.W, &p2.p, &eo), 0);
+  CU_ASSERT (r1.loss == r2.loss && r1.ng == r2.ng && r1.in.pos == 9);
+  lsc_eval_result_clear (&r1);
+  lsc_eval_result_clear (&r2);
+  lsc_point_clear (&p1);
+  lsc_point_clear (&p2);
+  /* refusals */
+  put (z, sizeof z, dir, "z", "1 0\n0 0\n");
+  CU_ASSERT_EQUAL (lsc_point_read (&pt, z, 0, NULL, NULL, NULL, NULL, err,
+                                   sizeof err), LSC_EDOM);
+  CU_ASSERT_PTR_NOT_NULL (strstr (err, "/z:2: row 2 of W is zero"));
+  lsc_point_clear (&pt);
+  CU_ASSERT_EQUAL (lsc_point_read (&pt, w, 0, NULL, b, NULL, NULL, err,
+                                   sizeof err), LSC_EINVAL);
+  CU_ASSERT_PTR_NOT_NULL (strstr (err, "alpha has 2 entries, expected 3"));
+  lsc_point_clear (&pt);
+  CU_ASSERT_EQUAL (lsc_point_read (&pt, w, 0, z, NULL, NULL, NULL, err,
+                                   sizeof err), LSC_EINVAL);
+  CU_ASSERT_PTR_NOT_NULL (strstr (err, "V has 2 columns but W has 3"));
+  lsc_point_clear (&pt);
+  /* beta counts the rows of V */
+  CU_ASSERT_EQUAL (lsc_point_read (&pt, w, 0, v, NULL, a, NULL, err,
+                                   sizeof err), LSC_EINVAL);
+  CU_ASSERT_PTR_NOT_NULL (strstr (err, "(the number of rows of V)"));
+  lsc_point_clear (&pt);
+  /* a polished W with a zero row */
+  CU_ASSERT_EQUAL (lsc_point_read (&pt, w, 0, NULL, NULL, NULL, NULL, err,
+                                   sizeof err), 0);
+  pt.W[3] = pt.W[4] = pt.W[5] = 0;
+  CU_ASSERT_EQUAL (lsc_point_check (&pt, "the polished W", err, sizeof err),
+                   LSC_EDOM);
+  CU_ASSERT_PTR_NOT_NULL (strstr (err, ":3: row 2 of the polished W"));
+  lsc_point_clear (&pt);
+  lsc_point_clear (NULL);
+  CU_ASSERT_NOT_EQUAL (lsc_point_read (&pt, "/nonexistent/w", 0, NULL, NULL,
+                                       NULL, NULL, err, sizeof err), 0);
+  lsc_point_clear (&pt);
+  const char *names[] = { "w", "v", "a", "b", "z", "i" };
+  for (int i = 0; i < 6; i++)
+    {
+      snprintf (z, sizeof z, "%s/%s", dir, names[i]);
+      remove (z);
+    }
+  rmdir (dir);
+  /* the --family selection */
+  CU_ASSERT (lsc_catalogue_selected (NULL, "A"));
+  CU_ASSERT (lsc_catalogue_selected ("A,F3", "F3"));
+  CU_ASSERT (lsc_catalogue_selected ("A,F3", "A"));
+  CU_ASSERT (!lsc_catalogue_selected ("A,F3", "F"));
+  CU_ASSERT (!lsc_catalogue_selected ("AB,F3", "A"));
+  CU_ASSERT (!lsc_catalogue_selected ("", "A"));
+}
+
+/* The tables of lsc_eval and lsc_follow read back: the summary's numbers
+   are the result's, the follow table has one row per point and the
+   family's parameter columns. */
+static void
+test_job_tables (void)
+{
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream (&buf, &len);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (f);
+  lsc_table_output *o = lsc_table_output_alloc (f, LSC_TABLE_TSV, NULL);
+  lsc_point pt;
+  char err[256];
+  CU_ASSERT_EQUAL_FATAL (lsc_point_read (&pt, NULL, 4, NULL, NULL, NULL,
+                                         NULL, err, sizeof err), 0);
+  lsc_eval_opts eo;
+  lsc_eval_opts_init (&eo);
+  lsc_eval_result r = { 0 };
+  CU_ASSERT_EQUAL_FATAL (lsc_eval (&r, pt.W, &pt.p, &eo), 0);
+  lsc_descent_result pol = { 0 };
+  pol.iter = 7;
+  CU_ASSERT_EQUAL (lsc_eval_table_write (o, &r, &pt.p, 0, &pol), 0);
+  CU_ASSERT_EQUAL (lsc_table_output_free (o), 0);
+  fclose (f);
+  char want[256];
+  snprintf (want, sizeof want, "k\td\tm\tprec\tloss\tgrad_norm\tindex\t"
+            "zero\tpos\tisotropy\tstatus\tnewton_iter\n4\t4\t4\t53\t0\t0\t"
+            "0\t0\t16\t%s\tok\t7\n", r.isotropy);
+  CU_ASSERT_EQUAL (strncmp (buf, want, strlen (want)), 0);
+  /* one spectrum row per group, multiplicities summing to k d */
+  size_t rows = 0, msum = 0;
+  char *sp = strstr (buf, "value\tmult");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (sp);
+  for (char *l = strchr (sp, '\n'); l && l[1]; l = strchr (l + 1, '\n'))
+    {
+      double v;
+      size_t m;
+      if (sscanf (l + 1, "%lf\t%zu", &v, &m) == 2)
+        rows++, msum += m;
+    }
+  CU_ASSERT_EQUAL (rows, r.ng);
+  CU_ASSERT_EQUAL (msum, 16);
+  free (buf);
+  lsc_eval_result_clear (&r);
+  lsc_point_clear (&pt);
+
+  /* follow F3 a short way: rows = points */
+  lsc_catalogue *cat = read_catalogue ();
+  const lsc_family *fam = lsc_catalogue_find (cat, "F3");
+  f = open_memstream (&buf, &len);
+  o = lsc_table_output_alloc (f, LSC_TABLE_TSV, NULL);
+  lsc_follow_table *x = lsc_follow_table_alloc (o, fam);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (x);
+  lsc_follow_opts fo;
+  lsc_follow_opts_init (&fo);
+  fo.to = fam->d + 1;
+  lsc_follow_result res;
+  int where;
+  CU_ASSERT_EQUAL (lsc_follow (&res, &where, fam, &fo, lsc_follow_table_row,
+                               x), 0);
+  CU_ASSERT_EQUAL (lsc_follow_table_rows (x), res.npoints);
+  CU_ASSERT_EQUAL (lsc_follow_table_end (x), 0);
+  lsc_follow_table_free (x);
+  lsc_follow_table_free (NULL);
+  CU_ASSERT_EQUAL (lsc_table_output_free (o), 0);
+  fclose (f);
+  size_t lines = 0;
+  for (char *l = buf; (l = strchr (l, '\n')); l++)
+    lines++;
+  CU_ASSERT_EQUAL (lines, res.npoints + 1);
+  char hdr[64];
+  snprintf (hdr, sizeof hdr, "\tmin_comp\tp0\t");
+  CU_ASSERT_PTR_NOT_NULL (strstr (buf, hdr));
+  CU_ASSERT (res.npoints > 1);
+  free (buf);
+  lsc_catalogue_free (cat);
+}
+
+/* The scan's figure: at one d a panel per family whose stem heights sum
+   to the Hessian's dimension k d; over three d two panels with a point
+   per d and family, A's d* line at the catalogue's value. */
+static void
+test_scan_figure (void)
+{
+  lsc_catalogue *cat = read_catalogue ();
+  const char *names[] = { "A", "F3" };
+  double dv[] = { 10, 15, 20 };
+  lsc_scan_k ks;
+  lsc_scan_k_init (&ks);
+  lsc_scan_opts so;
+  lsc_scan_opts_init (&so);
+  so.fast = 1;
+  lsc_scan_set *sf = NULL;
+  size_t nf = 0;
+  CU_ASSERT_EQUAL_FATAL (lsc_scan_catalogue (&sf, &nf, cat, names, 2,
+                                             dv + 2, 1, &ks, &so, NULL,
+                                             NULL), 0);
+  lsc_scan_figure fig;
+  CU_ASSERT_EQUAL_FATAL (lsc_scan_figure_build (&fig, sf, nf, 1, 0, 0, &so),
+                         0);
+  CU_ASSERT_EQUAL (fig.npanels, 2);
+  CU_ASSERT_EQUAL (fig.ncols, 2);
+  for (size_t p = 0; p < fig.npanels; p++)
+    {
+      double sum = 0;
+      for (size_t i = 0; i < fig.panel[p].nseries; i++)
+        for (size_t j = 0; j < fig.panel[p].series[i].n; j++)
+          sum += fig.panel[p].series[i].y[j];
+      CU_ASSERT_EQUAL (sum, 400);
+      CU_ASSERT_EQUAL (fig.panel[p].xlog, LSC_PLOT_LINEAR);
+    }
+  CU_ASSERT_STRING_EQUAL (fig.panel[0].title, "A, d = 20");
+  lsc_scan_figure_free (&fig);
+  lsc_scan_sets_free (sf, nf);
+  CU_ASSERT_EQUAL_FATAL (lsc_scan_catalogue (&sf, &nf, cat, names, 2, dv, 3,
+                                             &ks, &so, NULL, NULL), 0);
+  CU_ASSERT_EQUAL_FATAL (lsc_scan_figure_build (&fig, sf, nf, 3, 1, 0, &so),
+                         0);
+  CU_ASSERT_EQUAL (fig.npanels, 2);
+  CU_ASSERT_EQUAL (fig.panel[0].nseries, 2);
+  CU_ASSERT_EQUAL (fig.panel[1].series[0].n, 3);
+  CU_ASSERT_EQUAL (fig.panel[1].series[0].y[2], sf[0].rows[2].min_eig);
+  CU_ASSERT_EQUAL (fig.panel[0].xlog, 1);
+  CU_ASSERT_EQUAL (fig.panel[1].symc, 1e-3);
+  CU_ASSERT_FATAL (fig.panel[0].nvline >= 1);
+  CU_ASSERT_STRING_EQUAL (fig.panel[0].vlabel[0], "A");
+  CU_ASSERT (fabs (fig.panel[0].vline[0] - 5.58550524742588) < 1e-13);
+  lsc_scan_figure_free (&fig);
+  lsc_scan_figure_free (NULL);
+  CU_ASSERT_EQUAL (lsc_scan_figure_build (&fig, NULL, 1, 1, 0, 0, &so),
+                   LSC_EFAULT);
+  lsc_scan_sets_free (sf, nf);
+  lsc_catalogue_free (cat);
+}
+
 int
 main (void)
 {
@@ -330,6 +571,9 @@ main (void)
     { "follow: detected family", test_follow_detect },
     { "grid: closed forms and errors", test_grid },
     { "prove: scan row proved / contradicted", test_prove_row },
+    { "point: read, refusals, selection", test_point_read },
+    { "tables: eval and follow read back", test_job_tables },
+    { "scan figure: spectra and branches", test_scan_figure },
     { NULL, NULL }
   };
   return lsc_test_run ("jobs", cases);

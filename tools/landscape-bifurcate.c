@@ -21,39 +21,26 @@ static void
 usage (void)
 {
   printf ("Usage: %s [OPTION]...\n", cli_program_name ());
-  puts ("Find the real dimensions d* at which catalogued families of critical "
-        "points\n"
-        "change type (an eigenvalue of one isotypic component of the Hessian "
-        "crosses\n"
-        "zero) or fold, and print d* to the requested number of digits, "
-        "agreed by\n"
-        "a second solve at higher precision (agreement, not a proof: --prove "
-        "adds a\n"
+  puts ("Find the real dimensions d* at which catalogued families of critical points\n"
+        "change type (an eigenvalue of one isotypic component of the Hessian crosses\n"
+        "zero) or fold, and print d* to the requested number of digits, agreed by\n"
+        "a second solve at higher precision (agreement, not a proof: --prove adds a\n"
         "proof in ball arithmetic of each crossing).\n"
         "\n"
         "  -F, --family=NAME[,NAME]  families to treat (default: all)\n"
-        "  -D, --digits=N        significant digits of d* (default 30, at "
-        "most 1000)\n"
+        "  -D, --digits=N        significant digits of d* (default 30, at most 1000)\n"
         "      --from=D          lower end of the scan in d (default 2)\n"
         "      --to=D            upper end of the scan in d (default 100)\n"
-        "  -c, --catalogue=FILE  family catalogue (default: $LANDSCAPE_FAMILIES, "
-        "the\n"
+        "  -c, --catalogue=FILE  family catalogue (default: $LANDSCAPE_FAMILIES, the\n"
         "                        build tree's or the installed families.tsv)\n"
-        "      --prove           prove each crossing: exactly one d* in an "
-        "interval\n"
+        "      --prove           prove each crossing: exactly one d* in an interval\n"
         "                        inside the printed digits (column proof)\n"
-        "      --params          also print the parameters at each d* (a "
-        "second table)\n"
-        "  -f, --format=FMT      text, tsv, json, latex or markdown (default: "
-        "from the\n"
-        "                        extension of --output, else text on a "
-        "terminal, tsv)\n"
-        "  -o, --output=FILE     write the tables to FILE instead of standard "
-        "output\n"
-        "      --columns=LIST    columns to show, in this order (names of "
-        "the TSV\n"
-        "                        header, all, default); LaTeX default: "
-        "family, event,\n"
+        "      --params          also print the parameters at each d* (a second table)\n"
+        "  -f, --format=FMT      text, tsv, json, latex or markdown (default: from the\n"
+        "                        extension of --output, else text on a terminal, tsv)\n"
+        "  -o, --output=FILE     write the tables to FILE instead of standard output\n"
+        "      --columns=LIST    columns to show, in this order (names of the TSV\n"
+        "                        header, all, default); LaTeX default: family, event,\n"
         "                        component, mult, d_star, index_below,\n"
         "                        index_above, status\n"
         "      --standalone      LaTeX: a complete document, not a fragment\n"
@@ -61,28 +48,8 @@ usage (void)
         "  -h, --help            display this help and exit\n"
         "  -V, --version         output version information and exit\n"
         "\n"
-        "Exit status: 0 if every d* was found and agreed (and proved with "
-        "--prove), 1 if some row "
-        "was not\n"
-        "(its status says why), 2 for usage or input errors, 3 for system "
-        "errors.");
-}
-
-static int
-in_list (const char *list, const char *name)
-{
-  if (!list)
-    return 1;
-  size_t n = strlen (name);
-  for (const char *p = list; *p;)
-    {
-      const char *e = strchr (p, ',');
-      size_t m = e ? (size_t) (e - p) : strlen (p);
-      if (m == n && strncmp (p, name, n) == 0)
-        return 1;
-      p += m + (e != NULL);
-    }
-  return 0;
+        "Exit status: 0 if every d* was found and agreed (and proved with --prove), 1 if some row was not\n"
+        "(its status says why), 2 for usage or input errors, 3 for system errors.");
 }
 
 int
@@ -106,22 +73,21 @@ main (int argc, char **argv)
     CLI_TABLE_LONGOPTS,
     { NULL, 0, NULL, 0 } };
   const char *families = NULL, *catpath = NULL, *outpath = NULL;
-  double from = 2, to = 100;
-  unsigned digits = 30;
-  int digits_set = 0;
-  int params = 0, prove = 0, quiet = 0, opt, fmt_given = 0;
+  lsc_bifurcate_opts bo;
+  lsc_bifurcate_opts_init (&bo);
+  int digits_set = 0, prove = 0, quiet = 0, opt, fmt_given = 0;
   lsc_table_format fmt = cli_default_format ();
   while ((opt = cli_getopt (argc, argv, "F:D:c:f:o:qhV", longopts)) != -1)
     switch (opt)
       {
       case 'F': families = optarg; break;
-      case 'D': digits = (unsigned) cli_parse_long ("--digits", optarg, 1, 1000);
+      case 'D': bo.digits = (unsigned) cli_parse_long ("--digits", optarg, 1, 1000);
         digits_set = 1;
         break;
-      case 256: from = cli_parse_double ("--from", optarg); break;
-      case 257: to = cli_parse_double ("--to", optarg); break;
+      case 256: bo.from = cli_parse_double ("--from", optarg); break;
+      case 257: bo.to = cli_parse_double ("--to", optarg); break;
       case 'c': catpath = optarg; break;
-      case 258: params = 1; break;
+      case 258: bo.params = 1; break;
       case 259: prove = 1; break;
       case 'f': fmt = cli_parse_format ("--format", optarg); fmt_given = 1; break;
       case 'o': outpath = optarg; break;
@@ -135,7 +101,7 @@ main (int argc, char **argv)
       }
   if (optind != argc)
     cli_fatal (CLI_EXIT_USAGE, "unexpected argument '%s'", argv[optind]);
-  if (!(from >= 1) || !(to > from))
+  if (!(bo.from >= 1) || !(bo.to > bo.from))
     cli_fatal (CLI_EXIT_USAGE, "the scan range needs 1 <= --from < --to");
   fmt = cli_output_format (outpath, fmt, fmt_given);
   char err[512];
@@ -152,7 +118,7 @@ main (int argc, char **argv)
   int progress = !quiet && isatty (STDERR_FILENO);
 
   /* printed to --digits; by default all digits (LaTeX: LSC_TABLE_LATEX_DIGITS) */
-  lsc_table_output *o = cli_output_open (stdout, fmt, digits_set ? (int) digits : 0);
+  lsc_table_output *o = cli_output_open (stdout, fmt, digits_set ? (int) bo.digits : 0);
   size_t ncol;
   const lsc_table_pcolumn *cols = lsc_bifurcate_table_columns (&ncol);
   cli_table_check (fmt, 1, cols, ncol);
@@ -164,16 +130,10 @@ main (int argc, char **argv)
   if (!ev || !nev)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
   int exit_rc = CLI_EXIT_OK;
-  lsc_bifurcate_opts bo;
-  lsc_bifurcate_opts_init (&bo);
-  bo.from = from;
-  bo.to = to;
-  bo.digits = digits;
-  bo.params = params;
   for (size_t f = 0; f < cat->n; f++)
     {
       const lsc_family *F = &cat->fam[f];
-      if (!in_list (families, F->name))
+      if (!lsc_catalogue_selected (families, F->name))
         continue;
       if (progress)
         fprintf (stderr, "\r%s: %s ...            ", cli_program_name (),
@@ -184,7 +144,7 @@ main (int argc, char **argv)
     }
   size_t nbad = 0;
   lsc_bifurcate_table_write (o, (const lsc_bifurcate_event *const *) ev, nev,
-                             cat->n, prove, params, &nbad);
+                             cat->n, prove, bo.params, &nbad);
   if (nbad)
     exit_rc = CLI_EXIT_NOCONV;
   for (size_t f = 0; f < cat->n; f++)

@@ -12,78 +12,44 @@
 #include <gsl/gsl_errno.h>
 #include "landscape.h"
 #include "cli.h"
-
-/* A matrix read from a file, with the source line of each row. */
-typedef struct
-{
-  const char *path;      /* as given ("-" for stdin), NULL if absent */
-  const char *name;      /* for messages                             */
-  double *x;
-  size_t rows, cols;
-  size_t *lines;
-} matrix;
+#include "landscape/lsc_job_table.h"
 
 static void
 usage (void)
 {
   printf ("Usage: %s [OPTION]... [W-FILE]\n", cli_program_name ());
-  puts ("Evaluate the population loss of a two-layer ReLU network under "
-        "Gaussian inputs\n"
-        "at W (k x d, one neuron per row; read from W-FILE, or standard "
-        "input when\n"
-        "W-FILE is absent or '-'): loss, gradient norm, Morse index and "
-        "inertia, and\n"
-        "the Hessian spectrum grouped into distinct eigenvalues with "
-        "multiplicities.\n"
+  puts ("Evaluate the population loss of a two-layer ReLU network under Gaussian inputs\n"
+        "at W (k x d, one neuron per row; read from W-FILE, or standard input when\n"
+        "W-FILE is absent or '-'): loss, gradient norm, Morse index and inertia, and\n"
+        "the Hessian spectrum grouped into distinct eigenvalues with multiplicities.\n"
         "\n"
         "  -t, --target=FILE    target weights V (m x d); default V = I_d\n"
-        "  -a, --alpha=FILE     student output weights (k numbers); default "
-        "all 1\n"
-        "  -b, --beta=FILE      target output weights (m numbers); default "
-        "all 1\n"
-        "  -e, --example=NAME   built-in W instead of a file: identity:D "
-        "(W = V = I_D)\n"
-        "  -f, --format=FMT     text, tsv, json, latex or markdown (default: "
-        "from the\n"
-        "                       extension of --output, else text on a "
-        "terminal, tsv)\n"
-        "  -o, --output=FILE    write the tables to FILE instead of standard "
-        "output\n"
-        "      --polish         first polish W by Newton's method on the full "
-        "gradient\n"
-        "                       system (exact Hessian) to the nearby critical "
-        "point of\n"
-        "                       any index; adds the columns status and "
-        "newton_iter\n"
-        "      --detect-tol=TOL isotropy detection tolerance, relative to "
-        "max(1, max|W|)\n"
-        "                       (default 1e-12 for the isotypic route, 1e-9 "
-        "for labels)\n"
-        "  -p, --prec=BITS      loss and gradient in MPFR at BITS bits "
-        "(53..100000)\n"
-        "      --tol=TOL        eigenvalue grouping and zero tolerance, "
-        "relative to\n"
+        "  -a, --alpha=FILE     student output weights (k numbers); default all 1\n"
+        "  -b, --beta=FILE      target output weights (m numbers); default all 1\n"
+        "  -e, --example=NAME   built-in W instead of a file: identity:D (W = V = I_D)\n"
+        "  -f, --format=FMT     text, tsv, json, latex or markdown (default: from the\n"
+        "                       extension of --output, else text on a terminal, tsv)\n"
+        "  -o, --output=FILE    write the tables to FILE instead of standard output\n"
+        "      --polish         first polish W by Newton's method on the full gradient\n"
+        "                       system (exact Hessian) to the nearby critical point of\n"
+        "                       any index; adds the columns status and newton_iter\n"
+        "      --detect-tol=TOL isotropy detection tolerance, relative to max(1, max|W|)\n"
+        "                       (default 1e-12 for the isotypic route, 1e-9 for labels)\n"
+        "  -p, --prec=BITS      loss and gradient in MPFR at BITS bits (53..100000)\n"
+        "      --tol=TOL        eigenvalue grouping and zero tolerance, relative to\n"
         "                       max(1, max|eigenvalue|) (default 1e-8)\n"
-        "  -D, --digits=N       significant digits of doubles (1..17; "
-        "default 17)\n"
-        "      --max-line=BYTES longest input line accepted (default "
-        "1048576)\n"
-        "      --max-entries=N  most numbers in one input matrix (default "
-        "16777216)\n"
-        "      --max-memory=SIZE  refuse a Hessian needing more than SIZE "
-        "(e.g. 8G;\n"
+        "  -D, --digits=N       significant digits of doubles (1..17; default 17)\n"
+        "      --max-line=BYTES longest input line accepted (default 1048576)\n"
+        "      --max-entries=N  most numbers in one input matrix (default 16777216)\n"
+        "      --max-memory=SIZE  refuse a Hessian needing more than SIZE (e.g. 8G;\n"
         "                       default: the memory available)\n"
-        "      --dense          always build the kd x kd Hessian and solve it "
-        "densely\n"
-        "                       (default: the isotypic route when W has a "
-        "Young-type\n"
-        "                       isotropy with a large block of 3 or more; "
-        "V = I only)\n"
+        "      --dense          always build the kd x kd Hessian and solve it densely\n"
+        "                       (default: the isotypic route when W has a Young-type\n"
+        "                       isotropy with a large block of 3 or more; V = I only)\n"
         "  -h, --help           display this help and exit\n"
         "  -V, --version        output version information and exit\n"
         "\n"
-        "Exit status: 0 ok, 1 --polish did not converge (status column), 2 "
-        "usage or\n"
+        "Exit status: 0 ok, 1 --polish did not converge (status column), 2 usage or\n"
         "input error, 3 system error.\n"
         "See landscape-eval(1) and landscape-formats(5).");
 }
@@ -111,54 +77,6 @@ lib_fail (const char *what, int status)
   cli_fatal_status (status, "%s: %s", what, lsc_strerror (status));
 }
 
-static void
-read_matrix (matrix *m)
-{
-  char err[512];
-  m->name = strcmp (m->path, "-") != 0 ? m->path : "(stdin)";
-  int rc = lsc_matrix_read_file_limited (&m->x, &m->rows, &m->cols,
-                                         &m->lines, m->path, cli_io_limits (),
-                                         err, sizeof err);
-  if (rc != LSC_SUCCESS)
-    cli_fatal_status (rc, "%s", err);
-}
-
-/* A weight vector: one number per line or a single row. */
-static void
-read_vector (matrix *m, const char *what, size_t want, const char *whence)
-{
-  read_matrix (m);
-  if (m->rows != 1 && m->cols != 1)
-    cli_fatal (CLI_EXIT_USAGE, "%s: %s must be one number per line or one "
-               "row, found %zu rows of %zu", m->name, what, m->rows, m->cols);
-  if (m->rows * m->cols != want)
-    cli_fatal (CLI_EXIT_USAGE, "%s: %s has %zu entries, expected %zu (%s)",
-               m->name, what, m->rows * m->cols, want, whence);
-}
-
-/* Reject a zero row (the loss is not differentiable there). */
-static void
-check_rows (const matrix *m, const char *what)
-{
-  for (size_t i = 0; i < m->rows; i++)
-    {
-      size_t j = 0;
-      while (j < m->cols && m->x[i * m->cols + j] == 0.0)
-        j++;
-      if (j == m->cols)
-        cli_fatal (CLI_EXIT_USAGE, "%s:%zu: row %zu of %s is zero (the loss "
-                   "is not differentiable there)", m->name,
-                   m->lines ? m->lines[i] : i + 1, i + 1, what);
-    }
-}
-
-static void
-free_matrix (matrix *m)
-{
-  free (m->x);
-  free (m->lines);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -182,8 +100,8 @@ main (int argc, char **argv)
     { "detect-tol", required_argument, NULL, 257 },
     { NULL, 0, NULL, 0 }
   };
-  matrix W = { 0 }, V = { 0 }, A = { 0 }, B = { 0 };
-  const char *example = NULL, *outpath = NULL;
+  const char *example = NULL, *outpath = NULL, *wpath = "-";
+  const char *vpath = NULL, *apath = NULL, *bpath = NULL;
   int fmt_given = 0, polish = 0;
   lsc_table_format fmt = cli_default_format ();
   long digits = 0;
@@ -197,9 +115,9 @@ main (int argc, char **argv)
   while ((c = cli_getopt (argc, argv, "t:a:b:e:f:o:p:D:hV", longopts)) != -1)
     switch (c)
       {
-      case 't': V.path = optarg; break;
-      case 'a': A.path = optarg; break;
-      case 'b': B.path = optarg; break;
+      case 't': vpath = optarg; break;
+      case 'a': apath = optarg; break;
+      case 'b': bpath = optarg; break;
       case 'e': example = optarg; break;
       case 'f': fmt = cli_parse_format ("--format", optarg); fmt_given = 1; break;
       case 'o': outpath = optarg; break;
@@ -234,50 +152,30 @@ main (int argc, char **argv)
     cli_fatal (CLI_EXIT_USAGE, "--example and a W file are exclusive");
   fmt = cli_output_format (outpath, fmt, fmt_given);
   int nstdin = 0;
-  W.path = optind < argc ? argv[optind] : "-";
-  const char *paths[] = { example ? NULL : W.path, V.path, A.path, B.path };
+  if (optind < argc)
+    wpath = argv[optind];
+  const char *paths[] = { example ? NULL : wpath, vpath, apath, bpath };
   for (int i = 0; i < 4; i++)
     nstdin += paths[i] && strcmp (paths[i], "-") == 0;
   if (nstdin > 1)
     cli_fatal (CLI_EXIT_USAGE, "standard input ('-') can be read only once");
-
-  /* ---- input ---- */
+  size_t D = 0;
   if (example)
     {
       if (strncmp (example, "identity:", 9) != 0)
         cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --example: "
                    "expected identity:D", example);
-      size_t D = (size_t) cli_parse_long ("--example", example + 9, 1, 10000);
+      D = (size_t) cli_parse_long ("--example", example + 9, 1, 10000);
       char what[64];
       snprintf (what, sizeof what, "the %zu x %zu example", D, D);
       cli_mem_check (8.0 * (double) D * (double) D, what);
-      W.name = "identity";
-      W.rows = W.cols = D;
-      W.x = calloc (D * D, sizeof (double));
-      if (!W.x)
-        cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-      for (size_t i = 0; i < D; i++)
-        W.x[i * D + i] = 1.0;
     }
-  else
-    read_matrix (&W);
-  check_rows (&W, "W");
-  size_t k = W.rows, d = W.cols, m = d;
-  if (V.path)
-    {
-      read_matrix (&V);
-      if (V.cols != d)
-        cli_fatal (CLI_EXIT_USAGE, "%s:%zu: V has %zu columns but W has %zu",
-                   V.name, V.lines[0], V.cols, d);
-      check_rows (&V, "V");
-      m = V.rows;
-    }
-  if (A.path)
-    read_vector (&A, "alpha", k, "the number of rows of W");
-  if (B.path)
-    read_vector (&B, "beta", m, V.path ? "the number of rows of V"
-                 : "the number of columns of W");
-  lsc_problem p = { k, d, m, V.x, A.x, B.x };
+  char err[512];
+  lsc_point pt;
+  int rc = lsc_point_read (&pt, wpath, D, vpath, apath, bpath,
+                           cli_io_limits (), err, sizeof err);
+  if (rc)
+    cli_fatal_status (rc, "%s", err[0] ? err : lsc_strerror (rc));
 
   /* ---- the job: --polish first (Newton on the full gradient system,
      to the nearby critical point of any index), then the evaluation ---- */
@@ -286,80 +184,22 @@ main (int argc, char **argv)
   eo.max_bytes = cli_mem_budget ();
   if (!isfinite (eo.max_bytes))
     eo.max_bytes = 0;
-  int rc = polish ? lsc_eval_polish (W.x, &pres, &r, &p, eo.max_bytes) : 0;
-  if (polish && !rc)
-    check_rows (&W, "the polished W");
+  rc = polish ? lsc_eval_polish (pt.W, &pres, &r, &pt.p, eo.max_bytes) : 0;
+  if (polish && !rc && lsc_point_check (&pt, "the polished W", err,
+                                        sizeof err))
+    cli_fatal (CLI_EXIT_USAGE, "%s", err);
   if (!rc)
-    rc = lsc_eval (&r, W.x, &p, &eo);
+    rc = lsc_eval (&r, pt.W, &pt.p, &eo);
   if (rc == LSC_ENOMEM && r.need_bytes > 0)
     cli_mem_check (r.need_bytes, r.need_what);
   if (rc)
     lib_fail ("evaluation", rc);
-  long prec = eo.prec;
-
-  /* ---- output ---- */
-  lsc_table_coltype num = prec ? LSC_TABLE_DECIMAL : LSC_TABLE_REAL;
-  const lsc_table_column scols[] = {
-    { "k", LSC_TABLE_INT }, { "d", LSC_TABLE_INT }, { "m", LSC_TABLE_INT },
-    { "prec", LSC_TABLE_INT }, { "loss", num }, { "grad_norm", num },
-    { "index", LSC_TABLE_INT }, { "zero", LSC_TABLE_INT }, { "pos", LSC_TABLE_INT },
-    { "isotropy", LSC_TABLE_STRING }, { "status", LSC_TABLE_STATUS },
-    { "newton_iter", LSC_TABLE_INT }
-  };
-  const lsc_table_column gcols[] = {
-    { "value", LSC_TABLE_REAL }, { "mult", LSC_TABLE_INT },
-    { "spread", LSC_TABLE_REAL }, { "component", LSC_TABLE_STRING }
-  };
   cli_redirect_stdout (outpath);
   lsc_table_output *o = cli_output_open (stdout, fmt, (int) digits);
-  lsc_table *t = lsc_table_begin (o, "summary", scols, polish ? 12 : 10);
-  lsc_table_cell_int (t, (long long) k);
-  lsc_table_cell_int (t, (long long) d);
-  lsc_table_cell_int (t, (long long) m);
-  lsc_table_cell_int (t, prec ? prec : 53);
-  if (prec)
-    {
-      lsc_table_cell_decimal (t, r.loss_dec);
-      lsc_table_cell_decimal (t, r.grad_dec);
-    }
-  else
-    {
-      lsc_table_cell_real (t, r.loss);
-      lsc_table_cell_real (t, r.grad_norm);
-    }
-  lsc_table_cell_int (t, (long long) r.in.neg);
-  lsc_table_cell_int (t, (long long) r.in.zero);
-  lsc_table_cell_int (t, (long long) r.in.pos);
-  if (r.isotropy[0])
-    lsc_table_cell_string (t, r.isotropy);
-  else
-    lsc_table_cell_empty (t);
-  if (polish)
-    {
-      lsc_table_cell_status (t, pres.status);
-      lsc_table_cell_int (t, (long long) pres.iter);
-    }
-  lsc_table_row_end (t);
-  lsc_table_end (t);
-  t = lsc_table_begin (o, "spectrum", gcols, 4);
-  for (size_t g = 0; g < r.ng; g++)
-    {
-      lsc_table_cell_real (t, r.grp[g].value);
-      lsc_table_cell_int (t, (long long) r.grp[g].mult);
-      lsc_table_cell_real (t, r.grp[g].spread);
-      if (r.label[g][0])
-        lsc_table_cell_string (t, r.label[g]);
-      else
-        lsc_table_cell_empty (t);
-      lsc_table_row_end (t);
-    }
-  lsc_table_end (t);
+  lsc_eval_table_write (o, &r, &pt.p, eo.prec, polish ? &pres : NULL);
   cli_output_close (o);
 
   lsc_eval_result_clear (&r);
-  free_matrix (&W);
-  free_matrix (&V);
-  free_matrix (&A);
-  free_matrix (&B);
+  lsc_point_clear (&pt);
   return cli_finish (polish && pres.status ? CLI_EXIT_NOCONV : CLI_EXIT_OK);
 }

@@ -16,76 +16,57 @@
 #include "cli.h"
 #include "cli-atomic.h"
 #include "cli-plot.h"
-#include "scan-out.h"
+#include "landscape/lsc_scan_table.h"
 
 static void
 usage (void)
 {
   printf ("Usage: %s [OPTION]...\n", cli_program_name ());
-  puts ("For every catalogue family of critical points of the two-layer ReLU "
-        "loss that\n"
-        "exists at the requested dimension: the critical point continued in "
-        "d from the\n"
-        "catalogue, its loss, gradient residual, type and Morse index, and "
-        "the distinct\n"
+  puts ("For every catalogue family of critical points of the two-layer ReLU loss that\n"
+        "exists at the requested dimension: the critical point continued in d from the\n"
+        "catalogue, its loss, gradient residual, type and Morse index, and the distinct\n"
         "Hessian eigenvalues with multiplicities by isotypic component.\n"
         "\n"
-        "  -d, --d=SPEC         dimension: D (real), A:B:STEP, or A:B:logN "
-        "(N points\n"
+        "  -d, --d=SPEC         dimension: D (real), A:B:STEP, or A:B:logN (N points\n"
         "                       per decade); default 20\n"
         "  -k, --k=K            neurons: a number, d or d+N (default d)\n"
         "  -F, --family=NAMES   only these families (comma-separated)\n"
-        "  -c, --catalogue=FILE family catalogue (default: $LANDSCAPE_FAMILIES, "
-        "the\n"
+        "  -c, --catalogue=FILE family catalogue (default: $LANDSCAPE_FAMILIES, the\n"
         "                       build tree's or the installed families.tsv)\n"
-        "  -l, --long           one summary and one spectrum table for all d "
-        "(tidy rows)\n"
+        "  -l, --long           one summary and one spectrum table for all d (tidy rows)\n"
         "      --full           check against the full Hessian at integer d\n"
         "      --fast           double-precision point and spectrum only (no MPFR\n"
         "                       refinement; error ~ d eps of the largest eigenvalue)\n"
         "      --tol=TOL        zero tolerance of eigenvalues, relative to\n"
         "                       max(1, max|eigenvalue|) (default 1e-8)\n"
-        "  -f, --format=FMT     text, tsv, json, latex or markdown (default: "
-        "from the\n"
-        "                       extension of --output, else text on a "
-        "terminal, tsv)\n"
-        "  -D, --digits=N       significant digits of reals (1..17, more "
-        "with --prec;\n"
+        "  -f, --format=FMT     text, tsv, json, latex or markdown (default: from the\n"
+        "                       extension of --output, else text on a terminal, tsv)\n"
+        "  -D, --digits=N       significant digits of reals (1..17, more with --prec;\n"
         "                       default: all that identify the value)\n"
-        "  -p, --prec=BITS      refine the point and compute loss and "
-        "spectrum in MPFR\n"
-        "                       at BITS bits (53..100000), printed as "
-        "decimals\n"
+        "  -p, --prec=BITS      refine the point and compute loss and spectrum in MPFR\n"
+        "                       at BITS bits (53..100000), printed as decimals\n"
         "  -P, --plot=FILE      also plot to FILE (.svg, .pdf or .png)\n"
-        "  -o, --output=FILE    write the tables to FILE instead of standard "
-        "output\n"
+        "  -o, --output=FILE    write the tables to FILE instead of standard output\n"
         "  -q, --quiet          no progress report on standard error\n"
-        "      --prove          add the column proved: the point and its "
-        "Morse index\n"
+        "      --prove          add the column proved: the point and its Morse index\n"
         "                       proved in ball arithmetic (landscape-certify)\n"
-        "      --columns=LIST   columns to show, in this order (names of the "
-        "TSV\n"
+        "      --columns=LIST   columns to show, in this order (names of the TSV\n"
         "                       header, all, default); LaTeX default: family,\n"
         "                       isotropy, type, index, loss, min_eig, dstar\n"
         "      --standalone     LaTeX: a complete document, not a fragment\n"
         "      --poly           multiplicities as polynomials in d\n"
-        "      --size=WxH       plot size, e.g. 8.5cmx6cm, 17cm, 3.3in "
-        "(default:\n"
+        "      --size=WxH       plot size, e.g. 8.5cmx6cm, 17cm, 3.3in (default:\n"
         "                       8.5 cm wide for one panel, 17 cm for more)\n"
         "      --font-size=PT   plot font size in points (default 8)\n"
         "      --dpi=N          PNG resolution (default 300)\n"
-        "      --symlog[=C]     eigenvalue axes in signed log, linear within "
-        "C\n"
+        "      --symlog[=C]     eigenvalue axes in signed log, linear within C\n"
         "                       (default 1e-3)\n"
-        "      --plot-data=FILE also write the plotted points as TSV "
-        "(pgfplots)\n"
+        "      --plot-data=FILE also write the plotted points as TSV (pgfplots)\n"
         "  -h, --help           display this help and exit\n"
         "  -V, --version        output version information and exit\n"
         "\n"
-        "Exit status: 0 ok, 1 some rows failed (see their status), 2 usage "
-        "or input\n"
-        "error, 3 system error.  See landscape-scan(1) and "
-        "landscape-formats(5).");
+        "Exit status: 0 ok, 1 some rows failed (see their status), 2 usage or input\n"
+        "error, 3 system error.  See landscape-scan(1) and landscape-formats(5).");
 }
 
 /* Library error hook: the tool reports statuses in rows, not messages. */
@@ -154,6 +135,55 @@ family_names (size_t *n, char **copy_out, const lsc_catalogue *cat,
                  "family named", list);
     }
   return names;
+}
+
+static double
+positive (const char *opt, const char *s, const char *what)
+{
+  double v = cli_parse_double (opt, s);
+  if (!(v > 0))
+    cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for %s: %s must be "
+               "positive", s, opt, what);
+  return v;
+}
+
+/* Parse D, A:B:STEP or A:B:logN (N points per decade) into the grid of
+   lsc_grid (malloc'd); exits 2 with a message naming opt on bad input. */
+static double *
+parse_range (size_t *n, const char *opt, const char *spec)
+{
+  char *s = strdup (spec), *c1, *c2 = NULL;
+  if (!s)
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+  double a, b, step = 0;
+  long perdec = 0;
+  if ((c1 = strchr (s, ':')))
+    {
+      *c1++ = '\0';
+      c2 = strchr (c1, ':');
+      if (!c2 || strchr (c2 + 1, ':'))
+        cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for %s: expected "
+                   "D, A:B:STEP or A:B:logN", spec, opt);
+      *c2++ = '\0';
+    }
+  a = positive (opt, s, c1 ? "the start" : "the dimension");
+  b = c1 ? positive (opt, c1, "the end") : a;
+  if (b < a)
+    cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for %s: the end is "
+               "below the start", spec, opt);
+  if (c2 && strncmp (c2, "log", 3) == 0)
+    perdec = cli_parse_long (opt, c2 + 3, 1, 1000);
+  else if (c2)
+    step = positive (opt, c2, "the step");
+  double *v;
+  int st = lsc_grid (&v, n, a, b, c1 ? step : 1, perdec);
+  if (st == LSC_ELIMIT)
+    cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for %s: more than %d "
+               "points", spec, opt, LSC_GRID_MAX);
+  if (st)
+    cli_fatal_status (st, "%s: %s", opt, lsc_strerror (st));
+  free (s);
+  return v;
 }
 
 /* Progress on standard error (a terminal only). */
@@ -258,7 +288,7 @@ main (int argc, char **argv)
   size_t nd = 0;
   /* static: still reachable when an error exits (cli_fatal) below */
   static double *dv;
-  dv = scan_parse_range (&nd, "--d", dspec);
+  dv = parse_range (&nd, "--d", dspec);
   if (plotpath && lsc_plot_check_path (plotpath) != 0)
     cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --plot: the file "
                "name must end in .svg, .pdf or .png", plotpath);
@@ -290,7 +320,11 @@ main (int argc, char **argv)
                strerror (errno));
   fmt = cli_output_format (outpath, fmt_set ? fmt : cli_default_format (),
                            fmt_set);
-  scan_check_columns (fmt);
+  size_t ns, np, nm;
+  const lsc_table_pcolumn *sc = lsc_scan_table_columns (0, &ns),
+                          *pc = lsc_scan_table_columns (1, &np),
+                          *mc = lsc_scan_table_columns (2, &nm);
+  cli_table_check (fmt, 3, sc, ns, pc, np, mc, nm);
   if (cli_plot_options.data && !plotpath)
     cli_fatal (CLI_EXIT_USAGE, "--plot-data needs --plot");
 
@@ -325,8 +359,16 @@ main (int argc, char **argv)
     }
   if (plotf)
     {
-      int pr = scan_plot (plotf, plotpath, sf, nf, nd, dspec, &so, err,
-                          sizeof err);
+      lsc_scan_figure fig;
+      int pr = lsc_scan_figure_build (&fig, sf, nf, nd,
+                                      strstr (dspec, ":log") != NULL,
+                                      cli_plot_options.symlog, &so);
+      if (pr)
+        snprintf (err, sizeof err, "out of memory");
+      else
+        pr = cli_plot_write (plotf, plotpath, fig.panel, fig.npanels,
+                             fig.ncols, err, sizeof err);
+      lsc_scan_figure_free (&fig);
       if (pr == 0 && cli_atomic_commit (plotf) != 0)
         {
           snprintf (err, sizeof err, "%s: %s", plotpath, strerror (errno));

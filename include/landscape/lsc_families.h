@@ -74,6 +74,10 @@ void lsc_catalogue_free (lsc_catalogue *cat);
 const lsc_family *lsc_catalogue_find (const lsc_catalogue *cat,
                                       const char *name);
 
+/* 1 if name is one of the comma-separated names of list (NULL: every
+   name is), else 0: the --family selection, in catalogue order. */
+int lsc_catalogue_selected (const char *list, const char *name);
+
 /* The installed catalogue: $LANDSCAPE_FAMILIES if set, else
    PKGDATADIR/families.tsv. */
 const char *lsc_catalogue_default_path (void);
@@ -106,6 +110,15 @@ int lsc_family_domain_parse (lsc_family_domain *dom, const char *s);
    LSC_ERANGE if len is too small. */
 int lsc_family_domain_format (char *buf, size_t len,
                               const lsc_family_domain *dom);
+
+/* Copy the catalogue file path, read before as cat, to out - comments
+   verbatim, the header with the domain column - with the domain of every
+   family recomputed by lsc_family_follow (both ways to the ends of its
+   branch).  LSC_SUCCESS; else a one-line message in err and LSC_EINVAL
+   (path unreadable or not cat's), LSC_EFAILED (a domain not computed) or
+   LSC_ENOMEM. */
+int lsc_catalogue_write_domains (FILE *out, const lsc_catalogue *cat,
+                                 const char *path, char *err, size_t errlen);
 
 /* A walk's callback (lsc_family_params.step): called at the reference
    point of each side (first = 1) and at every accepted point after it;

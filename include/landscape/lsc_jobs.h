@@ -15,11 +15,43 @@
 #include "landscape/lsc_continuation.h"
 #include "landscape/lsc_scan.h"
 #include "landscape/lsc_bifurcate.h"
+#include "landscape/lsc_io.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 #pragma GCC visibility push(default)
+
+/* ---- a point read from files (src/jobs/point.c) ---- */
+
+/* W (k x d) and its problem: target V (m x d; NULL: I_d), output weights
+   alpha (k) and beta (m) (NULL: all 1); all malloc'd. */
+typedef struct
+{
+  double *W, *V, *alpha, *beta;
+  size_t k, d, m;
+  size_t *lines;       /* source line of each row of W (NULL: row i + 1)  */
+  const char *name;    /* W's file for messages: the path, "(stdin)" for
+                          "-", or "identity"                             */
+  lsc_problem p;       /* { k, d, m, V, alpha, beta }                    */
+} lsc_point;
+
+/* Read W from wpath ("-": standard input) or, when identity > 0, take
+   W = I_identity; then V, alpha and beta from their paths when not NULL
+   (a vector is one number per line or one row).  Every matrix within lim
+   (lsc_matrix_read_file_limited).  On failure a one-line message naming
+   the file and line goes to err: the reader's status, LSC_EINVAL (shapes
+   that do not fit together), LSC_EDOM (a zero row of W or V: the loss is
+   not differentiable there) or LSC_ENOMEM.  Clear *pt with lsc_point_clear
+   in every case. */
+int lsc_point_read (lsc_point *pt, const char *wpath, size_t identity,
+                    const char *vpath, const char *apath, const char *bpath,
+                    const lsc_io_limits *lim, char *err, size_t errlen);
+/* LSC_EDOM with that message when a row of pt->W is zero (what names W in
+   it, e.g. "the polished W"), else LSC_SUCCESS. */
+int lsc_point_check (const lsc_point *pt, const char *what, char *err,
+                     size_t errlen);
+void lsc_point_clear (lsc_point *pt);
 
 /* ---- evaluate one point (src/jobs/eval.c) ---- */
 
@@ -107,6 +139,8 @@ typedef struct
   double to;                  /* end (required)                             */
   int past_branch;            /* 1: run on past a branch point where the
                                  isotropy grows (0)                         */
+  double detect_tol;          /* lsc_follow_detect's tolerance for a family
+                                 given by a point W (1e-6)                  */
 } lsc_follow_opts;
 void lsc_follow_opts_init (lsc_follow_opts *o);
 

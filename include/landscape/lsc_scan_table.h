@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include "landscape/lsc_scan.h"
 #include "landscape/lsc_table.h"
+#include "landscape/lsc_plot.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -42,6 +43,34 @@ int lsc_scan_table_write (lsc_table_output *o, const lsc_scan_set *sf,
                           size_t nf, const double *dv, size_t nd,
                           const lsc_scan_opts *so,
                           const lsc_scan_table_opts *to, size_t *nbad);
+
+/* The scan's figure as lsc_plot(3) panels (for lsc_plot_write): with one
+   dimension (nd = 1) one panel per family that succeeded, eigenvalue
+   against multiplicity (log), a stem series per isotypic component; with
+   several, two panels over d - the loss (log; a loss within the rounding
+   bound lsc_scan_noise_bound is 0 and left off) and the smallest Hessian
+   eigenvalue (signed log, linear within symlog, default 1e-3), one series
+   per family, d* marked (the catalogue's, else lsc_scan_crossing's,
+   labelled "(scan)").  xlog: the d axis logarithmic; symlog > 0: the
+   eigenvalue axis of the spectra in signed log.  The figure owns its
+   arrays; it points into sf, which must outlive it. */
+typedef struct
+{
+  lsc_plot_panel *panel;        /* npanels panels, in ncols columns     */
+  size_t npanels, ncols;
+  lsc_plot_series *series;      /* storage (owned)                      */
+  double *xy;
+  char (*text)[160];
+  const char **vlabel;
+} lsc_scan_figure;
+
+/* Build fig from the scan's nf families' rows sf at nd dimensions.
+   LSC_SUCCESS, LSC_EFAULT or LSC_ENOMEM (fig then empty).  Free with
+   lsc_scan_figure_free (NULL: nothing). */
+int lsc_scan_figure_build (lsc_scan_figure *fig, const lsc_scan_set *sf,
+                           size_t nf, size_t nd, int xlog, double symlog,
+                           const lsc_scan_opts *so);
+void lsc_scan_figure_free (lsc_scan_figure *fig);
 
 #pragma GCC visibility pop
 #ifdef __cplusplus

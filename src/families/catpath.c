@@ -77,3 +77,21 @@ lsc_catalogue_default_path (void)
   return source_catalogue[0] ? source_catalogue
                              : LSC_PKGDATADIR "/families.tsv";
 }
+
+int
+lsc_catalogue_selected (const char *list, const char *name)
+{
+  if (!list)
+    return 1;
+  if (!name)
+    return 0;
+  size_t n = strlen (name);
+  for (const char *p = list; *p;)
+    {
+      size_t m = strcspn (p, ",");
+      if (m == n && strncmp (p, name, n) == 0)
+        return 1;
+      p += m + (p[m] == ',');
+    }
+  return 0;
+}

@@ -17,6 +17,7 @@ lsc_follow_opts_init (lsc_follow_opts *o)
   o->from = NAN;
   o->to = NAN;
   o->past_branch = 0;
+  o->detect_tol = 1e-6;
 }
 
 typedef struct
