@@ -357,9 +357,11 @@ limits_table (lsc_table_output *o, const lsc_catalogue *cat,
           lsc_table_cell_status (t, unres ? LSC_EPREC : LSC_SUCCESS);
           if (unres)
             {
-              char nb[96];
-              snprintf (nb, sizeof nb, "the two routes differ by %.1e: no "
-                        "coefficient resolved", Q->err[0]);
+              char nb[160];
+              snprintf (nb, sizeof nb, "no coefficient resolved: the two "
+                        "routes differ by %.1e or the eigenvalue is not "
+                        "analytic in the windows (a near crossing)",
+                        Q->err[0]);
               lsc_table_cell_string (t, nb);
               status = CLI_EXIT_NOCONV;
             }
