@@ -336,24 +336,6 @@ lsc_series_expand (lsc_series_expansion **e, const lsc_family *f,
           q1 = np1 + pair[q - np1];
         }
       combine (Q, C1[q1], C2[q], nn, shift, o.nterms, o.prec1, o.recognise);
-      /* data that are not analytic through a window (two eigenvalues
-         that nearly cross there) give coefficients the two routes may
-         share without their being right: unresolved, whatever the
-         routes' difference */
-      double thr = ldexp (1.0, (int) (-o.prec1 / 4));
-      if (Q->kind == LSC_SERIES_EIGEN
-          && (lsc_series_track_tail (C1[q1], nn, o.h1) > thr
-              || lsc_series_track_tail (C2[q], nn, o.h2) > thr))
-        {
-          Q->allzero = 1;
-          for (size_t j = 0; j < Q->n; j++)
-            {
-              Q->err[j] = fmax (Q->err[j], fmax (1e-30, fabs (mpfr_get_d (
-                                                   Q->c[j], MPFR_RNDN))));
-              Q->digits[j] = 0;
-              Q->closed[j][0] = 0;
-            }
-        }
       E->nq = q + 1;
     }
   *e = E;

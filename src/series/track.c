@@ -159,9 +159,20 @@ lsc_series_track_match (size_t *perm, const mpfr_t *yj,
           for (size_t a = 0; a < nt; a++)
             for (size_t c = 0; c < nc; c++)
               D[a * nt + c] = dist (pred[trk[a]], yj[cand[c]], u);
+          /* predictions that cannot tell two values apart (a swap no
+             worse than twice the chosen distances): the order of the
+             predictions, value for value; the two windows' difference
+             judges the result */
           if (assign (to, D, nt, used))
-            LSC_FAIL ("two eigenvalues of one component too close to be "
-                      "followed through the window", LSC_EFAILED);
+            for (size_t a = 0; a < nt; a++)
+              {
+                size_t r = 0;
+                for (size_t b = 0; b < nt; b++)
+                  r += mpfr_cmp (pred[trk[b]], pred[trk[a]]) < 0
+                       || (b < a && mpfr_equal_p (pred[trk[b]],
+                                                  pred[trk[a]]));
+                to[a] = r;
+              }
           for (size_t a = 0; a < nt; a++)
             perm[trk[a]] = cand[to[a]];
         }
@@ -236,16 +247,3 @@ cleanup:
   return rc;
 }
 
-double
-lsc_series_track_tail (mpfr_t *const c, size_t n, double h)
-{
-  double big = 0, tail = 0, hk = 1;
-  for (size_t k = 0; k < n; k++, hk *= h)
-    {
-      double a = fabs (mpfr_get_d (c[k], MPFR_RNDN)) * hk;
-      big = fmax (big, a);
-      if (k + 3 >= n)
-        tail = fmax (tail, a);
-    }
-  return big > 0 ? tail / big : 0;
-}

@@ -15,13 +15,13 @@
    continuing track i.  Nodes 0 and 1 (deep in the asymptotic regime)
    keep the ascending order; from node 2 on each track is extrapolated
    (a Theta(1) one as lambda, a Theta(d) one by its divided difference
-   (y - y_0) / (t^2 - t_0^2), polynomials through the last six nodes) and
-   the values of its
-   component and inner multiplicity are assigned to the nearest
-   predictions, so that two eigenvalues that cross between nodes keep
-   their tracks.  LSC_EFAILED when a component's count changes or two
-   predictions cannot tell their values apart (a swap no worse than
-   twice the chosen distances); LSC_ENOMEM. */
+   (y - y_0) / (t^2 - t_0^2), polynomials through the last six nodes)
+   and the values of its component and inner multiplicity are assigned
+   to the nearest predictions, so that two eigenvalues that cross between
+   nodes keep their tracks; where the predictions cannot tell two values
+   apart (a swap no worse than twice the chosen distances) the values go
+   to the tracks in the order of their predictions.  LSC_EFAILED when a component's count changes;
+   LSC_ENOMEM. */
 int lsc_series_track_match (size_t *perm, const mpfr_t *yj,
                             const lsc_iso_eigen *info, size_t n,
                             const lsc_iso_eigen *shape, const mpfr_t *y,
@@ -39,13 +39,5 @@ int lsc_series_track_match (size_t *perm, const mpfr_t *yj,
 int lsc_series_track_pair (size_t *m, mpfr_t *const *c1, mpfr_t *const *c2,
                            const lsc_iso_eigen *s1, const lsc_iso_eigen *s2,
                            size_t n, size_t nc, double h);
-
-/* How far the interpolating polynomial c[0 .. n) (in eps, window h) is
-   from analytic data: its last three coefficients on the window's scale,
-   max |c_k| h^k over k >= n - 3, relative to the largest |c_k| h^k.
-   Samples of a function analytic well beyond the window give about
-   (h / radius)^n; a kink (an eigenvalue followed across an avoided
-   crossing, or sorted across a true one) leaves 1e-10 or more. */
-double lsc_series_track_tail (mpfr_t *const c, size_t n, double h);
 
 #endif
