@@ -87,22 +87,6 @@ kind_name (int kind)
          : kind == LSC_SERIES_LOSS ? "loss" : "eigenvalue";
 }
 
-/* "d^-1", "d", "1", "d^-1/2" for q = Theta(eps^lead). */
-static void
-order_str (char *buf, size_t len, int lead, int allzero)
-{
-  if (allzero)
-    snprintf (buf, len, "0");
-  else if (lead == 0)
-    snprintf (buf, len, "1");
-  else if (lead == -2)
-    snprintf (buf, len, "d");
-  else if (lead % 2 == 0)
-    snprintf (buf, len, "d^%d", -lead / 2);
-  else
-    snprintf (buf, len, "d^%d/2", -lead);
-}
-
 static int
 expand_table (lsc_table *t, const lsc_family *f, const lsc_series_opts *o,
               int maxd)
@@ -131,7 +115,7 @@ expand_table (lsc_table *t, const lsc_family *f, const lsc_series_opts *o,
     {
       const lsc_series_quantity *Q = &e->q[q];
       char ord[32], mult[96] = "", buf[1200];
-      order_str (ord, sizeof ord, Q->lead, Q->allzero);
+      lsc_series_order_str (ord, sizeof ord, Q->lead, Q->allzero);
       if (Q->kind == LSC_SERIES_EIGEN)
         lsc_series_poly_str (mult, sizeof mult, &Q->mult);
       for (size_t j = 0; j < Q->n; j++)
