@@ -7,39 +7,38 @@
 #include "mpfr/mpfr_vec.h"
 #include "series/track.h"
 
-/* Prediction of one track at t[j] (j >= 2) from its values at the
-   previous nodes into w[0].  An eigenvalue's sample is y = eps^2 lambda:
-   for a Theta(d) one y = s + c0 eps^2 + c1 eps^3 + ..., for a Theta(1)
-   one y = c0 eps^2 + c1 eps^3 + ....  y itself is dominated by its eps^2
-   term, which a low-degree extrapolation gets wrong by about as much as
-   two close eigenvalues differ.  So a Theta(1) track (|y| <= eps at node
-   0) extrapolates lambda = y / eps^2 (up to the constant h^2: y / t^2),
-   smooth with a linear term, on its last m = min(j, TRACK_ORDER) nodes;
-   a Theta(d) track extrapolates the divided difference
-   (y - y[0]) / (t^2 - t[0]^2), nearly constant, on its last
-   m = min(j - 1, TRACK_ORDER) nodes after node 0; Neville's scheme, the
-   prediction mapped back to y. */
+/* Prediction of one track at t[j] from its values at the previous
+   nodes into w[0].  An eigenvalue's sample is y = eps^2 lambda: for a
+   Theta(d) one y = s + c0 eps^2 + c1 eps^3 + ..., for a Theta(1) one
+   y = c0 eps^2 + c1 eps^3 + ..., for a Theta(d^1/2) one y = a eps + ....
+   y itself is dominated by its eps^2 term, which a low-degree
+   extrapolation gets wrong by about as much as two close eigenvalues
+   differ.  So three modes: 0 extrapolates lambda = y / eps^2 (up to the
+   constant h^2: y / t^2), smooth for Theta(1); 1 the divided difference
+   (y - y[0]) / (t^2 - t[0]^2), nearly constant for Theta(d); 2 y itself;
+   each by Neville's scheme on the last TRACK_ORDER nodes available
+   (after node 0 in mode 1), mapped back to y. */
 #define TRACK_ORDER 6
 
 static void
-predict (const mpfr_t *y, const mpfr_t *t, size_t j, double h, mpfr_t *w,
-         mpfr_t u, mpfr_t v)
+predict_mode (const mpfr_t *y, const mpfr_t *t, size_t j, int mode,
+              mpfr_t *w, mpfr_t u, mpfr_t v)
 {
-  int lin = fabs (mpfr_get_d (y[0], MPFR_RNDN))
-            > h * mpfr_get_d (t[0], MPFR_RNDN);
-  size_t avail = lin ? j - 1 : j;
+  size_t avail = mode == 1 ? j - 1 : j;
   size_t m = avail < TRACK_ORDER ? avail : TRACK_ORDER, b = j - m;
   mpfr_t t0s;
   mpfr_init2 (t0s, mpfr_get_prec (u));
   mpfr_sqr (t0s, t[0], MPFR_RNDN);
-  if (!lin)
+  if (mode != 1)
     mpfr_set_zero (t0s, 1);
   for (size_t a = 0; a < m; a++)
     {
-      if (lin)
+      if (mode == 1)
         mpfr_sub (w[a], y[b + a], y[0], MPFR_RNDN);
       else
         mpfr_set (w[a], y[b + a], MPFR_RNDN);
+      if (mode == 2)
+        continue;
       mpfr_sqr (u, t[b + a], MPFR_RNDN);
       mpfr_sub (u, u, t0s, MPFR_RNDN);
       mpfr_div (w[a], w[a], u, MPFR_RNDN);
@@ -56,12 +55,35 @@ predict (const mpfr_t *y, const mpfr_t *t, size_t j, double h, mpfr_t *w,
         mpfr_sub (u, t[b + a + l], t[b + a], MPFR_RNDN);
         mpfr_div (w[a], w[a], u, MPFR_RNDN);
       }
-  mpfr_sqr (u, t[j], MPFR_RNDN);
-  mpfr_sub (u, u, t0s, MPFR_RNDN);
-  mpfr_mul (w[0], w[0], u, MPFR_RNDN);
-  if (lin)
+  if (mode != 2)
+    {
+      mpfr_sqr (u, t[j], MPFR_RNDN);
+      mpfr_sub (u, u, t0s, MPFR_RNDN);
+      mpfr_mul (w[0], w[0], u, MPFR_RNDN);
+    }
+  if (mode == 1)
     mpfr_add (w[0], w[0], y[0], MPFR_RNDN);
   mpfr_clear (t0s);
+}
+
+/* Predict node j (j >= 3) in the mode that predicted node j - 1 best
+   from the nodes before it: each track takes the mode that follows its
+   own growth. */
+static void
+predict (const mpfr_t *y, const mpfr_t *t, size_t j, mpfr_t *w, mpfr_t u,
+         mpfr_t v)
+{
+  int best = 0;
+  double ebest = INFINITY;
+  for (int m = 0; m < 3; m++)
+    {
+      predict_mode (y, t, j - 1, m, w, u, v);
+      mpfr_sub (u, w[0], y[j - 1], MPFR_RNDN);
+      double e = fabs (mpfr_get_d (u, MPFR_RNDN));
+      if (e < ebest)
+        ebest = e, best = m;
+    }
+  predict_mode (y, t, j, best, w, u, v);
 }
 
 /* |x - y| as a double (the distances only rank candidates). */
@@ -112,6 +134,7 @@ lsc_series_track_match (size_t *perm, const mpfr_t *yj,
                         const lsc_iso_eigen *shape, const mpfr_t *y,
                         const mpfr_t *t, size_t nodes, size_t j, double h)
 {
+  (void) h;
   int rc = LSC_SUCCESS;
   size_t *trk = malloc ((n ? n : 1) * sizeof *trk);
   size_t *cand = malloc ((n ? n : 1) * sizeof *cand);
@@ -127,10 +150,10 @@ lsc_series_track_match (size_t *perm, const mpfr_t *yj,
     LSC_FAIL ("out of memory", LSC_ENOMEM);
   for (size_t i = 0; i < n; i++)
     perm[i] = (size_t) -1;
-  if (j >= 2)
+  if (j >= 3)
     for (size_t i = 0; i < n; i++)
       {
-        predict (&y[i * nodes], t, j, h, w, u, v);
+        predict (&y[i * nodes], t, j, w, u, v);
         mpfr_set (pred[i], w[0], MPFR_RNDN);
       }
   for (size_t i = 0; i < n; i++)
@@ -151,7 +174,7 @@ lsc_series_track_match (size_t *perm, const mpfr_t *yj,
       if (nc != nt)
         LSC_FAIL ("the eigenvalues' components change in the window",
                   LSC_EFAILED);
-      if (j < 2) /* nodes 0 and 1 lie deep in the asymptotic regime */
+      if (j < 3) /* nodes 0 to 2 lie deep in the asymptotic regime */
         for (size_t a = 0; a < nt; a++)
           perm[trk[a]] = cand[a];
       else
