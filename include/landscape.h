@@ -20,6 +20,7 @@
 #include "landscape/lsc_series.h"
 #include "landscape/lsc_scan.h"
 #include "landscape/lsc_census.h"
+#include "landscape/lsc_census_table.h"
 #include "landscape/lsc_bifurcate.h"
 #include "landscape/lsc_overparam.h"
 #include "landscape/lsc_jobs.h"

@@ -10,11 +10,8 @@
    512M, 4G, ...); exits 2 on a malformed value. */
 void cli_mem_set_max (const char *opt, const char *arg);
 
-/* Bytes the tool may allocate: the --max-memory value if given, else the
-   smallest of 90% of MemAvailable (/proc/meminfo; of the physical memory
-   from sysconf when that is missing), 90% of the cgroup's memory.max less
-   its memory.current, and the address-space limit (RLIMIT_AS).  Infinity
-   when nothing is known. */
+/* Bytes the tool may allocate: the --max-memory value if given, else
+   lsc_memory_available (3). */
 double cli_mem_budget (void);
 
 /* Exit 3 with "prog: WHAT needs N GiB, more than the M GiB available

@@ -80,18 +80,31 @@ cli_plot_option (int code, const char *arg)
     }
 }
 
-int
-cli_plot_write (FILE *f, const char *path, const lsc_plot_panel *panels,
-                size_t npanels, size_t ncols, char *err, size_t errlen)
+lsc_plot_opts
+cli_plot_opts (void)
 {
   lsc_plot_opts opts = cli_plot_options;
   opts.layout = getenv ("LANDSCAPE_PLOT_LAYOUT");
-  int st = lsc_plot_write (f, path, panels, npanels, ncols, &opts, err,
-                           errlen);
+  return opts;
+}
+
+void
+cli_plot_release (void)
+{
 #ifdef HAVE_CAIRO
   /* Release cairo's font caches (no cairo object is alive now), so that
      leak checkers see only what the tool owns. */
   cairo_debug_reset_static_data ();
 #endif
+}
+
+int
+cli_plot_write (FILE *f, const char *path, const lsc_plot_panel *panels,
+                size_t npanels, size_t ncols, char *err, size_t errlen)
+{
+  lsc_plot_opts opts = cli_plot_opts ();
+  int st = lsc_plot_write (f, path, panels, npanels, ncols, &opts, err,
+                           errlen);
+  cli_plot_release ();
   return st == LSC_SUCCESS ? 0 : -1;
 }

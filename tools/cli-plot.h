@@ -30,4 +30,10 @@ void cli_plot_option (int code, const char *arg);
 int cli_plot_write (FILE *f, const char *path, const lsc_plot_panel *panels,
                     size_t npanels, size_t ncols, char *err, size_t errlen);
 
+/* cli_plot_options with the layout dump file of LANDSCAPE_PLOT_LAYOUT,
+   for the library's figure writers; cli_plot_release after each figure
+   (frees cairo's caches for leak checkers). */
+lsc_plot_opts cli_plot_opts (void);
+void cli_plot_release (void);
+
 #endif

@@ -5,7 +5,6 @@
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,77 +144,27 @@ main (int argc, char **argv)
       if (rst)
         cli_fatal_status (rst, "%s", err);
     }
-  /* Is it already a catalogue family?  The census's own test. */
-  {
-    double n = (double) k * (double) d;
-    cli_mem_check ((n * n + 8.0 * n) * sizeof (double), "the Hessian");
-    lsc_classifier *cl = lsc_classifier_alloc (cat, k, d, NULL);
-    lsc_class c;
-    int st = cl ? lsc_census_classify_point (&c, W, k, d, cl) : LSC_ENOMEM;
-    if (st == LSC_ENOMEM)
-      cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-    if (st)
-      cli_fatal (CLI_EXIT_USAGE, "the point cannot be evaluated: %s",
-                 lsc_strerror (st));
-    lsc_classifier_free (cl);
-    if (c.kind == LSC_CLASS_CATALOGUE || c.kind == LSC_CLASS_GLOBAL)
-      {
-        cli_error ("the point is the catalogue family '%s' at d = %zu",
-                   c.kind == LSC_CLASS_GLOBAL ? "global" : c.family->name, d);
-        free (W);
-        lsc_catalogue_free (cat);
-        return cli_finish (CLI_EXIT_NOCONV);
-      }
-  }
+  double n = (double) k * (double) d;
+  cli_mem_check ((n * n + 8.0 * n) * sizeof (double), "the Hessian");
   lsc_family fam;
-  int st = lsc_branch_entry (&fam, W, k, d, (double) dref, err, sizeof err);
+  const char *known;
+  char line[8192];
+  int st = lsc_census_catalogue_entry (&fam, &known, line, sizeof line, W,
+                                       k, d, cat, (double) dref, name, desc,
+                                       err, sizeof err);
   free (W);
   if (st)
+    cli_fatal_status (st, "%s", err);
+  if (known)
     {
-      cli_error ("%s", err);
+      cli_error ("the point is the catalogue family '%s' at d = %zu",
+                 known, d);
       lsc_catalogue_free (cat);
-      return cli_finish (st == LSC_ENOMEM ? CLI_EXIT_SYSTEM
-                         : st == LSC_EUNSUP || st == LSC_EINVAL
-                         ? CLI_EXIT_USAGE : CLI_EXIT_NOCONV);
+      return cli_finish (CLI_EXIT_NOCONV);
     }
-  if (name)
-    snprintf (fam.name, sizeof fam.name, "%s", name);
-  if (desc)
-    snprintf (fam.description, sizeof fam.description, "%s", desc);
-  /* a derived name already taken by another family: add -2, -3, ... */
-  if (!name && lsc_catalogue_find (cat, fam.name))
-    {
-      char base[51];
-      memcpy (base, fam.name, sizeof base - 1);
-      base[sizeof base - 1] = 0;
-      for (int i = 2; lsc_catalogue_find (cat, fam.name); i++)
-        snprintf (fam.name, sizeof fam.name, "%.50s-%d", base, i % 1000);
-      /* the derived description opens with the name: the suffixed one */
-      size_t bl = strlen (base);
-      if (!desc && strncmp (fam.description, base, bl) == 0
-          && fam.description[bl] == ':')
-        {
-          char tmp[sizeof fam.description];
-          snprintf (tmp, sizeof tmp, "%s%s", fam.name, fam.description + bl);
-          memcpy (fam.description, tmp, sizeof tmp);
-        }
-    }
-  else if (name && lsc_catalogue_find (cat, name))
+  if (name && lsc_catalogue_find (cat, name))
     cli_fatal (CLI_EXIT_USAGE, "--name: '%s' is already in %s", name,
                catpath);
-  char line[8192];
-  if (lsc_branch_entry_format (line, sizeof line, &fam))
-    cli_fatal (CLI_EXIT_SYSTEM, "catalogue line too long");
-  /* the line must read back as a catalogue entry */
-  char buf[9000];
-  snprintf (buf, sizeof buf, "name\tisotropy\td\tparams\tloss\tkind\t"
-            "description\tdstar\n%s\n", line);
-  FILE *mf = fmemopen (buf, strlen (buf), "r");
-  lsc_catalogue *chk = NULL;
-  if (!mf || lsc_catalogue_read (&chk, mf, "(new line)", err, sizeof err))
-    cli_fatal (CLI_EXIT_SYSTEM, "internal error: %s", err);
-  fclose (mf);
-  lsc_catalogue_free (chk);
   cli_redirect_stdout (outpath);
   puts (line);
   lsc_catalogue_free (cat);

@@ -16,7 +16,7 @@
 #include "landscape.h"
 #include "cli.h"
 #include "cli-atomic.h"
-#include "census.h"
+#include "cli-plot.h"
 #include "census/comm_mpi.h"
 
 static void
@@ -124,6 +124,17 @@ typedef struct
   int first;
   double *V;
 } options;
+
+/* --columns and --standalone against the tables to come (exits 2). */
+static void
+check_columns (lsc_table_format fmt, int fractions)
+{
+  char err[2560];
+  if (cli_table_standalone && fmt != LSC_TABLE_LATEX)
+    cli_fatal (CLI_EXIT_USAGE, "--standalone needs --format latex");
+  if (lsc_census_table_check (err, sizeof err, cli_table_columns, fractions))
+    cli_fatal (CLI_EXIT_USAGE, "%s", err);
+}
 
 static void
 parse_args (options *o, int argc, char **argv)
@@ -249,15 +260,12 @@ parse_args (options *o, int argc, char **argv)
                o->plot);
   if (o->plot && !lsc_plot_available ())
     cli_fatal (CLI_EXIT_USAGE, "--plot: built without cairo");
+  check_columns (o->fmt, o->fractions);
   if (o->fractions)
-    {
-      census_fractions_check_columns (o->fmt);
-      return;
-    }
+    return;
   if (o->save && !*o->save)
     cli_fatal (CLI_EXIT_USAGE, "invalid argument '' for --save-points: no "
                "directory named");
-  census_check_columns (o->fmt);
   o->cf.k = (size_t) k;
   o->cf.m = 0;
   if (strcmp (o->cf.target, "identity") != 0)
@@ -299,15 +307,6 @@ check_memory (const lsc_census_config *cf, int threads, size_t lbfgs_m)
   cli_mem_check (threads * per, what);
 }
 
-static const lsc_table_column run_cols[] = {
-  { "run", LSC_TABLE_INT }, { "seed", LSC_TABLE_INT },
-  { "iterations", LSC_TABLE_INT }, { "gradients", LSC_TABLE_INT },
-  { "time", LSC_TABLE_REAL }, { "loss", LSC_TABLE_REAL },
-  { "grad_norm", LSC_TABLE_REAL }, { "index", LSC_TABLE_INT },
-  { "family", LSC_TABLE_STRING }, { "isotropy", LSC_TABLE_STRING },
-  { "status", LSC_TABLE_STATUS }
-};
-
 /* The hooks of lsc_census_drive. */
 typedef struct
 {
@@ -320,24 +319,30 @@ typedef struct
 static void
 print_run (const lsc_census_run *r, void *ctx)
 {
-  lsc_table *t = ((hooks *) ctx)->table;
-  if (!t)
-    return;             /* LaTeX without --per-run: the summary only */
-  lsc_table_cell_int (t, (long long) r->run);
-  lsc_table_cell_int (t, (long long) r->seed);
-  lsc_table_cell_int (t, (long long) r->iter);
-  lsc_table_cell_int (t, (long long) r->nfev);
-  lsc_table_cell_real (t, r->time);
-  lsc_table_cell_real (t, r->loss);
-  lsc_table_cell_real (t, r->gnorm);
-  if (r->kind >= 0)
-    lsc_table_cell_int (t, (long long) r->index);
-  else
-    lsc_table_cell_empty (t);
-  lsc_table_cell_string (t, r->family);
-  lsc_table_cell_string (t, r->isotropy);
-  lsc_table_cell_status (t, r->status);
-  lsc_table_row_end (t);
+  if (((hooks *) ctx)->table)   /* LaTeX without --per-run: no runs */
+    lsc_census_runs_row (((hooks *) ctx)->table, r);
+}
+
+/* A figure of the census (runs) or of saved censuses (c) to path,
+   replaced atomically; exits 3 on failure. */
+static void
+plot (const char *path, const lsc_census_run *runs, size_t n,
+      const lsc_census_config *cf, const lsc_census_saved *c)
+{
+  char err[256];
+  FILE *f = cli_atomic_open (path);
+  if (!f)
+    cli_fatal (CLI_EXIT_SYSTEM, "%s: %s", path, strerror (errno));
+  lsc_plot_opts po = cli_plot_opts ();
+  int st = runs ? lsc_census_plot_write (f, path, runs, n, cf, &po, err,
+                                         sizeof err)
+           : lsc_census_fractions_plot_write (f, path, c, n, &po, err,
+                                              sizeof err);
+  cli_plot_release ();
+  if (st)
+    cli_fatal (CLI_EXIT_SYSTEM, "%s", err);
+  if (cli_atomic_commit (f) != 0)
+    cli_fatal (CLI_EXIT_SYSTEM, "%s: %s", path, strerror (errno));
 }
 
 static void
@@ -374,7 +379,9 @@ fractions (const options *o, char **files, size_t n, unsigned long long cat)
   if (st)
     cli_fatal_status (st, "%s", err);
   lsc_table_output *fo = cli_output_open (ff, o->fmt, o->digits);
-  census_fractions (fo, c, n, o->plot);
+  st = lsc_census_fractions_write (fo, c, n);
+  if (st == LSC_SUCCESS && o->plot)
+    plot (o->plot, NULL, n, NULL, c);
   cli_output_close (fo);
   if (o->output && cli_atomic_commit (ff) != 0)
     cli_fatal (CLI_EXIT_SYSTEM, "write error: %s: %s", o->output,
@@ -398,27 +405,14 @@ main (int argc, char **argv)
   parse_args (&o, argc, argv);
   const lsc_census_config *cf = &o.cf;
   lsc_problem p = { cf->k, cf->d, cf->m, o.V, NULL, NULL };
-  lsc_descent_params par;
-  lsc_descent_params_init (&par);
-  par.method = strcmp (cf->method, "gd") ? LSC_DESCENT_LBFGS : LSC_DESCENT_GD;
-  par.step_c = cf->step;
-  par.gtol = cf->gtol;
-  par.maxiter = cf->maxiter;
-  if (o.V)
-    for (size_t i = 0; i < cf->m; i++)
-      {
-        size_t j = 0;
-        while (j < cf->d && o.V[i * cf->d + j] == 0.0)
-          j++;
-        if (j == cf->d)
-          cli_fatal (CLI_EXIT_USAGE, "%s: row %zu of the target is zero",
-                     cf->target, i + 1);
-      }
-
   char err[768];
+  lsc_descent_params par;
+  int st = lsc_census_config_params (&par, cf, o.V, err, sizeof err);
+  if (st)
+    cli_fatal_status (st, "%s", err);
   lsc_catalogue *cat = NULL;
   const char *cpath = cli_catalogue_path (o.catalogue);
-  int st = lsc_catalogue_read_file (&cat, cpath, err, sizeof err);
+  st = lsc_catalogue_read_file (&cat, cpath, err, sizeof err);
   if (st)
     cli_fatal_status (st, "%s", err);
   /* the runs' labels are the catalogue's names: a resume file records
@@ -482,8 +476,7 @@ main (int argc, char **argv)
     {
       out = cli_output_open (outf, o.fmt, o.digits);
       if (o.fmt != LSC_TABLE_LATEX || o.per_run)
-        h.table = lsc_table_begin (out, "runs", run_cols,
-                                   sizeof run_cols / sizeof run_cols[0]);
+        h.table = lsc_census_runs_begin (out);
     }
   st = lsc_census_drive (runs, o.runs, &job);
   if (st)
@@ -503,13 +496,14 @@ main (int argc, char **argv)
       if (job.resume_fd >= 0 && close (job.resume_fd) != 0)
         cli_fatal (CLI_EXIT_SYSTEM, "%s: %s", o.resume, strerror (errno));
       lsc_table_end (h.table);
-      census_print_summary (out, runs, o.runs, cf);
+      if (lsc_census_summary_write (out, runs, o.runs, cf) == LSC_ENOMEM)
+        cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
       cli_output_close (out);
       if (o.output && cli_atomic_commit (outf) != 0)
         cli_fatal (CLI_EXIT_SYSTEM, "write error: %s: %s", o.output,
                    strerror (errno));
       if (o.plot)
-        census_write_plot (o.plot, runs, o.runs, cf);
+        plot (o.plot, runs, o.runs, cf, NULL);
     }
   int status = CLI_EXIT_OK;
   for (size_t i = 0; root && i < o.runs; i++)

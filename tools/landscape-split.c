@@ -3,7 +3,6 @@
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,14 +42,11 @@ usage (void)
 
 enum { OPT_NOFULL = 256 };
 
-static const char *
-split_name (const lsc_overparam_split_row *r, char *buf, size_t len)
+static void
+fail (const lsc_family *f, double d, int status, void *ctx)
 {
-  if (r->b2 < 0)
-    snprintf (buf, len, "%d/%zu", r->b1, r->m + 1);
-  else
-    snprintf (buf, len, "%d+%d", r->b1, r->b2);
-  return buf;
+  (void) ctx;
+  cli_error ("%s at d = %g: %s", f->name, d, lsc_strerror (status));
 }
 
 int
@@ -116,7 +112,7 @@ main (int argc, char **argv)
   catpath = cli_catalogue_path (catpath);
   if (lsc_catalogue_read_file (&cat, catpath, err, sizeof err))
     cli_fatal (CLI_EXIT_USAGE, "%s", err);
-  /* families: the k = d ones, or those named */
+  /* families: those named (each a k = d family), else all k = d ones */
   const lsc_family **sel = cli_xmalloc ((cat->n + 1) * sizeof *sel);
   size_t ns = 0;
   if (fams)
@@ -128,7 +124,7 @@ main (int argc, char **argv)
           const lsc_family *f = lsc_catalogue_find (cat, t);
           if (!f)
             cli_fatal (CLI_EXIT_USAGE, "no family '%s' in %s", t, catpath);
-          if (lsc_young_k (&f->G) != lsc_young_d (&f->G))
+          if (!lsc_overparam_split_family_ok (f))
             cli_fatal (CLI_EXIT_USAGE, "family '%s' is not a k = d family",
                        t);
           if (ns < cat->n)
@@ -138,90 +134,14 @@ main (int argc, char **argv)
       if (ns == 0)
         cli_fatal (CLI_EXIT_USAGE, "--family: no family given");
     }
-  else
-    for (size_t i = 0; i < cat->n; i++)
-      if (lsc_young_k (&cat->fam[i].G) == lsc_young_d (&cat->fam[i].G))
-        sel[ns++] = &cat->fam[i];
-
-  static const lsc_table_column cols[] = {
-    { "family", LSC_TABLE_STRING }, { "d", LSC_TABLE_REAL },
-    { "m", LSC_TABLE_INT }, { "split", LSC_TABLE_STRING },
-    { "status", LSC_TABLE_STATUS }, { "parent_index", LSC_TABLE_REAL },
-    { "index", LSC_TABLE_REAL }, { "zero", LSC_TABLE_REAL },
-    { "structural", LSC_TABLE_REAL }, { "type", LSC_TABLE_STRING },
-    { "index_2nd", LSC_TABLE_REAL }, { "full", LSC_TABLE_STRING },
-    { "loss", LSC_TABLE_REAL }, { "isotropy", LSC_TABLE_STRING }
-  };
   cli_redirect_stdout (outpath);
   lsc_table_output *o = cli_output_open (stdout, fmt, 0);
-  lsc_table *t = lsc_table_begin (o, "split", cols,
-                                  sizeof cols / sizeof cols[0]);
-  int bad = 0;
-  lsc_overparam_split_row *rows = NULL;
-  for (size_t i = 0; i < ns; i++)
-    {
-      const lsc_family *f = sel[i];
-      rows = realloc (rows, LSC_OVERPARAM_SPLIT_MAXROWS (f->G.nrb)
-                                * sizeof *rows);
-      if (!rows)
-        cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-      for (size_t j = 0; j < nd; j++)
-        {
-          size_t nr = 0;
-          int st = lsc_overparam_split_table (rows, &nr, f, dv[j], full);
-          if (st == LSC_EDOM)
-            continue;             /* the family does not exist at d */
-          if (st == LSC_ENOMEM)
-            cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-          if (st)
-            {
-              bad = 1;
-              cli_error ("%s at d = %g: %s", f->name, dv[j],
-                         lsc_strerror (st));
-              continue;
-            }
-          for (size_t r = 0; r < nr; r++)
-            {
-              const lsc_overparam_split_row *x = &rows[r];
-              char nm[32];
-              int st2 = x->verdict;
-              const char *fl = x->full == LSC_SCAN_FULL_OK ? "agree"
-                               : x->full == LSC_SCAN_FULL_MISMATCH
-                               ? "MISMATCH" : "-";
-              if (st2)
-                bad = 1;
-              lsc_table_cell_string (t, f->name);
-              lsc_table_cell_real (t, x->d);
-              lsc_table_cell_int (t, (long long) x->m);
-              lsc_table_cell_string (t, split_name (x, nm, sizeof nm));
-              lsc_table_cell_status (t, st2);
-              lsc_table_cell_real (t, x->parent_index);
-              if (x->status)
-                {
-                  for (int c = 0; c < 4; c++)
-                    lsc_table_cell_empty (t);
-                  lsc_table_cell_empty (t);
-                  lsc_table_cell_string (t, fl);
-                  lsc_table_cell_empty (t);
-                }
-              else
-                {
-                  lsc_table_cell_real (t, x->index);
-                  lsc_table_cell_real (t, x->zero);
-                  lsc_table_cell_real (t, x->nsplit);
-                  lsc_table_cell_string (t, x->type ? x->type : "");
-                  lsc_table_cell_real (t, x->second);
-                  lsc_table_cell_string (t, fl);
-                  lsc_table_cell_real (t, x->loss);
-                }
-              lsc_table_cell_string (t, x->isotropy);
-              lsc_table_row_end (t);
-            }
-        }
-    }
-  lsc_table_end (t);
+  size_t bad = 0;
+  int st = lsc_overparam_split_write (o, cat, fams ? sel : NULL, ns, dv, nd,
+                                      full, fail, NULL, &bad);
+  if (st == LSC_ENOMEM)
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
   cli_output_close (o);
-  free (rows);
   free (sel);
   lsc_catalogue_free (cat);
   return cli_finish (bad ? CLI_EXIT_NOCONV : CLI_EXIT_OK);

@@ -174,6 +174,15 @@ typedef struct
                                          catalogue that labels the runs */
 } lsc_census_config;
 
+/* The descent parameters of the settings cf into par
+   (lsc_descent_params_init's defaults, then cf's method, step, gtol and
+   maxiter), after checking the target V (cf->m x cf->d; NULL for the
+   identity) has no zero row.  LSC_SUCCESS; LSC_EINVAL (a method other
+   than "gd" and "lbfgs"); LSC_EDOM ("TARGET: row N of the target is
+   zero" in err); LSC_EFAULT. */
+int lsc_census_config_params (lsc_descent_params *par,
+                              const lsc_census_config *cf, const double *V,
+                              char *err, size_t errlen);
 /* FNV-1a (64 bits) of n bytes. */
 unsigned long long lsc_census_hash (const void *bytes, size_t n);
 
@@ -270,6 +279,26 @@ int lsc_census_resume_point (double **W, size_t *k, size_t *d,
 int lsc_census_classify_point (lsc_class *c, const double *W, size_t k,
                                size_t d, const lsc_classifier *cl);
 
+/* A catalogue line (landscape-families(5), at most len bytes with its
+   terminator; 8192 hold any) for the critical point W (k x d, k >= d,
+   V = I_d) into line and fam, as landscape-catalogue makes it: when
+   lsc_census_classify_point finds W in a family of cat (or the global
+   minimum), *known is set to its name and nothing else is done;
+   otherwise lsc_branch_entry continues the point's family to dref,
+   name and desc (may be NULL) replace the derived name and description,
+   a derived name that cat already holds gets -2, -3, ... appended (and
+   the derived description with it), and the line is checked to read
+   back as a catalogue entry.  A given name is not checked against cat.
+   LSC_SUCCESS; LSC_EDOM (the point cannot be evaluated), LSC_EINVAL and
+   LSC_EUNSUP (no family to make of it), LSC_ENOCONV (the family cannot
+   be continued to dref), LSC_ENOMEM, LSC_EFAILED (internal error), each
+   with a one-line message in err. */
+int lsc_census_catalogue_entry (lsc_family *fam, const char **known,
+                                char *line, size_t len, const double *W,
+                                size_t k, size_t d,
+                                const lsc_catalogue *cat, double dref,
+                                const char *name, const char *desc,
+                                char *err, size_t errlen);
 /* Bytes one thread of a census may need at most: the kd x kd Hessian of
    the dense route and LAPACK's eigen workspace, L-BFGS memory of lbfgs_m
    pairs and the loss workspace; 0 when the Hessian is too large for

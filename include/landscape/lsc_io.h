@@ -65,6 +65,13 @@ int lsc_matrix_read_file_limited (double **data, size_t *rows, size_t *cols,
                                   const lsc_io_limits *lim, char *errbuf,
                                   size_t errlen);
 
+/* Bytes a job may allocate: the smallest of 90% of MemAvailable
+   (/proc/meminfo; of the physical memory when that is missing), 90% of
+   the cgroup's memory.max less its memory.current, and the address-space
+   limit (RLIMIT_AS); infinity when nothing is known, 0 when nothing is
+   left.  Read afresh at each call. */
+double lsc_memory_available (void);
+
 #pragma GCC visibility pop
 #ifdef __cplusplus
 }

@@ -9,6 +9,7 @@
 #include "landscape/lsc_loss.h"
 #include "landscape/lsc_young.h"
 #include "landscape/lsc_families.h"
+#include "landscape/lsc_table.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -180,6 +181,30 @@ typedef struct
    LSC_ENOMEM, or the status of the parent's continuation. */
 int lsc_overparam_split_table (lsc_overparam_split_row *rows, size_t *nrows,
                                const lsc_family *fam, double d, int full);
+
+/* 1 if the splitting table applies to family f: a k = d family. */
+int lsc_overparam_split_family_ok (const lsc_family *f);
+
+/* Called by lsc_overparam_split_write for a family whose table failed at
+   d with status (its rows are left out). */
+typedef void (*lsc_overparam_split_fail) (const lsc_family *f, double d,
+                                          int status, void *ctx);
+
+/* Write the table "split" (family, d, m, split, status, parent_index,
+   index, zero, structural, type, index_2nd, full, loss, isotropy) to o:
+   the rows of lsc_overparam_split_table for each family fams[0..nf) (or,
+   with fams NULL, each k = d family of cat) at each of the nd dimensions
+   dv, families first; a family that does not exist at d has no rows
+   there.  The status cell is the row's verdict; split is "b/m+1" for one
+   neuron of block b in m + 1 shares, "b+b'" for a neuron of b and one of
+   b'.  *nbad (may be NULL) receives the rows whose verdict is not ok
+   plus the failed (family, d) pairs (reported through fail, may be
+   NULL).  Returns the output's status, LSC_ENOMEM or LSC_EFAULT. */
+int lsc_overparam_split_write (lsc_table_output *o, const lsc_catalogue *cat,
+                               const lsc_family *const *fams, size_t nf,
+                               const double *dv, size_t nd, int full,
+                               lsc_overparam_split_fail fail, void *ctx,
+                               size_t *nbad);
 
 #pragma GCC visibility pop
 #ifdef __cplusplus

@@ -91,6 +91,27 @@ class Table(list):
             self.columns), self.__str__())
 
 
+class _Owner:
+    """Frees C results (kept for landscape.report.format_table) when the
+    Table holding it is collected."""
+
+    def __init__(self, free):
+        self._free = free
+
+    def __del__(self):
+        f, self._free = self._free, None
+        if f:
+            f()
+
+
+def _keep(table, label, writer, *objs):
+    """Attach to table what format_table needs: the tool's label (LaTeX
+    tab:LABEL-...), a writer(out) calling the library's table writer, and
+    the C objects it reads."""
+    table._label, table._writer, table._objs = label, writer, objs
+    return table
+
+
 # ---------------------------------------------------------------- catalogue
 
 class _Catalogue:
@@ -231,20 +252,27 @@ def scan(d, k=None, families=None, *, catalogue=None, full=False,
                           darr.size, C.byref(ks), C.byref(opts),
                           T.ScanProgress(), None)
     _check(st, "scan")
-    try:
-        rows = []
-        for dj in dv:
-            for i in range(nsets.value):
-                s = sets[i]
-                for j in range(s.n):
-                    if s.rows[j].d == dj:
-                        rows.append(_scan_row(s.rows[j], opts))
-                        break
-    finally:
-        L.scan_sets_free(sets, nsets.value)
+    owner = _Owner(lambda: L.scan_sets_free(sets, nsets.value))
+    rows = []
+    for dj in dv:
+        for i in range(nsets.value):
+            s = sets[i]
+            for j in range(s.n):
+                if s.rows[j].d == dj:
+                    rows.append(_scan_row(s.rows[j], opts))
+                    break
     cols = SCAN_COLUMNS + (["full", "full_dev"] if full else []) \
         + (["eig_err"] if fast else [])
-    return Table(rows, cols + ["p", "spectrum"])
+
+    def writer(out):
+        to = T.ScanTableOpts()
+        L.scan_table_opts_init(C.byref(to))
+        return L.scan_table_write(out, sets, nsets.value,
+                                  darr.ctypes.data_as(T.c_double_p),
+                                  darr.size, C.byref(opts), C.byref(to),
+                                  None)
+    return _keep(Table(rows, cols + ["p", "spectrum"]), "scan", writer,
+                 owner, cat, darr, opts)
 
 
 def _scan_row(r, opts):
@@ -610,13 +638,20 @@ def census(k, d=None, runs=10, seed=1, *, V=None, method="lbfgs", step=2.0,
         raise ValueError("d must be >= 1, runs and seed >= 0")
     if method not in ("lbfgs", "gd"):
         raise ValueError("method must be 'lbfgs' or 'gd'")
-    par = T.DescentParams()
-    L.descent_params_init(C.byref(par))
-    par.method = 1 if method == "lbfgs" else 0
     if not (step > 0 and gtol > 0 and int(maxiter) >= 1):
         raise ValueError("step, gtol and maxiter must be positive")
-    par.step_c, par.gtol, par.maxiter = float(step), float(gtol), \
-        int(maxiter)
+    # the settings as landscape-census records them, and the descent
+    # parameters the library makes of them (the target checked)
+    cf = T.CensusConfig(k, d, m, int(seed), method.encode(), float(step),
+                        float(gtol), int(maxiter),
+                        b"identity" if V is None else b"file", 0, 0)
+    par = T.DescentParams()
+    err = C.create_string_buffer(512)
+    st = L.census_config_params(C.byref(par), C.byref(cf),
+                                V.ctypes.data_as(T.c_double_p)
+                                if V is not None else None, err, len(err))
+    if st:
+        raise LandscapeError(st, err.value.decode())
     pr = T.Problem(k, d, m, V.ctypes.data_as(T.c_double_p)
                    if V is not None else None, None, None)
     cat = _Catalogue(catalogue)
@@ -636,7 +671,10 @@ def census(k, d=None, runs=10, seed=1, *, V=None, method="lbfgs", step=2.0,
     rows = []
     for i in range(n):
         r = out[i]
-        L.census_label(C.byref(out[i]), C.byref(labels), cpar.ptol)
+        # the labels of landscape-census: new families never take a
+        # catalogue name
+        L.census_label_catalogue(C.byref(out[i]), C.byref(labels),
+                                 cpar.ptol, cat.ptr)
         rows.append({"run": r.run, "seed": r.seed, "iterations": r.iter,
                      "gradients": r.nfev, "time": r.time, "loss": r.loss,
                      "grad_norm": r.gnorm,
@@ -646,7 +684,14 @@ def census(k, d=None, runs=10, seed=1, *, V=None, method="lbfgs", step=2.0,
                      "status": status_token(r.status),
                      "min_eig": r.min_eig, "kind": r.kind,
                      "p": np.array(r.p[:r.np])})
-    return Table(rows, CENSUS_COLUMNS + ["min_eig", "kind", "p"])
+    def writer(o):
+        t = L.census_runs_begin(o)
+        for i in range(n):
+            L.census_runs_row(t, C.byref(out[i]))
+        L.table_end(t)
+        return L.census_summary_write(o, out, n, C.byref(cf))
+    return _keep(Table(rows, CENSUS_COLUMNS + ["min_eig", "kind", "p"]),
+                 "census", writer, out, cf, cat)
 
 
 # ---------------------------------------------------------------- bifurcate
@@ -687,6 +732,9 @@ def bifurcate(families=None, *, start=2.0, to=100.0, digits=30,
         int(digits), int(bool(params))
     rows = []
     seen = set()
+    evs, nevs = [], []
+    owner = _Owner(lambda: [L.bifurcate_events_free(e, m)
+                            for e, m in zip(evs, nevs)])
     for fp in ptrs:
         f = fp.contents
         name = f.name.decode()
@@ -697,13 +745,20 @@ def bifurcate(families=None, *, start=2.0, to=100.0, digits=30,
         n = C.c_size_t()
         _check(L.bifurcate_family(C.byref(ev), C.byref(n), fp, C.byref(o)),
                "bifurcate %s" % name)
-        try:
-            for i in range(n.value):
-                rows.append(_bif_row(name, ev[i], params))
-        finally:
-            L.bifurcate_events_free(ev, n.value)
-    return Table(rows, BIFURCATE_COLUMNS + ["d"]
-                 + (["p"] if params else []))
+        evs.append(ev)
+        nevs.append(n.value)
+        for i in range(n.value):
+            rows.append(_bif_row(name, ev[i], params))
+    nf = len(evs)
+    evarr = (C.POINTER(T.BifurcateEvent) * max(1, nf))(*evs)
+    nevarr = (C.c_size_t * max(1, nf))(*nevs)
+
+    def writer(out):
+        return L.bifurcate_table_write(out, evarr, nevarr, nf, 0,
+                                       int(bool(params)), None)
+    return _keep(Table(rows, BIFURCATE_COLUMNS + ["d"]
+                       + (["p"] if params else [])), "bifurcate", writer,
+                 owner, evarr, nevarr, cat)
 
 
 def _bif_row(name, e, params):

@@ -134,8 +134,28 @@ classifier_alloc = _fn("lsc_classifier_alloc", c_void_p, P(T.Catalogue),
 classifier_free = _fn("lsc_classifier_free", None, c_void_p)
 census = _fn("lsc_census", c_int, P(T.CensusRun), c_size_t, c_size_t,
              C.c_ulonglong, P(T.Problem), P(T.DescentParams), c_void_p)
-census_label = _fn("lsc_census_label", None, P(T.CensusRun),
-                   P(T.CensusLabels), c_double)
+census_config_params = _fn("lsc_census_config_params", c_int,
+                           P(T.DescentParams), P(T.CensusConfig), dp,
+                           c_char_p, c_size_t)
+census_label_catalogue = _fn("lsc_census_label_catalogue", None,
+                             P(T.CensusRun), P(T.CensusLabels), c_double,
+                             P(T.Catalogue))
+
+# the library's table writers (landscape.report.format_table)
+scan_table_opts_init = _fn("lsc_scan_table_opts_init", None,
+                           P(T.ScanTableOpts))
+scan_table_write = _fn("lsc_scan_table_write", c_int, c_void_p,
+                       P(T.ScanSet), c_size_t, dp, c_size_t, P(T.ScanOpts),
+                       P(T.ScanTableOpts), P(c_size_t))
+bifurcate_table_write = _fn("lsc_bifurcate_table_write", c_int, c_void_p,
+                            P(P(T.BifurcateEvent)), P(c_size_t), c_size_t,
+                            c_int, c_int, P(c_size_t))
+census_runs_begin = _fn("lsc_census_runs_begin", c_void_p, c_void_p)
+census_runs_row = _fn("lsc_census_runs_row", c_int, c_void_p,
+                      P(T.CensusRun))
+census_summary_write = _fn("lsc_census_summary_write", c_int, c_void_p,
+                           P(T.CensusRun), c_size_t, P(T.CensusConfig))
+table_end = _fn("lsc_table_end", c_int, c_void_p)
 
 bifurcate_opts_init = _fn("lsc_bifurcate_opts_init", None,
                           P(T.BifurcateOpts))

@@ -154,6 +154,19 @@ class CensusRun(C.Structure):
                 ("p", C.c_double * FAMILY_MAXP)]
 
 
+class CensusConfig(C.Structure):
+    _fields_ = [("k", C.c_size_t), ("d", C.c_size_t), ("m", C.c_size_t),
+                ("seed", C.c_ulonglong), ("method", C.c_char_p),
+                ("step", C.c_double), ("gtol", C.c_double),
+                ("maxiter", C.c_size_t), ("target", C.c_char_p),
+                ("target_hash", C.c_ulonglong),
+                ("catalogue_hash", C.c_ulonglong)]
+
+
+class ScanTableOpts(C.Structure):
+    _fields_ = [("longfmt", C.c_int), ("poly", C.c_int), ("prove", C.c_int)]
+
+
 class CensusLabels(C.Structure):
     _fields_ = [("n", C.c_size_t), ("first", C.c_void_p * 256)]
 
@@ -192,6 +205,8 @@ LAYOUT = {
     "lsc_cont_point": ContPoint, "lsc_descent_params": DescentParams,
     "lsc_classify_params": ClassifyParams, "lsc_census_run": CensusRun,
     "lsc_census_labels": CensusLabels,
+    "lsc_census_config": CensusConfig,
+    "lsc_scan_table_opts": ScanTableOpts,
     "lsc_bifurcate_event": BifurcateEvent,
     "lsc_bifurcate_opts": BifurcateOpts,
 }

@@ -1,11 +1,19 @@
 """Tables in the tools' formats (lsc_table(3)): text, TSV, JSON Lines,
-LaTeX and Markdown, written by the library's one table writer, so that a
+LaTeX and Markdown, written by the library's table writers, so that a
 table made here is byte for byte the table a landscape-* tool prints.
 
+    import landscape
     from landscape.report import format_table
+    print(format_table(landscape.scan(20, families="A"), "latex"))
     print(format_table("runs", [("run", "int"), ("loss", "real"),
                                 ("status", "status")],
                        [{"run": 0, "loss": 0.5, "status": "ok"}], "latex"))
+
+A Table returned by landscape.scan, landscape.census or
+landscape.bifurcate is written by the writer the tool uses
+(lsc_scan_table_write, lsc_census_summary_write and the runs table,
+lsc_bifurcate_table_write) from the same C results; any other table is
+written cell by cell through lsc_table.
 """
 import ctypes as C
 import math
@@ -75,16 +83,50 @@ def _cell(t, kind, v):
     return _cell_str(t, str(v).encode())
 
 
-def format_table(name, columns, rows, fmt="tsv", digits=0, caption=None):
-    """The table name with columns [(name, type), ...] (type: int, real,
-    decimal, string or status) and rows (dicts by column name, or
-    sequences in column order) as text in format fmt (text, tsv, json,
-    latex, markdown); digits: significant digits of reals and decimals (0:
-    round trip).  None is a missing value; a NaN on an ok row makes its
-    status enonfinite, as in the tools.  Errors raise LandscapeError with
-    the library's status."""
+def _render(fmt, digits, label, write):
+    """Text of the output written by write(out) (a status) in format fmt
+    with digits significant digits and LaTeX labels tab:LABEL-NAME."""
     if fmt not in _FORMATS:
         raise _error(4, "format_table: format %r" % (fmt,))
+    buf, size = C.c_void_p(), C.c_size_t()
+    stream = _libc.open_memstream(C.byref(buf), C.byref(size))
+    if not stream:
+        raise _error(8, "format_table")
+    opts = _Opts(int(digits), None, 0, label.encode() if label else None)
+    out = _alloc(stream, _FORMATS.index(fmt), C.byref(opts))
+    st = 8 if not out else 0
+    if out:
+        write(out)
+        st = _free(out)
+    _libc.fclose(stream)
+    text = C.string_at(buf, size.value).decode() if buf else ""
+    _libc.free(buf)
+    if st:
+        raise _error(st, "format_table")
+    return text
+
+
+def format_table(name, columns=None, rows=None, fmt="tsv", digits=0,
+                 caption=None):
+    """A result of landscape.scan, census or bifurcate (name; columns,
+    if given, is the format) as the tool prints it: format_table(t,
+    "latex").  Or the table name with columns [(name, type), ...] (type:
+    int, real, decimal, string or status) and rows (dicts by column name,
+    or sequences in column order).  fmt: text, tsv, json, latex,
+    markdown; digits: significant digits of reals and decimals (0: round
+    trip).  None is a missing value; a NaN on an ok row makes its status
+    enonfinite, as in the tools.  Errors raise LandscapeError with the
+    library's status."""
+    if not isinstance(name, str):
+        writer = getattr(name, "_writer", None)
+        if writer is None:
+            raise TypeError("format_table: a table of landscape.scan, "
+                            "census or bifurcate, or a name")
+        if isinstance(columns, str):
+            fmt = columns
+        return _render(fmt, digits, name._label, writer)
+    if columns is None or rows is None:
+        raise TypeError("format_table: columns and rows are needed")
     cols = (_Column * max(1, len(columns)))()
     kinds = []
     for j, (cname, kind) in enumerate(columns):
@@ -92,14 +134,8 @@ def format_table(name, columns, rows, fmt="tsv", digits=0, caption=None):
             raise _error(4, "format_table: column type %r" % (kind,))
         cols[j] = _Column(cname.encode(), _TYPES[kind], None, 0)
         kinds.append(kind)
-    buf, size = C.c_void_p(), C.c_size_t()
-    stream = _libc.open_memstream(C.byref(buf), C.byref(size))
-    if not stream:
-        raise _error(8, "format_table")
-    opts = _Opts(int(digits), None, 0, None)
-    out = _alloc(stream, _FORMATS.index(fmt), C.byref(opts))
-    st = 8 if not out else 0
-    if out:
+
+    def write(out):
         t = _begin(out, name.encode(), caption.encode() if caption else None,
                    cols, len(columns), 0)
         for r in rows if t else ():
@@ -111,11 +147,5 @@ def format_table(name, columns, rows, fmt="tsv", digits=0, caption=None):
             for k, v in zip(kinds, vals):
                 _cell(t, k, v)
             _row_end(t)
-        _end(t)
-        st = _free(out)
-    _libc.fclose(stream)
-    text = C.string_at(buf, size.value).decode() if buf else ""
-    _libc.free(buf)
-    if st:
-        raise _error(st, "format_table")
-    return text
+        return _end(t)
+    return _render(fmt, digits, None, write)

@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <math.h>
 #include "landscape/lsc_io.h"
+#include "landscape/lsc_table.h"   /* the decimal grammar, one rule */
 #include "internal.h"
 #include "io/line.h"
 
@@ -65,45 +66,6 @@ quote_token (char *out, size_t outlen, const char *s, size_t n)
       out[j++] = '.';
     }
   out[j] = '\0';
-}
-
-static int
-is_digit (char c)
-{
-  return c >= '0' && c <= '9';
-}
-
-/* 1 if s[0..n) is a decimal floating-point literal:
-   [+-] (digits [. digits*] | . digits) [(e|E) [+-] digits].
-   Hexadecimal, "inf" and "nan" forms are deliberately excluded. */
-static int
-is_decimal (const char *s, size_t n)
-{
-  size_t i = 0, mant = 0;
-  if (i < n && (s[i] == '+' || s[i] == '-'))
-    i++;
-  while (i < n && is_digit (s[i]))
-    i++, mant++;
-  if (i < n && s[i] == '.')
-    {
-      i++;
-      while (i < n && is_digit (s[i]))
-        i++, mant++;
-    }
-  if (mant == 0)
-    return 0;
-  if (i < n && (s[i] == 'e' || s[i] == 'E'))
-    {
-      size_t e = 0;
-      i++;
-      if (i < n && (s[i] == '+' || s[i] == '-'))
-        i++;
-      while (i < n && is_digit (s[i]))
-        i++, e++;
-      if (e == 0)
-        return 0;
-    }
-  return i == n;
 }
 
 /* 1 if s[0..n) spells NaN or infinity in any of strtod's forms. */
@@ -263,7 +225,13 @@ lsc_matrix_read_limited (double **data, size_t *rows, size_t *cols,
           size_t tlen = i - s;
           char q[32];
           nf++;
-          if (!is_decimal (tok, tlen))
+          /* The token ends at a separator or at the end of the kept part;
+             terminate it in place for the grammar check and strtod. */
+          char save = line[i];
+          line[i] = '\0';
+          int dec = lsc_table_number_syntax (tok, LSC_TABLE_NUMBER_DECIMAL);
+          line[i] = save;
+          if (!dec)
             {
               quote_token (q, sizeof q, tok, tlen);
               if (is_nonfinite_word (tok, tlen))
@@ -274,9 +242,6 @@ lsc_matrix_read_limited (double **data, size_t *rows, size_t *cols,
                            "decimal number", nf, q);
               goto cleanup;
             }
-          /* The token ends at a separator or at the end of the kept part;
-             terminate it in place for strtod. */
-          char save = line[i];
           line[i] = '\0';
           char *end;
           errno = 0;
