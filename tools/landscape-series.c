@@ -19,53 +19,36 @@ static void
 usage (void)
 {
   printf ("Usage: %s [OPTION]...\n", cli_program_name ());
-  puts ("Expand catalogued families of critical points in eps = d^(-1/2): "
-        "the\n"
-        "coefficients of every fixed-space parameter, of the loss and of "
-        "every\n"
-        "isotypic Hessian eigenvalue, each with its verified digits (two "
-        "windows\n"
-        "and two precisions compared) and a closed form when an integer "
-        "relation\n"
+  puts ("Expand catalogued families of critical points in eps = d^(-1/2): the\n"
+        "coefficients of every fixed-space parameter, of the loss and of every\n"
+        "isotypic Hessian eigenvalue, each with its verified digits (two windows\n"
+        "and two precisions compared) and a closed form when an integer relation\n"
         "over 1, 1/pi, ..., 1/pi^6 is recognised.\n"
         "\n"
         "  -F, --family=NAME[,NAME]  families to treat (default: all)\n"
-        "  -N, --terms=N         coefficients per quantity from the leading "
-        "one\n"
+        "  -N, --terms=N         coefficients per quantity from the leading one\n"
         "                        (default 6, at most 20)\n"
-        "  -D, --digits=N        at most N significant digits per "
-        "coefficient\n"
-        "                        (default 30; fewer when fewer are "
-        "verified)\n"
-        "  -L, --limits          the spectral-concentration table instead: "
-        "limits,\n"
-        "                        Theta(d) slopes, shares and the comparison "
-        "with\n"
+        "  -D, --digits=N        at most N significant digits per coefficient\n"
+        "                        (default 30; fewer when fewer are verified)\n"
+        "  -L, --limits          the spectral-concentration table instead: limits,\n"
+        "                        Theta(d) slopes, shares and the comparison with\n"
         "                        the global minimum\n"
-        "  -d, --d=D             no expansion: the point's loss, spectrum, "
-        "error\n"
-        "                        bound, type and exact Morse index at D "
-        "(any D\n"
+        "  -d, --d=D             no expansion: the point's loss, spectrum, error\n"
+        "                        bound, type and exact Morse index at D (any D\n"
         "                        from the catalogue's d upwards, e.g. 1e30)\n"
         "      --no-spectrum     expand the parameters and the loss only\n"
         "      --no-recognise    no closed-form search\n"
-        "  -c, --catalogue=FILE  family catalogue (default: $LANDSCAPE_FAMILIES, "
-        "the\n"
+        "  -c, --catalogue=FILE  family catalogue (default: $LANDSCAPE_FAMILIES, the\n"
         "                        build tree's or the installed families.tsv)\n"
-        "  -f, --format=FMT      text, tsv, json, latex or markdown (default: "
-        "from the\n"
-        "                        extension of --output, else text on a "
-        "terminal, tsv)\n"
-        "  -o, --output=FILE     write the tables to FILE instead of standard "
-        "output\n"
+        "  -f, --format=FMT      text, tsv, json, latex or markdown (default: from the\n"
+        "                        extension of --output, else text on a terminal, tsv)\n"
+        "  -o, --output=FILE     write the tables to FILE instead of standard output\n"
         "  -q, --quiet           no progress on stderr\n"
         "  -h, --help            display this help and exit\n"
         "  -V, --version         output version information and exit\n"
         "\n"
-        "Exit status: 0 if every family was treated, 1 if some failed (its "
-        "row\n"
-        "carries the status), 2 for usage or input errors, 3 for system "
-        "errors.");
+        "Exit status: 0 if every family was treated, 1 if some failed (its row\n"
+        "carries the status), 2 for usage or input errors, 3 for system errors.");
 }
 
 /* x with at most n significant digits, or "0" when it is zero within its
@@ -85,22 +68,6 @@ kind_name (int kind)
 {
   return kind == LSC_SERIES_PARAM ? "param"
          : kind == LSC_SERIES_LOSS ? "loss" : "eigenvalue";
-}
-
-/* "d^-1", "d", "1", "d^-1/2" for q = Theta(eps^lead). */
-static void
-order_str (char *buf, size_t len, int lead, int allzero)
-{
-  if (allzero)
-    snprintf (buf, len, "0");
-  else if (lead == 0)
-    snprintf (buf, len, "1");
-  else if (lead == -2)
-    snprintf (buf, len, "d");
-  else if (lead % 2 == 0)
-    snprintf (buf, len, "d^%d", -lead / 2);
-  else
-    snprintf (buf, len, "d^%d/2", -lead);
 }
 
 static int
@@ -131,7 +98,7 @@ expand_table (lsc_table *t, const lsc_family *f, const lsc_series_opts *o,
     {
       const lsc_series_quantity *Q = &e->q[q];
       char ord[32], mult[96] = "", buf[1200];
-      order_str (ord, sizeof ord, Q->lead, Q->allzero);
+      lsc_series_order_str (ord, sizeof ord, Q->lead, Q->allzero);
       if (Q->kind == LSC_SERIES_EIGEN)
         lsc_series_poly_str (mult, sizeof mult, &Q->mult);
       for (size_t j = 0; j < Q->n; j++)

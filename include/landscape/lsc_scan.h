@@ -35,7 +35,9 @@ typedef struct
                         max(1, max |value|)                        (1e-9)  */
   int full;          /* run the full-Hessian check at integer d   (0)     */
   int fast;          /* double point and spectrum only, no 128-bit
-                        refinement (lsc_scan_refine_accurate)          (0)     */
+                        refinement (lsc_scan_refine_accurate) while
+                        16 max(d^2, d) 2^-53 <= ztol; refined above
+                        (the zero test then absolute)                  (0)     */
   long prec;         /* > 0: refine the point and compute the spectrum in
                         MPFR at prec bits (lsc_scan_refine_mpfr)       (0)     */
   int digits;        /* significant digits of the MPFR decimals; 0: all
@@ -75,8 +77,11 @@ typedef struct
   char *index_dec;       /* d > LSC_SCAN_LARGE_D: the exact Morse index as
                             a decimal integer (malloc), or NULL          */
   double ev_err;         /* absolute error bound of every eigenvalue
-                            (--fast and d > LSC_SCAN_LARGE_D; 0: not
-                            computed)                                    */
+                            (--fast, and d > LSC_SCAN_LARGE_D; 0: not
+                            computed): the double path's 16 max(d^2, d)
+                            2^-53 max(1, max |value|), or for a refined
+                            row half an ulp plus (2^-90 + d^2 2^-110)
+                            max(1, max |value|)                          */
   int absent;            /* d is outside the family's domain (status 0,
                             nothing else filled)                         */
   int coincident;        /* the point belongs to a family of larger

@@ -235,6 +235,67 @@ void lsc_series_expansion_free (lsc_series_expansion *e);
    recognises. */
 int lsc_series_recognise (char *buf, size_t len, const mpfr_t x, int digits);
 
+/* ---- Table rows ----
+   The numerical decisions of landscape-series' tables, as fields.
+   lsc_series_order_str: "d^-1", "d", "1", "d^-1/2" for a quantity of
+   order eps^lead ("0" when allzero). */
+void lsc_series_order_str (char *buf, size_t len, int lead, int allzero);
+
+/* The options of the spectral-concentration table: lsc_series_opts_init
+   with 4 terms, 16 nodes and precisions 256 and 384 bits. */
+void lsc_series_opts_limits (lsc_series_opts *o);
+
+/* One eigenvalue's row of the spectral-concentration table. */
+typedef struct
+{
+  char growth[32];      /* "Theta(d)", "Theta(1)", "Theta(d^-1/2)", "0",
+                           or "unresolved"                               */
+  char leading[64];     /* the limit (Theta(1)) or slope (Theta(d)) to
+                           its verified digits (at most 20); "" when
+                           unresolved                                    */
+  int digits;           /* its verified digits (0: zero or unresolved)   */
+  double share;         /* share of the k d eigenvalues as d -> infinity */
+  char global[48];      /* "=s1": the global minimum's eigenvalue of the
+                           same growth agreeing longest, or "-"          */
+  char difference[48];  /* order of the difference from it: "O(d^-1/2)",
+                           "none in 4 terms", or "-"                    */
+  int status;           /* LSC_SUCCESS, or LSC_EPREC when unresolved     */
+  char note[160];
+} lsc_series_limit;
+
+/* Describe the eigenvalue Q of an expansion; global (may be NULL: the
+   global family itself, or no expansion of it) is the global minimum's
+   expansion.  Unresolved: every coefficient within its bound of zero
+   while the bound exceeds 1e-30 (a true zero, as a split ratio, has
+   bounds near the working precision).  The global match: coefficients
+   equal within 8 times the sum of the two bounds. */
+void lsc_series_limit_describe (lsc_series_limit *L,
+                                const lsc_series_quantity *Q,
+                                const lsc_series_expansion *global);
+
+/* A family's point at one large d: loss (at prec bits) and spectrum
+   (lsc_series_spectrum_compute at prec bits, NULL when status != 0 or
+   absent); absent (status LSC_SUCCESS, note says why) when d lies
+   outside the catalogue's domain (lsc_series_in_domain). */
+typedef struct
+{
+  int status;
+  int absent;
+  char note[160];
+  mpfr_t loss;
+  lsc_series_spectrum *sp;
+} lsc_series_point;
+
+/* Fill r (initialised here; free with lsc_series_point_clear, also on
+   failure).  Returns r->status: LSC_SUCCESS or a solver status. */
+int lsc_series_point_eval (lsc_series_point *r, const lsc_family *f,
+                           const mpfr_t d, mpfr_prec_t prec);
+void lsc_series_point_clear (lsc_series_point *r);
+
+/* The significant digits its error bound leaves the j-th value of s
+   (floor log10 |value| / bound, between 1 and 20). */
+int lsc_series_spectrum_digits (const lsc_series_spectrum *s, size_t j);
+
 #pragma GCC visibility pop
 #ifdef __cplusplus
 }

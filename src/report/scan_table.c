@@ -116,7 +116,7 @@ static lsc_table *
 begin_summary (lsc_table_output *o, const lsc_scan_opts *so,
                const lsc_scan_table_opts *to, double d, double k, int large)
 {
-  char cap[2048], where[80] = "", err_tex[640] = "";
+  char cap[2560], where[80] = "", err_tex[1024] = "";
   if (isfinite (d))
     snprintf (where, sizeof where, " at $d = %g$, $k = %g$", d, k);
   /* the zero tolerance as LaTeX: 1e-08 -> 10^{-8} */
@@ -136,7 +136,11 @@ begin_summary (lsc_table_output *o, const lsc_scan_opts *so,
     snprintf (err_tex, sizeof err_tex, " eig\\_err: bound on the error of "
               "every eigenvalue of the double path, $16 d^2 2^{-53} \\max(1, "
               "\\max|\\lambda|)$ (measured: at most $3 d^2 2^{-53} "
-              "\\max(1, \\max|\\lambda|)$ for $d \\le 10^6$)%s",
+              "\\max(1, \\max|\\lambda|)$ for $d \\le 10^6$); where "
+              "$16 d^2 2^{-53}$ exceeds the zero tolerance the spectrum is "
+              "the 128-bit one and the bound half an ulp plus "
+              "$(2^{-90} + d^2 2^{-110}) \\max(1, \\max|\\lambda|)$, and "
+              "the zero tolerance absolute%s",
               large ? "; for $d > 10^6$ the bound of the large-$d$ path: "
                       "its error bound for the component plus half an ulp "
                       "of the printed value." : ".");

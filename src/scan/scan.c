@@ -105,6 +105,19 @@ done:
   lsc_eigen_workspace_free (ews);
 }
 
+/* --fast keeps the double spectrum while its error bound, 16 max(d^2, d)
+   2^-53 max(1, max |lambda|), is within the zero tolerance ztol
+   max(1, max |lambda|), so that zero and sign decisions stand (d up to
+   about 2400 at the default ztol = 1e-8).  Beyond, the double path
+   cannot tell small eigenvalues from zero (its bound is 444 at d = 1e6)
+   and --fast takes the accurate path's spectrum: the point refined at
+   128 bits, the spectrum in MPFR with the double-double eigen-solver. */
+static int
+fast_refines (double d, const lsc_scan_opts *o)
+{
+  return !o->prec && 16 * fmax (d * d, d) * 0x1p-53 > o->ztol;
+}
+
 /* Loss, residual, spectrum, type (and full check) of a solved row. */
 static void
 evaluate (lsc_scan_row *r, const lsc_scan_opts *o, lsc_isotypic_workspace *iws)
@@ -137,7 +150,7 @@ evaluate (lsc_scan_row *r, const lsc_scan_opts *o, lsc_isotypic_workspace *iws)
      for the O(1) ones): unless --fast, the point is refined and the
      spectrum computed at 128 bits, then rounded, so that every printed
      digit is right (milliseconds for one small block, ~0.3 s for S_5). */
-  if (!o->prec && !o->fast
+  if (!o->prec && (!o->fast || fast_refines (r->d, o))
       && (r->status = lsc_scan_refine_accurate (r, &G)) != 0)
     return;
   lsc_scan_classify (r, o);
@@ -153,16 +166,36 @@ lsc_scan_classify (lsc_scan_row *r, const lsc_scan_opts *o)
      right only to ~ d eps of the largest eigenvalue: there the tolerance
      is relative to max(1, max |value|).  (Relative to the largest always,
      the O(1) eigenvalues counted as zero once d exceeded ~1e8.) */
-  double scale = 1;
-  if (o->fast)
-    for (size_t i = 0; i < r->nev; i++)
-      scale = fmax (scale, fabs (r->ev[i].value));
+  double scale = 1, vmax = 1;
+  for (size_t i = 0; i < r->nev; i++)
+    vmax = fmax (vmax, fabs (r->ev[i].value));
+  int refined = o->fast && fast_refines (r->d, o);
+  if (o->fast && !refined)
+    scale = vmax;
   double z = o->ztol * scale;
   /* --fast: the double Hessian's terms of size d^2 cancel, leaving an
      error of about d^2 2^-53 max(1, max |value|) on every eigenvalue
      (measured against the accurate path for every family at d = 1e3 ..
-     1e6: at most 2.6 times that); the printed bound has a factor 16. */
-  if (o->fast)
+     1e6: at most 2.6 times that); the printed bound has a factor 16.
+     Refined rows (fast_refines): half an ulp of each printed double plus
+     (2^-90 + d^2 2^-110) max(1, max |value|) for the 128-bit route (the
+     double-double Jacobi, k 2^-100 |block|_F with k <= 64 and |block|_F
+     <= 8 max |value|; the MPFR restricted Hessian, whose terms of size
+     up to d^2 max |value| cancel at 128 bits, 2^-118 each, with 256 of
+     them per entry; the Newton point, converged to the same level). */
+  if (refined)
+    {
+      r->ev_err = 0;
+      for (size_t i = 0; i < r->nev; i++)
+        {
+          double v = r->ev[i].value;
+          r->ev_err = fmax (r->ev_err, v != 0 && isfinite (v)
+                                           ? ldexp (1, ilogb (v) - 53) : 0);
+        }
+      r->ev_err += (0x1p-90 + r->d * r->d * 0x1p-110) * vmax;
+      r->ev_err *= 1 + 0x1p-50;
+    }
+  else if (o->fast)
     r->ev_err = 16 * fmax (r->d * r->d, r->d) * 0x1p-53 * scale;
   r->index = r->zero = r->total = 0;
   r->min_eig = INFINITY;
@@ -273,11 +306,10 @@ lsc_scan_family (lsc_scan_row *rows, const lsc_family *f, const double *d,
       goto done;
     }
   size_t nmax = lsc_isotypic_max (iws);
-  if (o->prec || !o->fast)
-    {
-      size_t nm = lsc_isotypic_max_mpfr (&f->G);
-      nmax = nm > nmax ? nm : nmax;
-    }
+  /* room for the MPFR spectrum too: --fast also refines above
+     fast_refines' dimension */
+  size_t nm = lsc_isotypic_max_mpfr (&f->G);
+  nmax = nm > nmax ? nm : nmax;
   for (size_t i = 0; i < nd; i++)
     if (!(rows[i].ev = malloc (nmax * sizeof *rows[i].ev)))
       {

@@ -9,6 +9,7 @@
 #include "kernel/kernel_mpfr.h"
 #include "landscape/lsc_restricted.h"
 #include "landscape/lsc_series.h"
+#include "series/track.h"
 
 /* A coefficient is nonzero (and may lead) only when it exceeds its
    bound by this factor (three verified digits). */
@@ -69,11 +70,12 @@ sample (samples *S, lsc_series_path *P, double h, long prec, size_t nodes,
   mpfr_t *p = lsc_mpfr_vec_alloc (np, wp);
   mpfr_t *ev = cap ? lsc_mpfr_vec_alloc (cap, wp) : NULL;
   lsc_iso_eigen *info = cap ? calloc (cap, sizeof *info) : NULL;
+  size_t *perm = malloc ((cap ? cap : 1) * sizeof *perm);
   mpfr_t eps, d, L;
   mpfr_inits2 (wp, eps, d, L, (mpfr_ptr) 0);
   *S = (samples){ .nodes = nodes };
   S->t = lsc_mpfr_vec_alloc (nodes, wp);
-  if (!p || !S->t || (cap && (!ev || !info)))
+  if (!p || !S->t || !perm || (cap && (!ev || !info)))
     LSC_FAIL ("out of memory", LSC_ENOMEM);
   for (size_t j = 0; j < nodes; j++)
     {
@@ -117,21 +119,27 @@ sample (samples *S, lsc_series_path *P, double h, long prec, size_t nodes,
       else if (n != S->nev)
         LSC_FAIL ("the number of distinct eigenvalues changes in the window",
                   LSC_EFAILED);
-      for (size_t i = 0; i < n; i++)
-        if (info[i].irrep != S->shape[i].irrep
-            || info[i].inner != S->shape[i].inner)
-          LSC_FAIL ("the eigenvalues' components change in the window",
-                    LSC_EFAILED);
       for (size_t i = 0; i < np; i++)
         mpfr_set (S->y[i * nodes + j], p[i], MPFR_RNDN);
       mpfr_set (S->y[np * nodes + j], L, MPFR_RNDN);
       for (size_t i = 0; i < n; i++) /* eps^2 lambda: finite limits */
-        mpfr_div (S->y[(np + 1 + i) * nodes + j], ev[i], d, MPFR_RNDN);
+        mpfr_div (ev[i], ev[i], d, MPFR_RNDN);
+      /* each eigenvalue followed by continuity, not by its rank: two
+         that cross inside the window keep their own analytic tracks */
+      rc = lsc_series_track_match (perm, (const mpfr_t *) ev, info, n,
+                                   S->shape, (const mpfr_t *) &S->y[(np + 1)
+                                                                    * nodes],
+                                   (const mpfr_t *) S->t, nodes, j, h);
+      if (rc)
+        goto cleanup;
+      for (size_t i = 0; i < n; i++)
+        mpfr_set (S->y[(np + 1 + i) * nodes + j], ev[perm[i]], MPFR_RNDN);
     }
 cleanup:
   lsc_mpfr_vec_free (p, p ? np : 0);
   lsc_mpfr_vec_free (ev, ev ? cap : 0);
   free (info);
+  free (perm);
   mpfr_clears (eps, d, L, (mpfr_ptr) 0);
   return rc;
 }
@@ -260,8 +268,9 @@ lsc_series_expand (lsc_series_expansion **e, const lsc_family *f,
   int rc;
   samples S1 = { 0 }, S2 = { 0 };
   lsc_series_expansion *E = NULL;
-  mpfr_t *c1 = NULL, *c2 = NULL;
-  size_t nn = o.nodes;
+  mpfr_t **C1 = NULL, **C2 = NULL;
+  size_t *pair = NULL;
+  size_t nn = o.nodes, nq = 0;
   lsc_series_path *P = lsc_series_path_alloc (f, &rc);
   if (!P)
     return rc;
@@ -272,28 +281,39 @@ lsc_series_expand (lsc_series_expansion **e, const lsc_family *f,
     goto cleanup;
   if (S1.nq != S2.nq)
     LSC_FAIL ("the two windows see different spectra", LSC_EFAILED);
-  for (size_t i = 0; i < S1.nev; i++)
-    if (S1.shape[i].irrep != S2.shape[i].irrep
-        || S1.shape[i].inner != S2.shape[i].inner)
-      LSC_FAIL ("the two windows see different spectra", LSC_EFAILED);
   E = calloc (1, sizeof *E);
   if (!E || !(E->q = calloc (S1.nq, sizeof *E->q)))
     LSC_FAIL ("out of memory", LSC_ENOMEM);
   E->nparams = lsc_series_path_nparams (P);
-  c1 = lsc_mpfr_vec_alloc (nn, o.prec2 + 64);
-  c2 = lsc_mpfr_vec_alloc (nn, o.prec2 + 64);
-  if (!c1 || !c2)
+  size_t np1 = E->nparams + 1;
+  nq = S1.nq;
+  C1 = calloc (nq, sizeof *C1);
+  C2 = calloc (nq, sizeof *C2);
+  pair = malloc ((S1.nev ? S1.nev : 1) * sizeof *pair);
+  if (!C1 || !C2 || !pair)
     LSC_FAIL ("out of memory", LSC_ENOMEM);
+  for (size_t q = 0; q < nq; q++)
+    {
+      if (!(C1[q] = lsc_mpfr_vec_alloc (nn, o.prec2 + 64))
+          || !(C2[q] = lsc_mpfr_vec_alloc (nn, o.prec2 + 64)))
+        LSC_FAIL ("out of memory", LSC_ENOMEM);
+      interpolate (C1[q], (const mpfr_t *) S1.t,
+                   (const mpfr_t *) &S1.y[q * nn], nn, o.h1);
+      interpolate (C2[q], (const mpfr_t *) S2.t,
+                   (const mpfr_t *) &S2.y[q * nn], nn, o.h2);
+    }
+  /* window 2's tracks named in its order at its smallest eps; window 1's
+     track of each found by its polynomial, not by its rank */
+  if ((rc = lsc_series_track_pair (pair, C1 + np1, C2 + np1, S1.shape,
+                                   S2.shape, S1.nev, nn, o.h2)))
+    goto cleanup;
   const lsc_young *G = lsc_series_path_group (P);
   size_t cnt[4] = { 0 };
-  for (size_t q = 0; q < S1.nq; q++)
+  for (size_t q = 0; q < nq; q++)
     {
       lsc_series_quantity *Q = &E->q[q];
-      interpolate (c1, (const mpfr_t *) S1.t, (const mpfr_t *) &S1.y[q * nn],
-                   nn, o.h1);
-      interpolate (c2, (const mpfr_t *) S2.t, (const mpfr_t *) &S2.y[q * nn],
-                   nn, o.h2);
       int shift = 0;
+      size_t q1 = q;
       if (q < E->nparams)
         {
           Q->kind = LSC_SERIES_PARAM;
@@ -306,22 +326,29 @@ lsc_series_expand (lsc_series_expansion **e, const lsc_family *f,
         }
       else
         {
-          const lsc_iso_eigen *ie = &S2.shape[q - E->nparams - 1];
+          const lsc_iso_eigen *ie = &S2.shape[q - np1];
           Q->kind = LSC_SERIES_EIGEN;
           Q->irrep = ie->irrep;
           lsc_series_mult (&Q->mult, ie, G);
           snprintf (Q->name, sizeof Q->name, "%s%zu",
                     lsc_irrep_name (ie->irrep), ++cnt[ie->irrep & 3]);
           shift = 2;
+          q1 = np1 + pair[q - np1];
         }
-      combine (Q, c1, c2, nn, shift, o.nterms, o.prec1, o.recognise);
+      combine (Q, C1[q1], C2[q], nn, shift, o.nterms, o.prec1, o.recognise);
       E->nq = q + 1;
     }
   *e = E;
   E = NULL;
 cleanup:
-  lsc_mpfr_vec_free (c1, c1 ? nn : 0);
-  lsc_mpfr_vec_free (c2, c2 ? nn : 0);
+  for (size_t q = 0; q < nq; q++)
+    {
+      lsc_mpfr_vec_free (C1 ? C1[q] : NULL, C1 && C1[q] ? nn : 0);
+      lsc_mpfr_vec_free (C2 ? C2[q] : NULL, C2 && C2[q] ? nn : 0);
+    }
+  free (C1);
+  free (C2);
+  free (pair);
   samples_clear (&S1);
   samples_clear (&S2);
   lsc_series_expansion_free (E);
