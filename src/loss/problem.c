@@ -328,6 +328,22 @@ lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
   return LSC_SUCCESS;
 }
 
+/* A nearly (anti)parallel pair from sin and cos of half its angle and
+   that half angle. */
+static void
+near_fill (lsc_pair *g, double sh, double ch, double half)
+{
+  g->near = 1;
+  g->sh = sh;
+  g->ch = ch;
+  g->phi = 2.0 * half;
+  g->theta = sh <= ch ? g->phi : LSC_PI - g->phi;
+  g->t = LSC_PI / 2 - g->theta;
+  g->s = 2.0 * sh * ch;
+  g->oms = 1.0 - g->s;
+  g->c = (ch - sh) * (ch + sh);
+}
+
 void
 lsc_loss_pair (lsc_pair *g, const lsc_loss_workspace *ws, size_t a, size_t b)
 {
@@ -381,15 +397,7 @@ lsc_loss_pair (lsc_pair *g, const lsc_loss_workspace *ws, size_t a, size_t b)
           double sm = sqrt (small), bg = sqrt (big);
           double sh = yx > 0 ? sm : bg, ch = yx > 0 ? bg : sm;
           double half = sm <= 0.5 ? lsc_vm_asin_half (sm) : atan2 (sm, bg);
-          g->near = 1;
-          g->sh = sh;
-          g->ch = ch;
-          g->phi = 2.0 * half;
-          g->theta = sh <= ch ? g->phi : LSC_PI - g->phi;
-          g->t = LSC_PI / 2 - g->theta;
-          g->s = 2.0 * sh * ch;
-          g->oms = 1.0 - g->s;
-          g->c = (ch - sh) * (ch + sh);
+          near_fill (g, sh, ch, half);
           return;
         }
     }
@@ -408,13 +416,5 @@ lsc_loss_pair (lsc_pair *g, const lsc_loss_workspace *ws, size_t a, size_t b)
   double sh = sqrt (dm) * rr, ch = sqrt (dp) * rr;
   double lo = fmin (sh, ch);
   double half = lo <= 0.5 ? lsc_vm_asin_half (lo) : atan2 (lo, fmax (sh, ch));
-  g->near = 1;
-  g->sh = sh;
-  g->ch = ch;
-  g->phi = 2.0 * half;
-  g->theta = sh <= ch ? g->phi : LSC_PI - g->phi;
-  g->t = LSC_PI / 2 - g->theta;
-  g->s = 2.0 * sh * ch;
-  g->oms = 1.0 - g->s;
-  g->c = (ch - sh) * (ch + sh);
+  near_fill (g, sh, ch, half);
 }
