@@ -175,17 +175,26 @@ cli_families (const lsc_catalogue *cat, const char *families,
               const char *catpath, const lsc_family **sel, size_t max)
 {
   size_t n = 0;
+  if (families && !*families)
+    cli_fatal (CLI_EXIT_USAGE, "invalid argument '' for --family: no "
+               "family named");
   for (const char *p = families; p && *p;)
     {
       size_t m = strcspn (p, ",");
+      if (m == 0)
+        cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --family: an "
+                   "empty family name", families);
+      const lsc_family *f = NULL;
       char name[64];
-      if (m == 0 || m >= sizeof name)
-        cli_fatal (CLI_EXIT_USAGE, "invalid family list '%s'", families);
-      memcpy (name, p, m);
-      name[m] = 0;
-      const lsc_family *f = lsc_catalogue_find (cat, name);
+      if (m < sizeof name)
+        {
+          memcpy (name, p, m);
+          name[m] = 0;
+          f = lsc_catalogue_find (cat, name);
+        }
       if (!f)
-        cli_fatal (CLI_EXIT_USAGE, "no family '%s' in %s", name, catpath);
+        cli_fatal (CLI_EXIT_USAGE, "no family '%.*s' in %s", (int) m, p,
+                   catpath);
       if (sel && n < max)
         sel[n] = f;
       n++;

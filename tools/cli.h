@@ -63,9 +63,10 @@ int cli_finish (int status);
    else the installed PKGDATADIR/families.tsv. */
 const char *cli_catalogue_path (const char *given);
 
-/* Check a --family list (comma separated names) against the catalogue
-   cat read from catpath: exit 2 with one line on an empty or too long name
-   or a name not in cat.  When sel is not NULL, the families are stored in
+/* Check a --family list (comma separated names; NULL: none given)
+   against the catalogue cat read from catpath: exit 2 with one line on an
+   empty list, an empty name or a name not in cat ("no family 'X' in
+   CATPATH").  When sel is not NULL, the families are stored in
    sel (at most max of them).  Returns how many names the list holds. */
 size_t cli_families (const lsc_catalogue *cat, const char *families,
                      const char *catpath, const lsc_family **sel,

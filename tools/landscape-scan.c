@@ -97,46 +97,6 @@ parse_k (const char *arg)
   return k;
 }
 
-/* The comma list of family names as an array (NULL for all), each one
-   checked against the catalogue; the names point into *copy. */
-static char **
-family_names (size_t *n, char **copy_out, const lsc_catalogue *cat,
-              const char *list, const char *catpath)
-{
-  *n = 0;
-  *copy_out = NULL;
-  if (!list)
-    return NULL;
-  char *copy = *copy_out = strdup (list);
-  char **names = calloc (strlen (list) / 2 + 2, sizeof *names);
-  if (!copy || !names)
-    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  for (char *tok = strtok (copy, ","); tok; tok = strtok (NULL, ","))
-    {
-      if (!lsc_catalogue_find (cat, tok))
-        {
-          /* freed first: the exit must leave no leak behind */
-          char bad[160];
-          snprintf (bad, sizeof bad, "%s", tok);
-          free (names);
-          free (copy);
-          *copy_out = NULL;
-          cli_fatal (CLI_EXIT_USAGE, "unknown family '%s' (see the catalogue "
-                     "%s)", bad, catpath);
-        }
-      names[(*n)++] = tok;
-    }
-  if (*n == 0)
-    {
-      free (names);
-      free (copy);
-      *copy_out = NULL;
-      cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --family: no "
-                 "family named", list);
-    }
-  return names;
-}
-
 static double
 positive (const char *opt, const char *s, const char *what)
 {
@@ -246,12 +206,7 @@ main (int argc, char **argv)
       case 'l': longfmt = 1; break;
       case 'U': so.full = 1; break;
       case 'X': so.fast = 1; break;
-      case 'T':
-        so.ztol = cli_parse_double ("--tol", optarg);
-        if (!(so.ztol > 0 && so.ztol < 1))
-          cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --tol: must "
-                     "be in (0, 1)", optarg);
-        break;
+      case 'T': so.ztol = cli_parse_double ("--tol", optarg); break;
       case 'f': fmt = cli_parse_format ("--format", optarg); fmt_set = 1;
         break;
       case 'D': digits = cli_parse_long ("--digits", optarg, 1, 30000);
@@ -276,15 +231,11 @@ main (int argc, char **argv)
   if (optind < argc)
     cli_fatal (CLI_EXIT_USAGE, "extra operand '%s' (try --help)",
                argv[optind]);
-  if (digits > 17 && !prec)
-    cli_fatal (CLI_EXIT_USAGE, "invalid argument '%ld' for --digits: more "
-               "than 17 needs --prec", digits);
-  if (prec && digits > (long) (prec * 0.30103))
-    cli_fatal (CLI_EXIT_USAGE, "invalid argument '%ld' for --digits: "
-               "%ld bits hold about %ld digits", digits, prec,
-               (long) (prec * 0.30103));
   so.prec = prec;
   so.digits = (int) digits;
+  char err[512];
+  if (lsc_scan_opts_check (&so, err, sizeof err))
+    cli_fatal (CLI_EXIT_USAGE, "%s", err);
   size_t nd = 0;
   /* static: still reachable when an error exits (cli_fatal) below */
   static double *dv;
@@ -297,16 +248,24 @@ main (int argc, char **argv)
                "libcairo2-dev and reconfigure)");
 
   /* ---- catalogue and the (family, d) pairs ---- */
-  char err[512];
   static lsc_catalogue *cat;
   catpath = cli_catalogue_path (catpath);
   int rc = lsc_catalogue_read_file (&cat, catpath, err, sizeof err);
   if (rc)
     cli_fatal_status (rc, "%s", err[0] ? err : lsc_strerror (rc));
   /* static: still reachable when an error exits (cli_fatal) below */
-  static char **names, *names_copy;
-  size_t nnames;
-  names = family_names (&nnames, &names_copy, cat, families, catpath);
+  static const char **names;
+  size_t nnames = cli_families (cat, families, catpath, NULL, 0);
+  if (families)
+    {
+      static const lsc_family **sel;
+      sel = cli_xmalloc (nnames * sizeof *sel);
+      names = cli_xmalloc (nnames * sizeof *names);
+      cli_families (cat, families, catpath, sel, nnames);
+      for (size_t i = 0; i < nnames; i++)
+        names[i] = sel[i]->name;
+      free (sel);
+    }
   /* Output files are opened before the work, so that a bad name fails
      at once. */
   /* Both are written to a temporary renamed at the end (cli_atomic), so a
@@ -383,7 +342,6 @@ main (int argc, char **argv)
         }
     }
   lsc_scan_sets_free (sf, nf);
-  free (names_copy);
   free (names);
   free (dv);
   lsc_catalogue_free (cat);

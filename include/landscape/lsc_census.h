@@ -255,7 +255,7 @@ int lsc_census_saved_sort (lsc_census_saved *s, size_t n, char *err,
 int lsc_census_points_dir (const char *dir, char *err, size_t errlen);
 
 /* Write W (k x d, one neuron per row, %.17g) of run to dir/run-RUN.tsv
-   through a temporary renamed into place: LSC_SUCCESS or LSC_EFAILED
+   replaced atomically (lsc_atomic_open(3)): LSC_SUCCESS or LSC_EFAILED
    (errno set).  Safe to call from several threads at once. */
 int lsc_census_save_point (const char *dir, size_t run, const double *W,
                            const lsc_census_config *cf);

@@ -141,8 +141,8 @@ class _Catalogue:
     def find(self, name):
         f = L.catalogue_find(self.ptr, name.encode())
         if not f:
-            raise LandscapeError(4, "unknown family '%s' (see the catalogue "
-                                 "%s)" % (name, self.path))
+            raise LandscapeError(4, "no family '%s' in %s"
+                                 % (name, self.path))
         return f
 
 
@@ -225,15 +225,16 @@ def scan(d, k=None, families=None, *, catalogue=None, full=False,
     opts = T.ScanOpts()
     L.scan_opts_init(C.byref(opts))
     opts.full, opts.fast = int(bool(full)), int(bool(fast))
-    if not 0 < tol < 1:
-        raise ValueError("tol must be in (0, 1)")
-    opts.ztol = float(tol)
     prec, digits = int(prec), int(digits)
     if prec and not 53 <= prec <= 100000:
         raise ValueError("prec must be 0 or in 53..100000")
-    if digits < 0 or (not prec and digits > 17):
-        raise ValueError("digits must be in 0..17 (more needs prec)")
-    opts.prec, opts.digits = prec, digits
+    opts.ztol, opts.prec, opts.digits = float(tol), prec, digits
+    # the tool's checks (lsc_scan_opts_check): tol, and the digits that
+    # prec bits hold
+    err = C.create_string_buffer(512)
+    st = L.scan_opts_check(C.byref(opts), err, len(err))
+    if st:
+        raise LandscapeError(st, err.value.decode())
     ks = _k_spec(k)
     cat = _Catalogue(catalogue)
     if families is not None:

@@ -71,6 +71,8 @@ catalogue_find = _fn("lsc_catalogue_find", P(T.Family), P(T.Catalogue),
 catalogue_default_path = _fn("lsc_catalogue_default_path", c_char_p)
 
 scan_opts_init = _fn("lsc_scan_opts_init", None, P(T.ScanOpts))
+scan_opts_check = _fn("lsc_scan_opts_check", c_int, P(T.ScanOpts),
+                      c_char_p, c_size_t)
 scan_k_init = _fn("lsc_scan_k_init", None, P(T.ScanK))
 scan_catalogue = _fn("lsc_scan_catalogue", c_int, P(P(T.ScanSet)),
                      P(c_size_t), P(T.Catalogue), P(c_char_p), c_size_t,
