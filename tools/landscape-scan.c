@@ -181,18 +181,16 @@ main (int argc, char **argv)
     { NULL, 0, NULL, 0 }
   };
   const char *dspec = "20", *families = NULL, *catpath = NULL;
-  const char *plotpath = NULL, *outpath = NULL;
+  const char *plotpath = NULL;
   lsc_scan_k ks;
   lsc_scan_opts so;
   lsc_scan_table_opts to;
   lsc_scan_table_opts_init (&to);
-  int longfmt = 0, quiet = 0, fmt_set = 0, c;
+  int longfmt = 0, quiet = 0, c;
   long digits = 0, prec = 0;
-  lsc_table_format fmt = LSC_TABLE_TSV;
 
-  gsl_set_error_handler_off ();
+  cli_start (argv[0], usage);
   lsc_set_error_handler (hook);
-  cli_init (argv[0]);
   lsc_scan_k_init (&ks);
   lsc_scan_opts_init (&so);
   while ((c = cli_getopt (argc, argv, "d:k:F:c:lf:D:p:P:o:qhV", longopts))
@@ -207,24 +205,17 @@ main (int argc, char **argv)
       case 'U': so.full = 1; break;
       case 'X': so.fast = 1; break;
       case 'T': so.ztol = cli_parse_double ("--tol", optarg); break;
-      case 'f': fmt = cli_parse_format ("--format", optarg); fmt_set = 1;
-        break;
       case 'D': digits = cli_parse_long ("--digits", optarg, 1, 30000);
         break;
       case 'p': prec = cli_parse_long ("--prec", optarg, 53, 100000); break;
       case 'P': plotpath = optarg; break;
-      case 'o': outpath = optarg; break;
       case 'q': quiet = 1; break;
       case 'R': to.prove = 1; break;
       case 0x2200: to.poly = 1; break;
-      case CLI_OPT_COLUMNS: cli_table_columns = optarg; break;
-      case CLI_OPT_STANDALONE: cli_table_standalone = 1; break;
       case CLI_PLOT_OPT_SIZE: case CLI_PLOT_OPT_FONT: case CLI_PLOT_OPT_DPI:
       case CLI_PLOT_OPT_SYMLOG: case CLI_PLOT_OPT_DATA:
         cli_plot_option (c, optarg);
         break;
-      case 'h': usage (); return cli_finish (CLI_EXIT_OK);
-      case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
       default:
         cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", c);
       }
@@ -270,15 +261,12 @@ main (int argc, char **argv)
      at once. */
   /* Both are written to a temporary renamed at the end (cli_atomic), so a
      failure never leaves a half-written file in place of a good one. */
-  FILE *plotf = NULL, *outf = stdout;
+  FILE *plotf = NULL;
   if (plotpath && !(plotf = cli_atomic_open (plotpath)))
     cli_fatal (CLI_EXIT_USAGE, "cannot write the plot file %s: %s", plotpath,
                strerror (errno));
-  if (outpath && !(outf = cli_atomic_open (outpath)))
-    cli_fatal (CLI_EXIT_USAGE, "cannot write %s: %s", outpath,
-               strerror (errno));
-  fmt = cli_output_format (outpath, fmt_set ? fmt : cli_default_format (),
-                           fmt_set);
+  cli_redirect_stdout (cli_out.path);
+  lsc_table_format fmt = cli_output_resolve (1);
   size_t ns, np, nm;
   const lsc_table_pcolumn *sc = lsc_scan_table_columns (0, &ns),
                           *pc = lsc_scan_table_columns (1, &np),
@@ -305,17 +293,12 @@ main (int argc, char **argv)
     cli_fatal_status (rc, "%s", lsc_strerror (rc));
 
   /* ---- output ---- */
-  lsc_table_output *o = cli_output_open (outf, fmt, (int) digits);
+  lsc_table_output *o = cli_output_start ((int) digits);
   to.longfmt = longfmt;
   size_t nbad = 0;
   lsc_scan_table_write (o, sf, nf, dv, nd, &so, &to, &nbad);
   int status = nbad ? CLI_EXIT_NOCONV : CLI_EXIT_OK;
   cli_output_close (o);
-  if (outpath && cli_atomic_commit (outf) != 0)
-    {
-      cli_error ("write error: %s: %s", outpath, strerror (errno));
-      status = CLI_EXIT_SYSTEM;
-    }
   if (plotf)
     {
       lsc_scan_figure fig;

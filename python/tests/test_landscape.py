@@ -300,8 +300,10 @@ def test_bifurcate_digits_stable():
     for x, y in zip(a, b):
         assert y["d_star"][:19] == x["d_star"][:19]
         assert len(x["p"]) > 0
-    with pytest.raises(ValueError):
+    with pytest.raises(landscape.LandscapeError) as e:
         landscape.bifurcate("A", start=5, to=3)
+    assert e.value.token == "einval"      # lsc_bifurcate_opts_check
+    assert "1 <= --from < --to" in str(e.value)
 
 
 # ---------------------------------------------------------------- errors
