@@ -149,6 +149,8 @@ cli_xstrdup (const char *s)
 }
 
 
+void (*cli_version_extra) (void);
+
 void
 cli_version (void)
 {
@@ -163,6 +165,8 @@ cli_version (void)
   if (strcmp (mpfr_get_version (), MPFR_VERSION_STRING) != 0)
     printf (" (built with %s)", MPFR_VERSION_STRING);
   printf ("\nLAPACK %d.%d.%d\n", (int) maj, (int) min, (int) pat);
+  if (cli_version_extra)
+    cli_version_extra ();
 }
 
 int

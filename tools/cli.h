@@ -65,6 +65,8 @@ _Noreturn void cli_fatal (int status, const char *fmt, ...)
 /* Print the --version text to stdout: tool and package version, then the
    versions of liblandscape, GSL, MPFR and LAPACK. */
 void cli_version (void);
+/* When set, called by cli_version after its lines (more libraries). */
+extern void (*cli_version_extra) (void);
 
 /* -o/--output: the table format for output file path given the --format
    value fmt (given: --format was on the command line).  The extension

@@ -129,8 +129,9 @@ main (int argc, char **argv)
   cli_output_resolve (!dot);
   lsc_catalogue *cat = NULL;
   catpath = cli_catalogue_path (catpath);
-  if (lsc_catalogue_read_file (&cat, catpath, err, sizeof err))
-    cli_fatal (CLI_EXIT_USAGE, "%s", err);
+  int cst = lsc_catalogue_read_file (&cat, catpath, err, sizeof err);
+  if (cst)
+    cli_fatal_status (cst, "%s", err);
   cli_families (cat, families, catpath, NULL, 0);
   cli_redirect_stdout (cli_out.path);
   /* the diagram is written to a temporary renamed at the end */

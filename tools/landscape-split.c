@@ -102,8 +102,9 @@ main (int argc, char **argv)
   char err[512];
   lsc_catalogue *cat = NULL;
   catpath = cli_catalogue_path (catpath);
-  if (lsc_catalogue_read_file (&cat, catpath, err, sizeof err))
-    cli_fatal (CLI_EXIT_USAGE, "%s", err);
+  int cst = lsc_catalogue_read_file (&cat, catpath, err, sizeof err);
+  if (cst)
+    cli_fatal_status (cst, "%s", err);
   /* families: those named (each a k = d family), else all k = d ones */
   const lsc_family **sel = cli_xmalloc ((cat->n + 1) * sizeof *sel);
   size_t ns = 0;

@@ -79,9 +79,11 @@ for t in $tools; do
   letters=$(awk -v t="$t" '$1 == t && $2 != "-" { printf "%s", $2 }' "$tmp/pairs")
   # no hidden letters: the short-option string the tool parses with
   # (cli_getopt, the one parser) holds exactly the letters of --help
+  # the tool's sources: landscape-T.c and, if split off, T-opts.c
   src=$top_srcdir/tools/landscape-$t.c
-  if grep -q 'getopt_long *(' "$src"; then fail "$t calls getopt_long itself (not cli_getopt)"; else pass; fi
-  so=$(sed -n 's/.*cli_getopt (argc, argv, "\([^"]*\)".*/\1/p' "$src" | tr -d ':+-')
+  test -f "$top_srcdir/tools/$t-opts.c" && src="$src $top_srcdir/tools/$t-opts.c"
+  if grep -q 'getopt_long *(' $src; then fail "$t calls getopt_long itself (not cli_getopt)"; else pass; fi
+  so=$(sed -n 's/.*cli_getopt (argc, argv, "\([^"]*\)".*/\1/p' $src | tr -d ':+-')
   a=$(echo "$so" | fold -w1 | sort | tr -d '\n'); b=$(echo "$letters" | fold -w1 | sort | tr -d '\n')
   if test -n "$so" && test "$a" = "$b"; then pass
   else fail "$t parses the letters '$so' but --help lists '$letters'"; fi
