@@ -8,9 +8,10 @@
    the crossing (the end inertias differ) and when the pivot's derivative
    contains 0 (a derivative blurred to contain 0).  The crossing in
    [d* - 1e-6, d* + 1e-6] of type A is proved unique there, inside the
-   catalogue's digits, with the indices either side; Y8_af's crossing
-   above 20 (its catalogue type is "spurious-minimum" at d = 20) likewise
-   with index 7 above, and an interval without a crossing is refused. */
+   catalogue's digits, with the indices either side, and an interval
+   without a crossing is refused; expensive tier: Y8_af's crossing above
+   20 (its catalogue type is "spurious-minimum" at d = 20) likewise, with
+   index 7 above. */
 #include <config.h>
 #include "testutil.h"
 #include "landscape.h"
@@ -177,6 +178,8 @@ test_dstar_range (void)
 static void
 test_dstar_range_y8 (void)
 {
+  if (!lsc_test_expensive ())
+    return; /* about 70 s of CPU */
   const lsc_family *F = fam ("Y8_af");
   const char *digits = "22.827252734958488432";
   double ds = strtod (digits, NULL);
