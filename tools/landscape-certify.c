@@ -25,13 +25,19 @@ usage (void)
   puts ("Prove, in ball arithmetic, statements about catalogued families of critical\n"
         "points: existence and uniqueness of the critical point in an explicit box and\n"
         "its Morse index, at one d or for every real d in an interval A:B, or the\n"
-        "crossing dimension d* to 30 digits with its uniqueness.\n\n"
+        "crossing dimension d* to 30 digits with its uniqueness (the catalogue's, or\n"
+        "the one crossing in A:B, for any family).\n\n"
         "  -F, --family=NAME[,NAME]  families to treat (default: all)\n"
         "  -d, --d=D|A:B         one dimension, or every d in [A, B] (default 20)\n"
-        "      --dstar           prove the catalogue's d* instead (width --width)\n"
+        "      --dstar           prove the catalogue's d* instead (width --width); with\n"
+        "                        --d A:B, the crossing in [A, B], unique there, and\n"
+        "                        the Morse index at A and at B\n"
         "      --width=W         width of the proved d* interval (default 1e-31)\n"
         "      --minimum         range: prove a nondegenerate minimum (the default for\n"
         "                        spurious minima; saddles get their index)\n"
+        "      --index           range: prove the inertia found at A on all of [A, B],\n"
+        "                        whatever the catalogue's type (a minimum or a saddle\n"
+        "                        of any index)\n"
         "      --bits=N          working precision in bits (default: 192 + 5 log2 d)\n"
         "      --evidence        also print the cover (every subinterval) of a range\n"
         "  -c, --catalogue=FILE  family catalogue (default: $LANDSCAPE_FAMILIES, the\n"
@@ -138,6 +144,43 @@ do_dstar (lsc_table *t, const lsc_family *F, const lsc_certify_options *o)
   return !ok;
 }
 
+/* --dstar --d A:B: the crossing in [A, B] with the theorems either side */
+static int
+do_dstar_range (lsc_table *t, const lsc_family *F, double a, double b,
+                const lsc_certify_options *o)
+{
+  lsc_cert_dstar r;
+  if (lsc_cert_dstar_init_np (&r, F->nparams))
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+  int rc = lsc_certify_dstar_range (&r, &F->G, F->p, F->d, a, b, o);
+  if (rc == LSC_ENOMEM)
+    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
+  int ok = !rc && r.proved && r.unique;
+  const char *why = rc ? lsc_strerror (rc) : !r.proved ? r.reason
+                    : !r.unique ? "unique only in [d_lo, d_hi]: the "
+                      "crossing theorem over [a, b] failed (narrow it)" : "";
+  char lo[96] = "", hi[96] = "", chg[64] = "";
+  if (r.proved)
+    {
+      lsc_cert_endpoint (lo, sizeof lo, r.dstar, 0, 40);
+      lsc_cert_endpoint (hi, sizeof hi, r.dstar, 1, 40);
+      snprintf (chg, sizeof chg, "%zu->%zu", r.nneg_lo, r.nneg_hi);
+    }
+  cells (t, "ss", F->name, r.irrep >= 0 ? lsc_irrep_name (r.irrep) : "");
+  cells (t, r.proved ? "ddr" : "---", lo, hi,
+         2 * mag_get_d (arb_radref (r.dstar)));
+  cells (t, "rrss", a, b, r.proved ? (r.unique ? "yes" : "no") : "",
+         chg);
+  cells (t, r.below.proved ? "rs" : "-s", r.below.index,
+         lsc_cert_morse_theorem (&r.below.morse));
+  cells (t, r.above.proved ? "rs" : "-s", r.above.index,
+         lsc_cert_morse_theorem (&r.above.morse));
+  cells (t, "rss", r.seconds, ok ? "proved" : "not-proved", why);
+  cells (t, r.proved ? "i." : "-.", (long long) r.multiplicity);
+  lsc_cert_dstar_clear (&r);
+  return !ok;
+}
+
 static const lsc_table_column point_cols[] = {
   { "family", LSC_TABLE_STRING }, { "d", LSC_TABLE_REAL },
   { "theorem", LSC_TABLE_STRING }, { "index", LSC_TABLE_REAL },
@@ -153,12 +196,24 @@ static const lsc_table_column dstar_cols[] = {
   { "contains", LSC_TABLE_STRING }, { "block_neg", LSC_TABLE_STRING },
   { "seconds", LSC_TABLE_REAL }, { "status", LSC_TABLE_STRING },
   { "reason", LSC_TABLE_STRING }, { "multiplicity", LSC_TABLE_INT } };
+static const lsc_table_column dstar_range_cols[] = {
+  { "family", LSC_TABLE_STRING }, { "component", LSC_TABLE_STRING },
+  { "d_lo", LSC_TABLE_DECIMAL }, { "d_hi", LSC_TABLE_DECIMAL },
+  { "width", LSC_TABLE_REAL }, { "a", LSC_TABLE_REAL },
+  { "b", LSC_TABLE_REAL }, { "unique", LSC_TABLE_STRING },
+  { "block_neg", LSC_TABLE_STRING }, { "index_a", LSC_TABLE_REAL },
+  { "theorem_a", LSC_TABLE_STRING }, { "index_b", LSC_TABLE_REAL },
+  { "theorem_b", LSC_TABLE_STRING }, { "seconds", LSC_TABLE_REAL },
+  { "status", LSC_TABLE_STRING }, { "reason", LSC_TABLE_STRING },
+  { "multiplicity", LSC_TABLE_INT } };
 static const lsc_table_column range_cols[] = {
   { "family", LSC_TABLE_STRING }, { "a", LSC_TABLE_REAL },
   { "b", LSC_TABLE_REAL }, { "theorem", LSC_TABLE_STRING },
   { "pieces", LSC_TABLE_INT }, { "failed", LSC_TABLE_INT },
   { "seconds", LSC_TABLE_REAL }, { "status", LSC_TABLE_STRING },
-  { "cpu_seconds", LSC_TABLE_REAL } };
+  { "cpu_seconds", LSC_TABLE_REAL }, { "neg_t", LSC_TABLE_INT },
+  { "neg_s", LSC_TABLE_INT }, { "neg_x", LSC_TABLE_INT },
+  { "neg_y", LSC_TABLE_INT }, { "index", LSC_TABLE_REAL } };
 static const lsc_table_column cover_cols[] = {
   { "family", LSC_TABLE_STRING }, { "a", LSC_TABLE_REAL },
   { "b", LSC_TABLE_REAL }, { "status", LSC_TABLE_STRING },
@@ -179,18 +234,20 @@ main (int argc, char **argv)
 {
   cli_start (argv[0], usage);
   cli_version_extra = arb_versions;
-  /* --dstar, --width, --minimum, --bits, --evidence are long only (their
+  /* --dstar, --width, --minimum, --index, --bits, --evidence are long
+     only (their
      letters mean other things in the other tools) */
   static const struct option longopts[] = {
     { "family", required_argument, NULL, 'F' }, { "d", required_argument, NULL, 'd' },
     { "dstar", no_argument, NULL, 's' }, { "width", required_argument, NULL, 'w' },
-    { "minimum", no_argument, NULL, 'm' }, { "bits", required_argument, NULL, 'b' },
+    { "minimum", no_argument, NULL, 'm' }, { "index", no_argument, NULL, 'i' },
+    { "bits", required_argument, NULL, 'b' },
     { "evidence", no_argument, NULL, 'e' }, { "output", required_argument, NULL, 'o' },
     { "catalogue", required_argument, NULL, 'c' }, { "format", required_argument, NULL, 'f' },
     { "quiet", no_argument, NULL, 'q' }, { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' }, { NULL, 0, NULL, 0 } };
   const char *families = NULL, *catpath = NULL, *drange = NULL;
-  int dstar = 0, minimum = 0, evidence = 0, quiet = 0, opt;
+  int dstar = 0, minimum = 0, index = 0, evidence = 0, quiet = 0, opt;
   lsc_certify_options co;
   lsc_certify_options_init (&co);
   while ((opt = cli_getopt (argc, argv, "F:d:c:f:o:qhV", longopts)) != -1)
@@ -205,6 +262,7 @@ main (int argc, char **argv)
           cli_fatal (CLI_EXIT_USAGE, "--width must be in [1e-200, 1e-3]");
         break;
       case 'm': minimum = 1; break;
+      case 'i': index = 1; break;
       case 'b': co.prec = cli_parse_long ("--bits", optarg, 64, 100000); break;
       case 'e': evidence = 1; break;
       case 'c': catpath = optarg; break;
@@ -213,8 +271,8 @@ main (int argc, char **argv)
       }
   if (optind != argc)
     cli_fatal (CLI_EXIT_USAGE, "unexpected argument '%s'", argv[optind]);
-  if (dstar && drange)
-    cli_fatal (CLI_EXIT_USAGE, "--dstar and --d are exclusive");
+  if (minimum && index)
+    cli_fatal (CLI_EXIT_USAGE, "--minimum and --index are exclusive");
   cli_output_resolve (1);
   double da = 20, db = 20;
   if (drange)
@@ -234,7 +292,11 @@ main (int argc, char **argv)
         da = db = cli_parse_double ("--d", drange);
       if (!(da > 0) || !(db >= da) || db > 1e15)
         cli_fatal (CLI_EXIT_USAGE, "--d needs 0 < A <= B <= 1e15");
+      if (dstar && !(db > da))
+        cli_fatal (CLI_EXIT_USAGE, "--dstar takes --d A:B with A < B");
     }
+  if ((minimum || index) && !(db > da))
+    cli_fatal (CLI_EXIT_USAGE, "--minimum and --index need --d A:B");
   char err[512];
   lsc_catalogue *cat = NULL;
   catpath = cli_catalogue_path (catpath);
@@ -249,7 +311,14 @@ main (int argc, char **argv)
   lsc_cert_range_stat *st = calloc (cat->n, sizeof *st);
   if (!o || !st)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  lsc_table *t = dstar ? lsc_table_begin_captioned (
+  int drng = dstar && drange; /* --dstar --d A:B */
+  lsc_table *t = drng ? lsc_table_begin_captioned (
+      o, "dstar_range", "Proved crossings in $[a, b]$: exactly one $d^*$ "
+      "in $[d_{lo}, d_{hi}]$ at which the component's block is singular "
+      "along the family (unique in $[a, b]$ when unique = yes), with the "
+      "Morse index proved at $a$ and at $b$.", dstar_range_cols,
+      NCOLS (dstar_range_cols))
+    : dstar ? lsc_table_begin_captioned (
       o, "dstar", "Proved crossing dimensions: exactly one $d^*$ in "
       "$[d_{lo}, d_{hi}]$ at which the component's block of the Hessian is "
       "singular along the family; multiplicity: that eigenvalue's in the "
@@ -269,19 +338,23 @@ main (int argc, char **argv)
       int chosen = !families;
       for (size_t i = 0; i < nsel && !chosen; i++)
         chosen = sel[i] == F;
-      if (!chosen || (dstar && (!F->dstar_text[0] || !strcmp (F->dstar_text, "-"))))
+      if (!chosen || (dstar && !drng
+                      && (!F->dstar_text[0] || !strcmp (F->dstar_text, "-"))))
         continue;
       if (progress)
-        fprintf (stderr, dstar ? "%s: d* of %s ...\n" : da == db
+        fprintf (stderr, dstar && !drng ? "%s: d* of %s ...\n" : da == db
                  ? "%s: %s at d = %g ...\n" : "%s: %s on [%g, %g] ...\n",
                  cli_program_name (), F->name, da, db);
       fam_name = F->name;
-      if (dstar)
+      if (drng)
+        fail |= do_dstar_range (t, F, da, db, &co);
+      else if (dstar)
         fail |= do_dstar (t, F, &co);
       else if (da == db)
         fail |= do_point (t, F, da, &co);
       else if (lsc_certify_range_stat (&st[f], &F->G, F->p, F->d, da, db,
                                        minimum ? LSC_CERT_MINIMUM
+                                       : index ? LSC_CERT_INDEX
                                        : lsc_certify_range_kind (F->kind),
                                        cover ? cover_cb : NULL, NULL, &co)
                == LSC_ENOMEM)
@@ -301,10 +374,16 @@ main (int argc, char **argv)
           range_cols, NCOLS (range_cols));
       for (size_t f = 0; f < cat->n; f++)
         if (st[f].theorem)
-          cells (t, "srrsiirsr.", cat->fam[f].name, da, db, st[f].theorem,
-               (long long) st[f].pieces, (long long) st[f].failed,
-               st[f].seconds, st[f].proved ? "proved" : "not-proved",
-               st[f].cpu_seconds);
+          {
+            const size_t *n = st[f].morse.nneg;
+            cells (t, "srrsiirsr", cat->fam[f].name, da, db, st[f].theorem,
+                   (long long) st[f].pieces, (long long) st[f].failed,
+                   st[f].seconds, st[f].proved ? "proved" : "not-proved",
+                   st[f].cpu_seconds);
+            cells (t, st[f].proved ? "iiii" : "----", (long long) n[0],
+                   (long long) n[1], (long long) n[2], (long long) n[3]);
+            cells (t, isfinite (st[f].index) ? "r." : "-.", st[f].index);
+          }
       lsc_table_end (t);
     }
   free (st);

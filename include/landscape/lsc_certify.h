@@ -234,6 +234,14 @@ typedef struct
   int small_block;     /* that small block (row block of G), else -1      */
   char reason[160];
   double seconds;      /* wall-clock time of lsc_certify_dstar             */
+  /* lsc_certify_dstar_range only (else zero): */
+  double a, b;         /* the interval [a, b] searched                    */
+  int unique;          /* 1: the crossing block is singular at exactly one
+                          d of the whole [a, b] (the crossing theorem over
+                          [a, b]); 0: exactly one in dstar only           */
+  lsc_cert_point below, above; /* the theorems at d = a and d = b: the
+                          critical point and its Morse index either side
+                          (proved = 1 for both when res->proved)          */
 } lsc_cert_dstar;
 void lsc_cert_dstar_init (lsc_cert_dstar *c);
 void lsc_cert_dstar_clear (lsc_cert_dstar *c);
@@ -253,6 +261,30 @@ void lsc_cert_dstar_clear (lsc_cert_dstar *c);
 int lsc_certify_dstar (lsc_cert_dstar *res, const lsc_young *G,
                        const double *p, double dp, const char *d0,
                        const lsc_certify_options *opt);
+
+/* The crossing in [a, b] (a < b, decimals of doubles), for any family
+   and whatever its catalogue type: the inertias of the four blocks at the
+   two ends (lsc_certify_point at a and at b: the critical point proved
+   by Krawczyk and its Morse index, into res->below and res->above) must
+   differ in exactly one component; the crossing is bracketed by bisection
+   on that component's inertia along the branch (followed from (p, dp)),
+   then proved as by lsc_certify_dstar: exactly one d in res->dstar (width
+   about dstar_width, inside [a, b]) makes that block (or its compression
+   by a small block's S_{p-1}) singular.  Then the crossing theorem is
+   tried over the whole of [a, b] (Krawczyk over [a, b], the block's other
+   pivots of fixed sign and its last pivot's derivative excluding 0 over
+   it): res->unique = 1 when the block is singular nowhere else in [a, b]
+   (feasible for a narrow [a, b], e.g. d* -+ 1e-6).  res->proved = 1 when
+   the crossing in res->dstar and both ends are proved; res->reason says
+   why not.  Returns LSC_SUCCESS also when nothing is proved; an error
+   status for bad arguments or memory.  res from lsc_cert_dstar_init with
+   the family's parameter count (lsc_cert_dstar_init_np). */
+int lsc_certify_dstar_range (lsc_cert_dstar *res, const lsc_young *G,
+                             const double *p, double dp, double a, double b,
+                             const lsc_certify_options *opt);
+/* lsc_cert_dstar_init plus the two end results of np parameters
+   (lsc_certify_dstar_range); LSC_ENOMEM. */
+int lsc_cert_dstar_init_np (lsc_cert_dstar *c, size_t np);
 
 /* ---- range theorems ----
    One subinterval of a cover. */
@@ -293,13 +325,22 @@ int lsc_certify_range_kind (const char *kind);
    subinterval. */
 typedef struct
 {
-  const char *theorem; /* "nondegenerate-minimum" (LSC_CERT_MINIMUM) or
-                          "constant-index" (LSC_CERT_INDEX)                */
+  const char *theorem; /* "nondegenerate-minimum" (LSC_CERT_MINIMUM);
+                          LSC_CERT_INDEX: the type of the inertia proved
+                          (lsc_cert_morse_theorem: "nondegenerate-minimum",
+                          "nondegenerate-saddle", ...), "constant-index"
+                          when not proved                                  */
   size_t pieces;       /* subintervals of the cover                        */
   size_t failed;       /* of which not proved                              */
   double seconds;      /* wall-clock time                                  */
   double cpu_seconds;  /* CPU time of the process (all its threads)        */
   int proved;          /* 1: the whole interval proved, no error           */
+  lsc_cert_morse morse;/* the inertia proved on every subinterval (that
+                          of the first proved one; morse.proved = 0 when
+                          none was proved)                                 */
+  double index;        /* the Morse index, when it does not depend on d
+                          (negative eigenvalues in t only): nneg[t];
+                          else NaN                                        */
 } lsc_cert_range_stat;
 int lsc_certify_range_stat (lsc_cert_range_stat *s, const lsc_young *G,
                             const double *p, double dp, double a, double b,

@@ -276,6 +276,23 @@ int lsc_cert_monotone_inertia (size_t *nneg, size_t *npos, int c,
                                const arb_t d, const lsc_certify_options *o,
                                slong prec);
 
+/* The crossing block along a proved branch (dstar.c), an
+   lsc_cert_matfun for lsc_certify_crossing: block c of lsc_cert_blocks_sym
+   (small block r, stab) at a point d (a Krawczyk box inside box, refined
+   there) or, with Ad, over a ball d with its derivative along the branch
+   (p' from J(box, d) p' = -g_d(box, d)). */
+typedef struct
+{
+  const lsc_young *G;
+  int c;
+  int r, stab;           /* the small block's group (smallrep.c)        */
+  arb_srcptr box;        /* Krawczyk box over the ball: one zero for
+                            every d                                     */
+  const lsc_certify_options *o;
+  slong prec;
+} lsc_cert_dctx;
+int lsc_cert_block_fun (arb_mat_t A, arb_mat_t Ad, const arb_t d, void *arg);
+
 /* Wall-clock seconds (CLOCK_MONOTONIC) for the results' timings. */
 double lsc_cert_wall (void);
 

@@ -21,6 +21,8 @@ void
 lsc_cert_dstar_clear (lsc_cert_dstar *c)
 {
   arb_clear (c->dstar);
+  lsc_cert_point_clear (&c->below);
+  lsc_cert_point_clear (&c->above);
 }
 
 static void
@@ -61,21 +63,10 @@ small_sigma (int c, int r, int stab, arb_srcptr x, const lsc_young *G,
   return v;
 }
 
-/* The crossing block along the proved branch (lsc_cert_matfun). */
-typedef struct
+int
+lsc_cert_block_fun (arb_mat_t A, arb_mat_t Ad, const arb_t d, void *arg)
 {
-  const lsc_young *G;
-  int c;
-  int r, stab;           /* the small block's group (smallrep.c)        */
-  arb_srcptr box;        /* Krawczyk box over D: one zero for every d  */
-  const lsc_certify_options *o;
-  slong prec;
-} dctx;
-
-static int
-block_fun (arb_mat_t A, arb_mat_t Ad, const arb_t d, void *arg)
-{
-  dctx *x = arg;
+  lsc_cert_dctx *x = arg;
   slong np = (slong) lsc_young_nparams (x->G), prec = x->prec;
   int bad = 1;
   arb_mat_t B[4], Bd[4];
@@ -312,7 +303,7 @@ lsc_certify_dstar (lsc_cert_dstar *res, const lsc_young *G, const double *p,
     }
   /* the crossing theorem on [D_lo, D_hi] for the block along the branch */
   {
-    dctx ctx = { G, c, r, stab, cr.box, &o, prec };
+    lsc_cert_dctx ctx = { G, c, r, stab, cr.box, &o, prec };
     arb_mat_t A0[4];
     if (lsc_cert_blocks_sym (A0, NULL, G, cr.box, NULL, D, NULL, o.taylor, r,
                              stab, prec))
@@ -332,7 +323,7 @@ lsc_certify_dstar (lsc_cert_dstar *res, const lsc_young *G, const double *p,
     arb_sub (lo, lo, t, prec);
     arb_add (hi, hi, t, prec);
     lsc_cert_cross cx;
-    lsc_certify_crossing (&cx, n, block_fun, &ctx, lo, hi, prec);
+    lsc_certify_crossing (&cx, n, lsc_cert_block_fun, &ctx, lo, hi, prec);
     /* the theorem's interval: the hull of the two (tiny) end balls */
     {
       arf_t a, b;

@@ -4,6 +4,7 @@
    tools that print them. */
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
+#include <math.h>
 #include <string.h>
 #include <time.h>
 #include "internal.h"
@@ -31,6 +32,9 @@ count (const lsc_cert_piece *pc, void *arg)
   counter *c = arg;
   c->s->pieces++;
   c->s->failed += !pc->proved;
+  /* lsc_certify_range proves every piece with the first one's inertia */
+  if (pc->proved && !c->s->morse.proved)
+    c->s->morse = pc->morse;
   return c->cb ? c->cb (pc, c->arg) : 0;
 }
 
@@ -54,6 +58,11 @@ lsc_certify_range_stat (lsc_cert_range_stat *s, const lsc_young *G,
   s->seconds = clock_s (CLOCK_MONOTONIC) - t0;
   s->cpu_seconds = clock_s (CLOCK_PROCESS_CPUTIME_ID) - c0;
   s->proved = proved && !rc;
+  const lsc_cert_morse *m = &s->morse;
+  s->index = s->proved && !m->nneg[1] && !m->nneg[2] && !m->nneg[3]
+             ? (double) m->nneg[0] : NAN;
+  if (s->proved && want == LSC_CERT_INDEX)
+    s->theorem = lsc_cert_morse_theorem (m);
   return rc;
 }
 

@@ -1,8 +1,10 @@
 #!/bin/sh
 # Tests of landscape-certify: proofs at d = 20 (minimum and saddle indices
 # against the catalogue's kinds), d* of type A within the catalogue's
-# digits and the same row from landscape-bifurcate, a range theorem, a
-# saddle refused as a minimum (exit 1 with its reason), usage errors.
+# digits and the same row from landscape-bifurcate, a range theorem, the
+# inertia proved constant whatever the catalogue type (--index), the
+# crossing found in an interval (--dstar --d A:B), a saddle refused as a
+# minimum (exit 1 with its reason), usage errors.
 . "$top_srcdir/tests/cli/common.sh"
 C=$(tool landscape-certify) || exit 77
 CAT=$top_srcdir/data/families.tsv
@@ -85,11 +87,48 @@ if awk -F '\t' '$1 == "A" && $4 == "nondegenerate-minimum" && $6 == 0 && $8 == "
 then pass; else fail "A range row"; fi
 if awk -F '\t' '$1 == "A" && $4 == "proved" { n++ } END { exit !(n >= 1) }' "$out"; then pass; else fail "A cover rows"; fi
 
+# --index: the inertia found at A proved on all of [A, B] whatever the
+# catalogue's type; the same question asked two ways (a minimum by
+# default and by --index) gets the same theorem; the saddle's index and
+# negative counts are printed (F3: one negative t eigenvalue, index 1).
+run "$C" -c "$CAT" -F A,F3 --index --d 20:20.05 -f tsv
+expect_ok "A, F3 --index on [20, 20.05]"
+row=$(awk -F '\t' '$1 == "A" { print $4, $8, $10, $11, $12, $13, $14 }' "$out")
+if test "$row" = "nondegenerate-minimum proved 0 0 0 0 0"; then pass; else fail "A --index: $row"; fi
+row=$(awk -F '\t' '$1 == "F3" { print $4, $8, $10, $11, $12, $13, $14 }' "$out")
+if test "$row" = "nondegenerate-saddle proved 1 0 0 0 1"; then pass; else fail "F3 --index: $row"; fi
+run "$C" -c "$CAT" -F A --d 20:20.05 -f tsv
+row=$(awk -F '\t' '$1 == "A" { print $4, $8, $10, $14 }' "$out")
+if test "$row" = "nondegenerate-minimum proved 0 0"; then pass; else fail "A default: $row"; fi
+
+# --dstar --d A:B: the crossing of type A found in d* -+ 1e-6 (no
+# catalogue digits used), unique there, inside the catalogue's digits,
+# with the Morse index at both ends (n - 1 = d - 2 below, 0 above).
+cd=$(awk -F '\t' '$1 == "A" { print $8 }' "$CAT")
+lo=$(awk -v c="$cd" 'BEGIN { printf "%.17g", c - 1e-6 }')
+hi=$(awk -v c="$cd" 'BEGIN { printf "%.17g", c + 1e-6 }')
+run "$C" -c "$CAT" -F A --dstar --d "$lo:$hi" -f tsv
+expect_ok "A --dstar --d d* -+ 1e-6"
+row=$(awk -F '\t' 'NR == 2 { print $2, $8, $9, $11, $12, $13, $15 }' "$out")
+if test "$row" = "s yes 1->0 nondegenerate-saddle 0 nondegenerate-minimum proved"
+then pass; else fail "A --dstar --d row: $row"; fi
+dlo=$(awk -F '\t' 'NR == 2 { print $3 }' "$out")
+dhi=$(awk -F '\t' 'NR == 2 { print $4 }' "$out")
+if test "$(printf '%s' "$dlo" | cut -c1-30)" = "$(printf '%s' "$cd" | cut -c1-30)" \
+   && test "$(printf '%s' "$dhi" | cut -c1-30)" = "$(printf '%s' "$cd" | cut -c1-30)"
+then pass; else fail "A --dstar --d [$dlo, $dhi] vs catalogue $cd"; fi
+if awk -F '\t' -v lo="$lo" 'NR == 2 { d = $10 - (lo - 2); exit !(d > -1e-9 && d < 1e-9) }' "$out"
+then pass; else fail "A --dstar --d: index below"; fi
+# no crossing in an interval above d*: exit 1 with the reason
+run "$C" -c "$CAT" -F A --dstar --d 6:6.001 -f tsv
+expect_rc 1 "A --dstar --d without a crossing"
+if grep -q "no crossing" "$out"; then pass; else fail "no-crossing reason"; fi
+
 # A saddle asked to be a minimum: exit 1, the reason says why.
 run "$C" -c "$CAT" -F F3 --d 19.99:20.01 --minimum --evidence -f tsv
 expect_rc 1 "F3 as a minimum"
 if grep -q "proved NOT a minimum" "$out"; then pass; else fail "F3 reason"; fi
-if awk -F '\t' '$1 == "F3" && NF == 9 && $8 == "not-proved" { f = 1 } END { exit !f }' "$out"
+if awk -F '\t' '$1 == "F3" && NF == 14 && $8 == "not-proved" { f = 1 } END { exit !f }' "$out"
 then pass; else fail "F3 summary status"; fi
 
 # landscape-scan --prove: the summary's proved column agrees with the
@@ -134,7 +173,8 @@ if test -n "$LSC_EXPENSIVE" && test "$LSC_EXPENSIVE" != 0; then
 fi
 
 # Usage errors: exit 2 with one line.
-for args in "--d 0" "--d 5:4" "--d x" "--dstar --d 20" "-F nosuch" "-F A,,B" \
+for args in "--d 0" "--d 5:4" "--d x" "--dstar --d 20" "--index --d 20" \
+            "--minimum --index --d 20:21" "-F nosuch" "-F A,,B" \
             "--bits 3" "--width 1" "--format xml" "extra"; do
   run "$C" -c "$CAT" $args
   expect_rc 2 "usage: $args"

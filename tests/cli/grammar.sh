@@ -20,7 +20,7 @@ example:e"
 # long names that are long-only in every tool (their letters mean other
 # things elsewhere)
 longonly="to from list params prove matrix census run d-ref name description
-dstar width minimum bits evidence tol max-line max-entries max-memory
+dstar width minimum index bits evidence tol max-line max-entries max-memory
 save-points polish detect-tol columns standalone per-run poly size font-size
 dpi symlog plot-data no-full fractions"
 
