@@ -287,6 +287,44 @@ test_memory (void)
     CU_ASSERT (b <= (double) pages * (double) size);
 }
 
+/* lsc_census_memory_check: the dense Hessian alone refuses a huge census
+   (2 x 8 (kd)^2 bytes, worked by hand: 2.384e5 GiB at k = d = 2000);
+   a small one needs the thread bound exactly, at least the Hessian and
+   the L-BFGS pairs written out; past LAPACK's integers, INFINITY. */
+static void
+test_memory_check (void)
+{
+  char err[256];
+  double need = 0, gib = 1073741824.0;
+  CU_ASSERT_EQUAL (lsc_census_memory_check (2000, 2000, 2000, 5, 2, gib,
+                                            NULL, &need, err, sizeof err),
+                   LSC_ELIMIT);
+  CU_ASSERT_DOUBLE_EQUAL (need, 2.56e14, 1);
+  CU_ASSERT_STRING_EQUAL (err, "a census with 2 threads at k = 2000, "
+                          "d = 2000 needs 2.38e+05 GiB, more than the 1 GiB");
+  CU_ASSERT_EQUAL (lsc_census_memory_check (4, 3, 3, 5, 1, 1e12, NULL,
+                                            &need, err, sizeof err), 0);
+  CU_ASSERT_STRING_EQUAL (err, "");
+  CU_ASSERT_EQUAL (need, lsc_census_thread_bytes (4, 3, 3, 5));
+  /* n = 12: the Hessian (1152 bytes) and 5 L-BFGS pairs of 2n doubles */
+  CU_ASSERT (need >= 8.0 * 144 + 8.0 * 12 * 20);
+  double one = need;
+  CU_ASSERT_EQUAL (lsc_census_memory_check (4, 3, 3, 5, 3, 3 * one, NULL,
+                                            &need, err, sizeof err), 0);
+  CU_ASSERT_EQUAL (need, 3 * one);
+  CU_ASSERT_EQUAL (lsc_census_memory_check (4, 3, 3, 5, 3, 3 * one - 1,
+                                            "the Hessian", &need, err,
+                                            sizeof err), LSC_ELIMIT);
+  CU_ASSERT (strncmp (err, "the Hessian needs ", 18) == 0);
+  CU_ASSERT_EQUAL (lsc_census_memory_check (300, 300, 300, 5, 1, 1e300,
+                                            NULL, &need, err, sizeof err),
+                   LSC_ELIMIT);
+  CU_ASSERT (isinf (need));
+  CU_ASSERT_STRING_EQUAL (err, "a census with 1 thread at k = 300, d = 300: "
+                          "the 90000 x 90000 Hessian is too large for "
+                          "LAPACK's integers");
+}
+
 int
 main (void)
 {
@@ -299,6 +337,7 @@ main (void)
     { "catalogue entry: a known point, errors", test_catalogue_entry },
     { "split table writer against direct rows", test_split_write },
     { "memory available", test_memory },
+    { "memory budget of a census", test_memory_check },
     { NULL, NULL } };
   return lsc_test_run ("census-table", cases);
 }

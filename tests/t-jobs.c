@@ -559,6 +559,40 @@ test_scan_figure (void)
   lsc_catalogue_free (cat);
 }
 
+/* lsc_follow_opts_check: landscape-follow's rules and messages (--to and
+   --from at least 1, NaN not given; --tol; --max-step >= the first step). */
+static void
+test_follow_opts_check (void)
+{
+  lsc_follow_opts o;
+  char err[256];
+  lsc_follow_opts_init (&o);
+  CU_ASSERT_EQUAL (lsc_follow_opts_check (&o, err, sizeof err), 0);
+  CU_ASSERT_STRING_EQUAL (err, "");
+  o.to = 1;
+  o.from = 1;
+  CU_ASSERT_EQUAL (lsc_follow_opts_check (&o, err, sizeof err), 0);
+  o.to = 0.5;
+  CU_ASSERT_EQUAL (lsc_follow_opts_check (&o, err, sizeof err), LSC_EINVAL);
+  CU_ASSERT_STRING_EQUAL (err, "invalid argument '0.5' for --to: a "
+                          "dimension must be at least 1");
+  o.to = 30;
+  o.from = -2;
+  CU_ASSERT_EQUAL (lsc_follow_opts_check (&o, err, sizeof err), LSC_EINVAL);
+  CU_ASSERT_STRING_EQUAL (err, "invalid argument '-2' for --from: a "
+                          "dimension must be at least 1");
+  o.from = NAN;
+  o.detect_tol = 0;
+  CU_ASSERT_EQUAL (lsc_follow_opts_check (&o, err, sizeof err), LSC_EINVAL);
+  CU_ASSERT_STRING_EQUAL (err, "--tol must be positive");
+  o.detect_tol = 1e-6;
+  o.cont.hmax = o.cont.h0 / 2;
+  CU_ASSERT_EQUAL (lsc_follow_opts_check (&o, err, sizeof err), LSC_EINVAL);
+  CU_ASSERT (strncmp (err, "--max-step must be at least ", 28) == 0);
+  o.cont.hmax = o.cont.h0;
+  CU_ASSERT_EQUAL (lsc_follow_opts_check (&o, err, sizeof err), 0);
+}
+
 int
 main (void)
 {
@@ -569,6 +603,7 @@ main (void)
     { "eval: polish returns to the critical point", test_eval_polish },
     { "follow: classification equals the scan's", test_follow_vs_scan },
     { "follow: detected family", test_follow_detect },
+    { "follow: option checks", test_follow_opts_check },
     { "grid: closed forms and errors", test_grid },
     { "prove: scan row proved / contradicted", test_prove_row },
     { "point: read, refusals, selection", test_point_read },

@@ -272,6 +272,37 @@ test_opts_check (void)
   CU_ASSERT_EQUAL (lsc_scan_opts_check (&o, err, sizeof err), LSC_EINVAL);
 }
 
+/* lsc_scan_k_check: landscape-scan's --k rule (a fixed k at least 1, a
+   whole N >= 0 in k = d + N), the message the tool prints. */
+static void
+test_k_check (void)
+{
+  lsc_scan_k k;
+  char err[256];
+  lsc_scan_k_init (&k);
+  CU_ASSERT_EQUAL (lsc_scan_k_check (&k, err, sizeof err), 0);
+  CU_ASSERT_STRING_EQUAL (err, "");
+  k.value = 3;
+  CU_ASSERT_EQUAL (lsc_scan_k_check (&k, err, sizeof err), 0);
+  k.value = -1;
+  CU_ASSERT_EQUAL (lsc_scan_k_check (&k, err, sizeof err), LSC_EINVAL);
+  k.value = 1.5;
+  CU_ASSERT_EQUAL (lsc_scan_k_check (&k, err, sizeof err), LSC_EINVAL);
+  k.relative = 0;
+  k.value = 1;
+  CU_ASSERT_EQUAL (lsc_scan_k_check (&k, err, sizeof err), 0);
+  k.value = 2.5;   /* a non-integer k is a scan's question (no family) */
+  CU_ASSERT_EQUAL (lsc_scan_k_check (&k, err, sizeof err), 0);
+  k.value = 0;
+  CU_ASSERT_EQUAL (lsc_scan_k_check (&k, err, sizeof err), LSC_EINVAL);
+  CU_ASSERT_STRING_EQUAL (err, "invalid argument '0' for --k: must be at "
+                          "least 1 (or d, d+N)");
+  k.value = 0.5;
+  CU_ASSERT_EQUAL (lsc_scan_k_check (&k, err, sizeof err), LSC_EINVAL);
+  k.value = NAN;
+  CU_ASSERT_EQUAL (lsc_scan_k_check (&k, err, sizeof err), LSC_EINVAL);
+}
+
 int
 main (void)
 {
@@ -284,6 +315,7 @@ main (void)
     { "interpolated saddle-to-minimum crossing", test_crossing },
     { "error statuses", test_errors },
     { "option checks", test_opts_check },
+    { "k check", test_k_check },
     { NULL, NULL } };
   return lsc_test_run ("scan", cases);
 }

@@ -3,6 +3,7 @@
    allow) and the input bounds of the matrix readers. */
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
+#include <math.h>
 #include <stdio.h>
 #include "cli.h"
 
@@ -23,6 +24,14 @@ cli_mem_budget (void)
   return max_memory > 0 ? max_memory : lsc_memory_available ();
 }
 
+const char *
+cli_mem_whose (void)
+{
+  return max_memory > 0 ? (max_opt[0] ? "allowed by --max-memory"
+                                      : "allowed")
+                        : "available (see --max-memory)";
+}
+
 void
 cli_mem_check (double bytes, const char *what)
 {
@@ -31,9 +40,15 @@ cli_mem_check (double bytes, const char *what)
     return;
   const double gib = 1073741824.0;
   cli_fatal (CLI_EXIT_SYSTEM, "%s needs %.3g GiB, more than the %.3g GiB "
-             "%s", what, bytes / gib, b / gib, max_memory > 0
-             ? (max_opt[0] ? "allowed by --max-memory" : "allowed")
-             : "available (see --max-memory)");
+             "%s", what, bytes / gib, b / gib, cli_mem_whose ());
+}
+
+void
+cli_mem_refuse (const char *msg, double need)
+{
+  if (isinf (need))
+    cli_fatal (CLI_EXIT_SYSTEM, "%s", msg);
+  cli_fatal (CLI_EXIT_SYSTEM, "%s %s", msg, cli_mem_whose ());
 }
 
 static lsc_io_limits io_limits = { LSC_IO_MAX_LINE, LSC_IO_MAX_ENTRIES };

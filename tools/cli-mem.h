@@ -18,6 +18,14 @@ double cli_mem_budget (void);
    (--max-memory)" if bytes exceeds cli_mem_budget (); else return. */
 void cli_mem_check (double bytes, const char *what);
 
+/* Whose budget it is, the end of cli_mem_check's message: "allowed by
+   --max-memory" or "available (see --max-memory)". */
+const char *cli_mem_whose (void);
+
+/* Exit 3 with a refusal of lsc_census_memory_check: msg, and whose
+   budget was exceeded unless need is infinite (LAPACK's integers). */
+void cli_mem_refuse (const char *msg, double need);
+
 /* The input bounds of the tool's matrix readers (lsc_io.h): the library
    defaults (1 MiB lines, 2^24 numbers) unless changed by --max-line and
    --max-entries, which these parse (1 .. 2^40; exit 2 otherwise). */

@@ -141,8 +141,12 @@ main (int argc, char **argv)
       if (rst)
         cli_fatal_status (rst, "%s", err);
     }
-  double n = (double) k * (double) d;
-  cli_mem_check ((n * n + 8.0 * n) * sizeof (double), "the Hessian");
+  /* one point classified: one census thread without L-BFGS memory */
+  double need;
+  int mst = lsc_census_memory_check (k, d, d, 0, 1, cli_mem_budget (),
+                                     "the Hessian", &need, err, sizeof err);
+  if (mst)
+    cli_mem_refuse (err, need);
   lsc_family fam;
   const char *known;
   char line[8192];

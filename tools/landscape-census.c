@@ -19,24 +19,6 @@
 #include "census/comm_mpi.h"
 #include "census-opts.h"
 
-/* Refuse a census whose workspaces (one per thread) exceed the memory
-   budget, before allocating them; the dense Hessian alone first (LAPACK's
-   workspace query is slow for huge kd). */
-static void
-check_memory (const lsc_census_config *cf, int threads, size_t lbfgs_m)
-{
-  double n = (double) cf->k * (double) cf->d;
-  char what[128];
-  snprintf (what, sizeof what, "a census with %d thread%s at k = %zu, "
-            "d = %zu", threads, threads > 1 ? "s" : "", cf->k, cf->d);
-  cli_mem_check (threads * 8 * n * n, what);
-  double per = lsc_census_thread_bytes (cf->k, cf->d, cf->m, lbfgs_m);
-  if (per == 0)
-    cli_fatal (CLI_EXIT_SYSTEM, "%s: the %.0f x %.0f Hessian is too large "
-               "for LAPACK's integers", what, n, n);
-  cli_mem_check (threads * per, what);
-}
-
 /* The hooks of lsc_census_drive. */
 typedef struct
 {
@@ -159,7 +141,14 @@ main (int argc, char **argv)
     cli_fatal (CLI_EXIT_SYSTEM, "cannot start %d threads: %s (only %d "
                "could be; try --threads=%d)", nthreads, strerror (errno),
                made, made);
-  check_memory (cf, nthreads, par.lbfgs_m);
+  /* refuse a census whose workspaces (one per thread) exceed the memory
+     budget, before allocating them */
+  double need;
+  st = lsc_census_memory_check (cf->k, cf->d, cf->m, par.lbfgs_m, nthreads,
+                                cli_mem_budget (), NULL, &need, err,
+                                sizeof err);
+  if (st)   /* over the budget: say whose */
+    cli_mem_refuse (err, need);
   /* every output path is checked before the first run: a census of hours
      must not end in "cannot write" */
   if (root)

@@ -104,15 +104,9 @@ main (int argc, char **argv)
       {
       case OPT_TO:
         to = cli_parse_double ("--to", optarg);
-        if (!(to >= 1))
-          cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --to: a "
-                     "dimension must be at least 1", optarg);
         break;
       case OPT_FROM:
         from = cli_parse_double ("--from", optarg);
-        if (!(from >= 1))
-          cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --from: a "
-                     "dimension must be at least 1", optarg);
         break;
       case OPT_MAXLINE: cli_limits_set_line ("--max-line", optarg); break;
       case OPT_MAXENTRIES:
@@ -138,6 +132,8 @@ main (int argc, char **argv)
       }
   cli_output_resolve (!(list || domains));
   char err[512];
+  fo.from = from;
+  fo.to = to;
   if (lsc_follow_opts_check (&fo, err, sizeof err))
     cli_fatal (CLI_EXIT_USAGE, "%s", err);
   lsc_catalogue *cat = NULL;
@@ -208,8 +204,6 @@ main (int argc, char **argv)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
   lsc_follow_result res;
   int where;
-  fo.from = from;
-  fo.to = to;
   fo.past_branch = past_branch;
   st = lsc_follow (&res, &where, fam, &fo, row, x);
   if (st == LSC_ENOMEM)

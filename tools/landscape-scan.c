@@ -91,10 +91,7 @@ parse_k (const char *arg)
     }
   k.relative = 0;
   k.value = cli_parse_double ("--k", arg);
-  if (!(k.value >= 1))
-    cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --k: must be at "
-               "least 1 (or d, d+N)", arg);
-  return k;
+  return k;   /* checked by lsc_scan_k_check */
 }
 
 static double
@@ -225,7 +222,8 @@ main (int argc, char **argv)
   so.prec = prec;
   so.digits = (int) digits;
   char err[512];
-  if (lsc_scan_opts_check (&so, err, sizeof err))
+  if (lsc_scan_opts_check (&so, err, sizeof err)
+      || lsc_scan_k_check (&ks, err, sizeof err))
     cli_fatal (CLI_EXIT_USAGE, "%s", err);
   size_t nd = 0;
   /* static: still reachable when an error exits (cli_fatal) below */

@@ -323,6 +323,18 @@ int lsc_census_catalogue_entry (lsc_family *fam, const char **known,
    LAPACK's integers. */
 double lsc_census_thread_bytes (size_t k, size_t d, size_t m, size_t lbfgs_m);
 
+/* Whether threads threads of a census (each lsc_census_thread_bytes; the
+   kd x kd Hessian alone first, whose test is quick at any size) fit in
+   budget bytes; threads = 1 and lbfgs_m = 0 bound the classification of
+   one point.  Sets *need (may be NULL) to the bytes found (INFINITY past
+   LAPACK's integers).  LSC_SUCCESS, or LSC_ELIMIT with one line in err:
+   "WHAT needs X GiB, more than the Y GiB" (a caller says whose budget it
+   is) or "WHAT: the N x N Hessian is too large for LAPACK's integers";
+   what NULL: "a census with T threads at k = K, d = D". */
+int lsc_census_memory_check (size_t k, size_t d, size_t m, size_t lbfgs_m,
+                             int threads, double budget, const char *what,
+                             double *need, char *err, size_t errlen);
+
 /* Start and join *wanted - 1 threads, *wanted = threads (<= 0: the
    OpenMP default), all alive at once as in the census's parallel region:
    an OpenMP runtime that cannot create a thread ends the process, so a

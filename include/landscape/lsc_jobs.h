@@ -147,9 +147,10 @@ typedef struct
                                  given by a point W (1e-6)                  */
 } lsc_follow_opts;
 void lsc_follow_opts_init (lsc_follow_opts *o);
-/* Check o: detect_tol > 0 and cont.hmax >= cont.h0.  LSC_SUCCESS, or
-   LSC_EINVAL with one line in err naming the landscape-follow option
-   (--tol, --max-step). */
+/* Check o: detect_tol > 0, to and from at least 1 unless NaN (not
+   given) and cont.hmax >= cont.h0.  LSC_SUCCESS, or LSC_EINVAL with one
+   line in err naming the landscape-follow option (--tol, --to, --from,
+   --max-step). */
 int lsc_follow_opts_check (const lsc_follow_opts *o, char *err,
                            size_t errlen);
 

@@ -150,6 +150,11 @@ typedef struct
 
 void lsc_scan_k_init (lsc_scan_k *k);
 
+/* Check k before a scan: a fixed k at least 1, an N of k = d + N a whole
+   number at least 0.  LSC_SUCCESS, or LSC_EINVAL with one line in err
+   naming landscape-scan's --k. */
+int lsc_scan_k_check (const lsc_scan_k *k, char *err, size_t errlen);
+
 /* Whether family f, with k neurons at the d in question, matches ks:
    k = d + N decided exactly on the group's structure (rows outside the
    large block minus columns outside it, so that N survives at d = 1e16),

@@ -188,11 +188,16 @@ def _k_spec(k):
         if not k.startswith("d+"):
             raise ValueError("k must be a number, 'd' or 'd+N': %r" % k)
         ks.value = float(int(k[2:]))
-        return ks
-    if not isinstance(k, numbers.Real) or not k >= 1:
-        raise ValueError("k must be a number >= 1, 'd' or 'd+N': %r" % (k,))
-    ks.relative = 0
-    ks.value = float(k)
+    else:
+        if not isinstance(k, numbers.Real):
+            raise ValueError("k must be a number, 'd' or 'd+N': %r" % (k,))
+        ks.relative = 0
+        ks.value = float(k)
+    # landscape-scan's check of --k (lsc_scan_k_check)
+    err = C.create_string_buffer(512)
+    st = L.scan_k_check(C.byref(ks), err, len(err))
+    if st:
+        raise LandscapeError(st, err.value.decode())
     return ks
 
 
@@ -542,8 +547,20 @@ def follow(family, to, start=None, *, catalogue=None, max_step=2.0,
     token: "ok", "efold"/"edom" where the branch ends (a fold, a block
     reaching size 1), another token when the continuation failed."""
     to = float(to)
-    if not math.isfinite(to) or to <= 0:
-        raise ValueError("to must be positive and finite")
+    if not math.isfinite(to):
+        raise ValueError("to must be finite")
+    # landscape-follow's checks (lsc_follow_opts_check): to and start at
+    # least 1, tol positive, max_step at least the first step
+    fo = T.FollowOpts()
+    L.follow_opts_init(C.byref(fo))
+    fo.to = to
+    fo.from_ = math.nan if start is None else float(start)
+    fo.detect_tol = float(tol)
+    fo.cont.hmax = float(max_step)
+    err = C.create_string_buffer(512)
+    st = L.follow_opts_check(C.byref(fo), err, len(err))
+    if st:
+        raise LandscapeError(st, err.value.decode())
     if isinstance(family, str):
         cat = _Catalogue(catalogue)
         f = cat.find(family).contents
@@ -555,11 +572,7 @@ def follow(family, to, start=None, *, catalogue=None, max_step=2.0,
             raise ValueError("the detected group has no large block (block "
                              "sizes too small to follow in d)")
         d0, name = L.young_d(C.byref(G)), "detected"
-    par = T.ContParams()
-    L.cont_params_init(C.byref(par))
-    if not max_step >= par.h0:     # lsc_follow_opts_check's rule
-        raise ValueError("max_step must be at least %g" % par.h0)
-    par.hmax = float(max_step)
+    par = fo.cont
     par.stop_at_fold = 0 if pass_folds else 1
     fn = T.ContFunction()
     rs = T.ContRestricted()
@@ -637,13 +650,12 @@ def census(k, d=None, runs=10, seed=1, *, V=None, method="lbfgs", step=2.0,
         m = d
     if d < 1 or int(runs) < 0 or int(seed) < 0:
         raise ValueError("d must be >= 1, runs and seed >= 0")
-    if method not in ("lbfgs", "gd"):
-        raise ValueError("method must be 'lbfgs' or 'gd'")
-    if not (step > 0 and gtol > 0 and int(maxiter) >= 1):
-        raise ValueError("step, gtol and maxiter must be positive")
+    if int(maxiter) < 0:     # a size_t
+        raise ValueError("maxiter must not be negative")
     # the settings as landscape-census records them, and the descent
     # parameters the library makes of them (the target checked)
-    cf = T.CensusConfig(k, d, m, int(seed), method.encode(), float(step),
+    cf = T.CensusConfig(k, d, m, int(seed), str(method).encode(),
+                        float(step),
                         float(gtol), int(maxiter),
                         b"identity" if V is None else b"file", 0, 0)
     par = T.DescentParams()

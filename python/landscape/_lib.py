@@ -74,6 +74,8 @@ scan_opts_init = _fn("lsc_scan_opts_init", None, P(T.ScanOpts))
 scan_opts_check = _fn("lsc_scan_opts_check", c_int, P(T.ScanOpts),
                       c_char_p, c_size_t)
 scan_k_init = _fn("lsc_scan_k_init", None, P(T.ScanK))
+scan_k_check = _fn("lsc_scan_k_check", c_int, P(T.ScanK), c_char_p,
+                   c_size_t)
 scan_catalogue = _fn("lsc_scan_catalogue", c_int, P(P(T.ScanSet)),
                      P(c_size_t), P(T.Catalogue), P(c_char_p), c_size_t,
                      dp, c_size_t, P(T.ScanK), P(T.ScanOpts),
@@ -118,6 +120,9 @@ young_d = _fn("lsc_young_d", c_double, P(T.Young))
 cont_alloc = _fn("lsc_cont_alloc", c_void_p, c_size_t)
 cont_free = _fn("lsc_cont_free", None, c_void_p)
 cont_params_init = _fn("lsc_cont_params_init", None, P(T.ContParams))
+follow_opts_init = _fn("lsc_follow_opts_init", None, P(T.FollowOpts))
+follow_opts_check = _fn("lsc_follow_opts_check", c_int, P(T.FollowOpts),
+                        c_char_p, c_size_t)
 cont_restricted_init = _fn("lsc_cont_restricted_init", c_int,
                            P(T.ContFunction), P(T.ContRestricted),
                            P(T.Young))

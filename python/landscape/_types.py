@@ -119,6 +119,12 @@ class ContParams(C.Structure):
                 ("stop_at_fold", C.c_int)]
 
 
+class FollowOpts(C.Structure):
+    _fields_ = [("cont", ContParams), ("from_", C.c_double),
+                ("to", C.c_double), ("past_branch", C.c_int),
+                ("detect_tol", C.c_double)]
+
+
 class ContPoint(C.Structure):
     _fields_ = [("d", C.c_double), ("p", c_double_p), ("loss", C.c_double),
                 ("residual", C.c_double), ("tangent_d", C.c_double),

@@ -222,6 +222,11 @@ def test_scan_k_and_selection():
     with pytest.raises(landscape.LandscapeError) as e:
         landscape.scan(20, families="A", tol=2)
     assert e.value.token == "einval"
+    # --k (lsc_scan_k_check), the tool's message
+    for k in (0, 0.5, "d+-1"):
+        with pytest.raises(landscape.LandscapeError) as e:
+            landscape.scan(20, k=k)
+        assert e.value.token == "einval" and "for --k:" in str(e.value)
 
 
 def test_scan_mpfr_decimals():
@@ -241,6 +246,18 @@ def test_follow_reaches_target_on_branch():
     s = landscape.scan(22, families="A")[0]
     assert last["loss"] == pytest.approx(s["loss"], rel=1e-10)
     assert last["residual"] < 1e-10
+
+
+def test_follow_option_checks():
+    # landscape-follow's rules (lsc_follow_opts_check): --to, --from and
+    # --max-step refused with the library's status and the tool's message
+    for args, kw, what in ((("A", 0.5), {}, "for --to: a dimension"),
+                           (("A", 30), {"start": 0}, "for --from:"),
+                           (("A", 30), {"max_step": 0},
+                            "--max-step must be at least")):
+        with pytest.raises(landscape.LandscapeError) as e:
+            landscape.follow(*args, **kw)
+        assert e.value.token == "einval" and what in str(e.value)
 
 
 def test_follow_from_matrix():
@@ -271,8 +288,15 @@ def test_census_deterministic_and_classified():
             assert r["index"] == s["index"]
     with pytest.raises(ValueError):
         landscape.census(0)
-    with pytest.raises(ValueError):
-        landscape.census(4, method="sgd")
+    # landscape-census's checks (lsc_census_config_params): the library's
+    # status and message
+    for kw, opt in ((dict(method="sgd"), "--method"), (dict(step=0), "--step"),
+                    (dict(gtol=-1.0), "--gtol"), (dict(maxiter=0),
+                                                  "--maxiter")):
+        with pytest.raises(landscape.LandscapeError) as e:
+            landscape.census(4, runs=1, **kw)
+        assert e.value.status == 4 and e.value.token == "einval"
+        assert ("for %s:" % opt) in str(e.value)
 
 
 # ---------------------------------------------------------------- bifurcate

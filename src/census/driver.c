@@ -6,6 +6,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
 #include <errno.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,47 @@ lsc_census_thread_bytes (size_t k, size_t d, size_t m, size_t lbfgs_m)
   return 8 * n * n + ew + 8 * n * (2.0 * (double) lbfgs_m + 10)
     + 8.0 * (4 * nr * (double) d + nr * nr + (double) k * nr + 8 * nr
              + 3.0 * (double) d);
+}
+
+int
+lsc_census_memory_check (size_t k, size_t d, size_t m, size_t lbfgs_m,
+                         int threads, double budget, const char *what,
+                         double *need, char *err, size_t errlen)
+{
+  char buf[128];
+  if (errlen)
+    err[0] = '\0';
+  if (!what)
+    {
+      snprintf (buf, sizeof buf, "a census with %d thread%s at k = %zu, "
+                "d = %zu", threads, threads > 1 ? "s" : "", k, d);
+      what = buf;
+    }
+  const double gib = 1073741824.0;
+  double n = (double) k * (double) d, t = threads > 1 ? threads : 1;
+  /* the dense Hessian alone first: LAPACK's workspace query is slow for
+     a huge kd */
+  double b = t * 8 * n * n;
+  if (b <= budget)
+    {
+      double per = lsc_census_thread_bytes (k, d, m, lbfgs_m);
+      if (per == 0)
+        {
+          if (need)
+            *need = INFINITY;
+          snprintf (err, errlen, "%s: the %.0f x %.0f Hessian is too large "
+                    "for LAPACK's integers", what, n, n);
+          return LSC_ELIMIT;
+        }
+      b = t * per;
+    }
+  if (need)
+    *need = b;
+  if (b <= budget)
+    return LSC_SUCCESS;
+  snprintf (err, errlen, "%s needs %.3g GiB, more than the %.3g GiB", what,
+            b / gib, budget / gib);
+  return LSC_ELIMIT;
 }
 
 static pthread_mutex_t go_lock = PTHREAD_MUTEX_INITIALIZER;

@@ -44,6 +44,20 @@ lsc_follow_opts_check (const lsc_follow_opts *o, char *err, size_t errlen)
       snprintf (err, errlen, "--tol must be positive");
       return LSC_EINVAL;
     }
+  /* NaN: not given (from: the family's reference d; to: checked by the
+     caller, which knows whether it is required) */
+  if (!isnan (o->to) && !(o->to >= 1))
+    {
+      snprintf (err, errlen, "invalid argument '%g' for --to: a dimension "
+                "must be at least 1", o->to);
+      return LSC_EINVAL;
+    }
+  if (!isnan (o->from) && !(o->from >= 1))
+    {
+      snprintf (err, errlen, "invalid argument '%g' for --from: a "
+                "dimension must be at least 1", o->from);
+      return LSC_EINVAL;
+    }
   /* a largest step below the first one would stop the continuation at
      its first step */
   if (!(o->cont.hmax >= o->cont.h0))

@@ -1,5 +1,5 @@
-/* The scan's options checked (lsc_scan(3)): tolerances and the digits a
-   working precision can hold. */
+/* The scan's options checked (lsc_scan(3)): tolerances, the digits a
+   working precision can hold, and k. */
 #include <config.h>
 #include <stdio.h>
 #include "landscape/lsc_errno.h"
@@ -10,6 +10,26 @@ long
 lsc_scan_prec_digits (long prec)
 {
   return (long) ((double) prec * 0.30103);
+}
+
+int
+lsc_scan_k_check (const lsc_scan_k *k, char *err, size_t errlen)
+{
+  if (errlen)
+    err[0] = '\0';
+  if (k->relative && !(k->value >= 0 && k->value == (double) (long) k->value))
+    {
+      snprintf (err, errlen, "invalid argument 'd+%g' for --k: N must be a "
+                "whole number, at least 0", k->value);
+      return LSC_EINVAL;
+    }
+  if (!k->relative && !(k->value >= 1))
+    {
+      snprintf (err, errlen, "invalid argument '%g' for --k: must be at "
+                "least 1 (or d, d+N)", k->value);
+      return LSC_EINVAL;
+    }
+  return LSC_SUCCESS;
 }
 
 int

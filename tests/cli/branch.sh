@@ -82,4 +82,10 @@ expect_error 2 landscape-catalogue "no run 7" "missing run"
 printf '1 0 0\n0 1 0\n' >"$tmp/w"
 run "$C" -c "$CAT" --matrix "$tmp/w"
 expect_error 2 landscape-catalogue "k >= d" "k < d"
+# the memory budget (lsc_census_memory_check): k = d = 200 needs the
+# 40000 x 40000 Hessian, 8 * 40000^2 bytes = 11.9 GiB
+awk 'BEGIN { for (i = 0; i < 200; i++) { for (j = 0; j < 200; j++)
+  printf "%s%d", j ? " " : "", i == j; print "" } }' >"$tmp/w200"
+run "$C" -c "$CAT" --max-memory 1M --matrix "$tmp/w200"
+expect_error 3 landscape-catalogue "the Hessian needs 11.9 GiB, more than the 0.000977 GiB allowed by --max-memory" "over --max-memory"
 finish

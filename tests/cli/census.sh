@@ -125,4 +125,8 @@ run "$C" --help
 expect_ok "--help"
 run "$C" --version
 expect_ok "--version"
+# the memory budget (lsc_census_memory_check): the 4e6 x 4e6 Hessian
+# alone, 8 * 1.6e13 bytes = 1.19e5 GiB, refused before anything runs
+run "$C" -c "$CAT" -k 2000 -n 1 -j 1 --max-memory 1G
+expect_error 3 landscape-census "a census with 1 thread at k = 2000, d = 2000 needs 1.19e+05 GiB, more than the 1 GiB allowed by --max-memory" "over --max-memory"
 finish

@@ -71,6 +71,10 @@ run "$F" -c "$CAT" --to 30
 expect_error 2 $P "expected one FAMILY" "no family argument"
 run "$F" -c "$CAT" --to x A
 expect_error 2 $P "'x'" "bad --to"
+run "$F" -c "$CAT" --to 0.5 A
+expect_error 2 $P "invalid argument '0.5' for --to: a dimension must be at least 1" "--to below 1"
+run "$F" -c "$CAT" --from 0 --to 30 A
+expect_error 2 $P "invalid argument '0' for --from: a dimension must be at least 1" "--from below 1"
 run "$F" -c "$CAT" A
 expect_error 2 $P "--to is required" "missing --to"
 run "$F" -c "$CAT" --to 30 nonesuch
