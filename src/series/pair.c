@@ -66,7 +66,7 @@ gaps (double *gmin, double *gmax, const double *L1, const double *L2,
    r_0 = sqrt(D_0), r_k = (D_k - sum_{0<i<k} r_i r_{k-i}) / (2 r_0),
    then y_lo = (S - eps^2 r) / 2 and y_hi = (S + eps^2 r) / 2.  Returns 0
    when D_0 <= 0 (no distinct limits to recover: the pair is left as it
-   was). */
+   was); -1 out of memory. */
 static int
 refit_window (mpfr_t *clo, mpfr_t *chi, const mpfr_t *y, const mpfr_t *t,
               double h, size_t nodes, size_t a, size_t b, mpfr_t *w,
@@ -85,10 +85,13 @@ refit_window (mpfr_t *clo, mpfr_t *chi, const mpfr_t *y, const mpfr_t *t,
       mpfr_div (w[nodes + j], w[nodes + j], u, MPFR_RNDN);
       mpfr_sqr (w[nodes + j], w[nodes + j], MPFR_RNDN);
     }
-  lsc_series_interpolate (cs, t, w, nodes, h);
-  lsc_series_interpolate (cd, t, w + nodes, nodes, h);
-  int ok = mpfr_sgn (cd[0]) > 0;
-  if (ok)
+  int ok = 0;
+  if (lsc_series_interpolate (cs, t, w, nodes, h)
+      || lsc_series_interpolate (cd, t, w + nodes, nodes, h))
+    ok = -1;
+  else
+    ok = mpfr_sgn (cd[0]) > 0;
+  if (ok > 0)
     {
       mpfr_sqrt (r[0], cd[0], MPFR_RNDN);
       mpfr_mul_2ui (v, r[0], 1, MPFR_RNDN);
@@ -182,10 +185,14 @@ lsc_series_pair_refit (size_t *partner, mpfr_t *const *c1,
                *n2hi = buf + 3 * nodes;
         mpfr_t *cs = buf + 4 * nodes, *cd = buf + 5 * nodes,
                *r = buf + 6 * nodes;
-        if (!refit_window (n1lo, n1hi, y1, t1, h1, nodes, m[lo], m[hi], w,
-                           cs, cd, r)
-            || !refit_window (n2lo, n2hi, y2, t2, h2, nodes, lo, hi, w, cs,
-                              cd, r))
+        int ok1 = refit_window (n1lo, n1hi, y1, t1, h1, nodes, m[lo], m[hi],
+                                w, cs, cd, r);
+        int ok2 = ok1 > 0 ? refit_window (n2lo, n2hi, y2, t2, h2, nodes, lo,
+                                          hi, w, cs, cd, r)
+                          : 0;
+        if (ok1 < 0 || ok2 < 0)
+          LSC_FAIL ("out of memory", LSC_ENOMEM);
+        if (!ok1 || !ok2)
           continue;
         for (size_t k = 0; k < nodes; k++)
           {

@@ -42,8 +42,9 @@ int lsc_series_track_pair (size_t *m, mpfr_t *const *c1, mpfr_t *const *c2,
 
 /* The coefficients c[0 .. n) in powers of eps = h t of the polynomial
    through (t[j], y[j]), j < n: Newton divided differences, then the
-   monomial form (working precision that of c[0]). */
-void lsc_series_interpolate (mpfr_t *c, const mpfr_t *t, const mpfr_t *y,
+   monomial form (working precision that of c[0]; src/series/interp.c).
+   LSC_SUCCESS or LSC_ENOMEM. */
+int lsc_series_interpolate (mpfr_t *c, const mpfr_t *t, const mpfr_t *y,
                              size_t n, double h);
 
 /* Near crossings (src/series/pair.c): two tracks of one group whose gap,
