@@ -107,7 +107,12 @@ setup_init (setup *S, int near)
   for (int i = 0; i < NTR; i++)
     {
       S->m[i] = m[i];
-      S->shape[i] = (lsc_iso_eigen){ .irrep = LSC_IRREP_S, .inner = 1 };
+      /* far apart, tracks 2 (Theta(1)) and 5 (Theta(d)) alone in
+         another group: only their gap's growth (not a limit) keeps them
+         from being refitted */
+      int other = !near && (i == 2 || i == 5);
+      S->shape[i] = (lsc_iso_eigen){
+        .irrep = other ? LSC_IRREP_T : LSC_IRREP_S, .inner = 1 };
     }
   for (int w = 0; w < 2; w++)
     {
