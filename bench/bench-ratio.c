@@ -4,7 +4,8 @@
    that both programs time the same W.  Driven by bench/ratio.sh, which
    prints the ratios; by hand:
      bench-ratio PREFIX K...   reads PREFIX-K.txt (K x K, one row a line)
-   and prints "K grad loss+grad gd-step loss" per size. */
+   and prints "K grad loss+grad gd-step loss slowdown" per size, where
+   slowdown is the core-sharing probe below (about 1 on an unshared core). */
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
 #include <stdio.h>
@@ -23,6 +24,51 @@ cpu_now (void)
   struct timespec ts;
   clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
   return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
+}
+
+/* Core-sharing probe: the time of a chain of dependent one-cycle integer
+   additions over that of a chain of dependent multiplications (3 cycles
+   each on x86-64), times 3: about 1 when the core runs this thread alone
+   at any clock frequency (both chains scale with it).  On a virtual
+   machine whose virtual CPU shares a physical core with another busy
+   hardware thread (simultaneous multithreading on the host, invisible to
+   the guest), the addition chain, limited by the shared front end, slows
+   to 1.5-2 while the multiplication chain does not: the gradient is then
+   about 25 % slower at k = 100.  The empty asm keeps each step. */
+static int
+cmp_double (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+chain_probe (void)
+{
+  enum { ROUNDS = 9 };
+  double r[ROUNDS];
+  for (int round = 0; round < ROUNDS; round++)
+    {
+      unsigned long x = 1, y = 3;
+      const long n = 2000000;
+      double t0 = cpu_now ();
+      for (long i = 0; i < n; i++)
+        {
+          x += 1;
+          __asm__ volatile ("" : "+r" (x));
+        }
+      double t1 = cpu_now ();
+      for (long i = 0; i < n / 4; i++)
+        {
+          y *= 0x9E3779B97F4A7C15ul;
+          __asm__ volatile ("" : "+r" (y));
+        }
+      double t2 = cpu_now ();
+      r[round] = x && y && t2 > t1 ? 3.0 * (t1 - t0) / n / ((t2 - t1) / (n / 4))
+                                   : 0.0;
+    }
+  qsort (r, ROUNDS, sizeof r[0], cmp_double);
+  return r[ROUNDS / 2];   /* the median: a preemption inflates one chain */
 }
 
 typedef struct
@@ -124,9 +170,11 @@ main (int argc, char **argv)
         j.W[i] = W0[i];
       double L;
       lsc_loss (&L, j.W, &j.p, j.ws);
+      double pr = chain_probe ();
       double tg = time_it (f_grad, &j), tlg = time_it (f_lossgrad, &j);
       double ts = time_it (f_gdstep, &j) / GDSTEPS;
-      printf ("%zu %.6e %.6e %.6e %.17g\n", k, tg, tlg, ts, L);
+      pr = 0.5 * (pr + chain_probe ());
+      printf ("%zu %.6e %.6e %.6e %.17g %.2f\n", k, tg, tlg, ts, L, pr);
       fflush (stdout);
       lsc_loss_workspace_free (j.ws);
       lsc_descent_free (j.dw);

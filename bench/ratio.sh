@@ -8,6 +8,10 @@
 # the two programs alternate three times and the best CPU time of each is
 # kept (process CPU time on both sides: other jobs do not decide the ratio).
 # Ratio = numpy time / landscape time (above 1: landscape is faster).
+# The last line of each size gives bench-ratio's core-sharing probe for
+# its three runs (about 1 on an unshared core, 1.5-2 when a hidden host
+# hardware thread shares the core: see bench-ratio.c) and how many runs
+# were in that slow mode (probe above 1.3).
 set -e
 srcdir=$(dirname "$0")
 PY=${PYTHON:-/usr/bin/python3}
@@ -29,11 +33,12 @@ for k in $sizes; do
     FNR == 1 { f++ }
     { for (c = 2; c <= 4; c++) if (f == 1) { if (!(c in np) || $c < np[c]) np[c] = $c }
                                else { if (!(c in lc) || $c < lc[c]) lc[c] = $c }
-      if (f == 1) nl = $5; else cl = $5 }
+      if (f == 1) nl = $5; else { cl = $5; pr = pr " " $6; ns += ($6 > 1.3) ; nr++ } }
     END {
       split("gradient loss+gradient gd-step", name, " ")
       for (c = 2; c <= 4; c++)
         printf "%-5s %-22s %12.4e %12.4e %7.2f\n", k, name[c-1], np[c], lc[c], np[c] / lc[c]
       printf "%-5s %-22s %12.17g %12.17g %7.1e\n", k, "loss (relative diff)", nl, cl, (nl - cl) / cl
+      printf "%-5s %-22s %s (slow mode: %d of %d runs)\n", k, "core-sharing probe", pr, ns, nr
     }' "$tmp/np.$k" "$tmp/c.$k"
 done
