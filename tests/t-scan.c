@@ -225,6 +225,53 @@ test_errors (void)
   lsc_catalogue_free (cat);
 }
 
+/* lsc_scan_opts_check: the digits prec bits hold, against the table of
+   floor (prec log10 2) written out by hand (log10 2 = 0.30102999566...;
+   the check uses 0.30103, equal on these), and the tolerance ranges. */
+static void
+test_opts_check (void)
+{
+  static const struct { long prec; long digits; } tab[] = {
+    { 53, 15 }, { 60, 18 }, { 64, 19 }, { 100, 30 }, { 128, 38 },
+    { 200, 60 }, { 1000, 301 } };
+  lsc_scan_opts o;
+  char err[256];
+  for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+    {
+      CU_ASSERT_EQUAL (lsc_scan_prec_digits (tab[i].prec), tab[i].digits);
+      lsc_scan_opts_init (&o);
+      o.prec = tab[i].prec;
+      o.digits = (int) tab[i].digits;
+      CU_ASSERT_EQUAL (lsc_scan_opts_check (&o, err, sizeof err), 0);
+      CU_ASSERT_STRING_EQUAL (err, "");
+      o.digits++;
+      CU_ASSERT_EQUAL (lsc_scan_opts_check (&o, err, sizeof err), LSC_EINVAL);
+      CU_ASSERT (strstr (err, "bits hold about") != NULL);
+    }
+  lsc_scan_opts_init (&o);
+  CU_ASSERT_EQUAL (lsc_scan_opts_check (&o, err, sizeof err), 0);
+  o.digits = 17;
+  CU_ASSERT_EQUAL (lsc_scan_opts_check (&o, err, sizeof err), 0);
+  o.digits = 18;
+  CU_ASSERT_EQUAL (lsc_scan_opts_check (&o, err, sizeof err), LSC_EINVAL);
+  CU_ASSERT_STRING_EQUAL (err, "invalid argument '18' for --digits: more "
+                          "than 17 needs --prec");
+  lsc_scan_opts_init (&o);
+  o.ztol = 1;
+  CU_ASSERT_EQUAL (lsc_scan_opts_check (&o, err, sizeof err), LSC_EINVAL);
+  o.ztol = NAN;
+  CU_ASSERT_EQUAL (lsc_scan_opts_check (&o, err, sizeof err), LSC_EINVAL);
+  lsc_scan_opts_init (&o);
+  o.prec = 52;
+  CU_ASSERT_EQUAL (lsc_scan_opts_check (&o, err, sizeof err), LSC_EINVAL);
+  o.prec = 0;
+  o.digits = -1;
+  CU_ASSERT_EQUAL (lsc_scan_opts_check (&o, err, sizeof err), LSC_EINVAL);
+  o.digits = 0;
+  o.rtol = 0;
+  CU_ASSERT_EQUAL (lsc_scan_opts_check (&o, err, sizeof err), LSC_EINVAL);
+}
+
 int
 main (void)
 {
@@ -236,6 +283,7 @@ main (void)
     { "k selection", test_k_selection },
     { "interpolated saddle-to-minimum crossing", test_crossing },
     { "error statuses", test_errors },
+    { "option checks", test_opts_check },
     { NULL, NULL } };
   return lsc_test_run ("scan", cases);
 }

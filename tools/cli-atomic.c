@@ -1,5 +1,6 @@
-/* Atomic replacement of the tools' output files (write a temporary in the
-   same directory, rename on success; cli-atomic.h). */
+/* The tools' atomic output files (cli-atomic.h): lsc_atomic_open(3) does
+   the temporary-and-rename; this file keeps only what is process-wide -
+   the list of open temporaries, removed at exit and on a fatal signal. */
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
 #include <errno.h>
@@ -7,20 +8,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
+#include "landscape/lsc_io.h"
 #include "cli-atomic.h"
 
 #define NSLOTS 16
 
-/* Open outputs: stream, temporary name (NULL: written in place), target.
-   Process-wide state of the tool, not of the library. */
-static struct
-{
-  FILE *f;
-  char *tmp;
-  char *path;
-} slots[NSLOTS];
+/* Open outputs (f NULL: free).  Process-wide state of the tool, not of
+   the library. */
+static lsc_atomic_file slots[NSLOTS];
 static int registered;
 
 static void
@@ -93,24 +89,10 @@ find (FILE *f)
   return -1;
 }
 
-static void
-release (int i)
-{
-  sigset_t saved;
-  block (1, &saved);
-  char *tmp = slots[i].tmp, *path = slots[i].path;
-  slots[i].f = NULL;
-  slots[i].tmp = slots[i].path = NULL;
-  block (0, &saved);
-  free (tmp);
-  free (path);
-}
-
 FILE *
 cli_atomic_open (const char *path)
 {
-  struct stat st;
-  int i = find (NULL), fd = -1;
+  int i = find (NULL);
   if (!path || !*path)
     {
       errno = EINVAL;
@@ -130,64 +112,33 @@ cli_atomic_open (const char *path)
       install_handlers ();
       registered = 1;
     }
-  if (stat (path, &st) == 0 && !S_ISREG (st.st_mode))
-    {
-      /* A device or FIFO: no rename possible, write in place. */
-      FILE *f = fopen (path, "w");
-      if (!f)
-        return NULL;
-      slots[i].f = f;
-      return f;
-    }
-  const char *slash = strrchr (path, '/');
-  size_t dirlen = slash ? (size_t) (slash - path) + 1 : 0;
-  char *tmp = malloc (strlen (path) + 9);
-  char *dup = malloc (strlen (path) + 1);
-  if (!tmp || !dup)
-    {
-      free (tmp);
-      free (dup);
-      errno = ENOMEM;
-      return NULL;
-    }
-  strcpy (dup, path);
-  memcpy (tmp, path, dirlen);
-  sprintf (tmp + dirlen, ".%s.XXXXXX", path + dirlen);
-  mode_t mask = umask (0);
-  umask (mask);
-  /* from mkstemp to the slot, a signal would leave the temporary behind:
-     keep the fatal signals blocked until the slot holds its name */
+  /* from the temporary's creation to the slot holding its name, a signal
+     would leave it behind: the fatal signals stay blocked until then */
   sigset_t saved;
   block (1, &saved);
-  if ((fd = mkstemp (tmp)) < 0 || fchmod (fd, 0666 & ~mask) != 0)
-    {
-      block (0, &saved);
-      goto fail;
-    }
-  FILE *f = fdopen (fd, "w");
-  if (!f)
-    {
-      block (0, &saved);
-      goto fail;
-    }
-  slots[i].f = f;
-  slots[i].tmp = tmp;
-  slots[i].path = dup;
+  int rc = lsc_atomic_open (&slots[i], path);
+  int e = errno;
   block (0, &saved);
-  return f;
-fail:
-  {
-    int e = errno;
-    if (fd >= 0)
-      {
-        close (fd);
-        unlink (tmp);
-      }
-    free (tmp);
-    free (dup);
-    errno = e;
-    return NULL;
-  }
+  errno = e;
+  return rc == 0 ? slots[i].f : NULL;
+}
+
+/* Commit (ok) or discard slot i with the fatal signals blocked: the
+   handler must not read a name being freed. */
+static int
+finish (int i, int ok)
+{
+  sigset_t saved;
+  block (1, &saved);
+  int rc = 0;
+  if (ok)
+    rc = lsc_atomic_commit (&slots[i]);
+  else
+    lsc_atomic_discard (&slots[i]);
+  int e = errno;
+  block (0, &saved);
+  errno = e;
+  return rc;
 }
 
 int
@@ -195,39 +146,19 @@ cli_atomic_commit (FILE *f)
 {
   if (f == stdout)
     return fflush (f) != 0 || ferror (f) ? -1 : 0;
-  int i = find (f);
-  if (!f || i < 0)
+  int i = f ? find (f) : -1;
+  if (i < 0)
     {
       errno = EINVAL;
       return -1;
     }
-  int e = 0;
-  if (fflush (f) != 0 || ferror (f))
-    e = errno ? errno : EIO;
-  if (!e && slots[i].tmp && fsync (fileno (f)) != 0 && errno != EINVAL)
-    e = errno;
-  if (fclose (f) != 0 && !e)
-    e = errno ? errno : EIO;
-  if (slots[i].tmp)
-    {
-      if (!e && rename (slots[i].tmp, slots[i].path) != 0)
-        e = errno;
-      if (e)
-        unlink (slots[i].tmp);
-    }
-  release (i);
-  errno = e;
-  return e ? -1 : 0;
+  return finish (i, 1);
 }
 
 void
 cli_atomic_discard (FILE *f)
 {
-  int i = find (f);
-  if (!f || f == stdout || i < 0)
-    return;
-  fclose (f);
-  if (slots[i].tmp)
-    unlink (slots[i].tmp);
-  release (i);
+  int i = f && f != stdout ? find (f) : -1;
+  if (i >= 0)
+    finish (i, 0);
 }

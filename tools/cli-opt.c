@@ -154,6 +154,7 @@ cli_getopt (int argc, char *const *argv, const char *shortopts,
 {
   /* A leading ':' makes a missing argument return ':' (not '?'); '+' or
      '-' modes are kept in front of it. */
+  const char *given = shortopts;
   char so[128];
   size_t p = 0;
   while (*shortopts == '+' || *shortopts == '-')
@@ -170,7 +171,8 @@ cli_getopt (int argc, char *const *argv, const char *shortopts,
   int before = optind;
   int c = getopt_long (argc, argv, so, longopts, NULL);
   if (c != '?' && c != ':')
-    return c;
+    return c != -1 && cli_shared_option (c, optarg)
+      ? cli_getopt (argc, argv, given, longopts) : c;
   /* The element at fault: finished (optind moved past it) or still being
      scanned (an error inside a bundle such as -qx leaves optind on it). */
   int at = optind > before ? optind - 1 : optind;

@@ -30,6 +30,30 @@ cli_output_format (const char *path, lsc_table_format fmt, int given)
 }
 
 static FILE *redirected;        /* the cli_atomic file behind stdout */
+static const char *redirected_path;
+
+cli_output_opts cli_out = { LSC_TABLE_TSV, 0, NULL };
+
+lsc_table_format
+cli_output_resolve (int path_decides)
+{
+  cli_out.fmt = cli_output_format (path_decides ? cli_out.path : NULL,
+                                   cli_out.fmt, cli_out.fmt_given);
+  return cli_out.fmt;
+}
+
+lsc_table_output *
+cli_output_start (int digits)
+{
+  cli_redirect_stdout (cli_out.path);
+  return cli_output_open (stdout, cli_out.fmt, digits);
+}
+
+const char *
+cli_output_redirected (void)
+{
+  return redirected_path;
+}
 
 void
 cli_redirect_stdout (const char *path)
@@ -48,6 +72,7 @@ cli_redirect_stdout (const char *path)
                  strerror (e));
     }
   redirected = f;
+  redirected_path = path;
 }
 
 int

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <gsl/gsl_errno.h>
 #include <gsl/gsl_version.h>
 #include <mpfr.h>
 #include <lapacke.h>
@@ -32,6 +33,37 @@ cli_init (const char *argv0)
   /* A closed pipe (| head -1) ends the tool quietly, killed by SIGPIPE as
      the coreutils are; cli_atomic removes its temporaries first. */
   signal (SIGPIPE, SIG_DFL);
+}
+
+static void (*tool_usage) (void);
+
+void
+cli_start (const char *argv0, void (*usage) (void))
+{
+  cli_init (argv0);
+  gsl_set_error_handler_off ();
+  tool_usage = usage;
+  cli_out.fmt = cli_default_format ();
+}
+
+int
+cli_shared_option (int c, const char *arg)
+{
+  if (!tool_usage)
+    return 0;
+  switch (c)
+    {
+    case 'h': tool_usage (); exit (cli_finish (CLI_EXIT_OK));
+    case 'V': cli_version (); exit (cli_finish (CLI_EXIT_OK));
+    case 'f':
+      cli_out.fmt = cli_parse_format ("--format", arg);
+      cli_out.fmt_given = 1;
+      return 1;
+    case 'o': cli_out.path = arg; return 1;
+    case CLI_OPT_COLUMNS: cli_table_columns = arg; return 1;
+    case CLI_OPT_STANDALONE: cli_table_standalone = 1; return 1;
+    default: return 0;
+    }
 }
 
 const char *
@@ -117,6 +149,8 @@ cli_xstrdup (const char *s)
 }
 
 
+void (*cli_version_extra) (void);
+
 void
 cli_version (void)
 {
@@ -131,6 +165,8 @@ cli_version (void)
   if (strcmp (mpfr_get_version (), MPFR_VERSION_STRING) != 0)
     printf (" (built with %s)", MPFR_VERSION_STRING);
   printf ("\nLAPACK %d.%d.%d\n", (int) maj, (int) min, (int) pat);
+  if (cli_version_extra)
+    cli_version_extra ();
 }
 
 int
@@ -154,10 +190,13 @@ cli_finish (int status)
     status = CLI_EXIT_NOCONV;
   if (bad)
     {
+      const char *path = cli_output_redirected ();
+      fprintf (stderr, "%s: write error", program_name);
+      if (path)
+        fputs (": ", stderr), put_escaped_line (path);
       if (e)
-        fprintf (stderr, "%s: write error: %s\n", program_name, strerror (e));
-      else
-        fprintf (stderr, "%s: write error\n", program_name);
+        fprintf (stderr, ": %s", strerror (e));
+      fputc ('\n', stderr);
       return CLI_EXIT_SYSTEM;
     }
   return status;
@@ -175,17 +214,26 @@ cli_families (const lsc_catalogue *cat, const char *families,
               const char *catpath, const lsc_family **sel, size_t max)
 {
   size_t n = 0;
+  if (families && !*families)
+    cli_fatal (CLI_EXIT_USAGE, "invalid argument '' for --family: no "
+               "family named");
   for (const char *p = families; p && *p;)
     {
       size_t m = strcspn (p, ",");
+      if (m == 0)
+        cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --family: an "
+                   "empty family name", families);
+      const lsc_family *f = NULL;
       char name[64];
-      if (m == 0 || m >= sizeof name)
-        cli_fatal (CLI_EXIT_USAGE, "invalid family list '%s'", families);
-      memcpy (name, p, m);
-      name[m] = 0;
-      const lsc_family *f = lsc_catalogue_find (cat, name);
+      if (m < sizeof name)
+        {
+          memcpy (name, p, m);
+          name[m] = 0;
+          f = lsc_catalogue_find (cat, name);
+        }
       if (!f)
-        cli_fatal (CLI_EXIT_USAGE, "no family '%s' in %s", name, catpath);
+        cli_fatal (CLI_EXIT_USAGE, "no family '%.*s' in %s", (int) m, p,
+                   catpath);
       if (sel && n < max)
         sel[n] = f;
       n++;

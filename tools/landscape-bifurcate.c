@@ -55,8 +55,7 @@ usage (void)
 int
 main (int argc, char **argv)
 {
-  cli_init (argv[0]);
-  gsl_set_error_handler_off ();
+  cli_start (argv[0], usage);
   static const struct option longopts[] = {
     { "family", required_argument, NULL, 'F' },
     { "digits", required_argument, NULL, 'D' },
@@ -72,11 +71,10 @@ main (int argc, char **argv)
     { "version", no_argument, NULL, 'V' },
     CLI_TABLE_LONGOPTS,
     { NULL, 0, NULL, 0 } };
-  const char *families = NULL, *catpath = NULL, *outpath = NULL;
+  const char *families = NULL, *catpath = NULL;
   lsc_bifurcate_opts bo;
   lsc_bifurcate_opts_init (&bo);
-  int digits_set = 0, prove = 0, quiet = 0, opt, fmt_given = 0;
-  lsc_table_format fmt = cli_default_format ();
+  int digits_set = 0, prove = 0, quiet = 0, opt;
   while ((opt = cli_getopt (argc, argv, "F:D:c:f:o:qhV", longopts)) != -1)
     switch (opt)
       {
@@ -89,22 +87,16 @@ main (int argc, char **argv)
       case 'c': catpath = optarg; break;
       case 258: bo.params = 1; break;
       case 259: prove = 1; break;
-      case 'f': fmt = cli_parse_format ("--format", optarg); fmt_given = 1; break;
-      case 'o': outpath = optarg; break;
       case 'q': quiet = 1; break;
-      case 'h': usage (); return cli_finish (CLI_EXIT_OK);
-      case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
-      case CLI_OPT_COLUMNS: cli_table_columns = optarg; break;
-      case CLI_OPT_STANDALONE: cli_table_standalone = 1; break;
       default:
         cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", opt);
       }
   if (optind != argc)
     cli_fatal (CLI_EXIT_USAGE, "unexpected argument '%s'", argv[optind]);
-  if (!(bo.from >= 1) || !(bo.to > bo.from))
-    cli_fatal (CLI_EXIT_USAGE, "the scan range needs 1 <= --from < --to");
-  fmt = cli_output_format (outpath, fmt, fmt_given);
   char err[512];
+  if (lsc_bifurcate_opts_check (&bo, err, sizeof err))
+    cli_fatal (CLI_EXIT_USAGE, "%s", err);
+  lsc_table_format fmt = cli_output_resolve (1);
   lsc_catalogue *cat = NULL;
   catpath = cli_catalogue_path (catpath);
   int rst = lsc_catalogue_read_file (&cat, catpath, err, sizeof err);
@@ -114,11 +106,10 @@ main (int argc, char **argv)
     cli_fatal (CLI_EXIT_USAGE, "invalid argument '' for --family: no "
                "family named");
   cli_families (cat, families, catpath, NULL, 0);
-  cli_redirect_stdout (outpath);
   int progress = !quiet && isatty (STDERR_FILENO);
 
   /* printed to --digits; by default all digits (LaTeX: LSC_TABLE_LATEX_DIGITS) */
-  lsc_table_output *o = cli_output_open (stdout, fmt, digits_set ? (int) bo.digits : 0);
+  lsc_table_output *o = cli_output_start (digits_set ? (int) bo.digits : 0);
   size_t ncol;
   const lsc_table_pcolumn *cols = lsc_bifurcate_table_columns (&ncol);
   cli_table_check (fmt, 1, cols, ncol);

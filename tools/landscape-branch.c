@@ -57,8 +57,7 @@ usage (void)
 int
 main (int argc, char **argv)
 {
-  cli_init (argv[0]);
-  gsl_set_error_handler_off ();
+  cli_start (argv[0], usage);
   enum { OPT_FROM = 256, OPT_AMP, OPT_MAXP, OPT_NOCHECK, OPT_DOT, OPT_LOGD,
          OPT_TANGENT, OPT_TO };
   static const struct option longopts[] = {
@@ -81,12 +80,10 @@ main (int argc, char **argv)
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 } };
-  const char *families = NULL, *catpath = NULL, *plot = NULL, *outpath = NULL;
+  const char *families = NULL, *catpath = NULL, *plot = NULL;
   lsc_branch_options bo;
   lsc_branch_options_init (&bo);
   int graph = 0, dot = 0, quiet = 0, yamp = 0, logd = 0, tangent = 0, opt;
-  int fmt_given = 0;
-  lsc_table_format fmt = cli_default_format ();
   while ((opt = cli_getopt (argc, argv, "F:gP:y:c:f:o:qhV", longopts)) != -1)
     switch (opt)
       {
@@ -101,7 +98,6 @@ main (int argc, char **argv)
       case 'g': graph = 1; break;
       case OPT_DOT: dot = 1; break;
       case 'P': plot = optarg; break;
-      case 'o': outpath = optarg; break;
       case 'y':
         if (strcmp (optarg, "loss") == 0)
           yamp = 0;
@@ -114,19 +110,15 @@ main (int argc, char **argv)
       case OPT_LOGD: logd = 1; break;
       case OPT_TANGENT: tangent = 1; break;
       case 'c': catpath = optarg; break;
-      case 'f': fmt = cli_parse_format ("--format", optarg); fmt_given = 1; break;
       case 'q': quiet = 1; break;
-      case 'h': usage (); return cli_finish (CLI_EXIT_OK);
-      case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
       default:
         cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", opt);
       }
   if (optind != argc)
     cli_fatal (CLI_EXIT_USAGE, "unexpected argument '%s'", argv[optind]);
-  if (!(bo.d_lo >= 1) || !(bo.d_hi > bo.d_lo) || bo.d_hi > 1e6)
-    cli_fatal (CLI_EXIT_USAGE, "the range needs 1 <= --from < --to <= 1e6");
-  if (!(bo.amp > 0 && bo.amp <= 1))
-    cli_fatal (CLI_EXIT_USAGE, "--amp must lie in (0, 1]");
+  char err[512];
+  if (lsc_branch_options_check (&bo, err, sizeof err))
+    cli_fatal (CLI_EXIT_USAGE, "%s", err);
   if (plot && lsc_plot_check_path (plot) != 0)
     cli_fatal (CLI_EXIT_USAGE, "--plot: '%s' must end in .svg, .pdf or .png",
                plot);
@@ -134,14 +126,14 @@ main (int argc, char **argv)
     cli_fatal (CLI_EXIT_USAGE, "--plot: built without cairo");
   if (graph && dot)
     cli_fatal (CLI_EXIT_USAGE, "--graph and --dot exclude each other");
-  fmt = cli_output_format (dot ? NULL : outpath, fmt, fmt_given);
-  char err[512];
+  cli_output_resolve (!dot);
   lsc_catalogue *cat = NULL;
   catpath = cli_catalogue_path (catpath);
-  if (lsc_catalogue_read_file (&cat, catpath, err, sizeof err))
-    cli_fatal (CLI_EXIT_USAGE, "%s", err);
+  int cst = lsc_catalogue_read_file (&cat, catpath, err, sizeof err);
+  if (cst)
+    cli_fatal_status (cst, "%s", err);
   cli_families (cat, families, catpath, NULL, 0);
-  cli_redirect_stdout (outpath);
+  cli_redirect_stdout (cli_out.path);
   /* the diagram is written to a temporary renamed at the end */
   FILE *pf = plot ? cli_atomic_open (plot) : NULL;
   if (plot && !pf)
@@ -149,7 +141,7 @@ main (int argc, char **argv)
                strerror (errno));
   int progress = !quiet && isatty (STDERR_FILENO);
   lsc_branch_workspace *w = lsc_branch_workspace_alloc (cat);
-  lsc_table_output *o = dot ? NULL : cli_output_open (stdout, fmt, 0);
+  lsc_table_output *o = dot ? NULL : cli_output_start (0);
   if (!w || (!dot && !o))
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
   lsc_branch_result res;

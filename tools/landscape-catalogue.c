@@ -62,8 +62,7 @@ usage (void)
 int
 main (int argc, char **argv)
 {
-  cli_init (argv[0]);
-  gsl_set_error_handler_off ();
+  cli_start (argv[0], usage);
   static const struct option longopts[] = {
     { "matrix", required_argument, NULL, 'm' },
     { "census", required_argument, NULL, 'r' },
@@ -80,7 +79,7 @@ main (int argc, char **argv)
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 } };
   const char *matrix = NULL, *census = NULL, *name = NULL, *desc = NULL,
-             *catpath = NULL, *outpath = NULL;
+             *catpath = NULL;
   long run = -1, dref = 20;
   int opt;
   /* the tool's own options are long only (the letters m, r, n, d, N, D
@@ -95,12 +94,9 @@ main (int argc, char **argv)
       case 'N': name = optarg; break;
       case 'D': desc = optarg; break;
       case 'c': catpath = optarg; break;
-      case 'o': outpath = optarg; break;
       case 256: cli_limits_set_line ("--max-line", optarg); break;
       case 257: cli_limits_set_entries ("--max-entries", optarg); break;
       case 258: cli_mem_set_max ("--max-memory", optarg); break;
-      case 'h': usage (); return cli_finish (CLI_EXIT_OK);
-      case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
       default:
         cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", opt);
       }
@@ -121,8 +117,9 @@ main (int argc, char **argv)
   char err[512];
   lsc_catalogue *cat = NULL;
   catpath = cli_catalogue_path (catpath);
-  if (lsc_catalogue_read_file (&cat, catpath, err, sizeof err))
-    cli_fatal (CLI_EXIT_USAGE, "%s", err);
+  int cst = lsc_catalogue_read_file (&cat, catpath, err, sizeof err);
+  if (cst)
+    cli_fatal_status (cst, "%s", err);
   size_t k, d;
   double *W;
   if (matrix)
@@ -165,7 +162,7 @@ main (int argc, char **argv)
   if (name && lsc_catalogue_find (cat, name))
     cli_fatal (CLI_EXIT_USAGE, "--name: '%s' is already in %s", name,
                catpath);
-  cli_redirect_stdout (outpath);
+  cli_redirect_stdout (cli_out.path);
   puts (line);
   lsc_catalogue_free (cat);
   return cli_finish (CLI_EXIT_OK);

@@ -167,11 +167,18 @@ static const lsc_table_column cover_cols[] = {
   { "radius", LSC_TABLE_REAL }, { "reason", LSC_TABLE_STRING } };
 #define NCOLS(c) (sizeof c / sizeof *c)
 
+/* --version: the ball arithmetic's libraries too. */
+static void
+arb_versions (void)
+{
+  printf ("Arb %s, FLINT %s\n", arb_version, flint_version);
+}
+
 int
 main (int argc, char **argv)
 {
-  cli_init (argv[0]);
-  gsl_set_error_handler_off ();
+  cli_start (argv[0], usage);
+  cli_version_extra = arb_versions;
   /* --dstar, --width, --minimum, --bits, --evidence are long only (their
      letters mean other things in the other tools) */
   static const struct option longopts[] = {
@@ -182,11 +189,10 @@ main (int argc, char **argv)
     { "catalogue", required_argument, NULL, 'c' }, { "format", required_argument, NULL, 'f' },
     { "quiet", no_argument, NULL, 'q' }, { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' }, { NULL, 0, NULL, 0 } };
-  const char *families = NULL, *catpath = NULL, *drange = NULL, *outpath = NULL;
-  int dstar = 0, minimum = 0, evidence = 0, quiet = 0, opt, fmt_given = 0;
+  const char *families = NULL, *catpath = NULL, *drange = NULL;
+  int dstar = 0, minimum = 0, evidence = 0, quiet = 0, opt;
   lsc_certify_options co;
   lsc_certify_options_init (&co);
-  lsc_table_format fmt = cli_default_format ();
   while ((opt = cli_getopt (argc, argv, "F:d:c:f:o:qhV", longopts)) != -1)
     switch (opt)
       {
@@ -202,21 +208,14 @@ main (int argc, char **argv)
       case 'b': co.prec = cli_parse_long ("--bits", optarg, 64, 100000); break;
       case 'e': evidence = 1; break;
       case 'c': catpath = optarg; break;
-      case 'f': fmt = cli_parse_format ("--format", optarg); fmt_given = 1; break;
-      case 'o': outpath = optarg; break;
       case 'q': quiet = 1; break;
-      case 'h': usage (); return cli_finish (CLI_EXIT_OK);
-      case 'V':
-        cli_version ();
-        printf ("Arb %s, FLINT %s\n", arb_version, flint_version);
-        return cli_finish (CLI_EXIT_OK);
       default: cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", opt);
       }
   if (optind != argc)
     cli_fatal (CLI_EXIT_USAGE, "unexpected argument '%s'", argv[optind]);
   if (dstar && drange)
     cli_fatal (CLI_EXIT_USAGE, "--dstar and --d are exclusive");
-  fmt = cli_output_format (outpath, fmt, fmt_given);
+  cli_output_resolve (1);
   double da = 20, db = 20;
   if (drange)
     {
@@ -239,14 +238,14 @@ main (int argc, char **argv)
   char err[512];
   lsc_catalogue *cat = NULL;
   catpath = cli_catalogue_path (catpath);
-  if (lsc_catalogue_read_file (&cat, catpath, err, sizeof err))
-    cli_fatal (CLI_EXIT_USAGE, "%s", err);
+  int cst = lsc_catalogue_read_file (&cat, catpath, err, sizeof err);
+  if (cst)
+    cli_fatal_status (cst, "%s", err);
   /* the families asked for, in catalogue order */
   const lsc_family **sel = cli_xmalloc ((cat->n + 1) * sizeof *sel);
   size_t nsel = cli_families (cat, families, catpath, sel, cat->n);
-  cli_redirect_stdout (outpath);
   int progress = !quiet && isatty (STDERR_FILENO), fail = 0;
-  lsc_table_output *o = cli_output_open (stdout, fmt, 0);
+  lsc_table_output *o = cli_output_start (0);
   lsc_cert_range_stat *st = calloc (cat->n, sizeof *st);
   if (!o || !st)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");

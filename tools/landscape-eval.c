@@ -100,17 +100,15 @@ main (int argc, char **argv)
     { "detect-tol", required_argument, NULL, 257 },
     { NULL, 0, NULL, 0 }
   };
-  const char *example = NULL, *outpath = NULL, *wpath = "-";
+  const char *example = NULL, *wpath = "-";
   const char *vpath = NULL, *apath = NULL, *bpath = NULL;
-  int fmt_given = 0, polish = 0;
-  lsc_table_format fmt = cli_default_format ();
+  int polish = 0;
   long digits = 0;
   lsc_eval_opts eo;
   int c;
 
-  gsl_set_error_handler_off ();
+  cli_start (argv[0], usage);
   lsc_set_error_handler (hook);
-  cli_init (argv[0]);
   lsc_eval_opts_init (&eo);
   while ((c = cli_getopt (argc, argv, "t:a:b:e:f:o:p:D:hV", longopts)) != -1)
     switch (c)
@@ -119,14 +117,9 @@ main (int argc, char **argv)
       case 'a': apath = optarg; break;
       case 'b': bpath = optarg; break;
       case 'e': example = optarg; break;
-      case 'f': fmt = cli_parse_format ("--format", optarg); fmt_given = 1; break;
-      case 'o': outpath = optarg; break;
       case 256: polish = 1; break;
       case 257:
         eo.sym_tol = eo.label_tol = cli_parse_double ("--detect-tol", optarg);
-        if (!(eo.sym_tol > 0 && eo.sym_tol < 1))
-          cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --detect-tol: "
-                     "must be in (0, 1)", optarg);
         break;
       case 'p': eo.prec = cli_parse_long ("--prec", optarg, 53, 100000); break;
       case 'D': digits = cli_parse_long ("--digits", optarg, 1, 17); break;
@@ -136,12 +129,7 @@ main (int argc, char **argv)
       case 'S': eo.dense = 1; break;
       case 'T':
         eo.tol = cli_parse_double ("--tol", optarg);
-        if (!(eo.tol > 0 && eo.tol < 1))
-          cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --tol: must "
-                     "be in (0, 1)", optarg);
         break;
-      case 'h': usage (); return cli_finish (CLI_EXIT_OK);
-      case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
       default:
         cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", c);
       }
@@ -150,7 +138,10 @@ main (int argc, char **argv)
                argv[optind + 1]);
   if (example && optind < argc)
     cli_fatal (CLI_EXIT_USAGE, "--example and a W file are exclusive");
-  fmt = cli_output_format (outpath, fmt, fmt_given);
+  cli_output_resolve (1);
+  char err[512];
+  if (lsc_eval_opts_check (&eo, err, sizeof err))
+    cli_fatal (CLI_EXIT_USAGE, "%s", err);
   int nstdin = 0;
   if (optind < argc)
     wpath = argv[optind];
@@ -170,7 +161,6 @@ main (int argc, char **argv)
       snprintf (what, sizeof what, "the %zu x %zu example", D, D);
       cli_mem_check (8.0 * (double) D * (double) D, what);
     }
-  char err[512];
   lsc_point pt;
   int rc = lsc_point_read (&pt, wpath, D, vpath, apath, bpath,
                            cli_io_limits (), err, sizeof err);
@@ -194,8 +184,7 @@ main (int argc, char **argv)
     cli_mem_check (r.need_bytes, r.need_what);
   if (rc)
     lib_fail ("evaluation", rc);
-  cli_redirect_stdout (outpath);
-  lsc_table_output *o = cli_output_open (stdout, fmt, (int) digits);
+  lsc_table_output *o = cli_output_start ((int) digits);
   lsc_eval_table_write (o, &r, &pt.p, eo.prec, polish ? &pres : NULL);
   cli_output_close (o);
 

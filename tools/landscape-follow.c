@@ -70,8 +70,7 @@ row (const lsc_follow_point *fp, void *data)
 int
 main (int argc, char **argv)
 {
-  cli_init (argv[0]);
-  gsl_set_error_handler_off ();
+  cli_start (argv[0], usage);
   enum { OPT_MAXSTEP = 256, OPT_PASS, OPT_DIGITS, OPT_FROM, OPT_TOL,
          OPT_MAXLINE, OPT_MAXENTRIES, OPT_DOMAINS, OPT_PASTBRANCH, OPT_TO,
          OPT_LIST };
@@ -95,9 +94,7 @@ main (int argc, char **argv)
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 } };
   double to = NAN, from = NAN;
-  const char *catpath = NULL, *wpath = NULL, *outpath = NULL;
-  int fmt_given = 0;
-  lsc_table_format fmt = cli_default_format ();
+  const char *catpath = NULL, *wpath = NULL;
   int digits = 0, list = 0, domains = 0, past_branch = 0, opt;
   lsc_follow_opts fo;
   lsc_follow_opts_init (&fo);
@@ -125,31 +122,24 @@ main (int argc, char **argv)
       case 'w': wpath = optarg; break;
       case OPT_TOL:
         fo.detect_tol = cli_parse_double ("--tol", optarg);
-        if (!(fo.detect_tol > 0))
-          cli_fatal (CLI_EXIT_USAGE, "--tol must be positive");
         break;
       case OPT_MAXSTEP:
         par->hmax = cli_parse_double ("--max-step", optarg);
-        if (!(par->hmax >= par->h0))
-          cli_fatal (CLI_EXIT_USAGE, "--max-step must be at least %g",
-                     par->h0);
         break;
       case OPT_PASS: par->stop_at_fold = 0; break;
-      case 'f': fmt = cli_parse_format ("--format", optarg); fmt_given = 1; break;
-      case 'o': outpath = optarg; break;
       case 'D':
         digits = (int) cli_parse_long ("--digits", optarg, 1, 17);
         break;
       case OPT_LIST: list = 1; break;
       case OPT_DOMAINS: domains = 1; break;
       case OPT_PASTBRANCH: past_branch = 1; break;
-      case 'h': usage (); return cli_finish (CLI_EXIT_OK);
-      case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
       default:
         cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", opt);
       }
-  fmt = cli_output_format (list || domains ? NULL : outpath, fmt, fmt_given);
+  cli_output_resolve (!(list || domains));
   char err[512];
+  if (lsc_follow_opts_check (&fo, err, sizeof err))
+    cli_fatal (CLI_EXIT_USAGE, "%s", err);
   lsc_catalogue *cat = NULL;
   int st = 0;
   catpath = cli_catalogue_path (catpath);
@@ -159,7 +149,7 @@ main (int argc, char **argv)
       if (st)
         cli_fatal_status (st, "%s", err);
     }
-  cli_redirect_stdout (outpath);
+  cli_redirect_stdout (cli_out.path);
   if (domains)
     {
       st = lsc_catalogue_write_domains (stdout, cat, catpath, err, sizeof err);
@@ -212,7 +202,7 @@ main (int argc, char **argv)
     }
   if (isnan (to))
     cli_fatal (CLI_EXIT_USAGE, "--to is required");
-  lsc_table_output *o = cli_output_open (stdout, fmt, digits);
+  lsc_table_output *o = cli_output_start (digits);
   lsc_follow_table *x = lsc_follow_table_alloc (o, fam);
   if (!x)
     cli_fatal (CLI_EXIT_SYSTEM, "out of memory");

@@ -97,46 +97,6 @@ parse_k (const char *arg)
   return k;
 }
 
-/* The comma list of family names as an array (NULL for all), each one
-   checked against the catalogue; the names point into *copy. */
-static char **
-family_names (size_t *n, char **copy_out, const lsc_catalogue *cat,
-              const char *list, const char *catpath)
-{
-  *n = 0;
-  *copy_out = NULL;
-  if (!list)
-    return NULL;
-  char *copy = *copy_out = strdup (list);
-  char **names = calloc (strlen (list) / 2 + 2, sizeof *names);
-  if (!copy || !names)
-    cli_fatal (CLI_EXIT_SYSTEM, "out of memory");
-  for (char *tok = strtok (copy, ","); tok; tok = strtok (NULL, ","))
-    {
-      if (!lsc_catalogue_find (cat, tok))
-        {
-          /* freed first: the exit must leave no leak behind */
-          char bad[160];
-          snprintf (bad, sizeof bad, "%s", tok);
-          free (names);
-          free (copy);
-          *copy_out = NULL;
-          cli_fatal (CLI_EXIT_USAGE, "unknown family '%s' (see the catalogue "
-                     "%s)", bad, catpath);
-        }
-      names[(*n)++] = tok;
-    }
-  if (*n == 0)
-    {
-      free (names);
-      free (copy);
-      *copy_out = NULL;
-      cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --family: no "
-                 "family named", list);
-    }
-  return names;
-}
-
 static double
 positive (const char *opt, const char *s, const char *what)
 {
@@ -221,18 +181,16 @@ main (int argc, char **argv)
     { NULL, 0, NULL, 0 }
   };
   const char *dspec = "20", *families = NULL, *catpath = NULL;
-  const char *plotpath = NULL, *outpath = NULL;
+  const char *plotpath = NULL;
   lsc_scan_k ks;
   lsc_scan_opts so;
   lsc_scan_table_opts to;
   lsc_scan_table_opts_init (&to);
-  int longfmt = 0, quiet = 0, fmt_set = 0, c;
+  int longfmt = 0, quiet = 0, c;
   long digits = 0, prec = 0;
-  lsc_table_format fmt = LSC_TABLE_TSV;
 
-  gsl_set_error_handler_off ();
+  cli_start (argv[0], usage);
   lsc_set_error_handler (hook);
-  cli_init (argv[0]);
   lsc_scan_k_init (&ks);
   lsc_scan_opts_init (&so);
   while ((c = cli_getopt (argc, argv, "d:k:F:c:lf:D:p:P:o:qhV", longopts))
@@ -246,45 +204,29 @@ main (int argc, char **argv)
       case 'l': longfmt = 1; break;
       case 'U': so.full = 1; break;
       case 'X': so.fast = 1; break;
-      case 'T':
-        so.ztol = cli_parse_double ("--tol", optarg);
-        if (!(so.ztol > 0 && so.ztol < 1))
-          cli_fatal (CLI_EXIT_USAGE, "invalid argument '%s' for --tol: must "
-                     "be in (0, 1)", optarg);
-        break;
-      case 'f': fmt = cli_parse_format ("--format", optarg); fmt_set = 1;
-        break;
+      case 'T': so.ztol = cli_parse_double ("--tol", optarg); break;
       case 'D': digits = cli_parse_long ("--digits", optarg, 1, 30000);
         break;
       case 'p': prec = cli_parse_long ("--prec", optarg, 53, 100000); break;
       case 'P': plotpath = optarg; break;
-      case 'o': outpath = optarg; break;
       case 'q': quiet = 1; break;
       case 'R': to.prove = 1; break;
       case 0x2200: to.poly = 1; break;
-      case CLI_OPT_COLUMNS: cli_table_columns = optarg; break;
-      case CLI_OPT_STANDALONE: cli_table_standalone = 1; break;
       case CLI_PLOT_OPT_SIZE: case CLI_PLOT_OPT_FONT: case CLI_PLOT_OPT_DPI:
       case CLI_PLOT_OPT_SYMLOG: case CLI_PLOT_OPT_DATA:
         cli_plot_option (c, optarg);
         break;
-      case 'h': usage (); return cli_finish (CLI_EXIT_OK);
-      case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
       default:
         cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", c);
       }
   if (optind < argc)
     cli_fatal (CLI_EXIT_USAGE, "extra operand '%s' (try --help)",
                argv[optind]);
-  if (digits > 17 && !prec)
-    cli_fatal (CLI_EXIT_USAGE, "invalid argument '%ld' for --digits: more "
-               "than 17 needs --prec", digits);
-  if (prec && digits > (long) (prec * 0.30103))
-    cli_fatal (CLI_EXIT_USAGE, "invalid argument '%ld' for --digits: "
-               "%ld bits hold about %ld digits", digits, prec,
-               (long) (prec * 0.30103));
   so.prec = prec;
   so.digits = (int) digits;
+  char err[512];
+  if (lsc_scan_opts_check (&so, err, sizeof err))
+    cli_fatal (CLI_EXIT_USAGE, "%s", err);
   size_t nd = 0;
   /* static: still reachable when an error exits (cli_fatal) below */
   static double *dv;
@@ -297,29 +239,34 @@ main (int argc, char **argv)
                "libcairo2-dev and reconfigure)");
 
   /* ---- catalogue and the (family, d) pairs ---- */
-  char err[512];
   static lsc_catalogue *cat;
   catpath = cli_catalogue_path (catpath);
   int rc = lsc_catalogue_read_file (&cat, catpath, err, sizeof err);
   if (rc)
     cli_fatal_status (rc, "%s", err[0] ? err : lsc_strerror (rc));
   /* static: still reachable when an error exits (cli_fatal) below */
-  static char **names, *names_copy;
-  size_t nnames;
-  names = family_names (&nnames, &names_copy, cat, families, catpath);
+  static const char **names;
+  size_t nnames = cli_families (cat, families, catpath, NULL, 0);
+  if (families)
+    {
+      static const lsc_family **sel;
+      sel = cli_xmalloc (nnames * sizeof *sel);
+      names = cli_xmalloc (nnames * sizeof *names);
+      cli_families (cat, families, catpath, sel, nnames);
+      for (size_t i = 0; i < nnames; i++)
+        names[i] = sel[i]->name;
+      free (sel);
+    }
   /* Output files are opened before the work, so that a bad name fails
      at once. */
   /* Both are written to a temporary renamed at the end (cli_atomic), so a
      failure never leaves a half-written file in place of a good one. */
-  FILE *plotf = NULL, *outf = stdout;
+  FILE *plotf = NULL;
   if (plotpath && !(plotf = cli_atomic_open (plotpath)))
     cli_fatal (CLI_EXIT_USAGE, "cannot write the plot file %s: %s", plotpath,
                strerror (errno));
-  if (outpath && !(outf = cli_atomic_open (outpath)))
-    cli_fatal (CLI_EXIT_USAGE, "cannot write %s: %s", outpath,
-               strerror (errno));
-  fmt = cli_output_format (outpath, fmt_set ? fmt : cli_default_format (),
-                           fmt_set);
+  cli_redirect_stdout (cli_out.path);
+  lsc_table_format fmt = cli_output_resolve (1);
   size_t ns, np, nm;
   const lsc_table_pcolumn *sc = lsc_scan_table_columns (0, &ns),
                           *pc = lsc_scan_table_columns (1, &np),
@@ -346,17 +293,12 @@ main (int argc, char **argv)
     cli_fatal_status (rc, "%s", lsc_strerror (rc));
 
   /* ---- output ---- */
-  lsc_table_output *o = cli_output_open (outf, fmt, (int) digits);
+  lsc_table_output *o = cli_output_start ((int) digits);
   to.longfmt = longfmt;
   size_t nbad = 0;
   lsc_scan_table_write (o, sf, nf, dv, nd, &so, &to, &nbad);
   int status = nbad ? CLI_EXIT_NOCONV : CLI_EXIT_OK;
   cli_output_close (o);
-  if (outpath && cli_atomic_commit (outf) != 0)
-    {
-      cli_error ("write error: %s: %s", outpath, strerror (errno));
-      status = CLI_EXIT_SYSTEM;
-    }
   if (plotf)
     {
       lsc_scan_figure fig;
@@ -383,7 +325,6 @@ main (int argc, char **argv)
         }
     }
   lsc_scan_sets_free (sf, nf);
-  free (names_copy);
   free (names);
   free (dv);
   lsc_catalogue_free (cat);

@@ -132,8 +132,7 @@ expand_table (lsc_table *t, const lsc_family *f, const lsc_series_opts *o,
 int
 main (int argc, char **argv)
 {
-  cli_init (argv[0]);
-  gsl_set_error_handler_off ();
+  cli_start (argv[0], usage);
   static const struct option longopts[] = {
     { "family", required_argument, NULL, 'F' },
     { "terms", required_argument, NULL, 'N' },
@@ -150,11 +149,9 @@ main (int argc, char **argv)
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 } };
   const char *families = NULL, *catpath = NULL, *dspec = NULL;
-  int maxd = 30, limits = 0, quiet = 0, opt, fmt_given = 0;
-  const char *outpath = NULL;
+  int maxd = 30, limits = 0, quiet = 0, opt;
   lsc_series_opts so;
   lsc_series_opts_init (&so);
-  lsc_table_format fmt = cli_default_format ();
   while ((opt = cli_getopt (argc, argv, "F:N:D:Ld:c:f:o:qhV", longopts)) != -1)
     switch (opt)
       {
@@ -166,11 +163,7 @@ main (int argc, char **argv)
       case 256: so.spectrum = 0; break;
       case 257: so.recognise = 0; break;
       case 'c': catpath = optarg; break;
-      case 'f': fmt = cli_parse_format ("--format", optarg); fmt_given = 1; break;
-      case 'o': outpath = optarg; break;
       case 'q': quiet = 1; break;
-      case 'h': usage (); return cli_finish (CLI_EXIT_OK);
-      case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
       default:
         cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", opt);
       }
@@ -178,7 +171,7 @@ main (int argc, char **argv)
     cli_fatal (CLI_EXIT_USAGE, "unexpected argument '%s'", argv[optind]);
   if (limits && dspec)
     cli_fatal (CLI_EXIT_USAGE, "--limits and --d exclude each other");
-  fmt = cli_output_format (outpath, fmt, fmt_given);
+  cli_output_resolve (1);
   char err[512];
   lsc_catalogue *cat = NULL;
   catpath = cli_catalogue_path (catpath);
@@ -201,10 +194,9 @@ main (int argc, char **argv)
   else
     for (size_t i = 0; i < cat->n; i++)
       sel[nsel++] = &cat->fam[i];
-  cli_redirect_stdout (outpath);
   int progress = !quiet && isatty (STDERR_FILENO);
   int status = CLI_EXIT_OK;
-  lsc_table_output *o = cli_output_open (stdout, fmt, 0);
+  lsc_table_output *o = cli_output_start (0);
   if (dspec)
     status = point_tables (o, cat, sel, nsel, dspec, progress);
   else if (limits)

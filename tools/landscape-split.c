@@ -52,8 +52,7 @@ fail (const lsc_family *f, double d, int status, void *ctx)
 int
 main (int argc, char **argv)
 {
-  cli_init (argv[0]);
-  gsl_set_error_handler_off ();
+  cli_start (argv[0], usage);
   static const struct option lo[] = {
     { "d", required_argument, NULL, 'd' },
     { "family", required_argument, NULL, 'F' },
@@ -65,9 +64,8 @@ main (int argc, char **argv)
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
   };
-  const char *dspec = "20", *fams = NULL, *catpath = NULL, *outpath = NULL;
-  int full = 1, fmt_set = 0, opt;
-  lsc_table_format fmt = LSC_TABLE_TSV;
+  const char *dspec = "20", *fams = NULL, *catpath = NULL;
+  int full = 1, opt;
   while ((opt = cli_getopt (argc, argv, "d:F:c:f:o:hV", lo)) != -1)
     switch (opt)
       {
@@ -75,18 +73,12 @@ main (int argc, char **argv)
       case 'F': fams = optarg; break;
       case 'c': catpath = optarg; break;
       case OPT_NOFULL: full = 0; break;
-      case 'f': fmt = cli_parse_format ("--format", optarg); fmt_set = 1;
-        break;
-      case 'h': usage (); return cli_finish (CLI_EXIT_OK);
-      case 'o': outpath = optarg; break;
-      case 'V': cli_version (); return cli_finish (CLI_EXIT_OK);
       default:
         cli_fatal (CLI_EXIT_SYSTEM, "internal error: option %d", opt);
       }
   if (optind != argc)
     cli_fatal (CLI_EXIT_USAGE, "unexpected argument '%s'", argv[optind]);
-  fmt = cli_output_format (outpath, fmt_set ? fmt : cli_default_format (),
-                           fmt_set);
+  cli_output_resolve (1);
   /* dimensions */
   double dv[64];
   size_t nd = 0;
@@ -110,8 +102,9 @@ main (int argc, char **argv)
   char err[512];
   lsc_catalogue *cat = NULL;
   catpath = cli_catalogue_path (catpath);
-  if (lsc_catalogue_read_file (&cat, catpath, err, sizeof err))
-    cli_fatal (CLI_EXIT_USAGE, "%s", err);
+  int cst = lsc_catalogue_read_file (&cat, catpath, err, sizeof err);
+  if (cst)
+    cli_fatal_status (cst, "%s", err);
   /* families: those named (each a k = d family), else all k = d ones */
   const lsc_family **sel = cli_xmalloc ((cat->n + 1) * sizeof *sel);
   size_t ns = 0;
@@ -134,8 +127,7 @@ main (int argc, char **argv)
       if (ns == 0)
         cli_fatal (CLI_EXIT_USAGE, "--family: no family given");
     }
-  cli_redirect_stdout (outpath);
-  lsc_table_output *o = cli_output_open (stdout, fmt, 0);
+  lsc_table_output *o = cli_output_start (0);
   size_t bad = 0;
   int st = lsc_overparam_split_write (o, cat, fams ? sel : NULL, ns, dv, nd,
                                       full, fail, NULL, &bad);

@@ -51,6 +51,12 @@ typedef struct
 
 void lsc_bifurcate_opts_init (lsc_bifurcate_opts *o);
 
+/* Check o: 1 <= from < to (finite), 1 <= digits <= 1000.  LSC_SUCCESS, or
+   LSC_EINVAL with one line in err naming the landscape-bifurcate options
+   (--from, --to, --digits). */
+int lsc_bifurcate_opts_check (const lsc_bifurcate_opts *o, char *err,
+                              size_t errlen);
+
 /* The events of family f in [o->from, o->to]: lsc_bif_scan for the
    brackets, then lsc_bif_crossing or lsc_bif_fold on each (digits
    o->digits, confirmed by a second solve at higher precision), the loss at

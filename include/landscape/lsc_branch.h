@@ -89,6 +89,12 @@ typedef struct
 
 void lsc_branch_options_init (lsc_branch_options *opt);
 
+/* Check the options of the branch job: 1 <= d_lo < d_hi <= 1e6 and amp in
+   (0, 1].  LSC_SUCCESS, or LSC_EINVAL with one line in err naming the
+   landscape-branch options (--from, --to, --amp). */
+int lsc_branch_options_check (const lsc_branch_options *opt, char *err,
+                              size_t errlen);
+
 /* Kernel and tangent.  x: the parent point in child parameters (n), d: the
    bifurcation point.  v (n) receives the unit tangent (metric norm 1,
    orthogonal to Fix(G), sign fixed by its largest entry being positive)

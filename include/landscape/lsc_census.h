@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include "landscape/lsc_loss.h"
 #include "landscape/lsc_descent.h"
+#include "landscape/lsc_io.h"
 #include "landscape/lsc_families.h"
 
 #ifdef __cplusplus
@@ -174,11 +175,28 @@ typedef struct
                                          catalogue that labels the runs */
 } lsc_census_config;
 
+/* The defaults of landscape-census: seed 1, method "lbfgs", step 2,
+   gtol 1e-8, maxiter 100000, target "identity"; k, d, m and the hashes
+   0 (to be set). */
+void lsc_census_config_init (lsc_census_config *cf);
+
+/* The sizes of a census with k neurons: with cf->target "identity" (or
+   NULL) V = I_d, m = d, d given or k when 0; else the target file is read
+   into *V (malloc'd, caller frees) under the limits lim (NULL: defaults),
+   m = its rows, d = its columns (a given d must equal them), and
+   cf->target_hash set.  Sets cf->k, d, m.  LSC_SUCCESS; the reader's
+   statuses (lsc_matrix_read_file_limited) or LSC_EINVAL (d differs from
+   the file's columns), with a message in err; *V NULL then. */
+int lsc_census_config_sizes (lsc_census_config *cf, double **V, size_t k,
+                             size_t d, const lsc_io_limits *lim, char *err,
+                             size_t errlen);
+
 /* The descent parameters of the settings cf into par
    (lsc_descent_params_init's defaults, then cf's method, step, gtol and
-   maxiter), after checking the target V (cf->m x cf->d; NULL for the
-   identity) has no zero row.  LSC_SUCCESS; LSC_EINVAL (a method other
-   than "gd" and "lbfgs"); LSC_EDOM ("TARGET: row N of the target is
+   maxiter), after checking the settings and that the target V (cf->m x
+   cf->d; NULL for the identity) has no zero row.  LSC_SUCCESS;
+   LSC_EINVAL (a method other than "gd" and "lbfgs", a step or gtol not
+   positive, maxiter 0; err names the landscape-census option); LSC_EDOM ("TARGET: row N of the target is
    zero" in err); LSC_EFAULT. */
 int lsc_census_config_params (lsc_descent_params *par,
                               const lsc_census_config *cf, const double *V,
@@ -255,7 +273,7 @@ int lsc_census_saved_sort (lsc_census_saved *s, size_t n, char *err,
 int lsc_census_points_dir (const char *dir, char *err, size_t errlen);
 
 /* Write W (k x d, one neuron per row, %.17g) of run to dir/run-RUN.tsv
-   through a temporary renamed into place: LSC_SUCCESS or LSC_EFAILED
+   replaced atomically (lsc_atomic_open(3)): LSC_SUCCESS or LSC_EFAILED
    (errno set).  Safe to call from several threads at once. */
 int lsc_census_save_point (const char *dir, size_t run, const double *W,
                            const lsc_census_config *cf);

@@ -72,6 +72,34 @@ int lsc_matrix_read_file_limited (double **data, size_t *rows, size_t *cols,
    left.  Read afresh at each call. */
 double lsc_memory_available (void);
 
+/* A file replaced atomically: written to a temporary "DIR/.NAME.XXXXXX"
+   beside the destination (created exclusively, mode 0666 less the umask),
+   then flushed, synced (fsync) and renamed over the destination only when
+   every write and the close succeeded; on failure the temporary is
+   removed and the destination left untouched.  A destination that exists
+   and is not a regular file (/dev/stdout, /dev/full, a FIFO) is opened
+   and written in place.  Write to f; tmp is NULL in place.  The library
+   keeps no state: a process that must also remove temporaries on a signal
+   keeps its own list of the open ones (landscape's tools do). */
+typedef struct
+{
+  FILE *f;           /* the stream to write                           */
+  char *tmp;         /* the temporary's name; NULL: written in place  */
+  char *path;        /* the destination                               */
+} lsc_atomic_file;
+
+/* Open path ("-" is not special).  0, or -1 with errno set and *a empty. */
+int lsc_atomic_open (lsc_atomic_file *a, const char *path);
+
+/* Flush, check, fsync and close a->f, then rename the temporary onto the
+   destination.  0, or -1 with errno set, the temporary removed and the
+   destination untouched.  *a is empty afterwards either way. */
+int lsc_atomic_commit (lsc_atomic_file *a);
+
+/* Close a->f and remove the temporary, leaving the destination untouched.
+   A no-op on an empty *a. */
+void lsc_atomic_discard (lsc_atomic_file *a);
+
 #pragma GCC visibility pop
 #ifdef __cplusplus
 }

@@ -71,6 +71,10 @@ typedef struct
                         more; 0: no limit                           (0)     */
 } lsc_eval_opts;
 void lsc_eval_opts_init (lsc_eval_opts *o);
+/* Check o: tol, sym_tol and label_tol in (0, 1), prec 0 or >= 53,
+   max_bytes >= 0.  LSC_SUCCESS, or LSC_EINVAL with one line in err naming
+   the landscape-eval option (--tol, --detect-tol). */
+int lsc_eval_opts_check (const lsc_eval_opts *o, char *err, size_t errlen);
 
 /* What lsc_eval computes. */
 typedef struct
@@ -143,6 +147,11 @@ typedef struct
                                  given by a point W (1e-6)                  */
 } lsc_follow_opts;
 void lsc_follow_opts_init (lsc_follow_opts *o);
+/* Check o: detect_tol > 0 and cont.hmax >= cont.h0.  LSC_SUCCESS, or
+   LSC_EINVAL with one line in err naming the landscape-follow option
+   (--tol, --max-step). */
+int lsc_follow_opts_check (const lsc_follow_opts *o, char *err,
+                           size_t errlen);
 
 /* Outcome of lsc_follow. */
 typedef struct

@@ -46,6 +46,16 @@ typedef struct
 
 void lsc_scan_opts_init (lsc_scan_opts *o);
 
+/* Check o before a scan: ztol, rtol and full_tol in (0, 1); prec 0 or at
+   least 53; digits 0, at most 17 without prec, and at most
+   lsc_scan_prec_digits (prec) with it (more would print noise).
+   LSC_SUCCESS, or LSC_EINVAL with one line in err naming the
+   landscape-scan option at fault (--tol, --prec, --digits). */
+int lsc_scan_opts_check (const lsc_scan_opts *o, char *err, size_t errlen);
+
+/* The decimal digits prec bits hold: floor (prec * 0.30103). */
+long lsc_scan_prec_digits (long prec);
+
 /* Outcome of the full-Hessian check of one row. */
 enum { LSC_SCAN_FULL_NONE = 0, LSC_SCAN_FULL_OK, LSC_SCAN_FULL_MISMATCH,
        LSC_SCAN_FULL_SKIP };

@@ -141,8 +141,8 @@ class _Catalogue:
     def find(self, name):
         f = L.catalogue_find(self.ptr, name.encode())
         if not f:
-            raise LandscapeError(4, "unknown family '%s' (see the catalogue "
-                                 "%s)" % (name, self.path))
+            raise LandscapeError(4, "no family '%s' in %s"
+                                 % (name, self.path))
         return f
 
 
@@ -225,15 +225,16 @@ def scan(d, k=None, families=None, *, catalogue=None, full=False,
     opts = T.ScanOpts()
     L.scan_opts_init(C.byref(opts))
     opts.full, opts.fast = int(bool(full)), int(bool(fast))
-    if not 0 < tol < 1:
-        raise ValueError("tol must be in (0, 1)")
-    opts.ztol = float(tol)
     prec, digits = int(prec), int(digits)
     if prec and not 53 <= prec <= 100000:
         raise ValueError("prec must be 0 or in 53..100000")
-    if digits < 0 or (not prec and digits > 17):
-        raise ValueError("digits must be in 0..17 (more needs prec)")
-    opts.prec, opts.digits = prec, digits
+    opts.ztol, opts.prec, opts.digits = float(tol), prec, digits
+    # the tool's checks (lsc_scan_opts_check): tol, and the digits that
+    # prec bits hold
+    err = C.create_string_buffer(512)
+    st = L.scan_opts_check(C.byref(opts), err, len(err))
+    if st:
+        raise LandscapeError(st, err.value.decode())
     ks = _k_spec(k)
     cat = _Catalogue(catalogue)
     if families is not None:
@@ -556,8 +557,8 @@ def follow(family, to, start=None, *, catalogue=None, max_step=2.0,
         d0, name = L.young_d(C.byref(G)), "detected"
     par = T.ContParams()
     L.cont_params_init(C.byref(par))
-    if not max_step > 0:
-        raise ValueError("max_step must be positive")
+    if not max_step >= par.h0:     # lsc_follow_opts_check's rule
+        raise ValueError("max_step must be at least %g" % par.h0)
     par.hmax = float(max_step)
     par.stop_at_fold = 0 if pass_folds else 1
     fn = T.ContFunction()
@@ -713,10 +714,16 @@ def bifurcate(families=None, *, start=2.0, to=100.0, digits=30,
     index_above, loss, residual, digits, status); d_star and loss are
     decimal strings, "d" holds d* as a float, and with params=True "p"
     holds the parameters at d* as decimal strings."""
-    if not (1 <= start < to) or not math.isfinite(to):
-        raise ValueError("the range needs 1 <= start < to")
-    if not 1 <= int(digits) <= 1000:
+    o = T.BifurcateOpts()
+    L.bifurcate_opts_init(C.byref(o))
+    if not 1 <= int(digits) <= 1000:       # before the unsigned conversion
         raise ValueError("digits must be in 1..1000")
+    o.from_, o.to, o.digits, o.params = float(start), float(to), \
+        int(digits), int(bool(params))
+    err = C.create_string_buffer(512)
+    st = L.bifurcate_opts_check(C.byref(o), err, len(err))
+    if st:                                 # the tool's rule and message
+        raise LandscapeError(st, err.value.decode())
     if isinstance(families, str):
         families = [s for s in families.split(",") if s]
     cat = _Catalogue(catalogue)
@@ -726,10 +733,6 @@ def bifurcate(families=None, *, start=2.0, to=100.0, digits=30,
     # catalogue order, as landscape-bifurcate
     ptrs = [C.pointer(f) for f in cat.families()
             if families is None or f.name.decode() in families]
-    o = T.BifurcateOpts()
-    L.bifurcate_opts_init(C.byref(o))
-    o.from_, o.to, o.digits, o.params = float(start), float(to), \
-        int(digits), int(bool(params))
     rows = []
     seen = set()
     evs, nevs = [], []
@@ -781,4 +784,100 @@ def _bif_row(name, e, params):
     if params:
         row["p"] = [e.p[i].decode() if e.p[i] else None
                     for i in range(e.np)] if e.p else None
+    return row
+
+
+# ---------------------------------------------------------------- branch
+
+BRANCH_COLUMNS = ["parent", "d_star", "component", "inner", "kind",
+                  "theory", "child", "split", "below", "above", "end_below",
+                  "end_above", "meets", "checks", "status"]
+
+
+def branch(families=None, *, start=None, to=None, amp=None, max_p=None,
+           checks=True, graph=False, tangent=False, catalogue=None):
+    """The branches born where each catalogue family (all, or those named:
+    a list or a comma-separated string; rows in catalogue order) changes
+    type between d = start and d = to (library defaults 2 and 20): the
+    axial Young children at each crossing, both halves followed, as
+    landscape-branch computes them (checks=False: --no-checks; amp, max_p:
+    --amp, --max-p).  A Table with its columns (parent, d_star, component,
+    inner, kind, theory, child, split, below, above, end_below, end_above,
+    meets, checks, status); .graph holds the family graph's edges (from,
+    to, d, relation) and .tangents the tangents (parent, d_star, child,
+    index, tangent).  format_table writes the branches table, or with
+    graph=True the graph table, then with tangent=True the tangents, as
+    the tool's --graph and --tangent do."""
+    o = T.BranchOptions()
+    L.branch_options_init(C.byref(o))
+    if start is not None:
+        o.d_lo = float(start)
+    if to is not None:
+        o.d_hi = float(to)
+    if amp is not None:
+        o.amp = float(amp)
+    if max_p is not None:
+        if not 1 <= int(max_p) <= 64:
+            raise ValueError("max_p must be in 1..64")
+        o.pmax = int(max_p)
+    o.integer_checks = int(bool(checks))
+    err = C.create_string_buffer(512)
+    st = L.branch_options_check(C.byref(o), err, len(err))
+    if st:
+        raise LandscapeError(st, err.value.decode())
+    if isinstance(families, str):
+        families = families.split(",")
+    cat = _Catalogue(catalogue)
+    if families is not None:
+        if not families or not all(families):
+            raise ValueError("an empty family name")
+        for n in families:
+            cat.find(n)
+    res = T.BranchResult()
+    L.branch_result_init(C.byref(res))
+    owner = _Owner(lambda: L.branch_result_free(C.byref(res)))
+    w = L.branch_workspace_alloc(cat.ptr)
+    if not w:
+        raise LandscapeError(8, "branch")     # LSC_ENOMEM
+    try:
+        for i in range(cat.ptr.contents.n):
+            f = cat.ptr.contents.fam[i]
+            name = f.name.decode()
+            if families is not None and name not in families:
+                continue
+            _check(L.branch_job(C.byref(res), C.pointer(f), C.byref(o), w,
+                                None), "branch %s" % name)
+    finally:
+        L.branch_workspace_free(w)
+    rows = [_branch_row(res.rows[i]) for i in range(res.nrows)]
+    edges = [{"from": e.parent.decode(), "to": e.child.decode(), "d": e.d,
+              "relation": e.relation.decode()}
+             for e in (res.edges[i] for i in range(res.nedges))]
+    tangents = [{"parent": v.parent.decode(), "d_star": v.dstar,
+                 "child": v.child.decode(), "index": v.index,
+                 "tangent": v.value}
+                for v in (res.tangents[i] for i in range(res.ntangents))]
+
+    def writer(out):
+        return L.branch_table_write(out, C.byref(res), int(bool(graph)),
+                                    int(bool(tangent)))
+    return _keep(Table(rows, BRANCH_COLUMNS, graph=edges, tangents=tangents),
+                 "branch", writer, owner, res, cat)
+
+
+def _branch_row(r):
+    row = dict.fromkeys(BRANCH_COLUMNS)
+    row["parent"], row["status"] = r.parent.decode(), status_token(r.status)
+    if r.what == 2:                     # LSC_BRANCH_ROW_FAILED
+        return row
+    row.update({"d_star": r.dstar if math.isfinite(r.dstar) else None,
+                "component": L.irrep_name(r.irrep).decode(),
+                "inner": r.inner, "kind": L.branch_kind_name(r.kind).decode(),
+                "child": r.child.decode(), "split": r.split.decode()})
+    if r.what == 0:                     # LSC_BRANCH_ROW_CHILD
+        row.update({"theory": L.branch_kind_name(r.theory).decode(),
+                    "below": r.below.decode(), "above": r.above.decode(),
+                    "end_below": r.end_below.decode(),
+                    "end_above": r.end_above.decode(),
+                    "meets": r.meets.decode(), "checks": r.checks.decode()})
     return row

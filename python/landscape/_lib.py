@@ -71,6 +71,8 @@ catalogue_find = _fn("lsc_catalogue_find", P(T.Family), P(T.Catalogue),
 catalogue_default_path = _fn("lsc_catalogue_default_path", c_char_p)
 
 scan_opts_init = _fn("lsc_scan_opts_init", None, P(T.ScanOpts))
+scan_opts_check = _fn("lsc_scan_opts_check", c_int, P(T.ScanOpts),
+                      c_char_p, c_size_t)
 scan_k_init = _fn("lsc_scan_k_init", None, P(T.ScanK))
 scan_catalogue = _fn("lsc_scan_catalogue", c_int, P(P(T.ScanSet)),
                      P(c_size_t), P(T.Catalogue), P(c_char_p), c_size_t,
@@ -157,8 +159,27 @@ census_summary_write = _fn("lsc_census_summary_write", c_int, c_void_p,
                            P(T.CensusRun), c_size_t, P(T.CensusConfig))
 table_end = _fn("lsc_table_end", c_int, c_void_p)
 
+branch_options_init = _fn("lsc_branch_options_init", None,
+                          P(T.BranchOptions))
+branch_options_check = _fn("lsc_branch_options_check", c_int,
+                           P(T.BranchOptions), c_char_p, c_size_t)
+branch_workspace_alloc = _fn("lsc_branch_workspace_alloc", c_void_p,
+                             P(T.Catalogue))
+branch_workspace_free = _fn("lsc_branch_workspace_free", None, c_void_p)
+branch_result_init = _fn("lsc_branch_result_init", None, P(T.BranchResult))
+branch_result_free = _fn("lsc_branch_result_free", None, P(T.BranchResult))
+branch_job = _fn("lsc_branch_job", c_int, P(T.BranchResult), P(T.Family),
+                 P(T.BranchOptions), c_void_p, c_void_p)
+branch_table_write = _fn("lsc_branch_table_write", c_int, c_void_p,
+                         P(T.BranchResult), c_int, c_int)
+branch_kind_name = _fn("lsc_branch_kind_name", c_char_p, c_int)
+catalogue_selected = _fn("lsc_catalogue_selected", c_int, c_char_p,
+                         c_char_p)
+
 bifurcate_opts_init = _fn("lsc_bifurcate_opts_init", None,
                           P(T.BifurcateOpts))
+bifurcate_opts_check = _fn("lsc_bifurcate_opts_check", c_int,
+                           P(T.BifurcateOpts), c_char_p, c_size_t)
 bifurcate_family = _fn("lsc_bifurcate_family", c_int,
                        P(P(T.BifurcateEvent)), P(c_size_t), P(T.Family),
                        P(T.BifurcateOpts))

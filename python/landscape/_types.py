@@ -189,6 +189,46 @@ class BifurcateOpts(C.Structure):
                 ("max_brackets", C.c_size_t)]
 
 
+class BranchOptions(C.Structure):
+    _fields_ = [("ktol", C.c_double), ("ctol", C.c_double),
+                ("fd_h", C.c_double), ("amp", C.c_double),
+                ("amp_rejoin", C.c_double), ("d_lo", C.c_double),
+                ("d_hi", C.c_double), ("max_folds", C.c_size_t),
+                ("pmax", C.c_size_t), ("integer_checks", C.c_int),
+                ("zero_rtol", C.c_double)]
+
+
+class BranchRow(C.Structure):
+    _fields_ = [("what", C.c_int), ("parent", C.c_char * 64),
+                ("dstar", C.c_double), ("irrep", C.c_int),
+                ("inner", C.c_size_t), ("kind", C.c_int),
+                ("theory", C.c_int), ("child", C.c_char * 160),
+                ("split", C.c_char * 160), ("below", C.c_char * 128),
+                ("above", C.c_char * 128), ("end_below", C.c_char * 48),
+                ("end_above", C.c_char * 48), ("meets", C.c_char * 160),
+                ("checks", C.c_char * 32), ("status", C.c_int)]
+
+
+class BranchEdge(C.Structure):
+    _fields_ = [("parent", C.c_char * 192), ("child", C.c_char * 192),
+                ("relation", C.c_char * 16), ("d", C.c_double)]
+
+
+class BranchTangent(C.Structure):
+    _fields_ = [("parent", C.c_char * 64), ("child", C.c_char * 160),
+                ("dstar", C.c_double), ("value", C.c_double),
+                ("index", C.c_size_t)]
+
+
+class BranchResult(C.Structure):
+    _fields_ = [("rows", C.POINTER(BranchRow)), ("nrows", C.c_size_t),
+                ("caprows", C.c_size_t),
+                ("edges", C.POINTER(BranchEdge)), ("nedges", C.c_size_t),
+                ("capedges", C.c_size_t),
+                ("tangents", C.POINTER(BranchTangent)),
+                ("ntangents", C.c_size_t), ("captangents", C.c_size_t)]
+
+
 ContCallback = C.CFUNCTYPE(C.c_int, C.POINTER(ContPoint), C.c_void_p)
 ScanProgress = C.CFUNCTYPE(None, C.POINTER(Family), C.c_size_t, C.c_size_t,
                            C.c_void_p)
@@ -209,4 +249,7 @@ LAYOUT = {
     "lsc_scan_table_opts": ScanTableOpts,
     "lsc_bifurcate_event": BifurcateEvent,
     "lsc_bifurcate_opts": BifurcateOpts,
+    "lsc_branch_options": BranchOptions, "lsc_branch_row": BranchRow,
+    "lsc_branch_edge": BranchEdge, "lsc_branch_tangent": BranchTangent,
+    "lsc_branch_result": BranchResult,
 }

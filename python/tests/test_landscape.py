@@ -211,6 +211,17 @@ def test_scan_k_and_selection():
         landscape.scan(-1)
     with pytest.raises(ValueError):
         landscape.scan(float("nan"))
+    # the tool's option checks, one implementation (lsc_scan_opts_check):
+    # 60 bits hold about 18 digits, as landscape-scan --prec 60 -D 20 says
+    with pytest.raises(landscape.LandscapeError) as e:
+        landscape.scan(20, families="A", prec=60, digits=20)
+    assert e.value.token == "einval" and "60 bits hold about 18" in str(e.value)
+    with pytest.raises(landscape.LandscapeError) as e:
+        landscape.scan(20, families="A", digits=18)
+    assert e.value.token == "einval"
+    with pytest.raises(landscape.LandscapeError) as e:
+        landscape.scan(20, families="A", tol=2)
+    assert e.value.token == "einval"
 
 
 def test_scan_mpfr_decimals():
@@ -289,8 +300,10 @@ def test_bifurcate_digits_stable():
     for x, y in zip(a, b):
         assert y["d_star"][:19] == x["d_star"][:19]
         assert len(x["p"]) > 0
-    with pytest.raises(ValueError):
+    with pytest.raises(landscape.LandscapeError) as e:
         landscape.bifurcate("A", start=5, to=3)
+    assert e.value.token == "einval"      # lsc_bifurcate_opts_check
+    assert "1 <= --from < --to" in str(e.value)
 
 
 # ---------------------------------------------------------------- errors

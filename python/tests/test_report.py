@@ -120,3 +120,34 @@ def test_census_zero_target_row():
         landscape.census(2, V=[[1.0, 0.0], [0.0, 0.0]], runs=1)
     assert e.value.token == "edom"
     assert "row 2 of the target is zero" in str(e.value)
+
+
+def test_branch_table_same_as_tool():
+    """landscape.branch is the landscape-branch job: its table byte for
+    byte the tool's, with --graph too; the rows equal the table's."""
+    import landscape
+    t = landscape.branch("F5", checks=False)
+    mine = format_table(t, "tsv")
+    assert mine == _tool("branch", "-F", "F5", "--no-checks", "-f", "tsv",
+                         "-q")
+    lines = [ln.split("\t") for ln in mine.splitlines()]
+    assert [r["child"] for r in t] == [ln[6] for ln in lines[1:]]
+    assert [r["status"] for r in t] == [ln[14] for ln in lines[1:]]
+    g = landscape.branch("F5", checks=False, graph=True)
+    assert format_table(g, "tsv") == _tool(
+        "branch", "-F", "F5", "--no-checks", "-g", "-f", "tsv", "-q")
+    assert len(g.graph) == len(format_table(g, "tsv").splitlines()) - 1
+
+
+def test_branch_options_checked_as_the_tool():
+    """lsc_branch_options_check: the tool's rule and message."""
+    import landscape
+    with pytest.raises(LandscapeError) as e:
+        landscape.branch("F5", start=5, to=3)
+    assert e.value.token == "einval"
+    assert "1 <= --from < --to <= 1e6" in str(e.value)
+    with pytest.raises(LandscapeError):
+        landscape.branch("F5", amp=2)
+    with pytest.raises(LandscapeError) as e:
+        landscape.branch("nosuch")
+    assert e.value.token == "einval"

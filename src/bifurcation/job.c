@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <config.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <mpfr.h>
@@ -17,6 +18,26 @@ lsc_bifurcate_opts_init (lsc_bifurcate_opts *o)
   o->digits = 30;
   o->params = 0;
   o->max_brackets = 32;
+}
+
+int
+lsc_bifurcate_opts_check (const lsc_bifurcate_opts *o, char *err,
+                          size_t errlen)
+{
+  if (errlen)
+    err[0] = '\0';
+  if (!(o->from >= 1) || !(o->to > o->from) || !isfinite (o->to))
+    {
+      snprintf (err, errlen, "the scan range needs 1 <= --from < --to");
+      return LSC_EINVAL;
+    }
+  if (o->digits < 1 || o->digits > 1000)
+    {
+      snprintf (err, errlen, "invalid argument '%u' for --digits: must be "
+                "in [1, 1000]", o->digits);
+      return LSC_EINVAL;
+    }
+  return LSC_SUCCESS;
 }
 
 /* Name of the type change of a bracket from the Morse indices on both

@@ -11,6 +11,27 @@
 
 #define MAXEV 32
 
+int
+lsc_branch_options_check (const lsc_branch_options *opt, char *err,
+                          size_t errlen)
+{
+  if (errlen)
+    err[0] = '\0';
+  /* below d = 1 no family exists; above 1e6 the double continuation
+     loses the O(1) eigenvalues (lsc_scan(3), LSC_SCAN_LARGE_D) */
+  if (!(opt->d_lo >= 1) || !(opt->d_hi > opt->d_lo) || opt->d_hi > 1e6)
+    {
+      snprintf (err, errlen, "the range needs 1 <= --from < --to <= 1e6");
+      return LSC_EINVAL;
+    }
+  if (!(opt->amp > 0 && opt->amp <= 1))
+    {
+      snprintf (err, errlen, "--amp must lie in (0, 1]");
+      return LSC_EINVAL;
+    }
+  return LSC_SUCCESS;
+}
+
 void
 lsc_branch_result_init (lsc_branch_result *r)
 {

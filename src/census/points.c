@@ -41,43 +41,28 @@ lsc_census_save_point (const char *dir, size_t run, const double *W,
                        const lsc_census_config *cf)
 {
   size_t n = strlen (dir) + 64;
-  char *path = malloc (n), *tmp = malloc (n);
-  if (!path || !tmp)
+  char *path = malloc (n);
+  if (!path)
     {
-      free (path);
-      free (tmp);
       errno = ENOMEM;
       return LSC_EFAILED;
     }
   snprintf (path, n, "%s/run-%zu.tsv", dir, run);
-  snprintf (tmp, n, "%s/.run-%zu.tsv.XXXXXX", dir, run);
-  int fd = mkstemp (tmp);
-  FILE *f = fd >= 0 ? fdopen (fd, "w") : NULL;
-  int bad = !f;
-  if (!f && fd >= 0)
-    close (fd);
-  if (f)
-    {
-      fchmod (fd, 0644);
-      fprintf (f, "# landscape-census run %zu seed %llu k=%zu d=%zu\n", run,
-               cf->seed, cf->k, cf->d);
-      for (size_t i = 0; i < cf->k; i++)
-        for (size_t j = 0; j < cf->d; j++)
-          fprintf (f, "%.17g%c", W[i * cf->d + j],
-                   j + 1 < cf->d ? '\t' : '\n');
-      bad = ferror (f) != 0;
-      bad |= fclose (f) != 0;
-    }
+  /* replaced atomically (lsc_atomic_open): a reader never sees half a
+     point, and a failed write leaves no file behind */
+  lsc_atomic_file a;
+  int rc = lsc_atomic_open (&a, path);
   int e = errno;
-  if (!bad && rename (tmp, path) != 0)
-    {
-      bad = 1;
-      e = errno;
-    }
-  if (bad && fd >= 0)
-    unlink (tmp);
   free (path);
-  free (tmp);
-  errno = e;
-  return bad ? LSC_EFAILED : LSC_SUCCESS;
+  if (rc != 0)
+    {
+      errno = e;
+      return LSC_EFAILED;
+    }
+  fprintf (a.f, "# landscape-census run %zu seed %llu k=%zu d=%zu\n", run,
+           cf->seed, cf->k, cf->d);
+  for (size_t i = 0; i < cf->k; i++)
+    for (size_t j = 0; j < cf->d; j++)
+      fprintf (a.f, "%.17g%c", W[i * cf->d + j], j + 1 < cf->d ? '\t' : '\n');
+  return lsc_atomic_commit (&a) == 0 ? LSC_SUCCESS : LSC_EFAILED;
 }
