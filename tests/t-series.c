@@ -325,11 +325,40 @@ test_global_expansion (void)
           checked++;
         }
     }
-  /* lambda_- = 1/4 + u (1/pi - 1/pi^2) + ...: coefficient of eps^2 is
-     u^2-coefficient of u lambda_-. */
-  CU_ASSERT (fabs (mpfr_get_d (qsm->c[2], MPFR_RNDN)
-                   - mpfr_get_d (lam[2][2], MPFR_RNDN)) < 1e-25);
-  CU_ASSERT (checked >= 12);
+  /* lambda_- = 1/4 + u (1/pi - 1/pi^2) + ...: its coefficient of eps^j
+     is that of u^(j/2 + 1) in u lambda_- (odd j: 0). */
+  for (size_t j = 0; j < qsm->n && j < 2 * NU - 3; j++)
+    {
+      double expect = j % 2 ? 0 : mpfr_get_d (lam[2][j / 2 + 1], MPFR_RNDN);
+      double got = qsm->digits[j] ? mpfr_get_d (qsm->c[j], MPFR_RNDN) : 0;
+      CU_ASSERT (fabs (got - expect) <= 1e-25 + qsm->err[j]);
+      CU_ASSERT (qsm->err[j] < 1e-25);
+      checked++;
+    }
+  /* x and y: exactly 1/4 -+ 1/(2 pi) at every d - the limit, and every
+     further coefficient zero (below 1e-25, as its bound). */
+  int nxy = 0;
+  for (size_t q = 0; q < e->nq; q++)
+    {
+      const lsc_series_quantity *Q = &e->q[q];
+      if (Q->kind != LSC_SERIES_EIGEN
+          || (Q->irrep != LSC_IRREP_X && Q->irrep != LSC_IRREP_Y))
+        continue;
+      nxy++;
+      CU_ASSERT (Q->lead == 0);
+      mpfr_set (t, ip, MPFR_RNDN);
+      if (Q->irrep == LSC_IRREP_X)
+        mpfr_d_sub (t, 0.25, t, MPFR_RNDN);
+      else
+        mpfr_add_d (t, t, 0.25, MPFR_RNDN);
+      CU_ASSERT (mdiff (Q->c[0], t) < 1e-25 && Q->err[0] < 1e-25);
+      for (size_t j = 1; j < Q->n; j++)
+        CU_ASSERT (Q->err[j] < 1e-25
+                   && fabs (mpfr_get_d (Q->c[j], MPFR_RNDN)) < 1e-25);
+      checked++;
+    }
+  CU_ASSERT (nxy == 2);
+  CU_ASSERT (checked >= 18);
   for (int k = 0; k < NU; k++)
     {
       mpfr_clears (T[k], D[k], disc[k], sq[k], f2[k], s2[k], (mpfr_ptr) 0);

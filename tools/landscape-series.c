@@ -116,7 +116,12 @@ expand_table (lsc_table *t, const lsc_family *f, const lsc_series_opts *o,
           lsc_table_cell_string (t, Q->closed[j][0] ? "recognised" : "");
           lsc_table_cell_string (t, Q->closed[j]);
           lsc_table_cell_status (t, LSC_SUCCESS);
-          lsc_table_cell_string (t, "");
+          if (Q->partner[0])
+            snprintf (buf, sizeof buf, "near crossing: fitted as a pair "
+                      "with %s", Q->partner);
+          else
+            buf[0] = 0;
+          lsc_table_cell_string (t, buf);
           lsc_table_row_end (t);
         }
     }

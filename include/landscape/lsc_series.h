@@ -181,6 +181,9 @@ typedef struct
   double err[LSC_SERIES_MAXTERMS];
   int digits[LSC_SERIES_MAXTERMS];
   char closed[LSC_SERIES_MAXTERMS][96];
+  char partner[32];          /* eigenvalues: the one it nearly crosses in
+                                the windows, the two fitted as a pair
+                                (sum and squared difference); "" if none */
 } lsc_series_quantity;
 
 typedef struct

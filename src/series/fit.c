@@ -144,52 +144,6 @@ cleanup:
   return rc;
 }
 
-/* Coefficients c[k] (k < n) of the interpolating polynomial of
-   (t[j], y[j]) in powers of eps = h t: Newton divided differences, then
-   the monomial form by Horner's scheme on the Newton basis. */
-static void
-interpolate (mpfr_t *c, const mpfr_t *t, const mpfr_t *y, size_t n, double h)
-{
-  mpfr_prec_t wp = mpfr_get_prec (c[0]);
-  mpfr_t *a = lsc_mpfr_vec_alloc (n, wp), u, hk;
-  mpfr_inits2 (wp, u, hk, (mpfr_ptr) 0);
-  for (size_t j = 0; j < n; j++)
-    mpfr_set (a[j], y[j], MPFR_RNDN);
-  for (size_t l = 1; l < n; l++)
-    for (size_t j = n - 1; j >= l; j--)
-      {
-        mpfr_sub (a[j], a[j], a[j - 1], MPFR_RNDN);
-        mpfr_sub (u, t[j], t[j - l], MPFR_RNDN);
-        mpfr_div (a[j], a[j], u, MPFR_RNDN);
-      }
-  /* p(t) = a0 + (t - t0)(a1 + (t - t1)(a2 + ...)): c <- c (t - t_j) + a_j */
-  for (size_t k = 0; k < n; k++)
-    mpfr_set_zero (c[k], 1);
-  for (size_t j = n; j-- > 0;)
-    {
-      /* c <- c * (t - t_j) */
-      for (size_t k = n - 1; k > 0; k--)
-        {
-          mpfr_mul (u, c[k], t[j], MPFR_RNDN);
-          mpfr_sub (c[k], c[k - 1], u, MPFR_RNDN);
-        }
-      mpfr_mul (c[0], c[0], t[j], MPFR_RNDN);
-      mpfr_neg (c[0], c[0], MPFR_RNDN);
-      mpfr_add (c[0], c[0], a[j], MPFR_RNDN);
-    }
-  /* In eps: c_k / h^k. */
-  mpfr_set_d (hk, h, MPFR_RNDN);
-  mpfr_ui_div (hk, 1, hk, MPFR_RNDN);
-  mpfr_set_ui (u, 1, MPFR_RNDN);
-  for (size_t k = 0; k < n; k++)
-    {
-      mpfr_mul (c[k], c[k], u, MPFR_RNDN);
-      mpfr_mul (u, u, hk, MPFR_RNDN);
-    }
-  lsc_mpfr_vec_free (a, n);
-  mpfr_clears (u, hk, (mpfr_ptr) 0);
-}
-
 static void
 param_name (char *buf, size_t len, const lsc_young *G, size_t i)
 {
@@ -269,7 +223,7 @@ lsc_series_expand (lsc_series_expansion **e, const lsc_family *f,
   samples S1 = { 0 }, S2 = { 0 };
   lsc_series_expansion *E = NULL;
   mpfr_t **C1 = NULL, **C2 = NULL;
-  size_t *pair = NULL;
+  size_t *pair = NULL, *partner = NULL;
   size_t nn = o.nodes, nq = 0;
   lsc_series_path *P = lsc_series_path_alloc (f, &rc);
   if (!P)
@@ -290,22 +244,34 @@ lsc_series_expand (lsc_series_expansion **e, const lsc_family *f,
   C1 = calloc (nq, sizeof *C1);
   C2 = calloc (nq, sizeof *C2);
   pair = malloc ((S1.nev ? S1.nev : 1) * sizeof *pair);
-  if (!C1 || !C2 || !pair)
+  partner = malloc ((S1.nev ? S1.nev : 1) * sizeof *partner);
+  if (!C1 || !C2 || !pair || !partner)
     LSC_FAIL ("out of memory", LSC_ENOMEM);
   for (size_t q = 0; q < nq; q++)
     {
       if (!(C1[q] = lsc_mpfr_vec_alloc (nn, o.prec2 + 64))
           || !(C2[q] = lsc_mpfr_vec_alloc (nn, o.prec2 + 64)))
         LSC_FAIL ("out of memory", LSC_ENOMEM);
-      interpolate (C1[q], (const mpfr_t *) S1.t,
-                   (const mpfr_t *) &S1.y[q * nn], nn, o.h1);
-      interpolate (C2[q], (const mpfr_t *) S2.t,
-                   (const mpfr_t *) &S2.y[q * nn], nn, o.h2);
+      if ((rc = lsc_series_interpolate (C1[q], (const mpfr_t *) S1.t,
+                                        (const mpfr_t *) &S1.y[q * nn], nn,
+                                        o.h1))
+          || (rc = lsc_series_interpolate (C2[q], (const mpfr_t *) S2.t,
+                                           (const mpfr_t *) &S2.y[q * nn],
+                                           nn, o.h2)))
+        goto cleanup;
     }
   /* window 2's tracks named in its order at its smallest eps; window 1's
      track of each found by its polynomial, not by its rank */
   if ((rc = lsc_series_track_pair (pair, C1 + np1, C2 + np1, S1.shape,
                                    S2.shape, S1.nev, nn, o.h2)))
+    goto cleanup;
+  /* two tracks that nearly cross in the windows: refitted as a pair */
+  if ((rc = lsc_series_pair_refit (partner, C1 + np1, C2 + np1,
+                                   (const mpfr_t *) &S1.y[np1 * nn],
+                                   (const mpfr_t *) S1.t, o.h1,
+                                   (const mpfr_t *) &S2.y[np1 * nn],
+                                   (const mpfr_t *) S2.t, o.h2, pair,
+                                   S2.shape, S1.nev, nn)))
     goto cleanup;
   const lsc_young *G = lsc_series_path_group (P);
   size_t cnt[4] = { 0 };
@@ -338,6 +304,10 @@ lsc_series_expand (lsc_series_expansion **e, const lsc_family *f,
       combine (Q, C1[q1], C2[q], nn, shift, o.nterms, o.prec1, o.recognise);
       E->nq = q + 1;
     }
+  for (size_t i = 0; i < S1.nev; i++)
+    if (partner[i] != (size_t) -1)
+      snprintf (E->q[np1 + i].partner, sizeof E->q[np1 + i].partner, "%s",
+                E->q[np1 + partner[i]].name);
   *e = E;
   E = NULL;
 cleanup:
@@ -349,6 +319,7 @@ cleanup:
   free (C1);
   free (C2);
   free (pair);
+  free (partner);
   samples_clear (&S1);
   samples_clear (&S2);
   lsc_series_expansion_free (E);

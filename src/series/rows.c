@@ -138,6 +138,10 @@ lsc_series_limit_describe (lsc_series_limit *L, const lsc_series_quantity *Q,
     snprintf (L->note, sizeof L->note, "no coefficient resolved: the two "
               "routes differ by %.1e or the eigenvalue is not analytic in "
               "the windows (a near crossing)", Q->err[0]);
+  else if (Q->partner[0])
+    snprintf (L->note, sizeof L->note, "near crossing with %s in the "
+              "windows: fitted with it as a pair (sum and squared "
+              "difference)", Q->partner);
 }
 
 int

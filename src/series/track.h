@@ -40,4 +40,30 @@ int lsc_series_track_pair (size_t *m, mpfr_t *const *c1, mpfr_t *const *c2,
                            const lsc_iso_eigen *s1, const lsc_iso_eigen *s2,
                            size_t n, size_t nc, double h);
 
+/* The coefficients c[0 .. n) in powers of eps = h t of the polynomial
+   through (t[j], y[j]), j < n: Newton divided differences, then the
+   monomial form (working precision that of c[0]; src/series/interp.c).
+   LSC_SUCCESS or LSC_ENOMEM. */
+int lsc_series_interpolate (mpfr_t *c, const mpfr_t *t, const mpfr_t *y,
+                             size_t n, double h);
+
+/* Near crossings (src/series/pair.c): two tracks of one group whose gap,
+   over both windows' nodes, falls below a tenth of its largest value
+   while every other track of the group stays farther away are refitted
+   as a pair - their sum S and squared difference D (analytic through an
+   avoided crossing) interpolated in each window, and the two recovered
+   as (S -+ sqrt(D)) / 2 with sqrt(D) as a formal series (D(0) > 0).
+   c1[i], c2[i]: window 1's and 2's coefficients (y-form, nodes of them)
+   of track i, overwritten for refitted pairs; y1, y2 the node values
+   (track i at y[i * nodes + j]), t1, t2 the nodes, h1, h2 the windows;
+   m[i] the window-1 track of window-2 track i; shape window 2's groups.
+   partner[i] receives the window-2 track refitted with track i, or
+   (size_t) -1.  LSC_ENOMEM. */
+int lsc_series_pair_refit (size_t *partner, mpfr_t *const *c1,
+                           mpfr_t *const *c2, const mpfr_t *y1,
+                           const mpfr_t *t1, double h1, const mpfr_t *y2,
+                           const mpfr_t *t2, double h2, const size_t *m,
+                           const lsc_iso_eigen *shape, size_t n,
+                           size_t nodes);
+
 #endif
