@@ -48,6 +48,10 @@ def status_token(status):
     return L.status_token(int(status)).decode()
 
 
+# statuses (lsc_errno.h) the bindings tell apart
+_EDOM, _EUNSUP, _ENOTFIX = 1, 23, 65
+
+
 def _check(status, what):
     if status:
         raise LandscapeError(status, what)
@@ -534,18 +538,50 @@ def detect(W, tol=1e-6):
 
 # ---------------------------------------------------------------- follow
 
-FOLLOW_COLUMNS = ["d", "loss", "residual", "tangent_d", "fold", "status"]
+FOLLOW_COLUMNS = ["d", "loss", "residual", "tangent_d", "fold", "status",
+                  "type", "index", "min_eig", "min_comp"]
+
+
+def _follow_row(fp, n):
+    """landscape-follow's row of one point (lsc_follow_table_row): the
+    classification columns None when the point is not classified; the
+    index as the tool writes it (lsc_table_index_text: an int when it is
+    one, else its exact decimal as a float)."""
+    q = fp.pt.contents
+    row = {"d": q.d, "loss": q.loss, "residual": q.residual,
+           "tangent_d": q.tangent_d, "fold": q.fold,
+           "status": status_token(q.status)}
+    if fp.classified:
+        ib = C.create_string_buffer(32)
+        L.table_index_text(ib, len(ib), fp.index, q.d)
+        txt = ib.value.decode()
+        row.update({"type": fp.type.decode(),
+                    "index": int(txt) if txt.lstrip("-").isdigit()
+                    else float(txt),
+                    "min_eig": fp.min_eig,
+                    "min_comp": L.irrep_name(fp.min_irrep).decode()})
+    else:
+        row.update({"type": None, "index": None, "min_eig": None,
+                    "min_comp": None})
+    for i in range(n):
+        row["p%d" % i] = q.p[i]
+    return row
 
 
 def follow(family, to, start=None, *, catalogue=None, max_step=2.0,
-           pass_folds=False, tol=1e-6):
+           pass_folds=False, tol=1e-6, past_branch=False):
     """Continue a catalogue family (its name; or a matrix W, whose detected
     isotropy and parameters give the family, as landscape-follow
     --weights) in the real dimension d from its reference point (or from
-    start) to `to`, one row per accepted point: d, loss, residual,
-    tangent_d, fold, status, p0, p1, ...  The Table's status is the run's
-    token: "ok", "efold"/"edom" where the branch ends (a fold, a block
-    reaching size 1), another token when the continuation failed."""
+    start) to `to`, one row per accepted point with landscape-follow's
+    columns: d, loss, residual, tangent_d, fold, status, type, index,
+    min_eig, min_comp, p0, p1, ...  The job is the library's (lsc_follow),
+    the tool's: the rows stop where the family's domain ends at a branch
+    point (its isotropy grows) unless past_branch.  The Table's status is
+    the run's token: "ok", "fold"/"edom" where the branch ends (a fold, a
+    block reaching size 1), another token when the continuation failed;
+    end is the last d, branch_end True when the rows stop at a branch
+    point."""
     to = float(to)
     if not math.isfinite(to):
         raise ValueError("to must be finite")
@@ -557,65 +593,49 @@ def follow(family, to, start=None, *, catalogue=None, max_step=2.0,
     fo.from_ = math.nan if start is None else float(start)
     fo.detect_tol = float(tol)
     fo.cont.hmax = float(max_step)
+    fo.cont.stop_at_fold = 0 if pass_folds else 1
+    fo.past_branch = 1 if past_branch else 0
     err = C.create_string_buffer(512)
     st = L.follow_opts_check(C.byref(fo), err, len(err))
     if st:
         raise LandscapeError(st, err.value.decode())
     if isinstance(family, str):
         cat = _Catalogue(catalogue)
-        f = cat.find(family).contents
-        G, p0, d0, name = f.G, np.array(f.p[:f.nparams]), f.d, \
-            f.name.decode()
+        fam = cat.find(family)
     else:
-        G, p0, _, _, _ = _detect(family, tol)
-        if G.rsize[0] < 2:
+        # the tool's --weights: lsc_follow_detect
+        W = np.ascontiguousarray(np.atleast_2d(np.asarray(family,
+                                                          dtype=float)))
+        if W.ndim != 2 or W.size == 0:
+            raise ValueError("W must be a nonempty k x d matrix")
+        fam = C.pointer(T.Family())
+        st = L.follow_detect(fam, W.ctypes.data_as(T.c_double_p),
+                             W.shape[0], W.shape[1], fo.detect_tol)
+        if st == _EDOM:
             raise ValueError("the detected group has no large block (block "
                              "sizes too small to follow in d)")
-        d0, name = L.young_d(C.byref(G)), "detected"
-    par = fo.cont
-    par.stop_at_fold = 0 if pass_folds else 1
-    fn = T.ContFunction()
-    rs = T.ContRestricted()
-    _check(L.cont_restricted_init(C.byref(fn), C.byref(rs), C.byref(G)),
-           "follow")
-    n = fn.n
-    c = L.cont_alloc(n)
-    if not c:
-        raise MemoryError("liblandscape: continuation workspace")
+        _check(st, "no Young-type isotropy within tol %g" % fo.detect_tol
+               if st in (_EUNSUP, _ENOTFIX) else "detect")
+    f = fam.contents
+    n = f.nparams
     rows = []
 
-    def cb(pt, data):
-        q = pt.contents
-        row = {"d": q.d, "loss": q.loss, "residual": q.residual,
-               "tangent_d": q.tangent_d, "fold": q.fold,
-               "status": status_token(q.status)}
-        for i in range(n):
-            row["p%d" % i] = q.p[i]
-        rows.append(row)
+    def cb(fp, data):
+        rows.append(_follow_row(fp.contents, n))
         return 0
 
-    try:
-        p = np.ascontiguousarray(p0, dtype=float)
-        start = d0 if start is None else float(start)
-        if start != d0:
-            p_0 = T.ContParams.from_buffer_copy(par)
-            p_0.stop_at_fold = 1
-            st = L.cont_set(c, C.byref(fn), p.ctypes.data_as(T.c_double_p),
-                            d0, 1 if start > d0 else -1, C.byref(p_0))
-            if not st:
-                st = L.cont_run(c, start, T.ContCallback(), None)
-            _check(st, "cannot reach start = %g from d = %g" % (start, d0))
-            cur = L.cont_current(c).contents
-            p = np.array(cur.p[:n])
-        st = L.cont_set(c, C.byref(fn), p.ctypes.data_as(T.c_double_p),
-                        start, 1 if to >= start else -1, C.byref(par))
-        _check(st, "no critical point at d = %g" % start)
-        st = L.cont_run(c, to, T.ContCallback(cb), None)
-        end = L.cont_current(c).contents.d
-    finally:
-        L.cont_free(c)
+    res = T.FollowResult()
+    where = C.c_int()
+    st = L.follow(C.byref(res), C.byref(where), fam, C.byref(fo),
+                  T.FollowFn(cb), None)
+    d0 = f.d if start is None else float(start)
+    if st and where.value == 1:
+        raise LandscapeError(st, "cannot reach start = %g from d = %g"
+                             % (d0, f.d))
+    _check(st, "no critical point at d = %g" % d0)
     return Table(rows, FOLLOW_COLUMNS + ["p%d" % i for i in range(n)],
-                 family=name, status=status_token(st), end=end)
+                 family=f.name.decode(), status=status_token(res.status),
+                 end=res.d_end, branch_end=bool(res.branch_end))
 
 
 # ---------------------------------------------------------------- census

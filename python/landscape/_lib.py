@@ -117,20 +117,16 @@ young_nparams = _fn("lsc_young_nparams", c_size_t, P(T.Young))
 young_k = _fn("lsc_young_k", c_double, P(T.Young))
 young_d = _fn("lsc_young_d", c_double, P(T.Young))
 
-cont_alloc = _fn("lsc_cont_alloc", c_void_p, c_size_t)
-cont_free = _fn("lsc_cont_free", None, c_void_p)
 cont_params_init = _fn("lsc_cont_params_init", None, P(T.ContParams))
 follow_opts_init = _fn("lsc_follow_opts_init", None, P(T.FollowOpts))
 follow_opts_check = _fn("lsc_follow_opts_check", c_int, P(T.FollowOpts),
                         c_char_p, c_size_t)
-cont_restricted_init = _fn("lsc_cont_restricted_init", c_int,
-                           P(T.ContFunction), P(T.ContRestricted),
-                           P(T.Young))
-cont_set = _fn("lsc_cont_set", c_int, c_void_p, P(T.ContFunction), dp,
-               c_double, c_int, P(T.ContParams))
-cont_run = _fn("lsc_cont_run", c_int, c_void_p, c_double, T.ContCallback,
-               c_void_p)
-cont_current = _fn("lsc_cont_current", P(T.ContPoint), c_void_p)
+follow = _fn("lsc_follow", c_int, P(T.FollowResult), P(c_int), P(T.Family),
+             P(T.FollowOpts), T.FollowFn, c_void_p)
+follow_detect = _fn("lsc_follow_detect", c_int, P(T.Family), dp, c_size_t,
+                    c_size_t, c_double)
+table_index_text = _fn("lsc_table_index_text", None, c_char_p, c_size_t,
+                       c_double, c_double)
 
 descent_params_init = _fn("lsc_descent_params_init", None,
                           P(T.DescentParams))

@@ -132,6 +132,17 @@ class ContPoint(C.Structure):
                 ("status", C.c_int)]
 
 
+class FollowPoint(C.Structure):
+    _fields_ = [("pt", C.POINTER(ContPoint)), ("classified", C.c_int),
+                ("type", C.c_char_p), ("index", C.c_double),
+                ("min_eig", C.c_double), ("min_irrep", C.c_int)]
+
+
+class FollowResult(C.Structure):
+    _fields_ = [("status", C.c_int), ("d_end", C.c_double),
+                ("branch_end", C.c_int), ("npoints", C.c_size_t)]
+
+
 class DescentParams(C.Structure):
     _fields_ = [("method", C.c_int), ("step_c", C.c_double),
                 ("gtol", C.c_double), ("maxiter", C.c_size_t),
@@ -235,7 +246,7 @@ class BranchResult(C.Structure):
                 ("ntangents", C.c_size_t), ("captangents", C.c_size_t)]
 
 
-ContCallback = C.CFUNCTYPE(C.c_int, C.POINTER(ContPoint), C.c_void_p)
+FollowFn = C.CFUNCTYPE(C.c_int, C.POINTER(FollowPoint), C.c_void_p)
 ScanProgress = C.CFUNCTYPE(None, C.POINTER(Family), C.c_size_t, C.c_size_t,
                            C.c_void_p)
 
@@ -248,7 +259,9 @@ LAYOUT = {
     "lsc_inertia": Inertia, "lsc_detect_info": DetectInfo,
     "lsc_cont_function": ContFunction,
     "lsc_cont_restricted": ContRestricted, "lsc_cont_params": ContParams,
-    "lsc_cont_point": ContPoint, "lsc_descent_params": DescentParams,
+    "lsc_cont_point": ContPoint, "lsc_follow_opts": FollowOpts,
+    "lsc_follow_point": FollowPoint, "lsc_follow_result": FollowResult,
+    "lsc_descent_params": DescentParams,
     "lsc_classify_params": ClassifyParams, "lsc_census_run": CensusRun,
     "lsc_census_labels": CensusLabels,
     "lsc_census_config": CensusConfig,

@@ -246,6 +246,10 @@ def test_follow_reaches_target_on_branch():
     s = landscape.scan(22, families="A")[0]
     assert last["loss"] == pytest.approx(s["loss"], rel=1e-10)
     assert last["residual"] < 1e-10
+    # the classification columns agree with the scan's at d = 22
+    assert (last["type"], last["index"], last["min_comp"]) == \
+        (s["type"], s["index"], s["min_comp"])
+    assert last["min_eig"] == pytest.approx(s["min_eig"], rel=1e-8)
 
 
 def test_follow_option_checks():

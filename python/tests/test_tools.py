@@ -90,13 +90,76 @@ def test_scan_mpfr_equals_tool():
     check_scan(tables, rows, landscape.SCAN_COLUMNS)
 
 
-def test_follow_equals_tool():
-    (table,) = tsv_tables(tool("landscape-follow"), "A", "--to", "24")
-    rows = landscape.follow("A", 24)
-    assert len(table) == len(rows)
+def check_follow(argv, rows):
+    """landscape-follow's TSV (argv) and the rows of landscape.follow: the
+    same columns in the same order, every field equal at full precision
+    (reals as parsed doubles: the tool prints them round-trippable)."""
+    out = subprocess.run([tool("landscape-follow")] + list(argv)
+                         + ["-f", "tsv"], capture_output=True, text=True,
+                         env=dict(os.environ, LC_ALL="C"))
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.rstrip("\n").split("\n")
+    head = lines[0].split("\t")
+    assert head == rows.columns
+    table = [dict(zip(head, line.split("\t"))) for line in lines[1:]]
+    assert len(table) == len(rows) and rows
     for t, r in zip(table, rows):
         for c in rows.columns:
-            assert same(t[c], r[c]), c
+            assert same(t[c], r[c]), (r["d"], c, t[c], r[c])
+    assert float(table[-1]["d"]) == rows.end
+    return out.stderr
+
+
+def test_follow_equals_tool():
+    # a catalogue family from its reference point
+    rows = landscape.follow("A", 24)
+    check_follow(["A", "--to", "24"], rows)
+    assert rows.status == "ok" and rows.end == 24 and not rows.branch_end
+
+
+def test_follow_from_start_equals_tool():
+    # a start other than the reference point (reached by the family's
+    # driver), down through non-integer d (a fractional index column)
+    rows = landscape.follow("A-split-kd1", 20, start=20.5)
+    check_follow(["A-split-kd1", "--from", "20.5", "--to", "20"], rows)
+    assert rows[0]["d"] == 20.5 and rows.end == 20
+    assert rows[0]["index"] == 19.5
+    assert any(isinstance(r["index"], float) for r in rows)
+
+
+def test_follow_fold_equals_tool():
+    # Y6-1_aff's branch ends at a fold near d = 23.64 (its domain): the
+    # run's status fold (LSC_EFOLD), the last row the fold
+    rows = landscape.follow("Y6-1_aff", 30)
+    err = check_follow(["Y6-1_aff", "--to", "30"], rows)
+    assert rows.status == "fold" and rows[-1]["fold"] == 1
+    assert "branch ends at d = %.17g" % rows.end in err
+
+
+def test_follow_branch_point_equals_tool():
+    # A down to its branch point d = 3 (the rows stop there: beyond, the
+    # points are F5's), and past it with past_branch
+    rows = landscape.follow("A", 1.5)
+    err = check_follow(["A", "--to", "1.5"], rows)
+    assert rows.branch_end and rows.end == 3 and rows.status == "ok"
+    assert "branch point" in err
+    past = landscape.follow("A", 1.5, past_branch=True)
+    check_follow(["A", "--to", "1.5", "--past-branch"], past)
+    assert not past.branch_end and past.end < 3
+
+
+def test_follow_weights_equals_tool():
+    # a family given by a point (--weights: lsc_follow_detect)
+    W = np.eye(6)
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+        for row in W:
+            f.write(" ".join("%.17g" % x for x in row) + "\n")
+    try:
+        rows = landscape.follow(W, 8)
+        check_follow(["--weights", f.name, "--to", "8"], rows)
+    finally:
+        os.unlink(f.name)
+    assert rows.family == "detected"
 
 
 def test_eval_equals_tool():
