@@ -13,33 +13,6 @@
 
 static char dir[64];
 
-static const char *
-get (const char *path)
-{
-  static char buf[256];
-  buf[0] = '\0';
-  FILE *f = fopen (path, "r");
-  if (!f)
-    return buf;
-  size_t n = fread (buf, 1, sizeof buf - 1, f);
-  buf[n] = '\0';
-  fclose (f);
-  return buf;
-}
-
-static int
-entries (void)
-{
-  int n = 0;
-  DIR *d = opendir (dir);
-  struct dirent *e;
-  while (d && (e = readdir (d)))
-    n += strcmp (e->d_name, ".") != 0 && strcmp (e->d_name, "..") != 0;
-  if (d)
-    closedir (d);
-  return n;
-}
-
 static void
 test_replace (void)
 {
@@ -51,26 +24,26 @@ test_replace (void)
   CU_ASSERT (a.tmp != NULL && strstr (a.tmp, "/.out.tsv.") != NULL);
   CU_ASSERT_EQUAL (strlen (a.tmp), strlen (path) + 8);
   fputs ("one\n", a.f);
-  CU_ASSERT_STRING_EQUAL (get (path), "");      /* not there before */
-  CU_ASSERT_EQUAL (entries (), 1);
+  CU_ASSERT_STRING_EQUAL (test_file_text (path), "");      /* not there before */
+  CU_ASSERT_EQUAL (test_dir_entries (dir), 1);
   CU_ASSERT_EQUAL (lsc_atomic_commit (&a), 0);
   CU_ASSERT (a.f == NULL && a.tmp == NULL && a.path == NULL);
-  CU_ASSERT_STRING_EQUAL (get (path), "one\n");
+  CU_ASSERT_STRING_EQUAL (test_file_text (path), "one\n");
   /* replace, with the old content visible until the commit */
   CU_ASSERT_EQUAL_FATAL (lsc_atomic_open (&a, path), 0);
   fputs ("two\n", a.f);
   fflush (a.f);
-  CU_ASSERT_STRING_EQUAL (get (path), "one\n");
-  CU_ASSERT_EQUAL (entries (), 2);
+  CU_ASSERT_STRING_EQUAL (test_file_text (path), "one\n");
+  CU_ASSERT_EQUAL (test_dir_entries (dir), 2);
   CU_ASSERT_EQUAL (lsc_atomic_commit (&a), 0);
-  CU_ASSERT_STRING_EQUAL (get (path), "two\n");
+  CU_ASSERT_STRING_EQUAL (test_file_text (path), "two\n");
   /* discard keeps the old file */
   CU_ASSERT_EQUAL_FATAL (lsc_atomic_open (&a, path), 0);
   fputs ("three\n", a.f);
   lsc_atomic_discard (&a);
   lsc_atomic_discard (&a);      /* a no-op on an empty struct */
-  CU_ASSERT_STRING_EQUAL (get (path), "two\n");
-  CU_ASSERT_EQUAL (entries (), 1);
+  CU_ASSERT_STRING_EQUAL (test_file_text (path), "two\n");
+  CU_ASSERT_EQUAL (test_dir_entries (dir), 1);
   /* an empty struct cannot be committed */
   errno = 0;
   CU_ASSERT_EQUAL (lsc_atomic_commit (&a), -1);
@@ -112,7 +85,7 @@ test_failures (void)
   snprintf (path, sizeof path, "%s/nodir/x", dir);
   CU_ASSERT_EQUAL (lsc_atomic_open (&a, path), -1);
   CU_ASSERT_EQUAL (errno, ENOENT);
-  CU_ASSERT_EQUAL (entries (), 0);
+  CU_ASSERT_EQUAL (test_dir_entries (dir), 0);
   /* a device is written in place; the full disk shows at the commit */
   if (access ("/dev/full", W_OK) == 0)
     {
@@ -128,10 +101,10 @@ test_failures (void)
   snprintf (path, sizeof path, "%s/same", dir);
   for (int i = 0; i < 40; i++)
     CU_ASSERT_EQUAL_FATAL (lsc_atomic_open (&m[i], path), 0);
-  CU_ASSERT_EQUAL (entries (), 40);
+  CU_ASSERT_EQUAL (test_dir_entries (dir), 40);
   for (int i = 0; i < 40; i++)
     lsc_atomic_discard (&m[i]);
-  CU_ASSERT_EQUAL (entries (), 0);
+  CU_ASSERT_EQUAL (test_dir_entries (dir), 0);
 }
 
 int

@@ -22,35 +22,6 @@ put (const char *path, const char *text)
   fclose (f);
 }
 
-/* Contents of path (static buffer), "" when absent. */
-static const char *
-get (const char *path)
-{
-  static char buf[256];
-  buf[0] = '\0';
-  FILE *f = fopen (path, "r");
-  if (!f)
-    return buf;
-  size_t n = fread (buf, 1, sizeof buf - 1, f);
-  buf[n] = '\0';
-  fclose (f);
-  return buf;
-}
-
-/* Number of directory entries other than . and .. */
-static int
-entries (void)
-{
-  int n = 0;
-  DIR *d = opendir (dir);
-  struct dirent *e;
-  while (d && (e = readdir (d)))
-    n += strcmp (e->d_name, ".") != 0 && strcmp (e->d_name, "..") != 0;
-  if (d)
-    closedir (d);
-  return n;
-}
-
 static void
 clean (void)
 {
@@ -77,11 +48,11 @@ test_commit_replaces (void)
   CU_ASSERT_FATAL (f != NULL);
   fputs ("new\n", f);
   /* Until the commit the destination keeps its old contents. */
-  CU_ASSERT_STRING_EQUAL (get (path), "old\n");
-  CU_ASSERT_EQUAL (entries (), 2);
+  CU_ASSERT_STRING_EQUAL (test_file_text (path), "old\n");
+  CU_ASSERT_EQUAL (test_dir_entries (dir), 2);
   CU_ASSERT_EQUAL (cli_atomic_commit (f), 0);
-  CU_ASSERT_STRING_EQUAL (get (path), "new\n");
-  CU_ASSERT_EQUAL (entries (), 1);
+  CU_ASSERT_STRING_EQUAL (test_file_text (path), "new\n");
+  CU_ASSERT_EQUAL (test_dir_entries (dir), 1);
   /* Mode follows the umask, not mkstemp's 0600. */
   struct stat st;
   mode_t mask = umask (0);
@@ -93,7 +64,7 @@ test_commit_replaces (void)
   CU_ASSERT_FATAL (f != NULL);
   fputs ("x", f);
   CU_ASSERT_EQUAL (cli_atomic_commit (f), 0);
-  CU_ASSERT_STRING_EQUAL (get ("fresh"), "x");
+  CU_ASSERT_STRING_EQUAL (test_file_text ("fresh"), "x");
   CU_ASSERT_EQUAL (chdir ("/"), 0);
   clean ();
 }
@@ -108,8 +79,8 @@ test_discard_keeps_old (void)
   CU_ASSERT_FATAL (f != NULL);
   fputs ("half", f);
   cli_atomic_discard (f);
-  CU_ASSERT_STRING_EQUAL (get (path), "old\n");
-  CU_ASSERT_EQUAL (entries (), 1);
+  CU_ASSERT_STRING_EQUAL (test_file_text (path), "old\n");
+  CU_ASSERT_EQUAL (test_dir_entries (dir), 1);
   clean ();
 }
 
@@ -134,8 +105,8 @@ test_exit_before_commit (void)
   int status;
   CU_ASSERT_EQUAL (waitpid (pid, &status, 0), pid);
   CU_ASSERT (WIFEXITED (status) && WEXITSTATUS (status) == 2);
-  CU_ASSERT_STRING_EQUAL (get (path), "old\n");
-  CU_ASSERT_EQUAL (entries (), 1);
+  CU_ASSERT_STRING_EQUAL (test_file_text (path), "old\n");
+  CU_ASSERT_EQUAL (test_dir_entries (dir), 1);
   clean ();
 }
 
@@ -150,7 +121,7 @@ test_errors (void)
   CU_ASSERT_EQUAL (errno, ENOENT);
   CU_ASSERT_PTR_NULL (cli_atomic_open (""));
   CU_ASSERT_PTR_NULL (cli_atomic_open (NULL));
-  CU_ASSERT_EQUAL (entries (), 0);
+  CU_ASSERT_EQUAL (test_dir_entries (dir), 0);
   /* A full device: written in place, the commit reports ENOSPC. */
   FILE *f = cli_atomic_open ("/dev/full");
   if (f)
@@ -166,7 +137,7 @@ test_errors (void)
   CU_ASSERT_EQUAL (cli_atomic_commit (stdout), 0);
   CU_ASSERT_EQUAL (cli_atomic_commit (stderr), -1);
   cli_atomic_discard (NULL);
-  CU_ASSERT_EQUAL (entries (), 0);
+  CU_ASSERT_EQUAL (test_dir_entries (dir), 0);
 }
 
 /* Sixteen outputs at once; the seventeenth is refused with EMFILE. */
@@ -188,7 +159,7 @@ test_slots (void)
   for (int i = 0; i < 16; i++)
     if (f[i])
       CU_ASSERT_EQUAL (cli_atomic_commit (f[i]), 0);
-  CU_ASSERT_EQUAL (entries (), 16);
+  CU_ASSERT_EQUAL (test_dir_entries (dir), 16);
   clean ();
 }
 

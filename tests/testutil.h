@@ -7,6 +7,7 @@
 #include <string.h>
 #include <math.h>
 #include <CUnit/Basic.h>
+#include <dirent.h>
 
 /* 1 when the expensive tier is requested (LSC_EXPENSIVE=1). */
 static inline int
@@ -60,6 +61,36 @@ lsc_test_run (const char *suite_name, const lsc_test_case *cases)
   CU_cleanup_registry ();
   printf ("%u passed, %u failed\n", run - failed, failed);
   return failed ? 1 : 0;
+}
+
+/* Contents of the file at path (a static buffer of up to 255 bytes), ""
+   when it cannot be read. */
+static inline const char *
+test_file_text (const char *path)
+{
+  static char buf[256];
+  buf[0] = '\0';
+  FILE *f = fopen (path, "r");
+  if (!f)
+    return buf;
+  size_t n = fread (buf, 1, sizeof buf - 1, f);
+  buf[n] = '\0';
+  fclose (f);
+  return buf;
+}
+
+/* Number of entries of directory dir other than . and .. */
+static inline int
+test_dir_entries (const char *dir)
+{
+  int n = 0;
+  DIR *d = opendir (dir);
+  struct dirent *e;
+  while (d && (e = readdir (d)))
+    n += strcmp (e->d_name, ".") != 0 && strcmp (e->d_name, "..") != 0;
+  if (d)
+    closedir (d);
+  return n;
 }
 
 #endif
