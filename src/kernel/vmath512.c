@@ -119,13 +119,15 @@ lsc_vm512_axpy (double *y, double a, const double *x, size_t n)
     }
 }
 
-/* y = ((y + a x) + b u) + c v, each product rounded (as axpy3_scalar). */
-LSC_512 void
+/* y = ((y + a x) + b u) + c v, each product rounded (as axpy3_scalar),
+   and max |y| of the result (as lsc_vm512_maxabs). */
+LSC_512 double
 lsc_vm512_axpy3 (double *y, double a, const double *x, double b,
                  const double *u, double c, const double *v, size_t n)
 {
   __m512d av = _mm512_set1_pd (a), bv = _mm512_set1_pd (b);
-  __m512d cv = _mm512_set1_pd (c);
+  __m512d cv = _mm512_set1_pd (c), m = _mm512_setzero_pd ();
+  __mmask8 bad = 0;
   for (size_t i = 0; i < n; i += 8)
     {
       __mmask8 k = tail (n - i);
@@ -135,7 +137,11 @@ lsc_vm512_axpy3 (double *y, double a, const double *x, double b,
       if (c != 0.0)
         s = _mm512_add_pd (s, _mm512_mul_pd (cv, _mm512_maskz_loadu_pd (k, v + i)));
       _mm512_mask_storeu_pd (y + i, k, s);
+      __m512d as = _mm512_abs_pd (s);
+      bad |= _mm512_cmp_pd_mask (as, as, _CMP_UNORD_Q);
+      m = _mm512_max_pd (m, as);
     }
+  return bad ? NAN : _mm512_reduce_max_pd (m);
 }
 
 /* lsc_vm512_maxabs, a copy, lsc_vm512_sumsq (scale 1) and lsc_vm512_acc2

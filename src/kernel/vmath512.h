@@ -16,8 +16,8 @@ double lsc_vm512_maxabs (const double *x, size_t n);
 void lsc_vm512_acc2 (double *s, double *c, double a, const double *y,
                      size_t n);
 void lsc_vm512_axpy (double *y, double a, const double *x, size_t n);
-void lsc_vm512_axpy3 (double *y, double a, const double *x, double b,
-                      const double *u, double c, const double *v, size_t n);
+double lsc_vm512_axpy3 (double *y, double a, const double *x, double b,
+                        const double *u, double c, const double *v, size_t n);
 
 /* As lsc_vm_sumsq (eight lanes: the same accuracy bound, not always the
    same last bits as the four-lane code). */

@@ -59,12 +59,17 @@ lsc_loss_grad (double *L, double *G, const double *W, const lsc_problem *p,
   for (size_t i = 0; i < k; i++)
     {
       double *gi = G + i * d;
-      lsc_vm_axpy3 (gi, 0.25, ws->r, (S - ws->sc[i]) * c2, ws->Yh + i * d,
-                    !p->V && !p->beta ? -c2 : 0.0, ws->T + i * nr + k, d);
+      double big = lsc_vm_axpy3 (gi, 0.25, ws->r, (S - ws->sc[i]) * c2,
+                                 ws->Yh + i * d,
+                                 !p->V && !p->beta ? -c2 : 0.0,
+                                 ws->T + i * nr + k, d);
       if (p->alpha)
-        for (size_t x = 0; x < d; x++)
-          gi[x] *= ws->gam[i];
-      finite &= isfinite (lsc_vm_maxabs (gi, d));
+        {
+          for (size_t x = 0; x < d; x++)
+            gi[x] *= ws->gam[i];
+          big = lsc_vm_maxabs (gi, d);
+        }
+      finite &= isfinite (big);
     }
   if (L)
     *L = lsc_loss_from_geometry (ws, p, S);
