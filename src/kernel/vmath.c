@@ -87,53 +87,6 @@ asin_half (double x)
   return fma (u, x * x2, x);
 }
 
-/* 1 - sqrt(1 - x^2) on |x| <= 1/2 without square root or division:
-   with u = x^2 = x2 + x2l exactly (FMA),
-     1 - sqrt(1 - u) = u/2 + u^2 h(u),
-   h(u) = (1/(1 + sqrt(1 - u)) - 1/2)/u, a degree-12 polynomial fitted at
-   the Chebyshev points of [0, 1/4] (interpolation in 60-digit arithmetic,
-   coefficients rounded to doubles: relative error below 1e-17 on the
-   interval) and evaluated by Estrin's scheme in the powers x^4, x^8,
-   x^16 the asin polynomial also uses.  The correction u^2 h + x2l/2 is
-   at most 0.07 of the result, so the last addition's rounding dominates:
-   below 1 ulp (0.81 ulp the largest on 2e6 points of [0, 1/2]; tested
-   against MPFR in t-vmath, including a dense sweep).  It replaced
-   x^2 / (1 + sqrt((1 - x)(1 + x))) (up to 2 ulps), whose square root and
-   division took most of the pair functions' time. */
-#define OMS_H0 0.125
-#define OMS_H1 0.0624999999999848
-#define OMS_H2 0.03906250000339339
-#define OMS_H3 0.027343749703263087
-#define OMS_H4 0.020507825935525324
-#define OMS_H5 0.016112920712253252
-#define OMS_H6 0.013098218732331432
-#define OMS_H7 0.010839597396700778
-#define OMS_H8 0.009817803363295895
-#define OMS_H9 0.005164845459944812
-#define OMS_H10 0.01678979422353951
-#define OMS_H11 -0.014448712141861181
-#define OMS_H12 0.027839627605096156
-
-static inline __attribute__ ((always_inline)) double
-oms_half (double x)
-{
-  double x2 = x * x, x2l = fma (x, x, -x2), x4 = x2 * x2, x8 = x4 * x4;
-  double x16 = x8 * x8;
-  double p0 = fma (x2, OMS_H1, OMS_H0), p1 = fma (x2, OMS_H3, OMS_H2);
-  double p2 = fma (x2, OMS_H5, OMS_H4), p3 = fma (x2, OMS_H7, OMS_H6);
-  double p4 = fma (x2, OMS_H9, OMS_H8), p5 = fma (x2, OMS_H11, OMS_H10);
-  double q0 = fma (x4, p1, p0), q1 = fma (x4, p3, p2), q2 = fma (x4, p5, p4);
-  double h = fma (x16, fma (x8, OMS_H12, q2), fma (x8, q1, q0));
-  return 0.5 * x2 + fma (x4, h, 0.5 * x2l);
-}
-
-/* 1 - sqrt(1 - x^2) for |x| > 1/2 (the former formula, about 1.5 ulp) */
-static inline double
-oms_big (double x)
-{
-  return x * x / (1.0 + sqrt ((1.0 - x) * (1.0 + x)));
-}
-
 static size_t
 pairs_scalar (double *t, double *oms, double *f, const double *c, size_t n,
               size_t *near)
@@ -141,18 +94,16 @@ pairs_scalar (double *t, double *oms, double *f, const double *c, size_t n,
   size_t nn = 0;
   for (size_t i = 0; i < n; i++)
     {
-      double x = c[i], a = asin_half (x), o = oms_half (x);
+      double x = c[i], a = asin_half (x);
       if (fabs (x) > 0.5)
         {
           if (near)
             near[nn] = i;
           else
-            {
-              a = asin1 (x);
-              o = oms_big (x);
-            }
+            a = asin1 (x);
           nn++;
         }
+      double s = sqrt ((1.0 - x) * (1.0 + x)), o = x * x / (1.0 + s);
       t[i] = a;
       oms[i] = o;
       if (f)
@@ -293,33 +244,6 @@ maxabs_scalar (const double *x, size_t n)
     return W##_fmadd_pd (u, W##_mul_pd (x, x2), x);                     \
   } while (0)
 
-/* oms_half in vector lanes (the same operations in the same order) */
-#define OMSPOLY(W, T)                                                   \
-  do {                                                                  \
-    T x2 = W##_mul_pd (x, x), x2l = W##_fmsub_pd (x, x, x2);            \
-    T x4 = W##_mul_pd (x2, x2), x8 = W##_mul_pd (x4, x4);               \
-    T x16 = W##_mul_pd (x8, x8);                                        \
-    T p0 = W##_fmadd_pd (x2, W##_set1_pd (OMS_H1), W##_set1_pd (OMS_H0)); \
-    T p1 = W##_fmadd_pd (x2, W##_set1_pd (OMS_H3), W##_set1_pd (OMS_H2)); \
-    T p2 = W##_fmadd_pd (x2, W##_set1_pd (OMS_H5), W##_set1_pd (OMS_H4)); \
-    T p3 = W##_fmadd_pd (x2, W##_set1_pd (OMS_H7), W##_set1_pd (OMS_H6)); \
-    T p4 = W##_fmadd_pd (x2, W##_set1_pd (OMS_H9), W##_set1_pd (OMS_H8)); \
-    T p5 = W##_fmadd_pd (x2, W##_set1_pd (OMS_H11), W##_set1_pd (OMS_H10)); \
-    T q0 = W##_fmadd_pd (x4, p1, p0), q1 = W##_fmadd_pd (x4, p3, p2);   \
-    T q2 = W##_fmadd_pd (x4, p5, p4);                                   \
-    T h = W##_fmadd_pd (x16, W##_fmadd_pd (x8, W##_set1_pd (OMS_H12), q2), \
-                        W##_fmadd_pd (x8, q1, q0));                     \
-    T hv = W##_set1_pd (0.5);                                           \
-    return W##_add_pd (W##_mul_pd (hv, x2),                             \
-                       W##_fmadd_pd (x4, h, W##_mul_pd (hv, x2l)));     \
-  } while (0)
-
-LSC_AVX2 static inline __m256d
-oms_half4 (__m256d x)
-{
-  OMSPOLY (_mm256, __m256d);
-}
-
 LSC_AVX2 static inline __m256d
 asin_half4 (__m256d x)
 {
@@ -331,19 +255,17 @@ LSC_AVX2 static inline __m256d
 pairs4 (__m256d x, __m256d *o, __m256d *f, unsigned near)
 {
   const __m256d one = _mm256_set1_pd (1.0);
-  __m256d a = asin_half4 (x), om = oms_half4 (x);
+  __m256d a = asin_half4 (x);
   if (near)
     {
       const __m256d absmask = _mm256_castsi256_pd (_mm256_set1_epi64x (0x7fffffffffffffffLL));
       __m256d big = _mm256_cmp_pd (_mm256_and_pd (x, absmask),
                                    _mm256_set1_pd (0.5), _CMP_GT_OQ);
       a = _mm256_blendv_pd (a, Sleef_asind4_u10avx2 (x), big);
-      __m256d s = _mm256_sqrt_pd (_mm256_mul_pd (_mm256_sub_pd (one, x),
-                                                 _mm256_add_pd (one, x)));
-      om = _mm256_blendv_pd (om, _mm256_div_pd (_mm256_mul_pd (x, x),
-                                                _mm256_add_pd (one, s)), big);
     }
-  *o = om;
+  __m256d s = _mm256_sqrt_pd (_mm256_mul_pd (_mm256_sub_pd (one, x),
+                                             _mm256_add_pd (one, x)));
+  *o = _mm256_div_pd (_mm256_mul_pd (x, x), _mm256_add_pd (one, s));
   *f = _mm256_sub_pd (_mm256_mul_pd (a, x), *o);
   return a;
 }
@@ -413,12 +335,6 @@ pairs_avx2 (double *t, double *oms, double *f, const double *c, size_t n,
 #define LSC_AVX512 __attribute__ ((target ("avx512f,avx2,fma")))
 
 LSC_AVX512 static inline __m512d
-oms_half8 (__m512d x)
-{
-  OMSPOLY (_mm512, __m512d);
-}
-
-LSC_AVX512 static inline __m512d
 asin_half8 (__m512d x)
 {
   ESTRIN (_mm512, __m512d);
@@ -429,17 +345,12 @@ LSC_AVX512 static inline __m512d
 pairs8 (__m512d x, __m512d *o, __m512d *f, __mmask8 near)
 {
   const __m512d one = _mm512_set1_pd (1.0);
-  __m512d a = asin_half8 (x), om = oms_half8 (x);
+  __m512d a = asin_half8 (x);
   if (near)
-    {
-      a = _mm512_mask_blend_pd (near, a, Sleef_asind8_u10avx512f (x));
-      __m512d s = _mm512_sqrt_pd (_mm512_mul_pd (_mm512_sub_pd (one, x),
-                                                 _mm512_add_pd (one, x)));
-      om = _mm512_mask_blend_pd (near, om,
-                                 _mm512_div_pd (_mm512_mul_pd (x, x),
-                                                _mm512_add_pd (one, s)));
-    }
-  *o = om;
+    a = _mm512_mask_blend_pd (near, a, Sleef_asind8_u10avx512f (x));
+  __m512d s = _mm512_sqrt_pd (_mm512_mul_pd (_mm512_sub_pd (one, x),
+                                             _mm512_add_pd (one, x)));
+  *o = _mm512_div_pd (_mm512_mul_pd (x, x), _mm512_add_pd (one, s));
   *f = _mm512_sub_pd (_mm512_mul_pd (a, x), *o);
   return a;
 }

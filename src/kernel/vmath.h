@@ -6,13 +6,11 @@
 
 #include <stddef.h>
 
-/* For n cosines c: t = asin c, oms = 1 - sqrt(1 - c^2) and, when
-   f != NULL, f = t c - oms.  For |c| <= 1/2, asin is lsc_vm_asin_half
-   evaluated in vector lanes (below 1 ulp) and oms a polynomial in c^2
-   without square root or division (below 1 ulp, see vmath.c); for
-   |c| > 1/2, asin is SLEEF's u10 routine (<= 1.0 ulp by its
-   documentation) or libm's when SLEEF is absent, and oms is
-   c^2 / (1 + sqrt((1 - c)(1 + c))).  Meant for |c| <= 1/2,
+/* For n cosines c: t = asin c, oms = 1 - sqrt(1 - c^2) computed as
+   c^2 / (1 + sqrt((1 - c)(1 + c))), and, when f != NULL, f = t c - oms.
+   asin is, for |c| <= 1/2, lsc_vm_asin_half evaluated in vector lanes
+   (below 1 ulp), and for |c| > 1/2 SLEEF's u10 routine (<= 1.0 ulp by its
+   documentation) or libm's when SLEEF is absent.  Meant for |c| <= 1/2,
    where every output is well conditioned; the loss recomputes nearly
    (anti)parallel pairs from the vectors.  Returns the number of entries
    with |c| > 1/2 and, when near != NULL (room for n indices), stores their
