@@ -120,9 +120,9 @@ pack_a_any (double *ap, const operands *o, size_t i0, size_t pc, size_t kc)
 /* ------------------------------------------------------- micro-kernel */
 
 #ifdef LSC_VG_AVX512
-#define ROW(r)                                                          \
+#define ROW(r, RS)                                                      \
   do {                                                                  \
-    __m512d ar = _mm512_set1_pd (a[r]);                                 \
+    __m512d ar = _mm512_set1_pd (a[(r) * (RS)]);                        \
     c##r##0 = _mm512_fmadd_pd (ar, b0, c##r##0);                        \
     if (nv > 1)                                                         \
       c##r##1 = _mm512_fmadd_pd (ar, b1, c##r##1);                      \
@@ -232,6 +232,27 @@ pack_a (double *ap, const operands *o, size_t i0, size_t pc, size_t kc)
       ap[q * MR + r] = src[r * lda + q];
 }
 
+/* The diagonal block of a full panel of the symmetric A (rows i0 ..
+   i0 + MR - 1, columns p in [i0, i0 + MR) within [pc, pc + kc)), packed
+   as pack_a would: the micro-kernel reads the rest of the panel in place
+   (left of the block from columns of the upper triangle, right of it from
+   rows).  Returns the number of columns packed. */
+static size_t
+pack_diag (double *dg, const operands *o, size_t i0, size_t pc, size_t kc)
+{
+  size_t p0 = i0 > pc ? i0 : pc, p1 = i0 + MR < pc + kc ? i0 + MR : pc + kc;
+  if (p1 <= p0)
+    return 0;
+  for (size_t p = p0; p < p1; p++)
+    for (size_t r = 0; r < MR; r++)
+      {
+        size_t i = i0 + r;
+        dg[(p - p0) * MR + r] = p < i ? o->a[p * o->lda + i]
+                                      : o->a[i * o->lda + p];
+      }
+  return p1 - p0;
+}
+
 /* pack_b for B = diag(gam) Y (not the Gram product), in vector lanes. */
 __attribute__ ((target ("avx512f"))) static void
 pack_b_rows (double *bp, const operands *o, size_t j0, size_t pc, size_t kc)
@@ -250,13 +271,42 @@ pack_b_rows (double *bp, const operands *o, size_t j0, size_t pc, size_t kc)
     }
 }
 
-/* C[0..mr)[0..nc) (+)= s (A panel x B panel) over kc steps, nc <= 8 nv;
-   the B panel's groups of 8 columns are read from b, bb and bc (b + 8,
-   b + 16 with bs = 24: a packed B panel; with bs = ldy: the rows of an
-   unscaled B in place) or from A panels (bs = 8: the Gram product, where
-   B is A transposed). */
+/* One step q of the micro-kernel: the B vectors, then the MR rows of A
+   broadcast from a[r RS]; a advances by QS. */
+#define KSTEP(RS, QS)                                                   \
+  do {                                                                  \
+    __m512d b0 = _mm512_loadu_pd (b);                                   \
+    __m512d b1 = nv > 1 ? _mm512_loadu_pd (bb) : b0;                    \
+    __m512d b2 = nv > 2 ? _mm512_loadu_pd (bc) : b0;                    \
+    ROW (0, RS);                                                        \
+    ROW (1, RS);                                                        \
+    ROW (2, RS);                                                        \
+    ROW (3, RS);                                                        \
+    ROW (4, RS);                                                        \
+    ROW (5, RS);                                                        \
+    ROW (6, RS);                                                        \
+    ROW (7, RS);                                                        \
+    a += (QS);                                                          \
+    b += bs;                                                            \
+    bb += bs;                                                           \
+    bc += bs;                                                           \
+  } while (0)
+
+/* C[0..mr)[0..nc) (+)= s (A panel x B panel) over n1 + n2 + n3 steps,
+   nc <= 8 nv; the B panel's groups of 8 columns are read from b, bb and
+   bc (b + 8, b + 16 with bs = 24: a packed B panel; with bs = ldy: the
+   rows of an unscaled B in place) or from A panels (bs = 8: the Gram
+   product, where B is A transposed).  The A panel's rows come in three
+   runs of steps, in this order: n1 steps from columns of a stored matrix
+   (A[r][q] = a1[q lda + r]: the part of a symmetric T left of its
+   diagonal block, read from its upper triangle in place), n2 steps from a
+   packed panel a2 (a2[q MR + r]) and n3 steps from rows of a stored
+   matrix (A[r][q] = a3[r lda + q]: the part right of it, in place).  The
+   products are accumulated in the order of the steps, so the bits do not
+   depend on how the steps are split into runs. */
 __attribute__ ((target ("avx512f"), always_inline)) static inline void
-ukernel (size_t kc, const double *restrict a, const double *restrict b,
+ukernel (size_t n1, const double *a1, size_t n2, const double *a2,
+         size_t n3, const double *a3, size_t lda, const double *restrict b,
          const double *restrict bb, const double *restrict bc, size_t bs,
          double *c, size_t ldc, size_t mr, size_t nc, double s, int accum,
          const int nv)
@@ -266,24 +316,15 @@ ukernel (size_t kc, const double *restrict a, const double *restrict b,
   __m512d c30 = c00, c31 = c00, c32 = c00, c40 = c00, c41 = c00, c42 = c00;
   __m512d c50 = c00, c51 = c00, c52 = c00, c60 = c00, c61 = c00, c62 = c00;
   __m512d c70 = c00, c71 = c00, c72 = c00;
-  for (size_t q = 0; q < kc; q++)
-    {
-      __m512d b0 = _mm512_loadu_pd (b);
-      __m512d b1 = nv > 1 ? _mm512_loadu_pd (bb) : b0;
-      __m512d b2 = nv > 2 ? _mm512_loadu_pd (bc) : b0;
-      ROW (0);
-      ROW (1);
-      ROW (2);
-      ROW (3);
-      ROW (4);
-      ROW (5);
-      ROW (6);
-      ROW (7);
-      a += MR;
-      b += bs;
-      bb += bs;
-      bc += bs;
-    }
+  const double *a = a1;
+  for (size_t q = 0; q < n1; q++)
+    KSTEP (1, lda);
+  a = a2;
+  for (size_t q = 0; q < n2; q++)
+    KSTEP (1, MR);
+  a = a3;
+  for (size_t q = 0; q < n3; q++)
+    KSTEP (lda, 1);
   __m512d vs = _mm512_set1_pd (s);
   __mmask8 m0 = lanes (nc), m1 = lanes (nc > 8 ? nc - 8 : 0);
   __mmask8 m2 = lanes (nc > 16 ? nc - 16 : 0);
@@ -300,11 +341,13 @@ ukernel (size_t kc, const double *restrict a, const double *restrict b,
 /* The micro-kernel for one, two and three vectors of columns. */
 #define UKERNEL(NV)                                                     \
   __attribute__ ((target ("avx512f"))) static void                      \
-  ukernel##NV (size_t kc, const double *a, const double *b,             \
+  ukernel##NV (size_t n1, const double *a1, size_t n2, const double *a2, \
+               size_t n3, const double *a3, size_t lda, const double *b, \
                const double *bb, const double *bc, size_t bs, double *c, \
                size_t ldc, size_t mr, size_t nc, double s, int accum)   \
   {                                                                     \
-    ukernel (kc, a, b, bb, bc, bs, c, ldc, mr, nc, s, accum, NV);       \
+    ukernel (n1, a1, n2, a2, n3, a3, lda, b, bb, bc, bs, c, ldc, mr, nc, \
+             s, accum, NV);                                             \
   }
 UKERNEL (1)
 UKERNEL (2)
@@ -331,8 +374,17 @@ drive (lsc_vg_buf *w, const operands *o, size_t K, double s, double *C,
         for (size_t jp = 0; jp < np; jp++)
           if (!direct || N - jp * NR < NR)
             pack_b_rows (w->bp + jp * kc * NR, o, jp * NR, pc, kc);
+      /* the symmetric T of the T Z product: only the diagonal blocks of
+         full panels are packed, the micro-kernel reads the rest of T in
+         place (the last panel, if partial, is packed whole) */
+      int inplace = !gram && o->ksym == M;
+      double *apart = w->ap + mp * MR * MR;
       for (size_t ip = 0; ip < mp; ip++)
-        pack_a (w->ap + ip * kc * MR, o, ip * MR, pc, kc);
+        if (inplace && ip * MR + MR <= M)
+          pack_diag (w->ap + ip * MR * MR, o, ip * MR, pc, kc);
+        else
+          pack_a (inplace ? apart : w->ap + ip * kc * MR, o, ip * MR, pc,
+                  kc);
       for (size_t jp = 0; jp < np; jp++)
         {
           size_t j0 = jp * NR, nc = N - j0 < NR ? N - j0 : NR;
@@ -369,16 +421,36 @@ drive (lsc_vg_buf *w, const operands *o, size_t K, double s, double *C,
               size_t off = gram && i0 > j0 ? (i0 - j0) / 8 : 0;
               const double *bv[3] = { b0, b1, b2 };
               size_t n1 = nc - 8 * off, nv = (n1 + 7) / 8;
-              const double *a = w->ap + ip * kc * MR, *p0 = bv[off];
+              const double *p0 = bv[off];
               const double *p1 = off + 1 < 3 ? bv[off + 1] : p0;
               const double *p2 = off + 2 < 3 ? bv[off + 2] : p0;
               double *ct = C + i0 * ldc + j0 + 8 * off;
+              /* the steps of the panel: all packed, or (T in place) left
+                 of the diagonal block, the block, right of it */
+              size_t s1 = 0, s2 = kc, s3 = 0, lda = o->lda;
+              const double *a1 = NULL, *a2 = w->ap + ip * kc * MR, *a3 = NULL;
+              if (inplace && mr == MR)
+                {
+                  s1 = i0 > pc ? (i0 - pc < kc ? i0 - pc : kc) : 0;
+                  size_t p0d = i0 > pc ? i0 : pc;
+                  size_t p1d = i0 + MR < pc + kc ? i0 + MR : pc + kc;
+                  s2 = p1d > p0d ? p1d - p0d : 0;
+                  s3 = kc - s1 - s2;
+                  a1 = s1 ? o->a + pc * lda + i0 : NULL;
+                  a2 = w->ap + ip * MR * MR;
+                  a3 = o->a + i0 * lda + pc + s1 + s2;
+                }
+              else if (inplace)
+                a2 = apart;
               if (nv == 3)
-                ukernel3 (kc, a, p0, p1, p2, bs, ct, ldc, mr, n1, s, pc > 0);
+                ukernel3 (s1, a1, s2, a2, s3, a3, lda, p0, p1, p2, bs, ct, ldc,
+                          mr, n1, s, pc > 0);
               else if (nv == 2)
-                ukernel2 (kc, a, p0, p1, p2, bs, ct, ldc, mr, n1, s, pc > 0);
+                ukernel2 (s1, a1, s2, a2, s3, a3, lda, p0, p1, p2, bs, ct, ldc,
+                          mr, n1, s, pc > 0);
               else
-                ukernel1 (kc, a, p0, p1, p2, bs, ct, ldc, mr, n1, s, pc > 0);
+                ukernel1 (s1, a1, s2, a2, s3, a3, lda, p0, p1, p2, bs, ct, ldc,
+                          mr, n1, s, pc > 0);
             }
         }
     }
