@@ -216,10 +216,10 @@ row_norm (const double *y, size_t d, double big, double hi, double lo)
    student-target block is the entries of the unit student rows
    themselves (no product) and the target-target block the identity,
    written once with the target rows.  Every row is checked, copied,
-   normed, normalised and added to r in one visit while it sits in the
+   summed for its norm and added to r in one visit while it sits in the
    first-level cache (the separate passes over W cost a fifth of the
-   gradient at k = d = 100); the errors are those of lsc_problem_check,
-   in its order. */
+   gradient at k = d = 100); the norms and unit rows follow in passes of
+   their own; the errors are those of lsc_problem_check, in its order. */
 int
 lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
                   const lsc_problem *p)
@@ -282,7 +282,7 @@ lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
   for (size_t a = 0; a < rows; a++)
     {
       const double *src = a < k ? W + a * d : p->V + (a - k) * d;
-      double *y = ws->Y + a * d, *yh = ws->Yh + a * d, hi, lo, big;
+      double *y = ws->Y + a * d, hi, lo, big;
       if (bad || zero)
         big = lsc_vm_maxabs (src, d);  /* scan on for the errors' order */
       else
@@ -296,12 +296,27 @@ lsc_loss_prepare (lsc_loss_workspace *ws, const double *W,
         zero = 1;
       if (bad || zero)
         continue;   /* compute nothing more */
-      double n = row_norm (y, d, big, hi, lo);
-      ws->nrm[a] = n;
+      /* kept for the passes below */
+      ws->nrm[a] = big;
+      ws->n2[2 * a] = hi;
+      ws->n2[2 * a + 1] = lo;
+    }
+  /* The norms in a pass of their own: each is a dependent chain (square
+     root, correction, division) that the processor overlaps across rows
+     here, where after each row's pass it stalled the next row; then the
+     unit rows. */
+  for (size_t a = 0; a < rows && !bad && !zero; a++)
+    {
+      double big = ws->nrm[a], hi = ws->n2[2 * a], lo = ws->n2[2 * a + 1];
       int direct = big >= 0x1p-450 && big <= 0x1p450;
+      ws->nrm[a] = row_norm (ws->Y + a * d, d, big, hi, lo);
       ws->n2[2 * a] = direct ? hi : NAN;
       ws->n2[2 * a + 1] = direct ? lo : NAN;
-      lsc_vm_div (yh, y, n, d);
+    }
+  for (size_t a = 0; a < rows && !bad && !zero; a++)
+    {
+      double *yh = ws->Yh + a * d;
+      lsc_vm_div (yh, ws->Y + a * d, ws->nrm[a], d);
       if (!p->V)
         memcpy (ws->C + a * nr + k, yh, d * sizeof (double));
     }
