@@ -1,7 +1,8 @@
 /* The dense products of the loss and gradient (vgemm.h): Goto-style
    blocking with panels packed from the loss's own layouts (the transposed
-   rows of the Gram product, the upper-stored symmetric T, rows scaled by
-   their output weights on the fly) and an 8 x 24 AVX-512 micro-kernel
+   rows of the Gram product, rows scaled by their output weights on the
+   fly; of the upper-stored symmetric T only the diagonal blocks, the rest
+   read in place) and an 8 x 24 AVX-512 micro-kernel
    that keeps its 24 accumulators in registers; CBLAS otherwise.  Every
    entry is an ordinary floating-point dot product (FMA accumulation in a
    fixed order, then one multiplication by the scale), so the error bound
