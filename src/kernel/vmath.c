@@ -355,28 +355,36 @@ pairs8 (__m512d x, __m512d *o, __m512d *f, __mmask8 near)
   return a;
 }
 
+/* Eight entries from i (lanes m) of pairs_avx512. */
+LSC_AVX512 static inline __attribute__ ((always_inline)) size_t
+pairs8_at (double *t, double *oms, double *f, const double *c, size_t i,
+           __mmask8 m, size_t *near, size_t nn)
+{
+  __m512d o, g, x = _mm512_maskz_loadu_pd (m, c + i);
+  unsigned mk = (unsigned) _mm512_mask_cmp_pd_mask (
+      m, _mm512_abs_pd (x), _mm512_set1_pd (0.5), _CMP_GT_OQ);
+  if (mk)
+    nn = push_near (near, nn, mk, i);
+  __m512d a = pairs8 (x, &o, &g, near ? (__mmask8) 0 : (__mmask8) mk);
+  _mm512_mask_storeu_pd (t + i, m, a);
+  _mm512_mask_storeu_pd (oms + i, m, o);
+  if (f)
+    _mm512_mask_storeu_pd (f + i, m, g);
+  return nn;
+}
+
+/* Whole vectors, then the masked tail (the same operations: the mask is
+   no longer recomputed at every step). */
 LSC_AVX512 static size_t
 pairs_avx512 (double *t, double *oms, double *f, const double *c, size_t n,
               size_t *near)
 {
   size_t i = 0, nn = 0;
-  __m512d o, g;
-  const __m512d half = _mm512_set1_pd (0.5);
-  for (; i < n; i += 8)
-    {
-      size_t r = n - i < 8 ? n - i : 8;
-      __mmask8 m = (__mmask8) ((1u << r) - 1u);
-      __m512d x = _mm512_maskz_loadu_pd (m, c + i);
-      unsigned mk = (unsigned)
-          _mm512_mask_cmp_pd_mask (m, _mm512_abs_pd (x), half, _CMP_GT_OQ);
-      if (mk)
-        nn = push_near (near, nn, mk, i);
-      __m512d a = pairs8 (x, &o, &g, near ? (__mmask8) 0 : (__mmask8) mk);
-      _mm512_mask_storeu_pd (t + i, m, a);
-      _mm512_mask_storeu_pd (oms + i, m, o);
-      if (f)
-        _mm512_mask_storeu_pd (f + i, m, g);
-    }
+  for (; i + 8 <= n; i += 8)
+    nn = pairs8_at (t, oms, f, c, i, (__mmask8) 0xff, near, nn);
+  if (i < n)
+    nn = pairs8_at (t, oms, f, c, i, (__mmask8) ((1u << (n - i)) - 1u),
+                    near, nn);
   return nn;
 }
 

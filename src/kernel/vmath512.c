@@ -121,6 +121,20 @@ lsc_vm512_axpy (double *y, double a, const double *x, size_t n)
 
 /* y = ((y + a x) + b u) + c v, each product rounded (as axpy3_scalar),
    and max |y| of the result (as lsc_vm512_maxabs). */
+/* One vector (lanes k) of lsc_vm512_axpy3 from i. */
+#define AXPY3_AT(i, k)                                                  \
+  do {                                                                  \
+    __m512d s = _mm512_add_pd (_mm512_maskz_loadu_pd (k, y + i),        \
+                               _mm512_mul_pd (av, _mm512_maskz_loadu_pd (k, x + i))); \
+    s = _mm512_add_pd (s, _mm512_mul_pd (bv, _mm512_maskz_loadu_pd (k, u + i))); \
+    if (c != 0.0)                                                       \
+      s = _mm512_add_pd (s, _mm512_mul_pd (cv, _mm512_maskz_loadu_pd (k, v + i))); \
+    _mm512_mask_storeu_pd (y + i, k, s);                                \
+    __m512d as = _mm512_abs_pd (s);                                     \
+    bad |= _mm512_cmp_pd_mask (as, as, _CMP_UNORD_Q);                   \
+    m = _mm512_max_pd (m, as);                                          \
+  } while (0)
+
 LSC_512 double
 lsc_vm512_axpy3 (double *y, double a, const double *x, double b,
                  const double *u, double c, const double *v, size_t n)
@@ -128,21 +142,41 @@ lsc_vm512_axpy3 (double *y, double a, const double *x, double b,
   __m512d av = _mm512_set1_pd (a), bv = _mm512_set1_pd (b);
   __m512d cv = _mm512_set1_pd (c), m = _mm512_setzero_pd ();
   __mmask8 bad = 0;
-  for (size_t i = 0; i < n; i += 8)
-    {
-      __mmask8 k = tail (n - i);
-      __m512d s = _mm512_add_pd (_mm512_maskz_loadu_pd (k, y + i),
-                                 _mm512_mul_pd (av, _mm512_maskz_loadu_pd (k, x + i)));
-      s = _mm512_add_pd (s, _mm512_mul_pd (bv, _mm512_maskz_loadu_pd (k, u + i)));
-      if (c != 0.0)
-        s = _mm512_add_pd (s, _mm512_mul_pd (cv, _mm512_maskz_loadu_pd (k, v + i)));
-      _mm512_mask_storeu_pd (y + i, k, s);
-      __m512d as = _mm512_abs_pd (s);
-      bad |= _mm512_cmp_pd_mask (as, as, _CMP_UNORD_Q);
-      m = _mm512_max_pd (m, as);
-    }
+  size_t i = 0;
+  /* whole vectors, then the masked tail (the same operations) */
+  for (; i + 8 <= n; i += 8)
+    AXPY3_AT (i, (__mmask8) 0xff);
+  if (i < n)
+    AXPY3_AT (i, tail (n - i));
   return bad ? NAN : _mm512_reduce_max_pd (m);
 }
+
+/* One vector (lanes k) of lsc_vm512_rowpass from i. */
+#define ROWPASS_AT(i, k)                                                \
+  do {                                                                  \
+    __m512d x = _mm512_maskz_loadu_pd (k, src + i);                     \
+    _mm512_mask_storeu_pd (y + i, k, x);                                \
+    __m512d ax = _mm512_abs_pd (x);                                     \
+    bad |= _mm512_cmp_pd_mask (ax, ax, _CMP_UNORD_Q);                   \
+    m = _mm512_max_pd (m, ax);                                          \
+    /* sum of squares, as lsc_vm512_sumsq */                            \
+    __m512d ph = _mm512_mul_pd (x, x), pl = _mm512_fmsub_pd (x, x, ph); \
+    __m512d t = _mm512_add_pd (hi, ph), bb = _mm512_sub_pd (t, hi);     \
+    __m512d e = _mm512_add_pd (_mm512_sub_pd (hi, _mm512_sub_pd (t, bb)), \
+                               _mm512_sub_pd (ph, bb));                 \
+    l = _mm512_add_pd (l, _mm512_add_pd (e, pl));                       \
+    hi = t;                                                             \
+    /* s + c += a x, as lsc_vm512_acc2 */                               \
+    __m512d sv = _mm512_maskz_loadu_pd (k, s + i);                      \
+    __m512d p = _mm512_mul_pd (av, x), ql = _mm512_fmsub_pd (av, x, p); \
+    __m512d u = _mm512_add_pd (sv, p), ub = _mm512_sub_pd (u, sv);      \
+    __m512d f = _mm512_add_pd (_mm512_sub_pd (sv, _mm512_sub_pd (u, ub)), \
+                               _mm512_sub_pd (p, ub));                  \
+    _mm512_mask_storeu_pd (s + i, k, u);                                \
+    _mm512_mask_storeu_pd (c + i, k,                                    \
+                           _mm512_add_pd (_mm512_maskz_loadu_pd (k, c + i), \
+                                          _mm512_add_pd (f, ql)));      \
+  } while (0)
 
 /* lsc_vm512_maxabs, a copy, lsc_vm512_sumsq (scale 1) and lsc_vm512_acc2
    in one pass: the same operations lane by lane, so the same bits (the
@@ -154,32 +188,12 @@ lsc_vm512_rowpass (double *y, const double *src, size_t n, double *hi_out,
   __m512d m = _mm512_setzero_pd (), hi = m, l = m;
   __m512d av = _mm512_set1_pd (a);
   __mmask8 bad = 0;
-  for (size_t i = 0; i < n; i += 8)
-    {
-      __mmask8 k = tail (n - i);
-      __m512d x = _mm512_maskz_loadu_pd (k, src + i);
-      _mm512_mask_storeu_pd (y + i, k, x);
-      __m512d ax = _mm512_abs_pd (x);
-      bad |= _mm512_cmp_pd_mask (ax, ax, _CMP_UNORD_Q);
-      m = _mm512_max_pd (m, ax);
-      /* sum of squares, as lsc_vm512_sumsq */
-      __m512d ph = _mm512_mul_pd (x, x), pl = _mm512_fmsub_pd (x, x, ph);
-      __m512d t = _mm512_add_pd (hi, ph), bb = _mm512_sub_pd (t, hi);
-      __m512d e = _mm512_add_pd (_mm512_sub_pd (hi, _mm512_sub_pd (t, bb)),
-                                 _mm512_sub_pd (ph, bb));
-      l = _mm512_add_pd (l, _mm512_add_pd (e, pl));
-      hi = t;
-      /* s + c += a x, as lsc_vm512_acc2 */
-      __m512d sv = _mm512_maskz_loadu_pd (k, s + i);
-      __m512d p = _mm512_mul_pd (av, x), ql = _mm512_fmsub_pd (av, x, p);
-      __m512d u = _mm512_add_pd (sv, p), ub = _mm512_sub_pd (u, sv);
-      __m512d f = _mm512_add_pd (_mm512_sub_pd (sv, _mm512_sub_pd (u, ub)),
-                                 _mm512_sub_pd (p, ub));
-      _mm512_mask_storeu_pd (s + i, k, u);
-      _mm512_mask_storeu_pd (c + i, k,
-                             _mm512_add_pd (_mm512_maskz_loadu_pd (k, c + i),
-                                            _mm512_add_pd (f, ql)));
-    }
+  /* whole vectors, then the masked tail (the same operations) */
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8)
+    ROWPASS_AT (i, (__mmask8) 0xff);
+  if (i < n)
+    ROWPASS_AT (i, tail (n - i));
   double h[8], lw[8];
   _mm512_storeu_pd (h, hi);
   _mm512_storeu_pd (lw, l);
@@ -202,7 +216,10 @@ LSC_512 void
 lsc_vm512_div (double *dst, const double *src, double q, size_t n)
 {
   __m512d qv = _mm512_set1_pd (q);
-  for (size_t i = 0; i < n; i += 8)
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8)
+    _mm512_storeu_pd (dst + i, _mm512_div_pd (_mm512_loadu_pd (src + i), qv));
+  if (i < n)
     {
       __mmask8 k = tail (n - i);
       _mm512_mask_storeu_pd (dst + i, k,
