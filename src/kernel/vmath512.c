@@ -16,6 +16,18 @@ tail (size_t r)
   return r >= 8 ? (__mmask8) 0xff : (__mmask8) ((1u << r) - 1u);
 }
 
+/* STEP (i, lanes) over x[0..n): whole vectors of eight, then the masked
+   tail once (the mask is not recomputed at every step; the same
+   operations on the same lanes as a loop masked throughout). */
+#define BY_VECTORS(n, STEP)                                             \
+  do {                                                                  \
+    size_t i_ = 0;                                                      \
+    for (; i_ + 8 <= (n); i_ += 8)                                      \
+      STEP (i_, (__mmask8) 0xff);                                       \
+    if (i_ < (n))                                                       \
+      STEP (i_, tail ((n) - i_));                                       \
+  } while (0)
+
 /* Four running maxima (independent dependency chains), NaN lanes
    collected in a mask. */
 LSC_512 double
@@ -142,12 +154,7 @@ lsc_vm512_axpy3 (double *y, double a, const double *x, double b,
   __m512d av = _mm512_set1_pd (a), bv = _mm512_set1_pd (b);
   __m512d cv = _mm512_set1_pd (c), m = _mm512_setzero_pd ();
   __mmask8 bad = 0;
-  size_t i = 0;
-  /* whole vectors, then the masked tail (the same operations) */
-  for (; i + 8 <= n; i += 8)
-    AXPY3_AT (i, (__mmask8) 0xff);
-  if (i < n)
-    AXPY3_AT (i, tail (n - i));
+  BY_VECTORS (n, AXPY3_AT);
   return bad ? NAN : _mm512_reduce_max_pd (m);
 }
 
@@ -188,12 +195,7 @@ lsc_vm512_rowpass (double *y, const double *src, size_t n, double *hi_out,
   __m512d m = _mm512_setzero_pd (), hi = m, l = m;
   __m512d av = _mm512_set1_pd (a);
   __mmask8 bad = 0;
-  /* whole vectors, then the masked tail (the same operations) */
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8)
-    ROWPASS_AT (i, (__mmask8) 0xff);
-  if (i < n)
-    ROWPASS_AT (i, tail (n - i));
+  BY_VECTORS (n, ROWPASS_AT);
   double h[8], lw[8];
   _mm512_storeu_pd (h, hi);
   _mm512_storeu_pd (lw, l);
@@ -216,14 +218,10 @@ LSC_512 void
 lsc_vm512_div (double *dst, const double *src, double q, size_t n)
 {
   __m512d qv = _mm512_set1_pd (q);
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8)
-    _mm512_storeu_pd (dst + i, _mm512_div_pd (_mm512_loadu_pd (src + i), qv));
-  if (i < n)
-    {
-      __mmask8 k = tail (n - i);
-      _mm512_mask_storeu_pd (dst + i, k,
-                             _mm512_div_pd (_mm512_maskz_loadu_pd (k, src + i), qv));
-    }
+#define DIV_AT(i, k)                                                    \
+  _mm512_mask_storeu_pd (dst + i, k,                                    \
+                         _mm512_div_pd (_mm512_maskz_loadu_pd (k, src + i), qv))
+  BY_VECTORS (n, DIV_AT);
+#undef DIV_AT
 }
 #endif
