@@ -125,14 +125,23 @@ int lsc_cert_eval (arb_t L, arb_t Ldot, arb_ptr g, arb_ptr gdot, arb_ptr H,
                    const lsc_young *G, const arb_t d, const arb_t ddot,
                    const int *ks, const int *alias, slong prec);
 
-/* Centered enclosures over the box (X, D) with centre (x, dm):
+/* M = the n x n matrix stored row-major in a. */
+void lsc_cert_vec_to_mat (arb_mat_t M, arb_srcptr a, size_t n);
+
+/* Centered enclosures over the box (X, D) with centre (x, dm) (centered.c):
    f(X, D) in f(x, dm) + f'(X, D) . (X - x, D - dm) (mean value theorem on
-   the convex box, f' from jets in the ball direction).  L, g, H may be
-   NULL.  X = x and D = dm give the values at the centre. */
+   the convex box, f' from jets in the ball direction; the d direction by
+   a Taylor model of order N when D is a ball and N >= 1).  L, g, H may be
+   NULL.  X = x and D = dm give the values at the centre.  root (np ints
+   in 0..nr-1, or NULL: the parameters themselves) names the coordinate
+   that each parameter copies (the caller's promise: equal balls and
+   centres for equal roots), so that the mean value theorem runs over the
+   nr root coordinates. */
 int lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
                             const arb_t dm, arb_srcptr X, const arb_t D,
                             const lsc_young *G, const int *ks,
-                            const int *alias, int N, slong prec);
+                            const int *alias, const int *root, size_t nr,
+                            int N, slong prec);
 
 /* Taylor models in d (taylor.c): the coefficients of L, g, H at the point
    p in powers of (d - dm), N + 1 per output (Lc[k], gc[i (N+1) + k],

@@ -41,6 +41,14 @@ lsc_certify_taylor (const lsc_certify_options *opt, double d)
   return isfinite (d) && fabs (d) >= 1e6 ? 7 : 4;
 }
 
+void
+lsc_cert_vec_to_mat (arb_mat_t M, arb_srcptr a, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < n; j++)
+      arb_set (arb_mat_entry (M, i, j), a + i * n + j);
+}
+
 /* The evaluation without argument checks or error reports (a failed
    enclosure is an answer, not an error, inside the proofs). */
 int

@@ -17,11 +17,13 @@
    (xd, 1) into Ad.  alias[i]: the parameter of G (the root of the chain)
    that Gq's parameter i copies, so that rows which Fix(G) keeps equal
    (the split rows of a k = d + m family, free in Fix(G0)) are known to be
-   identical. */
+   identical.  The centered form runs over G's nr parameters (the box
+   is the image of G's box: the level's Hessian is a function of those),
+   not over the level's nq. */
 static int
 hess_q (arb_mat_t A, arb_mat_t Ad, const lsc_young *Gq, arb_srcptr x,
         arb_srcptr X, arb_srcptr xd, const int *par, const int *alias,
-        size_t nq,
+        size_t nr, size_t nq,
         const arb_t dm, const arb_t D, const int *ks, int N, slong prec)
 {
   arb_ptr xq = _arb_vec_init ((slong) nq), Xq = _arb_vec_init ((slong) nq),
@@ -40,7 +42,7 @@ hess_q (arb_mat_t A, arb_mat_t Ad, const lsc_young *Gq, arb_srcptr x,
   int rc = xd ? lsc_cert_eval (NULL, NULL, NULL, NULL, H, Hd, Xq, Dq, Gq, D,
                                one, ks, alias, prec)
               : lsc_cert_eval_centered (NULL, NULL, H, xq, dm, Xq, D, Gq,
-                                        ks, alias, N, prec);
+                                        ks, alias, alias, nr, N, prec);
   for (size_t i = 0; !rc && i < nq; i++)
     for (size_t j = 0; j < nq; j++)
       {
@@ -190,14 +192,14 @@ lsc_cert_blocks_sym (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
     }
   /* hess_q maps level q's parameters from level q - 1 (x[q]) */
   rc = hess_q (A[0], Ad ? Ad[0] : NULL, Gq[0], x[0], X[0], xd ? xdq[0] : NULL,
-               par[0], root[0], nq[0], dm, d, kq[1], N, prec);
+               par[0], root[0], np, nq[0], dm, d, kq[1], N, prec);
   if (!rc)
     rc = hess_q (A[1], Ad ? Ad[1] : NULL, Gq[1], x[1], X[1],
-                 xd ? xdq[1] : NULL, par[1], root[1], nq[1], dm, d, kq[2], N,
+                 xd ? xdq[1] : NULL, par[1], root[1], np, nq[1], dm, d, kq[2], N,
                  prec);
   if (!rc)
     rc = hess_q (H2, H2d, Gq[2], x[2], X[2], xd ? xdq[2] : NULL, par[2],
-                 root[2], nq[2], dm, d, kq[3], N, prec);
+                 root[2], np, nq[2], dm, d, kq[3], N, prec);
   for (int q = 0; q < 3; q++)
     flint_free (root[q]);
   /* the odd and even parts of Fix(G2) under the swap; with a small
