@@ -43,7 +43,9 @@ typedef struct
                           {-1, 0, 1}, k_i in 0..3 from the branch's decay:
                           b ~ d^-2, c ~ d^-1, f ~ -1 + d^-1); 0: boxes in
                           the parameters p; -1: automatic, scaled for the
-                          subintervals at d >= 1e6                    (-1) */
+                          subintervals at d >= 1e6, below adaptive (a
+                          failed subinterval is tried again in the
+                          other unknowns at the same width)           (-1) */
 } lsc_certify_options;
 void lsc_certify_options_init (lsc_certify_options *opt);
 

@@ -155,7 +155,15 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
     }
   double d = a, w = o.max_rel_width * a, xd = a; /* x lies at d = xd */
   size_t count = 0;
-  double fail_rel = HUGE_VAL; /* relative width of the last failed try */
+  /* relative width of the last failed try in each mode (0: the
+     parameters p, 1: scaled unknowns) */
+  double fail_rel[2] = { HUGE_VAL, HUGE_VAL };
+  /* below 1e6 the automatic choice is adaptive: scaled unknowns widen
+     the pieces of families whose parameters decay (F4 at 1e5: one piece
+     per 1 % of d instead of 22), plain ones those of others (Y7_af: 5
+     instead of 12); a failed try is repeated in the other mode at the
+     same width unless that mode already failed at a width as small */
+  int mode = o.scaled != 0;
   while (d < b)
     {
       if (++count > o.max_pieces)
@@ -191,7 +199,7 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
          the smallest angle of a row to its target, ~ 1/d, bounds the box;
          in q the box follows each parameter's decay: half the pieces
          at 1e8 - 1e9, the same count below 1e6) */
-      int use_ks = o.scaled > 0 || (o.scaled < 0 && d >= 1e6);
+      int use_ks = o.scaled > 0 || (o.scaled < 0 && (d >= 1e6 || mode));
       if (use_ks)
         {
           double m = xd;
@@ -226,8 +234,16 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
         {
           _arb_vec_set (x, keep, np);
           xd = xd0;
-          fail_rel = (e - d) / d;
-          w = 0.5 * (e - d);
+          double r = (e - d) / d;
+          fail_rel[mode] = r;
+          if (o.scaled < 0 && d < 1e6 && r < fail_rel[!mode])
+            mode = !mode; /* the same width in the other mode */
+          else
+            {
+              w = 0.5 * (e - d);
+              if (o.scaled < 0 && fail_rel[!mode] > fail_rel[mode])
+                mode = !mode;
+            }
           continue;
         }
       if (!pc.proved)
@@ -251,12 +267,13 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
          slowly (the width a proof allows changes slowly with d: 3 % per
          piece gives about one failed try in five pieces, 15 % one in
          two and a half) */
-      w = fmin (w, 0.9 * fail_rel * d);
-      fail_rel *= 1.03;
+      w = fmin (w, 0.9 * fail_rel[mode] * d);
+      fail_rel[0] *= 1.03;
+      fail_rel[1] *= 1.03;
       if (!pc.proved)
         {
           w = o.max_rel_width * d; /* start afresh past a failure */
-          fail_rel = HUGE_VAL;
+          fail_rel[0] = fail_rel[1] = HUGE_VAL;
         }
     }
   *proved = all && d >= b;
