@@ -175,8 +175,10 @@ add_class (scratch *s, const lsc_cellpair *cp, const lsc_jet *p, int want_L)
       lsc_bcells_forms (&s->c1, wt, prec);
       if (vfree)
         lsc_bcells_forms (&s->c2, wt, prec);
+      /* h1 and h2 are symmetric in (a, b) (the same formula, the same
+         operations): one enclosure serves both entries */
       for (size_t a = 0; a < n; a++)
-        for (size_t b = 0; b < n; b++)
+        for (size_t b = a; b < n; b++)
           {
             int ua = cp->pu[a], ub = cp->pu[b], va = cp->pv[a],
                 vb = cp->pv[b];
@@ -185,21 +187,33 @@ add_class (scratch *s, const lsc_cellpair *cp, const lsc_jet *p, int want_L)
                 lsc_bcells_h1 (&s->t, &s->c1, wt, a, b, prec);
                 lsc_jet_mul (&s->t, &s->t, &s->cnt, prec);
                 hadd (s->Hacc, np, ua, ub, &s->t, prec);
+                if (b != a)
+                  hadd (s->Hacc, np, ub, ua, &s->t, prec);
               }
             if (!vfree)
               continue;
-            if (ua >= 0 && vb >= 0)
+            if ((ua >= 0 && vb >= 0) || (ub >= 0 && va >= 0))
               {
                 lsc_bcells_h2 (&s->t, &s->c1, wt, a, b, prec);
                 lsc_jet_mul (&s->t, &s->t, &s->cnt, prec);
-                hadd (s->Hacc, np, ua, vb, &s->t, prec);
-                hadd (s->Hacc, np, vb, ua, &s->t, prec);
+                if (ua >= 0 && vb >= 0)
+                  {
+                    hadd (s->Hacc, np, ua, vb, &s->t, prec);
+                    hadd (s->Hacc, np, vb, ua, &s->t, prec);
+                  }
+                if (b != a && ub >= 0 && va >= 0)
+                  {
+                    hadd (s->Hacc, np, ub, va, &s->t, prec);
+                    hadd (s->Hacc, np, va, ub, &s->t, prec);
+                  }
               }
             if (va >= 0 && vb >= 0)
               {
                 lsc_bcells_h1 (&s->t, &s->c2, wt, a, b, prec);
                 lsc_jet_mul (&s->t, &s->t, &s->cnt, prec);
                 hadd (s->Hacc, np, va, vb, &s->t, prec);
+                if (b != a)
+                  hadd (s->Hacc, np, vb, va, &s->t, prec);
               }
           }
     }
