@@ -97,11 +97,10 @@ lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
   if (tiny)
     return lsc_cert_eval (L, NULL, g, NULL, H, NULL, X, NULL, G, D, NULL, ks,
                           alias, prec);
-  lsc_jet *pj = lsc_jet_vec_init (np), *gj = g ? lsc_jet_vec_init (np) : NULL;
-  lsc_jet *Hj = H ? lsc_jet_vec_init (np * np) : NULL;
-  lsc_jet dj, Lj;
-  lsc_jet_init (&dj);
-  lsc_jet_init (&Lj);
+  lsc_cert_jets j;
+  if ((rc = lsc_cert_jets_init (&j, np, g != NULL, H != NULL)))
+    return rc;
+  lsc_jet *pj = j.p, *gj = j.g, *Hj = j.H, *dj = &j.d, *Lj = &j.L;
   arb_t Ls;
   arb_init (Ls);
   arb_ptr gs = g ? _arb_vec_init ((slong) np) : NULL,
@@ -119,7 +118,7 @@ lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
                  : mag_is_zero (arb_radref (D))
                      && arf_equal (arb_midref (D), arb_midref (dm)))
         continue;
-      rc = partial_pass (L ? Ls : NULL, gs, Hs, pj, gj, Hj, &dj, &Lj, x, dm,
+      rc = partial_pass (L ? Ls : NULL, gs, Hs, pj, gj, Hj, dj, Lj, x, dm,
                          X, D, k, i0, nr, root, G, ks, alias, prec);
     }
   if (!rc && tm)
@@ -131,12 +130,12 @@ lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
       arb_t T;
       arb_init (T);
       arb_sub (T, D, dm, prec);
-      rc = lsc_cert_taylor_coefs (Lc, gc, Hc, x, dm, D, N, G, ks, alias,
-                                  prec);
+      rc = lsc_cert_taylor_coefs_jets (Lc, gc, Hc, &j, x, dm, D, N, G, ks,
+                                       alias, prec);
       if (!rc)
         {
           if (L)
-            lsc_cert_taylor_sum (LSC_JV (&Lj), Lc, N, T, prec);
+            lsc_cert_taylor_sum (LSC_JV (Lj), Lc, N, T, prec);
           for (size_t i = 0; g && i < np; i++)
             lsc_cert_taylor_sum (LSC_JV (&gj[i]), gc + i * s, N, T, prec);
           for (size_t i = 0; H && i < np * np; i++)
@@ -155,24 +154,20 @@ lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
       /* the centre */
       for (size_t i = 0; i < np; i++)
         lsc_jet_set_arb (&pj[i], x + i, NULL);
-      lsc_jet_set_arb (&dj, dm, NULL);
-      rc = lsc_restricted_eval_jet (L ? &Lj : NULL, gj, Hj, pj, G, &dj, ks,
+      lsc_jet_set_arb (dj, dm, NULL);
+      rc = lsc_restricted_eval_jet (L ? Lj : NULL, gj, Hj, pj, G, dj, ks,
                                     alias, prec);
     }
   if (!rc)
     {
       if (L)
-        arb_add (L, LSC_JV (&Lj), Ls, prec);
+        arb_add (L, LSC_JV (Lj), Ls, prec);
       for (size_t i = 0; g && i < np; i++)
         arb_add (g + i, LSC_JV (&gj[i]), gs + i, prec);
       for (size_t i = 0; H && i < np * np; i++)
         arb_add (H + i, LSC_JV (&Hj[i]), Hs + i, prec);
     }
-  lsc_jet_vec_clear (pj, np);
-  lsc_jet_vec_clear (gj, np);
-  lsc_jet_vec_clear (Hj, np * np);
-  lsc_jet_clear (&dj);
-  lsc_jet_clear (&Lj);
+  lsc_cert_jets_clear (&j);
   arb_clear (Ls);
   if (gs)
     _arb_vec_clear (gs, (slong) np);

@@ -108,6 +108,19 @@ int lsc_restricted_eval_jet (lsc_jet *L, lsc_jet *g, lsc_jet *H,
                              const lsc_jet *d, const int *ks,
                              const int *alias, slong prec);
 
+/* The jets of one evaluation (parameters, d, loss, gradient, Hessian),
+   allocated once and reused by every pass of a centered form or a
+   Taylor model: g (np) and H (np^2) only when asked for. */
+typedef struct
+{
+  size_t np;
+  lsc_jet *p, *g, *H;
+  lsc_jet d, L;
+} lsc_cert_jets;
+int lsc_cert_jets_init (lsc_cert_jets *j, size_t np, int want_g,
+                        int want_H);
+void lsc_cert_jets_clear (lsc_cert_jets *j);
+
 /* Scaled unknowns: with ks != NULL (np exponents in 0..LSC_CERT_KMAX,
    then np small integer offsets) the evaluators' parameters are q,
    p_i = ks[np + i] + q_i d^-ks[i], and L, g, H are
@@ -153,6 +166,13 @@ int lsc_cert_taylor_coefs (arb_ptr Lc, arb_ptr gc, arb_ptr Hc, arb_srcptr p,
                            const arb_t dm, const arb_t D, int N,
                            const lsc_young *G, const int *ks,
                            const int *alias, slong prec);
+/* The same with the caller's jets (j sized for G, with g and H when gc
+   and Hc are asked for). */
+int lsc_cert_taylor_coefs_jets (arb_ptr Lc, arb_ptr gc, arb_ptr Hc,
+                                lsc_cert_jets *j, arb_srcptr p,
+                                const arb_t dm, const arb_t D, int N,
+                                const lsc_young *G, const int *ks,
+                                const int *alias, slong prec);
 void lsc_cert_taylor_sum (arb_t r, arb_srcptr c, int N, const arb_t T,
                           slong prec);
 
