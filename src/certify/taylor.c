@@ -20,11 +20,14 @@ coefs (arb_ptr Lc, arb_ptr gc, arb_ptr Hc, lsc_cert_jets *j, arb_srcptr p,
   size_t np = lsc_young_nparams (G);
   for (size_t i = 0; i < np; i++)
     lsc_jet_set_arb (&j->p[i], p + i, NULL);
-  /* d + eps: the series variable is d - d0 */
-  j->d.n = N + 1;
+  /* d + eps: the series variable is d - d0; series of length kmax + 1
+     (every operation's coefficient k depends only on the coefficients
+     up to k, so the lower ones are those of a longer series) */
+  j->d.n = kmax + 1;
   arb_set (&j->d.c[0], d);
-  arb_one (&j->d.c[1]);
-  for (int k = 2; k <= N; k++)
+  if (kmax >= 1)
+    arb_one (&j->d.c[1]);
+  for (int k = 2; k <= kmax; k++)
     arb_zero (&j->d.c[k]);
   int rc = lsc_restricted_eval_jet (Lc ? &j->L : NULL, gc ? j->g : NULL,
                                     Hc ? j->H : NULL, j->p, G, &j->d, ks,
