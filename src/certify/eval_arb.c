@@ -18,6 +18,7 @@ lsc_certify_options_init (lsc_certify_options *opt)
   opt->min_rel_width = 1e-15;
   opt->taylor = 0;
   opt->scaled = -1;
+  opt->range_prec = 128;
 }
 
 slong

@@ -32,6 +32,7 @@ piece (lsc_cert_piece *pc, lsc_cert_crit *cr, arb_ptr x, const lsc_young *G,
   memset (pc, 0, sizeof *pc);
   pc->a = lo;
   pc->b = hi;
+  pc->prec = prec;
   if (exact)
     ;
   else if (lsc_certify_newton (x, G, dm, o))
@@ -141,7 +142,19 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
   int exact = cr.proved;
   if (exact)
     o.scaled = 0;
-  if (!exact && lsc_cert_track (x, G, dp, a, 0.05, &o))
+  /* the low precision first (o.range_prec); full: this try is the
+     retry at the automatic precision; ok_rel: relative width of the last
+     piece proved at the low precision (0 after a retry that failed as
+     well: no retry until the next proved piece) */
+  slong lowbits = o.prec > 0 ? 0 : o.range_prec;
+  int full = 0;
+  double ok_rel = HUGE_VAL;
+  /* the branch is followed at the low precision (Newton on midpoints:
+     approximations, refined at each piece's precision) */
+  lsc_certify_options ot = o;
+  if (lowbits > 0 && a < 1e6 && lowbits < lsc_certify_prec (&o, b))
+    ot.prec = lowbits;
+  if (!exact && lsc_cert_track (x, G, dp, a, 0.05, &ot))
     {
       lsc_cert_piece pc;
       memset (&pc, 0, sizeof pc);
@@ -186,7 +199,8 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
       double xd0 = xd;
       if (exact)
         ;
-      else if (lsc_cert_track (x, G, xd, 0.5 * (d + e), 0.05, &o))
+      else if (lsc_cert_track (x, G, xd, 0.5 * (d + e), 0.05,
+                               d < 1e6 ? &ot : &o))
         _arb_vec_set (x, keep, np);
       else
         xd = 0.5 * (d + e);
@@ -227,10 +241,31 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
               ks[i] = k;
             }
         }
+      int low = !full && lowbits > 0 && d < 1e6
+                && lowbits < lsc_certify_prec (&o, e);
+      lsc_certify_options op = o;
+      if (low)
+        op.prec = lowbits;
       piece (&pc, &cr, x, G, use_ks ? ks : NULL, d, e, want, exact,
-             have_ref ? &ref : NULL, &o, &hint);
+             have_ref ? &ref : NULL, &op, &hint);
+      int refuted = strncmp (pc.reason, "proved NOT", 10) == 0;
+      if (low && !pc.proved && !refuted && (e - d) / d <= ok_rel)
+        {
+          /* the same try at the automatic precision */
+          _arb_vec_set (x, keep, np);
+          xd = xd0;
+          full = 1;
+          continue;
+        }
+      if (full && pc.proved)
+        lowbits = 0; /* only the automatic precision proves here */
+      else if (full)
+        ok_rel = 0;
+      else if (low && pc.proved)
+        ok_rel = (e - d) / d;
+      full = 0;
       if (!pc.proved && (e - d) > o.min_rel_width * d
-          && strncmp (pc.reason, "proved NOT", 10) != 0)
+          && !refuted)
         {
           _arb_vec_set (x, keep, np);
           xd = xd0;
