@@ -59,6 +59,20 @@ hess_q (arb_mat_t A, arb_mat_t Ad, const lsc_young *Gq, arb_srcptr x,
   return rc;
 }
 
+/* B = E^T H E (B initialised, m x m) for the inclusion E of the coarse
+   level: (E y)_i = y_par[i], i < n. */
+static void
+fibre_sum (arb_mat_t B, const arb_mat_t H, const int *par, size_t n,
+           slong prec)
+{
+  arb_mat_zero (B);
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < n; j++)
+      arb_add (arb_mat_entry (B, par[i], par[j]),
+               arb_mat_entry (B, par[i], par[j]),
+               arb_mat_entry ((arb_mat_struct *) H, i, j), prec);
+}
+
 void
 lsc_cert_blocks_clear (arb_mat_t *A, arb_mat_t *Ad)
 {
@@ -190,16 +204,23 @@ lsc_cert_blocks_sym (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
       for (size_t i = 0; i < nq[q]; i++)
         root[q][i] = q ? root[q - 1][par[q][i]] : par[0][i];
     }
-  /* hess_q maps level q's parameters from level q - 1 (x[q]) */
-  rc = hess_q (A[0], Ad ? Ad[0] : NULL, Gq[0], x[0], X[0], xd ? xdq[0] : NULL,
-               par[0], root[0], np, nq[0], dm, d, kq[1], N, prec);
+  /* hess_q maps level q's parameters from level q - 1 (x[q]); only the
+     finest level is evaluated: Fix(G0) < Fix(G1) < Fix(G2) with the
+     copies as inclusions E (0/1, one 1 per row), L_q = L_(q+1) o E, so
+     that the coarser Hessians are the exact congruences E^T H E (sums of
+     entries over the fibres of par) */
+  rc = hess_q (H2, H2d, Gq[2], x[2], X[2], xd ? xdq[2] : NULL, par[2],
+               root[2], np, nq[2], dm, d, kq[3], N, prec);
   if (!rc)
-    rc = hess_q (A[1], Ad ? Ad[1] : NULL, Gq[1], x[1], X[1],
-                 xd ? xdq[1] : NULL, par[1], root[1], np, nq[1], dm, d, kq[2], N,
-                 prec);
-  if (!rc)
-    rc = hess_q (H2, H2d, Gq[2], x[2], X[2], xd ? xdq[2] : NULL, par[2],
-                 root[2], np, nq[2], dm, d, kq[3], N, prec);
+    {
+      fibre_sum (A[1], H2, par[2], nq[2], prec);
+      fibre_sum (A[0], A[1], par[1], nq[1], prec);
+      if (Ad)
+        {
+          fibre_sum (Ad[1], H2d, par[2], nq[2], prec);
+          fibre_sum (Ad[0], Ad[1], par[1], nq[1], prec);
+        }
+    }
   for (int q = 0; q < 3; q++)
     flint_free (root[q]);
   /* the odd and even parts of Fix(G2) under the swap; with a small
