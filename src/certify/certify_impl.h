@@ -191,7 +191,7 @@ int lsc_ball_inertia (size_t *nneg, size_t *npos, const arb_mat_t A,
                       const arb_mat_t Ad, arb_t last, arb_t dlast,
                       slong prec);
 
-/* The four blocks whose inertias give the isotypic ones (morse.c):
+/* The four blocks whose inertias give the isotypic ones (blocks.c):
    A[0] = Hessian on Fix(G0) (t), A[1] on Fix(G1) (t + s), A[2] on the
    odd part of Fix(G2) (s + x), A[3] on its even part (t + s + y), over
    the box and the ball d (centered forms); with xd != NULL, over the box
