@@ -3,7 +3,8 @@
    order cannot), the box contains the branch points found by Newton at
    the ends and the middle, whose MPFR gradients vanish and whose MPFR
    losses lie in the loss enclosure; a range theorem at 1e6 in the plain
-   and in the scaled unknowns (two routes, one theorem). */
+   and in the scaled unknowns (two routes, one theorem); a range piece
+   at two precisions, and a low first try that fails and is retried. */
 #include <config.h>
 #include "testutil.h"
 #include "landscape.h"
@@ -135,6 +136,77 @@ test_range_large (void)
     }
 }
 
+/* Pieces, proved pieces with the inertia of the first, their working
+   precisions, and that inertia. */
+typedef struct
+{
+  size_t n, ok;
+  slong pmin, pmax;
+  lsc_cert_morse first;
+} prec_count;
+
+static int
+prec_cb (const lsc_cert_piece *pc, void *arg)
+{
+  prec_count *c = arg;
+  if (c->n++ == 0)
+    {
+      c->first = pc->morse;
+      c->pmin = c->pmax = pc->prec;
+    }
+  c->ok += pc->proved
+           && !memcmp (c->first.nneg, pc->morse.nneg, sizeof c->first.nneg)
+           && !memcmp (c->first.npos, pc->morse.npos, sizeof c->first.npos);
+  c->pmin = pc->prec < c->pmin ? pc->prec : c->pmin;
+  c->pmax = pc->prec > c->pmax ? pc->prec : c->pmax;
+  return 0;
+}
+
+/* The precision of range pieces: the same subinterval proved at 128 bits
+   (the low first try) and at the automatic precision has the same
+   inertias (two precisions, one theorem); a first try at 16 bits fails
+   and every piece is then proved at the automatic precision. */
+static void
+test_range_prec (void)
+{
+  const lsc_family *F = fam ("A");
+  double a = 1000, b = 1000.5;
+  lsc_certify_options o;
+  lsc_certify_options_init (&o);
+  slong full = lsc_certify_prec (&o, b);
+  CU_ASSERT_FATAL (full > 128);
+  slong bits[3] = { 128, 0, 16 };
+  prec_count c[3];
+  for (int k = 0; k < 3; k++)
+    {
+      memset (&c[k], 0, sizeof c[k]);
+      o.range_prec = bits[k];
+      int proved = 0;
+      CU_ASSERT_EQUAL (lsc_certify_range (&proved, &F->G, F->p, F->d, a, b,
+                                          LSC_CERT_MINIMUM, prec_cb, &c[k],
+                                          &o), 0);
+      CU_ASSERT (proved);
+      CU_ASSERT (c[k].n >= 1 && c[k].ok == c[k].n);
+      CU_ASSERT (c[k].first.proved);
+    }
+  /* one subinterval each, at 128 bits and at the automatic precision */
+  CU_ASSERT (c[0].n == 1 && c[1].n == 1);
+  CU_ASSERT (c[0].pmin == 128 && c[0].pmax == 128);
+  CU_ASSERT (c[1].pmin == full && c[1].pmax == full);
+  CU_ASSERT (c[2].pmin == full && c[2].pmax == full);
+  for (int k = 0; k < 3; k++)
+    {
+      CU_ASSERT (!memcmp (c[k].first.nneg, c[1].first.nneg,
+                          sizeof c[1].first.nneg));
+      CU_ASSERT (!memcmp (c[k].first.npos, c[1].first.npos,
+                          sizeof c[1].first.npos));
+    }
+  /* a minimum: no negative eigenvalue, every block positive */
+  for (int i = 0; i < 4; i++)
+    CU_ASSERT (c[1].first.nneg[i] == 0
+               && c[1].first.npos[i] == c[1].first.size[i]);
+}
+
 int
 main (void)
 {
@@ -148,6 +220,7 @@ main (void)
   static const lsc_test_case cases[] = {
     { "Taylor models over a wide ball of d", test_taylor_box },
     { "range theorem at d = 1e6, two routes", test_range_large },
+    { "range pieces at two precisions", test_range_prec },
     { NULL, NULL } };
   int rc = lsc_test_run ("certify-range", cases);
   lsc_catalogue_free (cat);

@@ -43,7 +43,17 @@ typedef struct
                           {-1, 0, 1}, k_i in 0..3 from the branch's decay:
                           b ~ d^-2, c ~ d^-1, f ~ -1 + d^-1); 0: boxes in
                           the parameters p; -1: automatic, scaled for the
-                          subintervals at d >= 1e6                    (-1) */
+                          subintervals at d >= 1e6, below adaptive (a
+                          failed subinterval is tried again in the
+                          other unknowns at the same width)           (-1) */
+  slong range_prec;    /* range theorems with automatic precision
+                          (prec = 0), below d = 1e6: each subinterval
+                          first at this precision when it is lower (Arb
+                          is fastest at <= 128 bits), again at the
+                          automatic one when that fails at a width no
+                          wider than the last proved one, and at the
+                          automatic one for the rest of the range when
+                          only it proves; 0: off                    (128) */
 } lsc_certify_options;
 void lsc_certify_options_init (lsc_certify_options *opt);
 
@@ -295,6 +305,7 @@ typedef struct
   lsc_cert_morse morse;
   double radius;       /* the Krawczyk box's largest radius                */
   char reason[160];
+  slong prec;          /* the working precision of this try (bits)         */
 } lsc_cert_piece;
 
 /* What a range theorem asserts. */

@@ -17,7 +17,8 @@ typedef struct
   slong prec;
   const int *alias;
   lsc_jet Lsz, cnt, t, ca, cb, Lacc;
-  lsc_jet *gacc, *Hacc, *u, *v, *wt;
+  lsc_jet *gacc, *Hacc; /* the caller's outputs, accumulated in place */
+  lsc_jet *u, *v, *wt;
   lsc_bcells c1, c2;
   int ncells;
 } scratch;
@@ -28,8 +29,6 @@ scratch_clear (scratch *s)
   lsc_jet *j[] = { &s->Lsz, &s->cnt, &s->t, &s->ca, &s->cb, &s->Lacc };
   for (size_t i = 0; i < 6; i++)
     lsc_jet_clear (j[i]);
-  lsc_jet_vec_clear (s->gacc, s->np);
-  lsc_jet_vec_clear (s->Hacc, s->np * s->np);
   lsc_jet_vec_clear (s->u, NCELL);
   lsc_jet_vec_clear (s->v, NCELL);
   lsc_jet_vec_clear (s->wt, NCELL);
@@ -40,19 +39,20 @@ scratch_clear (scratch *s)
 }
 
 static int
-scratch_init (scratch *s, size_t np, int want_g, int want_H, slong prec)
+scratch_init (scratch *s, size_t np, lsc_jet *g, lsc_jet *H, slong prec)
 {
-  *s = (scratch){ .np = np, .prec = prec };
+  *s = (scratch){ .np = np, .prec = prec, .gacc = g, .Hacc = H };
   lsc_jet *j[] = { &s->Lsz, &s->cnt, &s->t, &s->ca, &s->cb, &s->Lacc };
   for (size_t i = 0; i < 6; i++)
     lsc_jet_init (j[i]);
-  s->gacc = want_g ? lsc_jet_vec_init (np) : NULL;
-  s->Hacc = want_H ? lsc_jet_vec_init (np * np) : NULL;
+  for (size_t i = 0; g && i < np; i++)
+    lsc_jet_zero (&g[i]);
+  for (size_t i = 0; H && i < np * np; i++)
+    lsc_jet_zero (&H[i]);
   s->u = lsc_jet_vec_init (NCELL);
   s->v = lsc_jet_vec_init (NCELL);
   s->wt = lsc_jet_vec_init (NCELL);
-  if ((want_g && !s->gacc) || (want_H && !s->Hacc) || !s->u || !s->v
-      || !s->wt)
+  if (!s->u || !s->v || !s->wt)
     return LSC_ENOMEM;
   if (lsc_bcells_init (&s->c1, NCELL, prec))
     return LSC_ENOMEM;
@@ -175,8 +175,10 @@ add_class (scratch *s, const lsc_cellpair *cp, const lsc_jet *p, int want_L)
       lsc_bcells_forms (&s->c1, wt, prec);
       if (vfree)
         lsc_bcells_forms (&s->c2, wt, prec);
+      /* h1 and h2 are symmetric in (a, b) (the same formula, the same
+         operations): one enclosure serves both entries */
       for (size_t a = 0; a < n; a++)
-        for (size_t b = 0; b < n; b++)
+        for (size_t b = a; b < n; b++)
           {
             int ua = cp->pu[a], ub = cp->pu[b], va = cp->pv[a],
                 vb = cp->pv[b];
@@ -185,21 +187,33 @@ add_class (scratch *s, const lsc_cellpair *cp, const lsc_jet *p, int want_L)
                 lsc_bcells_h1 (&s->t, &s->c1, wt, a, b, prec);
                 lsc_jet_mul (&s->t, &s->t, &s->cnt, prec);
                 hadd (s->Hacc, np, ua, ub, &s->t, prec);
+                if (b != a)
+                  hadd (s->Hacc, np, ub, ua, &s->t, prec);
               }
             if (!vfree)
               continue;
-            if (ua >= 0 && vb >= 0)
+            if ((ua >= 0 && vb >= 0) || (ub >= 0 && va >= 0))
               {
                 lsc_bcells_h2 (&s->t, &s->c1, wt, a, b, prec);
                 lsc_jet_mul (&s->t, &s->t, &s->cnt, prec);
-                hadd (s->Hacc, np, ua, vb, &s->t, prec);
-                hadd (s->Hacc, np, vb, ua, &s->t, prec);
+                if (ua >= 0 && vb >= 0)
+                  {
+                    hadd (s->Hacc, np, ua, vb, &s->t, prec);
+                    hadd (s->Hacc, np, vb, ua, &s->t, prec);
+                  }
+                if (b != a && ub >= 0 && va >= 0)
+                  {
+                    hadd (s->Hacc, np, ub, va, &s->t, prec);
+                    hadd (s->Hacc, np, va, ub, &s->t, prec);
+                  }
               }
             if (va >= 0 && vb >= 0)
               {
                 lsc_bcells_h1 (&s->t, &s->c2, wt, a, b, prec);
                 lsc_jet_mul (&s->t, &s->t, &s->cnt, prec);
                 hadd (s->Hacc, np, va, vb, &s->t, prec);
+                if (b != a)
+                  hadd (s->Hacc, np, vb, va, &s->t, prec);
               }
           }
     }
@@ -213,7 +227,7 @@ eval_plain (lsc_jet *L, lsc_jet *g, lsc_jet *H, const lsc_jet *p,
 {
   size_t np = lsc_young_nparams (G), ncl = lsc_cells_nclasses (G);
   scratch s;
-  int rc = scratch_init (&s, np, g != NULL, H != NULL, prec);
+  int rc = scratch_init (&s, np, g, H, prec);
   if (rc)
     LSC_FAIL ("out of memory", rc);
   s.alias = alias;
@@ -244,14 +258,12 @@ eval_plain (lsc_jet *L, lsc_jet *g, lsc_jet *H, const lsc_jet *p,
       quad_jet (&s.t, qa, &s.Lsz, prec);
       lsc_jet_add (L, &s.Lacc, &s.t, prec);
     }
-  for (size_t i = 0; g && i < np; i++)
-    lsc_jet_set (&g[i], &s.gacc[i]);
   /* the exact Hessian is symmetric: the union of the two enclosures'
      intersection is not needed, their mean encloses it as well */
   for (size_t i = 0; H && i < np; i++)
-    for (size_t j = i; j < np; j++)
+    for (size_t j = i + 1; j < np; j++)
       {
-        lsc_jet_add (&s.t, &s.Hacc[i * np + j], &s.Hacc[j * np + i], prec);
+        lsc_jet_add (&s.t, &H[i * np + j], &H[j * np + i], prec);
         lsc_jet_mul_2si (&s.t, &s.t, -1);
         lsc_jet_set (&H[i * np + j], &s.t);
         lsc_jet_set (&H[j * np + i], &s.t);

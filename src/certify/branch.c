@@ -82,7 +82,7 @@ branch_slope (arb_mat_t J, arb_mat_t R, const lsc_young *G, const int *ks,
     }
   arb_sub (T, D, dm, prec);
   int rc = lsc_cert_eval_centered (NULL, NULL, H, x, dm, X, D, G, ks, NULL,
-                                   N, prec);
+                                   NULL, 0, N, prec);
   if (!rc)
     rc = lsc_cert_taylor_coefs (NULL, gc, NULL, x, dm, D, N, G, ks, NULL,
                                 prec);

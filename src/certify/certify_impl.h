@@ -108,6 +108,19 @@ int lsc_restricted_eval_jet (lsc_jet *L, lsc_jet *g, lsc_jet *H,
                              const lsc_jet *d, const int *ks,
                              const int *alias, slong prec);
 
+/* The jets of one evaluation (parameters, d, loss, gradient, Hessian),
+   allocated once and reused by every pass of a centered form or a
+   Taylor model: g (np) and H (np^2) only when asked for. */
+typedef struct
+{
+  size_t np;
+  lsc_jet *p, *g, *H;
+  lsc_jet d, L;
+} lsc_cert_jets;
+int lsc_cert_jets_init (lsc_cert_jets *j, size_t np, int want_g,
+                        int want_H);
+void lsc_cert_jets_clear (lsc_cert_jets *j);
+
 /* Scaled unknowns: with ks != NULL (np exponents in 0..LSC_CERT_KMAX,
    then np small integer offsets) the evaluators' parameters are q,
    p_i = ks[np + i] + q_i d^-ks[i], and L, g, H are
@@ -125,14 +138,23 @@ int lsc_cert_eval (arb_t L, arb_t Ldot, arb_ptr g, arb_ptr gdot, arb_ptr H,
                    const lsc_young *G, const arb_t d, const arb_t ddot,
                    const int *ks, const int *alias, slong prec);
 
-/* Centered enclosures over the box (X, D) with centre (x, dm):
+/* M = the n x n matrix stored row-major in a. */
+void lsc_cert_vec_to_mat (arb_mat_t M, arb_srcptr a, size_t n);
+
+/* Centered enclosures over the box (X, D) with centre (x, dm) (centered.c):
    f(X, D) in f(x, dm) + f'(X, D) . (X - x, D - dm) (mean value theorem on
-   the convex box, f' from jets in the ball direction).  L, g, H may be
-   NULL.  X = x and D = dm give the values at the centre. */
+   the convex box, f' from jets in the ball direction; the d direction by
+   a Taylor model of order N when D is a ball and N >= 1).  L, g, H may be
+   NULL.  X = x and D = dm give the values at the centre.  root (np ints
+   in 0..nr-1, or NULL: the parameters themselves) names the coordinate
+   that each parameter copies (the caller's promise: equal balls and
+   centres for equal roots), so that the mean value theorem runs over the
+   nr root coordinates. */
 int lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
                             const arb_t dm, arb_srcptr X, const arb_t D,
                             const lsc_young *G, const int *ks,
-                            const int *alias, int N, slong prec);
+                            const int *alias, const int *root, size_t nr,
+                            int N, slong prec);
 
 /* Taylor models in d (taylor.c): the coefficients of L, g, H at the point
    p in powers of (d - dm), N + 1 per output (Lc[k], gc[i (N+1) + k],
@@ -144,6 +166,13 @@ int lsc_cert_taylor_coefs (arb_ptr Lc, arb_ptr gc, arb_ptr Hc, arb_srcptr p,
                            const arb_t dm, const arb_t D, int N,
                            const lsc_young *G, const int *ks,
                            const int *alias, slong prec);
+/* The same with the caller's jets (j sized for G, with g and H when gc
+   and Hc are asked for). */
+int lsc_cert_taylor_coefs_jets (arb_ptr Lc, arb_ptr gc, arb_ptr Hc,
+                                lsc_cert_jets *j, arb_srcptr p,
+                                const arb_t dm, const arb_t D, int N,
+                                const lsc_young *G, const int *ks,
+                                const int *alias, slong prec);
 void lsc_cert_taylor_sum (arb_t r, arb_srcptr c, int N, const arb_t T,
                           slong prec);
 
@@ -162,7 +191,7 @@ int lsc_ball_inertia (size_t *nneg, size_t *npos, const arb_mat_t A,
                       const arb_mat_t Ad, arb_t last, arb_t dlast,
                       slong prec);
 
-/* The four blocks whose inertias give the isotypic ones (morse.c):
+/* The four blocks whose inertias give the isotypic ones (blocks.c):
    A[0] = Hessian on Fix(G0) (t), A[1] on Fix(G1) (t + s), A[2] on the
    odd part of Fix(G2) (s + x), A[3] on its even part (t + s + y), over
    the box and the ball d (centered forms); with xd != NULL, over the box

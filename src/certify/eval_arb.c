@@ -18,6 +18,7 @@ lsc_certify_options_init (lsc_certify_options *opt)
   opt->min_rel_width = 1e-15;
   opt->taylor = 0;
   opt->scaled = -1;
+  opt->range_prec = 128;
 }
 
 slong
@@ -41,6 +42,42 @@ lsc_certify_taylor (const lsc_certify_options *opt, double d)
   return isfinite (d) && fabs (d) >= 1e6 ? 7 : 4;
 }
 
+void
+lsc_cert_vec_to_mat (arb_mat_t M, arb_srcptr a, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < n; j++)
+      arb_set (arb_mat_entry (M, i, j), a + i * n + j);
+}
+
+int
+lsc_cert_jets_init (lsc_cert_jets *j, size_t np, int want_g, int want_H)
+{
+  j->np = np;
+  j->p = lsc_jet_vec_init (np);
+  j->g = want_g ? lsc_jet_vec_init (np) : NULL;
+  j->H = want_H ? lsc_jet_vec_init (np * np) : NULL;
+  lsc_jet_init (&j->d);
+  lsc_jet_init (&j->L);
+  if (!j->p || (want_g && !j->g) || (want_H && !j->H))
+    {
+      lsc_cert_jets_clear (j);
+      return LSC_ENOMEM;
+    }
+  return LSC_SUCCESS;
+}
+
+void
+lsc_cert_jets_clear (lsc_cert_jets *j)
+{
+  lsc_jet_vec_clear (j->p, j->np);
+  lsc_jet_vec_clear (j->g, j->np);
+  lsc_jet_vec_clear (j->H, j->np * j->np);
+  lsc_jet_clear (&j->d);
+  lsc_jet_clear (&j->L);
+  j->p = j->g = j->H = NULL;
+}
+
 /* The evaluation without argument checks or error reports (a failed
    enclosure is an answer, not an error, inside the proofs). */
 int
@@ -50,47 +87,36 @@ lsc_cert_eval (arb_t L, arb_t Ldot, arb_ptr g, arb_ptr gdot, arb_ptr H,
                const int *ks, const int *alias, slong prec)
 {
   size_t np = lsc_young_nparams (G);
-  int rc = LSC_SUCCESS;
-  lsc_jet *pj = lsc_jet_vec_init (np), *gj = g ? lsc_jet_vec_init (np) : NULL;
-  lsc_jet *Hj = H ? lsc_jet_vec_init (np * np) : NULL;
-  lsc_jet dj, Lj;
-  lsc_jet_init (&dj);
-  lsc_jet_init (&Lj);
-  if (!pj || (g && !gj) || (H && !Hj))
-    {
-      rc = LSC_ENOMEM;
-      goto cleanup;
-    }
+  lsc_cert_jets j;
+  int rc = lsc_cert_jets_init (&j, np, g != NULL, H != NULL);
+  if (rc)
+    return rc;
   for (size_t i = 0; i < np; i++)
-    lsc_jet_set_arb (&pj[i], p + i, pdot ? pdot + i : NULL);
-  lsc_jet_set_arb (&dj, d, ddot);
-  if ((rc = lsc_restricted_eval_jet (L ? &Lj : NULL, gj, Hj, pj, G, &dj, ks,
-                                     alias, prec)))
+    lsc_jet_set_arb (&j.p[i], p + i, pdot ? pdot + i : NULL);
+  lsc_jet_set_arb (&j.d, d, ddot);
+  if ((rc = lsc_restricted_eval_jet (L ? &j.L : NULL, j.g, j.H, j.p, G, &j.d,
+                                     ks, alias, prec)))
     goto cleanup;
   if (L)
     {
-      arb_set (L, LSC_JV (&Lj));
+      arb_set (L, LSC_JV (&j.L));
       if (Ldot)
-        lsc_jet_get_coef (Ldot, &Lj, 1);
+        lsc_jet_get_coef (Ldot, &j.L, 1);
     }
   for (size_t i = 0; g && i < np; i++)
     {
-      arb_set (g + i, LSC_JV (&gj[i]));
+      arb_set (g + i, LSC_JV (&j.g[i]));
       if (gdot)
-        lsc_jet_get_coef (gdot + i, &gj[i], 1);
+        lsc_jet_get_coef (gdot + i, &j.g[i], 1);
     }
   for (size_t i = 0; H && i < np * np; i++)
     {
-      arb_set (H + i, LSC_JV (&Hj[i]));
+      arb_set (H + i, LSC_JV (&j.H[i]));
       if (Hdot)
-        lsc_jet_get_coef (Hdot + i, &Hj[i], 1);
+        lsc_jet_get_coef (Hdot + i, &j.H[i], 1);
     }
 cleanup:
-  lsc_jet_vec_clear (pj, np);
-  lsc_jet_vec_clear (gj, np);
-  lsc_jet_vec_clear (Hj, np * np);
-  lsc_jet_clear (&dj);
-  lsc_jet_clear (&Lj);
+  lsc_cert_jets_clear (&j);
   return rc;
 }
 

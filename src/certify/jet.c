@@ -133,7 +133,11 @@ lsc_jet_sub (lsc_jet *r, const lsc_jet *a, const lsc_jet *b, slong prec)
   r->n = n;
 }
 
-/* Cauchy product truncated to the longer length (r may alias a or b). */
+/* Cauchy product truncated to the longer length (r may alias a or b):
+   the coefficients from the highest down, each summed in one reused
+   temporary (coefficient k needs only a_j, b_j with j <= k, which an
+   aliased r still holds), so that a product costs one allocation of a
+   mantissa at most. */
 void
 lsc_jet_mul (lsc_jet *r, const lsc_jet *a, const lsc_jet *b, slong prec)
 {
@@ -144,53 +148,75 @@ lsc_jet_mul (lsc_jet *r, const lsc_jet *a, const lsc_jet *b, slong prec)
       r->n = 1;
       return;
     }
-  arb_struct t[MAXN];
-  for (int k = 0; k < n; k++)
+  arb_t t;
+  arb_init (t);
+  for (int k = n - 1; k >= 0; k--)
     {
-      arb_init (&t[k]);
+      arb_zero (t);
       for (int j = 0; j <= k; j++)
         if (j < a->n && k - j < b->n)
-          arb_addmul (&t[k], &a->c[j], &b->c[k - j], prec);
+          arb_addmul (t, &a->c[j], &b->c[k - j], prec);
+      arb_swap (&r->c[k], t);
     }
-  for (int k = 0; k < n; k++)
-    {
-      arb_swap (&r->c[k], &t[k]);
-      arb_clear (&t[k]);
-    }
+  arb_clear (t);
   r->n = n;
 }
 
+/* r += a b, each coefficient's products summed first (as r + a b). */
 void
 lsc_jet_addmul (lsc_jet *r, const lsc_jet *a, const lsc_jet *b, slong prec)
 {
-  lsc_jet t;
-  lsc_jet_init (&t);
-  lsc_jet_mul (&t, a, b, prec);
-  lsc_jet_add (r, r, &t, prec);
-  lsc_jet_clear (&t);
+  int n = imax (a->n, b->n), m = imax (n, r->n);
+  arb_t t;
+  arb_init (t);
+  for (int k = m - 1; k >= 0; k--)
+    {
+      arb_zero (t);
+      for (int j = 0; k < n && j <= k; j++)
+        if (j < a->n && k - j < b->n)
+          arb_addmul (t, &a->c[j], &b->c[k - j], prec);
+      if (k < r->n)
+        arb_add (&r->c[k], &r->c[k], t, prec);
+      else
+        arb_swap (&r->c[k], t);
+    }
+  arb_clear (t);
+  r->n = m;
 }
 
-/* q = a / b: q_k = (a_k - sum_{j=1..k} b_j q_{k-j}) / b_0 */
+/* q = a / b: q_k = (a_k - sum_{j=1..k} b_j q_{k-j}) / b_0, in place
+   (q_k needs a_k and the q below it) unless r aliases b. */
 void
 lsc_jet_div (lsc_jet *r, const lsc_jet *a, const lsc_jet *b, slong prec)
 {
   int n = imax (a->n, b->n);
-  arb_struct q[MAXN];
+  lsc_jet tmp;
+  lsc_jet *q = r;
+  if (r == b)
+    {
+      lsc_jet_init (&tmp);
+      q = &tmp;
+    }
+  arb_t t;
+  arb_init (t);
   for (int k = 0; k < n; k++)
     {
-      arb_init (&q[k]);
       if (k < a->n)
-        arb_set (&q[k], &a->c[k]);
+        arb_set (t, &a->c[k]);
+      else
+        arb_zero (t);
       for (int j = 1; j <= k && j < b->n; j++)
-        arb_submul (&q[k], &b->c[j], &q[k - j], prec);
-      arb_div (&q[k], &q[k], &b->c[0], prec);
+        arb_submul (t, &b->c[j], &q->c[k - j], prec);
+      arb_div (t, t, &b->c[0], prec);
+      arb_swap (&q->c[k], t);
     }
-  for (int k = 0; k < n; k++)
+  arb_clear (t);
+  q->n = n;
+  if (q != r)
     {
-      arb_swap (&r->c[k], &q[k]);
-      arb_clear (&q[k]);
+      lsc_jet_set (r, q);
+      lsc_jet_clear (&tmp);
     }
-  r->n = n;
 }
 
 void
@@ -211,28 +237,25 @@ lsc_jet_sqr (lsc_jet *r, const lsc_jet *a, slong prec)
 void
 lsc_jet_sqrt (lsc_jet *r, const lsc_jet *a, slong prec)
 {
+  /* in place: s_k needs a_k and the s below it */
   int n = a->n;
-  arb_struct s[MAXN];
-  arb_t t;
+  arb_t t, s;
   arb_init (t);
-  for (int k = 0; k < n; k++)
-    arb_init (&s[k]);
-  arb_sqrt (&s[0], &a->c[0], prec);
-  arb_mul_2exp_si (t, &s[0], 1);
+  arb_init (s);
+  arb_sqrt (s, &a->c[0], prec);
+  arb_mul_2exp_si (t, s, 1);
+  arb_swap (&r->c[0], s);
   for (int k = 1; k < n; k++)
     {
-      arb_set (&s[k], &a->c[k]);
+      arb_set (s, &a->c[k]);
       for (int j = 1; j < k; j++)
-        arb_submul (&s[k], &s[j], &s[k - j], prec);
-      arb_div (&s[k], &s[k], t, prec);
-    }
-  for (int k = 0; k < n; k++)
-    {
-      arb_swap (&r->c[k], &s[k]);
-      arb_clear (&s[k]);
+        arb_submul (s, &r->c[j], &r->c[k - j], prec);
+      arb_div (s, s, t, prec);
+      arb_swap (&r->c[k], s);
     }
   r->n = n;
   arb_clear (t);
+  arb_clear (s);
 }
 
 /* r = 2 atan2(y, x); r' = 2 (x y' - y x') / (x^2 + y^2), integrated term

@@ -1,7 +1,6 @@
 /* Existence and uniqueness of a zero of the restricted gradient in a box,
-   for every d in a ball, by the Krawczyk operator; Newton on midpoints to
-   find the box's centre.  Centered (mean value) forms keep the enclosures
-   over a wide ball of d narrow. */
+   for every d in a ball, by the Krawczyk operator.  Centered (mean value)
+   forms keep the enclosures over a wide ball of d narrow. */
 #include <config.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,158 +8,6 @@
 #include "internal.h"
 #include "certify/certify_impl.h"
 #include "landscape/lsc_certify.h"
-
-/* One jet pass at (X, D) in the exact direction e_k (k < np) or the d
-   direction (k == np), accumulating f' (Xk - xk) into the sums. */
-static int
-partial_pass (arb_t Ls, arb_ptr gs, arb_ptr Hs, lsc_jet *pj, lsc_jet *gj,
-              lsc_jet *Hj, lsc_jet *dj, lsc_jet *Lj, arb_srcptr x,
-              const arb_t dm, arb_srcptr X, const arb_t D, size_t k,
-              const lsc_young *G, const int *ks, const int *alias,
-              slong prec)
-{
-  size_t np = lsc_young_nparams (G);
-  arb_t step;
-  arb_init (step);
-  arb_t one;
-  arb_init (one);
-  arb_one (one);
-  for (size_t i = 0; i < np; i++)
-    lsc_jet_set_arb (&pj[i], X + i, i == k ? one : NULL);
-  lsc_jet_set_arb (dj, D, k == np ? one : NULL);
-  if (k == np)
-    arb_sub (step, D, dm, prec);
-  else
-    arb_sub (step, X + k, x + k, prec);
-  arb_clear (one);
-  int rc = lsc_restricted_eval_jet (Ls ? Lj : NULL, gj, Hj, pj, G, dj, ks,
-                                    alias, prec);
-  if (!rc)
-    {
-      arb_t e;
-      arb_init (e);
-      if (Ls)
-        {
-          lsc_jet_get_coef (e, Lj, 1);
-          arb_addmul (Ls, e, step, prec);
-        }
-      for (size_t i = 0; gs && i < np; i++)
-        {
-          lsc_jet_get_coef (e, &gj[i], 1);
-          arb_addmul (gs + i, e, step, prec);
-        }
-      for (size_t i = 0; Hs && i < np * np; i++)
-        {
-          lsc_jet_get_coef (e, &Hj[i], 1);
-          arb_addmul (Hs + i, e, step, prec);
-        }
-      arb_clear (e);
-    }
-  arb_clear (step);
-  return rc;
-}
-
-/* Centered form with one exact direction per coordinate: the partial
-   derivatives are enclosed over the box with their signs, so that they
-   cancel as in the exact mean value theorem (one jet pass with the whole
-   box as direction would add the absolute values of every intermediate
-   term instead). */
-int
-lsc_cert_eval_centered (arb_t L, arb_ptr g, arb_ptr H, arb_srcptr x,
-                        const arb_t dm, arb_srcptr X, const arb_t D,
-                        const lsc_young *G, const int *ks,
-                        const int *alias, int N, slong prec)
-{
-  size_t np = lsc_young_nparams (G);
-  int rc = LSC_SUCCESS;
-  /* a point d and a box at the rounding level: the direct evaluation
-     over the box is as narrow, at the cost of one pass instead of np + 2 */
-  int tiny = mag_is_zero (arb_radref (D));
-  for (size_t k = 0; tiny && k < np; k++)
-    tiny = mag_cmp_2exp_si (arb_radref (X + k), -prec / 2) <= 0;
-  if (tiny)
-    return lsc_cert_eval (L, NULL, g, NULL, H, NULL, X, NULL, G, D, NULL, ks,
-                          alias, prec);
-  lsc_jet *pj = lsc_jet_vec_init (np), *gj = g ? lsc_jet_vec_init (np) : NULL;
-  lsc_jet *Hj = H ? lsc_jet_vec_init (np * np) : NULL;
-  lsc_jet dj, Lj;
-  lsc_jet_init (&dj);
-  lsc_jet_init (&Lj);
-  arb_t Ls;
-  arb_init (Ls);
-  arb_ptr gs = g ? _arb_vec_init ((slong) np) : NULL,
-          Hs = H ? _arb_vec_init ((slong) (np * np)) : NULL;
-  /* a ball of d: the centre's values over D by Taylor models in d (the
-     d direction is then not a partial pass) */
-  int tm = !mag_is_zero (arb_radref (D)) && N >= 1;
-  for (size_t k = 0; k < np + !tm && !rc; k++)
-    {
-      if (k < np ? mag_is_zero (arb_radref (X + k))
-                     && arf_equal (arb_midref (X + k), arb_midref (x + k))
-                 : mag_is_zero (arb_radref (D))
-                     && arf_equal (arb_midref (D), arb_midref (dm)))
-        continue;
-      rc = partial_pass (L ? Ls : NULL, gs, Hs, pj, gj, Hj, &dj, &Lj, x, dm,
-                         X, D, k, G, ks, alias, prec);
-    }
-  if (!rc && tm)
-    {
-      size_t s = (size_t) N + 1;
-      arb_ptr Lc = L ? _arb_vec_init ((slong) s) : NULL,
-              gc = g ? _arb_vec_init ((slong) (np * s)) : NULL,
-              Hc = H ? _arb_vec_init ((slong) (np * np * s)) : NULL;
-      arb_t T;
-      arb_init (T);
-      arb_sub (T, D, dm, prec);
-      rc = lsc_cert_taylor_coefs (Lc, gc, Hc, x, dm, D, N, G, ks, alias,
-                                  prec);
-      if (!rc)
-        {
-          if (L)
-            lsc_cert_taylor_sum (LSC_JV (&Lj), Lc, N, T, prec);
-          for (size_t i = 0; g && i < np; i++)
-            lsc_cert_taylor_sum (LSC_JV (&gj[i]), gc + i * s, N, T, prec);
-          for (size_t i = 0; H && i < np * np; i++)
-            lsc_cert_taylor_sum (LSC_JV (&Hj[i]), Hc + i * s, N, T, prec);
-        }
-      if (Lc)
-        _arb_vec_clear (Lc, (slong) s);
-      if (gc)
-        _arb_vec_clear (gc, (slong) (np * s));
-      if (Hc)
-        _arb_vec_clear (Hc, (slong) (np * np * s));
-      arb_clear (T);
-    }
-  else if (!rc)
-    {
-      /* the centre */
-      for (size_t i = 0; i < np; i++)
-        lsc_jet_set_arb (&pj[i], x + i, NULL);
-      lsc_jet_set_arb (&dj, dm, NULL);
-      rc = lsc_restricted_eval_jet (L ? &Lj : NULL, gj, Hj, pj, G, &dj, ks,
-                                    alias, prec);
-    }
-  if (!rc)
-    {
-      if (L)
-        arb_add (L, LSC_JV (&Lj), Ls, prec);
-      for (size_t i = 0; g && i < np; i++)
-        arb_add (g + i, LSC_JV (&gj[i]), gs + i, prec);
-      for (size_t i = 0; H && i < np * np; i++)
-        arb_add (H + i, LSC_JV (&Hj[i]), Hs + i, prec);
-    }
-  lsc_jet_vec_clear (pj, np);
-  lsc_jet_vec_clear (gj, np);
-  lsc_jet_vec_clear (Hj, np * np);
-  lsc_jet_clear (&dj);
-  lsc_jet_clear (&Lj);
-  arb_clear (Ls);
-  if (gs)
-    _arb_vec_clear (gs, (slong) np);
-  if (Hs)
-    _arb_vec_clear (Hs, (slong) (np * np));
-  return rc;
-}
 
 int
 lsc_cert_crit_init (lsc_cert_crit *c, size_t np)
@@ -181,91 +28,6 @@ lsc_cert_crit_clear (lsc_cert_crit *c)
   arb_clear (c->loss);
 }
 
-static void
-vec_to_mat (arb_mat_t M, arb_srcptr a, size_t n)
-{
-  for (size_t i = 0; i < n; i++)
-    for (size_t j = 0; j < n; j++)
-      arb_set (arb_mat_entry (M, i, j), a + i * n + j);
-}
-
-int
-lsc_certify_newton (arb_ptr p, const lsc_young *G, const arb_t d,
-                    const lsc_certify_options *opt)
-{
-  if (!p || !G || !d)
-    LSC_ERROR ("NULL argument", LSC_EFAULT);
-  int rc = lsc_young_check (G);
-  if (rc)
-    return rc;
-  lsc_certify_options o;
-  if (!opt)
-    lsc_certify_options_init (&o);
-  else
-    o = *opt;
-  slong np = (slong) lsc_young_nparams (G);
-  slong prec = lsc_certify_prec (&o, arf_get_d (arb_midref (d), ARF_RND_NEAR));
-  arb_ptr g = _arb_vec_init (np), H = _arb_vec_init (np * np);
-  arb_mat_t J, X, B;
-  arb_mat_init (J, np, np);
-  arb_mat_init (X, np, 1);
-  arb_mat_init (B, np, 1);
-  arb_t dm;
-  arb_init (dm);
-  arf_set (arb_midref (dm), arb_midref (d));
-  double prev = HUGE_VAL;
-  rc = LSC_ENOCONV;
-  for (unsigned it = 0; it < o.newton_iter; it++)
-    {
-      for (slong i = 0; i < np; i++)
-        mag_zero (arb_radref (p + i));
-      int e = lsc_cert_eval (NULL, NULL, g, NULL, H, NULL, p, NULL, G, dm,
-                             NULL, NULL, NULL, prec);
-      if (e)
-        {
-          rc = e;
-          break;
-        }
-      vec_to_mat (J, H, (size_t) np);
-      for (slong i = 0; i < np; i++)
-        arb_set (arb_mat_entry (B, i, 0), g + i);
-      if (!arb_mat_approx_solve (X, J, B, prec))
-        {
-          rc = LSC_ESING;
-          break;
-        }
-      /* relative step size */
-      double step = 0;
-      for (slong i = 0; i < np; i++)
-        {
-          arb_sub (p + i, p + i, arb_mat_entry (X, i, 0), prec);
-          mag_zero (arb_radref (p + i));
-          double a = fabs (arf_get_d (arb_midref (arb_mat_entry (X, i, 0)),
-                                      ARF_RND_UP));
-          double s = fmax (fabs (arf_get_d (arb_midref (p + i), ARF_RND_UP)),
-                           1e-3);
-          step = fmax (step, a / s);
-        }
-      if (step <= ldexp (1.0, (int) -(prec - 24)) || step == 0)
-        {
-          rc = LSC_SUCCESS;
-          break;
-        }
-      if (step < 1e-30 && step >= 0.5 * prev) /* stagnation at rounding */
-        {
-          rc = LSC_SUCCESS;
-          break;
-        }
-      prev = step;
-    }
-  _arb_vec_clear (g, np);
-  _arb_vec_clear (H, np * np);
-  arb_mat_clear (J);
-  arb_mat_clear (X);
-  arb_mat_clear (B);
-  arb_clear (dm);
-  return rc;
-}
 
 static void
 reason (lsc_cert_crit *res, const char *msg)
@@ -309,7 +71,7 @@ precond_jacobian (arb_mat_t M, const arb_mat_t C, arb_srcptr x,
         {
           for (slong i = 0; i < np * np; i++)
             arb_set (H + i, Hc + i * s + k);
-          vec_to_mat (A, H, (size_t) np);
+          lsc_cert_vec_to_mat (A, H, (size_t) np);
           arb_mat_mul (CA, C, A, prec);
           for (slong i = 0; i < np; i++)
             for (slong j = 0; j < np; j++)
@@ -327,7 +89,7 @@ precond_jacobian (arb_mat_t M, const arb_mat_t C, arb_srcptr x,
                         ks, NULL, prec);
   if (!rc && !tm)
     {
-      vec_to_mat (A, H, (size_t) np);
+      lsc_cert_vec_to_mat (A, H, (size_t) np);
       arb_mat_mul (M, C, A, prec);
     }
   for (slong k = 0; k < np + !tm && !rc; k++)
@@ -343,7 +105,7 @@ precond_jacobian (arb_mat_t M, const arb_mat_t C, arb_srcptr x,
                           NULL, prec);
       if (rc)
         break;
-      vec_to_mat (A, Hd, (size_t) np);
+      lsc_cert_vec_to_mat (A, Hd, (size_t) np);
       arb_mat_mul (CA, C, A, prec);
       if (isd)
         arb_sub (step, D, dm, prec);
@@ -463,7 +225,7 @@ lsc_cert_critical_k (lsc_cert_crit *res, const lsc_young *G, const int *ks,
   for (slong i = 0; i < np; i++)
     arf_set (arb_midref (x + i), arb_midref (p + i));
   /* g(x, D) centered in d, and the preconditioner C ~ J(x, dm)^{-1} */
-  if (lsc_cert_eval_centered (NULL, g, NULL, x, dm, x, d, G, ks, NULL,
+  if (lsc_cert_eval_centered (NULL, g, NULL, x, dm, x, d, G, ks, NULL, NULL, 0,
                               o.taylor, prec)
       || lsc_cert_eval (NULL, NULL, NULL, NULL, H, NULL, x, NULL, G, dm, NULL,
                          ks, NULL, prec))
@@ -472,7 +234,7 @@ lsc_cert_critical_k (lsc_cert_crit *res, const lsc_young *G, const int *ks,
                    "or an angle not proved away from 0)");
       goto done;
     }
-  vec_to_mat (J, H, n);
+  lsc_cert_vec_to_mat (J, H, n);
   if (!arb_mat_approx_inv (C, J, prec))
     {
       reason (res, "the Jacobian at the centre is numerically singular");
@@ -596,7 +358,7 @@ lsc_cert_critical_k (lsc_cert_crit *res, const lsc_young *G, const int *ks,
       res->radius = fmax (res->radius, mag_get_d (arb_radref (best + i)));
     }
   if (lsc_cert_eval_centered (res->loss, NULL, NULL, x, dm, best, d, G,
-                              ks, NULL, o.taylor, prec))
+                              ks, NULL, NULL, 0, o.taylor, prec))
     arb_indeterminate (res->loss);
 done:
   _arb_vec_clear (x, np);

@@ -32,6 +32,7 @@ piece (lsc_cert_piece *pc, lsc_cert_crit *cr, arb_ptr x, const lsc_young *G,
   memset (pc, 0, sizeof *pc);
   pc->a = lo;
   pc->b = hi;
+  pc->prec = prec;
   if (exact)
     ;
   else if (lsc_certify_newton (x, G, dm, o))
@@ -141,7 +142,19 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
   int exact = cr.proved;
   if (exact)
     o.scaled = 0;
-  if (!exact && lsc_cert_track (x, G, dp, a, 0.05, &o))
+  /* the low precision first (o.range_prec); full: this try is the
+     retry at the automatic precision; ok_rel: relative width of the last
+     piece proved at the low precision (0 after a retry that failed as
+     well: no retry until the next proved piece) */
+  slong lowbits = o.prec > 0 ? 0 : o.range_prec;
+  int full = 0;
+  double ok_rel = HUGE_VAL;
+  /* the branch is followed at the low precision (Newton on midpoints:
+     approximations, refined at each piece's precision) */
+  lsc_certify_options ot = o;
+  if (lowbits > 0 && a < 1e6 && lowbits < lsc_certify_prec (&o, b))
+    ot.prec = lowbits;
+  if (!exact && lsc_cert_track (x, G, dp, a, 0.05, &ot))
     {
       lsc_cert_piece pc;
       memset (&pc, 0, sizeof pc);
@@ -155,7 +168,15 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
     }
   double d = a, w = o.max_rel_width * a, xd = a; /* x lies at d = xd */
   size_t count = 0;
-  double fail_rel = HUGE_VAL; /* relative width of the last failed try */
+  /* relative width of the last failed try in each mode (0: the
+     parameters p, 1: scaled unknowns) */
+  double fail_rel[2] = { HUGE_VAL, HUGE_VAL };
+  /* below 1e6 the automatic choice is adaptive: scaled unknowns widen
+     the pieces of families whose parameters decay (F4 at 1e5: one piece
+     per 1 % of d instead of 22), plain ones those of others (Y7_af: 5
+     instead of 12); a failed try is repeated in the other mode at the
+     same width unless that mode already failed at a width as small */
+  int mode = o.scaled != 0;
   while (d < b)
     {
       if (++count > o.max_pieces)
@@ -178,7 +199,8 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
       double xd0 = xd;
       if (exact)
         ;
-      else if (lsc_cert_track (x, G, xd, 0.5 * (d + e), 0.05, &o))
+      else if (lsc_cert_track (x, G, xd, 0.5 * (d + e), 0.05,
+                               d < 1e6 ? &ot : &o))
         _arb_vec_set (x, keep, np);
       else
         xd = 0.5 * (d + e);
@@ -191,7 +213,7 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
          the smallest angle of a row to its target, ~ 1/d, bounds the box;
          in q the box follows each parameter's decay: half the pieces
          at 1e8 - 1e9, the same count below 1e6) */
-      int use_ks = o.scaled > 0 || (o.scaled < 0 && d >= 1e6);
+      int use_ks = o.scaled > 0 || (o.scaled < 0 && (d >= 1e6 || mode));
       if (use_ks)
         {
           double m = xd;
@@ -219,15 +241,44 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
               ks[i] = k;
             }
         }
+      int low = !full && lowbits > 0 && d < 1e6
+                && lowbits < lsc_certify_prec (&o, e);
+      lsc_certify_options op = o;
+      if (low)
+        op.prec = lowbits;
       piece (&pc, &cr, x, G, use_ks ? ks : NULL, d, e, want, exact,
-             have_ref ? &ref : NULL, &o, &hint);
+             have_ref ? &ref : NULL, &op, &hint);
+      int refuted = strncmp (pc.reason, "proved NOT", 10) == 0;
+      if (low && !pc.proved && !refuted && (e - d) / d <= ok_rel)
+        {
+          /* the same try at the automatic precision */
+          _arb_vec_set (x, keep, np);
+          xd = xd0;
+          full = 1;
+          continue;
+        }
+      if (full && pc.proved)
+        lowbits = 0; /* only the automatic precision proves here */
+      else if (full)
+        ok_rel = 0;
+      else if (low && pc.proved)
+        ok_rel = (e - d) / d;
+      full = 0;
       if (!pc.proved && (e - d) > o.min_rel_width * d
-          && strncmp (pc.reason, "proved NOT", 10) != 0)
+          && !refuted)
         {
           _arb_vec_set (x, keep, np);
           xd = xd0;
-          fail_rel = (e - d) / d;
-          w = 0.5 * (e - d);
+          double r = (e - d) / d;
+          fail_rel[mode] = r;
+          if (o.scaled < 0 && d < 1e6 && r < fail_rel[!mode])
+            mode = !mode; /* the same width in the other mode */
+          else
+            {
+              w = 0.5 * (e - d);
+              if (o.scaled < 0 && fail_rel[!mode] > fail_rel[mode])
+                mode = !mode;
+            }
           continue;
         }
       if (!pc.proved)
@@ -251,12 +302,13 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
          slowly (the width a proof allows changes slowly with d: 3 % per
          piece gives about one failed try in five pieces, 15 % one in
          two and a half) */
-      w = fmin (w, 0.9 * fail_rel * d);
-      fail_rel *= 1.03;
+      w = fmin (w, 0.9 * fail_rel[mode] * d);
+      fail_rel[0] *= 1.03;
+      fail_rel[1] *= 1.03;
       if (!pc.proved)
         {
           w = o.max_rel_width * d; /* start afresh past a failure */
-          fail_rel = HUGE_VAL;
+          fail_rel[0] = fail_rel[1] = HUGE_VAL;
         }
     }
   *proved = all && d >= b;

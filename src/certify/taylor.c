@@ -13,49 +13,50 @@
    output o in out[o * (N + 1) + k]; with a ball d they enclose
    f^(k)(xi) / k! for every xi in it. */
 static int
-coefs (arb_ptr Lc, arb_ptr gc, arb_ptr Hc, arb_srcptr p, const arb_t d,
-       int N, int kmin, int kmax, const lsc_young *G, const int *ks,
-       const int *alias, slong prec)
+coefs (arb_ptr Lc, arb_ptr gc, arb_ptr Hc, lsc_cert_jets *j, arb_srcptr p,
+       const arb_t d, int N, int kmin, int kmax, const lsc_young *G,
+       const int *ks, const int *alias, slong prec)
 {
   size_t np = lsc_young_nparams (G);
-  int rc = LSC_SUCCESS;
-  lsc_jet *pj = lsc_jet_vec_init (np), *gj = gc ? lsc_jet_vec_init (np) : NULL;
-  lsc_jet *Hj = Hc ? lsc_jet_vec_init (np * np) : NULL;
-  lsc_jet dj, Lj;
-  lsc_jet_init (&dj);
-  lsc_jet_init (&Lj);
-  if (!pj || (gc && !gj) || (Hc && !Hj))
-    {
-      rc = LSC_ENOMEM;
-      goto cleanup;
-    }
   for (size_t i = 0; i < np; i++)
-    lsc_jet_set_arb (&pj[i], p + i, NULL);
-  /* d + eps: the series variable is d - d0 */
-  dj.n = N + 1;
-  arb_set (&dj.c[0], d);
-  arb_one (&dj.c[1]);
-  for (int k = 2; k <= N; k++)
-    arb_zero (&dj.c[k]);
-  if ((rc = lsc_restricted_eval_jet (Lc ? &Lj : NULL, gj, Hj, pj, G, &dj, ks,
-                                     alias, prec)))
-    goto cleanup;
-  for (int k = kmin; k <= kmax; k++)
+    lsc_jet_set_arb (&j->p[i], p + i, NULL);
+  /* d + eps: the series variable is d - d0; series of length kmax + 1
+     (every operation's coefficient k depends only on the coefficients
+     up to k, so the lower ones are those of a longer series) */
+  j->d.n = kmax + 1;
+  arb_set (&j->d.c[0], d);
+  if (kmax >= 1)
+    arb_one (&j->d.c[1]);
+  for (int k = 2; k <= kmax; k++)
+    arb_zero (&j->d.c[k]);
+  int rc = lsc_restricted_eval_jet (Lc ? &j->L : NULL, gc ? j->g : NULL,
+                                    Hc ? j->H : NULL, j->p, G, &j->d, ks,
+                                    alias, prec);
+  for (int k = kmin; !rc && k <= kmax; k++)
     {
       size_t s = (size_t) N + 1;
       if (Lc)
-        lsc_jet_get_coef (Lc + k, &Lj, k);
+        lsc_jet_get_coef (Lc + k, &j->L, k);
       for (size_t i = 0; gc && i < np; i++)
-        lsc_jet_get_coef (gc + i * s + (size_t) k, &gj[i], k);
+        lsc_jet_get_coef (gc + i * s + (size_t) k, &j->g[i], k);
       for (size_t i = 0; Hc && i < np * np; i++)
-        lsc_jet_get_coef (Hc + i * s + (size_t) k, &Hj[i], k);
+        lsc_jet_get_coef (Hc + i * s + (size_t) k, &j->H[i], k);
     }
-cleanup:
-  lsc_jet_vec_clear (pj, np);
-  lsc_jet_vec_clear (gj, np);
-  lsc_jet_vec_clear (Hj, np * np);
-  lsc_jet_clear (&dj);
-  lsc_jet_clear (&Lj);
+  return rc;
+}
+
+int
+lsc_cert_taylor_coefs_jets (arb_ptr Lc, arb_ptr gc, arb_ptr Hc,
+                            lsc_cert_jets *j, arb_srcptr p, const arb_t dm,
+                            const arb_t D, int N, const lsc_young *G,
+                            const int *ks, const int *alias, slong prec)
+{
+  if (N < 1 || N >= LSC_JET_MAX)
+    return LSC_EINVAL;
+  /* orders 0 .. N-1 at the midpoint, order N over the ball */
+  int rc = coefs (Lc, gc, Hc, j, p, dm, N, 0, N - 1, G, ks, alias, prec);
+  if (!rc)
+    rc = coefs (Lc, gc, Hc, j, p, D, N, N, N, G, ks, alias, prec);
   return rc;
 }
 
@@ -65,12 +66,15 @@ lsc_cert_taylor_coefs (arb_ptr Lc, arb_ptr gc, arb_ptr Hc, arb_srcptr p,
                        const lsc_young *G, const int *ks,
                        const int *alias, slong prec)
 {
-  if (N < 1 || N >= LSC_JET_MAX)
-    return LSC_EINVAL;
-  /* orders 0 .. N-1 at the midpoint, order N over the ball */
-  int rc = coefs (Lc, gc, Hc, p, dm, N, 0, N - 1, G, ks, alias, prec);
+  lsc_cert_jets j;
+  int rc = lsc_cert_jets_init (&j, lsc_young_nparams (G), gc != NULL,
+                               Hc != NULL);
   if (!rc)
-    rc = coefs (Lc, gc, Hc, p, D, N, N, N, G, ks, alias, prec);
+    {
+      rc = lsc_cert_taylor_coefs_jets (Lc, gc, Hc, &j, p, dm, D, N, G, ks,
+                                       alias, prec);
+      lsc_cert_jets_clear (&j);
+    }
   return rc;
 }
 
