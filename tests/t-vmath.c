@@ -1,4 +1,4 @@
-/* Tests of the vectorised elementary kernels of the loss (src/kernel/vmath.c,
+/* Tests of the vectorised elementary kernels of the loss (src/kernel/vmath*.c,
    private: compiled into this test directly) against MPFR at 160 bits:
    asin within SLEEF's proved 1 ulp, 1 - sin and the loss term within a few
    ulps, compensated sums of squares, dot products and accumulations within
@@ -12,6 +12,8 @@
 #include <gsl/gsl_rng.h>
 #include "testutil.h"
 #include "../src/kernel/vmath.c"
+#include "../src/kernel/vmath256.c"
+#include "../src/kernel/vmath_pairs.c"
 #include "../src/kernel/vmath512.c"
 
 enum { NP = 4099 };
@@ -203,7 +205,7 @@ test_sums (void)
   sumsq_fn sf[4] = { lsc_vm_sumsq, sumsq_scalar, NULL, NULL };
 #ifdef LSC_VM_AVX2
   if (lsc_vm_vectorised ())
-    sf[2] = sumsq_avx2;
+    sf[2] = lsc_vm256_sumsq;
   if (lsc_vm_vectorised () && __builtin_cpu_supports ("avx512f"))
     sf[3] = lsc_vm512_sumsq;
 #endif
