@@ -15,243 +15,7 @@
 #include "landscape/lsc_isotypic.h"
 #include "landscape/lsc_restricted.h"
 
-/* Workspace of one call, all at working precision wp. */
-typedef struct
-{
-  size_t nmax;
-  mpfr_t *N, *S, *cand, *C, *Kv, *K, *ev, *sm, *smc, *pf, *pc, *B, *rep;
-  mpfr_t Lq, t;
-  size_t *kp;      /* the small blocks' pieces of a component: sizes */
-  double *mult;    /* and multiplicity factors */
-  int dd;          /* eigenvalues by the double-double Jacobi */
-  double *dh, *dl; /* its n x n matrix (hi, lo) */
-  double *eh, *el; /* and its n eigenvalues */
-  double *repw;    /* weights of rep */
-  double *wt;      /* the raw list's weights (multiplicity factors) */
-} work;
-
-#define WORK_VECS(X)                                                         \
-  X (N, n * n) X (S, n * n) X (cand, n * n) X (C, n * n) X (Kv, n * n)        \
-  X (K, n * n) X (ev, n) X (sm, n) X (smc, n) X (pf, n) X (pc, n)         \
-  X (B, n * n) X (rep, n)
-
-static void
-work_clear (work *w)
-{
-#define FREE_V(f, len) lsc_mpfr_scratch_free (w->f);
-  WORK_VECS (FREE_V)
-  free (w->dh);
-  free (w->kp);
-  free (w->mult);
-  free (w->repw);
-  mpfr_clears (w->Lq, w->t, (mpfr_ptr) 0);
-}
-
-static int
-work_init (work *w, size_t n, mpfr_prec_t wp, int dd)
-{
-  memset (w, 0, sizeof *w);
-  w->nmax = n;
-  w->dd = dd;
-  if (dd && (w->dh = malloc ((2 * n * n + 2 * n + 1) * sizeof *w->dh)))
-    {
-      w->dl = w->dh + n * n;
-      w->eh = w->dl + n * n;
-      w->el = w->eh + n;
-    }
-  mpfr_inits2 (wp, w->Lq, w->t, (mpfr_ptr) 0);
-#define ALLOC_V(f, len) w->f = lsc_mpfr_scratch_alloc ((len), wp);
-  WORK_VECS (ALLOC_V)
-#define CHECK_V(f, len) || !w->f
-  w->kp = malloc ((n + 1) * sizeof *w->kp);
-  w->mult = malloc ((n + 1) * sizeof *w->mult);
-  w->repw = malloc ((n + 1) * sizeof *w->repw);
-  if ((dd && !w->dh) || !w->kp || !w->mult || !w->repw WORK_VECS (CHECK_V))
-    return LSC_ENOMEM;
-  return LSC_SUCCESS;
-}
-
-/* w->N = M^{-1/2} H M^{-1/2} on Fix(Gq) at d (H by the MPFR restricted
-   code), with w->sm = sqrt(metric) of Gq.  p (length nq) in w->pf. */
-static int
-normalized_hessian (work *w, const lsc_young *Gq, size_t nq, const mpfr_t d,
-                    mpfr_t Lq)
-{
-  int rc = lsc_restricted_eval_mpfr (NULL, NULL, w->N, (const mpfr_t *) w->pf,
-                                     Gq, d);
-  if (rc)
-    return rc;
-  lsc_isochain_sqrt_metric (w->sm, Gq, Lq, w->t);
-  for (size_t i = 0; i < nq; i++)
-    if (mpfr_nan_p (w->sm[i]))
-      return LSC_EDOM;
-  /* an empty orbit (metric 0: block 0 of size 1 has no off-diagonal) is
-     no direction at all: its row and column are dropped (set to 0) */
-  for (size_t i = 0; i < nq; i++)
-    for (size_t j = 0; j < nq; j++)
-      {
-        mpfr_ptr x = w->N[i * nq + j];
-        if (mpfr_zero_p (w->sm[i]) || mpfr_zero_p (w->sm[j]))
-          mpfr_set_zero (x, 1);
-        else
-          {
-            mpfr_div (x, x, w->sm[i], MPFR_RNDN);
-            mpfr_div (x, x, w->sm[j], MPFR_RNDN);
-          }
-      }
-  return LSC_SUCCESS;
-}
-
-/* Eigenvalues of the k x k matrix w->K (destroyed) into w->ev: MPFR
-   Jacobi at the working precision, or, in the accurate double mode, the
-   double-double Jacobi on K rounded to double-double (its 2^-100
-   relative accuracy is far below the double output's ulp). */
-static int
-eigs (work *w, size_t k)
-{
-  if (!w->dd)
-    return lsc_mpfr_jacobi (w->ev, w->K, k);
-  for (size_t i = 0; i < k * k; i++)
-    {
-      w->dh[i] = mpfr_get_d (w->K[i], MPFR_RNDN);
-      mpfr_sub_d (w->t, w->K[i], w->dh[i], MPFR_RNDN);
-      w->dl[i] = mpfr_get_d (w->t, MPFR_RNDN);
-    }
-  int rc = lsc_dd_jacobi (w->eh, w->el, w->dh, w->dl, k);
-  for (size_t i = 0; !rc && i < k; i++)
-    {
-      mpfr_set_d (w->ev[i], w->eh[i], MPFR_RNDN);
-      mpfr_add_d (w->ev[i], w->ev[i], w->el[i], MPFR_RNDN);
-    }
-  return rc;
-}
-
-/* Eigenvalues of C^T N C (C: k orthonormal vectors of length n, stored one
-   after another) into w->ev[0..k). */
-static int
-compressed_eigs (work *w, const mpfr_t *C, size_t n, size_t k)
-{
-  for (size_t j = 0; j < k; j++) /* Kv_j = N c_j */
-    for (size_t i = 0; i < n; i++)
-      {
-        mpfr_set_zero (w->t, 1);
-        for (size_t l = 0; l < n; l++)
-          mpfr_fma (w->t, w->N[i * n + l], C[j * n + l], w->t, MPFR_RNDN);
-        mpfr_set (w->Kv[j * n + i], w->t, MPFR_RNDN);
-      }
-  for (size_t a = 0; a < k; a++)
-    for (size_t b = a; b < k; b++)
-      {
-        mpfr_set_zero (w->t, 1);
-        for (size_t l = 0; l < n; l++)
-          mpfr_fma (w->t, C[a * n + l], w->Kv[b * n + l], w->t, MPFR_RNDN);
-        mpfr_set (w->K[a * k + b], w->t, MPFR_RNDN);
-        mpfr_set (w->K[b * k + a], w->t, MPFR_RNDN);
-      }
-  return eigs (w, k);
-}
-
-/* Raw (unmerged) eigenvalues by component, appended to vals/irr with
-   their weights (wt: NULL for 1 each) into w->wt. */
-static void
-append (work *w, mpfr_t *vals, int *irr, size_t *cnt, const mpfr_t *ev,
-        const double *wt, size_t k, int irrep);
-
-/* The eigenvalues of the component spanned by C (k orthonormal vectors of
-   length n in Fix(Gq)'s orbit coordinates; C = NULL: all of Fix(Gq), k =
-   n), appended ascending to raw/irr.  With small blocks of size >= 2 the
-   component is split by their symmetric groups first (isosplit.h): each
-   piece's compression is solved alone and its eigenvalues weighted by the
-   irreducible's dimension, exactly.  The compressions are orthogonal
-   similarities of blocks of C^T N C at the working precision, so the
-   eigenvalues are those of the unsplit solve to its accuracy; what changes
-   is the cost (order 122 -> at most the number of small-block-invariant
-   directions, about 20 for the catalogue's Y families; with the chain's
-   compressed small blocks, lsc_isochain_make_small, the Hessians
-   themselves shrink, 170 -> 42 parameters for L,10). */
-static int
-component_eigs (work *w, const lsc_young *Gq, const lsc_isosplit_blocks *sb,
-                size_t n, const mpfr_t *C, size_t k, int irrep, mpfr_t *raw,
-                int *irr, size_t *cnt)
-{
-  int rc;
-  if (sb->nb == 0)
-    {
-      if (C)
-        rc = compressed_eigs (w, C, n, k);
-      else
-        {
-          for (size_t i = 0; i < n * n; i++)
-            mpfr_set (w->K[i], w->N[i], MPFR_RNDN);
-          rc = eigs (w, n);
-        }
-      if (!rc)
-        append (w, raw, irr, cnt, (const mpfr_t *) w->ev, NULL, C ? k : n,
-                irrep);
-      return rc;
-    }
-  if (!C)
-    {
-      for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; j < n; j++)
-          mpfr_set_ui (w->C[i * n + j], i == j, MPFR_RNDN);
-      C = (const mpfr_t *) w->C;
-      k = n;
-    }
-  size_t np, off = 0, m = 0;
-  if ((rc = lsc_isosplit (w->B, w->kp, w->mult, &np, C, k, n, Gq, sb,
-                          mpfr_get_prec (w->t))))
-    return rc;
-  /* each piece's eigenvalues once, weighted by the dimension of its
-     irreducible of the small blocks' groups */
-  for (size_t q = 0; q < np; q++)
-    {
-      if ((rc = compressed_eigs (w, (const mpfr_t *) w->B + off * n, n,
-                                 w->kp[q])))
-        return rc;
-      off += w->kp[q];
-      for (size_t j = 0; j < w->kp[q] && m < k; j++, m++)
-        {
-          mpfr_set (w->rep[m], w->ev[j], MPFR_RNDN);
-          w->repw[m] = w->mult[q];
-        }
-    }
-  if (m != off)
-    return LSC_EFAILED;
-  for (size_t i = 1; i < m; i++) /* ascending, as one solve gives them */
-    for (size_t j = i; j > 0 && mpfr_greater_p (w->rep[j - 1], w->rep[j]);
-         j--)
-      {
-        mpfr_swap (w->rep[j - 1], w->rep[j]);
-        double t = w->repw[j - 1];
-        w->repw[j - 1] = w->repw[j];
-        w->repw[j] = t;
-      }
-  append (w, raw, irr, cnt, (const mpfr_t *) w->rep, w->repw, m, irrep);
-  return LSC_SUCCESS;
-}
-
-/* Number of nonempty orbits (nonzero metric). */
-static size_t
-nonempty (const mpfr_t *sm, size_t n)
-{
-  size_t z = 0;
-  for (size_t i = 0; i < n; i++)
-    z += !mpfr_zero_p (sm[i]);
-  return z;
-}
-
-static void
-append (work *w, mpfr_t *vals, int *irr, size_t *cnt, const mpfr_t *ev,
-        const double *wt, size_t k, int irrep)
-{
-  for (size_t j = 0; j < k; j++, (*cnt)++)
-    {
-      mpfr_set (vals[*cnt], ev[j], MPFR_RNDN);
-      irr[*cnt] = irrep;
-      w->wt[*cnt] = wt ? wt[j] : 1;
-    }
-}
+#include "spectrum/isowork_mpfr.h"
 
 size_t
 lsc_isotypic_max_mpfr (const lsc_young *G)
@@ -309,8 +73,8 @@ merge (mpfr_t *values, lsc_iso_eigen *info, size_t *nout, mpfr_t *raw,
 
 /* The body of lsc_isotypic_spectrum_mpfr once inputs are checked. */
 static int
-spectrum (mpfr_t *raw, int *irr, size_t *cnt, const mpfr_t *p, const lsc_isochain *ch,
-          const mpfr_t d, const mpfr_t L, work *w, int only)
+spectrum (mpfr_t *raw, int *irr, size_t *cnt, const mpfr_t *p,
+          const lsc_isochain *ch, const mpfr_t d, const mpfr_t L, lsc_isowork *w, int only)
 {
   /* only < 0: every component; otherwise the eigenvalues of that component
      alone (the finer levels that it does not need are skipped) */
@@ -320,12 +84,12 @@ spectrum (mpfr_t *raw, int *irr, size_t *cnt, const mpfr_t *p, const lsc_isochai
   for (size_t i = 0; i < n0; i++)
     mpfr_set (w->pf[i], p[ch->par0[i]], MPFR_RNDN);
   mpfr_set (w->Lq, L, MPFR_RNDN);
-  if ((rc = normalized_hessian (w, &ch->G0, n0, d, w->Lq)))
+  if ((rc = lsc_isowork_hessian (w, &ch->G0, n0, d, w->Lq)))
     return rc;
-  z0 = nonempty (w->sm, n0);
+  z0 = lsc_isowork_nonempty (w->sm, n0);
   if ((only < 0 || only == LSC_IRREP_T)
-      && (rc = component_eigs (w, &ch->G0, &ch->sb[0], n0, NULL, n0,
-                               LSC_IRREP_T, raw, irr, cnt)))
+      && (rc = lsc_isowork_component (w, &ch->G0, &ch->sb[0], n0, NULL, n0,
+                                      LSC_IRREP_T, raw, irr, cnt)))
     return rc;
   if (only == LSC_IRREP_T || mpfr_cmp_ui (L, 2) < 0) /* s needs n >= 2 */
     return LSC_SUCCESS;
@@ -339,7 +103,7 @@ spectrum (mpfr_t *raw, int *irr, size_t *cnt, const mpfr_t *p, const lsc_isochai
   for (size_t i = 0; i < n1; i++)
     mpfr_set (w->pf[i], w->pc[ch->par1[i]], MPFR_RNDN);
   mpfr_sub_ui (w->Lq, L, 1, MPFR_RNDN);
-  if ((rc = normalized_hessian (w, &ch->G1, n1, d, w->Lq)))
+  if ((rc = lsc_isowork_hessian (w, &ch->G1, n1, d, w->Lq)))
     return rc;
   for (size_t j = 0; j < n0; j++)
     for (size_t i = 0; i < n1; i++)
@@ -364,9 +128,9 @@ spectrum (mpfr_t *raw, int *irr, size_t *cnt, const mpfr_t *p, const lsc_isochai
   if (k != z1 - z0)
     return LSC_EFAILED;
   if ((only < 0 || only == LSC_IRREP_S)
-      && (rc = component_eigs (w, &ch->G1, &ch->sb[1], n1,
-                               (const mpfr_t *) w->C, k, LSC_IRREP_S, raw,
-                               irr, cnt)))
+      && (rc = lsc_isowork_component (w, &ch->G1, &ch->sb[1], n1,
+                                      (const mpfr_t *) w->C, k, LSC_IRREP_S,
+                                      raw, irr, cnt)))
     return rc;
   if (only == LSC_IRREP_S)
     return LSC_SUCCESS;
@@ -385,10 +149,10 @@ spectrum (mpfr_t *raw, int *irr, size_t *cnt, const mpfr_t *p, const lsc_isochai
   for (size_t i = 0; i < n2; i++)
     mpfr_set (w->pf[i], w->pc[ch->par2[i]], MPFR_RNDN);
   mpfr_sub_ui (w->Lq, L, 2, MPFR_RNDN);
-  if ((rc = normalized_hessian (w, &ch->G2, n2, d, w->Lq)))
+  if ((rc = lsc_isowork_hessian (w, &ch->G2, n2, d, w->Lq)))
     return rc;
   size_t ktot = 0;
-  z2 = nonempty (w->sm, n2);
+  z2 = lsc_isowork_nonempty (w->sm, n2);
   for (int odd = 1; odd >= 0; odd--)
     {
       int irrep = odd ? LSC_IRREP_X : LSC_IRREP_Y;
@@ -429,9 +193,9 @@ spectrum (mpfr_t *raw, int *irr, size_t *cnt, const mpfr_t *p, const lsc_isochai
       if (lsc_irrep_dim (irrep, mpfr_get_d (L, MPFR_RNDN)) <= 0
           || (only >= 0 && only != irrep))
         continue;
-      if ((rc = component_eigs (w, &ch->G2, &ch->sb[2], n2,
-                                (const mpfr_t *) w->C, k, irrep, raw, irr,
-                                cnt)))
+      if ((rc = lsc_isowork_component (w, &ch->G2, &ch->sb[2], n2,
+                                       (const mpfr_t *) w->C, k, irrep, raw,
+                                       irr, cnt)))
         return rc;
     }
   return ktot + 2 * z1 == z2 + z0 ? LSC_SUCCESS : LSC_EFAILED;
@@ -509,11 +273,11 @@ spectrum_mpfr (mpfr_t *values, lsc_iso_eigen *info, size_t *nout,
   frexp (Ld + 2, &e2);
   mpfr_prec_t wp = lsc_mpfr_vec_prec (values, nmax) + 2 * (mpfr_prec_t) e2
                    + 32 + lsc_mpfr_clog2 (ch.n2);
-  work w;
+  lsc_isowork w;
   mpfr_t L, *raw = lsc_mpfr_vec_alloc (nmax, wp);
   int *irr = malloc (nmax * sizeof *irr);
   mpfr_init2 (L, wp);
-  rc = work_init (&w, ch.n2, wp, dd);
+  rc = lsc_isowork_init (&w, ch.n2, wp, dd);
   double *wt = malloc (nmax * sizeof *wt);
   w.wt = wt;
   if (!raw || !irr || !wt || rc)
@@ -534,7 +298,7 @@ spectrum_mpfr (mpfr_t *values, lsc_iso_eigen *info, size_t *nout,
       else
         merge (values, info, nout, raw, irr, wt, cnt, rtol, atol, Ld, w.t);
     }
-  work_clear (&w);
+  lsc_isowork_clear (&w);
   lsc_mpfr_vec_free (raw, raw ? nmax : 0);
   free (irr);
   free (wt);
