@@ -171,8 +171,8 @@ ukernel (size_t n1, const double *a1, size_t n2, const double *a2,
   for (size_t q = 0; q < n3; q++)
     KSTEP (lda, 1);
   __m512d vs = _mm512_set1_pd (s);
-  __mmask8 m0 = lsc_vg_lanes (nc), m1 = lsc_vg_lanes (nc > 8 ? nc - 8 : 0);
-  __mmask8 m2 = lsc_vg_lanes (nc > 16 ? nc - 16 : 0);
+  __mmask8 m0 = lsc_lanes8 (nc), m1 = lsc_lanes8 (nc > 8 ? nc - 8 : 0);
+  __mmask8 m2 = lsc_lanes8 (nc > 16 ? nc - 16 : 0);
   STORE (0);
   STORE (1);
   STORE (2);

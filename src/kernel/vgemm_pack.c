@@ -128,8 +128,8 @@ lsc_vg_pack_b_rows (double *bp, const lsc_vg_operands *o, size_t j0,
                     size_t pc, size_t kc)
 {
   size_t nc = o->N - j0 < NR ? o->N - j0 : NR;
-  __mmask8 m0 = lsc_vg_lanes (nc), m1 = lsc_vg_lanes (nc > 8 ? nc - 8 : 0);
-  __mmask8 m2 = lsc_vg_lanes (nc > 16 ? nc - 16 : 0);
+  __mmask8 m0 = lsc_lanes8 (nc), m1 = lsc_lanes8 (nc > 8 ? nc - 8 : 0);
+  __mmask8 m2 = lsc_lanes8 (nc > 16 ? nc - 16 : 0);
   for (size_t q = 0; q < kc; q++)
     {
       const double *row = o->y + (pc + q) * o->ldy + j0;

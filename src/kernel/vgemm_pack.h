@@ -9,6 +9,7 @@
 #if defined(__x86_64__) && defined(__GNUC__)
 #define LSC_VG_AVX512 1
 #include <immintrin.h>
+#include "lanes.h"
 #endif
 
 /* Rows of an A panel, columns of a B panel. */
@@ -26,13 +27,6 @@ typedef struct
 } lsc_vg_operands;
 
 #ifdef LSC_VG_AVX512
-/* The first n of eight lanes (all eight for n >= 8). */
-static inline __mmask8
-lsc_vg_lanes (size_t n)
-{
-  return n >= 8 ? (__mmask8) 0xff : (__mmask8) ((1u << n) - 1u);
-}
-
 /* Panel of LSC_VG_MR rows of A from row i0, columns pc .. pc + kc - 1:
    ap[q MR + r] = A[i0 + r][pc + q], zero rows past M. */
 void lsc_vg_pack_a (double *ap, const lsc_vg_operands *o, size_t i0,

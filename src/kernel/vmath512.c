@@ -4,17 +4,12 @@
 #include <config.h>
 #include <math.h>
 #include "vmath512.h"
+#include "lanes.h"
 
 #ifdef LSC_VM512
 #include <immintrin.h>
 
 #define LSC_512 __attribute__ ((target ("avx512f")))
-
-static inline __mmask8
-tail (size_t r)
-{
-  return r >= 8 ? (__mmask8) 0xff : (__mmask8) ((1u << r) - 1u);
-}
 
 /* STEP (i, lanes) over x[0..n): whole vectors of eight, then the masked
    tail once (the mask is not recomputed at every step; the same
@@ -25,7 +20,7 @@ tail (size_t r)
     for (; i_ + 8 <= (n); i_ += 8)                                      \
       STEP (i_, (__mmask8) 0xff);                                       \
     if (i_ < (n))                                                       \
-      STEP (i_, tail ((n) - i_));                                       \
+      STEP (i_, lsc_lanes8 ((n) - i_));                                 \
   } while (0)
 
 /* Four running maxima (independent dependency chains), NaN lanes
@@ -51,7 +46,7 @@ lsc_vm512_maxabs (const double *x, size_t n)
     }
   for (; i < n; i += 8)
     {
-      __mmask8 k = tail (n - i);
+      __mmask8 k = lsc_lanes8 (n - i);
       __m512d a = _mm512_abs_pd (_mm512_maskz_loadu_pd (k, x + i));
       bad |= _mm512_cmp_pd_mask (a, a, _CMP_UNORD_Q);
       m0 = _mm512_max_pd (m0, a);
@@ -74,7 +69,8 @@ lsc_vm512_sumsq (const double *x, size_t n, double scale, double *lo)
   __m512d sc = _mm512_set1_pd (scale);
   for (size_t i = 0; i < n; i += 8)
     {
-      __m512d y = _mm512_mul_pd (sc, _mm512_maskz_loadu_pd (tail (n - i), x + i));
+      __m512d y = _mm512_mul_pd (
+          sc, _mm512_maskz_loadu_pd (lsc_lanes8 (n - i), x + i));
       __m512d ph = _mm512_mul_pd (y, y), pl = _mm512_fmsub_pd (y, y, ph);
       __m512d s = _mm512_add_pd (hi, ph), bb = _mm512_sub_pd (s, hi);
       __m512d e = _mm512_add_pd (_mm512_sub_pd (hi, _mm512_sub_pd (s, bb)),
@@ -103,7 +99,7 @@ lsc_vm512_acc2 (double *s, double *c, double a, const double *y, size_t n)
   __m512d av = _mm512_set1_pd (a);
   for (size_t x = 0; x < n; x += 8)
     {
-      __mmask8 k = tail (n - x);
+      __mmask8 k = lsc_lanes8 (n - x);
       __m512d yv = _mm512_maskz_loadu_pd (k, y + x);
       __m512d sv = _mm512_maskz_loadu_pd (k, s + x);
       __m512d p = _mm512_mul_pd (av, yv), pl = _mm512_fmsub_pd (av, yv, p);
@@ -124,7 +120,7 @@ lsc_vm512_axpy (double *y, double a, const double *x, size_t n)
   __m512d av = _mm512_set1_pd (a);
   for (size_t i = 0; i < n; i += 8)
     {
-      __mmask8 k = tail (n - i);
+      __mmask8 k = lsc_lanes8 (n - i);
       __m512d p = _mm512_mul_pd (av, _mm512_maskz_loadu_pd (k, x + i));
       _mm512_mask_storeu_pd (y + i, k,
                              _mm512_add_pd (_mm512_maskz_loadu_pd (k, y + i), p));
