@@ -9,6 +9,35 @@
 #ifdef LSC_VM_AVX2
 #include <immintrin.h>
 
+/* hi + l += a b lanewise: TwoProduct (FMA) and TwoSum, the errors
+   collected in l (Ogita, Rump & Oishi's Dot2). */
+LSC_AVX2 static inline __attribute__ ((always_inline)) void
+twoprod_acc (__m256d *hi, __m256d *l, __m256d a, __m256d b)
+{
+  __m256d p = _mm256_mul_pd (a, b), pl = _mm256_fmsub_pd (a, b, p);
+  __m256d s = _mm256_add_pd (*hi, p), bb = _mm256_sub_pd (s, *hi);
+  __m256d e = _mm256_add_pd (_mm256_sub_pd (*hi, _mm256_sub_pd (s, bb)),
+                             _mm256_sub_pd (p, bb));
+  *l = _mm256_add_pd (*l, _mm256_add_pd (e, pl));
+  *hi = s;
+}
+
+/* The four lanes of hi + l summed left to right into *H + *L. */
+LSC_AVX2 static inline __attribute__ ((always_inline)) void
+fold (double *H, double *L, __m256d hi, __m256d l)
+{
+  double h[4], lw[4], e;
+  _mm256_storeu_pd (h, hi);
+  _mm256_storeu_pd (lw, l);
+  *H = 0.0;
+  *L = 0.0;
+  for (int j = 0; j < 4; j++)
+    {
+      TWOSUM (*H, e, *H, h[j]);
+      *L += e + lw[j];
+    }
+}
+
 LSC_AVX2 double
 lsc_vm256_dot2 (const double *x, const double *y, size_t n, double *lo)
 {
@@ -17,22 +46,10 @@ lsc_vm256_dot2 (const double *x, const double *y, size_t n, double *lo)
   for (; i + 4 <= n; i += 4)
     {
       __m256d a = _mm256_loadu_pd (x + i), b = _mm256_loadu_pd (y + i);
-      __m256d p = _mm256_mul_pd (a, b), pl = _mm256_fmsub_pd (a, b, p);
-      __m256d s = _mm256_add_pd (hi, p), bb = _mm256_sub_pd (s, hi);
-      __m256d e = _mm256_add_pd (_mm256_sub_pd (hi, _mm256_sub_pd (s, bb)),
-                                 _mm256_sub_pd (p, bb));
-      l = _mm256_add_pd (l, _mm256_add_pd (e, pl));
-      hi = s;
+      twoprod_acc (&hi, &l, a, b);
     }
-  double h[4], lw[4];
-  _mm256_storeu_pd (h, hi);
-  _mm256_storeu_pd (lw, l);
-  double H = 0.0, L = 0.0, e;
-  for (int j = 0; j < 4; j++)
-    {
-      TWOSUM (H, e, H, h[j]);
-      L += e + lw[j];
-    }
+  double H, L, e;
+  fold (&H, &L, hi, l);
   for (; i < n; i++)
     {
       double p = x[i] * y[i], pl = fma (x[i], y[i], -p);
@@ -111,22 +128,10 @@ lsc_vm256_sumsq (const double *x, size_t n, double scale, double *lo)
   for (; i + 4 <= n; i += 4)
     {
       __m256d y = _mm256_mul_pd (sc, _mm256_loadu_pd (x + i));
-      __m256d ph = _mm256_mul_pd (y, y), pl = _mm256_fmsub_pd (y, y, ph);
-      __m256d s = _mm256_add_pd (hi, ph), bb = _mm256_sub_pd (s, hi);
-      __m256d e = _mm256_add_pd (_mm256_sub_pd (hi, _mm256_sub_pd (s, bb)),
-                                 _mm256_sub_pd (ph, bb));
-      l = _mm256_add_pd (l, _mm256_add_pd (e, pl));
-      hi = s;
+      twoprod_acc (&hi, &l, y, y);
     }
-  double h[4], lw[4];
-  _mm256_storeu_pd (h, hi);
-  _mm256_storeu_pd (lw, l);
-  double H = 0.0, L = 0.0, e;
-  for (int j = 0; j < 4; j++)
-    {
-      TWOSUM (H, e, H, h[j]);
-      L += e + lw[j];
-    }
+  double H, L, e;
+  fold (&H, &L, hi, l);
   for (; i < n; i++)
     {
       double y = scale * x[i], ph = y * y, pl = fma (y, y, -ph);
