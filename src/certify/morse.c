@@ -49,6 +49,42 @@ via_branch (size_t *nn, size_t *npp, size_t *nzero, const lsc_young *G,
   return ok;
 }
 
+/* A minimum at the cost of the compressed blocks (lsc_cert_blocks_small:
+   each paired small block of size p >= 4 kept as (p - 2, 1, 1)).  Its
+   S_p, permuting the small block's rows and their columns, maps Fix(G0),
+   Fix(G1) and the two parts of Fix(G2) onto themselves by permutations
+   of the parameters and commutes with their Hessians at every point of
+   Fix(G); a parameter involves at most two indices of a small block, so
+   the stabiliser of each contains a conjugate of K = S_(p-2) (of every
+   compressed block), and the compressed blocks are the Hessians on the
+   K-fixed vectors.  Were a whole block not positive definite at a point,
+   the eigenspace of a nonpositive eigenvalue would be invariant, would
+   contain an irreducible representation of the permutation module, which
+   has a nonzero K-fixed vector (Frobenius reciprocity: it occurs in the
+   module induced from a stabiliser), a K-fixed vector with a nonpositive
+   form.  So compressed blocks proved positive definite over the box and
+   the ball d prove the whole ones positive definite there, of the sizes
+   full[c].  Returns 1 then, 0 when nothing is claimed. */
+static int
+via_small (size_t *nn, size_t *npp, const lsc_young *G, const int *ks,
+           arb_srcptr box, const arb_t d, const lsc_certify_options *o,
+           slong prec)
+{
+  arb_mat_t A[4];
+  size_t full[4], n, p;
+  int ok = !lsc_cert_blocks_small (A, full, G, box, d, ks, o->taylor, prec);
+  for (int c = 0; c < 4 && ok; c++)
+    ok = lsc_ball_inertia (&n, &p, A[c], NULL, NULL, NULL, prec) == 1
+         && n == 0 && p == (size_t) arb_mat_nrows (A[c]);
+  for (int c = 0; c < 4 && ok; c++)
+    {
+      nn[c] = 0;
+      npp[c] = full[c];
+    }
+  lsc_cert_blocks_clear (A, NULL);
+  return ok;
+}
+
 /* The blocks over the box and the ball d (centered forms).  Returns an
    error status (memory, arguments) or 0; *msg is NULL when every
    inertia is proved, else why not. */
@@ -124,9 +160,15 @@ lsc_cert_morse_k (lsc_cert_morse *res, const lsc_young *G, const int *ks,
   /* two enclosures of the blocks: along the branch (narrower near a
      crossing) and over the box (narrower far from one); the hint names
      the one that last succeeded, tried first */
-  int box_first = hint && *hint == 1, got = 0, path = 0;
+  int box_first = hint && (*hint & 1), got = 0, path = 0;
   const char *msg = NULL;
-  if (!box_first)
+  /* a minimum by the compressed blocks first, unless the last piece was
+     a saddle (hint bit 2) */
+  if (!(hint && (*hint & 2)))
+    got = via_small (nn, npp, G, ks, box, d, &o, prec);
+  if (got)
+    path = hint ? *hint & 1 : 0;
+  if (!got && !box_first)
     got = via_branch (nn, npp, res->nzero, G, ks, box, d, &o, prec);
   if (!got)
     {
@@ -143,7 +185,7 @@ lsc_cert_morse_k (lsc_cert_morse *res, const lsc_young *G, const int *ks,
       path = 0;
     }
   if (got && hint)
-    *hint = path;
+    *hint = path | (nn[0] || nn[1] || nn[2] || nn[3] ? 2 : 0);
   {
     {
       /* blocks: 0 = t, 1 = t + s, 2 = s + x, 3 = t + s + y */
