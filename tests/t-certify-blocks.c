@@ -30,25 +30,36 @@ level_params (arb_ptr pq, const lsc_isochain *ch, int q, arb_srcptr p)
   _arb_vec_clear (p0, (slong) ch->n0);
 }
 
+/* Family name, the box *p (malloc'd: its point +- rad) and D = d. */
+static const lsc_family *
+family_box (arb_ptr *p, arb_t D, const char *name, double d, double rad)
+{
+  const lsc_family *F = lsc_catalogue_find (cat, name);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (F);
+  *p = _arb_vec_init ((slong) F->nparams);
+  for (size_t i = 0; i < F->nparams; i++)
+    {
+      arb_set_d (*p + i, F->p[i]);
+      mag_set_d (arb_radref (*p + i), rad);
+    }
+  arb_init (D);
+  arb_set_d (D, d);
+  return F;
+}
+
 /* Blocks 0 and 1 of family name at d over the box p +- rad against the
    direct Hessians at the centre. */
 static void
 check (const char *name, double d, double rad)
 {
-  const lsc_family *F = lsc_catalogue_find (cat, name);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (F);
+  arb_ptr p;
+  arb_t D;
+  const lsc_family *F = family_box (&p, D, name, d, rad);
   size_t np = F->nparams;
   slong prec = 256;
-  arb_ptr p = _arb_vec_init ((slong) np), pc = _arb_vec_init ((slong) np);
-  arb_t D;
-  arb_init (D);
-  arb_set_d (D, d);
+  arb_ptr pc = _arb_vec_init ((slong) np);
   for (size_t i = 0; i < np; i++)
-    {
-      arb_set_d (pc + i, F->p[i]);
-      arb_set (p + i, pc + i);
-      mag_set_d (arb_radref (p + i), rad);
-    }
+    arb_set_d (pc + i, F->p[i]);
   lsc_isochain ch;
   CU_ASSERT_EQUAL_FATAL (lsc_cert_chain (&ch, &F->G, D), 0);
   arb_mat_t A[4];
@@ -252,20 +263,11 @@ compressed_agrees (const arb_mat_t B, const arb_mat_t A, const double *F,
 static void
 check_small (const char *name, double d, double rad)
 {
-  const lsc_family *F = lsc_catalogue_find (cat, name);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (F);
-  size_t np = F->nparams;
-  slong prec = 256;
-  arb_ptr p = _arb_vec_init ((slong) np);
+  arb_ptr p;
   arb_t D;
-  arb_init (D);
-  arb_set_d (D, d);
-  for (size_t i = 0; i < np; i++)
-    {
-      arb_set_d (p + i, F->p[i]);
-      mag_set_d (arb_radref (p + i), rad);
-    }
+  const lsc_family *F = family_box (&p, D, name, d, rad);
   double other = 0;
+  slong prec = 256;
   for (size_t c = 0; c < F->G.ncb; c++)
     if ((int) c != F->G.pair[0])
       other += F->G.csize[c];
@@ -302,7 +304,7 @@ check_small (const char *name, double d, double rad)
   lsc_cert_blocks_clear (B, NULL);
   lsc_isochain_free (&ch);
   lsc_isochain_free (&cs);
-  _arb_vec_clear (p, (slong) np);
+  _arb_vec_clear (p, (slong) F->nparams);
   arb_clear (D);
 }
 
