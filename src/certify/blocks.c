@@ -83,20 +83,45 @@ lsc_cert_blocks_clear (arb_mat_t *A, arb_mat_t *Ad)
 
 /* The isotypic chain of G at the ball d's midpoint (the large block's
    size L = d - the other blocks, at least 4 so that the chain exists
-   while d's ball reaches below).  On failure nothing is left to free. */
-int
-lsc_cert_chain (lsc_isochain *ch, const lsc_young *G, const arb_t d)
+   while d's ball reaches below), with the paired small blocks of size
+   p >= 4 split into singletons or (compress) into (p - 2, 1, 1).  On
+   failure nothing is left to free. */
+static int
+chain_make (lsc_isochain *ch, const lsc_young *G, const arb_t d, int compress)
 {
   double other = 0;
   for (size_t c = 0; c < G->ncb; c++)
     if ((int) c != G->pair[0])
       other += G->csize[c];
   double Ld = arf_get_d (arb_midref (d), ARF_RND_NEAR) - other;
-  int rc = lsc_isochain_make (ch, G, Ld > 4 ? Ld : 4);
+  int rc = compress ? lsc_isochain_make_small (ch, G, Ld > 4 ? Ld : 4)
+                    : lsc_isochain_make (ch, G, Ld > 4 ? Ld : 4);
   if (rc)
     lsc_isochain_free (ch);
   return rc;
 }
+
+int
+lsc_cert_chain (lsc_isochain *ch, const lsc_young *G, const arb_t d)
+{
+  return chain_make (ch, G, d, 0);
+}
+
+static void
+blocks_empty (arb_mat_t *A, arb_mat_t *Ad)
+{
+  for (int c = 0; c < 4; c++)
+    {
+      arb_mat_init (A[c], 0, 0);
+      if (Ad)
+        arb_mat_init (Ad[c], 0, 0);
+    }
+}
+
+static int on_chain (arb_mat_t *A, arb_mat_t *Ad, const lsc_isochain *ch,
+                     int *const orb[3], const lsc_young *G, arb_srcptr box,
+                     arb_srcptr xd, const arb_t d, const int *ks, int N,
+                     slong prec);
 
 int
 lsc_cert_blocks (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
@@ -116,12 +141,7 @@ lsc_cert_blocks_sym (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
   int rc = lsc_cert_chain (&ch, G, d);
   if (rc)
     {
-      for (int c = 0; c < 4; c++)
-        {
-          arb_mat_init (A[c], 0, 0);
-          if (Ad)
-            arb_mat_init (Ad[c], 0, 0);
-        }
+      blocks_empty (A, Ad);
       return rc;
     }
   int *orb[3] = { NULL, NULL, NULL };
@@ -129,17 +149,68 @@ lsc_cert_blocks_sym (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
       && (rc = lsc_cert_small_orbits (orb, &ch, G, r, stab)))
     {
       lsc_isochain_free (&ch);
-      for (int c = 0; c < 4; c++)
-        {
-          arb_mat_init (A[c], 0, 0);
-          if (Ad)
-            arb_mat_init (Ad[c], 0, 0);
-        }
+      blocks_empty (A, Ad);
       return rc;
     }
-  size_t np = lsc_young_nparams (G), nq[3] = { ch.n0, ch.n1, ch.n2 };
-  const int *par[3] = { ch.par0, ch.par1, ch.par2 };
-  const lsc_young *Gq[3] = { &ch.G0, &ch.G1, &ch.G2 };
+  rc = on_chain (A, Ad, &ch, orb, G, box, xd, d, ks, N, prec);
+  for (int q = 0; q < 3; q++)
+    free (orb[q]);
+  lsc_isochain_free (&ch);
+  return rc;
+}
+
+int
+lsc_cert_blocks_small (arb_mat_t *A, size_t full[4], const lsc_young *G,
+                       arb_srcptr box, const arb_t d, const int *ks, int N,
+                       slong prec)
+{
+  lsc_isochain ch, cs;
+  int rc = lsc_cert_chain (&ch, G, d);
+  if (rc)
+    {
+      blocks_empty (A, NULL);
+      return rc;
+    }
+  /* the whole blocks' sizes: the odd part of Fix(G2) has one vector per
+     2-cycle of the swap, the even part one per cycle */
+  size_t two = 0;
+  for (size_t i = 0; i < ch.n2; i++)
+    two += ch.swap[i] > (int) i;
+  full[0] = ch.n0;
+  full[1] = ch.n1;
+  full[2] = two;
+  full[3] = ch.n2 - two;
+  size_t n2 = ch.n2;
+  lsc_isochain_free (&ch);
+  if ((rc = chain_make (&cs, G, d, 1)))
+    {
+      blocks_empty (A, NULL);
+      return rc;
+    }
+  if (cs.n2 == n2)
+    {
+      /* no small block to compress */
+      lsc_isochain_free (&cs);
+      blocks_empty (A, NULL);
+      return LSC_EUNSUP;
+    }
+  int *none[3] = { NULL, NULL, NULL };
+  rc = on_chain (A, NULL, &cs, none, G, box, NULL, d, ks, N, prec);
+  lsc_isochain_free (&cs);
+  return rc;
+}
+
+/* The four blocks on the chain ch (orb: the small block's orbits on
+   each level, or NULL). */
+static int
+on_chain (arb_mat_t *A, arb_mat_t *Ad, const lsc_isochain *ch,
+          int *const orb[3], const lsc_young *G, arb_srcptr box,
+          arb_srcptr xd, const arb_t d, const int *ks, int N, slong prec)
+{
+  int rc;
+  size_t np = lsc_young_nparams (G), nq[3] = { ch->n0, ch->n1, ch->n2 };
+  const int *par[3] = { ch->par0, ch->par1, ch->par2 };
+  const lsc_young *Gq[3] = { &ch->G0, &ch->G1, &ch->G2 };
   arb_ptr x[4], X[4], xdq[4];
   arb_t dm;
   arb_init (dm);
@@ -184,14 +255,14 @@ lsc_cert_blocks_sym (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
         }
     }
   arb_mat_t H2, H2d;
-  arb_mat_init (A[0], (slong) ch.n0, (slong) ch.n0);
-  arb_mat_init (A[1], (slong) ch.n1, (slong) ch.n1);
-  arb_mat_init (H2, (slong) ch.n2, (slong) ch.n2);
-  arb_mat_init (H2d, (slong) ch.n2, (slong) ch.n2);
+  arb_mat_init (A[0], (slong) ch->n0, (slong) ch->n0);
+  arb_mat_init (A[1], (slong) ch->n1, (slong) ch->n1);
+  arb_mat_init (H2, (slong) ch->n2, (slong) ch->n2);
+  arb_mat_init (H2d, (slong) ch->n2, (slong) ch->n2);
   if (Ad)
     {
-      arb_mat_init (Ad[0], (slong) ch.n0, (slong) ch.n0);
-      arb_mat_init (Ad[1], (slong) ch.n1, (slong) ch.n1);
+      arb_mat_init (Ad[0], (slong) ch->n0, (slong) ch->n0);
+      arb_mat_init (Ad[1], (slong) ch->n1, (slong) ch->n1);
     }
   /* each level's parameters as copies of G's (the composed parent maps) */
   int *root[3];
@@ -222,13 +293,13 @@ lsc_cert_blocks_sym (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
     flint_free (root[q]);
   /* the odd and even parts of Fix(G2) under the swap; with a small
      block's group, every level compressed onto its fixed vectors */
-  int bad = lsc_cert_orbit_block (A[2], H2, orb[2], ch.swap, ch.n2, 1, prec);
-  bad |= lsc_cert_orbit_block (A[3], H2, orb[2], ch.swap, ch.n2, 2, prec);
+  int bad = lsc_cert_orbit_block (A[2], H2, orb[2], ch->swap, ch->n2, 1, prec);
+  bad |= lsc_cert_orbit_block (A[3], H2, orb[2], ch->swap, ch->n2, 2, prec);
   if (Ad)
     {
-      bad |= lsc_cert_orbit_block (Ad[2], H2d, orb[2], ch.swap, ch.n2, 1,
+      bad |= lsc_cert_orbit_block (Ad[2], H2d, orb[2], ch->swap, ch->n2, 1,
                                    prec);
-      bad |= lsc_cert_orbit_block (Ad[3], H2d, orb[2], ch.swap, ch.n2, 2,
+      bad |= lsc_cert_orbit_block (Ad[3], H2d, orb[2], ch->swap, ch->n2, 2,
                                    prec);
     }
   for (int q = 0; q < 2 && orb[0]; q++)
@@ -243,8 +314,6 @@ lsc_cert_blocks_sym (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
       }
   if (bad && !rc)
     rc = LSC_ENOMEM;
-  for (int q = 0; q < 3; q++)
-    free (orb[q]);
   arb_mat_clear (H2);
   arb_mat_clear (H2d);
   _arb_vec_clear (x[0], (slong) np);
@@ -260,6 +329,5 @@ lsc_cert_blocks_sym (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
     if (kq[q])
       flint_free (kq[q]);
   arb_clear (dm);
-  lsc_isochain_free (&ch);
   return rc;
 }

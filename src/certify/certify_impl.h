@@ -206,6 +206,16 @@ int lsc_cert_blocks (arb_mat_t *A, arb_mat_t *Ad, const lsc_young *G,
                      const int *ks, int N, slong prec);
 void lsc_cert_blocks_clear (arb_mat_t *A, arb_mat_t *Ad);
 
+/* The four blocks of lsc_cert_blocks (over the box, no derivative) on
+   the chain with every paired small block of integral size p >= 4 kept
+   as (p - 2, 1, 1) (lsc_isochain_make_small): the Hessians on the vectors
+   of the whole blocks fixed by S_(p-2) of each such block; full[c]
+   receives the whole blocks' sizes.  LSC_EUNSUP when G has no such block;
+   the matrices are initialised in every case. */
+int lsc_cert_blocks_small (arb_mat_t *A, size_t full[4], const lsc_young *G,
+                           arb_srcptr box, const arb_t d, const int *ks,
+                           int N, slong prec);
+
 /* Small-block symmetry (smallrep.c).  The chain's groups split G's small
    block r (an integral row block of size p >= 2, r > 0) into p
    singletons; S_p permuting them (rows, and their columns when the block
@@ -253,9 +263,11 @@ int lsc_cert_deflate (arb_mat_t *A, size_t *nzero, const lsc_young *G,
 
 /* lsc_certify_critical and lsc_certify_morse in scaled unknowns q (ks as
    above; NULL: none): the box, p and the result are in q.  hint (may
-   be NULL) carries between calls which enclosure of the blocks proved
-   the last inertia (0: along the branch, 1: over the box), tried first;
-   it changes the cost, never the result's meaning. */
+   be NULL, start at 0) carries between calls which enclosure of the
+   blocks proved the last inertia (bit 1: 0 along the branch, 1 over the
+   box), tried first, and bit 2 when it had a negative eigenvalue (the
+   compressed blocks, which prove minima only, are then not tried); it
+   changes the cost, never the result's meaning. */
 int lsc_cert_critical_k (lsc_cert_crit *res, const lsc_young *G,
                          const int *ks, arb_srcptr p, const arb_t d,
                          const lsc_certify_options *opt);

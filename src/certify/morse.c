@@ -49,6 +49,55 @@ via_branch (size_t *nn, size_t *npp, size_t *nzero, const lsc_young *G,
   return ok;
 }
 
+/* A minimum at the cost of the compressed blocks (lsc_cert_blocks_small:
+   each paired small block of size p >= 4 kept as (p - 2, 1, 1)).  Its
+   S_p, permuting the small block's rows and their columns, maps Fix(G0),
+   Fix(G1) and the two parts of Fix(G2) onto themselves by permutations
+   of the parameters and commutes with their Hessians at every point of
+   Fix(G); a parameter involves at most two indices of a small block, so
+   the stabiliser of each contains a conjugate of K = S_(p-2) (of every
+   compressed block), and the compressed blocks are the Hessians on the
+   K-fixed vectors.  Were a whole block not positive definite at a point,
+   the eigenspace of a nonpositive eigenvalue would be invariant, would
+   contain an irreducible representation of the permutation module, which
+   has a nonzero K-fixed vector (Frobenius reciprocity: it occurs in the
+   module induced from a stabiliser), a K-fixed vector with a nonpositive
+   form.  So compressed blocks proved positive definite over the box and
+   the ball d prove the whole ones positive definite there, of the sizes
+   full[c].  Returns 1 then; -1 when a compressed block has a negative
+   eigenvalue (then so has the whole one: the inertia needs the whole
+   blocks) or G has no such small block; 0 when a pivot or an entry is
+   not decided (*msg: why).  Nothing is claimed unless 1. */
+static int
+via_small (size_t *nn, size_t *npp, const char **msg, const lsc_young *G,
+           const int *ks, arb_srcptr box, const arb_t d,
+           const lsc_certify_options *o, slong prec)
+{
+  arb_mat_t A[4];
+  size_t full[4], n, p;
+  int rc = lsc_cert_blocks_small (A, full, G, box, d, ks, o->taylor, prec);
+  int ok = rc == LSC_SUCCESS ? 1 : rc == LSC_EDOM ? 0 : -1;
+  *msg = ok ? NULL : "a Hessian cannot be enclosed (a norm or an angle not "
+                     "proved away from 0)";
+  for (int c = 0; c < 4 && ok == 1; c++)
+    {
+      int pr = lsc_ball_inertia (&n, &p, A[c], NULL, NULL, NULL, prec);
+      ok = pr == 1 && n == 0 && p == (size_t) arb_mat_nrows (A[c]) ? 1
+           : pr == 1 ? -1 : 0;
+      if (!ok)
+        *msg = "a pivot of a block's LDL^T contains 0 (an eigenvalue not "
+               "separated from 0: degenerate, near a crossing, or the ball "
+               "of d too wide)";
+    }
+  for (int c = 0; c < 4 && ok == 1; c++)
+    {
+      nn[c] = 0;
+      npp[c] = full[c];
+    }
+  lsc_cert_blocks_clear (A, NULL);
+  return ok;
+}
+
 /* The blocks over the box and the ball d (centered forms).  Returns an
    error status (memory, arguments) or 0; *msg is NULL when every
    inertia is proved, else why not. */
@@ -124,11 +173,21 @@ lsc_cert_morse_k (lsc_cert_morse *res, const lsc_young *G, const int *ks,
   /* two enclosures of the blocks: along the branch (narrower near a
      crossing) and over the box (narrower far from one); the hint names
      the one that last succeeded, tried first */
-  int box_first = hint && *hint == 1, got = 0, path = 0;
+  int box_first = hint && (*hint & 1), got = 0, path = 0;
   const char *msg = NULL;
-  if (!box_first)
+  /* a minimum by the compressed blocks first, unless the last piece was
+     a saddle (hint bit 2); when their enclosure over the box is
+     undecided, the whole blocks' over the box is not tried (its blocks
+     hold the compressed ones' eigenvalues, enclosed alike): only along
+     the branch */
+  int small = hint && (*hint & 2)
+                ? -1 : via_small (nn, npp, &msg, G, ks, box, d, &o, prec);
+  got = small == 1;
+  if (got)
+    path = hint ? *hint & 1 : 0;
+  if (!got && (!box_first || small == 0))
     got = via_branch (nn, npp, res->nzero, G, ks, box, d, &o, prec);
-  if (!got)
+  if (!got && small != 0)
     {
       rc = via_box (nn, npp, res->nzero, &msg, G, ks, box, d, &o, prec);
       if (rc)
@@ -136,14 +195,14 @@ lsc_cert_morse_k (lsc_cert_morse *res, const lsc_young *G, const int *ks,
       got = !msg;
       path = 1;
     }
-  if (!got && box_first
+  if (!got && box_first && small != 0
       && via_branch (nn, npp, res->nzero, G, ks, box, d, &o, prec))
     {
       got = 1;
       path = 0;
     }
   if (got && hint)
-    *hint = path;
+    *hint = path | (nn[0] || nn[1] || nn[2] || nn[3] ? 2 : 0);
   {
     {
       /* blocks: 0 = t, 1 = t + s, 2 = s + x, 3 = t + s + y */
