@@ -22,14 +22,6 @@
 
 static lsc_catalogue *cat;
 
-static const lsc_family *
-fam (const char *name)
-{
-  const lsc_family *F = lsc_catalogue_find (cat, name);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (F);
-  return F;
-}
-
 static void
 ball (arb_t D, double lo, double hi)
 {
@@ -50,7 +42,7 @@ ball (arb_t D, double lo, double hi)
 static int
 route (int *direct, size_t *nneg, double lo, double hi, int blur)
 {
-  const lsc_family *F = fam ("A");
+  const lsc_family *F = lsc_test_family (cat, "A");
   size_t np = F->nparams;
   lsc_certify_options o;
   lsc_certify_options_init (&o);
@@ -93,7 +85,7 @@ route (int *direct, size_t *nneg, double lo, double hi, int blur)
 static long
 s_neg_at (double d)
 {
-  const lsc_family *F = fam ("A");
+  const lsc_family *F = lsc_test_family (cat, "A");
   lsc_cert_point r;
   lsc_cert_point_init (&r, F->nparams);
   long n = -1;
@@ -133,7 +125,7 @@ test_monotone_refuses (void)
   CU_ASSERT (direct != 1);
   /* a piece holding the crossing: the pivot is monotone but the ends'
      inertias differ (one negative s eigenvalue below d*, none above) */
-  double ds = strtod (fam ("A")->dstar_text, NULL);
+  double ds = strtod (lsc_test_family (cat, "A")->dstar_text, NULL);
   CU_ASSERT_EQUAL (route (&direct, &nneg, ds - 1e-4, ds + 1e-4, 0), 0);
   CU_ASSERT_EQUAL (s_neg_at (ds - 1e-4), 1);
   CU_ASSERT_EQUAL (s_neg_at (ds + 1e-4), 0);
@@ -145,7 +137,7 @@ test_monotone_refuses (void)
 static void
 test_dstar_range (void)
 {
-  const lsc_family *F = fam ("A");
+  const lsc_family *F = lsc_test_family (cat, "A");
   double ds = strtod (F->dstar_text, NULL);
   lsc_cert_dstar r;
   CU_ASSERT_EQUAL_FATAL (lsc_cert_dstar_init_np (&r, F->nparams), 0);
@@ -180,7 +172,7 @@ test_dstar_range_y8 (void)
 {
   if (!lsc_test_expensive ())
     return; /* about 70 s of CPU */
-  const lsc_family *F = fam ("Y8_af");
+  const lsc_family *F = lsc_test_family (cat, "Y8_af");
   const char *digits = "22.827252734958488432";
   double ds = strtod (digits, NULL);
   lsc_cert_dstar r;
@@ -203,13 +195,6 @@ test_dstar_range_y8 (void)
 int
 main (void)
 {
-  char err[512];
-  if (lsc_catalogue_read_file (&cat, LSC_SRCDIR "/data/families.tsv", err,
-                               sizeof err))
-    {
-      fprintf (stderr, "%s\n", err);
-      return 99;
-    }
   static const lsc_test_case cases[] = {
     { "monotone pivot: proves where the direct inertia cannot",
       test_monotone_fires },
@@ -219,8 +204,7 @@ main (void)
     { "crossing in an interval: Y8_af, minimum to saddle of index 7",
       test_dstar_range_y8 },
     { NULL, NULL } };
-  int rc = lsc_test_run ("certify-monotone", cases);
-  lsc_catalogue_free (cat);
+  int rc = lsc_test_run_catalogue (&cat, "certify-monotone", cases);
   flint_cleanup ();
   return rc;
 }

@@ -322,6 +322,11 @@ typedef struct
 } lsc_cert_dctx;
 int lsc_cert_block_fun (arb_mat_t A, arb_mat_t Ad, const arb_t d, void *arg);
 
+/* The prologue of the public entry points (verdict.c): checks G and
+   copies the caller's options into *o, or the defaults when opt is NULL. */
+int lsc_cert_options (lsc_certify_options *o, const lsc_young *G,
+                      const lsc_certify_options *opt);
+
 /* Wall-clock seconds (CLOCK_MONOTONIC) for the results' timings. */
 double lsc_cert_wall (void);
 

@@ -153,14 +153,10 @@ lsc_certify_dstar (lsc_cert_dstar *res, const lsc_young *G, const double *p,
 {
   if (!res || !G || !p || !d0)
     LSC_ERROR ("NULL argument", LSC_EFAULT);
-  int rc = lsc_young_check (G);
+  lsc_certify_options o;
+  int rc = lsc_cert_options (&o, G, opt);
   if (rc)
     return rc;
-  lsc_certify_options o;
-  if (!opt)
-    lsc_certify_options_init (&o);
-  else
-    o = *opt;
   o.taylor = lsc_certify_taylor (&o, dp);
   double t0 = lsc_cert_wall ();
   res->proved = 0;
