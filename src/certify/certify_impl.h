@@ -277,6 +277,16 @@ int lsc_cert_branch_blocks (arb_mat_t *A, arb_mat_t *Ader,
                             arb_srcptr box, const arb_t d,
                             const lsc_certify_options *o, slong prec);
 
+/* An enclosure xd (np) of p'(d) for every d in the ball d along the
+   branch proved in box (one zero for every d), xm the critical point at
+   d's midpoint (a point proof inside box): J(X, D) xd = -g_d(X, D) by a
+   preconditioned solve (a proof that J is nonsingular on the box), then
+   narrowed by Krawczyk's operator for the linear system with J and g_d
+   enclosed along the branch (branch.c).  Returns 0 when enclosed. */
+int lsc_cert_slope (arb_ptr xd, const lsc_young *G, const int *ks,
+                    arb_srcptr box, arb_srcptr xm, const arb_t d, int N,
+                    slong prec);
+
 /* The blocks at the two ends of a ball of d, computed when first asked
    for (have: 0 not yet, 1 available, -1 failed). */
 typedef struct
