@@ -9,9 +9,9 @@
    contains 0 (a derivative blurred to contain 0).  The crossing in
    [d* - 1e-6, d* + 1e-6] of type A is proved unique there, inside the
    catalogue's digits, with the indices either side, and an interval
-   without a crossing is refused; expensive tier: Y8_af's crossing above
-   20 (its catalogue type is "spurious-minimum" at d = 20) likewise, with
-   index 7 above. */
+   without a crossing is refused; expensive tier: Y8_af's and Y6-1_aff's
+   crossings above 20 (their catalogue type is "spurious-minimum" at d =
+   20) likewise, with index 7 and 5 above. */
 #include <config.h>
 #include "testutil.h"
 #include "landscape.h"
@@ -192,6 +192,36 @@ test_dstar_range_y8 (void)
   lsc_cert_dstar_clear (&r);
 }
 
+/* Y6-1_aff: a minimum at d = 20 (its catalogue type), a saddle of index
+   5 above its crossing near 20.5325 (a t eigenvalue of multiplicity 5,
+   the standard representation of its small block's S_6): unique over
+   the +-1e-6 window that bench/certify-ranges.sh asks for, which the
+   slope's enclosure along the branch makes provable (the derivative of
+   the crossing pivot was not separated from 0 with the solve's slope).
+   The digits are landscape-bifurcate's (two MPFR solves agreeing). */
+static void
+test_dstar_range_y6 (void)
+{
+  if (!lsc_test_expensive ())
+    return; /* about 6 s of CPU */
+  const lsc_family *F = lsc_test_family (cat, "Y6-1_aff");
+  const char *digits = "20.5324909886348";
+  lsc_cert_dstar r;
+  CU_ASSERT_EQUAL_FATAL (lsc_cert_dstar_init_np (&r, F->nparams), 0);
+  CU_ASSERT_EQUAL (lsc_certify_dstar_range (&r, &F->G, F->p, F->d,
+                                            20.532489988634882,
+                                            20.532491988634884, NULL), 0);
+  CU_ASSERT (r.proved && r.unique);
+  if (!r.proved || !r.unique)
+    fprintf (stderr, "Y6-1_aff: %s\n", r.reason);
+  CU_ASSERT_EQUAL (r.irrep, LSC_IRREP_T);
+  CU_ASSERT_EQUAL (r.multiplicity, (size_t) F->G.rsize[1] - 1);
+  CU_ASSERT (lsc_cert_dstar_within (&r, digits));
+  CU_ASSERT_EQUAL (r.below.index, 0);
+  CU_ASSERT_EQUAL (r.above.index, 5);
+  lsc_cert_dstar_clear (&r);
+}
+
 int
 main (void)
 {
@@ -203,6 +233,8 @@ main (void)
     { "crossing in an interval: type A", test_dstar_range },
     { "crossing in an interval: Y8_af, minimum to saddle of index 7",
       test_dstar_range_y8 },
+    { "crossing in an interval: Y6-1_aff, minimum to saddle of index 5",
+      test_dstar_range_y6 },
     { NULL, NULL } };
   int rc = lsc_test_run_catalogue (&cat, "certify-monotone", cases);
   flint_cleanup ();

@@ -1,8 +1,8 @@
 /* Tests of lsc_certify at a point and over a range of d: Krawczyk proofs
    and proved Morse indices of every catalogue family at d = 20 against
    the reduced MPFR spectrum (an independent eigensolver); range
-   theorems (Y6-1_aff near its crossing in one piece); negative tests (a ball holding no critical point, a saddle
-   asked to be a minimum). */
+   theorems (Y6-1_aff near its crossing in one piece); negative tests (a
+   ball holding no critical point, a saddle asked to be a minimum). */
 #include <config.h>
 #include "testutil.h"
 #include "landscape.h"
