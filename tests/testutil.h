@@ -8,6 +8,7 @@
 #include <math.h>
 #include <CUnit/Basic.h>
 #include <dirent.h>
+#include "landscape/lsc_families.h"
 
 /* 1 when the expensive tier is requested (LSC_EXPENSIVE=1). */
 static inline int
@@ -91,6 +92,47 @@ test_dir_entries (const char *dir)
   if (d)
     closedir (d);
   return n;
+}
+
+/* The catalogue of the source tree (data/families.tsv); NULL, with the
+   reason on stderr, when it cannot be read (main then returns 99). */
+static inline lsc_catalogue *
+lsc_test_catalogue (void)
+{
+  lsc_catalogue *cat = NULL;
+  char err[512];
+  if (lsc_catalogue_read_file (&cat, LSC_SRCDIR "/data/families.tsv", err,
+                               sizeof err))
+    {
+      fprintf (stderr, "%s\n", err);
+      return NULL;
+    }
+  return cat;
+}
+
+/* lsc_test_run with *cat the catalogue of the source tree for the
+   duration of the run (99 when it cannot be read). */
+static inline int
+lsc_test_run_catalogue (lsc_catalogue **cat, const char *suite_name,
+                        const lsc_test_case *cases)
+{
+  *cat = lsc_test_catalogue ();
+  if (!*cat)
+    return 99;
+  int rc = lsc_test_run (suite_name, cases);
+  lsc_catalogue_free (*cat);
+  *cat = NULL;
+  return rc;
+}
+
+/* The family called name in cat (its group F->G, its point F->p at F->d);
+   a fatal test failure when the catalogue has none. */
+static inline const lsc_family *
+lsc_test_family (const lsc_catalogue *cat, const char *name)
+{
+  const lsc_family *F = lsc_catalogue_find (cat, name);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (F);
+  return F;
 }
 
 #endif

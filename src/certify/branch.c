@@ -1,13 +1,17 @@
 /* The isotypic blocks along a proved branch over a ball of d: their
-   enclosure by the derivative along the branch, and the inertia of a
+   enclosure by the derivative along the branch (carried through the
+   congruence to the midpoint's eigenvectors), and the inertia of a
    block whose smallest eigenvalue is not separated from 0 over the whole
    ball, proved instead by its last pivot being monotone in d (the
    crossing proofs' argument, here for an interval without a crossing). */
 #include <config.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include "internal.h"
 #include "certify/certify_impl.h"
 #include "landscape/lsc_certify.h"
+#include "landscape/lsc_spectrum.h"
 
 /* The critical point at the point d (radius 0) proved by Krawczyk in a
    box inside box (which holds one zero for every d of its ball, so that
@@ -53,70 +57,97 @@ point_in_box (lsc_cert_crit *cm, const lsc_young *G, const int *ks,
   return bad;
 }
 
-/* J = J(X, D) and R = -g_d(X, D) (np x 1) over the box X and the ball D
-   by centered forms: J by lsc_cert_eval_centered (Taylor model in d at
-   the centre x, partial derivatives over (X, D)); g_d(x, d) for d in D
-   by the derivative of g's Taylor model of order N in d (coefficient k
-   times k, the last one enclosed over D: g_d's own Lagrange form of
-   order N - 1), plus H_d(X, D) (X - x) (d/dp of g_d is d/dd of the
-   Hessian).  Direct enclosures over a wide D would add up the huge
-   terms of the restricted system instead of their cancelling sums. */
+/* The linear model A(dm) + (d - dm) A'(X, D) carried through an exact
+   congruence: B0 = T^T A0 T and B1 = T^T A1 T with T = S Q (S = diag(2^-e)
+   scaling mid(A0)'s diagonal to ~1, Q the double eigenvectors of the
+   scaled midpoint), then A0 <- B0 + dd B1 and A1 <- B1.  Each entry of
+   B0 + dd B1 encloses T^T A(d) T for every d in dm + dd (the mean value
+   form entry by entry, then the ball products), and its radius is
+   |T^T A1 T| rad(dd): the variation of the matrix in the directions of
+   its eigenvectors, where the enclosure A0 + dd A1 summed first has radii
+   |T|^T |A1| rad(dd) |T|, about n times wider for dense T.  The inertia
+   of B(d) is that of A(d) (Sylvester's law: T is nonsingular whenever B(d)
+   is, det B = det(T)^2 det A).  Returns 0, or 1 (A0, A1 untouched) when
+   the midpoint has no double eigen decomposition or a diagonal entry of
+   B contains 0. */
 static int
-branch_slope (arb_mat_t J, arb_mat_t R, const lsc_young *G, const int *ks,
-              arb_srcptr X, const arb_t dm, const arb_t D, int N,
-              slong prec)
+congruent_model (arb_mat_t A0, arb_mat_t A1, const arb_t dd, slong prec)
 {
-  slong np = (slong) lsc_young_nparams (G), s = N + 1;
-  arb_ptr x = _arb_vec_init (np), H = _arb_vec_init (np * np),
-          Hd = _arb_vec_init (np * np), gc = _arb_vec_init (np * s),
-          dx = _arb_vec_init (np), dir = _arb_vec_init (np);
-  arb_t T, t, one;
-  arb_init (T);
-  arb_init (t);
-  arb_init (one);
-  arb_one (one);
-  for (slong i = 0; i < np; i++)
+  slong n = arb_mat_nrows (A0);
+  if (n == 0)
+    return 0;
+  double *M = malloc ((size_t) (n * n) * sizeof *M),
+         *Q = malloc ((size_t) (n * n) * sizeof *Q),
+         *ev = malloc ((size_t) n * sizeof *ev);
+  int *sc = malloc ((size_t) n * sizeof *sc);
+  lsc_eigen_workspace *ws = lsc_eigen_workspace_alloc ((size_t) n, 1);
+  int bad = !M || !Q || !ev || !sc || !ws;
+  for (slong i = 0; !bad && i < n; i++)
     {
-      arb_set_arf (x + i, arb_midref (X + i));
-      arb_sub (dx + i, X + i, x + i, prec);
+      double a = fabs (arf_get_d (arb_midref (arb_mat_entry (A0, i, i)),
+                                  ARF_RND_NEAR));
+      sc[i] = 0;
+      if (a > 0 && isfinite (a))
+        frexp (sqrt (a), &sc[i]);
     }
-  arb_sub (T, D, dm, prec);
-  int rc = lsc_cert_eval_centered (NULL, NULL, H, x, dm, X, D, G, ks, NULL,
-                                   NULL, 0, N, prec);
-  if (!rc)
-    rc = lsc_cert_taylor_coefs (NULL, gc, NULL, x, dm, D, N, G, ks, NULL,
-                                prec);
-  if (!rc)
-    rc = lsc_cert_eval (NULL, NULL, NULL, NULL, NULL, Hd, X, dir, G, D, one,
-                        ks, NULL, prec);
-  for (slong i = 0; !rc && i < np; i++)
+  for (slong i = 0; !bad && i < n; i++)
+    for (slong j = 0; j <= i; j++)
+      {
+        double a = ldexp (arf_get_d (arb_midref (arb_mat_entry (A0, i, j)),
+                                     ARF_RND_NEAR), -(sc[i] + sc[j])),
+               b = ldexp (arf_get_d (arb_midref (arb_mat_entry (A0, j, i)),
+                                     ARF_RND_NEAR), -(sc[i] + sc[j]));
+        M[i * n + j] = M[j * n + i] = 0.5 * (a + b);
+        bad |= !isfinite (M[i * n + j]);
+      }
+  bad = bad || lsc_eigen_symm (ev, Q, M, (size_t) n, ws);
+  if (!bad)
     {
-      arb_ptr r = arb_mat_entry (R, i, 0);
-      /* Horner on sum_{k>=1} k c_k T^(k-1) */
-      arb_mul_ui (r, gc + i * s + N, (ulong) N, prec);
-      for (slong k = N - 1; k >= 1; k--)
+      arb_mat_t T, Tt, W, B;
+      arb_mat_init (T, n, n);
+      arb_mat_init (Tt, n, n);
+      arb_mat_init (W, n, n);
+      arb_mat_init (B, n, n);
+      for (slong i = 0; i < n; i++)
+        for (slong a = 0; a < n; a++)
+          {
+            arb_set_d (arb_mat_entry (T, i, a), Q[i * n + a]);
+            arb_mul_2exp_si (arb_mat_entry (T, i, a), arb_mat_entry (T, i, a),
+                             -sc[i]);
+          }
+      arb_mat_t B1;
+      arb_mat_init (B1, n, n);
+      arb_mat_transpose (Tt, T);
+      arb_mat_mul (W, A1, T, prec);
+      arb_mat_mul (B1, Tt, W, prec);
+      arb_mat_mul (W, A0, T, prec);
+      arb_mat_mul (B, Tt, W, prec);
+      arb_mat_scalar_mul_arb (W, B1, dd, prec);
+      arb_mat_add (B, B, W, prec);
+      /* only when every eigen-direction is decided on the diagonal: near
+         a crossing the one nearest 0 is left to the monotone route of
+         lsc_cert_monotone_inertia, which finds it in A (lsc_ball_inertia
+         orders the directions of the scaled A by |eigenvalue|, and the
+         diagonal of B would hide it) */
+      for (slong i = 0; i < n && !bad; i++)
+        bad = arb_contains_zero (arb_mat_entry (B, i, i));
+      if (!bad)
         {
-          arb_mul (r, r, T, prec);
-          arb_mul_ui (t, gc + i * s + k, (ulong) k, prec);
-          arb_add (r, r, t, prec);
+          arb_mat_swap (A0, B);
+          arb_mat_swap (A1, B1);
         }
-      for (slong j = 0; j < np; j++)
-        {
-          arb_addmul (r, Hd + i * np + j, dx + j, prec);
-          arb_set (arb_mat_entry (J, i, j), H + i * np + j);
-        }
-      arb_neg (r, r);
+      arb_mat_clear (B1);
+      arb_mat_clear (T);
+      arb_mat_clear (Tt);
+      arb_mat_clear (W);
+      arb_mat_clear (B);
     }
-  _arb_vec_clear (x, np);
-  _arb_vec_clear (H, np * np);
-  _arb_vec_clear (Hd, np * np);
-  _arb_vec_clear (gc, np * s);
-  _arb_vec_clear (dx, np);
-  _arb_vec_clear (dir, np);
-  arb_clear (T);
-  arb_clear (t);
-  arb_clear (one);
-  return rc;
+  free (M);
+  free (Q);
+  free (ev);
+  free (sc);
+  lsc_eigen_workspace_free (ws);
+  return bad;
 }
 
 int
@@ -126,10 +157,7 @@ lsc_cert_branch_blocks (arb_mat_t *A, arb_mat_t *Ader, const lsc_young *G,
 {
   slong np = (slong) lsc_young_nparams (G);
   arb_ptr xd = _arb_vec_init (np);
-  arb_mat_t J, B, Y, Am[4], Ad[4];
-  arb_mat_init (J, np, np);
-  arb_mat_init (B, np, 1);
-  arb_mat_init (Y, np, 1);
+  arb_mat_t Am[4], Ad[4];
   arb_t dm, dd;
   arb_init (dm);
   arb_init (dd);
@@ -140,28 +168,42 @@ lsc_cert_branch_blocks (arb_mat_t *A, arb_mat_t *Ader, const lsc_young *G,
   int fail = 1, have = 0;
   if (point_in_box (&cm, G, ks, box, dm, o, prec))
     goto done;
-  if (branch_slope (J, B, G, ks, box, dm, d, o->taylor, prec))
+  if (lsc_cert_slope (xd, G, ks, box, cm.box, d, o->taylor, prec))
     goto done;
-  if (!arb_mat_solve_precond (Y, J, B, prec))
-    goto done;
-  for (slong i = 0; i < np; i++)
-    arb_set (xd + i, arb_mat_entry (Y, i, 0));
   int r1 = lsc_cert_blocks (Am, NULL, G, cm.box, NULL, dm, ks, o->taylor,
                             prec);
   int r2 = lsc_cert_blocks (A, Ad, G, box, xd, d, ks, o->taylor, prec);
   have = 1;
   if (r1 || r2)
     goto done;
+  /* the congruent model only without structural flat directions, whose
+     deflation (lsc_cert_deflate) acts on the coordinates of A */
+  size_t nz[4];
+  arb_mat_t S[4];
   for (int c = 0; c < 4; c++)
     {
+      arb_mat_init (S[c], arb_mat_nrows (Am[c]), arb_mat_ncols (Am[c]));
+      arb_mat_set (S[c], Am[c]);
+    }
+  int plain = lsc_cert_deflate (S, nz, G, box, d, ks, prec)
+              || nz[0] || nz[1] || nz[2] || nz[3];
+  lsc_cert_blocks_clear (S, NULL);
+  for (int c = 0; c < 4; c++)
+    {
+      int cong = !plain && !congruent_model (Am[c], Ad[c], dd, prec);
       if (Ader)
         {
           arb_mat_init (Ader[c], arb_mat_nrows (Ad[c]),
                         arb_mat_ncols (Ad[c]));
           arb_mat_set (Ader[c], Ad[c]);
         }
-      arb_mat_scalar_mul_arb (Ad[c], Ad[c], dd, prec);
-      arb_mat_add (A[c], Am[c], Ad[c], prec);
+      if (cong)
+        arb_mat_set (A[c], Am[c]);
+      else
+        {
+          arb_mat_scalar_mul_arb (Ad[c], Ad[c], dd, prec);
+          arb_mat_add (A[c], Am[c], Ad[c], prec);
+        }
     }
   fail = 0;
 done:
@@ -173,9 +215,6 @@ done:
     }
   lsc_cert_crit_clear (&cm);
   _arb_vec_clear (xd, np);
-  arb_mat_clear (J);
-  arb_mat_clear (B);
-  arb_mat_clear (Y);
   arb_clear (dm);
   arb_clear (dd);
   return fail;

@@ -289,6 +289,16 @@ int lsc_cert_branch_blocks (arb_mat_t *A, arb_mat_t *Ader,
                             arb_srcptr box, const arb_t d,
                             const lsc_certify_options *o, slong prec);
 
+/* An enclosure xd (np) of p'(d) for every d in the ball d along the
+   branch proved in box (one zero for every d), xm the critical point at
+   d's midpoint (a point proof inside box): J(X, D) xd = -g_d(X, D) by a
+   preconditioned solve (a proof that J is nonsingular on the box), then
+   narrowed by Krawczyk's operator for the linear system with J and g_d
+   enclosed along the branch (branch.c).  Returns 0 when enclosed. */
+int lsc_cert_slope (arb_ptr xd, const lsc_young *G, const int *ks,
+                    arb_srcptr box, arb_srcptr xm, const arb_t d, int N,
+                    slong prec);
+
 /* The blocks at the two ends of a ball of d, computed when first asked
    for (have: 0 not yet, 1 available, -1 failed). */
 typedef struct
@@ -333,6 +343,11 @@ typedef struct
   slong prec;
 } lsc_cert_dctx;
 int lsc_cert_block_fun (arb_mat_t A, arb_mat_t Ad, const arb_t d, void *arg);
+
+/* The prologue of the public entry points (verdict.c): checks G and
+   copies the caller's options into *o, or the defaults when opt is NULL. */
+int lsc_cert_options (lsc_certify_options *o, const lsc_young *G,
+                      const lsc_certify_options *opt);
 
 /* Wall-clock seconds (CLOCK_MONOTONIC) for the results' timings. */
 double lsc_cert_wall (void);

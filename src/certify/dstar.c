@@ -70,9 +70,7 @@ lsc_cert_block_fun (arb_mat_t A, arb_mat_t Ad, const arb_t d, void *arg)
   slong np = (slong) lsc_young_nparams (x->G), prec = x->prec;
   int bad = 1;
   arb_mat_t B[4], Bd[4];
-  arb_ptr p = _arb_vec_init (np), g = _arb_vec_init (np),
-          gd = _arb_vec_init (np), H = _arb_vec_init (np * np),
-          xd = _arb_vec_init (np);
+  arb_ptr p = _arb_vec_init (np), xd = _arb_vec_init (np);
   lsc_cert_crit ce;
   lsc_cert_crit_init (&ce, (size_t) np);
   if (!Ad)
@@ -101,48 +99,35 @@ lsc_cert_block_fun (arb_mat_t A, arb_mat_t Ad, const arb_t d, void *arg)
     }
   else
     {
-      /* over D: p'(d) from J(X, D) p' = -g_d(X, D), then jets along
-         (p', 1) */
-      arb_t one;
-      arb_init (one);
-      arb_one (one);
-      arb_mat_t J, R, Y;
-      arb_mat_init (J, np, np);
-      arb_mat_init (R, np, 1);
-      arb_mat_init (Y, np, 1);
-      if (!lsc_cert_eval (NULL, NULL, g, gd, H, NULL, x->box, NULL, x->G, d,
-                          one, NULL, NULL, prec))
+      /* over D: p'(d) enclosed along the branch (lsc_cert_slope, from
+         the point proved at D's midpoint inside the box), then jets
+         along (p', 1) */
+      arb_t dm;
+      arb_init (dm);
+      arb_set_arf (dm, arb_midref (d));
+      for (slong i = 0; i < np; i++)
+        arb_set_arf (p + i, arb_midref (x->box + i));
+      lsc_certify_newton (p, x->G, dm, x->o);
+      lsc_certify_critical (&ce, x->G, p, dm, x->o);
+      int inside = ce.proved;
+      for (slong i = 0; inside && i < np; i++)
+        inside = arb_contains (x->box + i, ce.box + i);
+      if (inside && !lsc_cert_slope (xd, x->G, NULL, x->box, ce.box, d,
+                                     x->o->taylor, prec))
         {
-          for (slong i = 0; i < np; i++)
+          bad = lsc_cert_blocks_sym (B, Bd, x->G, x->box, xd, d, NULL,
+                                     x->o->taylor, x->r, x->stab, prec);
+          if (!bad)
             {
-              for (slong j = 0; j < np; j++)
-                arb_set (arb_mat_entry (J, i, j), H + i * np + j);
-              arb_neg (arb_mat_entry (R, i, 0), gd + i);
+              arb_mat_set (A, B[x->c]);
+              arb_mat_set (Ad, Bd[x->c]);
             }
-          if (arb_mat_solve (Y, J, R, prec))
-            {
-              for (slong i = 0; i < np; i++)
-                arb_set (xd + i, arb_mat_entry (Y, i, 0));
-              bad = lsc_cert_blocks_sym (B, Bd, x->G, x->box, xd, d, NULL,
-                                         x->o->taylor, x->r, x->stab, prec);
-              if (!bad)
-                {
-                  arb_mat_set (A, B[x->c]);
-                  arb_mat_set (Ad, Bd[x->c]);
-                }
-              lsc_cert_blocks_clear (B, Bd);
-            }
+          lsc_cert_blocks_clear (B, Bd);
         }
-      arb_mat_clear (J);
-      arb_mat_clear (R);
-      arb_mat_clear (Y);
-      arb_clear (one);
+      arb_clear (dm);
     }
   lsc_cert_crit_clear (&ce);
   _arb_vec_clear (p, np);
-  _arb_vec_clear (g, np);
-  _arb_vec_clear (gd, np);
-  _arb_vec_clear (H, np * np);
   _arb_vec_clear (xd, np);
   return bad;
 }
@@ -153,14 +138,10 @@ lsc_certify_dstar (lsc_cert_dstar *res, const lsc_young *G, const double *p,
 {
   if (!res || !G || !p || !d0)
     LSC_ERROR ("NULL argument", LSC_EFAULT);
-  int rc = lsc_young_check (G);
+  lsc_certify_options o;
+  int rc = lsc_cert_options (&o, G, opt);
   if (rc)
     return rc;
-  lsc_certify_options o;
-  if (!opt)
-    lsc_certify_options_init (&o);
-  else
-    o = *opt;
   o.taylor = lsc_certify_taylor (&o, dp);
   double t0 = lsc_cert_wall ();
   res->proved = 0;

@@ -131,7 +131,8 @@ lsc_certify_dstar_range (lsc_cert_dstar *res, const lsc_young *G,
 {
   if (!res || !G || !p)
     LSC_ERROR ("NULL argument", LSC_EFAULT);
-  int rc = lsc_young_check (G);
+  lsc_certify_options o;
+  int rc = lsc_cert_options (&o, G, opt);
   if (rc)
     return rc;
   if (!(a > 0) || !(b > a) || !isfinite (b) || !(dp > 0) || !isfinite (dp))
@@ -142,11 +143,6 @@ lsc_certify_dstar_range (lsc_cert_dstar *res, const lsc_young *G,
       || res->below.crit.np != np || res->above.crit.np != np)
     LSC_ERROR ("result not initialised by lsc_cert_dstar_init_np",
                LSC_EINVAL);
-  lsc_certify_options o;
-  if (!opt)
-    lsc_certify_options_init (&o);
-  else
-    o = *opt;
   double t0 = lsc_cert_wall ();
   res->proved = 0;
   res->irrep = -1;

@@ -186,17 +186,13 @@ lsc_cert_critical_k (lsc_cert_crit *res, const lsc_young *G, const int *ks,
 {
   if (!res || !G || !p || !d || !res->box)
     LSC_ERROR ("NULL argument", LSC_EFAULT);
-  int rc = lsc_young_check (G);
+  lsc_certify_options o;
+  int rc = lsc_cert_options (&o, G, opt);
   if (rc)
     return rc;
   size_t n = lsc_young_nparams (G);
   if (res->np != n)
     LSC_ERROR ("result sized for another group", LSC_EBADLEN);
-  lsc_certify_options o;
-  if (!opt)
-    lsc_certify_options_init (&o);
-  else
-    o = *opt;
   slong np = (slong) n;
   o.taylor = lsc_certify_taylor (&o, arf_get_d (arb_midref (d), ARF_RND_UP)
                                          + mag_get_d (arb_radref (d)));

@@ -12,14 +12,10 @@ lsc_certify_newton (arb_ptr p, const lsc_young *G, const arb_t d,
 {
   if (!p || !G || !d)
     LSC_ERROR ("NULL argument", LSC_EFAULT);
-  int rc = lsc_young_check (G);
+  lsc_certify_options o;
+  int rc = lsc_cert_options (&o, G, opt);
   if (rc)
     return rc;
-  lsc_certify_options o;
-  if (!opt)
-    lsc_certify_options_init (&o);
-  else
-    o = *opt;
   slong np = (slong) lsc_young_nparams (G);
   slong prec = lsc_certify_prec (&o, arf_get_d (arb_midref (d), ARF_RND_NEAR));
   arb_ptr g = _arb_vec_init (np), H = _arb_vec_init (np * np);

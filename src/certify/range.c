@@ -108,7 +108,8 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
   if (!proved || !G || !p)
     LSC_ERROR ("NULL argument", LSC_EFAULT);
   *proved = 0;
-  int rc = lsc_young_check (G);
+  lsc_certify_options o;
+  int rc = lsc_cert_options (&o, G, opt);
   if (rc)
     return rc;
   if (!(a > 0) || !(b >= a) || !isfinite (b) || !(dp > 0) || !isfinite (dp))
@@ -116,11 +117,6 @@ lsc_certify_range (int *proved, const lsc_young *G, const double *p,
                LSC_EINVAL);
   if (want != LSC_CERT_MINIMUM && want != LSC_CERT_INDEX)
     LSC_ERROR ("unknown kind of range theorem", LSC_EINVAL);
-  lsc_certify_options o;
-  if (!opt)
-    lsc_certify_options_init (&o);
-  else
-    o = *opt;
   slong np = (slong) lsc_young_nparams (G);
   arb_ptr x = _arb_vec_init (np), keep = _arb_vec_init (np);
   int *ks = calloc (2 * (size_t) np, sizeof *ks);

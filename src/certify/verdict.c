@@ -66,6 +66,20 @@ lsc_certify_range_stat (lsc_cert_range_stat *s, const lsc_young *G,
   return rc;
 }
 
+int
+lsc_cert_options (lsc_certify_options *o, const lsc_young *G,
+                  const lsc_certify_options *opt)
+{
+  int rc = lsc_young_check (G);
+  if (rc)
+    return rc;
+  if (opt)
+    *o = *opt;
+  else
+    lsc_certify_options_init (o);
+  return LSC_SUCCESS;
+}
+
 double
 lsc_cert_wall (void)
 {
