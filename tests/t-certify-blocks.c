@@ -34,8 +34,7 @@ level_params (arb_ptr pq, const lsc_isochain *ch, int q, arb_srcptr p)
 static const lsc_family *
 family_box (arb_ptr *p, arb_t D, const char *name, double d, double rad)
 {
-  const lsc_family *F = lsc_catalogue_find (cat, name);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (F);
+  const lsc_family *F = lsc_test_family (cat, name);
   *p = _arb_vec_init ((slong) F->nparams);
   for (size_t i = 0; i < F->nparams; i++)
     {
@@ -333,21 +332,13 @@ test_box (void)
 int
 main (void)
 {
-  char err[512];
-  if (lsc_catalogue_read_file (&cat, LSC_SRCDIR "/data/families.tsv", err,
-                               sizeof err))
-    {
-      fprintf (stderr, "%s\n", err);
-      return 99;
-    }
   static const lsc_test_case cases[] = {
     { "coarse blocks as congruences, at a point", test_point },
     { "coarse blocks as congruences, over a box", test_box },
     { "compressed blocks: the whole blocks on the S_(p-2)-fixed vectors",
       test_small },
     { NULL, NULL } };
-  int rc = lsc_test_run ("certify-blocks", cases);
-  lsc_catalogue_free (cat);
+  int rc = lsc_test_run_catalogue (&cat, "certify-blocks", cases);
   flint_cleanup ();
   return rc;
 }

@@ -13,14 +13,6 @@
 
 static lsc_catalogue *cat;
 
-static const lsc_family *
-fam (const char *name)
-{
-  const lsc_family *F = lsc_catalogue_find (cat, name);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (F);
-  return F;
-}
-
 static void
 ball (arb_t D, double lo, double hi)
 {
@@ -37,7 +29,7 @@ ball (arb_t D, double lo, double hi)
 static void
 test_taylor_box (void)
 {
-  const lsc_family *F = fam ("A");
+  const lsc_family *F = lsc_test_family (cat, "A");
   size_t np = F->nparams;
   double lo = 1e6, hi = 1e6 + 2500, mid = 0.5 * (lo + hi);
   lsc_certify_options o;
@@ -119,7 +111,7 @@ count_cb (const lsc_cert_piece *pc, void *arg)
 static void
 test_range_large (void)
 {
-  const lsc_family *F = fam ("A");
+  const lsc_family *F = lsc_test_family (cat, "A");
   lsc_certify_options o;
   lsc_certify_options_init (&o);
   for (int scaled = 0; scaled <= 1; scaled++)
@@ -169,7 +161,7 @@ prec_cb (const lsc_cert_piece *pc, void *arg)
 static void
 test_range_prec (void)
 {
-  const lsc_family *F = fam ("A");
+  const lsc_family *F = lsc_test_family (cat, "A");
   double a = 1000, b = 1000.5;
   lsc_certify_options o;
   lsc_certify_options_init (&o);
@@ -210,20 +202,12 @@ test_range_prec (void)
 int
 main (void)
 {
-  char err[512];
-  if (lsc_catalogue_read_file (&cat, LSC_SRCDIR "/data/families.tsv", err,
-                               sizeof err))
-    {
-      fprintf (stderr, "%s\n", err);
-      return 99;
-    }
   static const lsc_test_case cases[] = {
     { "Taylor models over a wide ball of d", test_taylor_box },
     { "range theorem at d = 1e6, two routes", test_range_large },
     { "range pieces at two precisions", test_range_prec },
     { NULL, NULL } };
-  int rc = lsc_test_run ("certify-range", cases);
-  lsc_catalogue_free (cat);
+  int rc = lsc_test_run_catalogue (&cat, "certify-range", cases);
   flint_cleanup ();
   return rc;
 }

@@ -145,15 +145,11 @@ lsc_cert_morse_k (lsc_cert_morse *res, const lsc_young *G, const int *ks,
 {
   if (!res || !G || !box || !d)
     LSC_ERROR ("NULL argument", LSC_EFAULT);
-  int rc = lsc_young_check (G);
+  lsc_certify_options o;
+  int rc = lsc_cert_options (&o, G, opt);
   if (rc)
     return rc;
   memset (res, 0, sizeof *res);
-  lsc_certify_options o;
-  if (!opt)
-    lsc_certify_options_init (&o);
-  else
-    o = *opt;
   o.taylor = lsc_certify_taylor (&o, arf_get_d (arb_midref (d), ARF_RND_UP)
                                          + mag_get_d (arb_radref (d)));
   double other = 0;
